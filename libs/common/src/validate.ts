@@ -1,0 +1,56 @@
+import { AppError } from './app-error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * Small input guards shared by the services. Each throws BAD_USER_INPUT naming the field,
+ * so every entry point (GraphQL today, jobs and scripts too) validates the same way.
+ */
+export const validate = {
+  text(field: string, value: string, { min = 1, max = 200 }: { min?: number; max?: number } = {}): string {
+    const trimmed = value.trim();
+    if (trimmed.length < min) throw AppError.badInput(`${field} must not be empty`, field);
+    if (trimmed.length > max) throw AppError.badInput(`${field} must be at most ${max} characters`, field);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) {
+      throw AppError.badInput(`${field} contains control characters`, field);
+    }
+    return trimmed;
+  },
+
+  optionalText(field: string, value: string | null | undefined, max = 2000): string | null {
+    if (value === null || value === undefined) return null;
+    const trimmed = value.trim();
+    return trimmed === '' ? null : validate.text(field, trimmed, { max });
+  },
+
+  int(field: string, value: number, min: number, max: number): number {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw AppError.badInput(`${field} must be a whole number from ${min} to ${max}`, field);
+    }
+    return value;
+  },
+
+  uuid(field: string, value: string): string {
+    if (!UUID.test(value)) throw AppError.badInput(`${field} is not a valid id`, field);
+    return value.toLowerCase();
+  },
+
+  email(field: string, value: string): string {
+    const email = value.trim().toLowerCase();
+    if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      throw AppError.badInput(`${field} is not a valid e-mail address`, field);
+    }
+    return email;
+  },
+
+  range(startField: string, startsAt: Date, endsAt: Date): void {
+    if (endsAt.getTime() <= startsAt.getTime()) {
+      throw AppError.badInput(`endsAt must be after ${startField}`, 'endsAt');
+    }
+  },
+};
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from './config';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(32),
+  ADMIN_EMAIL: 'Admin@Kortrijk.be',
+  ADMIN_PASSWORD: 'long-enough-password',
+};
+
+describe('loadConfig', () => {
+  it('reads a valid environment with defaults', () => {
+    const config = loadConfig(valid, 'api');
+    expect(config).toMatchObject({ port: 3000, workerPort: 3001, nodeEnv: 'development', logLevel: 'info', adminEmail: 'admin@kortrijk.be', tokenTtlMinutes: 720 });
+  });
+
+  it('names every missing variable in one error', () => {
+    try {
+      loadConfig({}, 'api');
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) expect(message).toContain(`${name} is required`);
+    }
+  });
+
+  it('rejects wrong values with the variable name', () => {
+    expect(() => loadConfig({ ...valid, PORT: 'abc' }, 'api')).toThrow(/PORT must be a port number/);
+    expect(() => loadConfig({ ...valid, DATABASE_URL: 'mysql://x' }, 'api')).toThrow(/DATABASE_URL must start with postgres:/);
+    expect(() => loadConfig({ ...valid, LOG_LEVEL: 'loud' }, 'api')).toThrow(/LOG_LEVEL must be one of/);
+    expect(() => loadConfig({ ...valid, JWT_SECRET: 'short' }, 'api')).toThrow(/JWT_SECRET must be at least 32/);
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'staging' }, 'api')).toThrow(/NODE_ENV must be one of/);
+  });
+
+  it('does not ask the worker for login secrets', () => {
+    expect(loadConfig({ DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL }, 'worker').port).toBe(3000);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DataSourceExtras {
+  /** Application name shown in pg_stat_activity: tells API, worker and tests apart. */
+  applicationName?: string;
+  poolSize?: number;
+  logger?: TypeOrmLogger;
+}
+
+export function createDataSourceOptions(databaseUrl: string, extras: DataSourceExtras = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    // The schema belongs to the migrations, never to the entity classes.
+    synchronize: false,
+    migrationsRun: false,
+    applicationName: extras.applicationName ?? 'oefenkansen',
+    extra: { max: extras.poolSize ?? 10 },
+    logger: extras.logger,
+    logging: extras.logger ? ['query'] : false,
+  };
+}

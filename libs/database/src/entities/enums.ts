@@ -1,0 +1,36 @@
+export enum OrganisationKind {
+  SCHOOL = 'SCHOOL',
+  NEIGHBOURHOOD_CENTRE = 'NEIGHBOURHOOD_CENTRE',
+  KIND_EN_GEZIN = 'KIND_EN_GEZIN',
+  ASSOCIATION = 'ASSOCIATION',
+  PARTNER = 'PARTNER',
+  CITY = 'CITY',
+}
+
+export enum ProgrammeKind {
+  TABLE = 'TABLE',
+  SERIES_COURSE = 'SERIES_COURSE',
+  TRAJECTORY = 'TRAJECTORY',
+  FESTIVAL = 'FESTIVAL',
+}
+
+export enum SessionStatus {
+  SCHEDULED = 'SCHEDULED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  HOST = 'HOST',
+  SCHOOL_CONTACT = 'SCHOOL_CONTACT',
+  FESTIVAL_ORGANISER = 'FESTIVAL_ORGANISER',
+  VOLUNTEER = 'VOLUNTEER',
+}
+
+/** Where a closure day comes from; each calendar is one of these. */
+export enum ClosureKind {
+  SCHOOL_HOLIDAYS = 'SCHOOL_HOLIDAYS',
+  PUBLIC_HOLIDAYS = 'PUBLIC_HOLIDAYS',
+  ORGANISATION = 'ORGANISATION',
+}

@@ -1,0 +1,30 @@
+export * from './enums';
+export * from './base.entity';
+export * from './organisation.entity';
+export * from './venue.entity';
+export * from './programme.entity';
+export * from './user.entity';
+export * from './session-series.entity';
+export * from './session.entity';
+export * from './closure-calendar.entity';
+export * from './closure-day.entity';
+
+import { ClosureCalendarEntity } from './closure-calendar.entity';
+import { ClosureDayEntity } from './closure-day.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { ProgrammeEntity } from './programme.entity';
+import { SessionSeriesEntity } from './session-series.entity';
+import { SessionEntity } from './session.entity';
+import { UserEntity } from './user.entity';
+import { VenueEntity } from './venue.entity';
+
+export const ENTITIES = [
+  OrganisationEntity,
+  VenueEntity,
+  ProgrammeEntity,
+  UserEntity,
+  SessionSeriesEntity,
+  SessionEntity,
+  ClosureCalendarEntity,
+  ClosureDayEntity,
+];

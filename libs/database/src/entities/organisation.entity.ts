@@ -1,0 +1,13 @@
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from './base.entity';
+import { OrganisationKind } from './enums';
+
+@Entity('organisation')
+export class OrganisationEntity extends BaseEntity {
+  @Index()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'enum', enum: OrganisationKind, enumName: 'organisation_kind' })
+  kind: OrganisationKind;
+}

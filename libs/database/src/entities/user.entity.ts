@@ -1,0 +1,36 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from './base.entity';
+import { Role } from './enums';
+import { OrganisationEntity } from './organisation.entity';
+
+@Entity('app_user')
+export class UserEntity extends BaseEntity {
+  /** Stored lower-cased; the unique index makes two accounts for one address impossible. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  displayName: string;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role', array: true })
+  roles: Role[];
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Bumped to revoke every token issued before (password change, logout everywhere). */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+}

@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './data-source-options';
+export * from './database.module';
+export * from './pg-errors';
+export * from './snake-naming.strategy';
+export { MIGRATIONS } from './migrations';

@@ -1,0 +1,3 @@
+// Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { Initial1795430355210 } from './1795430355210-Initial';
+export const MIGRATIONS: Function[] = [Initial1795430355210];

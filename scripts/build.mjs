@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Compiles apps, libs, scripts and bench with SWC into dist/ (path aliases rewritten to
+// relative requires by .swcrc), so production, the demo and the migration CLI run plain node.
+// Type checking is separate (`npm run typecheck`, part of `npm test`): SWC only strips types.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const quiet = process.argv.includes('--quiet');
+rmSync('dist', { recursive: true, force: true });
+const swc = require.resolve('@swc/cli/bin/swc.js');
+execFileSync(
+  process.execPath,
+  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts', '--quiet'],
+  { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
+);
+if (!quiet) console.log('built into dist/');
