@@ -10,6 +10,6 @@ export interface Actor {
 
 export const ANONYMOUS: Actor | null = null;
 
-export function hasAnyRole(actor: Actor | null | undefined, ...roles: string[]): actor is Actor {
+export function hasAnyRole(actor: Actor | null | undefined, ...roles: string[]): boolean {
   return !!actor && actor.roles.some((role) => roles.includes(role));
 }

@@ -1,0 +1,49 @@
+import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { DateTime } from 'luxon';
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OUTPUT_ZONE = 'Europe/Brussels';
+
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || value.length > 40 || !ISO_DATE_TIME.test(value)) {
+    throw badInput('DateTime must be ISO 8601 with a time zone offset, e.g. 2026-03-02T15:30:00+01:00');
+  }
+  const parsed = DateTime.fromISO(value, { setZone: true });
+  if (!parsed.isValid) throw badInput(`DateTime ${value} does not exist (${parsed.invalidExplanation ?? parsed.invalidReason})`);
+  return parsed.toJSDate();
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || !DateTime.fromISO(value).isValid) {
+    throw badInput('Date must be a calendar date like 2026-03-02');
+  }
+  return value;
+}
+
+function literal(ast: ValueNode): unknown {
+  return ast.kind === Kind.STRING ? ast.value : undefined;
+}
+
+/** Instants; written with the Brussels offset of that moment so clients show local wall-clock time. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'ISO 8601 date-time with offset, e.g. 2026-03-02T15:30:00+01:00 (output in Europe/Brussels)',
+  serialize(value) {
+    const date = value instanceof Date ? value : new Date(String(value));
+    return DateTime.fromJSDate(date, { zone: OUTPUT_ZONE }).toISO({ suppressMilliseconds: true })!;
+  },
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(literal(ast)),
+});
+
+/** Calendar dates (no time, no zone), e.g. 2026-03-02. */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date, e.g. 2026-03-02',
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(literal(ast)),
+});

@@ -1,0 +1,9 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+/** HTTP settings shared by main.ts and the end-to-end tests, so tests run the app as production does. */
+export function configureHttp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: '100kb' });
+  express.disable('x-powered-by');
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { UsersService } from '@app/auth';
+import { OrganisationEntity, ProgrammeEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService } from '@app/scheduling';
+
+export type Loaders = ReturnType<LoadersFactory['create']>;
+
+function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const found = new Map((await fetch(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<string, T[]>();
+    for (const row of await fetch(keys)) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/**
+ * One set of DataLoaders per request: every nested field batches into one query per level,
+ * so a page of sessions costs the same number of SQL statements whatever its size.
+ */
+@Injectable()
+export class LoadersFactory {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly venues: VenuesService,
+    private readonly programmes: ProgrammesService,
+    private readonly sessions: SessionsService,
+    private readonly series: SessionSeriesService,
+    private readonly users: UsersService,
+  ) {}
+
+  create() {
+    const user = byId<UserEntity>((ids) => this.users.findByIds(ids));
+    const hostIdsBySession = new DataLoader<string, string[]>(async (ids) => {
+      const byId = await this.sessions.hostIdsBySessionIds(ids);
+      return ids.map((id) => byId.get(id) ?? []);
+    });
+    const hostIdsBySeries = new DataLoader<string, string[]>(async (ids) => {
+      const byId = await this.series.hostIdsBySeriesIds(ids);
+      return ids.map((id) => byId.get(id) ?? []);
+    });
+    const usersOf = async (ids: string[]) => (await user.loadMany(ids)).filter((u): u is UserEntity => !!u && !(u instanceof Error));
+    return {
+      organisation: byId<OrganisationEntity>((ids) => this.organisations.findByIds(ids)),
+      venue: byId<VenueEntity>((ids) => this.venues.findByIds(ids)),
+      programme: byId<ProgrammeEntity>((ids) => this.programmes.findByIds(ids)),
+      user,
+      venuesByOrganisation: groupedBy<VenueEntity>((ids) => this.venues.findByOrganisationIds(ids), (v) => v.organisationId),
+      sessionsBySeries: groupedBy<SessionEntity>((ids) => this.sessions.findBySeriesIds(ids), (s) => s.seriesId!),
+      hostsOfSession: async (sessionId: string) => usersOf(await hostIdsBySession.load(sessionId)),
+      hostsOfSeries: async (seriesId: string) => usersOf(await hostIdsBySeries.load(seriesId)),
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, ConfigError } from '@app/config';
+import { AppModule } from './app.module';
+import { configureHttp } from './http';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureHttp(app);
+  app.enableShutdownHooks();
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await app.listen(config.port, '0.0.0.0');
+  app.get(Logger).log(`GraphQL API on http://127.0.0.1:${config.port}/graphql`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@app/common';
+import { SessionPage, SessionsService } from '@app/scheduling';
+import { UserModel } from '../auth/auth.models';
+import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import type { Loaders as RequestLoaders } from '../loaders/loaders';
+import { CreateSessionInput, ProgrammeModel, SessionConnectionModel, SessionFilterInput, SessionModel, VenueModel } from './scheduling.models';
+
+export function toConnection(page: SessionPage): SessionConnectionModel {
+  return {
+    edges: page.sessions.map((node, index) => ({ node, cursor: page.cursors[index] })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    totalCount: page.totalCount,
+  };
+}
+
+@Resolver(() => SessionModel)
+export class SessionsResolver {
+  constructor(private readonly service: SessionsService) {}
+
+  @Public()
+  @Query(() => SessionConnectionModel, { description: 'The public schedule, in start order (first: 1-100, default 20)' })
+  async sessions(
+    @Args('filter', { type: () => SessionFilterInput, nullable: true }) filter?: SessionFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<SessionConnectionModel> {
+    return toConnection(await this.service.listSessions(filter, first, after));
+  }
+
+  @Query(() => SessionConnectionModel, { description: "Sessions I work with: a host's own, a school contact's school's, all for coordinators" })
+  async mySessions(
+    @CurrentActor() actor: Actor | null,
+    @Args('filter', { type: () => SessionFilterInput, nullable: true }) filter?: SessionFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<SessionConnectionModel> {
+    return toConnection(await this.service.listMySessions(actor, filter, first, after));
+  }
+
+  @Public()
+  @Query(() => SessionModel, { nullable: true })
+  session(@Args('id', { type: () => ID }) id: string): Promise<SessionModel | null> {
+    return this.service.findSession(id);
+  }
+
+  @Mutation(() => SessionModel)
+  createSession(@CurrentActor() actor: Actor | null, @Args('input') input: CreateSessionInput): Promise<SessionModel> {
+    return this.service.createSession(actor, input);
+  }
+
+  @Mutation(() => SessionModel)
+  cancelSession(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ): Promise<SessionModel> {
+    return this.service.cancelSession(actor, id, reason);
+  }
+
+  @Mutation(() => SessionModel)
+  updateSessionCapacity(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('capacity', { type: () => Int }) capacity: number): Promise<SessionModel> {
+    return this.service.updateSessionCapacity(actor, id, capacity);
+  }
+
+  @ResolveField(() => ProgrammeModel)
+  async programme(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<ProgrammeModel> {
+    return (await loaders.programme.load(session.programmeId))!;
+  }
+
+  @ResolveField(() => VenueModel)
+  async venue(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<VenueModel> {
+    return (await loaders.venue.load(session.venueId))!;
+  }
+
+  @ResolveField(() => [UserModel])
+  hosts(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel[]> {
+    return loaders.hostsOfSession(session.id);
+  }
+}

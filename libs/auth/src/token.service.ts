@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@app/config';
+
+export interface TokenClaims {
+  sub: string;
+  /** The user's token version when issued; a bump revokes the token. */
+  ver: number;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  sign(userId: string, tokenVersion: number): string {
+    return this.jwt.sign({ sub: userId, ver: tokenVersion } satisfies TokenClaims, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: this.config.tokenTtlMinutes * 60,
+      issuer: 'oefenkansen',
+    });
+  }
+
+  /** The claims of a valid, unexpired token; null for anything else. */
+  verify(token: string): TokenClaims | null {
+    try {
+      const claims = this.jwt.verify<TokenClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: 'oefenkansen' });
+      return typeof claims.sub === 'string' && typeof claims.ver === 'number' ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+}

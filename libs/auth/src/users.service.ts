@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Actor, AppError, ErrorCode, hasAnyRole, validate } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { OrganisationEntity, OrganisationKind, pgErrorCode, PgErrorCode, Role, UserEntity } from '@app/database';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+
+export interface CreateUserCommand {
+  email: string;
+  password: string;
+  displayName: string;
+  roles: Role[];
+  organisationId?: string | null;
+}
+
+/** Roles that only make sense with an organisation, and the kinds of organisation they fit. */
+const SCOPED_ROLES: Partial<Record<Role, OrganisationKind[] | 'any'>> = {
+  [Role.SCHOOL_CONTACT]: [OrganisationKind.SCHOOL],
+  [Role.FESTIVAL_ORGANISER]: 'any',
+};
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(email: string, password: string): Promise<{ token: string; user: UserEntity }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
+    // Verify against a hash even for unknown addresses, so timing does not reveal which accounts exist.
+    const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password.slice(0, 1024));
+    if (!user || !valid || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'E-mail address or password is wrong');
+    return { token: this.tokens.sign(user.id, user.tokenVersion), user };
+  }
+
+  /** The actor behind a bearer token, or null when the token is invalid, expired or revoked. */
+  async actorForToken(token: string): Promise<Actor | null> {
+    const claims = this.tokens.verify(token);
+    if (!claims) return null;
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
+    if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
+    return { userId: user.id, roles: user.roles, organisationId: user.organisationId };
+  }
+
+  async createUser(actor: Actor, command: CreateUserCommand): Promise<UserEntity> {
+    if (!hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR)) throw AppError.forbidden('Only admins and coordinators create users');
+    if (command.roles.includes(Role.ADMIN) && !hasAnyRole(actor, Role.ADMIN)) throw AppError.forbidden('Only an admin creates another admin');
+    const email = validate.email('email', command.email);
+    const displayName = validate.text('displayName', command.displayName, { max: 200 });
+    if (command.password.length < MIN_PASSWORD_LENGTH || command.password.length > 256) {
+      throw AppError.badInput(`password must be ${MIN_PASSWORD_LENGTH} to 256 characters`, 'password');
+    }
+    const roles = [...new Set(command.roles)];
+    if (roles.length === 0) throw AppError.badInput('roles must name at least one role', 'roles');
+    const organisationId = command.organisationId ? validate.uuid('organisationId', command.organisationId) : null;
+    const organisation = organisationId ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }) : null;
+    if (organisationId && !organisation) throw AppError.notFound('Organisation', organisationId);
+    for (const role of roles) {
+      const kinds = SCOPED_ROLES[role];
+      if (!kinds) continue;
+      if (!organisation) throw AppError.badInput(`a ${role} needs an organisationId`, 'organisationId');
+      if (kinds !== 'any' && !kinds.includes(organisation.kind)) {
+        throw AppError.badInput(`a ${role} belongs to an organisation of kind ${kinds.join(' or ')}`, 'organisationId');
+      }
+    }
+    const passwordHash = await this.hasher.hash(command.password);
+    try {
+      return await this.dataSource.getRepository(UserEntity).save({ email, displayName, roles, organisationId, passwordHash, active: true });
+    } catch (error) {
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A user with e-mail ${email} already exists`, { field: 'email' });
+      throw error;
+    }
+  }
+
+  /** Creates the ADMIN_EMAIL user, or resets its password and admin role, so a fresh database is usable. */
+  async ensureAdmin(): Promise<UserEntity> {
+    const email = this.config.adminEmail;
+    const passwordHash = await this.hasher.hash(this.config.adminPassword);
+    const repository = this.dataSource.getRepository(UserEntity);
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({ email, passwordHash, displayName: 'Administrator', roles: [Role.ADMIN], active: true })
+      .orUpdate(['password_hash', 'active'], ['email'])
+      .execute();
+    const admin = await repository.findOneByOrFail({ email });
+    if (!admin.roles.includes(Role.ADMIN)) await repository.update(admin.id, { roles: [...admin.roles, Role.ADMIN] });
+    this.logger.log(`admin user ${email} is ready`);
+    return admin;
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+}
+
+// argon2id hash of a random string, used only to spend the same time on unknown e-mail addresses.
+const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$mBoYUqRfiBoHYXtmWP8L2g$RKnZOZADrZUQGsNbxwBTsxMWbBoYFfpZxbbCbpw2clE';

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Actor, AppError, ErrorCode, validate } from '@app/common';
+import { pgErrorCode, PgErrorCode, ProgrammeEntity, ProgrammeKind } from '@app/database';
+import { schedulingPolicy } from '../scheduling-policy';
+
+export const MAX_CAPACITY = 1000;
+/** Reminders up to four weeks ahead; more than a few per session only annoys people. */
+const MAX_REMINDER_OFFSET_MINUTES = 4 * 7 * 24 * 60;
+const MAX_REMINDERS = 5;
+export const DEFAULT_REMINDER_OFFSETS = [1440, 120];
+
+export interface CreateProgrammeCommand {
+  name: string;
+  kind: ProgrammeKind;
+  description?: string | null;
+  defaultCapacity: number;
+  reminderOffsetsMinutes?: number[] | null;
+  languages?: string[] | null;
+}
+
+export type UpdateProgrammeCommand = { [K in keyof CreateProgrammeCommand]?: CreateProgrammeCommand[K] | null } & { active?: boolean | null };
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+@Injectable()
+export class ProgrammesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async createProgramme(actor: Actor | null, input: CreateProgrammeCommand): Promise<ProgrammeEntity> {
+    schedulingPolicy.requireCoordinator(actor, 'create programmes');
+    const programme = {
+      name: validate.text('name', input.name, { max: 200 }),
+      kind: input.kind,
+      description: validate.optionalText('description', input.description, 2000),
+      defaultCapacity: validate.int('defaultCapacity', input.defaultCapacity, 1, MAX_CAPACITY),
+      reminderOffsetsMinutes: this.reminderOffsets(input.reminderOffsetsMinutes ?? DEFAULT_REMINDER_OFFSETS),
+      languages: this.languages(input.languages ?? ['nl']),
+      active: true,
+    };
+    return this.saveUnique(programme);
+  }
+
+  async updateProgramme(actor: Actor | null, id: string, input: UpdateProgrammeCommand): Promise<ProgrammeEntity> {
+    schedulingPolicy.requireCoordinator(actor, 'change programmes');
+    const repository = this.dataSource.getRepository(ProgrammeEntity);
+    const programme = await repository.findOneBy({ id: validate.uuid('id', id) });
+    if (!programme) throw AppError.notFound('Programme', id);
+    if (input.name != null) programme.name = validate.text('name', input.name, { max: 200 });
+    if (input.kind != null) programme.kind = input.kind;
+    if (input.description !== undefined) programme.description = validate.optionalText('description', input.description, 2000);
+    if (input.defaultCapacity != null) programme.defaultCapacity = validate.int('defaultCapacity', input.defaultCapacity, 1, MAX_CAPACITY);
+    if (input.reminderOffsetsMinutes != null) programme.reminderOffsetsMinutes = this.reminderOffsets(input.reminderOffsetsMinutes);
+    if (input.languages != null) programme.languages = this.languages(input.languages);
+    if (input.active != null) programme.active = input.active;
+    return this.saveUnique(programme);
+  }
+
+  listProgrammes(includeInactive = false): Promise<ProgrammeEntity[]> {
+    return this.dataSource.getRepository(ProgrammeEntity).find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<ProgrammeEntity[]> {
+    return this.dataSource.getRepository(ProgrammeEntity).findBy({ id: In([...ids]) });
+  }
+
+  private reminderOffsets(offsets: number[]): number[] {
+    if (offsets.length > MAX_REMINDERS) throw AppError.badInput(`reminderOffsetsMinutes holds at most ${MAX_REMINDERS} offsets`, 'reminderOffsetsMinutes');
+    for (const offset of offsets) validate.int('reminderOffsetsMinutes', offset, 1, MAX_REMINDER_OFFSET_MINUTES);
+    return [...new Set(offsets)].sort((a, b) => b - a);
+  }
+
+  private languages(languages: string[]): string[] {
+    if (languages.length === 0 || languages.length > 30) throw AppError.badInput('languages must list 1 to 30 language tags', 'languages');
+    for (const tag of languages) if (!LANGUAGE_TAG.test(tag)) throw AppError.badInput(`languages: "${tag.slice(0, 20)}" is not a BCP 47 tag like nl or ar`, 'languages');
+    return [...new Set(languages)];
+  }
+
+  private async saveUnique(programme: Partial<ProgrammeEntity>): Promise<ProgrammeEntity> {
+    try {
+      return await this.dataSource.getRepository(ProgrammeEntity).save(programme);
+    } catch (error) {
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A programme named ${programme.name} already exists`, { field: 'name' });
+      throw error;
+    }
+  }
+}

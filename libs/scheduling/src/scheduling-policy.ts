@@ -1,0 +1,41 @@
+import { Actor, AppError, hasAnyRole } from '@app/common';
+import { Role } from '@app/database';
+
+/**
+ * Who may change what in scheduling. Coordinators and admins manage everything; a host manages
+ * the sessions and series they host; a school contact manages their own school's closure days.
+ */
+export const schedulingPolicy = {
+  requireCoordinator(actor: Actor | null, what: string): Actor {
+    if (!actor) throw AppError.unauthenticated();
+    if (!hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR)) throw AppError.forbidden(`Only coordinators ${what}`);
+    return actor;
+  },
+
+  isCoordinator(actor: Actor | null): boolean {
+    return hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR);
+  },
+
+  /** Scheduling new sessions: coordinators, or a host who will host them. */
+  requireCanSchedule(actor: Actor | null, hostIds: string[]): Actor {
+    if (!actor) throw AppError.unauthenticated();
+    if (schedulingPolicy.isCoordinator(actor)) return actor;
+    if (!hasAnyRole(actor, Role.HOST)) throw AppError.forbidden('Only coordinators and hosts schedule sessions');
+    if (!hostIds.includes(actor.userId)) throw AppError.forbidden('A host schedules only sessions they host themselves');
+    return actor;
+  },
+
+  requireCanManageHosted(actor: Actor | null, hostIds: readonly string[], what: string): Actor {
+    if (!actor) throw AppError.unauthenticated();
+    if (schedulingPolicy.isCoordinator(actor)) return actor;
+    if (hasAnyRole(actor, Role.HOST) && hostIds.includes(actor.userId)) return actor;
+    throw AppError.forbidden(`Only coordinators and the session's hosts ${what}`);
+  },
+
+  requireCanManageClosures(actor: Actor | null, organisationId: string): Actor {
+    if (!actor) throw AppError.unauthenticated();
+    if (schedulingPolicy.isCoordinator(actor)) return actor;
+    if (hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId === organisationId) return actor;
+    throw AppError.forbidden("Only coordinators and the school's own contact change its free days");
+  },
+};

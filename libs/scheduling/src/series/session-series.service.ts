@@ -1,0 +1,238 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, AppError, Clock, validate } from '@app/common';
+import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '@app/database';
+import { ClosuresService } from '../closures/closures.service';
+import { schoolYearOf } from '../closures/flemish-calendar';
+import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
+import { schedulingPolicy } from '../scheduling-policy';
+import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
+import { insertSessionHosts } from '../sessions/sessions.service';
+
+export interface CreateSessionSeriesCommand {
+  programmeId: string;
+  venueId: string;
+  title: string;
+  rrule: string;
+  firstStartsAt: Date;
+  durationMinutes: number;
+  capacity?: number | null;
+  hostIds?: string[] | null;
+  skipSchoolHolidays?: boolean | null;
+}
+
+export interface UpdateSessionSeriesCommand {
+  title?: string | null;
+  rrule?: string | null;
+  firstStartsAt?: Date | null;
+  durationMinutes?: number | null;
+  capacity?: number | null;
+  hostIds?: string[] | null;
+  skipSchoolHolidays?: boolean | null;
+}
+
+export interface SeriesChange {
+  series: SessionSeriesEntity;
+  created: number;
+  updated: number;
+  removed: number;
+}
+
+/** How far ahead open-ended series are kept: hosts plan next school year from May on. */
+const LOOKAHEAD_DAYS = 120;
+
+@Injectable()
+export class SessionSeriesService {
+  private readonly logger = new Logger(SessionSeriesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly closures: ClosuresService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates the series and its sessions at once, through the end of the school year it starts in
+   * (a series for next school year shows all of its sessions immediately).
+   */
+  async createSeries(actor: Actor | null, input: CreateSessionSeriesCommand): Promise<SessionSeriesEntity> {
+    const hostIdsInput = input.hostIds ?? (actor && !schedulingPolicy.isCoordinator(actor) ? [actor.userId] : []);
+    schedulingPolicy.requireCanSchedule(actor, hostIdsInput);
+    const title = validate.text('title', input.title, { max: MAX_TITLE });
+    const recurrence = parseRecurrence(input.rrule);
+    const firstStartsAt = requireValidInstant('firstStartsAt', input.firstStartsAt);
+    const durationMinutes = validate.int('durationMinutes', input.durationMinutes, 5, MAX_DURATION_MINUTES);
+    return this.dataSource.transaction(async (manager) => {
+      const { programme, venue } = await requireProgrammeAndVenue(manager, input.programmeId, input.venueId);
+      const capacity = input.capacity == null ? null : sessionCapacity(input.capacity, programme, venue);
+      const hostIds = await requireHosts(manager, hostIdsInput);
+      const series = await manager.save(SessionSeriesEntity, {
+        programmeId: programme.id,
+        venueId: venue.id,
+        title,
+        rrule: recurrence.text,
+        firstStartsAt,
+        durationMinutes,
+        capacity,
+        skipSchoolHolidays: input.skipSchoolHolidays ?? false,
+        openEnded: recurrence.openEnded,
+        materialisedUntil: firstStartsAt,
+      });
+      await manager.query(`INSERT INTO session_series_host (series_id, user_id) SELECT $1, unnest($2::uuid[])`, [series.id, hostIds]);
+      await this.materialise(manager, series, programme, venue, hostIds, this.horizon(series));
+      return series;
+    });
+  }
+
+  /**
+   * Changes a series from now on: past sessions stay as they were; future sessions that still
+   * fit are updated, new occurrences are added and occurrences that no longer fit are removed.
+   * A session a host cancelled by hand stays cancelled.
+   */
+  async updateSeries(actor: Actor | null, id: string, input: UpdateSessionSeriesCommand): Promise<SeriesChange> {
+    const seriesId = validate.uuid('id', id);
+    return this.dataSource.transaction(async (manager) => {
+      const series = await manager.findOne(SessionSeriesEntity, { where: { id: seriesId }, lock: { mode: 'pessimistic_write' } });
+      if (!series) throw AppError.notFound('Session series', seriesId);
+      const currentHosts = await this.hostIdsOf(manager, series.id);
+      schedulingPolicy.requireCanManageHosted(actor, currentHosts, 'change this series');
+      if (input.title != null) series.title = validate.text('title', input.title, { max: MAX_TITLE });
+      if (input.rrule != null) {
+        const recurrence = parseRecurrence(input.rrule);
+        series.rrule = recurrence.text;
+        series.openEnded = recurrence.openEnded;
+      }
+      if (input.firstStartsAt != null) series.firstStartsAt = requireValidInstant('firstStartsAt', input.firstStartsAt);
+      if (input.durationMinutes != null) series.durationMinutes = validate.int('durationMinutes', input.durationMinutes, 5, MAX_DURATION_MINUTES);
+      if (input.skipSchoolHolidays != null) series.skipSchoolHolidays = input.skipSchoolHolidays;
+      const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: series.programmeId });
+      const venue = await manager.findOneByOrFail(VenueEntity, { id: series.venueId });
+      if (input.capacity !== undefined) series.capacity = input.capacity === null ? null : sessionCapacity(input.capacity, programme, venue);
+      let hostIds = currentHosts;
+      if (input.hostIds != null) {
+        hostIds = await requireHosts(manager, input.hostIds);
+        if (actor && !schedulingPolicy.isCoordinator(actor) && !hostIds.includes(actor.userId)) throw AppError.forbidden('A host cannot remove themselves from a series; ask a coordinator');
+        await manager.query(`DELETE FROM session_series_host WHERE series_id = $1`, [series.id]);
+        await manager.query(`INSERT INTO session_series_host (series_id, user_id) SELECT $1, unnest($2::uuid[])`, [series.id, hostIds]);
+      }
+
+      const now = this.clock.now();
+      const horizon = this.horizon(series);
+      const wanted = await this.plannedStarts(manager, series, venue, now, horizon);
+      const future = await manager
+        .getRepository(SessionEntity)
+        .createQueryBuilder('s')
+        .where('s.series_id = :id AND s.starts_at > :now', { id: series.id, now })
+        .getMany();
+      const wantedKeys = new Set(wanted.map((d) => d.getTime()));
+      const gone = future.filter((s) => !wantedKeys.has(s.startsAt.getTime()));
+      const kept = future.filter((s) => wantedKeys.has(s.startsAt.getTime()));
+      // Registrations do not exist yet in this schema; when they do, sessions holding live ones
+      // must be kept (or cancelled with a message) instead of removed.
+      if (gone.length) await manager.delete(SessionEntity, { id: In(gone.map((s) => s.id)) });
+      const capacity = series.capacity ?? programme.defaultCapacity;
+      if (kept.length) {
+        await manager.query(
+          `UPDATE session SET title = $2, ends_at = starts_at + make_interval(mins => $3), capacity = $4, updated_at = now() WHERE id = ANY($1::uuid[])`,
+          [kept.map((s) => s.id), series.title, series.durationMinutes, capacity],
+        );
+        if (input.hostIds != null) {
+          await manager.query(`DELETE FROM session_host WHERE session_id = ANY($1::uuid[])`, [kept.map((s) => s.id)]);
+          await insertSessionHosts(manager, kept.map((s) => s.id), hostIds);
+        }
+      }
+      const existing = new Set(kept.map((s) => s.startsAt.getTime()));
+      const created = await this.insertSessions(manager, series, wanted.filter((d) => !existing.has(d.getTime())), capacity, hostIds);
+      series.materialisedUntil = horizon;
+      await manager.save(series);
+      return { series, created, updated: kept.length, removed: gone.length };
+    });
+  }
+
+  /**
+   * Materialises the next stretch of every series whose horizon moved on (run daily by the
+   * worker). Each series is locked and skipped if another worker holds it, so replicas can run it at once.
+   */
+  async extendSeriesHorizons(): Promise<{ series: number; sessions: number }> {
+    const candidates = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM session_series WHERE open_ended`);
+    let sessions = 0;
+    let extended = 0;
+    for (const { id } of candidates) {
+      const added = await this.dataSource.transaction(async (manager) => {
+        const series = await manager.findOne(SessionSeriesEntity, { where: { id }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
+        if (!series) return 0;
+        const horizon = this.horizon(series);
+        if (horizon.getTime() <= series.materialisedUntil.getTime()) return 0;
+        const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: series.programmeId });
+        const venue = await manager.findOneByOrFail(VenueEntity, { id: series.venueId });
+        return this.materialise(manager, series, programme, venue, await this.hostIdsOf(manager, series.id), horizon);
+      });
+      if (added > 0) extended += 1;
+      sessions += added;
+    }
+    if (sessions > 0) this.logger.log(`extended ${extended} series with ${sessions} sessions`);
+    return { series: extended, sessions };
+  }
+
+  /** series id → host user ids, for a batch of series in one statement. */
+  async hostIdsBySeriesIds(seriesIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.dataSource.query<{ series_id: string; user_id: string }[]>(`SELECT series_id, user_id FROM session_series_host WHERE series_id = ANY($1::uuid[])`, [[...seriesIds]]);
+    const byId = new Map<string, string[]>();
+    for (const row of rows) byId.set(row.series_id, [...(byId.get(row.series_id) ?? []), row.user_id]);
+    return byId;
+  }
+
+  findSeries(id: string): Promise<SessionSeriesEntity | null> {
+    return this.dataSource.getRepository(SessionSeriesEntity).findOneBy({ id: validate.uuid('id', id) });
+  }
+
+  private async materialise(manager: EntityManager, series: SessionSeriesEntity, programme: ProgrammeEntity, venue: VenueEntity, hostIds: string[], horizon: Date): Promise<number> {
+    const from = new Date(Math.max(series.materialisedUntil.getTime() - 1, this.clock.now().getTime()));
+    const starts = (await this.plannedStarts(manager, series, venue, from, horizon)).filter((d) => d.getTime() >= series.materialisedUntil.getTime());
+    const created = await this.insertSessions(manager, series, starts, series.capacity ?? programme.defaultCapacity, hostIds);
+    await manager.update(SessionSeriesEntity, series.id, { materialisedUntil: horizon });
+    series.materialisedUntil = horizon;
+    return created;
+  }
+
+  /** Occurrence starts after `after` and before `horizon`, without closure days when the series skips them. */
+  private async plannedStarts(manager: EntityManager, series: SessionSeriesEntity, venue: VenueEntity, after: Date, horizon: Date): Promise<Date[]> {
+    const starts = occurrencesUntil(parseRecurrence(series.rrule), series.firstStartsAt, horizon).filter((d) => d.getTime() > after.getTime());
+    if (!series.skipSchoolHolidays || starts.length === 0) return starts;
+    const first = brusselsDate(starts[0]);
+    const last = brusselsDate(starts[starts.length - 1]);
+    const years: number[] = [];
+    for (let year = schoolYearOf(first); year <= schoolYearOf(last); year += 1) years.push(year);
+    await this.closures.ensureStandardCalendars(manager, years);
+    const closed = await this.closures.closedDates(manager, venue.organisationId, first, last);
+    return starts.filter((d) => !closed.has(brusselsDate(d)));
+  }
+
+  private async insertSessions(manager: EntityManager, series: SessionSeriesEntity, starts: Date[], capacity: number, hostIds: string[]): Promise<number> {
+    if (starts.length === 0) return 0;
+    const inserted = await manager.query<{ id: string }[]>(
+      `INSERT INTO session (programme_id, venue_id, series_id, title, starts_at, ends_at, capacity, status)
+       SELECT $1, $2, $3, $4, st, st + make_interval(mins => $5), $6, $7 FROM unnest($8::timestamptz[]) AS st
+       ON CONFLICT (series_id, starts_at) DO NOTHING RETURNING id`,
+      [series.programmeId, series.venueId, series.id, series.title, series.durationMinutes, capacity, SessionStatus.SCHEDULED, starts.map((d) => d.toISOString())],
+    );
+    await insertSessionHosts(manager, inserted.map((r) => r.id), hostIds);
+    return inserted.length;
+  }
+
+  /** Open-ended series: through the end of the school year they start in, and of the one LOOKAHEAD_DAYS from now. */
+  private horizon(series: SessionSeriesEntity): Date {
+    const ofStart = endOfSchoolYear(series.firstStartsAt);
+    // COUNT or UNTIL bounds a finite series (and MAX_OCCURRENCES bounds every rule): all of it exists at once.
+    if (!series.openEnded) return DateTime.fromJSDate(series.firstStartsAt).plus({ years: 5 }).toJSDate();
+    const ahead = DateTime.fromJSDate(this.clock.now(), { zone: SCHEDULE_ZONE }).plus({ days: LOOKAHEAD_DAYS }).toJSDate();
+    return new Date(Math.max(ofStart.getTime(), endOfSchoolYear(ahead).getTime()));
+  }
+
+  private async hostIdsOf(manager: EntityManager, seriesId: string): Promise<string[]> {
+    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM session_series_host WHERE series_id = $1`, [seriesId]);
+    return rows.map((r) => r.user_id);
+  }
+}

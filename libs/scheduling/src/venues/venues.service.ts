@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Actor, AppError, validate } from '@app/common';
+import { OrganisationEntity, VenueEntity } from '@app/database';
+import { schedulingPolicy } from '../scheduling-policy';
+
+export interface CreateVenueCommand {
+  organisationId: string;
+  name: string;
+  address: string;
+  room?: string | null;
+  capacityLimit?: number | null;
+  accessibilityNotes?: string | null;
+}
+
+@Injectable()
+export class VenuesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async createVenue(actor: Actor | null, input: CreateVenueCommand): Promise<VenueEntity> {
+    schedulingPolicy.requireCoordinator(actor, 'create venues');
+    const organisationId = validate.uuid('organisationId', input.organisationId);
+    const venue = {
+      organisationId,
+      name: validate.text('name', input.name, { max: 200 }),
+      address: validate.text('address', input.address, { max: 300 }),
+      room: validate.optionalText('room', input.room, 100),
+      capacityLimit: input.capacityLimit == null ? null : validate.int('capacityLimit', input.capacityLimit, 1, 10_000),
+      accessibilityNotes: validate.optionalText('accessibilityNotes', input.accessibilityNotes, 1000),
+    };
+    if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) {
+      throw AppError.notFound('Organisation', organisationId);
+    }
+    return this.dataSource.getRepository(VenueEntity).save(venue);
+  }
+
+  findByIds(ids: readonly string[]): Promise<VenueEntity[]> {
+    return this.dataSource.getRepository(VenueEntity).findBy({ id: In([...ids]) });
+  }
+
+  findByOrganisationIds(organisationIds: readonly string[]): Promise<VenueEntity[]> {
+    return this.dataSource.getRepository(VenueEntity).find({ where: { organisationId: In([...organisationIds]) }, order: { name: 'ASC' } });
+  }
+}
