@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigError } from '@app/config';
+import { ConfigError, loadConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { configureHttp } from './http';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  const config = loadConfig(process.env, 'api');
+  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureHttp(app);
   app.enableShutdownHooks();
-  const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.port, '0.0.0.0');
   app.get(Logger).log(`GraphQL API on http://127.0.0.1:${config.port}/graphql`);
 }

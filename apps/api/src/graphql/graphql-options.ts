@@ -1,4 +1,5 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { BuildSchemaOptions } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
@@ -14,6 +15,8 @@ function bearerToken(req: Request): string | null {
   return match ? match[1] : '';
 }
 
+export const BUILD_SCHEMA_OPTIONS: BuildSchemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
+
 export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users: UsersService): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
   return {
@@ -21,7 +24,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     // The schema lives in memory; `npm run schema:emit` writes apps/api/schema.gql for review.
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
     introspection: !production,
     graphiql: !production,
     csrfPrevention: true,

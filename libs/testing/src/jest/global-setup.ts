@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   const logs: string[] = [];
   const log = (line: string) => logs.push(line);
   const [pgPort, redisPort] = [await freePort(), await freePort()];
-  const postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: pgPort, log }).catch((error: Error) => {
+  const postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: pgPort, log, disposable: true }).catch((error: Error) => {
     throw new Error(`${error.message}\n${logs.slice(-20).join('')}`);
   });
   const redis = await startRedisServer({ port: redisPort, dir: join(root, 'redis'), log });

@@ -1,0 +1,19 @@
+import { UsersResolver } from '../auth/users.resolver';
+import { ClosuresResolver } from '../scheduling/closures.resolver';
+import { OrganisationsResolver } from '../scheduling/organisations.resolver';
+import { ProgrammesResolver } from '../scheduling/programmes.resolver';
+import { SessionSeriesResolver } from '../scheduling/session-series.resolver';
+import { SessionsResolver } from '../scheduling/sessions.resolver';
+import { VenuesResolver } from '../scheduling/venues.resolver';
+import './enums';
+
+/** Every resolver of the API: the app module provides them and `schema:emit` builds the schema from them. */
+export const API_RESOLVERS = [
+  UsersResolver,
+  OrganisationsResolver,
+  VenuesResolver,
+  ProgrammesResolver,
+  SessionsResolver,
+  SessionSeriesResolver,
+  ClosuresResolver,
+];

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@app/config';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env, 'worker');
+  const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  // On SIGTERM Nest closes the BullMQ workers, which wait for the running job to finish.
+  app.enableShutdownHooks();
+  await app.listen(config.workerPort, '0.0.0.0');
+  app.get(Logger).log(`worker running; health on http://127.0.0.1:${config.workerPort}/health`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ClockModule, pinoParams } from '@app/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { HealthModule } from '@app/health';
+import { QueuesModule } from '@app/queues';
+import { SchedulingModule } from '@app/scheduling';
+import { RecurringJobs } from './recurring-jobs';
+import { SchedulingProcessor } from './scheduling.processor';
+
+@Module({})
+export class WorkerModule {
+  /** The BullMQ worker process, with GET /health on WORKER_PORT for the orchestrator. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot('worker', config),
+        LoggerModule.forRoot(pinoParams(config.logLevel, 'oefenkansen-worker')),
+        ClockModule,
+        DatabaseModule.forRoot('oefenkansen-worker'),
+        QueuesModule,
+        HealthModule,
+        SchedulingModule,
+      ],
+      providers: [SchedulingProcessor, RecurringJobs],
+    };
+  }
+}

