@@ -2,3 +2,4 @@ export * from './embedded-postgres';
 export * from './redis-server';
 export * from './free-port';
 export * from './test-database';
+export * from './test-config';

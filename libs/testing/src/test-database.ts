@@ -29,6 +29,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * The shared test redis-server, on a database number of this Jest worker's own: test files of one
+ * worker run one after another, so queues never mix between files running at the same time.
+ */
 export function testRedisUrl(): string {
-  return requireEnv('TEST_REDIS_URL');
+  const worker = Number(process.env.JEST_WORKER_ID ?? 1) % 16;
+  return `${requireEnv('TEST_REDIS_URL')}/${worker}`;
 }

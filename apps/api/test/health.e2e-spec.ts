@@ -1,0 +1,41 @@
+import { startTestApi, TestApi } from './test-api';
+
+interface HealthBody {
+  status: string;
+  details: Record<string, { status: string }>;
+  error: Record<string, { status: string }>;
+}
+
+describe('GET /health on the API', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('reports PostgreSQL and Redis up', async () => {
+    const response = await fetch(`${api.baseUrl}/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as HealthBody;
+    expect(body.status).toBe('ok');
+    expect(body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('echoes a sane X-Request-Id and generates one otherwise', async () => {
+    const given = await fetch(`${api.baseUrl}/health`, { headers: { 'x-request-id': 'kortrijk-123' } });
+    expect(given.headers.get('x-request-id')).toBe('kortrijk-123');
+    const generated = await fetch(`${api.baseUrl}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 503 naming the database when PostgreSQL is gone', async () => {
+    await api.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    await api.dataSource.destroy();
+    const response = await fetch(`${api.baseUrl}/health`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as HealthBody;
+    expect(body.error.database.status).toBe('down');
+    expect(body.details.redis.status).toBe('up');
+    await api.dataSource.initialize();
+  });
+});

@@ -1,0 +1,83 @@
+import { Client } from 'pg';
+import { CREATE_SERIES, createWorld, World } from './fixtures';
+import { dataOf, startTestApi, TestApi } from './test-api';
+
+const NESTED_PAGE = `query($first: Int!, $after: String) {
+  sessions(first: $first, after: $after, filter: { from: "2026-09-01T00:00:00+02:00" }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id title startsAt capacity status programme { id name defaultCapacity } venue { id name organisation { id name kind venues { id } } } hosts { id displayName organisation { id } } } }
+  }
+}`;
+
+/**
+ * Counts the SQL statements the API sends while running one GraphQL request, at the pg driver
+ * (every TypeORM query, raw or built, goes through Client#query), so nothing can slip past.
+ */
+async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const original = Client.prototype.query as (...args: unknown[]) => unknown;
+  const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    statements.push(typeof first === 'string' ? first : (first?.text ?? '?'));
+    return original.apply(this, args) as never;
+  });
+  try {
+    return { result: await work(), statements };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('DataLoaders keep the SQL count of a page of sessions constant', () => {
+  let api: TestApi;
+  let world: World;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await createWorld(api);
+    // 3 series × 30 weeks at different venues, programmes and hosts: enough for pages of 50.
+    const plans = [
+      { venueId: world.schoolVenueId, programmeId: world.schoolbabbelId, hostIds: [world.userIds.host], day: 'TU', first: '2026-09-01T08:45:00+02:00' },
+      { venueId: world.otherSchoolVenueId, programmeId: world.schoolbabbelId, hostIds: [world.userIds.otherHost, world.userIds.volunteer], day: 'WE', first: '2026-09-02T08:45:00+02:00' },
+      { venueId: world.centreVenueId, programmeId: world.praattafelId, hostIds: [world.userIds.host, world.userIds.coordinator], day: 'TH', first: '2026-09-03T19:00:00+02:00' },
+    ];
+    for (const plan of plans) {
+      const input = { programmeId: plan.programmeId, venueId: plan.venueId, title: `Tafel ${plan.day}`, rrule: `FREQ=WEEKLY;BYDAY=${plan.day};COUNT=30`, firstStartsAt: plan.first, durationMinutes: 90, hostIds: plan.hostIds };
+      dataOf(await api.gql(CREATE_SERIES, { i: input }, world.tokens.coordinator));
+    }
+  });
+  afterAll(() => api.close());
+
+  it('costs the same number of statements for 10 and for 50 sessions, on the first and a later page', async () => {
+    const ten = await countStatements(() => api.gql(NESTED_PAGE, { first: 10 }));
+    const fifty = await countStatements(() => api.gql(NESTED_PAGE, { first: 50 }));
+    const tenData = dataOf(ten.result).sessions;
+    const fiftyData = dataOf(fifty.result).sessions;
+    expect(tenData.edges).toHaveLength(10);
+    expect(fiftyData.edges).toHaveLength(50);
+    expect(fiftyData.totalCount).toBe(90);
+    // The nested fields are really there (hosts of several users, organisations with venues).
+    expect(fiftyData.edges.some((e: { node: { hosts: unknown[] } }) => e.node.hosts.length === 2)).toBe(true);
+    expect(fiftyData.edges[0].node.venue.organisation.venues.length).toBeGreaterThan(0);
+
+    expect(fifty.statements.length).toBe(ten.statements.length);
+    // page + totalCount + programmes + venues + organisations + venues of organisations + host ids + users
+    expect(fifty.statements).toHaveLength(8);
+
+    const next = await countStatements(() => api.gql(NESTED_PAGE, { first: 50, after: fiftyData.pageInfo.endCursor }));
+    const nextData = dataOf(next.result).sessions;
+    expect(nextData.edges).toHaveLength(40);
+    expect(nextData.pageInfo.hasNextPage).toBe(false);
+    expect(next.statements.length).toBe(ten.statements.length);
+  });
+
+  it('costs a constant number of statements for a series with all its sessions and their hosts', async () => {
+    const query = `{ sessions(first: 3) { edges { node { seriesId } } } }`;
+    const seriesId = dataOf(await api.gql(query)).sessions.edges[0].node.seriesId;
+    const nested = `query($id: ID!) { sessionSeries(id: $id) { hosts { id } programme { name } venue { name } sessions { id venue { name } programme { name } hosts { displayName } } } }`;
+    const { result, statements } = await countStatements(() => api.gql(nested, { id: seriesId }));
+    expect(dataOf(result).sessionSeries.sessions).toHaveLength(30);
+    expect(statements.length).toBeLessThanOrEqual(8);
+  });
+});

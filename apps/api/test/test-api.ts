@@ -1,0 +1,89 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { Clock, FixedClock } from '@app/common';
+import { AppConfig } from '@app/config';
+import { createTestDatabase, flushTestRedis, TestDatabase, testConfig } from '@app/testing';
+import { AppModule } from '../src/app.module';
+import { configureHttp } from '../src/http';
+
+export { TEST_ADMIN } from '@app/testing';
+
+export interface GraphQLResult<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors: { message: string; extensions?: { code?: string; [key: string]: unknown } }[] | undefined;
+}
+
+export interface TestApi {
+  app: INestApplication;
+  baseUrl: string;
+  config: AppConfig;
+  database: TestDatabase;
+  dataSource: DataSource;
+  clock: FixedClock;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResult<T>>;
+  login(email: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on a random port, over a database of its own, with a clock the test controls
+ * (the default "now" is 2026-08-15, before the school year most tests schedule in).
+ */
+export async function startTestApi(options: { now?: Date } = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  await flushTestRedis();
+  const config = testConfig(database);
+  const clock = new FixedClock(options.now ?? new Date('2026-08-15T10:00:00Z'));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureHttp(app);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GraphQLResult<T>> => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T | null; errors?: GraphQLResult['errors'] };
+    return { status: response.status, data: body.data ?? null, errors: body.errors };
+  };
+
+  return {
+    app,
+    baseUrl,
+    config,
+    database,
+    dataSource: app.get(DataSource),
+    clock,
+    gql,
+    async login(email, password) {
+      const result = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+      if (!result.data) throw new Error(`login of ${email} failed: ${JSON.stringify(result.errors)}`);
+      return result.data.login.token;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The single error of a result, failing loudly when there is data instead. */
+export function errorOf(result: GraphQLResult): { code: string | undefined; message: string; extensions: Record<string, unknown> } {
+  if (!result.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
+  const [error] = result.errors;
+  return { code: error.extensions?.code, message: error.message, extensions: error.extensions ?? {} };
+}
+
+/** The data of a result, failing loudly with the errors when there are any. */
+export function dataOf<T>(result: GraphQLResult<T>): T {
+  if (result.errors?.length || !result.data) throw new Error(`expected data, got errors ${JSON.stringify(result.errors)}`);
+  return result.data;
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { AppConfig, loadConfig } from '@app/config';
+import { TestDatabase, testRedisUrl } from './test-database';
+
+export const TEST_ADMIN = { email: 'admin@test.oefenkansen.be', password: 'admin-password-for-tests' };
+
+/** A valid configuration for API or worker over a test database, validated as in production. */
+export function testConfig(database: TestDatabase, overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig(
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: database.url,
+      REDIS_URL: testRedisUrl(),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      ...overrides,
+    },
+    'api',
+  );
+}
+
+/** Empties this Jest worker's Redis database so queues from an earlier test file do not leak in. */
+export async function flushTestRedis(): Promise<void> {
+  const redis = new Redis(testRedisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  await redis.flushdb();
+  redis.disconnect();
+}
