@@ -57,6 +57,12 @@ export class ProgrammesService {
     return this.saveUnique(programme);
   }
 
+  /** The programmes query: active ones for everyone; retired ones too only for coordinators. */
+  listProgrammesFor(actor: Actor | null, includeInactive: boolean): Promise<ProgrammeEntity[]> {
+    if (includeInactive) schedulingPolicy.requireCoordinator(actor, 'see retired programmes');
+    return this.listProgrammes(includeInactive);
+  }
+
   listProgrammes(includeInactive = false): Promise<ProgrammeEntity[]> {
     return this.dataSource.getRepository(ProgrammeEntity).find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
   }

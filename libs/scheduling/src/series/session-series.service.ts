@@ -7,9 +7,9 @@ import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, Ven
 import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
+import { addHosts, hostIdsByOwner, hostIdsOf, replaceHosts } from '../hosts/host-links';
 import { schedulingPolicy } from '../scheduling-policy';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
-import { insertSessionHosts } from '../sessions/sessions.service';
 
 export interface CreateSessionSeriesCommand {
   programmeId: string;
@@ -80,7 +80,7 @@ export class SessionSeriesService {
         openEnded: recurrence.openEnded,
         materialisedUntil: firstStartsAt,
       });
-      await manager.query(`INSERT INTO session_series_host (series_id, user_id) SELECT $1, unnest($2::uuid[])`, [series.id, hostIds]);
+      await addHosts(manager, 'series', [series.id], hostIds);
       await this.materialise(manager, series, programme, venue, hostIds, this.horizon(series));
       return series;
     });
@@ -96,7 +96,7 @@ export class SessionSeriesService {
     return this.dataSource.transaction(async (manager) => {
       const series = await manager.findOne(SessionSeriesEntity, { where: { id: seriesId }, lock: { mode: 'pessimistic_write' } });
       if (!series) throw AppError.notFound('Session series', seriesId);
-      const currentHosts = await this.hostIdsOf(manager, series.id);
+      const currentHosts = await hostIdsOf(manager, 'series', series.id);
       schedulingPolicy.requireCanManageHosted(actor, currentHosts, 'change this series');
       if (input.title != null) series.title = validate.text('title', input.title, { max: MAX_TITLE });
       if (input.rrule != null) {
@@ -114,8 +114,7 @@ export class SessionSeriesService {
       if (input.hostIds != null) {
         hostIds = await requireHosts(manager, input.hostIds);
         if (actor && !schedulingPolicy.isCoordinator(actor) && !hostIds.includes(actor.userId)) throw AppError.forbidden('A host cannot remove themselves from a series; ask a coordinator');
-        await manager.query(`DELETE FROM session_series_host WHERE series_id = $1`, [series.id]);
-        await manager.query(`INSERT INTO session_series_host (series_id, user_id) SELECT $1, unnest($2::uuid[])`, [series.id, hostIds]);
+        await replaceHosts(manager, 'series', [series.id], hostIds);
       }
 
       const now = this.clock.now();
@@ -139,8 +138,7 @@ export class SessionSeriesService {
           [kept.map((s) => s.id), series.title, series.durationMinutes, capacity],
         );
         if (input.hostIds != null) {
-          await manager.query(`DELETE FROM session_host WHERE session_id = ANY($1::uuid[])`, [kept.map((s) => s.id)]);
-          await insertSessionHosts(manager, kept.map((s) => s.id), hostIds);
+          await replaceHosts(manager, 'session', kept.map((s) => s.id), hostIds);
         }
       }
       const existing = new Set(kept.map((s) => s.startsAt.getTime()));
@@ -167,7 +165,7 @@ export class SessionSeriesService {
         if (horizon.getTime() <= series.materialisedUntil.getTime()) return 0;
         const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: series.programmeId });
         const venue = await manager.findOneByOrFail(VenueEntity, { id: series.venueId });
-        return this.materialise(manager, series, programme, venue, await this.hostIdsOf(manager, series.id), horizon);
+        return this.materialise(manager, series, programme, venue, await hostIdsOf(manager, 'series', series.id), horizon);
       });
       if (added > 0) extended += 1;
       sessions += added;
@@ -177,11 +175,8 @@ export class SessionSeriesService {
   }
 
   /** series id → host user ids, for a batch of series in one statement. */
-  async hostIdsBySeriesIds(seriesIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.dataSource.query<{ series_id: string; user_id: string }[]>(`SELECT series_id, user_id FROM session_series_host WHERE series_id = ANY($1::uuid[])`, [[...seriesIds]]);
-    const byId = new Map<string, string[]>();
-    for (const row of rows) byId.set(row.series_id, [...(byId.get(row.series_id) ?? []), row.user_id]);
-    return byId;
+  hostIdsBySeriesIds(seriesIds: readonly string[]): Promise<Map<string, string[]>> {
+    return hostIdsByOwner(this.dataSource.manager, 'series', seriesIds);
   }
 
   findSeries(id: string): Promise<SessionSeriesEntity | null> {
@@ -218,7 +213,7 @@ export class SessionSeriesService {
        ON CONFLICT (series_id, starts_at) DO NOTHING RETURNING id`,
       [series.programmeId, series.venueId, series.id, series.title, series.durationMinutes, capacity, SessionStatus.SCHEDULED, starts.map((d) => d.toISOString())],
     );
-    await insertSessionHosts(manager, inserted.map((r) => r.id), hostIds);
+    await addHosts(manager, 'session', inserted.map((r) => r.id), hostIds);
     return inserted.length;
   }
 
@@ -229,10 +224,5 @@ export class SessionSeriesService {
     if (!series.openEnded) return DateTime.fromJSDate(series.firstStartsAt).plus({ years: 5 }).toJSDate();
     const ahead = DateTime.fromJSDate(this.clock.now(), { zone: SCHEDULE_ZONE }).plus({ days: LOOKAHEAD_DAYS }).toJSDate();
     return new Date(Math.max(ofStart.getTime(), endOfSchoolYear(ahead).getTime()));
-  }
-
-  private async hostIdsOf(manager: EntityManager, seriesId: string): Promise<string[]> {
-    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM session_series_host WHERE series_id = $1`, [seriesId]);
-    return rows.map((r) => r.user_id);
   }
 }

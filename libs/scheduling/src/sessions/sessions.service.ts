@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate } from '@app/common';
 import { ProgrammeEntity, Role, SessionEntity, SessionStatus, VenueEntity } from '@app/database';
+import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
 import { schedulingPolicy } from '../scheduling-policy';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from './session-rules';
 
@@ -57,7 +58,7 @@ export class SessionsService {
       const capacity = sessionCapacity(input.capacity, programme, venue);
       const hostIds = await requireHosts(manager, hostIdsInput);
       const session = await manager.save(SessionEntity, { programmeId: programme.id, venueId: venue.id, title, startsAt, endsAt, capacity, status: SessionStatus.SCHEDULED, seriesId: null });
-      await insertSessionHosts(manager, [session.id], hostIds);
+      await addHosts(manager, 'session', [session.id], hostIds);
       return session;
     });
   }
@@ -68,7 +69,7 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw AppError.notFound('Session', sessionId);
-      schedulingPolicy.requireCanManageHosted(actor, await this.hostIdsOf(sessionId, manager), 'cancel it');
+      schedulingPolicy.requireCanManageHosted(actor, await hostIdsOf(manager, 'session', sessionId), 'cancel it');
       if (session.status === SessionStatus.CANCELLED) return session;
       if (session.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started; it can no longer be cancelled');
       session.status = SessionStatus.CANCELLED;
@@ -84,7 +85,7 @@ export class SessionsService {
       // The row lock serialises capacity changes with the registrations that count against it.
       const session = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw AppError.notFound('Session', sessionId);
-      schedulingPolicy.requireCanManageHosted(actor, await this.hostIdsOf(sessionId, manager), 'change its capacity');
+      schedulingPolicy.requireCanManageHosted(actor, await hostIdsOf(manager, 'session', sessionId), 'change its capacity');
       if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session is cancelled');
       if (session.endsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session is over');
       const [programme, venue] = await Promise.all([
@@ -133,16 +134,8 @@ export class SessionsService {
   }
 
   /** session id → host user ids, for a batch of sessions in one statement. */
-  async hostIdsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.dataSource.query<{ session_id: string; user_id: string }[]>(`SELECT session_id, user_id FROM session_host WHERE session_id = ANY($1::uuid[])`, [[...sessionIds]]);
-    const byId = new Map<string, string[]>();
-    for (const row of rows) byId.set(row.session_id, [...(byId.get(row.session_id) ?? []), row.user_id]);
-    return byId;
-  }
-
-  private async hostIdsOf(sessionId: string, manager = this.dataSource.manager): Promise<string[]> {
-    const rows = await manager.query<{ user_id: string }[]>(`SELECT user_id FROM session_host WHERE session_id = $1`, [sessionId]);
-    return rows.map((r) => r.user_id);
+  hostIdsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, string[]>> {
+    return hostIdsByOwner(this.dataSource.manager, 'session', sessionIds);
   }
 
   private filtered(filter: SessionFilterCommand): SelectQueryBuilder<SessionEntity> {
@@ -171,12 +164,4 @@ export class SessionsService {
     const sessions = rows.slice(0, size);
     return { sessions, cursors: sessions.map((s) => encodeCursor(s.startsAt, s.id)), hasNextPage: rows.length > size, totalCount };
   }
-}
-
-export async function insertSessionHosts(manager: EntityManager, sessionIds: string[], hostIds: string[]): Promise<void> {
-  if (sessionIds.length === 0 || hostIds.length === 0) return;
-  await manager.query(
-    `INSERT INTO session_host (session_id, user_id) SELECT s, h FROM unnest($1::uuid[]) s CROSS JOIN unnest($2::uuid[]) h ON CONFLICT DO NOTHING`,
-    [sessionIds, hostIds],
-  );
 }
