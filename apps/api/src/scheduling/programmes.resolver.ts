@@ -11,8 +11,8 @@ export class ProgrammesResolver {
 
   @Public()
   @Query(() => [ProgrammeModel], { description: 'Active programmes; coordinators may ask for retired ones too' })
-  programmes(@Args('includeInactive', { type: () => Boolean, nullable: true }) includeInactive?: boolean | null): Promise<ProgrammeModel[]> {
-    return this.service.listProgrammes(includeInactive ?? false);
+  programmes(@CurrentActor() actor: Actor | null, @Args('includeInactive', { type: () => Boolean, nullable: true }) includeInactive?: boolean | null): Promise<ProgrammeModel[]> {
+    return this.service.listProgrammesFor(actor, includeInactive ?? false);
   }
 
   @Mutation(() => ProgrammeModel)
