@@ -61,7 +61,7 @@ export class UsersService {
     }
     const roles = [...new Set(command.roles)];
     if (roles.length === 0) throw AppError.badInput('roles must name at least one role', 'roles');
-    const organisationId = command.organisationId ? validate.uuid('organisationId', command.organisationId) : null;
+    const organisationId = command.organisationId != null ? validate.uuid('organisationId', command.organisationId) : null;
     const organisation = organisationId ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }) : null;
     if (organisationId && !organisation) throw AppError.notFound('Organisation', organisationId);
     for (const role of roles) {

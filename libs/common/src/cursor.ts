@@ -1,4 +1,8 @@
 import { AppError } from './app-error';
+import { isUuid } from './validate';
+
+/** What encodeCursor writes; anything else (a uuid-shaped '---…', year -271821) would reach PostgreSQL and fail there. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Opaque keyset cursor over (timestamp, id): stable under inserts, unlike offsets. */
 export function encodeCursor(at: Date, id: string): string {
@@ -10,6 +14,6 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   if (cursor.length > 200) throw bad();
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw bad();
+  if (!id || !ISO_INSTANT.test(iso ?? '') || Number.isNaN(at.getTime()) || !isUuid(id)) throw bad();
   return { at, id };
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '@app/common';
 
 const logger = new Logger('GraphQL');
@@ -22,7 +22,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AppError) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.details, code: original.code } };
   }
-  const code = formatted.extensions?.code;
+  let code = formatted.extensions?.code;
+  // A scalar refusing a value written inline in the query (a DateTime without offset) is the same
+  // bad input as that value in a variable; Apollo would report it as a validation failure.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GraphQLError && original.extensions?.code === ErrorCode.BAD_USER_INPUT) code = ErrorCode.BAD_USER_INPUT;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Something went wrong on our side; it has been logged', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

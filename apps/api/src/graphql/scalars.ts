@@ -1,7 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTime } from 'luxon';
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+// The offset is checked here: luxon accepts any digits (+25:00, +02:99) and would shift the instant.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OUTPUT_ZONE = 'Europe/Brussels';
 
