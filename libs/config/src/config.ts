@@ -58,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     if (value === '') return value;
     try {
       const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')}//`);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
     } catch {
       problems.push(`${name} is not a valid URL`);
     }

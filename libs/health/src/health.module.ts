@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { QueuesModule } from '@app/queues';
 import { HealthController } from './health.controller';
+import { LifecycleLogger } from './lifecycle-logger';
 
-/** The /health endpoint both the API and the worker serve. */
-@Module({ imports: [TerminusModule.forRoot({ logger: false }), QueuesModule], controllers: [HealthController] })
+/** The /health endpoint both the API and the worker serve, and the shutdown log line. */
+@Module({ imports: [TerminusModule.forRoot({ logger: false }), QueuesModule], controllers: [HealthController], providers: [LifecycleLogger] })
 export class HealthModule {}

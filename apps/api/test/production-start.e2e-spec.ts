@@ -1,0 +1,119 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createTestDatabase, freePort, TEST_ADMIN, TestDatabase, testRedisUrl } from '@app/testing';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startBuilt(script: string, env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', script)], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(port: number, started: Started): Promise<Response> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await fetch(`http://127.0.0.1:${port}/health`);
+    } catch {
+      if (Date.now() > deadline || started.child.exitCode !== null) throw new Error(`no /health on ${port}:\n${started.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The built entry points, as `npm run build` + `npm run migration:run` + `npm run start:*` run them in production. */
+describe('the production entry points', () => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    database = await createTestDatabase();
+    env = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: database.url,
+      REDIS_URL: testRedisUrl(),
+      JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters-for-tests',
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+    };
+  });
+  afterAll(() => database.drop());
+
+  it('refuses to start with a missing or wrong variable, naming each one', async () => {
+    const { JWT_SECRET: _omitted, ...withoutSecret } = env;
+    const api = startBuilt('apps/api/src/main.js', { ...withoutSecret, PORT: '99999', DATABASE_URL: 'mysql://db/x' });
+    expect((await api.exited).code).toBe(1);
+    expect(api.output()).toContain('JWT_SECRET is required but not set');
+    expect(api.output()).toContain('PORT must be a port number 1-65535 (got "99999")');
+    expect(api.output()).toContain('DATABASE_URL must start with postgres:// or postgresql://');
+    const worker = startBuilt('apps/worker/src/main.js', { ...env, REDIS_URL: '' });
+    expect((await worker.exited).code).toBe(1);
+    expect(worker.output()).toContain('REDIS_URL is required but not set');
+  });
+
+  it('migrates a database, then finds it up to date', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      // The template is already migrated: drop the schema to start from an empty database.
+      const run = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'dist', 'scripts', 'migrate.js'), ...args], { env: { ...env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
+      execFileSync(process.execPath, ['-e', `const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')).then(()=>c.end())`, fresh.url], { cwd: ROOT });
+      expect(run(['run'])).toMatch(/^applied Initial\d+/);
+      expect(run(['run'])).toContain('database is up to date');
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('runs API and worker, logs JSON, and stops cleanly on SIGTERM', async () => {
+    const [apiPort, workerPort] = [await freePort(), await freePort()];
+    const api = startBuilt('apps/api/src/main.js', { ...env, PORT: String(apiPort) });
+    const worker = startBuilt('apps/worker/src/main.js', { ...env, WORKER_PORT: String(workerPort) });
+    try {
+      expect((await waitForHealth(apiPort, api)).status).toBe(200);
+      expect((await waitForHealth(workerPort, worker)).status).toBe(200);
+
+      const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'prod-check-1' },
+        body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { roles } } }', variables: { e: TEST_ADMIN.email, p: TEST_ADMIN.password } }),
+      });
+      expect(await response.json()).toEqual({ data: { login: { user: { roles: ['ADMIN'] } } } });
+      // Production hides the schema from strangers.
+      const introspection = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+      expect(JSON.stringify(await introspection.json())).toMatch(/introspection/i);
+
+      const requestLog = api
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { reqId?: string; req?: { id?: string }; service?: string })
+        .find((entry) => entry.req?.id === 'prod-check-1' || entry.reqId === 'prod-check-1');
+      expect(requestLog?.service).toBe('oefenkansen-api');
+
+      api.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+      // Nest closes the app (HTTP server, BullMQ worker, pools), then re-raises the signal to end.
+      expect(await api.exited).toEqual({ code: null, signal: 'SIGTERM' });
+      expect(await worker.exited).toEqual({ code: null, signal: 'SIGTERM' });
+      expect(api.output()).toContain('stopped gracefully after SIGTERM');
+      expect(worker.output()).toContain('stopped gracefully after SIGTERM');
+      expect(api.output()).not.toMatch(/"level":(50|60)/);
+      expect(worker.output()).not.toMatch(/"level":(50|60)/);
+    } finally {
+      api.child.kill('SIGKILL');
+      worker.child.kill('SIGKILL');
+    }
+  });
+});
