@@ -12,7 +12,7 @@ rmSync('dist', { recursive: true, force: true });
 const swc = require.resolve('@swc/cli/bin/swc.js');
 execFileSync(
   process.execPath,
-  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts', '--quiet'],
+  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**', '--quiet'],
   { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
 );
 if (!quiet) console.log('built into dist/');

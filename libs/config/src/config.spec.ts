@@ -33,6 +33,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'staging' }, 'api')).toThrow(/NODE_ENV must be one of/);
   });
 
+  it('refuses the placeholders of docker/.env.example', () => {
+    expect(() => loadConfig({ ...valid, JWT_SECRET: 'change-me-to-64-random-characters' }, 'api')).toThrow(/JWT_SECRET is still the placeholder/);
+    expect(() => loadConfig({ ...valid, ADMIN_PASSWORD: 'change-me-admin-password' }, 'api')).toThrow(/ADMIN_PASSWORD is still the placeholder/);
+  });
+
   it('does not ask the worker for login secrets', () => {
     expect(loadConfig({ DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL }, 'worker').port).toBe(3000);
   });

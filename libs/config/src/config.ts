@@ -86,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
   }
   if (needsLogin) {
     if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+    // docker/.env.example ships placeholders; starting with one would make tokens forgeable.
+    for (const [name, value] of [['JWT_SECRET', config.jwtSecret], ['ADMIN_PASSWORD', config.adminPassword]]) {
+      if (/change-?me/i.test(value)) problems.push(`${name} is still the placeholder from .env.example; set a random value`);
+    }
     if (config.adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(config.adminEmail)) problems.push('ADMIN_EMAIL is not a valid e-mail address');
     if (config.adminPassword && config.adminPassword.length < 12) problems.push('ADMIN_PASSWORD must be at least 12 characters');
   }
