@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
+import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { AdminBootstrap } from './auth/admin-bootstrap';
 import { LoginRequiredGuard } from './auth/login-required.guard';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         SchedulingModule,
+        RegistrationsModule,
         LoadersModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

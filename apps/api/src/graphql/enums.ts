@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ClosureKind, OrganisationKind, ProgrammeKind, Role, SessionStatus } from '@app/database';
+import { ClosureKind, ContactChannel, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus } from '@app/database';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
@@ -7,4 +7,8 @@ registerEnumType(ProgrammeKind, { name: 'ProgrammeKind' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(ClosureKind, { name: 'ClosureKind', description: 'Where a closure day comes from' });
 
-export { ClosureKind, OrganisationKind, ProgrammeKind, Role, SessionStatus };
+registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
+registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'How a participant can be reached' });
+registerEnumType(ReferralChannel, { name: 'ReferralChannel', description: 'How a participant found the programme' });
+
+export { ClosureKind, ContactChannel, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus };

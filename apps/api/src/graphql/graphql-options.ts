@@ -33,7 +33,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;
-      return { req, actor, tokenRejected: token !== null && !actor, loaders: loaders.create() };
+      return { req, actor, tokenRejected: token !== null && !actor, loaders: loaders.create(actor) };
     },
   };
 }

@@ -5,6 +5,8 @@ import { ProgrammesResolver } from '../scheduling/programmes.resolver';
 import { SessionSeriesResolver } from '../scheduling/session-series.resolver';
 import { SessionsResolver } from '../scheduling/sessions.resolver';
 import { VenuesResolver } from '../scheduling/venues.resolver';
+import { ParticipantsResolver } from '../registrations/participants.resolver';
+import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import './enums';
 
 /** Every resolver of the API: the app module provides them and `schema:emit` builds the schema from them. */
@@ -16,4 +18,7 @@ export const API_RESOLVERS = [
   SessionsResolver,
   SessionSeriesResolver,
   ClosuresResolver,
+  RegistrationsResolver,
+  SessionSeatsResolver,
+  ParticipantsResolver,
 ];

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { LoadersFactory } from './loaders';
 
-@Module({ imports: [AuthModule, SchedulingModule], providers: [LoadersFactory], exports: [LoadersFactory] })
+@Module({ imports: [AuthModule, SchedulingModule, RegistrationsModule], providers: [LoadersFactory], exports: [LoadersFactory] })
 export class LoadersModule {}

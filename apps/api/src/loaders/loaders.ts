@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { UsersService } from '@app/auth';
-import { OrganisationEntity, ProgrammeEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import type { Actor } from '@app/common';
+import { OrganisationEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { AttendanceSettingsService, NoShowStats, ParticipantsService, RegistrationsService, SessionCounts } from '@app/registrations';
 import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService } from '@app/scheduling';
 
 export type Loaders = ReturnType<LoadersFactory['create']>;
@@ -21,6 +23,20 @@ function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (
   });
 }
 
+/** A batch lookup returning a map; keys it does not mention get the fallback. */
+function keyed<T>(fetch: (keys: readonly string[]) => Promise<Map<string, T>>, fallback?: T): DataLoader<string, T> {
+  return new DataLoader(async (keys) => {
+    const found = await fetch(keys);
+    return keys.map((key) => (found.has(key) ? found.get(key)! : (fallback as T)));
+  });
+}
+
+/** A value read at most once per request. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => (value ??= read());
+}
+
 /**
  * One set of DataLoaders per request: every nested field batches into one query per level,
  * so a page of sessions costs the same number of SQL statements whatever its size.
@@ -34,9 +50,12 @@ export class LoadersFactory {
     private readonly sessions: SessionsService,
     private readonly series: SessionSeriesService,
     private readonly users: UsersService,
+    private readonly participants: ParticipantsService,
+    private readonly registrations: RegistrationsService,
+    private readonly attendanceSettings: AttendanceSettingsService,
   ) {}
 
-  create() {
+  create(actor: Actor | null) {
     const user = byId<UserEntity>((ids) => this.users.findByIds(ids));
     const hostIdsBySession = new DataLoader<string, string[]>(async (ids) => {
       const byId = await this.sessions.hostIdsBySessionIds(ids);
@@ -56,6 +75,19 @@ export class LoadersFactory {
       sessionsBySeries: groupedBy<SessionEntity>((ids) => this.sessions.findBySeriesIds(ids), (s) => s.seriesId!),
       hostsOfSession: async (sessionId: string) => usersOf(await hostIdsBySession.load(sessionId)),
       hostsOfSeries: async (seriesId: string) => usersOf(await hostIdsBySeries.load(seriesId)),
+      session: byId<SessionEntity>((ids) => this.sessions.findByIds(ids)),
+      sessionResponsibles: keyed((ids) => this.registrations.responsiblesBySessionIds(ids)),
+      sessionCounts: keyed<SessionCounts>((ids) => this.registrations.countsBySessionIds(ids), { seated: 0, waitlisted: 0 }),
+      registrationsOfSession: groupedBy<RegistrationEntity>((ids) => this.registrations.registrationsBySessionIds(ids, false), (r) => r.sessionId),
+      allRegistrationsOfSession: groupedBy<RegistrationEntity>((ids) => this.registrations.registrationsBySessionIds(ids, true), (r) => r.sessionId),
+      waitlistPosition: keyed<number | null>((ids) => this.registrations.waitlistPositions(ids), null),
+      participant: byId<ParticipantEntity>((ids) => this.participants.findByIds(ids)),
+      participantVisible: new DataLoader<string, boolean>(async (ids) => {
+        const visible = await this.participants.visibleIds(actor, ids);
+        return ids.map((id) => visible.has(id));
+      }),
+      noShowStats: keyed<NoShowStats>((ids) => this.participants.noShowStats(ids), { noShowCount: 0, consecutiveNoShows: 0 }),
+      noShowFlagThreshold: once(() => this.attendanceSettings.noShowFlagThreshold()),
     };
   }
 }

@@ -8,6 +8,10 @@ export * from './session-series.entity';
 export * from './session.entity';
 export * from './closure-calendar.entity';
 export * from './closure-day.entity';
+export * from './participant.entity';
+export * from './registration.entity';
+export * from './registration-event.entity';
+export * from './app-setting.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -17,6 +21,10 @@ import { SessionSeriesEntity } from './session-series.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 import { VenueEntity } from './venue.entity';
+import { ParticipantEntity } from './participant.entity';
+import { RegistrationEntity } from './registration.entity';
+import { RegistrationEventEntity } from './registration-event.entity';
+import { AppSettingEntity } from './app-setting.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -27,4 +35,8 @@ export const ENTITIES = [
   SessionEntity,
   ClosureCalendarEntity,
   ClosureDayEntity,
+  ParticipantEntity,
+  RegistrationEntity,
+  RegistrationEventEntity,
+  AppSettingEntity,
 ];

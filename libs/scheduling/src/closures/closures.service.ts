@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { ClosureCalendarEntity, ClosureDayEntity, ClosureKind, OrganisationEntity, pgErrorCode, PgErrorCode, SessionStatus } from '@app/database';
+import { SessionHooks } from '../sessions/session-hooks';
 import { schedulingPolicy } from '../scheduling-policy';
 import { belgianPublicHolidays, ClosurePeriod, expandPeriods, flemishSchoolFreeDays, flemishSchoolHolidays } from './flemish-calendar';
 
@@ -34,6 +35,7 @@ export class ClosuresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly hooks: SessionHooks,
   ) {}
 
   /**
@@ -115,14 +117,16 @@ export class ClosuresService {
         if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `${date} is already a free day of this organisation`, { field: 'date' });
         throw error;
       }
-      await manager.query(
+      const [cancelled] = await manager.query<[{ id: string }[], number]>(
         `UPDATE session s SET status = $4, cancellation_reason = $3, cancelled_at = $5, updated_at = now()
            FROM session_series ss, venue v
           WHERE s.series_id = ss.id AND ss.skip_school_holidays AND s.venue_id = v.id AND v.organisation_id = $1
             AND s.status = 'SCHEDULED' AND s.starts_at > $5
-            AND (s.starts_at AT TIME ZONE 'Europe/Brussels')::date = $2::date`,
+            AND (s.starts_at AT TIME ZONE 'Europe/Brussels')::date = $2::date
+          RETURNING s.id`,
         [organisationId, date, `Gesloten: ${label}`, SessionStatus.CANCELLED, this.clock.now()],
       );
+      await this.hooks.sessionsCancelled(manager, cancelled.map((row) => row.id), actor?.userId ?? null);
       return { id: day.id, date, label, kind: ClosureKind.ORGANISATION, organisationId };
     });
   }

@@ -8,6 +8,7 @@ import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
 import { addHosts, hostIdsByOwner, hostIdsOf, replaceHosts } from '../hosts/host-links';
+import { SessionHooks } from '../sessions/session-hooks';
 import { schedulingPolicy } from '../scheduling-policy';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
 
@@ -51,6 +52,7 @@ export class SessionSeriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closures: ClosuresService,
     private readonly clock: Clock,
+    private readonly hooks: SessionHooks,
   ) {}
 
   /**
@@ -128,9 +130,15 @@ export class SessionSeriesService {
       const wantedKeys = new Set(wanted.map((d) => d.getTime()));
       const gone = future.filter((s) => !wantedKeys.has(s.startsAt.getTime()));
       const kept = future.filter((s) => wantedKeys.has(s.startsAt.getTime()));
-      // Registrations do not exist yet in this schema; when they do, sessions holding live ones
-      // must be kept (or cancelled with a message) instead of removed.
-      if (gone.length) await manager.delete(SessionEntity, { id: In(gone.map((s) => s.id)) });
+      // A dropped occurrence that people are registered for is cancelled (they hear about it), never deleted.
+      const inUse = await this.hooks.sessionsInUse(manager, gone.map((s) => s.id));
+      const toCancel = gone.filter((s) => inUse.has(s.id) && s.status === SessionStatus.SCHEDULED).map((s) => s.id);
+      const toDelete = gone.filter((s) => !inUse.has(s.id)).map((s) => s.id);
+      if (toDelete.length) await manager.delete(SessionEntity, { id: In(toDelete) });
+      if (toCancel.length) {
+        await manager.update(SessionEntity, { id: In(toCancel) }, { status: SessionStatus.CANCELLED, cancellationReason: 'De reeks is gewijzigd: deze datum vervalt', cancelledAt: now });
+        await this.hooks.sessionsCancelled(manager, toCancel, actor?.userId ?? null);
+      }
       const capacity = series.capacity ?? programme.defaultCapacity;
       if (kept.length) {
         await manager.query(

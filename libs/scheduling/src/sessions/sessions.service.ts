@@ -5,6 +5,7 @@ import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRo
 import { ProgrammeEntity, Role, SessionEntity, SessionStatus, VenueEntity } from '@app/database';
 import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
 import { schedulingPolicy } from '../scheduling-policy';
+import { SessionHooks } from './session-hooks';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from './session-rules';
 
 export interface CreateSessionCommand {
@@ -42,6 +43,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly hooks: SessionHooks,
   ) {}
 
   async createSession(actor: Actor | null, input: CreateSessionCommand): Promise<SessionEntity> {
@@ -75,7 +77,9 @@ export class SessionsService {
       session.status = SessionStatus.CANCELLED;
       session.cancellationReason = cancellationReason;
       session.cancelledAt = this.clock.now();
-      return manager.save(session);
+      const saved = await manager.save(session);
+      await this.hooks.sessionsCancelled(manager, [saved.id], actor?.userId ?? null);
+      return saved;
     });
   }
 
@@ -93,7 +97,10 @@ export class SessionsService {
         manager.findOneByOrFail(VenueEntity, { id: session.venueId }),
       ]);
       session.capacity = sessionCapacity(capacity, programme, venue);
-      return manager.save(session);
+      const saved = await manager.save(session);
+      // Raising capacity seats the waiting list at once; lowering it never un-confirms anyone.
+      await this.hooks.capacityChanged(manager, saved, actor?.userId ?? null);
+      return saved;
     });
   }
 

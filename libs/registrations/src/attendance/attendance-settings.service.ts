@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, validate } from '@app/common';
+import { AppSettingEntity } from '@app/database';
+import { registrationPolicy } from '../registration-policy';
+
+const NO_SHOW_THRESHOLD_KEY = 'registrations.noShowFlagThreshold';
+export const DEFAULT_NO_SHOW_FLAG_THRESHOLD = 3;
+
+/** After this many no-shows in a row a participant is flagged, so a host calls before the next session. */
+@Injectable()
+export class AttendanceSettingsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async noShowFlagThreshold(): Promise<number> {
+    const row = await this.dataSource.getRepository(AppSettingEntity).findOneBy({ key: NO_SHOW_THRESHOLD_KEY });
+    return typeof row?.value === 'number' ? row.value : DEFAULT_NO_SHOW_FLAG_THRESHOLD;
+  }
+
+  async setNoShowFlagThreshold(actor: Actor | null, threshold: number): Promise<number> {
+    const by = registrationPolicy.requireCoordinator(actor, 'change the no-show threshold');
+    const value = validate.int('threshold', threshold, 1, 20);
+    await this.dataSource.getRepository(AppSettingEntity).upsert({ key: NO_SHOW_THRESHOLD_KEY, value, updatedById: by.userId }, ['key']);
+    return value;
+  }
+}

@@ -1,0 +1,90 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { AppError, validate } from '@app/common';
+import { ContactChannel, ReferralChannel } from '@app/database';
+
+/**
+ * Languages messages and the web app are offered in (BCP 47). Kortrijk's largest newcomer
+ * groups first: Dutch, French, English, Arabic, Russian, Dari, Pashto, Somali, Romanian, Urdu,
+ * Ukrainian, Turkish, then others the integration service meets often.
+ */
+export const SUPPORTED_LANGUAGES = ['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr', 'fa', 'ti', 'am', 'es', 'pl', 'bg', 'sq', 'ku', 'de'] as const;
+
+export interface NewParticipantCommand {
+  firstName: string;
+  lastName?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  preferredLanguage: string;
+  contactChannel: ContactChannel;
+  consentToContact: boolean;
+  referralChannel?: ReferralChannel | null;
+}
+
+export interface ValidParticipant {
+  firstName: string;
+  lastName: string | null;
+  phone: string | null;
+  email: string | null;
+  preferredLanguage: string;
+  contactChannel: ContactChannel;
+  consentToContact: boolean;
+  referralChannel: ReferralChannel | null;
+}
+
+/** Belgian numbers may be typed as 0470 12 34 56; foreign ones need their +country code. */
+export function normalisePhone(field: string, input: string): string {
+  const raw = input.trim();
+  if (raw.length > 30 || !/^[+0-9 ()./-]+$/.test(raw)) throw AppError.badInput(`${field} is not a valid phone number`, field);
+  try {
+    const phone = parsePhoneNumberWithError(raw, 'BE');
+    if (!phone.isValid()) throw new Error('invalid');
+    return phone.format('E.164');
+  } catch {
+    throw AppError.badInput(`${field} is not a valid phone number (Belgian, or international with +country code)`, field);
+  }
+}
+
+export function normaliseLanguage(field: string, input: string): string {
+  const tag = input.trim().toLowerCase();
+  if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(tag)) {
+    throw AppError.badInput(`${field} must be one of ${SUPPORTED_LANGUAGES.join(', ')}`, field);
+  }
+  return tag;
+}
+
+/**
+ * A participant needs only a first name. The contact channel must be one we can actually use:
+ * SMS needs a phone, EMAIL an address, and both need consent; VIA_ORGANISATION needs the
+ * organisation that registered them.
+ */
+export function validateNewParticipant(input: NewParticipantCommand, registeringOrganisationId: string | null): ValidParticipant {
+  const participant: ValidParticipant = {
+    firstName: validate.text('participant.firstName', input.firstName, { max: 100 }),
+    lastName: validate.optionalText('participant.lastName', input.lastName, 100),
+    phone: input.phone?.trim() ? normalisePhone('participant.phone', input.phone) : null,
+    email: input.email?.trim() ? validate.email('participant.email', input.email) : null,
+    preferredLanguage: normaliseLanguage('participant.preferredLanguage', input.preferredLanguage),
+    contactChannel: input.contactChannel,
+    consentToContact: input.consentToContact === true,
+    referralChannel: input.referralChannel ?? null,
+  };
+  const bad = (why: string) => AppError.badInput(`contactChannel ${participant.contactChannel} ${why}`, 'participant.contactChannel');
+  switch (participant.contactChannel) {
+    case ContactChannel.SMS:
+      if (!participant.phone) throw bad('needs a phone number');
+      if (!participant.consentToContact) throw bad('needs consentToContact');
+      break;
+    case ContactChannel.EMAIL:
+      if (!participant.email) throw bad('needs an e-mail address');
+      if (!participant.consentToContact) throw bad('needs consentToContact');
+      break;
+    case ContactChannel.VIA_ORGANISATION:
+      if (!registeringOrganisationId) throw bad('needs the organisation that registers them');
+      break;
+    case ContactChannel.NONE:
+      break;
+    default:
+      throw AppError.badInput('contactChannel is not a known channel', 'participant.contactChannel');
+  }
+  return participant;
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Actor, AppError, Clock, hasAnyRole, validate } from '@app/common';
+import { ParticipantEntity, RegistrationStatus, Role } from '@app/database';
+import { registrationPolicy } from '../registration-policy';
+import { ValidParticipant } from './participant-rules';
+
+export const MAX_SEARCH_RESULTS = 50;
+
+export interface NoShowStats {
+  noShowCount: number;
+  consecutiveNoShows: number;
+}
+
+/**
+ * Participants and who may see them: coordinators all; a school contact those their school
+ * registered; a host those they created or who are registered at a session they host.
+ */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates a participant in the caller's transaction, flagging (never merging) a likely duplicate. */
+  async createParticipant(manager: EntityManager, actor: Actor, participant: ValidParticipant, organisationId: string | null): Promise<ParticipantEntity> {
+    const [duplicate] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM participant
+        WHERE ($1::text IS NOT NULL AND phone = $1)
+           OR (lower(first_name) = lower($2) AND lower(coalesce(last_name, '')) = lower(coalesce($3, '')) AND registered_by_organisation_id IS NOT DISTINCT FROM $4::uuid)
+        ORDER BY created_at LIMIT 1`,
+      [participant.phone, participant.firstName, participant.lastName, organisationId],
+    );
+    return manager.getRepository(ParticipantEntity).save({
+      ...participant,
+      registeredByOrganisationId: organisationId,
+      createdById: actor.userId,
+      consentRecordedAt: participant.consentToContact ? this.clock.now() : null,
+      consentRecordedById: participant.consentToContact ? actor.userId : null,
+      possibleDuplicateOfId: duplicate?.id ?? null,
+    });
+  }
+
+  /** An existing participant the actor may register; others look exactly like unknown ids. */
+  async requireVisible(manager: EntityManager, actor: Actor, participantId: string): Promise<ParticipantEntity> {
+    const id = validate.uuid('participantId', participantId);
+    const participant = await this.visibleTo(actor, manager.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :id', { id }).getOne();
+    if (!participant) throw AppError.notFound('Participant', id);
+    return participant;
+  }
+
+  async findParticipant(actor: Actor | null, id: string): Promise<ParticipantEntity | null> {
+    const visible = registrationPolicy.requireLoggedIn(actor);
+    const participantId = validate.uuid('id', id);
+    return this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :participantId', { participantId }).getOne();
+  }
+
+  /**
+   * Finds participants by name or phone so the same parent is not entered twice: digits search
+   * the phone number, anything else first and last name.
+   */
+  searchParticipants(actor: Actor | null, search: string | null | undefined, first?: number | null): Promise<ParticipantEntity[]> {
+    const visible = registrationPolicy.requireLoggedIn(actor);
+    const limit = validate.int('first', first ?? 20, 1, MAX_SEARCH_RESULTS);
+    const query = this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p'));
+    const term = validate.optionalText('search', search, 100);
+    if (term) {
+      const digits = term.replace(/[^0-9]/g, '');
+      if (digits.length >= 4 && /^[+0-9 ()./-]+$/.test(term)) {
+        // Typed as 0470…, stored as +32470…: match on the national part.
+        query.andWhere('p.phone LIKE :phone', { phone: `%${digits.replace(/^0+/, '')}%` });
+      } else {
+        query.andWhere(`(p.first_name || ' ' || coalesce(p.last_name, '')) ILIKE :name`, { name: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      }
+    }
+    return query.orderBy('p.first_name').addOrderBy('p.last_name').addOrderBy('p.id').take(limit).getMany();
+  }
+
+  findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
+    return this.dataSource.getRepository(ParticipantEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Ids among these the actor may see, in one statement (for field-level checks). */
+  async visibleIds(actor: Actor | null, ids: readonly string[]): Promise<Set<string>> {
+    if (!actor || ids.length === 0) return new Set();
+    const rows = await this.visibleTo(actor, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p'))
+      .select('p.id', 'id')
+      .andWhere('p.id IN (:...ids)', { ids: [...ids] })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** No-shows in total and in a row since the last attended session, for a batch of participants. */
+  async noShowStats(participantIds: readonly string[]): Promise<Map<string, NoShowStats>> {
+    const rows = await this.dataSource.query<{ participant_id: string; no_shows: number; streak: number }[]>(
+      `SELECT r.participant_id,
+              count(*) FILTER (WHERE r.status = $2)::int AS no_shows,
+              count(*) FILTER (WHERE r.status = $2 AND s.starts_at > coalesce(last.attended_at, '-infinity'))::int AS streak
+         FROM registration r
+         JOIN session s ON s.id = r.session_id
+         LEFT JOIN LATERAL (
+           SELECT max(s2.starts_at) AS attended_at FROM registration r2 JOIN session s2 ON s2.id = r2.session_id
+            WHERE r2.participant_id = r.participant_id AND r2.status = $3
+         ) last ON true
+        WHERE r.participant_id = ANY($1::uuid[])
+        GROUP BY r.participant_id`,
+      [[...participantIds], RegistrationStatus.NO_SHOW, RegistrationStatus.ATTENDED],
+    );
+    return new Map(rows.map((row) => [row.participant_id, { noShowCount: row.no_shows, consecutiveNoShows: row.streak }]));
+  }
+
+  private visibleTo(actor: Actor, query: SelectQueryBuilder<ParticipantEntity>): SelectQueryBuilder<ParticipantEntity> {
+    if (registrationPolicy.isCoordinator(actor)) return query;
+    const conditions: string[] = [];
+    if (hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId) conditions.push('p.registered_by_organisation_id = :myOrganisation');
+    if (hasAnyRole(actor, Role.HOST)) {
+      conditions.push('p.created_by_id = :me');
+      conditions.push('p.id IN (SELECT r.participant_id FROM registration r JOIN session_host sh ON sh.session_id = r.session_id WHERE sh.user_id = :me)');
+    }
+    if (conditions.length === 0) return query.andWhere('1 = 0');
+    return query.andWhere(`(${conditions.join(' OR ')})`, { me: actor.userId, myOrganisation: actor.organisationId });
+  }
+}

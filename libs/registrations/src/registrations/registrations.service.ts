@@ -1,0 +1,341 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
+import {
+  ParticipantEntity,
+  RegistrationEntity,
+  RegistrationEventKind,
+  RegistrationStatus,
+  SEATED_REGISTRATION_STATUSES,
+  SessionEntity,
+  PgErrorCode,
+  pgErrorCode,
+  SessionStatus,
+} from '@app/database';
+import { lockSession, lockUpcomingSessionsOfSeries, SessionHooks, sessionResponsibles } from '@app/scheduling';
+import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
+import { NewParticipantCommand, validateNewParticipant } from '../participants/participant-rules';
+import { ParticipantsService } from '../participants/participants.service';
+import { registrationPolicy, SessionScope } from '../registration-policy';
+
+export interface RegisterCommand {
+  sessionId: string;
+  participantId?: string | null;
+  participant?: NewParticipantCommand | null;
+}
+
+export interface RegisterForSeriesCommand {
+  seriesId: string;
+  participantId?: string | null;
+  participant?: NewParticipantCommand | null;
+}
+
+export interface SessionCounts {
+  seated: number;
+  waitlisted: number;
+}
+
+type Who = { participantId: string } | { participant: NewParticipantCommand };
+
+const SEATED: RegistrationStatus[] = [...SEATED_REGISTRATION_STATUSES];
+const LIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW];
+
+/**
+ * Seats and waiting lists. Every change to a session's registrations runs in one transaction
+ * that first locks the session row, so seats are counted and given out one request at a time,
+ * on any number of API replicas (invariants 1 and 2 of DESIGN.md).
+ */
+@Injectable()
+export class RegistrationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly participants: ParticipantsService,
+    private readonly events: RegistrationEvents,
+    private readonly sessionHooks: SessionHooks,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.sessionHooks.register({
+      capacityChanged: (manager, session, actorId) => this.promoteWaitlist(manager, session, actorId).then(() => undefined),
+      sessionsCancelled: (manager, sessionIds, actorId) => this.recordSessionCancelled(manager, sessionIds, actorId),
+      sessionsInUse: (manager, sessionIds) => this.sessionsWithLiveRegistrations(manager, sessionIds),
+    });
+  }
+
+  /** Confirms the participant when a seat is free, otherwise puts them at the end of the waiting list. */
+  async registerParticipant(actor: Actor | null, input: RegisterCommand): Promise<RegistrationEntity> {
+    if (!actor) throw AppError.unauthenticated();
+    const sessionId = validate.uuid('sessionId', input.sessionId);
+    const who = whoToRegister(input);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await lockSession(manager, sessionId);
+      if (!session) throw AppError.notFound('Session', sessionId);
+      const scope = await this.scopeOf(manager, session);
+      registrationPolicy.requireCanManageRegistrations(actor, scope);
+      this.requireOpen(session);
+      const participant = await this.resolveParticipant(manager, actor, who, scope);
+      if (await this.liveRegistration(manager, session.id, participant.id)) throw alreadyRegistered();
+      return this.insertRegistration(manager, actor, session, participant.id, null);
+    });
+  }
+
+  /**
+   * Registers one participant for every upcoming session of a series (parents come every week);
+   * each session confirms or waitlists on its own, and sessions they are already in are kept.
+   */
+  async registerParticipantForSeries(actor: Actor | null, input: RegisterForSeriesCommand): Promise<RegistrationEntity[]> {
+    if (!actor) throw AppError.unauthenticated();
+    const seriesId = validate.uuid('seriesId', input.seriesId);
+    const who = whoToRegister(input);
+    return this.dataSource.transaction(async (manager) => {
+      const sessions = await lockUpcomingSessionsOfSeries(manager, seriesId, this.clock.now());
+      if (sessions.length === 0) throw AppError.badInput('the series has no upcoming sessions to register for', 'seriesId');
+      const scopes = await sessionResponsibles(manager, sessions.map((s) => s.id));
+      for (const session of sessions) registrationPolicy.requireCanManageRegistrations(actor, scopes.get(session.id)!);
+      const participant = await this.resolveParticipant(manager, actor, who, scopes.get(sessions[0].id)!);
+      const result: RegistrationEntity[] = [];
+      for (const session of sessions) {
+        const existing = await this.liveRegistration(manager, session.id, participant.id);
+        result.push(existing ?? (await this.insertRegistration(manager, actor, session, participant.id, seriesId)));
+      }
+      return result;
+    });
+  }
+
+  /** Frees the place; a freed seat goes to the first person on the waiting list in the same transaction. */
+  async cancelRegistration(actor: Actor | null, id: string): Promise<RegistrationEntity> {
+    if (!actor) throw AppError.unauthenticated();
+    const registrationId = validate.uuid('id', id);
+    return this.dataSource.transaction(async (manager) => {
+      const sessionId = await this.sessionIdOf(manager, registrationId);
+      const session = await lockSession(manager, sessionId);
+      registrationPolicy.requireCanManageRegistrations(actor, await this.scopeOf(manager, session!));
+      const registration = await manager.findOneByOrFail(RegistrationEntity, { id: registrationId });
+      if (registration.status === RegistrationStatus.CANCELLED) return registration;
+      if (session!.startsAt.getTime() <= this.clock.now().getTime()) {
+        throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has started; mark attendance instead of cancelling');
+      }
+      return this.cancelLocked(manager, actor, session!, registration);
+    });
+  }
+
+  /** Cancels the participant's remaining registrations in a series; each freed seat is passed on. */
+  async cancelSeriesRegistration(actor: Actor | null, seriesIdInput: string, participantIdInput: string): Promise<RegistrationEntity[]> {
+    if (!actor) throw AppError.unauthenticated();
+    const seriesId = validate.uuid('seriesId', seriesIdInput);
+    const participantId = validate.uuid('participantId', participantIdInput);
+    return this.dataSource.transaction(async (manager) => {
+      const sessions = await lockUpcomingSessionsOfSeries(manager, seriesId, this.clock.now());
+      const scopes = await sessionResponsibles(manager, sessions.map((s) => s.id));
+      const registrations = await manager.findBy(RegistrationEntity, {
+        sessionId: In(sessions.map((s) => s.id)),
+        participantId,
+        status: In([RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]),
+      });
+      if (registrations.length === 0) throw AppError.notFound('Registration of this participant in the series', participantId);
+      const cancelled: RegistrationEntity[] = [];
+      for (const session of sessions) {
+        const registration = registrations.find((r) => r.sessionId === session.id);
+        if (!registration) continue;
+        registrationPolicy.requireCanManageRegistrations(actor, scopes.get(session.id)!);
+        cancelled.push(await this.cancelLocked(manager, actor, session, registration));
+      }
+      return cancelled;
+    });
+  }
+
+  /** ATTENDED or NO_SHOW, once the session has started; a no-show keeps the seat it had. */
+  async markAttendance(actor: Actor | null, registrationIdInput: string, attended: boolean): Promise<RegistrationEntity> {
+    if (!actor) throw AppError.unauthenticated();
+    const registrationId = validate.uuid('registrationId', registrationIdInput);
+    if (typeof attended !== 'boolean') throw AppError.badInput('attended must be true or false', 'attended');
+    return this.dataSource.transaction(async (manager) => {
+      const session = await lockSession(manager, await this.sessionIdOf(manager, registrationId));
+      registrationPolicy.requireCanMarkAttendance(actor, await this.scopeOf(manager, session!));
+      if (session!.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
+      if (session!.startsAt.getTime() > this.clock.now().getTime()) throw AppError.badInput('attendance can be marked once the session has started', 'registrationId');
+      const registration = await manager.findOneByOrFail(RegistrationEntity, { id: registrationId });
+      if (!SEATED.includes(registration.status)) {
+        throw AppError.badInput(`only confirmed participants attend; this registration is ${registration.status}`, 'registrationId');
+      }
+      registration.status = attended ? RegistrationStatus.ATTENDED : RegistrationStatus.NO_SHOW;
+      registration.attendanceMarkedAt = this.clock.now();
+      const saved = await manager.save(registration);
+      await this.events.record(manager, [eventOf(saved, attended ? RegistrationEventKind.ATTENDED : RegistrationEventKind.NO_SHOW, actor.userId)]);
+      return saved;
+    });
+  }
+
+  /** A registration for whoever may see the session's list; null when unknown or not theirs to see. */
+  async findRegistration(actor: Actor | null, id: string): Promise<RegistrationEntity | null> {
+    if (!actor) throw AppError.unauthenticated();
+    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id: validate.uuid('id', id) });
+    if (!registration) return null;
+    const scope = (await sessionResponsibles(this.dataSource.manager, [registration.sessionId])).get(registration.sessionId)!;
+    if (!registrationPolicy.canManageRegistrations(actor, scope)) throw AppError.forbidden('This registration belongs to a session you do not manage');
+    return registration;
+  }
+
+  responsiblesBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionScope>> {
+    return sessionResponsibles(this.dataSource.manager, sessionIds);
+  }
+
+  async countsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionCounts>> {
+    const rows = await this.dataSource.query<{ session_id: string; seated: number; waitlisted: number }[]>(
+      `SELECT session_id,
+              count(*) FILTER (WHERE status = ANY($2::registration_status[]))::int AS seated,
+              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
+         FROM registration WHERE session_id = ANY($1::uuid[]) GROUP BY session_id`,
+      [[...sessionIds], SEATED],
+    );
+    return new Map(rows.map((row) => [row.session_id, { seated: row.seated, waitlisted: row.waitlisted }]));
+  }
+
+  /** registration id → position on its session's waiting list (1 = next), for WAITLISTED ones. */
+  async waitlistPositions(registrationIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<{ id: string; position: number }[]>(
+      `SELECT id, position FROM (
+         SELECT r.id, row_number() OVER (PARTITION BY r.session_id ORDER BY r.arrival)::int AS position
+           FROM registration r
+          WHERE r.status = 'WAITLISTED' AND r.session_id IN (SELECT session_id FROM registration WHERE id = ANY($1::uuid[]))
+       ) ranked WHERE id = ANY($1::uuid[])`,
+      [[...registrationIds]],
+    );
+    return new Map(rows.map((row) => [row.id, row.position]));
+  }
+
+  /** The sessions' registrations: seated ones in order of arrival, then the waiting list in order. */
+  registrationsBySessionIds(sessionIds: readonly string[], includeCancelled: boolean): Promise<RegistrationEntity[]> {
+    const query = this.dataSource
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
+      .where('r.session_id IN (:...sessionIds)', { sessionIds: [...sessionIds] })
+      .orderBy(`CASE r.status WHEN 'WAITLISTED' THEN 1 WHEN 'CANCELLED' THEN 2 ELSE 0 END`)
+      .addOrderBy('r.arrival');
+    if (!includeCancelled) query.andWhere(`r.status <> 'CANCELLED'`);
+    return query.getMany();
+  }
+
+  findByIds(ids: readonly string[]): Promise<RegistrationEntity[]> {
+    return this.dataSource.getRepository(RegistrationEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Gives free seats to the waiting list in order of arrival; returns how many were promoted. */
+  async promoteWaitlist(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<number> {
+    if (session.status !== SessionStatus.SCHEDULED) return 0;
+    const [{ seated }] = await manager.query<{ seated: number }[]>(
+      `SELECT count(*)::int AS seated FROM registration WHERE session_id = $1 AND status = ANY($2::registration_status[])`,
+      [session.id, SEATED],
+    );
+    const free = session.capacity - seated;
+    if (free <= 0) return 0;
+    const [promoted] = await manager.query<[RegistrationRow[], number]>(
+      `UPDATE registration SET status = 'CONFIRMED', updated_at = now()
+        WHERE id IN (SELECT id FROM registration WHERE session_id = $1 AND status = 'WAITLISTED' ORDER BY arrival LIMIT $2)
+        RETURNING id, session_id, participant_id`,
+      [session.id, free],
+    );
+    await this.events.record(
+      manager,
+      promoted.map((row) => ({ kind: RegistrationEventKind.PROMOTED, registrationId: row.id, sessionId: row.session_id, participantId: row.participant_id, actorId })),
+    );
+    return promoted.length;
+  }
+
+  private async insertRegistration(manager: EntityManager, actor: Actor, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
+    const [{ seated, waitlisted }] = await manager.query<{ seated: number; waitlisted: number }[]>(
+      `SELECT count(*) FILTER (WHERE status = ANY($2::registration_status[]))::int AS seated, count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
+         FROM registration WHERE session_id = $1`,
+      [session.id, SEATED],
+    );
+    const status = seated < session.capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+    let registration: RegistrationEntity;
+    try {
+      registration = await manager.getRepository(RegistrationEntity).save({ sessionId: session.id, participantId, status, registeredById: actor.userId, seriesId });
+    } catch (error) {
+      // The partial unique index is the last word on "one live registration per participant".
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw alreadyRegistered();
+      throw error;
+    }
+    await this.events.record(manager, [
+      {
+        ...eventOf(registration, status === RegistrationStatus.CONFIRMED ? RegistrationEventKind.CONFIRMED : RegistrationEventKind.WAITLISTED, actor.userId),
+        waitlistPosition: status === RegistrationStatus.WAITLISTED ? waitlisted + 1 : null,
+      },
+    ]);
+    return registration;
+  }
+
+  private async cancelLocked(manager: EntityManager, actor: Actor, session: SessionEntity, registration: RegistrationEntity): Promise<RegistrationEntity> {
+    const heldSeat = SEATED.includes(registration.status);
+    registration.status = RegistrationStatus.CANCELLED;
+    registration.cancelledAt = this.clock.now();
+    const saved = await manager.save(registration);
+    await this.events.record(manager, [eventOf(saved, RegistrationEventKind.CANCELLED, actor.userId)]);
+    if (heldSeat) await this.promoteWaitlist(manager, session, actor.userId);
+    return saved;
+  }
+
+  private async resolveParticipant(manager: EntityManager, actor: Actor, who: Who, scope: SessionScope): Promise<ParticipantEntity> {
+    if ('participantId' in who) return this.participants.requireVisible(manager, actor, who.participantId);
+    // The registering organisation: a school contact's own school, otherwise where the session is.
+    const organisationId = actor.organisationId ?? scope.organisationId;
+    return this.participants.createParticipant(manager, actor, validateNewParticipant(who.participant, organisationId), organisationId);
+  }
+
+  private requireOpen(session: SessionEntity): void {
+    if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
+    if (session.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
+  }
+
+  private async scopeOf(manager: EntityManager, session: SessionEntity): Promise<SessionScope> {
+    return (await sessionResponsibles(manager, [session.id])).get(session.id)!;
+  }
+
+  private async sessionIdOf(manager: EntityManager, registrationId: string): Promise<string> {
+    const [row] = await manager.query<{ session_id: string }[]>(`SELECT session_id FROM registration WHERE id = $1`, [registrationId]);
+    if (!row) throw AppError.notFound('Registration', registrationId);
+    return row.session_id;
+  }
+
+  private liveRegistration(manager: EntityManager, sessionId: string, participantId: string): Promise<RegistrationEntity | null> {
+    return manager.findOneBy(RegistrationEntity, { sessionId, participantId, status: In(LIVE) });
+  }
+
+  private async recordSessionCancelled(manager: EntityManager, sessionIds: string[], actorId: string | null): Promise<void> {
+    const live = await manager.findBy(RegistrationEntity, { sessionId: In(sessionIds), status: In([RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]) });
+    await this.events.record(manager, live.map((registration) => eventOf(registration, RegistrationEventKind.SESSION_CANCELLED, actorId)));
+  }
+
+  private async sessionsWithLiveRegistrations(manager: EntityManager, sessionIds: string[]): Promise<string[]> {
+    const rows = await manager.query<{ session_id: string }[]>(`SELECT DISTINCT session_id FROM registration WHERE session_id = ANY($1::uuid[]) AND status <> 'CANCELLED'`, [sessionIds]);
+    return rows.map((row) => row.session_id);
+  }
+}
+
+interface RegistrationRow {
+  id: string;
+  session_id: string;
+  participant_id: string;
+}
+
+/** Exactly one of participantId and participant; a new participant is validated before anything is written. */
+function whoToRegister(input: { participantId?: string | null; participant?: NewParticipantCommand | null }): Who {
+  const hasId = input.participantId != null;
+  const hasNew = input.participant != null;
+  if (hasId === hasNew) throw AppError.badInput('give either participantId or participant, not both or neither', hasId ? 'participant' : 'participantId');
+  if (hasId) return { participantId: validate.uuid('participantId', input.participantId!) };
+  // Validated once here (organisation-dependent rules again on creation) so bad data fails before any lock.
+  validateNewParticipant(input.participant!, 'pending');
+  return { participant: input.participant! };
+}
+
+function eventOf(registration: RegistrationEntity, kind: RegistrationEventKind, actorId: string | null): RegistrationEventInput {
+  return { kind, registrationId: registration.id, sessionId: registration.sessionId, participantId: registration.participantId, actorId };
+}
+
+function alreadyRegistered(): AppError {
+  return new AppError(ErrorCode.ALREADY_REGISTERED, 'This participant is already registered for this session');
+}
