@@ -6,7 +6,7 @@ const NESTED_PAGE = `query($first: Int!, $after: String) {
   sessions(first: $first, after: $after, filter: { from: "2026-09-01T00:00:00+02:00" }) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { cursor node { id title startsAt capacity status programme { id name defaultCapacity } venue { id name organisation { id name kind venues { id } } } hosts { id displayName organisation { id } } } }
+    edges { cursor node { id title startsAt capacity status confirmedCount waitlistCount availableSeats programme { id name defaultCapacity } venue { id name organisation { id name kind venues { id } } } hosts { id displayName organisation { id } } } }
   }
 }`;
 
@@ -62,8 +62,8 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     expect(fiftyData.edges[0].node.venue.organisation.venues.length).toBeGreaterThan(0);
 
     expect(fifty.statements.length).toBe(ten.statements.length);
-    // page + totalCount + programmes + venues + organisations + venues of organisations + host ids + users
-    expect(fifty.statements).toHaveLength(8);
+    // page + totalCount + seat counts + programmes + venues + organisations + venues of organisations + host ids + users
+    expect(fifty.statements).toHaveLength(9);
 
     const next = await countStatements(() => api.gql(NESTED_PAGE, { first: 50, after: fiftyData.pageInfo.endCursor }));
     const nextData = dataOf(next.result).sessions;
@@ -79,5 +79,26 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     const { result, statements } = await countStatements(() => api.gql(nested, { id: seriesId }));
     expect(dataOf(result).sessionSeries.sessions).toHaveLength(30);
     expect(statements.length).toBeLessThanOrEqual(8);
+  });
+
+  it('costs a constant number of statements for the attendee lists of a page of sessions', async () => {
+    const page = dataOf(await api.gql(`{ sessions(first: 50) { edges { node { id } } } }`)).sessions.edges.map((e: { node: { id: string } }) => e.node.id as string);
+    // One seat per session, so the second person waits: the waiting-list positions are resolved too.
+    await api.dataSource.query(`UPDATE session SET capacity = 1 WHERE id = ANY($1::uuid[])`, [page]);
+    for (const [i, sessionId] of page.entries()) {
+      for (const name of [`Ouder ${i}a`, `Ouder ${i}b`]) {
+        const participant = { firstName: name, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false };
+        dataOf(await api.gql(`mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`, { i: { sessionId, participant } }, world.tokens.coordinator));
+      }
+    }
+    const attendees = `query($first: Int!) { sessions(first: $first) { edges { node { id confirmedCount waitlistCount
+      registrations { status waitlistPosition createdAt participant { firstName preferredLanguage noShowCount consecutiveNoShows flaggedForNoShows registeredByOrganisation { name } } } } } } }`;
+    const ten = await countStatements(() => api.gql(attendees, { first: 10 }, world.tokens.coordinator));
+    const fifty = await countStatements(() => api.gql(attendees, { first: 50 }, world.tokens.coordinator));
+    const nodes = dataOf(fifty.result).sessions.edges.map((e: { node: { registrations: { waitlistPosition: number | null }[] } }) => e.node);
+    expect(nodes).toHaveLength(50);
+    expect(nodes.every((n: { registrations: { waitlistPosition: number | null }[] }) => n.registrations.map((r) => r.waitlistPosition).join() === ',1')).toBe(true);
+    expect(fifty.statements.length).toBe(ten.statements.length);
+    expect(fifty.statements.length).toBeLessThanOrEqual(12);
   });
 });
