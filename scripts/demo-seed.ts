@@ -8,8 +8,9 @@ import { DateTime } from 'luxon';
 import { AuthModule, UsersService } from '@app/auth';
 import { Actor, ClockModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
-import { DatabaseModule, OrganisationKind, ProgrammeKind, Role } from '@app/database';
-import { ClosuresService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE } from '@app/scheduling';
+import { ContactChannel, DatabaseModule, OrganisationKind, ProgrammeKind, Role } from '@app/database';
+import { RegistrationsModule, RegistrationsService } from '@app/registrations';
+import { ClosuresService, SessionsService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE } from '@app/scheduling';
 
 export const DEMO_PASSWORD = 'kortrijk-demo-2026';
 
@@ -54,7 +55,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
   const app = await NestFactory.createApplicationContext(
     {
       module: DemoSeedModule,
-      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed'), AuthModule, SchedulingModule],
+      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed'), AuthModule, SchedulingModule, RegistrationsModule],
     },
     { logger: ['error', 'warn'] },
   );
@@ -93,15 +94,16 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const schoolYearStart = nextSchoolYear.minus({ years: 1 });
     const julyFirst = nextSchoolYear.set({ month: 7, day: 1 });
     const schoolYearEnd = `${julyFirst.minus({ days: 1 }).toFormat('yyyyMMdd')}T235959Z`;
-    const firstSchool = { id: '' };
+    const firstSchool = { id: '', seriesId: '', contactId: '' };
     for (const [index, school] of SCHOOLS.entries()) {
       const organisation = await organisations.createOrganisation(actor, { name: school.name, kind: OrganisationKind.SCHOOL });
       const venue = await venues.createVenue(actor, { organisationId: organisation.id, name: 'Refter', address: `${school.street}, 8500 Kortrijk`, capacityLimit: 30 });
       if (index === 0) {
         firstSchool.id = organisation.id;
-        await users.createUser(actor, { email: 'school@oefenkansen.demo', password: DEMO_PASSWORD, displayName: 'Els (zorgcoördinator)', roles: [Role.SCHOOL_CONTACT], organisationId: organisation.id });
+        const contact = await users.createUser(actor, { email: 'school@oefenkansen.demo', password: DEMO_PASSWORD, displayName: 'Els (zorgcoördinator)', roles: [Role.SCHOOL_CONTACT], organisationId: organisation.id });
+        firstSchool.contactId = contact.id;
       }
-      await series.createSeries(actor, {
+      const created = await series.createSeries(actor, {
         programmeId: schoolbabbel.id,
         venueId: venue.id,
         title: `Schoolbabbel ${school.name.replace(/^(Stedelijke )?Basisschool /, '')}`,
@@ -111,6 +113,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
         hostIds: index < 2 ? [host.id] : [],
         skipSchoolHolidays: true,
       });
+      if (index === 0) firstSchool.seriesId = created.id;
     }
     // A school's own free day (a pedagogical study day), which its schoolbabbel skips.
     const studyDay = firstWeekday(DateTime.fromJSDate(now).plus({ weeks: 3 }), 'MO', '08:45');
@@ -159,8 +162,28 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
       capacity: 20,
       hostIds: [coordinator.id],
     });
+    const schoolContact: Actor = { userId: firstSchool.contactId, roles: [Role.SCHOOL_CONTACT], organisationId: firstSchool.id };
+    await seedParents(app.get(RegistrationsService), (sessionId) => app.get(SessionsService).updateSessionCapacity(actor, sessionId, 4), schoolContact, firstSchool.seriesId);
     return { seeded: true, logins };
   } finally {
     await app.close();
   }
+}
+
+/**
+ * Parents registered by the school contact for every upcoming schoolbabbel of De Vlieger, with
+ * only 4 seats at the next one: the demo opens with a full table and a waiting list to watch move.
+ */
+async function seedParents(registrations: RegistrationsService, makeSmall: (sessionId: string) => Promise<unknown>, schoolContact: Actor, seriesId: string): Promise<void> {
+  const parents = [
+    { firstName: 'Amina', lastName: 'El Idrissi', preferredLanguage: 'ar', phone: '0470 12 34 56', contactChannel: ContactChannel.SMS, consentToContact: true },
+    { firstName: 'Olena', lastName: 'Kovalenko', preferredLanguage: 'uk', email: 'olena.k@example.org', contactChannel: ContactChannel.EMAIL, consentToContact: true },
+    { firstName: 'Hamid', preferredLanguage: 'prs', contactChannel: ContactChannel.VIA_ORGANISATION, consentToContact: false },
+    { firstName: 'Fadumo', lastName: 'Abdi', preferredLanguage: 'so', contactChannel: ContactChannel.VIA_ORGANISATION, consentToContact: false },
+    { firstName: 'Irina', preferredLanguage: 'ru', phone: '+32 485 55 44 33', contactChannel: ContactChannel.SMS, consentToContact: true },
+    { firstName: 'Ioana', lastName: 'Popescu', preferredLanguage: 'ro', contactChannel: ContactChannel.NONE, consentToContact: false },
+  ];
+  const [next] = await registrations.registerParticipantForSeries(schoolContact, { seriesId, participant: parents[0] });
+  await makeSmall(next.sessionId);
+  for (const participant of parents.slice(1)) await registrations.registerParticipantForSeries(schoolContact, { seriesId, participant });
 }
