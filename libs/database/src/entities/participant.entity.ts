@@ -7,6 +7,8 @@ import { OrganisationEntity } from './organisation.entity';
 @Entity('participant')
 @Index(['registeredByOrganisationId', 'firstName'])
 @Index(['phone'])
+// Expression index for the duplicate check, created by migration ParticipantDuplicateLookup (TypeORM cannot declare it).
+@Index('participant_duplicate_lookup', { synchronize: false })
 export class ParticipantEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 100 })
   firstName: string;

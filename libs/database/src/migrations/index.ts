@@ -1,4 +1,5 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
 import { Registrations1795432790114 } from './1795432790114-Registrations';
 import { Initial1795430355210 } from './1795430355210-Initial';
-export const MIGRATIONS: Function[] = [Initial1795430355210, Registrations1795432790114];
+import { ParticipantDuplicateLookup1795436000000 } from './1795436000000-ParticipantDuplicateLookup';
+export const MIGRATIONS: Function[] = [Initial1795430355210, Registrations1795432790114, ParticipantDuplicateLookup1795436000000];

