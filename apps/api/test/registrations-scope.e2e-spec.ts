@@ -1,5 +1,6 @@
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FixtureRole, sessionInput, World } from './fixtures';
 import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-api';
+import { Case, casesOf, MatrixRow, operation, Operation, WHO, Who } from './scope-matrix';
 
 /**
  * Role scope of registrations: every registrations mutation and query, for every role of the
@@ -11,12 +12,10 @@ import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-ap
  * `otherHost` and `otherSchoolContact` (school B) are not.
  */
 
-type Who = 'anonymous' | FixtureRole;
 /** hidden: the call succeeds but shows nothing (an empty list, null), as for a record that does not exist. */
 type Outcome = 'allowed' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
-type Row = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+type Row = MatrixRow<Outcome>;
 
-const WHO: Who[] = ['anonymous', 'admin', 'coordinator', 'host', 'otherHost', 'schoolContact', 'otherSchoolContact', 'organiser', 'volunteer'];
 
 const A: Outcome = 'allowed';
 const H: Outcome = 'hidden';
@@ -46,24 +45,6 @@ const MATRIX = {
 } satisfies Record<string, Row>;
 
 type OperationName = keyof typeof MATRIX;
-
-interface Case {
-  who: Who;
-  /** Unique per (row, role): names and titles of the case's own data. */
-  tag: string;
-  /** The role's column, 0..8. */
-  column: number;
-}
-
-/** Arrange fresh data, act as the role, then assert the effect (allowed) or that nothing changed or leaked. */
-interface Operation<S> {
-  arrange(c: Case): Promise<S>;
-  act(state: S, token: string | null): Promise<GraphQLResult>;
-  effect(state: S, data: Record<string, any>, c: Case): Promise<void>;
-  unchanged(state: S, result: GraphQLResult, c: Case): Promise<void>;
-}
-
-const operation = <S>(o: Operation<S>): Operation<unknown> => o as Operation<unknown>;
 
 /** The test clock's own "now" (startTestApi's default); markAttendance cases move it past the start. */
 const NOW = new Date('2026-08-15T10:00:00Z');
@@ -419,10 +400,9 @@ describe('registrations: role scope', () => {
   });
 
   describe.each(Object.keys(MATRIX) as OperationName[])('%s', (name) => {
-    const row = (MATRIX[name] as Outcome[]).map((expected, column) => ({ who: WHO[column], expected, column }));
-    test.each(row)('$who → $expected', async ({ who, expected, column }) => {
+    test.each(casesOf<Outcome>(MATRIX, name))('$who → $expected', async ({ expected, ...c }) => {
+      const { who } = c;
       const op = OPERATIONS[name];
-      const c: Case = { who, column, tag: `${Object.keys(MATRIX).indexOf(name)}-${who}` };
       const state = await op.arrange(c);
       const before = expected === 'allowed' ? null : await snapshot(api);
       const result = await op.act(state, tokenOf(who));

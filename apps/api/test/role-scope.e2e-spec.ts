@@ -1,6 +1,7 @@
 import { ClosuresService } from '@app/scheduling';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FixtureRole, sessionInput, World } from './fixtures';
 import { dataOf, errorOf, GraphQLResult, startTestApi, TEST_ADMIN, TestApi } from './test-api';
+import { Case, casesOf, MatrixRow, operation, Operation, WHO, Who } from './scope-matrix';
 
 /**
  * Role scope of every mutation and of the scoped reads, for every role of the fixture world and
@@ -8,11 +9,9 @@ import { dataOf, errorOf, GraphQLResult, startTestApi, TEST_ADMIN, TestApi } fro
  * with a test.each over the roles, each case on fresh data of its own.
  */
 
-type Who = 'anonymous' | FixtureRole;
 type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
-type Row = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+type Row = MatrixRow<Outcome>;
 
-const WHO: Who[] = ['anonymous', 'admin', 'coordinator', 'host', 'otherHost', 'schoolContact', 'otherSchoolContact', 'organiser', 'volunteer'];
 
 const A: Outcome = 'allowed';
 const F: Outcome = 'FORBIDDEN';
@@ -47,24 +46,6 @@ const MATRIX = {
 } satisfies Record<string, Row>;
 
 type OperationName = keyof typeof MATRIX;
-
-interface Case {
-  who: Who;
-  /** Unique per (row, role): names, e-mail addresses and dates of the case's own data. */
-  tag: string;
-  /** The role's column, 0..8: picks a date of its own for date-unique data. */
-  column: number;
-}
-
-/** Arrange fresh data, act as the role, then assert the effect (allowed) or that nothing changed. */
-interface Operation<S> {
-  arrange(c: Case): Promise<S>;
-  act(state: S, token: string | null): Promise<GraphQLResult>;
-  effect(state: S, data: Record<string, any>, c: Case): Promise<void>;
-  unchanged(state: S, result: GraphQLResult, c: Case): Promise<void>;
-}
-
-const operation = <S>(o: Operation<S>): Operation<unknown> => o as Operation<unknown>;
 
 const USER_EMAIL: Record<FixtureRole, string> = {
   admin: TEST_ADMIN.email,
@@ -388,10 +369,9 @@ describe('role scope', () => {
   afterAll(() => api.close());
 
   describe.each(Object.keys(MATRIX) as OperationName[])('%s', (name) => {
-    const row = (MATRIX[name] as Outcome[]).map((expected, column) => ({ who: WHO[column], expected, column }));
-    test.each(row)('$who → $expected', async ({ who, expected, column }) => {
+    test.each(casesOf<Outcome>(MATRIX, name))('$who → $expected', async ({ expected, ...c }) => {
+      const { who } = c;
       const op = OPERATIONS[name];
-      const c: Case = { who, column, tag: `${Object.keys(MATRIX).indexOf(name)}-${who}` };
       const state = await op.arrange(c);
       const result = await op.act(state, tokenOf(who));
       if (expected === 'allowed') {
