@@ -78,3 +78,22 @@ export enum RegistrationEventKind {
   ATTENDED = 'ATTENDED',
   NO_SHOW = 'NO_SHOW',
 }
+
+export enum NotificationChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+}
+
+export enum NotificationStatus {
+  PENDING = 'PENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum DeliveryOutcome {
+  /** Recorded before the message leaves: an attempt still STARTED after a crash may have been delivered. */
+  STARTED = 'STARTED',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}

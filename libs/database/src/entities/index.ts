@@ -12,6 +12,8 @@ export * from './participant.entity';
 export * from './registration.entity';
 export * from './registration-event.entity';
 export * from './app-setting.entity';
+export * from './notification.entity';
+export * from './delivery-attempt.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -25,6 +27,8 @@ import { ParticipantEntity } from './participant.entity';
 import { RegistrationEntity } from './registration.entity';
 import { RegistrationEventEntity } from './registration-event.entity';
 import { AppSettingEntity } from './app-setting.entity';
+import { NotificationEntity } from './notification.entity';
+import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -39,4 +43,6 @@ export const ENTITIES = [
   RegistrationEntity,
   RegistrationEventEntity,
   AppSettingEntity,
+  NotificationEntity,
+  DeliveryAttemptEntity,
 ];

@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
+import { Notifications1795437000000 } from './1795437000000-Notifications';
 import { Registrations1795432790114 } from './1795432790114-Registrations';
 import { Initial1795430355210 } from './1795430355210-Initial';
 import { ParticipantDuplicateLookup1795436000000 } from './1795436000000-ParticipantDuplicateLookup';
-export const MIGRATIONS: Function[] = [Initial1795430355210, Registrations1795432790114, ParticipantDuplicateLookup1795436000000];
+export const MIGRATIONS: Function[] = [Initial1795430355210, Registrations1795432790114, ParticipantDuplicateLookup1795436000000, Notifications1795437000000];
