@@ -12,13 +12,15 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
 import { createDataSourceOptions } from '@app/database';
-import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer } from '@app/testing';
+import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer, startSmsGateway, startSmtpCapture } from '@app/testing';
 import { DEMO_PASSWORD, seedKortrijkDemo } from './demo-seed';
 
 const ROOT = join(__dirname, '..', '..');
 const DATA = join(ROOT, '.data');
 const PG_PORT = Number(process.env.DEMO_PG_PORT ?? 54329);
 const REDIS_PORT = Number(process.env.DEMO_REDIS_PORT ?? 63799);
+const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT ?? 2525);
+const SMS_PORT = Number(process.env.DEMO_SMS_PORT ?? 2626);
 
 /** A JWT secret generated once per demo data folder, so tokens survive a restart of the demo. */
 function demoSecret(): string {
@@ -42,6 +44,7 @@ let stopping = false;
 const children: ChildProcess[] = [];
 let postgres: RunningPostgres | null = null;
 let redis: RunningRedis | null = null;
+const closers: (() => Promise<void>)[] = [];
 
 async function stop(code: number): Promise<void> {
   if (stopping) return;
@@ -57,6 +60,7 @@ async function stop(code: number): Promise<void> {
         }),
     ),
   );
+  for (const close of closers) await close().catch(() => undefined);
   await redis?.stop().catch(() => undefined);
   await postgres?.stop().catch(() => undefined);
   console.log('Demo stopped. Data is kept in .data/ (delete it for a fresh start).');
@@ -75,6 +79,15 @@ async function main(): Promise<void> {
   console.log(`Starting redis-server on 127.0.0.1:${REDIS_PORT} …`);
   redis = await startRedisServer({ port: REDIS_PORT, dir: join(DATA, 'redis'), persist: true });
   await createDatabaseIfMissing(postgres.adminUrl, 'oefenkansen');
+  // The demo's own inbox and SMS gateway: what the worker sends is printed here and kept in .data/mail.
+  const mailDir = join(DATA, 'mail');
+  mkdirSync(mailDir, { recursive: true });
+  const smtp = await startSmtpCapture(SMTP_PORT, (mail) => {
+    writeFileSync(join(mailDir, `${Date.now()}-${mail.dedupeKey.replace(/[^A-Za-z0-9_-]/g, '_')}.eml`), mail.raw);
+    console.log(`  ✉  e-mail to ${mail.to}: ${mail.subject}`);
+  });
+  const sms = await startSmsGateway(SMS_PORT, (message) => console.log(`  ✆  SMS to ${message.to}: ${message.text}`));
+  closers.push(smtp.stop, sms.stop);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -85,6 +98,8 @@ async function main(): Promise<void> {
     PORT: process.env.PORT ?? '3000',
     WORKER_PORT: process.env.WORKER_PORT ?? '3001',
     JWT_SECRET: demoSecret(),
+    SMTP_URL: smtp.url,
+    SMS_GATEWAY_URL: sms.url,
     ADMIN_EMAIL: 'admin@oefenkansen.demo',
     ADMIN_PASSWORD: DEMO_PASSWORD,
   };
@@ -109,6 +124,7 @@ Oefenkansen demo is running.
   GraphQL API and playground   http://127.0.0.1:${config.port}/graphql
   API health                   http://127.0.0.1:${config.port}/health
   Worker health                http://127.0.0.1:${config.workerPort}/health
+  Outgoing e-mail and SMS      printed below; e-mails also in .data/mail/*.eml
 
   Demo logins (password for all: ${DEMO_PASSWORD})
 ${logins.map((l) => `    ${l.email.padEnd(width)}  ${l.role.toUpperCase()}`).join('\n')}

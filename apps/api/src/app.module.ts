@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
+import { NotificationsOutboxModule } from '@app/notifications';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { AdminBootstrap } from './auth/admin-bootstrap';
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         SchedulingModule,
         RegistrationsModule,
+        NotificationsOutboxModule,
         LoadersModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

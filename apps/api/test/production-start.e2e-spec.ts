@@ -47,6 +47,8 @@ describe('the production entry points', () => {
       JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters-for-tests',
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages',
     };
   });
   afterAll(() => database.drop());

@@ -1,16 +1,47 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JobName, JobProducer } from '@app/queues';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { QueueName, JobName, JobProducer } from '@app/queues';
+import { assertEveryJobHandled } from './job-handlers';
+import { NotificationsProcessor } from './notifications.processor';
+import { SchedulingProcessor } from './scheduling.processor';
 
 /** Nightly 03:15 Brussels time: few sessions run then, and a missed night is caught up at start. */
 export const EXTEND_HORIZONS_CRON = '15 3 * * *';
+/** Every 20 seconds (BullMQ's six-field cron): due messages leave within the minute. */
+export const DISPATCH_NOTIFICATIONS_CRON = '*/20 * * * * *';
+
+/** How often the schedulers are re-registered: a flushed or replaced Redis gets them back within a minute. */
+const RESCHEDULE_EVERY_MS = 60_000;
 
 /** Registers the repeating jobs (idempotent across worker replicas) and catches up once at start. */
 @Injectable()
-export class RecurringJobs implements OnApplicationBootstrap {
-  constructor(private readonly jobs: JobProducer) {}
+export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RecurringJobs.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly jobs: JobProducer,
+    scheduling: SchedulingProcessor,
+    notifications: NotificationsProcessor,
+  ) {
+    assertEveryJobHandled({ [QueueName.SCHEDULING]: Object.keys(scheduling.handlers), [QueueName.NOTIFICATIONS]: Object.keys(notifications.handlers) });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule(JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, { requestedBy: 'scheduler' });
+    await this.registerSchedulers();
     await this.jobs.enqueue(JobName.EXTEND_SERIES_HORIZONS, { requestedBy: 'startup' });
+    await this.jobs.enqueue(JobName.DISPATCH_NOTIFICATIONS, { requestedBy: 'startup' });
+    this.timer = setInterval(() => {
+      this.registerSchedulers().catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-register the repeating jobs'));
+    }, RESCHEDULE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async registerSchedulers(): Promise<void> {
+    await this.jobs.schedule(JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, { requestedBy: 'scheduler' });
+    await this.jobs.schedule(JobName.DISPATCH_NOTIFICATIONS, DISPATCH_NOTIFICATIONS_CRON, { requestedBy: 'scheduler' });
   }
 }

@@ -1,30 +1,26 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobName, JobPayloads, QUEUE_OF_JOB, QueueName } from '@app/queues';
+import { NotificationDispatcher } from '@app/notifications';
+import { JobName, QueueName } from '@app/queues';
 import { SessionSeriesService } from '@app/scheduling';
+import { runJob } from './job-handlers';
 
-type Handlers = { [N in JobName as (typeof QUEUE_OF_JOB)[N] extends QueueName.SCHEDULING ? N : never]: (payload: JobPayloads[N]) => Promise<unknown> };
-
-/** Jobs of the scheduling queue; each returns a small summary that BullMQ keeps with the job. */
+/** Housekeeping jobs, one at a time: series horizons and moving due messages into the notifications queue. */
 @Processor(QueueName.SCHEDULING, { concurrency: 1 })
 export class SchedulingProcessor extends WorkerHost {
   private readonly logger = new Logger(SchedulingProcessor.name);
-  private readonly handlers: Handlers;
+  readonly handlers;
 
-  constructor(private readonly series: SessionSeriesService) {
+  constructor(series: SessionSeriesService, dispatcher: NotificationDispatcher) {
     super();
     this.handlers = {
-      [JobName.EXTEND_SERIES_HORIZONS]: () => this.series.extendSeriesHorizons(),
+      [JobName.EXTEND_SERIES_HORIZONS]: () => series.extendSeriesHorizons(),
+      [JobName.DISPATCH_NOTIFICATIONS]: () => dispatcher.dispatchDue(),
     };
   }
 
-  async process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as keyof Handlers] as ((payload: unknown) => Promise<unknown>) | undefined;
-    // An unknown name is a deployment mismatch (newer API, older worker): fail loudly, BullMQ retries later.
-    if (!handler) throw new Error(`no handler for job "${job.name}" on queue ${QueueName.SCHEDULING}`);
-    const result = await handler(job.data);
-    this.logger.log({ job: job.name, id: job.id, result }, 'job done');
-    return result;
+  process(job: Job): Promise<unknown> {
+    return runJob(QueueName.SCHEDULING, this.handlers, job, this.logger);
   }
 }

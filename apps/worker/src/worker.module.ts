@@ -4,9 +4,11 @@ import { ClockModule, pinoParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
+import { NotificationsDeliveryModule } from '@app/notifications';
 import { QueuesModule } from '@app/queues';
 import { SchedulingModule } from '@app/scheduling';
 import { RecurringJobs } from './recurring-jobs';
+import { NotificationsProcessor } from './notifications.processor';
 import { SchedulingProcessor } from './scheduling.processor';
 
 @Module({})
@@ -23,8 +25,9 @@ export class WorkerModule {
         QueuesModule,
         HealthModule,
         SchedulingModule,
+        NotificationsDeliveryModule,
       ],
-      providers: [SchedulingProcessor, RecurringJobs],
+      providers: [SchedulingProcessor, NotificationsProcessor, RecurringJobs],
     };
   }
 }

@@ -38,7 +38,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, ADMIN_PASSWORD: 'change-me-admin-password' }, 'api')).toThrow(/ADMIN_PASSWORD is still the placeholder/);
   });
 
-  it('does not ask the worker for login secrets', () => {
-    expect(loadConfig({ DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL }, 'worker').port).toBe(3000);
+  it('does not ask the worker for login secrets, but for its mail and SMS routes', () => {
+    const worker = { DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL, SMTP_URL: 'smtp://mail.example.org:587', SMS_GATEWAY_URL: 'https://sms.example.org/messages' };
+    expect(loadConfig(worker, 'worker').smtpUrl).toBe('smtp://mail.example.org:587');
+    expect(() => loadConfig({ ...worker, SMTP_URL: '' }, 'worker')).toThrow(/SMTP_URL is required/);
+    expect(() => loadConfig({ ...worker, SMS_GATEWAY_URL: 'ftp://x' }, 'worker')).toThrow(/SMS_GATEWAY_URL must start with http:\/\/ or https:\/\//);
+    // The API writes messages to the outbox but never sends them.
+    expect(loadConfig({ ...valid, SMTP_URL: '' }, 'api').smtpUrl).toBe('');
   });
 });

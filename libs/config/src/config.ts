@@ -14,6 +14,12 @@ export interface AppConfig {
   tokenTtlMinutes: number;
   adminEmail: string;
   adminPassword: string;
+  /** smtp://user:pass@host:587 or smtps://…; the worker sends e-mail through it. */
+  smtpUrl: string;
+  mailFrom: string;
+  /** The SMS gateway's endpoint for a JSON POST per message (see README). */
+  smsGatewayUrl: string;
+  smsGatewayToken: string | null;
 }
 
 /** Which process reads the configuration: the worker needs no login secrets. */
@@ -36,6 +42,7 @@ const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
 export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): AppConfig {
   const problems: string[] = [];
   const needsLogin = consumer === 'api';
+  const sends = consumer === 'worker';
 
   const read = (name: string, required: boolean, fallback = ''): string => {
     const value = env[name]?.trim() ?? '';
@@ -53,8 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     if (!/^\d+$/.test(raw) || value < 1 || value > 65535) problems.push(`${name} must be a port number 1-65535 (got "${raw}")`);
     return value;
   };
-  const url = (name: string, protocols: string[]): string => {
-    const value = read(name, true);
+  const url = (name: string, protocols: string[], required = true): string => {
+    const value = read(name, required);
     if (value === '') return value;
     try {
       const parsed = new URL(value);
@@ -77,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     tokenTtlMinutes: 0,
     adminEmail: read('ADMIN_EMAIL', needsLogin).toLowerCase(),
     adminPassword: read('ADMIN_PASSWORD', needsLogin),
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:'], sends),
+    mailFrom: read('MAIL_FROM', false, 'Oefenkansen Kortrijk <oefenkansen@kortrijk.invalid>'),
+    smsGatewayUrl: url('SMS_GATEWAY_URL', ['http:', 'https:'], sends),
+    smsGatewayToken: read('SMS_GATEWAY_TOKEN', false) || null,
   };
 
   const ttlRaw = read('TOKEN_TTL_MINUTES', false, '720');

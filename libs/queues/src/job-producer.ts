@@ -16,8 +16,15 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export class JobProducer {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.SCHEDULING) scheduling: Queue) {
-    this.queues = { [QueueName.SCHEDULING]: scheduling };
+  constructor(@InjectQueue(QueueName.SCHEDULING) scheduling: Queue, @InjectQueue(QueueName.NOTIFICATIONS) notifications: Queue) {
+    this.queues = { [QueueName.SCHEDULING]: scheduling, [QueueName.NOTIFICATIONS]: notifications };
+  }
+
+  /** Adds many jobs of one name in one round trip; a job whose id already exists is left as it is. */
+  async enqueueMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string; delay?: number }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    for (const job of jobs) if (job.jobId.includes(':')) throw new Error(`job id ${job.jobId} contains ':', which BullMQ reserves`);
+    await this.queueFor(name).addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId, delay: job.delay } })));
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string | undefined> {

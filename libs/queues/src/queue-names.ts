@@ -1,20 +1,28 @@
 /** Every queue. The names are Redis key parts: no ':' (BullMQ uses it as separator). */
 export enum QueueName {
   SCHEDULING = 'scheduling',
+  NOTIFICATIONS = 'notifications',
 }
 
 /** Every job; each has exactly one handler in apps/worker, checked when the worker starts. */
 export enum JobName {
   EXTEND_SERIES_HORIZONS = 'extend-series-horizons',
+  /** Moves due outbox rows into BullMQ and re-enqueues rows whose job vanished. */
+  DISPATCH_NOTIFICATIONS = 'dispatch-notifications',
+  DELIVER_NOTIFICATION = 'deliver-notification',
 }
 
 /** The payload each job carries; BullMQ only carries in-flight work, Postgres holds the truth. */
 export interface JobPayloads {
   [JobName.EXTEND_SERIES_HORIZONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
+  [JobName.DISPATCH_NOTIFICATIONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
+  [JobName.DELIVER_NOTIFICATION]: { notificationId: string };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.EXTEND_SERIES_HORIZONS]: QueueName.SCHEDULING,
+  [JobName.DISPATCH_NOTIFICATIONS]: QueueName.SCHEDULING,
+  [JobName.DELIVER_NOTIFICATION]: QueueName.NOTIFICATIONS,
 };
 
 /** Hash-tagged so every key of every queue lands in one Redis Cluster slot (BullMQ's Lua needs that). */

@@ -3,3 +3,4 @@ export * from './redis-server';
 export * from './free-port';
 export * from './test-database';
 export * from './test-config';
+export * from './message-capture';

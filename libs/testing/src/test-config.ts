@@ -16,6 +16,9 @@ export function testConfig(database: TestDatabase, overrides: Record<string, str
       JWT_SECRET: randomBytes(32).toString('hex'),
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
+      // Nothing listens here: tests that send messages pass their own capture servers.
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages',
       ...overrides,
     },
     'api',

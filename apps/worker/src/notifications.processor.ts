@@ -1,0 +1,24 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { NotificationDelivery } from '@app/notifications';
+import { JobName, QueueName } from '@app/queues';
+import { runJob } from './job-handlers';
+
+/** Sends messages, several at a time: each one is a network round trip to SMTP or the SMS gateway. */
+@Processor(QueueName.NOTIFICATIONS, { concurrency: 10 })
+export class NotificationsProcessor extends WorkerHost {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+  readonly handlers;
+
+  constructor(delivery: NotificationDelivery) {
+    super();
+    this.handlers = {
+      [JobName.DELIVER_NOTIFICATION]: ({ notificationId }: { notificationId: string }) => delivery.deliver(notificationId),
+    };
+  }
+
+  process(job: Job): Promise<unknown> {
+    return runJob(QueueName.NOTIFICATIONS, this.handlers, job, this.logger);
+  }
+}

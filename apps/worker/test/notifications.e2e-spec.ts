@@ -1,0 +1,151 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Redis } from 'ioredis';
+import { Clock, FixedClock } from '@app/common';
+import { JobName, JobProducer } from '@app/queues';
+import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture } from '@app/testing';
+import { CREATE_SESSION, createWorld, sessionInput, World } from '../../api/test/fixtures';
+import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
+import { WorkerModule } from '../src/worker.module';
+
+const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`;
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The outbox end to end: API writes rows, the worker sends them to a real SMTP server and a local SMS gateway. */
+describe('notifications', () => {
+  let api: TestApi;
+  let world: World;
+  let worker: INestApplication;
+  let workerClock: FixedClock;
+  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpCapture();
+    sms = await startSmsGateway();
+    api = await startTestApi();
+    world = await createWorld(api);
+    workerClock = new FixedClock(api.clock.now());
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url, smsGatewayUrl: sms.url })] })
+      .overrideProvider(Clock)
+      .useValue(workerClock)
+      .compile();
+    worker = moduleRef.createNestApplication({ logger: false });
+    await worker.init();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await smtp?.stop();
+    await sms?.stop();
+  });
+
+  const setNow = (iso: string) => {
+    api.clock.set(new Date(iso));
+    workerClock.set(new Date(iso));
+  };
+  const dispatch = () => worker.get(JobProducer).enqueue(JobName.DISPATCH_NOTIFICATIONS, { requestedBy: 'manual' });
+  const statuses = async (registrationId: string) =>
+    (await api.dataSource.query(`SELECT kind, offset_minutes, status FROM notification WHERE registration_id = $1 ORDER BY kind, offset_minutes`, [registrationId])) as {
+      kind: string;
+      offset_minutes: number | null;
+      status: string;
+    }[];
+  const mailsTo = (to: string) => smtp.mails.filter((m: CapturedMail) => m.to.includes(to));
+  const smsTo = (to: string) => sms.messages.filter((m: CapturedSms) => m.to === to);
+
+  it('confirms by e-mail, waitlists and promotes by SMS, in the participant’s language, exactly once each', async () => {
+    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, hostIds: [world.userIds.host] }) }, world.tokens.coordinator)).createSession.id;
+    const register = (participant: Record<string, unknown>) => api.gql(REGISTER, { i: { sessionId, participant } }, world.tokens.coordinator).then(dataOf);
+    const claire = (await register({ firstName: 'Claire', email: 'claire@example.org', preferredLanguage: 'fr', contactChannel: 'EMAIL', consentToContact: true })).registerParticipant;
+    const bilal = (await register({ firstName: 'Bilal', phone: '0470 99 88 77', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true })).registerParticipant;
+    expect([claire.status, bilal.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
+
+    await dispatch();
+    const [confirmation] = await waitFor(() => (mailsTo('claire@example.org').length ? mailsTo('claire@example.org') : undefined), 'the confirmation e-mail');
+    await waitFor(() => (smsTo('+32470998877').length ? true : undefined), 'the waiting-list SMS');
+    expect(confirmation.html).toMatch(/lang="fr"/);
+    expect(confirmation.dedupeKey).toBe(`REGISTRATION_CONFIRMED|${claire.id}|0`);
+    expect(confirmation.attachments.some((a) => a.contentType.includes('calendar') && a.content.includes('BEGIN:VEVENT'))).toBe(true);
+    expect(smsTo('+32470998877')[0].text).toMatch(/[\u0600-\u06FF]/);
+
+    dataOf(await api.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: claire.id }, world.tokens.coordinator));
+    await dispatch();
+    await waitFor(() => (mailsTo('claire@example.org').length === 2 ? true : undefined), 'the cancellation e-mail');
+    await waitFor(() => (smsTo('+32470998877').length === 2 ? true : undefined), 'the promotion SMS');
+    await dispatch();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mailsTo('claire@example.org').map((m) => m.dedupeKey)).toEqual([`REGISTRATION_CONFIRMED|${claire.id}|0`, `REGISTRATION_CANCELLED|${claire.id}|0`]);
+    expect(smsTo('+32470998877').map((m) => m.reference)).toEqual([`WAITLISTED|${bilal.id}|0`, `PROMOTED|${bilal.id}|0`]);
+
+    // Claire's reminders died with her registration; Bilal's were created with his seat.
+    expect((await statuses(claire.id)).filter((s) => s.kind === 'SESSION_REMINDER').map((s) => s.status)).toEqual(['CANCELLED', 'CANCELLED']);
+    expect((await statuses(bilal.id)).filter((s) => s.kind === 'SESSION_REMINDER').map((s) => [s.offset_minutes, s.status])).toEqual([
+      [120, 'PENDING'],
+      [1440, 'PENDING'],
+    ]);
+
+    // The day before, 30 minutes after the 24-hour reminder fell due: only Bilal's goes out.
+    setNow('2026-09-07T17:30:00Z');
+    try {
+      await dispatch();
+      await waitFor(() => (smsTo('+32470998877').length === 3 ? true : undefined), 'the reminder SMS');
+      expect(smsTo('+32470998877')[2].reference).toBe(`SESSION_REMINDER|${bilal.id}|1440`);
+      expect(mailsTo('claire@example.org')).toHaveLength(2);
+    } finally {
+      setNow('2026-08-15T10:00:00Z');
+    }
+  });
+
+  it('sends nothing stale: a reminder of a registration cancelled before its time is never sent', async () => {
+    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:00:00+02:00' }) }, world.tokens.coordinator)).createSession.id;
+    const dina = dataOf(
+      await api.gql(REGISTER, { i: { sessionId, participant: { firstName: 'Dina', email: 'dina@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+    ).registerParticipant;
+    // Cancelled straight in the database, as if the outbox had missed it: the worker's re-check catches it.
+    await api.dataSource.query(`UPDATE registration SET status = 'CANCELLED' WHERE id = $1`, [dina.id]);
+    setNow('2026-09-09T16:00:00Z');
+    try {
+      await dispatch();
+      await waitFor(async () => ((await statuses(dina.id)).every((s) => s.status !== 'PENDING') ? true : undefined), 'the rows to be settled');
+      expect((await statuses(dina.id)).map((s) => s.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
+      expect(mailsTo('dina@example.org')).toEqual([]);
+    } finally {
+      setNow('2026-08-15T10:00:00Z');
+    }
+  });
+
+  it('loses nothing when Redis is flushed: the dispatcher re-enqueues every due row once', async () => {
+    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 40, startsAt: '2026-09-10T19:00:00+02:00', endsAt: '2026-09-10T20:00:00+02:00' }) }, world.tokens.coordinator)).createSession.id;
+    await worker.close();
+    for (let i = 0; i < 40; i += 1) {
+      dataOf(
+        await api.gql(REGISTER, { i: { sessionId, participant: { firstName: `Ouder ${i}`, email: `ouder${i}@example.org`, preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+      );
+    }
+    const redis = new Redis(api.config.redisUrl);
+    await redis.flushall();
+    redis.disconnect();
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url, smsGatewayUrl: sms.url })] })
+      .overrideProvider(Clock)
+      .useValue(workerClock)
+      .compile();
+    worker = moduleRef.createNestApplication({ logger: false });
+    await worker.init();
+    await waitFor(() => (smtp.mails.filter((m) => /^ouder\d+@/.test(m.to)).length >= 40 ? true : undefined), '40 confirmations after the flush', 30_000);
+    await dispatch();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const keys = smtp.mails.filter((m) => /^ouder\d+@/.test(m.to)).map((m) => m.dedupeKey);
+    expect(keys).toHaveLength(40);
+    expect(new Set(keys).size).toBe(40);
+  });
+});

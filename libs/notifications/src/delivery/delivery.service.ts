@@ -1,0 +1,155 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical from 'ical-generator';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationStatus, RegistrationStatus, SessionStatus } from '@app/database';
+import { EmailChannel, SmsChannel } from '../channels/channels';
+import { MessageKind } from '../templates/message-kinds';
+import { renderMessage } from '../templates/render';
+
+/** After this many failed attempts a message ends FAILED with its last error, for coordinators to see. */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+const ZONE = 'Europe/Brussels';
+
+export type DeliveryResult = 'SENT' | 'CANCELLED' | 'DEFERRED' | 'NOT_DUE' | 'ALREADY_DONE';
+
+interface Subject {
+  first_name: string;
+  phone: string | null;
+  email: string | null;
+  registration_status: RegistrationStatus | null;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  session_status: SessionStatus;
+  cancellation_reason: string | null;
+  venue_name: string;
+  venue_address: string;
+}
+
+const NEEDS_SEAT = new Set<string>([MessageKind.REGISTRATION_CONFIRMED, MessageKind.PROMOTED, MessageKind.SESSION_REMINDER]);
+const WITH_CALENDAR = NEEDS_SEAT;
+
+/** SMS wait for daytime: none between 21:00 and 08:00 Brussels time. */
+export function nextSmsWindow(now: Date): Date | null {
+  const local = DateTime.fromJSDate(now, { zone: ZONE });
+  if (local.hour >= 8 && local.hour < 21) return null;
+  const morning = local.hour >= 21 ? local.plus({ days: 1 }) : local;
+  return morning.set({ hour: 8, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/**
+ * Sends one outbox row. The row is re-read and re-checked first (no stale messages), the attempt is
+ * recorded before the message leaves, and the row is marked SENT after. A crash between sending
+ * and marking leaves a STARTED attempt: the retry resends with the same Message-ID / gateway
+ * reference, so the gateway drops the duplicate and mail clients can fold it (at-least-once window).
+ */
+@Injectable()
+export class NotificationDelivery {
+  private readonly logger = new Logger(NotificationDelivery.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly email: EmailChannel,
+    private readonly sms: SmsChannel,
+    private readonly clock: Clock,
+  ) {}
+
+  async deliver(notificationId: string): Promise<DeliveryResult> {
+    const claim = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(NotificationEntity, { where: { id: notificationId }, lock: { mode: 'pessimistic_write' } });
+      if (!row || row.status !== NotificationStatus.PENDING) return { result: 'ALREADY_DONE' as const };
+      const now = this.clock.now();
+      if (row.dueAt.getTime() > now.getTime() + 1000) return { result: 'NOT_DUE' as const };
+      const subject = await this.subjectOf(manager, row);
+      const stale = subject ? staleReason(row, subject, now) : 'the registration or session no longer exists';
+      if (stale) {
+        await manager.update(NotificationEntity, row.id, { status: NotificationStatus.CANCELLED, lastError: stale });
+        return { result: 'CANCELLED' as const };
+      }
+      const window = row.channel === NotificationChannel.SMS ? nextSmsWindow(now) : null;
+      if (window) {
+        await manager.update(NotificationEntity, row.id, { dueAt: window });
+        return { result: 'DEFERRED' as const };
+      }
+      const attempt = row.attempts + 1;
+      await manager.update(NotificationEntity, row.id, { attempts: attempt });
+      await manager.query(`INSERT INTO delivery_attempt (notification_id, attempt, outcome, started_at) VALUES ($1, $2, $3, $4)`, [row.id, attempt, DeliveryOutcome.STARTED, now]);
+      return { result: 'CLAIMED' as const, row, subject: subject!, attempt };
+    });
+    if (claim.result !== 'CLAIMED') return claim.result;
+
+    const { row, subject, attempt } = claim;
+    let providerId: string;
+    try {
+      providerId = await this.send(row, subject);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = attempt >= MAX_DELIVERY_ATTEMPTS;
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), error = $4 WHERE notification_id = $1 AND attempt = $2`, [row.id, attempt, DeliveryOutcome.FAILED, message]);
+        await manager.update(NotificationEntity, row.id, { lastError: message, ...(final ? { status: NotificationStatus.FAILED } : {}) });
+      });
+      this.logger.warn({ notificationId: row.id, attempt, error: message }, final ? 'message failed for good' : 'message failed; will retry');
+      throw error;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), provider_id = $4 WHERE notification_id = $1 AND attempt = $2`, [row.id, attempt, DeliveryOutcome.SUCCEEDED, providerId]);
+      await manager.update(NotificationEntity, row.id, { status: NotificationStatus.SENT, sentAt: this.clock.now(), lastError: null });
+    });
+    return 'SENT';
+  }
+
+  private async send(row: NotificationEntity, subject: Subject): Promise<string> {
+    const message = renderMessage(row.kind as MessageKind, row.language, {
+      firstName: subject.first_name,
+      sessionTitle: subject.title,
+      startsAt: subject.starts_at,
+      endsAt: subject.ends_at,
+      venueName: subject.venue_name,
+      venueAddress: subject.venue_address,
+      waitlistPosition: (row.payload.waitlistPosition as number | null | undefined) ?? null,
+      reason: subject.cancellation_reason,
+    });
+    if (row.channel === NotificationChannel.SMS) return this.sms.send({ to: subject.phone!, text: message.sms, reference: row.dedupeKey });
+    const calendar = WITH_CALENDAR.has(row.kind)
+      ? ical({ name: 'Oefenkansen', events: [{ id: row.sessionId!, start: subject.starts_at, end: subject.ends_at, summary: subject.title, location: `${subject.venue_name}, ${subject.venue_address}` }] }).toString()
+      : undefined;
+    return this.email.send({
+      to: subject.email!,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: `<${row.id}@oefenkansen>`,
+      dedupeKey: row.dedupeKey,
+      calendar: calendar ? { filename: 'oefenkansen.ics', content: calendar } : undefined,
+    });
+  }
+
+  private async subjectOf(manager: EntityManager, row: NotificationEntity): Promise<Subject | null> {
+    const [subject] = await manager.query<Subject[]>(
+      `SELECT p.first_name, p.phone, p.email, r.status AS registration_status, s.title, s.starts_at, s.ends_at, s.status AS session_status,
+              s.cancellation_reason, v.name AS venue_name, v.address AS venue_address
+         FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN venue v ON v.id = s.venue_id
+        WHERE r.id = $1`,
+      [row.registrationId],
+    );
+    return subject ?? null;
+  }
+}
+
+/** Why a message is no longer true, or null when it still is. */
+function staleReason(row: NotificationEntity, subject: Subject, now: Date): string | null {
+  const plannedStart = row.payload.startsAt as string | undefined;
+  const moved = plannedStart !== undefined && new Date(plannedStart).getTime() !== new Date(subject.starts_at).getTime();
+  if (row.kind === MessageKind.SESSION_CANCELLED) return subject.session_status === SessionStatus.CANCELLED ? null : 'the session is no longer cancelled';
+  if (row.kind === MessageKind.REGISTRATION_CANCELLED) return subject.registration_status === RegistrationStatus.CANCELLED ? null : 'the registration is live again';
+  if (subject.session_status === SessionStatus.CANCELLED) return 'the session was cancelled';
+  if (moved) return 'the session moved';
+  if (new Date(subject.starts_at).getTime() <= now.getTime()) return 'the session has started';
+  if (NEEDS_SEAT.has(row.kind) && subject.registration_status !== RegistrationStatus.CONFIRMED) return `the registration is ${subject.registration_status}`;
+  if (row.kind === MessageKind.WAITLISTED && subject.registration_status !== RegistrationStatus.WAITLISTED) return `the registration is ${subject.registration_status}`;
+  return null;
+}

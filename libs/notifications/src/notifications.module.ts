@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { QueuesModule } from '@app/queues';
+import { RegistrationsModule } from '@app/registrations';
+import { EmailChannel, SmsChannel } from './channels/channels';
+import { NotificationDelivery } from './delivery/delivery.service';
+import { NotificationDispatcher } from './delivery/dispatcher';
+import { NotificationOutbox } from './outbox/notification-outbox';
+
+/** Writes outbox rows inside registration transactions (the API, and anything else that registers). */
+@Module({ imports: [RegistrationsModule], providers: [NotificationOutbox], exports: [NotificationOutbox] })
+export class NotificationsOutboxModule {}
+
+/** Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL. */
+@Module({
+  imports: [QueuesModule],
+  providers: [EmailChannel, SmsChannel, NotificationDelivery, NotificationDispatcher],
+  exports: [NotificationDelivery, NotificationDispatcher],
+})
+export class NotificationsDeliveryModule {}

@@ -1,0 +1,111 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { ContactChannel, NotificationChannel, NotificationStatus, RegistrationEventEntity, RegistrationEventKind } from '@app/database';
+import { RegistrationEvents } from '@app/registrations';
+import { MessageKind } from '../templates/message-kinds';
+
+interface Recipient {
+  registration_id: string;
+  session_id: string;
+  participant_id: string;
+  contact_channel: ContactChannel;
+  phone: string | null;
+  email: string | null;
+  consent_to_contact: boolean;
+  preferred_language: string;
+  starts_at: Date;
+  reminder_offsets_minutes: number[];
+}
+
+const MESSAGE_OF_EVENT: Partial<Record<RegistrationEventKind, MessageKind>> = {
+  [RegistrationEventKind.CONFIRMED]: MessageKind.REGISTRATION_CONFIRMED,
+  [RegistrationEventKind.WAITLISTED]: MessageKind.WAITLISTED,
+  [RegistrationEventKind.PROMOTED]: MessageKind.PROMOTED,
+  [RegistrationEventKind.CANCELLED]: MessageKind.REGISTRATION_CANCELLED,
+  [RegistrationEventKind.SESSION_CANCELLED]: MessageKind.SESSION_CANCELLED,
+};
+
+/** Events after which the participant has a seat and gets reminders; and after which they must not. */
+const SEATED_EVENTS = new Set([RegistrationEventKind.CONFIRMED, RegistrationEventKind.PROMOTED]);
+const ENDING_EVENTS = new Set([RegistrationEventKind.CANCELLED, RegistrationEventKind.SESSION_CANCELLED]);
+
+/** The channel a participant can receive on, or null (VIA_ORGANISATION goes through the school's digest). */
+export function directChannelOf(recipient: Pick<Recipient, 'contact_channel' | 'phone' | 'email' | 'consent_to_contact'>): NotificationChannel | null {
+  if (!recipient.consent_to_contact) return null;
+  if (recipient.contact_channel === ContactChannel.SMS && recipient.phone) return NotificationChannel.SMS;
+  if (recipient.contact_channel === ContactChannel.EMAIL && recipient.email) return NotificationChannel.EMAIL;
+  return null;
+}
+
+export function dedupeKeyOf(kind: MessageKind, subjectId: string, offsetMinutes: number | null = null): string {
+  return `${kind}|${subjectId}|${offsetMinutes ?? 0}`;
+}
+
+/**
+ * Turns registration events into outbox rows in the transaction that recorded them (invariant 4):
+ * the message to the participant, their reminders, and the end of reminders that no longer apply.
+ */
+@Injectable()
+export class NotificationOutbox implements OnModuleInit {
+  constructor(
+    private readonly events: RegistrationEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe({ onRegistrationEvents: (manager, events) => this.write(manager, events) });
+  }
+
+  async write(manager: EntityManager, events: RegistrationEventEntity[]): Promise<void> {
+    const recipients = await this.recipients(manager, events.map((e) => e.registrationId));
+    const now = this.clock.now();
+    for (const event of events) {
+      const recipient = recipients.get(event.registrationId);
+      if (!recipient) continue;
+      if (ENDING_EVENTS.has(event.kind)) await this.cancelPending(manager, event.registrationId);
+      const channel = directChannelOf(recipient);
+      const kind = MESSAGE_OF_EVENT[event.kind];
+      if (!channel || !kind) continue;
+      const base = { channel, participantId: recipient.participant_id, language: recipient.preferred_language, registrationId: recipient.registration_id, sessionId: recipient.session_id };
+      const startsAt = new Date(recipient.starts_at).toISOString();
+      await this.insert(manager, { ...base, kind, dueAt: now, offsetMinutes: null, payload: { startsAt, waitlistPosition: event.waitlistPosition }, dedupeKey: dedupeKeyOf(kind, event.registrationId) });
+      if (!SEATED_EVENTS.has(event.kind)) continue;
+      for (const offset of recipient.reminder_offsets_minutes) {
+        const dueAt = new Date(new Date(recipient.starts_at).getTime() - offset * 60_000);
+        if (dueAt.getTime() <= now.getTime()) continue;
+        await this.insert(manager, { ...base, kind: MessageKind.SESSION_REMINDER, dueAt, offsetMinutes: offset, payload: { startsAt }, dedupeKey: dedupeKeyOf(MessageKind.SESSION_REMINDER, event.registrationId, offset) });
+      }
+    }
+  }
+
+  private async insert(
+    manager: EntityManager,
+    row: { kind: MessageKind; channel: NotificationChannel; participantId: string; language: string; registrationId: string; sessionId: string; offsetMinutes: number | null; payload: object; dueAt: Date; dedupeKey: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO notification (kind, channel, participant_id, language, registration_id, session_id, offset_minutes, payload, due_at, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [row.kind, row.channel, row.participantId, row.language, row.registrationId, row.sessionId, row.offsetMinutes, JSON.stringify(row.payload), row.dueAt, row.dedupeKey],
+    );
+  }
+
+  private async cancelPending(manager: EntityManager, registrationId: string): Promise<void> {
+    await manager.query(`UPDATE notification SET status = $2, updated_at = now() WHERE registration_id = $1 AND status = $3`, [
+      registrationId,
+      NotificationStatus.CANCELLED,
+      NotificationStatus.PENDING,
+    ]);
+  }
+
+  private async recipients(manager: EntityManager, registrationIds: string[]): Promise<Map<string, Recipient>> {
+    const rows = await manager.query<Recipient[]>(
+      `SELECT r.id AS registration_id, r.session_id, p.id AS participant_id, p.contact_channel, p.phone, p.email, p.consent_to_contact,
+              p.preferred_language, s.starts_at, pr.reminder_offsets_minutes
+         FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN programme pr ON pr.id = s.programme_id
+        WHERE r.id = ANY($1::uuid[])`,
+      [registrationIds],
+    );
+    return new Map(rows.map((row) => [row.registration_id, row]));
+  }
+}

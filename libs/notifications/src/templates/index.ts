@@ -1,0 +1,14 @@
+export { type Catalogue, type CatalogueEntry, type DigestLabels } from './catalogue';
+export { CATALOGUES, DIGEST_LABELS, type MessageLanguage, SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
+export { type DigestLine, MESSAGE_KINDS, MessageKind, type MessageVariables } from './message-kinds';
+export {
+  type CatalogueSet,
+  escapeHtml,
+  MESSAGE_LANGUAGE_ALIASES,
+  MESSAGE_TIME_ZONE,
+  type RenderedMessage,
+  renderMessage,
+  resolveMessageLanguage,
+  textDirection,
+} from './render';
+export { fitSms, foldToGsm7, isGsm7, MAX_SMS_SEGMENTS, smsLength, type SmsLength } from './sms';

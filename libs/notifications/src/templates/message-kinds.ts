@@ -1,0 +1,62 @@
+/** Every message the platform sends. The string values are stored in queues and logs: never rename them. */
+export enum MessageKind {
+  /** To a participant: their place is confirmed. */
+  REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED',
+  /** To a participant: the session is full, they are on the waiting list (optionally with their position). */
+  WAITLISTED = 'WAITLISTED',
+  /** To a participant: a place came free and they moved from the waiting list to confirmed. */
+  PROMOTED = 'PROMOTED',
+  /** To a participant: their registration was cancelled (by them or by staff; optional reason). */
+  REGISTRATION_CANCELLED = 'REGISTRATION_CANCELLED',
+  /** To a participant: reminder before the session. */
+  SESSION_REMINDER = 'SESSION_REMINDER',
+  /** To a participant: the session will not take place (optional reason). */
+  SESSION_CANCELLED = 'SESSION_CANCELLED',
+  /** To a participant: the session has a new date/time or place (optional previous start). */
+  SESSION_MOVED = 'SESSION_MOVED',
+  /** Staff alert: all places are taken (needs confirmedCount, capacity; optional waitlistCount). */
+  SESSION_FULL = 'SESSION_FULL',
+  /** Staff alert: many people wait, suggest a second table (needs waitlistCount). */
+  WAITLIST_LONG = 'WAITLIST_LONG',
+  /** Staff alert, about 48 h before: few registrations, recruit or cancel (needs confirmedCount, capacity). */
+  UNDER_BOOKED = 'UNDER_BOOKED',
+  /** To a host: tomorrow's sessions with their attendees (lines). */
+  HOST_DIGEST = 'HOST_DIGEST',
+  /** To a school contact: which parents to remind and how (lines). */
+  SCHOOL_DIGEST = 'SCHOOL_DIGEST',
+}
+
+export const MESSAGE_KINDS: readonly MessageKind[] = Object.values(MessageKind);
+
+/** One person in a host or school digest. */
+export interface DigestLine {
+  firstName: string;
+  lastName?: string | null;
+  sessionTitle: string;
+  startsAt: Date;
+  /** BCP 47 code of the person's language, shown as a language name in the digest. */
+  language: string;
+  phone?: string | null;
+  /** How to reach or remind this person, free text (e.g. "SMS in het Arabisch", "via de juf"). */
+  how: string;
+}
+
+/**
+ * Values a template may use. firstName is the recipient's (participant, host or school contact).
+ * For digests, startsAt is the day the digest is about (e.g. tomorrow) and lines lists the people.
+ */
+export interface MessageVariables {
+  firstName: string;
+  sessionTitle: string;
+  startsAt: Date;
+  endsAt: Date;
+  venueName: string;
+  venueAddress: string;
+  waitlistPosition?: number | null;
+  previousStartsAt?: Date | null;
+  reason?: string | null;
+  confirmedCount?: number;
+  capacity?: number;
+  waitlistCount?: number;
+  lines?: DigestLine[];
+}
