@@ -8,11 +8,16 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const quiet = process.argv.includes('--quiet');
-rmSync('dist', { recursive: true, force: true });
+// --out <dir>: tests that run the built processes build into a folder of their own, so two test
+// files building at the same time never delete each other's output (the folder must sit inside
+// the repository, where node_modules resolves).
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
+rmSync(out, { recursive: true, force: true });
 const swc = require.resolve('@swc/cli/bin/swc.js');
 execFileSync(
   process.execPath,
-  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**', '--quiet'],
+  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', out, '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**', '--quiet'],
   { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
 );
-if (!quiet) console.log('built into dist/');
+if (!quiet) console.log(`built into ${out}/`);

@@ -1,25 +1,13 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createTestDatabase, freePort, TEST_ADMIN, TestDatabase, testRedisUrl } from '@app/testing';
+import { BuiltProcess, buildForTest, createTestDatabase, freePort, startBuilt as startBuiltIn, TEST_ADMIN, TestDatabase, testRedisUrl } from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+let BUILD = '';
+const startBuilt = (script: string, env: Record<string, string>) => startBuiltIn(BUILD, script, env);
 
-function startBuilt(script: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', script)], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { child, output: () => output, exited };
-}
-
-async function waitForHealth(port: number, started: Started): Promise<Response> {
+async function waitForHealth(port: number, started: BuiltProcess): Promise<Response> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -37,7 +25,7 @@ describe('the production entry points', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    BUILD = buildForTest('production-start');
     database = await createTestDatabase();
     env = {
       NODE_ENV: 'production',
@@ -69,7 +57,7 @@ describe('the production entry points', () => {
     const fresh = await createTestDatabase();
     try {
       // The template is already migrated: drop the schema to start from an empty database.
-      const run = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'dist', 'scripts', 'migrate.js'), ...args], { env: { ...env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
+      const run = (args: string[]) => execFileSync(process.execPath, [join(BUILD, 'scripts', 'migrate.js'), ...args], { env: { ...env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
       execFileSync(process.execPath, ['-e', `const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')).then(()=>c.end())`, fresh.url], { cwd: ROOT });
       expect(run(['run'])).toMatch(/^applied Initial\d+/);
       expect(run(['run'])).toContain('database is up to date');

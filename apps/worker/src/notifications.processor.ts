@@ -6,7 +6,8 @@ import { JobName, QueueName } from '@app/queues';
 import { runJob } from './job-handlers';
 
 /** Sends messages, several at a time: each one is a network round trip to SMTP or the SMS gateway. */
-@Processor(QueueName.NOTIFICATIONS, { concurrency: 10 })
+// A short lock (renewed while a send runs) lets another worker take over a killed one's messages quickly.
+@Processor(QueueName.NOTIFICATIONS, { concurrency: 10, lockDuration: 15_000, stalledInterval: 5_000 })
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
   readonly handlers;

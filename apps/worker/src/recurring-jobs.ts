@@ -9,8 +9,8 @@ export const EXTEND_HORIZONS_CRON = '15 3 * * *';
 /** Every 20 seconds (BullMQ's six-field cron): due messages leave within the minute. */
 export const DISPATCH_NOTIFICATIONS_CRON = '*/20 * * * * *';
 
-/** How often the schedulers are re-registered: a flushed or replaced Redis gets them back within a minute. */
-const RESCHEDULE_EVERY_MS = 60_000;
+/** How often the schedulers are re-registered: a flushed or replaced Redis gets them back within seconds. */
+const RESCHEDULE_EVERY_MS = 15_000;
 
 /** Registers the repeating jobs (idempotent across worker replicas) and catches up once at start. */
 @Injectable()

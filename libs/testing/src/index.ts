@@ -4,3 +4,4 @@ export * from './free-port';
 export * from './test-database';
 export * from './test-config';
 export * from './message-capture';
+export * from './built-app';
