@@ -21,7 +21,8 @@ export interface Measured<M extends Measurement> {
   statementsPerRequest: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The value below which `p` per cent of `sorted` (ascending) lies, by nearest rank. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 

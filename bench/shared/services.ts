@@ -2,15 +2,18 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { Clock } from '@app/common';
 import { AppConfig, loadConfig } from '@app/config';
 import { createDataSourceOptions } from '@app/database';
 import { createDatabaseIfMissing, freePort, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer } from '@app/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureHttp } from '../../apps/api/src/http';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { StatementCounter } from './statements';
 
 export interface RunningApi {
@@ -21,10 +24,24 @@ export interface RunningApi {
   statements: StatementCounter;
 }
 
+export interface RunningWorker {
+  /** The worker's own configuration: the benchmark's database and Redis, and the given message routes. */
+  config: AppConfig;
+  app: INestApplicationContext;
+  /** Closes it before the benchmark ends (BullMQ workers finish their running jobs), so it no longer competes for the CPU. */
+  close(): Promise<void>;
+}
+
 export interface BenchServices {
   config: AppConfig;
   /** The real API, in this process; closed when the benchmark ends. */
   startApi(): Promise<RunningApi>;
+  /**
+   * The real worker (BullMQ processors, repeating jobs, outbox dispatch), in this process as an
+   * application context: no health port. Closed when the benchmark ends, if not before. With
+   * `clock`, the worker reads the time from it instead of the system clock.
+   */
+  startWorker(routes: { SMTP_URL: string; SMS_GATEWAY_URL: string }, clock?: Clock): Promise<RunningWorker>;
   /** A plain pg pool on the benchmark's database; ended when the benchmark ends. */
   openPool(max: number): Pool;
 }
@@ -40,7 +57,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
   const pgLog: string[] = [];
   let postgres: RunningPostgres | null = null;
   let redis: RunningRedis | null = null;
-  const apps: INestApplication[] = [];
+  const apps: INestApplicationContext[] = [];
   const pools: Pool[] = [];
   let stopping = false;
   try {
@@ -49,20 +66,18 @@ export async function withBenchServices<T>(database: string, benchmark: (service
     redis = await startRedisServer({ port: await freePort(), dir: join(root, 'redis') });
     await createDatabaseIfMissing(postgres.adminUrl, database);
 
-    const config = loadConfig(
-      {
-        // Production mode, as deployed: no introspection or GraphiQL; silent logs, so the
-        // benchmark measures the API and not the writing of one log line per request.
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: postgres.urlFor(database),
-        REDIS_URL: redis.url,
-        JWT_SECRET: 'bench-only-secret-not-used-for-anything-real-0123456789',
-        ADMIN_EMAIL: 'admin@oefenkansen.bench',
-        ADMIN_PASSWORD: 'bench-admin-password',
-      },
-      'api',
-    );
+    const environment = {
+      // Production mode, as deployed: no introspection or GraphiQL; silent logs, so the
+      // benchmark measures the API and not the writing of one log line per request.
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: postgres.urlFor(database),
+      REDIS_URL: redis.url,
+      JWT_SECRET: 'bench-only-secret-not-used-for-anything-real-0123456789',
+      ADMIN_EMAIL: 'admin@oefenkansen.bench',
+      ADMIN_PASSWORD: 'bench-admin-password',
+    };
+    const config = loadConfig(environment, 'api');
 
     const startApi = async (): Promise<RunningApi> => {
       const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
@@ -78,6 +93,29 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       return { url: `http://127.0.0.1:${port}/graphql`, poolSize, statements };
     };
 
+    const startWorker = async (routes: { SMTP_URL: string; SMS_GATEWAY_URL: string }, clock?: Clock): Promise<RunningWorker> => {
+      const workerConfig = loadConfig({ ...environment, ...routes }, 'worker');
+      const module = WorkerModule.forRoot(workerConfig);
+      let app: INestApplicationContext;
+      if (clock) {
+        // Swapping one provider of a module graph the benchmark does not own takes @nestjs/testing;
+        // the rest of the graph is the worker's own, unchanged.
+        const testing = await Test.createTestingModule({ imports: [module] }).overrideProvider(Clock).useValue(clock).compile();
+        testing.useLogger(false);
+        app = await testing.init();
+      } else {
+        app = await NestFactory.createApplicationContext(module, { logger: false });
+      }
+      apps.push(app);
+      const close = async () => {
+        const index = apps.indexOf(app);
+        if (index < 0) return;
+        apps.splice(index, 1);
+        await app.close();
+      };
+      return { config: workerConfig, app, close };
+    };
+
     const openPool = (max: number): Pool => {
       const pool = new Pool({ connectionString: config.databaseUrl, max, application_name: 'oefenkansen-bench-pg' });
       pools.push(pool);
@@ -89,7 +127,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       return pool;
     };
 
-    return await benchmark({ config, startApi, openPool });
+    return await benchmark({ config, startApi, startWorker, openPool });
   } catch (error) {
     // PostgreSQL's own log is the only clue when it does not come up at all.
     if (!postgres && pgLog.length) console.error(pgLog.slice(-20).join(''));

@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
-import { NotificationsOutboxModule } from '@app/notifications';
+import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifications';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { AdminBootstrap } from './auth/admin-bootstrap';
@@ -36,6 +36,7 @@ export class AppModule {
         SchedulingModule,
         RegistrationsModule,
         NotificationsOutboxModule,
+        NotificationsAdminModule,
         LoadersModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

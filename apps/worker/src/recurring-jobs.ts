@@ -8,6 +8,8 @@ import { SchedulingProcessor } from './scheduling.processor';
 export const EXTEND_HORIZONS_CRON = '15 3 * * *';
 /** Every 20 seconds (BullMQ's six-field cron): due messages leave within the minute. */
 export const DISPATCH_NOTIFICATIONS_CRON = '*/20 * * * * *';
+/** Every 5 minutes: under-booked sessions and the daily digests (each row once, by its dedupe key). */
+export const SWEEP_ALERTS_CRON = '*/5 * * * *';
 
 /** How often the schedulers are re-registered: a flushed or replaced Redis gets them back within seconds. */
 const RESCHEDULE_EVERY_MS = 15_000;
@@ -43,5 +45,6 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
   private async registerSchedulers(): Promise<void> {
     await this.jobs.schedule(JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.DISPATCH_NOTIFICATIONS, DISPATCH_NOTIFICATIONS_CRON, { requestedBy: 'scheduler' });
+    await this.jobs.schedule(JobName.SWEEP_ALERTS, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
   }
 }

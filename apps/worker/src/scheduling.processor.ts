@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { NotificationDispatcher } from '@app/notifications';
+import { AlertSweep, NotificationDispatcher } from '@app/notifications';
 import { JobName, QueueName } from '@app/queues';
 import { SessionSeriesService } from '@app/scheduling';
 import { runJob } from './job-handlers';
@@ -12,11 +12,12 @@ export class SchedulingProcessor extends WorkerHost {
   private readonly logger = new Logger(SchedulingProcessor.name);
   readonly handlers;
 
-  constructor(series: SessionSeriesService, dispatcher: NotificationDispatcher) {
+  constructor(series: SessionSeriesService, dispatcher: NotificationDispatcher, alerts: AlertSweep) {
     super();
     this.handlers = {
       [JobName.EXTEND_SERIES_HORIZONS]: () => series.extendSeriesHorizons(),
       [JobName.DISPATCH_NOTIFICATIONS]: () => dispatcher.dispatchDue(),
+      [JobName.SWEEP_ALERTS]: () => alerts.sweep(),
     };
   }
 

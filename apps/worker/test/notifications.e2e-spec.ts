@@ -148,4 +148,73 @@ describe('notifications', () => {
     expect(keys).toHaveLength(40);
     expect(new Set(keys).size).toBe(40);
   });
+
+  describe('alerts to staff', () => {
+    const sweep = () => worker.get(JobProducer).enqueue(JobName.SWEEP_ALERTS, { requestedBy: 'manual' });
+    const staffMails = (kind: string, sessionId: string) => smtp.mails.filter((m) => m.dedupeKey.startsWith(`${kind}|${sessionId}|`));
+    const settle = async () => {
+      await dispatch();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+    };
+
+    it('tells hosts and coordinators once each time a session fills, not on every registration', async () => {
+      const sessionId = dataOf(
+        await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 2, hostIds: [world.userIds.host], startsAt: '2026-09-15T19:00:00+02:00', endsAt: '2026-09-15T20:00:00+02:00' }) }, world.tokens.coordinator),
+      ).createSession.id;
+      const register = (firstName: string) =>
+        api.gql(REGISTER, { i: { sessionId, participant: { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false } } }, world.tokens.coordinator).then(dataOf);
+      const first = (await register('Een')).registerParticipant;
+      await register('Twee');
+      await register('Drie');
+      await settle();
+      await waitFor(() => (staffMails('SESSION_FULL', sessionId).length === 2 ? true : undefined), 'the first full alerts');
+      expect(staffMails('SESSION_FULL', sessionId).map((m) => m.to).sort()).toEqual(['coordinator@test.oefenkansen.be', 'host@test.oefenkansen.be']);
+
+      // A seat handed on keeps the session full: no new alert.
+      dataOf(await api.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: first.id }, world.tokens.coordinator));
+      // More seats: no longer full. Filling them again is a second episode.
+      dataOf(await api.gql('mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { capacity } }', { id: sessionId, c: 3 }, world.tokens.coordinator));
+      await register('Vier');
+      await settle();
+      await waitFor(() => (staffMails('SESSION_FULL', sessionId).length === 4 ? true : undefined), 'the second full alerts');
+      await settle();
+      expect(staffMails('SESSION_FULL', sessionId).map((m) => m.dedupeKey.split('|')[2]).sort()).toEqual(['1', '1', '2', '2']);
+      expect(staffMails('SESSION_FULL', sessionId).find((m) => m.to.startsWith('host@'))!.text).toMatch(/Hallo host/);
+    });
+
+    it('warns the host two days ahead of an under-booked session, and sends the school its digest of parents to remind', async () => {
+      const sessionId = dataOf(
+        await api.gql(
+          CREATE_SESSION,
+          { i: sessionInput(world, { venueId: world.schoolVenueId, programmeId: world.schoolbabbelId, hostIds: [world.userIds.host], startsAt: '2026-09-22T08:45:00+02:00', endsAt: '2026-09-22T10:00:00+02:00' }) },
+          world.tokens.coordinator,
+        ),
+      ).createSession.id;
+      dataOf(
+        await api.gql(
+          REGISTER,
+          { i: { sessionId, participant: { firstName: 'Hawa', lastName: 'Yusuf', preferredLanguage: 'so', contactChannel: 'VIA_ORGANISATION', consentToContact: false } } },
+          world.tokens.schoolContact,
+        ),
+      );
+      // 17:30 the day before (Brussels): within 48 hours, and digest time.
+      setNow('2026-09-21T15:30:00Z');
+      try {
+        await sweep();
+        await waitFor(() => (staffMails('UNDER_BOOKED', sessionId).length >= 1 ? true : undefined), 'the under-booked alert');
+        const digest = await waitFor(() => smtp.mails.find((m) => m.dedupeKey === `SCHOOL_DIGEST|${world.userIds.schoolContact}|2026-09-22`), 'the school digest');
+        expect(digest.to).toBe('schoolcontact@test.oefenkansen.be');
+        expect(digest.text).toContain('Hawa');
+        const hostDigest = await waitFor(() => smtp.mails.find((m) => m.dedupeKey === `HOST_DIGEST|${world.userIds.host}|2026-09-22`), 'the host digest');
+        expect(hostDigest.text).toContain('Hawa');
+        // Sweeping again writes nothing twice.
+        await sweep();
+        await settle();
+        expect(smtp.mails.filter((m) => m.dedupeKey === `SCHOOL_DIGEST|${world.userIds.schoolContact}|2026-09-22`)).toHaveLength(1);
+        expect(staffMails('UNDER_BOOKED', sessionId).map((m) => m.to).sort()).toEqual(['coordinator@test.oefenkansen.be', 'host@test.oefenkansen.be']);
+      } finally {
+        setNow('2026-08-15T10:00:00Z');
+      }
+    });
+  });
 });

@@ -19,8 +19,15 @@ export function pinoParams(level: string, service: string): Params {
         res.setHeader('x-request-id', id);
         return id;
       },
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      // Bull Board takes a login token as ?token=… once; it never reaches the logs.
+      serializers: {
+        req: (req: { url?: string }) => {
+          if (typeof req.url === 'string') req.url = req.url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+          return req;
+        },
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
     },
   };
 }

@@ -3,7 +3,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import { QueuesModule } from '@app/queues';
 import { HealthController } from './health.controller';
 import { LifecycleLogger } from './lifecycle-logger';
+import { MetricsModule } from './metrics/metrics.module';
 
-/** The /health endpoint both the API and the worker serve, and the shutdown log line. */
-@Module({ imports: [TerminusModule.forRoot({ logger: false }), QueuesModule], controllers: [HealthController], providers: [LifecycleLogger] })
+/** The /health and /metrics endpoints both the API and the worker serve, and the shutdown log line. */
+@Module({ imports: [TerminusModule.forRoot({ logger: false }), QueuesModule, MetricsModule], controllers: [HealthController], providers: [LifecycleLogger] })
 export class HealthModule {}

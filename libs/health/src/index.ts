@@ -1,1 +1,3 @@
 export * from './health.module';
+export * from './metrics/metrics.module';
+export * from './metrics/metrics.registry';

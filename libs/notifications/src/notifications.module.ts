@@ -1,19 +1,23 @@
 import { Module } from '@nestjs/common';
 import { QueuesModule } from '@app/queues';
 import { RegistrationsModule } from '@app/registrations';
+import { SchedulingModule } from '@app/scheduling';
+import { AlertSweep } from './alerts/alert-sweep';
+import { CapacityAlerts } from './alerts/capacity-alerts';
 import { EmailChannel, SmsChannel } from './channels/channels';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
+import { MeteredNotificationDelivery } from './delivery/metered-delivery';
 import { NotificationOutbox } from './outbox/notification-outbox';
 
 /** Writes outbox rows inside registration transactions (the API, and anything else that registers). */
-@Module({ imports: [RegistrationsModule], providers: [NotificationOutbox], exports: [NotificationOutbox] })
+@Module({ imports: [RegistrationsModule, SchedulingModule], providers: [NotificationOutbox, CapacityAlerts], exports: [NotificationOutbox] })
 export class NotificationsOutboxModule {}
 
 /** Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL. */
 @Module({
   imports: [QueuesModule],
-  providers: [EmailChannel, SmsChannel, NotificationDelivery, NotificationDispatcher],
-  exports: [NotificationDelivery, NotificationDispatcher],
+  providers: [EmailChannel, SmsChannel, { provide: NotificationDelivery, useClass: MeteredNotificationDelivery }, NotificationDispatcher, AlertSweep],
+  exports: [NotificationDelivery, NotificationDispatcher, AlertSweep],
 })
 export class NotificationsDeliveryModule {}

@@ -10,6 +10,8 @@ export enum JobName {
   /** Moves due outbox rows into BullMQ and re-enqueues rows whose job vanished. */
   DISPATCH_NOTIFICATIONS = 'dispatch-notifications',
   DELIVER_NOTIFICATION = 'deliver-notification',
+  /** Under-booked sessions two days ahead and the daily digests. */
+  SWEEP_ALERTS = 'sweep-alerts',
 }
 
 /** The payload each job carries; BullMQ only carries in-flight work, Postgres holds the truth. */
@@ -17,12 +19,14 @@ export interface JobPayloads {
   [JobName.EXTEND_SERIES_HORIZONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
   [JobName.DISPATCH_NOTIFICATIONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
   [JobName.DELIVER_NOTIFICATION]: { notificationId: string };
+  [JobName.SWEEP_ALERTS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.EXTEND_SERIES_HORIZONS]: QueueName.SCHEDULING,
   [JobName.DISPATCH_NOTIFICATIONS]: QueueName.SCHEDULING,
   [JobName.DELIVER_NOTIFICATION]: QueueName.NOTIFICATIONS,
+  [JobName.SWEEP_ALERTS]: QueueName.SCHEDULING,
 };
 
 /** Hash-tagged so every key of every queue lands in one Redis Cluster slot (BullMQ's Lua needs that). */

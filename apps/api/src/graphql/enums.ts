@@ -1,5 +1,17 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ClosureKind, ContactChannel, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus } from '@app/database';
+import {
+  ClosureKind,
+  ContactChannel,
+  DeliveryOutcome,
+  NotificationChannel,
+  NotificationStatus,
+  OrganisationKind,
+  ProgrammeKind,
+  ReferralChannel,
+  RegistrationStatus,
+  Role,
+  SessionStatus,
+} from '@app/database';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
@@ -11,4 +23,8 @@ registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'How a participant can be reached' });
 registerEnumType(ReferralChannel, { name: 'ReferralChannel', description: 'How a participant found the programme' });
 
-export { ClosureKind, ContactChannel, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus };
+registerEnumType(NotificationStatus, { name: 'NotificationStatus', description: 'PENDING until sent; FAILED after the last attempt; CANCELLED when no longer true' });
+registerEnumType(NotificationChannel, { name: 'NotificationChannel' });
+registerEnumType(DeliveryOutcome, { name: 'DeliveryOutcome', description: 'STARTED is recorded before the message leaves: one still STARTED may have been delivered' });
+
+export { ClosureKind, ContactChannel, DeliveryOutcome, NotificationChannel, NotificationStatus, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus };

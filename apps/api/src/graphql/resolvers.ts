@@ -7,6 +7,7 @@ import { SessionsResolver } from '../scheduling/sessions.resolver';
 import { VenuesResolver } from '../scheduling/venues.resolver';
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
+import { NotificationsResolver } from '../notifications/notifications.resolver';
 import './enums';
 
 /** Every resolver of the API: the app module provides them and `schema:emit` builds the schema from them. */
@@ -21,4 +22,5 @@ export const API_RESOLVERS = [
   RegistrationsResolver,
   SessionSeatsResolver,
   ParticipantsResolver,
+  NotificationsResolver,
 ];

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { NotificationsAdminModule } from '@app/notifications';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { LoadersFactory } from './loaders';
 
-@Module({ imports: [AuthModule, SchedulingModule, RegistrationsModule], providers: [LoadersFactory], exports: [LoadersFactory] })
+@Module({ imports: [AuthModule, SchedulingModule, RegistrationsModule, NotificationsAdminModule], providers: [LoadersFactory], exports: [LoadersFactory] })
 export class LoadersModule {}

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { UsersService } from '@app/auth';
 import type { Actor } from '@app/common';
-import { OrganisationEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { DeliveryAttemptEntity, OrganisationEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { NotificationAdminService } from '@app/notifications';
 import { AttendanceSettingsService, NoShowStats, ParticipantsService, RegistrationsService, SessionCounts } from '@app/registrations';
 import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService } from '@app/scheduling';
 
@@ -53,6 +54,7 @@ export class LoadersFactory {
     private readonly participants: ParticipantsService,
     private readonly registrations: RegistrationsService,
     private readonly attendanceSettings: AttendanceSettingsService,
+    private readonly notifications: NotificationAdminService,
   ) {}
 
   create(actor: Actor | null) {
@@ -88,6 +90,7 @@ export class LoadersFactory {
       }),
       noShowStats: keyed<NoShowStats>((ids) => this.participants.noShowStats(ids), { noShowCount: 0, consecutiveNoShows: 0 }),
       noShowFlagThreshold: once(() => this.attendanceSettings.noShowFlagThreshold()),
+      deliveryAttempts: groupedBy<DeliveryAttemptEntity>((ids) => this.notifications.attemptsByNotificationIds(ids), (a) => a.notificationId),
     };
   }
 }

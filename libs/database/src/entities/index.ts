@@ -14,6 +14,7 @@ export * from './registration-event.entity';
 export * from './app-setting.entity';
 export * from './notification.entity';
 export * from './delivery-attempt.entity';
+export * from './session-alert.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -29,6 +30,7 @@ import { RegistrationEventEntity } from './registration-event.entity';
 import { AppSettingEntity } from './app-setting.entity';
 import { NotificationEntity } from './notification.entity';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { SessionAlertEntity } from './session-alert.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -45,4 +47,5 @@ export const ENTITIES = [
   AppSettingEntity,
   NotificationEntity,
   DeliveryAttemptEntity,
+  SessionAlertEntity,
 ];

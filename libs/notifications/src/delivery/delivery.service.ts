@@ -6,7 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationStatus, RegistrationStatus, SessionStatus } from '@app/database';
 import { EmailChannel, SmsChannel } from '../channels/channels';
-import { MessageKind } from '../templates/message-kinds';
+import { composeStaffMessage } from '../alerts/staff-messages';
+import { MessageKind, MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
 
 /** After this many failed attempts a message ends FAILED with its last error, for coordinators to see. */
@@ -14,6 +15,12 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 const ZONE = 'Europe/Brussels';
 
 export type DeliveryResult = 'SENT' | 'CANCELLED' | 'DEFERRED' | 'NOT_DUE' | 'ALREADY_DONE';
+
+interface Prepared {
+  to: string;
+  vars: MessageVariables;
+  calendar: string | null;
+}
 
 interface Subject {
   first_name: string;
@@ -63,8 +70,8 @@ export class NotificationDelivery {
       if (!row || row.status !== NotificationStatus.PENDING) return { result: 'ALREADY_DONE' as const };
       const now = this.clock.now();
       if (row.dueAt.getTime() > now.getTime() + 1000) return { result: 'NOT_DUE' as const };
-      const subject = await this.subjectOf(manager, row);
-      const stale = subject ? staleReason(row, subject, now) : 'the registration or session no longer exists';
+      const prepared = await this.prepare(manager, row, now);
+      const stale = 'stale' in prepared ? prepared.stale : null;
       if (stale) {
         await manager.update(NotificationEntity, row.id, { status: NotificationStatus.CANCELLED, lastError: stale });
         return { result: 'CANCELLED' as const };
@@ -77,14 +84,14 @@ export class NotificationDelivery {
       const attempt = row.attempts + 1;
       await manager.update(NotificationEntity, row.id, { attempts: attempt });
       await manager.query(`INSERT INTO delivery_attempt (notification_id, attempt, outcome, started_at) VALUES ($1, $2, $3, $4)`, [row.id, attempt, DeliveryOutcome.STARTED, now]);
-      return { result: 'CLAIMED' as const, row, subject: subject!, attempt };
+      return { result: 'CLAIMED' as const, row, message: prepared as Prepared, attempt };
     });
     if (claim.result !== 'CLAIMED') return claim.result;
 
-    const { row, subject, attempt } = claim;
+    const { row, message: prepared, attempt } = claim;
     let providerId: string;
     try {
-      providerId = await this.send(row, subject);
+      providerId = await this.send(row, prepared);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = attempt >= MAX_DELIVERY_ATTEMPTS;
@@ -102,29 +109,45 @@ export class NotificationDelivery {
     return 'SENT';
   }
 
-  private async send(row: NotificationEntity, subject: Subject): Promise<string> {
-    const message = renderMessage(row.kind as MessageKind, row.language, {
-      firstName: subject.first_name,
-      sessionTitle: subject.title,
-      startsAt: subject.starts_at,
-      endsAt: subject.ends_at,
-      venueName: subject.venue_name,
-      venueAddress: subject.venue_address,
-      waitlistPosition: (row.payload.waitlistPosition as number | null | undefined) ?? null,
-      reason: subject.cancellation_reason,
-    });
-    if (row.channel === NotificationChannel.SMS) return this.sms.send({ to: subject.phone!, text: message.sms, reference: row.dedupeKey });
-    const calendar = WITH_CALENDAR.has(row.kind)
-      ? ical({ name: 'Oefenkansen', events: [{ id: row.sessionId!, start: subject.starts_at, end: subject.ends_at, summary: subject.title, location: `${subject.venue_name}, ${subject.venue_address}` }] }).toString()
-      : undefined;
+  /** What to send and to whom, read fresh; or why the message is no longer true. */
+  private async prepare(manager: EntityManager, row: NotificationEntity, now: Date): Promise<Prepared | { stale: string }> {
+    if (row.userId) {
+      const staff = await composeStaffMessage(manager, row, now);
+      return 'stale' in staff ? staff : { to: staff.to, vars: staff.vars, calendar: null };
+    }
+    const subject = await this.subjectOf(manager, row);
+    if (!subject) return { stale: 'the registration or session no longer exists' };
+    const stale = staleReason(row, subject, now);
+    if (stale) return { stale };
+    return {
+      to: row.channel === NotificationChannel.SMS ? subject.phone! : subject.email!,
+      vars: {
+        firstName: subject.first_name,
+        sessionTitle: subject.title,
+        startsAt: subject.starts_at,
+        endsAt: subject.ends_at,
+        venueName: subject.venue_name,
+        venueAddress: subject.venue_address,
+        waitlistPosition: (row.payload.waitlistPosition as number | null | undefined) ?? null,
+        reason: subject.cancellation_reason,
+      },
+      calendar: WITH_CALENDAR.has(row.kind)
+        ? ical({ name: 'Oefenkansen', events: [{ id: row.sessionId!, start: subject.starts_at, end: subject.ends_at, summary: subject.title, location: `${subject.venue_name}, ${subject.venue_address}` }] }).toString()
+        : null,
+    };
+  }
+
+  private async send(row: NotificationEntity, prepared: Prepared): Promise<string> {
+    const message = renderMessage(row.kind as MessageKind, row.language, prepared.vars);
+    if (row.channel === NotificationChannel.SMS) return this.sms.send({ to: prepared.to, text: message.sms, reference: row.dedupeKey });
     return this.email.send({
-      to: subject.email!,
+      to: prepared.to,
       subject: message.subject,
       text: message.text,
       html: message.html,
       messageId: `<${row.id}@oefenkansen>`,
       dedupeKey: row.dedupeKey,
-      calendar: calendar ? { filename: 'oefenkansen.ics', content: calendar } : undefined,
+      calendar: prepared.calendar ? { filename: 'oefenkansen.ics', content: prepared.calendar } : undefined,
     });
   }
 

@@ -229,24 +229,27 @@ export class RegistrationsService implements OnModuleInit {
 
   /** Gives free seats to the waiting list in order of arrival; returns how many were promoted. */
   async promoteWaitlist(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<number> {
-    if (session.status !== SessionStatus.SCHEDULED) return 0;
+    const promoted = await this.promote(manager, session, actorId);
+    await this.events.record(manager, promoted);
+    return promoted.length;
+  }
+
+  /** The promotion itself; the caller records its events together with its own, so listeners see only the final state. */
+  private async promote(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<RegistrationEventInput[]> {
+    if (session.status !== SessionStatus.SCHEDULED) return [];
     const [{ seated }] = await manager.query<{ seated: number }[]>(
       `SELECT count(*)::int AS seated FROM registration WHERE session_id = $1 AND status = ANY($2::registration_status[])`,
       [session.id, SEATED],
     );
     const free = session.capacity - seated;
-    if (free <= 0) return 0;
+    if (free <= 0) return [];
     const [promoted] = await manager.query<[RegistrationRow[], number]>(
       `UPDATE registration SET status = 'CONFIRMED', updated_at = now()
         WHERE id IN (SELECT id FROM registration WHERE session_id = $1 AND status = 'WAITLISTED' ORDER BY arrival LIMIT $2)
         RETURNING id, session_id, participant_id`,
       [session.id, free],
     );
-    await this.events.record(
-      manager,
-      promoted.map((row) => ({ kind: RegistrationEventKind.PROMOTED, registrationId: row.id, sessionId: row.session_id, participantId: row.participant_id, actorId })),
-    );
-    return promoted.length;
+    return promoted.map((row) => ({ kind: RegistrationEventKind.PROMOTED, registrationId: row.id, sessionId: row.session_id, participantId: row.participant_id, actorId }));
   }
 
   private async insertRegistration(manager: EntityManager, actor: Actor, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
@@ -278,8 +281,8 @@ export class RegistrationsService implements OnModuleInit {
     registration.status = RegistrationStatus.CANCELLED;
     registration.cancelledAt = this.clock.now();
     const saved = await manager.save(registration);
-    await this.events.record(manager, [eventOf(saved, RegistrationEventKind.CANCELLED, actor.userId)]);
-    if (heldSeat) await this.promoteWaitlist(manager, session, actor.userId);
+    const promoted = heldSeat ? await this.promote(manager, session, actor.userId) : [];
+    await this.events.record(manager, [eventOf(saved, RegistrationEventKind.CANCELLED, actor.userId), ...promoted]);
     return saved;
   }
 

@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { NotificationChannel } from '@app/database';
+
+/** Every metric name starts with this, default process metrics included. */
+export const METRICS_PREFIX = 'oefenkansen_';
+
+/** The BullMQ queues whose depth /metrics reports (every QueueName; see metrics.module.ts). */
+export const METRICS_QUEUES = Symbol('METRICS_QUEUES');
+
+/** The job states reported per queue, read on each scrape. */
+export const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
+
+/** A scrape never hangs on an unreachable Redis (BullMQ connections retry forever). */
+const QUEUE_COUNT_TIMEOUT_MS = 2000;
+
+/** Where a reminder's delay lands: seconds to half a day. */
+const LATENESS_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 3 * 3600, 12 * 3600];
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The process's Prometheus registry, one per application (not prom-client's global one, so an API
+ * and a worker in one test process keep their own). GET /metrics serves it.
+ */
+@Injectable()
+export class MetricsRegistry {
+  private readonly logger = new Logger(MetricsRegistry.name);
+  readonly registry = new Registry();
+
+  private readonly sent = new Counter({
+    name: `${METRICS_PREFIX}notifications_sent_total`,
+    help: 'Messages delivered (the outbox row marked SENT), per channel',
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly failed = new Counter({
+    name: `${METRICS_PREFIX}notifications_failed_total`,
+    help: 'Messages given up after their last attempt (the outbox row marked FAILED), per channel',
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly reminderLateness = new Histogram({
+    name: `${METRICS_PREFIX}reminder_lateness_seconds`,
+    help: 'sentAt - dueAt of session reminders, in seconds (SMS deferred to the morning included)',
+    buckets: LATENESS_BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor(@Inject(METRICS_QUEUES) queues: Queue[]) {
+    collectDefaultMetrics({ register: this.registry, prefix: METRICS_PREFIX });
+    for (const channel of Object.values(NotificationChannel)) {
+      this.sent.inc({ channel }, 0);
+      this.failed.inc({ channel }, 0);
+    }
+    const logger = this.logger;
+    new Gauge({
+      name: `${METRICS_PREFIX}queue_jobs`,
+      help: 'BullMQ jobs per queue and state, read from Redis on each scrape',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        await Promise.all(
+          queues.map(async (queue) => {
+            try {
+              const counts = await withTimeout(queue.getJobCounts(...QUEUE_STATES), QUEUE_COUNT_TIMEOUT_MS);
+              for (const state of QUEUE_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
+            } catch (error) {
+              // Left out of this scrape: an absent series reads as "unknown", not as an empty queue.
+              logger.warn({ queue: queue.name, err: error }, 'could not read the queue depth for /metrics');
+            }
+          }),
+        );
+      },
+    });
+  }
+
+  /** A message left: counted per channel; a reminder's lateness (sentAt - dueAt) is observed too. */
+  notificationSent(channel: string, reminder?: { dueAt: Date; sentAt: Date }): void {
+    this.sent.inc({ channel });
+    if (reminder) this.reminderLateness.observe(Math.max(0, (reminder.sentAt.getTime() - reminder.dueAt.getTime()) / 1000));
+  }
+
+  /** A message ended FAILED after its last attempt. */
+  notificationFailed(channel: string): void {
+    this.failed.inc({ channel });
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  scrape(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
