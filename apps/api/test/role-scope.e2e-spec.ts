@@ -39,6 +39,7 @@ const MATRIX = {
   "updateSessionSeries (host's series: hostIds → [otherHost])": [U, A, A,    F,   F,        F,     F,          F,        F],
   "cancelSession (host's session)":                     [U,   A,    A,    A,   F,        F,     F,          F,        F],
   "updateSessionCapacity (host's session)":             [U,   A,    A,    A,   F,        F,     F,          F,        F],
+  "moveSession (host's session)":                       [U,   A,    A,    A,   F,        F,     F,          F,        F],
   'addClosureDay (school A)':                           [U,   A,    A,    F,   F,        A,     F,          F,        F],
   "removeClosureDay (school A's own day)":              [U,   A,    A,    F,   F,        A,     F,          F,        F],
   'removeClosureDay (standard school holiday)':         [U,   A,    A,    F,   F,        F,     F,          F,        F],
@@ -72,7 +73,7 @@ const USER_ROLES: Record<FixtureRole, string[]> = {
 const NEW_USER_PASSWORD = 'a-long-password-for-2026';
 const SERIES_RRULE = 'FREQ=WEEKLY;BYDAY=TU;COUNT=2';
 
-const SESSION_VIEW = `id title status capacity cancellationReason hosts { id }`;
+const SESSION_VIEW = `id title status capacity startsAt cancellationReason hosts { id }`;
 const SERIES_VIEW = `id title hosts { id } sessions { id title hosts { id } }`;
 
 describe('role scope', () => {
@@ -284,6 +285,18 @@ describe('role scope', () => {
       },
       unchanged: async ({ id }) => {
         expect((await readSession(id)).capacity).toBe(10);
+      },
+    }),
+
+    "moveSession (host's session)": operation<{ id: string }>({
+      arrange: async ({ tag }) => ({ id: await createSessionAsAdmin({ title: `Tafel ${tag}`, hostIds: [world.userIds.host] }) }),
+      act: ({ id }, token) =>
+        api.gql('mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { id startsAt } }', { id, s: '2026-09-10T19:00:00+02:00', e: '2026-09-10T20:30:00+02:00' }, token),
+      effect: async ({ id }) => {
+        expect((await readSession(id)).startsAt).toBe('2026-09-10T19:00:00+02:00');
+      },
+      unchanged: async ({ id }) => {
+        expect((await readSession(id)).startsAt).toBe('2026-09-08T19:00:00+02:00');
       },
     }),
 

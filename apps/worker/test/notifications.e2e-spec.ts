@@ -149,6 +149,35 @@ describe('notifications', () => {
     expect(new Set(keys).size).toBe(40);
   });
 
+  it('tells everyone of a moved session and moves its reminders with it', async () => {
+    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-09-16T19:00:00+02:00', endsAt: '2026-09-16T20:00:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator)).createSession.id;
+    const eva = dataOf(
+      await api.gql(REGISTER, { i: { sessionId, participant: { firstName: 'Eva', phone: '0486 55 44 33', preferredLanguage: 'uk', contactChannel: 'SMS', consentToContact: true } } }, world.tokens.coordinator),
+    ).registerParticipant;
+    const moved = await api.gql('mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { startsAt } }', { id: sessionId, s: '2026-09-17T18:00:00+02:00', e: '2026-09-17T19:00:00+02:00' }, world.tokens.host);
+    expect(dataOf(moved).moveSession.startsAt).toBe('2026-09-17T18:00:00+02:00');
+    const reminders = await api.dataSource.query(`SELECT offset_minutes, due_at, status FROM notification WHERE registration_id = $1 AND kind = 'SESSION_REMINDER' ORDER BY offset_minutes`, [eva.id]);
+    expect(reminders.map((r: { offset_minutes: number; due_at: Date; status: string }) => [r.offset_minutes, new Date(r.due_at).toISOString(), r.status])).toEqual([
+      [120, '2026-09-17T14:00:00.000Z', 'PENDING'],
+      [1440, '2026-09-16T16:00:00.000Z', 'PENDING'],
+    ]);
+    await dispatch();
+    const notice = await waitFor(() => smsTo('+32486554433').find((m) => m.reference.startsWith(`SESSION_MOVED|${eva.id}|`)), 'the SMS about the new time');
+    expect(notice.text).toContain('Eva');
+    // At the old reminder time nothing goes out; at the new one the reminder does.
+    setNow('2026-09-15T17:30:00Z');
+    try {
+      await dispatch();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(smsTo('+32486554433').filter((m) => m.reference.startsWith('SESSION_REMINDER'))).toEqual([]);
+      setNow('2026-09-16T16:30:00Z');
+      await dispatch();
+      await waitFor(() => smsTo('+32486554433').find((m) => m.reference === `SESSION_REMINDER|${eva.id}|1440`), 'the reminder at the new time');
+    } finally {
+      setNow('2026-08-15T10:00:00Z');
+    }
+  });
+
   describe('alerts to staff', () => {
     const sweep = () => worker.get(JobProducer).enqueue(JobName.SWEEP_ALERTS, { requestedBy: 'manual' });
     const staffMails = (kind: string, sessionId: string) => smtp.mails.filter((m) => m.dedupeKey.startsWith(`${kind}|${sessionId}|`));

@@ -4,6 +4,7 @@ import { SessionPage, SessionsService } from '@app/scheduling';
 import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
+import { DateTimeScalar } from '../graphql/scalars';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { CreateSessionInput, ProgrammeModel, SessionConnectionModel, SessionFilterInput, SessionModel, VenueModel } from './scheduling.models';
 
@@ -57,6 +58,16 @@ export class SessionsResolver {
     @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
   ): Promise<SessionModel> {
     return this.service.cancelSession(actor, id, reason);
+  }
+
+  @Mutation(() => SessionModel, { description: 'Moves a session in time; its registrations stay and participants are told the new time' })
+  moveSession(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('startsAt', { type: () => DateTimeScalar }) startsAt: Date,
+    @Args('endsAt', { type: () => DateTimeScalar }) endsAt: Date,
+  ): Promise<SessionModel> {
+    return this.service.moveSession(actor, id, startsAt, endsAt);
   }
 
   @Mutation(() => SessionModel)

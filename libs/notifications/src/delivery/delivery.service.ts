@@ -129,6 +129,7 @@ export class NotificationDelivery {
         venueName: subject.venue_name,
         venueAddress: subject.venue_address,
         waitlistPosition: (row.payload.waitlistPosition as number | null | undefined) ?? null,
+        previousStartsAt: typeof row.payload.previousStartsAt === 'string' ? new Date(row.payload.previousStartsAt) : null,
         reason: subject.cancellation_reason,
       },
       calendar: WITH_CALENDAR.has(row.kind)

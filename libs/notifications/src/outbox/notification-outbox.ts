@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { ContactChannel, NotificationChannel, NotificationStatus, RegistrationEventEntity, RegistrationEventKind } from '@app/database';
+import { ContactChannel, NotificationChannel, NotificationStatus, RegistrationEventEntity, RegistrationEventKind, SessionEntity } from '@app/database';
 import { RegistrationEvents } from '@app/registrations';
+import { SessionHooks } from '@app/scheduling';
 import { MessageKind } from '../templates/message-kinds';
 
 interface Recipient {
@@ -50,11 +51,52 @@ export function dedupeKeyOf(kind: MessageKind, subjectId: string, offsetMinutes:
 export class NotificationOutbox implements OnModuleInit {
   constructor(
     private readonly events: RegistrationEvents,
+    private readonly sessionHooks: SessionHooks,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.events.subscribe({ onRegistrationEvents: (manager, events) => this.write(manager, events) });
+    this.sessionHooks.register({ sessionMoved: (manager, session, previousStartsAt) => this.sessionMoved(manager, session, previousStartsAt) });
+  }
+
+  /**
+   * A moved session: its pending reminders follow it (a new due time; those now in the past are
+   * dropped) and everyone registered is told the new time.
+   */
+  async sessionMoved(manager: EntityManager, session: SessionEntity, previousStartsAt: Date): Promise<void> {
+    const startsAt = session.startsAt.toISOString();
+    const now = this.clock.now();
+    await manager.query(
+      `UPDATE notification SET due_at = $2::timestamptz - make_interval(mins => offset_minutes), payload = jsonb_set(payload, '{startsAt}', to_jsonb($3::text)), updated_at = now()
+        WHERE session_id = $1 AND kind = $4 AND status = $5`,
+      [session.id, session.startsAt, startsAt, MessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
+    );
+    await manager.query(`UPDATE notification SET status = $3, last_error = 'the session moved; this reminder time has passed' WHERE session_id = $1 AND kind = $4 AND status = $5 AND due_at <= $2`, [
+      session.id,
+      now,
+      NotificationStatus.CANCELLED,
+      MessageKind.SESSION_REMINDER,
+      NotificationStatus.PENDING,
+    ]);
+    const live = await manager.query<{ id: string }[]>(`SELECT id FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'WAITLISTED')`, [session.id]);
+    const recipients = await this.recipients(manager, live.map((r) => r.id));
+    for (const recipient of recipients.values()) {
+      const channel = directChannelOf(recipient);
+      if (!channel) continue;
+      await this.insert(manager, {
+        kind: MessageKind.SESSION_MOVED,
+        channel,
+        participantId: recipient.participant_id,
+        language: recipient.preferred_language,
+        registrationId: recipient.registration_id,
+        sessionId: session.id,
+        offsetMinutes: null,
+        payload: { startsAt, previousStartsAt: previousStartsAt.toISOString() },
+        dueAt: now,
+        dedupeKey: `${dedupeKeyOf(MessageKind.SESSION_MOVED, recipient.registration_id)}|${session.startsAt.getTime()}`,
+      });
+    }
   }
 
   async write(manager: EntityManager, events: RegistrationEventEntity[]): Promise<void> {

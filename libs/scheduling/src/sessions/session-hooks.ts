@@ -10,6 +10,7 @@ import type { SessionEntity } from '@app/database';
 export interface SessionHook {
   sessionsCancelled?(manager: EntityManager, sessionIds: string[], actorId: string | null): Promise<void>;
   capacityChanged?(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<void>;
+  sessionMoved?(manager: EntityManager, session: SessionEntity, previousStartsAt: Date, actorId: string | null): Promise<void>;
   /** Of these sessions, the ones that must not be deleted (they hold registrations): they are cancelled instead. */
   sessionsInUse?(manager: EntityManager, sessionIds: string[]): Promise<string[]>;
 }
@@ -29,6 +30,10 @@ export class SessionHooks {
 
   async capacityChanged(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<void> {
     for (const hook of this.hooks) await hook.capacityChanged?.(manager, session, actorId);
+  }
+
+  async sessionMoved(manager: EntityManager, session: SessionEntity, previousStartsAt: Date, actorId: string | null): Promise<void> {
+    for (const hook of this.hooks) await hook.sessionMoved?.(manager, session, previousStartsAt, actorId);
   }
 
   async sessionsInUse(manager: EntityManager, sessionIds: string[]): Promise<Set<string>> {

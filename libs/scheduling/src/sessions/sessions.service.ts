@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate } from '@app/common';
-import { ProgrammeEntity, Role, SessionEntity, SessionStatus, VenueEntity } from '@app/database';
+import { PgErrorCode, pgErrorCode, ProgrammeEntity, Role, SessionEntity, SessionStatus, VenueEntity } from '@app/database';
 import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
 import { schedulingPolicy } from '../scheduling-policy';
 import { SessionHooks } from './session-hooks';
@@ -79,6 +79,36 @@ export class SessionsService {
       session.cancelledAt = this.clock.now();
       const saved = await manager.save(session);
       await this.hooks.sessionsCancelled(manager, [saved.id], actor?.userId ?? null);
+      return saved;
+    });
+  }
+
+  /** Moves one session in time; registrations stay, and the people on it hear the new time. */
+  async moveSession(actor: Actor | null, id: string, startsAtInput: Date, endsAtInput: Date): Promise<SessionEntity> {
+    const sessionId = validate.uuid('id', id);
+    const startsAt = requireValidInstant('startsAt', startsAtInput);
+    const endsAt = requireValidInstant('endsAt', endsAtInput);
+    validate.range('startsAt', startsAt, endsAt);
+    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) throw AppError.badInput(`a session lasts at most ${MAX_DURATION_MINUTES} minutes`, 'endsAt');
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw AppError.notFound('Session', sessionId);
+      schedulingPolicy.requireCanManageHosted(actor, await hostIdsOf(manager, 'session', sessionId), 'move it');
+      if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session is cancelled');
+      const now = this.clock.now().getTime();
+      if (session.startsAt.getTime() <= now) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
+      if (startsAt.getTime() <= now) throw AppError.badInput('startsAt must be in the future', 'startsAt');
+      const previousStartsAt = session.startsAt;
+      session.startsAt = startsAt;
+      session.endsAt = endsAt;
+      let saved: SessionEntity;
+      try {
+        saved = await manager.save(session);
+      } catch (error) {
+        if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'The series already has a session at that time', { field: 'startsAt' });
+        throw error;
+      }
+      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.hooks.sessionMoved(manager, saved, previousStartsAt, actor?.userId ?? null);
       return saved;
     });
   }
