@@ -178,6 +178,23 @@ describe('notifications', () => {
     }
   });
 
+  it("recomputes reminders of people already registered when the programme's offsets change", async () => {
+    const programmeId = dataOf(await api.gql('mutation { createProgramme(input: { name: "Babbel+", kind: TABLE, defaultCapacity: 8 }) { id } }', {}, world.tokens.coordinator)).createProgramme.id;
+    const sessionId = dataOf(
+      await api.gql(CREATE_SESSION, { i: sessionInput(world, { programmeId, startsAt: '2026-09-19T10:00:00+02:00', endsAt: '2026-09-19T11:00:00+02:00' }) }, world.tokens.coordinator),
+    ).createSession.id;
+    const fien = dataOf(
+      await api.gql(REGISTER, { i: { sessionId, participant: { firstName: 'Fien', email: 'fien@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+    ).registerParticipant;
+    dataOf(await api.gql('mutation($id: ID!) { updateProgramme(id: $id, input: { reminderOffsetsMinutes: [2880, 120] }) { id } }', { id: programmeId }, world.tokens.coordinator));
+    const reminders = (await statuses(fien.id)).filter((s) => s.kind === 'SESSION_REMINDER').map((s) => [s.offset_minutes, s.status]);
+    expect(reminders).toEqual([
+      [120, 'PENDING'],
+      [1440, 'CANCELLED'],
+      [2880, 'PENDING'],
+    ]);
+  });
+
   describe('alerts to staff', () => {
     const sweep = () => worker.get(JobProducer).enqueue(JobName.SWEEP_ALERTS, { requestedBy: 'manual' });
     const staffMails = (kind: string, sessionId: string) => smtp.mails.filter((m) => m.dedupeKey.startsWith(`${kind}|${sessionId}|`));

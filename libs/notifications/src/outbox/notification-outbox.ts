@@ -57,7 +57,31 @@ export class NotificationOutbox implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.subscribe({ onRegistrationEvents: (manager, events) => this.write(manager, events) });
-    this.sessionHooks.register({ sessionMoved: (manager, session, previousStartsAt) => this.sessionMoved(manager, session, previousStartsAt) });
+    this.sessionHooks.register({
+      sessionMoved: (manager, session, previousStartsAt) => this.sessionMoved(manager, session, previousStartsAt),
+      reminderOffsetsChanged: (manager, programme) => this.recomputeReminders(manager, programme.id),
+    });
+  }
+
+  /**
+   * A programme's reminder offsets changed: pending reminders at offsets no longer wanted are
+   * cancelled, and seated participants of its upcoming sessions get the new ones (the dedupe key
+   * keeps those that already exist).
+   */
+  async recomputeReminders(manager: EntityManager, programmeId: string): Promise<void> {
+    const [programme] = await manager.query<{ reminder_offsets_minutes: number[] }[]>(`SELECT reminder_offsets_minutes FROM programme WHERE id = $1`, [programmeId]);
+    const now = this.clock.now();
+    await manager.query(
+      `UPDATE notification n SET status = $3, last_error = 'the programme no longer sends this reminder', updated_at = now()
+         FROM session s WHERE n.session_id = s.id AND s.programme_id = $1 AND n.kind = $4 AND n.status = $5 AND NOT (n.offset_minutes = ANY($2::int[]))`,
+      [programmeId, programme.reminder_offsets_minutes, NotificationStatus.CANCELLED, MessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
+    );
+    const seated = await manager.query<{ id: string }[]>(
+      `SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id
+        WHERE s.programme_id = $1 AND s.status = 'SCHEDULED' AND s.starts_at > $2 AND r.status = 'CONFIRMED'`,
+      [programmeId, now],
+    );
+    for (const recipient of (await this.recipients(manager, seated.map((r) => r.id))).values()) await this.insertReminders(manager, recipient, now);
   }
 
   /**
@@ -112,12 +136,29 @@ export class NotificationOutbox implements OnModuleInit {
       const base = { channel, participantId: recipient.participant_id, language: recipient.preferred_language, registrationId: recipient.registration_id, sessionId: recipient.session_id };
       const startsAt = new Date(recipient.starts_at).toISOString();
       await this.insert(manager, { ...base, kind, dueAt: now, offsetMinutes: null, payload: { startsAt, waitlistPosition: event.waitlistPosition }, dedupeKey: dedupeKeyOf(kind, event.registrationId) });
-      if (!SEATED_EVENTS.has(event.kind)) continue;
-      for (const offset of recipient.reminder_offsets_minutes) {
-        const dueAt = new Date(new Date(recipient.starts_at).getTime() - offset * 60_000);
-        if (dueAt.getTime() <= now.getTime()) continue;
-        await this.insert(manager, { ...base, kind: MessageKind.SESSION_REMINDER, dueAt, offsetMinutes: offset, payload: { startsAt }, dedupeKey: dedupeKeyOf(MessageKind.SESSION_REMINDER, event.registrationId, offset) });
-      }
+      if (SEATED_EVENTS.has(event.kind)) await this.insertReminders(manager, recipient, now);
+    }
+  }
+
+  private async insertReminders(manager: EntityManager, recipient: Recipient, now: Date): Promise<void> {
+    const channel = directChannelOf(recipient);
+    if (!channel) return;
+    const startsAt = new Date(recipient.starts_at).toISOString();
+    for (const offset of recipient.reminder_offsets_minutes) {
+      const dueAt = new Date(new Date(recipient.starts_at).getTime() - offset * 60_000);
+      if (dueAt.getTime() <= now.getTime()) continue;
+      await this.insert(manager, {
+        kind: MessageKind.SESSION_REMINDER,
+        channel,
+        participantId: recipient.participant_id,
+        language: recipient.preferred_language,
+        registrationId: recipient.registration_id,
+        sessionId: recipient.session_id,
+        dueAt,
+        offsetMinutes: offset,
+        payload: { startsAt },
+        dedupeKey: dedupeKeyOf(MessageKind.SESSION_REMINDER, recipient.registration_id, offset),
+      });
     }
   }
 

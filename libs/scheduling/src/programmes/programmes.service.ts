@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode, ProgrammeEntity, ProgrammeKind } from '@app/database';
 import { schedulingPolicy } from '../scheduling-policy';
+import { SessionHooks } from '../sessions/session-hooks';
 
 export const MAX_CAPACITY = 1000;
 /** Reminders up to four weeks ahead; more than a few per session only annoys people. */
@@ -26,7 +27,10 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 @Injectable()
 export class ProgrammesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hooks: SessionHooks,
+  ) {}
 
   async createProgramme(actor: Actor | null, input: CreateProgrammeCommand): Promise<ProgrammeEntity> {
     schedulingPolicy.requireCoordinator(actor, 'create programmes');
@@ -51,10 +55,17 @@ export class ProgrammesService {
     if (input.kind != null) programme.kind = input.kind;
     if (input.description !== undefined) programme.description = validate.optionalText('description', input.description, 2000);
     if (input.defaultCapacity != null) programme.defaultCapacity = validate.int('defaultCapacity', input.defaultCapacity, 1, MAX_CAPACITY);
+    const previousOffsets = programme.reminderOffsetsMinutes.join();
     if (input.reminderOffsetsMinutes != null) programme.reminderOffsetsMinutes = this.reminderOffsets(input.reminderOffsetsMinutes);
     if (input.languages != null) programme.languages = this.languages(input.languages);
     if (input.active != null) programme.active = input.active;
-    return this.saveUnique(programme);
+    const offsetsChanged = programme.reminderOffsetsMinutes.join() !== previousOffsets;
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.saveUnique(programme, manager);
+      // Reminders of people already registered follow the new offsets, in the same transaction.
+      if (offsetsChanged) await this.hooks.reminderOffsetsChanged(manager, saved);
+      return saved;
+    });
   }
 
   /** The programmes query: active ones for everyone; retired ones too only for coordinators. */
@@ -83,9 +94,9 @@ export class ProgrammesService {
     return [...new Set(languages)];
   }
 
-  private async saveUnique(programme: Partial<ProgrammeEntity>): Promise<ProgrammeEntity> {
+  private async saveUnique(programme: Partial<ProgrammeEntity>, manager: EntityManager = this.dataSource.manager): Promise<ProgrammeEntity> {
     try {
-      return await this.dataSource.getRepository(ProgrammeEntity).save(programme);
+      return await manager.getRepository(ProgrammeEntity).save(programme);
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A programme named ${programme.name} already exists`, { field: 'name' });
       throw error;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { SessionEntity } from '@app/database';
+import type { ProgrammeEntity, SessionEntity } from '@app/database';
 
 /**
  * What other domains need to do, inside scheduling's own transaction, when sessions change.
@@ -11,6 +11,7 @@ export interface SessionHook {
   sessionsCancelled?(manager: EntityManager, sessionIds: string[], actorId: string | null): Promise<void>;
   capacityChanged?(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<void>;
   sessionMoved?(manager: EntityManager, session: SessionEntity, previousStartsAt: Date, actorId: string | null): Promise<void>;
+  reminderOffsetsChanged?(manager: EntityManager, programme: ProgrammeEntity): Promise<void>;
   /** Of these sessions, the ones that must not be deleted (they hold registrations): they are cancelled instead. */
   sessionsInUse?(manager: EntityManager, sessionIds: string[]): Promise<string[]>;
 }
@@ -34,6 +35,10 @@ export class SessionHooks {
 
   async sessionMoved(manager: EntityManager, session: SessionEntity, previousStartsAt: Date, actorId: string | null): Promise<void> {
     for (const hook of this.hooks) await hook.sessionMoved?.(manager, session, previousStartsAt, actorId);
+  }
+
+  async reminderOffsetsChanged(manager: EntityManager, programme: ProgrammeEntity): Promise<void> {
+    for (const hook of this.hooks) await hook.reminderOffsetsChanged?.(manager, programme);
   }
 
   async sessionsInUse(manager: EntityManager, sessionIds: string[]): Promise<Set<string>> {
