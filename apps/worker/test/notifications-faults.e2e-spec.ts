@@ -1,21 +1,13 @@
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { seedDueReminders, seedVenueAndProgramme } from './due-reminders';
-import { BuiltProcess, buildForTest, createTestDatabase, flushTestRedis, freePort, startBuilt, startSmsGateway, startSmtpCapture, TestDatabase, testRedisUrl } from '@app/testing';
+import { BuiltProcess, buildForTest, createTestDatabase, flushTestRedis, freePort, startBuilt, startSmsGateway, startSmtpCapture, TestDatabase, testRedisUrl, waitFor as waitForValue } from '@app/testing';
 
 const BATCH = 500;
 /** The worker's notification concurrency: at most this many sends can be in flight when it is killed. */
 const IN_FLIGHT = 10;
 
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 90_000) => waitForValue(probe, what, timeoutMs);
 
 /**
  * Invariant 4 under faults, with the worker as a real process: a kill -9 in the middle of a batch

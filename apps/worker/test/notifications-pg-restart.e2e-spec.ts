@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '@app/database';
 import { ChildProcess, spawn } from 'node:child_process';
-import { BuiltProcess, buildForTest, createDatabaseIfMissing, flushTestRedis, freePort, startBuilt, startSmsGateway, startSmtpCapture, testRedisUrl } from '@app/testing';
+import { BuiltProcess, buildForTest, createDatabaseIfMissing, flushTestRedis, freePort, startBuilt, startSmsGateway, startSmtpCapture, testRedisUrl, waitFor as waitForValue } from '@app/testing';
 import { seedDueReminders, seedVenueAndProgramme } from './due-reminders';
 
 const BATCH = 500;
@@ -38,15 +38,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 const IN_FLIGHT = 10;
 
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 120_000) => waitForValue(probe, what, timeoutMs);
 
 /**
  * A PostgreSQL restart while the worker sends: a server of its own (restarting the shared test

@@ -3,22 +3,14 @@ import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { Clock, FixedClock } from '@app/common';
 import { JobName, JobProducer } from '@app/queues';
-import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture } from '@app/testing';
+import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
 import { WorkerModule } from '../src/worker.module';
 
 const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`;
 
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
 
 /** The outbox end to end: API writes rows, the worker sends them to a real SMTP server and a local SMS gateway. */
 describe('notifications', () => {

@@ -4,19 +4,11 @@ import { DataSource } from 'typeorm';
 import { Clock, FixedClock } from '@app/common';
 import { JobName, JobProducer } from '@app/queues';
 import { SessionSeriesService } from '@app/scheduling';
-import { createTestDatabase, flushTestRedis, TestDatabase, testConfig } from '@app/testing';
+import { createTestDatabase, flushTestRedis, TestDatabase, testConfig, waitFor as waitForValue } from '@app/testing';
 import { DISPATCH_NOTIFICATIONS_CRON, EXTEND_HORIZONS_CRON, SWEEP_ALERTS_CRON } from '../src/recurring-jobs';
 import { WorkerModule } from '../src/worker.module';
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
 
 describe('the worker process', () => {
   let database: TestDatabase;

@@ -5,3 +5,4 @@ export * from './test-database';
 export * from './test-config';
 export * from './message-capture';
 export * from './built-app';
+export * from './wait-for';
