@@ -18,6 +18,9 @@
 import 'reflect-metadata';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import { AppConfig } from '@app/config';
+import { SEATED_REGISTRATION_STATUSES } from '@app/database';
+import { WAITLIST_LONG_THRESHOLD } from '@app/notifications';
+import { SEAT_COUNTS_SQL } from '@app/registrations';
 import { graphqlHeaders, postGraphql } from '../shared/graphql';
 import { MEASURE_MS, Measured, Measurement, measure, Phase, runLoad, WARM_UP_MS } from '../shared/load';
 import { Column, formatComparison, MACHINE } from '../shared/report';
@@ -136,14 +139,31 @@ const INSERT_PARTICIPANT_SQL =
   'INSERT INTO "participant"("id", "created_at", "updated_at", "first_name", "last_name", "phone", "email", "preferred_language", "contact_channel", "consent_to_contact", "consent_recorded_at", "consent_recorded_by_id", "referral_channel", "registered_by_organisation_id", "created_by_id", "possible_duplicate_of_id") VALUES (DEFAULT, DEFAULT, DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING "id", "created_at", "updated_at", "consent_to_contact"';
 const LIVE_REGISTRATION_SQL =
   'SELECT "RegistrationEntity"."id" AS "RegistrationEntity_id", "RegistrationEntity"."created_at" AS "RegistrationEntity_created_at", "RegistrationEntity"."updated_at" AS "RegistrationEntity_updated_at", "RegistrationEntity"."session_id" AS "RegistrationEntity_session_id", "RegistrationEntity"."participant_id" AS "RegistrationEntity_participant_id", "RegistrationEntity"."status" AS "RegistrationEntity_status", "RegistrationEntity"."arrival" AS "RegistrationEntity_arrival", "RegistrationEntity"."registered_by_id" AS "RegistrationEntity_registered_by_id", "RegistrationEntity"."series_id" AS "RegistrationEntity_series_id", "RegistrationEntity"."cancelled_at" AS "RegistrationEntity_cancelled_at", "RegistrationEntity"."attendance_marked_at" AS "RegistrationEntity_attendance_marked_at" FROM "registration" "RegistrationEntity" WHERE (("RegistrationEntity"."session_id" = $1) AND ("RegistrationEntity"."participant_id" = $2) AND ("RegistrationEntity"."status" IN ($3, $4, $5, $6))) LIMIT 1';
-const COUNT_SQL = `SELECT count(*) FILTER (WHERE status = ANY($2::registration_status[]))::int AS seated, count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
-         FROM registration WHERE session_id = $1`;
+const COUNT_SQL = SEAT_COUNTS_SQL;
 const INSERT_REGISTRATION_SQL =
   'INSERT INTO "registration"("id", "created_at", "updated_at", "session_id", "participant_id", "status", "registered_by_id", "series_id", "cancelled_at", "attendance_marked_at") VALUES (DEFAULT, DEFAULT, DEFAULT, $1, $2, $3, $4, $5, DEFAULT, DEFAULT) RETURNING "id", "created_at", "updated_at", "arrival"';
 const INSERT_EVENT_SQL =
   'INSERT INTO "registration_event"("id", "kind", "registration_id", "session_id", "participant_id", "waitlist_position", "actor_id", "occurred_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT) RETURNING "id", "occurred_at"';
 
-const SEATED = ['CONFIRMED', 'ATTENDED', 'NO_SHOW'];
+// What the notifications outbox and the capacity alerts read and write in the same transaction.
+const RECIPIENTS_SQL = `SELECT r.id AS registration_id, r.session_id, p.id AS participant_id, p.contact_channel, p.phone, p.email, p.consent_to_contact,
+              p.preferred_language, s.starts_at, pr.reminder_offsets_minutes
+         FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN programme pr ON pr.id = s.programme_id
+        WHERE r.id = ANY($1::uuid[])`;
+const ALERT_SESSIONS_SQL = `SELECT id, capacity, status FROM session WHERE id = ANY($1::uuid[])`;
+const ALERT_STATES_SQL = `SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`;
+const ALERT_UPSERT_SQL = `INSERT INTO session_alert (session_id, condition, active, episodes) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (session_id, condition) DO UPDATE SET active = EXCLUDED.active, episodes = EXCLUDED.episodes`;
+const SESSION_STAFF_SQL = `SELECT user_id AS id FROM session_host WHERE session_id = $1
+     UNION SELECT id FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[])`;
+const STAFF_NOTIFICATION_SQL = `INSERT INTO notification (kind, channel, user_id, language, session_id, payload, due_at, dedupe_key)
+     VALUES ($1, 'EMAIL', $2, 'nl', $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`;
+const ALERTS: { kind: string; holds: (capacity: number, seated: number, waitlisted: number) => boolean }[] = [
+  { kind: 'SESSION_FULL', holds: (capacity, seated) => seated >= capacity },
+  { kind: 'WAITLIST_LONG', holds: (_capacity, _seated, waitlisted) => waitlisted >= WAITLIST_LONG_THRESHOLD },
+];
+
+const SEATED = [...SEATED_REGISTRATION_STATUSES];
 const LIVE = ['CONFIRMED', 'WAITLISTED', 'ATTENDED', 'NO_SHOW'];
 
 function pgRegister(pool: Pool, coordinatorId: string, statements: StatementCounter): Register {
@@ -170,10 +190,26 @@ function pgRegister(pool: Pool, coordinatorId: string, statements: StatementCoun
         await on<{ id: string }>(client, INSERT_PARTICIPANT_SQL, [firstName, null, null, null, 'nl', 'NONE', false, null, null, null, organisationId, coordinatorId, duplicate?.id ?? null])
       ).rows[0];
       if ((await on(client, LIVE_REGISTRATION_SQL, [sessionId, participant.id, ...LIVE])).rows.length) throw new Error('already registered');
-      const { seated, waitlisted } = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [sessionId, SEATED])).rows[0];
+      const { seated, waitlisted } = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [[sessionId], SEATED])).rows[0] ?? { seated: 0, waitlisted: 0 };
       const status = seated < session.SessionEntity_capacity ? 'CONFIRMED' : 'WAITLISTED';
       const registration = (await on<{ id: string }>(client, INSERT_REGISTRATION_SQL, [sessionId, participant.id, status, coordinatorId, null])).rows[0];
       await on(client, INSERT_EVENT_SQL, [status, registration.id, sessionId, participant.id, status === 'WAITLISTED' ? waitlisted + 1 : null, coordinatorId]);
+      // Contact channel NONE: the outbox reads the recipient and writes nothing for them.
+      await on(client, RECIPIENTS_SQL, [[registration.id]]);
+      const load = (await on<{ capacity: number; status: string }>(client, ALERT_SESSIONS_SQL, [[sessionId]])).rows[0];
+      const counts = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [[sessionId], SEATED])).rows[0] ?? { seated: 0, waitlisted: 0 };
+      const states = (await on<{ condition: string; active: boolean; episodes: number }>(client, ALERT_STATES_SQL, [[sessionId]])).rows;
+      for (const alert of ALERTS) {
+        const state = states.find((row) => row.condition === alert.kind) ?? { active: false, episodes: 0 };
+        const holds = load.status === 'SCHEDULED' && alert.holds(load.capacity, counts.seated, counts.waitlisted);
+        if (holds === state.active) continue;
+        const episodes = holds ? state.episodes + 1 : state.episodes;
+        await on(client, ALERT_UPSERT_SQL, [sessionId, alert.kind, holds, episodes]);
+        if (!holds) continue;
+        for (const { id } of (await on<{ id: string }>(client, SESSION_STAFF_SQL, [sessionId])).rows) {
+          await on(client, STAFF_NOTIFICATION_SQL, [alert.kind, id, sessionId, '{}', new Date(), `${alert.kind}|${sessionId}|${episodes}|${id}`]);
+        }
+      }
       await on(client, 'COMMIT');
       return status;
     } catch (error) {

@@ -7,7 +7,6 @@ import { CapacityAlerts } from './alerts/capacity-alerts';
 import { EmailChannel, SmsChannel } from './channels/channels';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
-import { MeteredNotificationDelivery } from './delivery/metered-delivery';
 import { NotificationOutbox } from './outbox/notification-outbox';
 
 /** Writes outbox rows inside registration transactions (the API, and anything else that registers). */
@@ -17,7 +16,7 @@ export class NotificationsOutboxModule {}
 /** Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL. */
 @Module({
   imports: [QueuesModule],
-  providers: [EmailChannel, SmsChannel, { provide: NotificationDelivery, useClass: MeteredNotificationDelivery }, NotificationDispatcher, AlertSweep],
+  providers: [EmailChannel, SmsChannel, NotificationDelivery, NotificationDispatcher, AlertSweep],
   exports: [NotificationDelivery, NotificationDispatcher, AlertSweep],
 })
 export class NotificationsDeliveryModule {}

@@ -23,12 +23,12 @@ export class JobProducer {
   /** Adds many jobs of one name in one round trip; a job whose id already exists is left as it is. */
   async enqueueMany<N extends JobName>(name: N, jobs: { payload: JobPayloads[N]; jobId: string; delay?: number }[]): Promise<void> {
     if (jobs.length === 0) return;
-    for (const job of jobs) if (job.jobId.includes(':')) throw new Error(`job id ${job.jobId} contains ':', which BullMQ reserves`);
+    for (const job of jobs) requireValidJobId(job.jobId);
     await this.queueFor(name).addBulk(jobs.map((job) => ({ name, data: job.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: job.jobId, delay: job.delay } })));
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string | undefined> {
-    if (options.jobId?.includes(':')) throw new Error(`job id ${options.jobId} contains ':', which BullMQ reserves`);
+    if (options.jobId !== undefined) requireValidJobId(options.jobId);
     const job = await this.queueFor(name).add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...options });
     return job.id;
   }
@@ -47,4 +47,8 @@ export class JobProducer {
     const client = await this.queues[QueueName.SCHEDULING].client;
     return (client as unknown as Redis).ping();
   }
+}
+
+function requireValidJobId(jobId: string): void {
+  if (jobId.includes(':')) throw new Error(`job id ${jobId} contains ':', which BullMQ reserves`);
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { SEATED_REGISTRATION_STATUSES } from '@app/database';
 import { MessageKind } from '../templates/message-kinds';
 import { insertStaffNotification, sessionStaff } from './staff-recipients';
 
@@ -34,8 +35,8 @@ export class AlertSweep {
     const sessions = await this.dataSource.query<{ id: string }[]>(
       `SELECT s.id FROM session s
         WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND s.starts_at <= $2
-          AND (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW')) < $3`,
-      [now, new Date(now.getTime() + UNDER_BOOKED_HOURS * 3_600_000), UNDER_BOOKED_MINIMUM],
+          AND (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = ANY($4::registration_status[])) < $3`,
+      [now, new Date(now.getTime() + UNDER_BOOKED_HOURS * 3_600_000), UNDER_BOOKED_MINIMUM, [...SEATED_REGISTRATION_STATUSES]],
     );
     let written = 0;
     for (const { id } of sessions) {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { RegistrationEvents } from '@app/registrations';
+import { RegistrationEvents, seatCounts } from '@app/registrations';
 import { SessionHooks } from '@app/scheduling';
 import { MessageKind } from '../templates/message-kinds';
 import { insertStaffNotification, sessionStaff } from './staff-recipients';
@@ -18,14 +18,9 @@ export interface SessionLoad {
 }
 
 export async function sessionLoads(manager: EntityManager, sessionIds: readonly string[]): Promise<SessionLoad[]> {
-  return manager.query<SessionLoad[]>(
-    `SELECT s.id, s.capacity, s.status,
-            count(r.id) FILTER (WHERE r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW'))::int AS seated,
-            count(r.id) FILTER (WHERE r.status = 'WAITLISTED')::int AS waitlisted
-       FROM session s LEFT JOIN registration r ON r.session_id = s.id
-      WHERE s.id = ANY($1::uuid[]) GROUP BY s.id`,
-    [[...sessionIds]],
-  );
+  const sessions = await manager.query<{ id: string; capacity: number; status: string }[]>(`SELECT id, capacity, status FROM session WHERE id = ANY($1::uuid[])`, [[...sessionIds]]);
+  const counts = await seatCounts(manager, sessions.map((session) => session.id));
+  return sessions.map((session) => ({ ...session, ...counts.get(session.id)! }));
 }
 
 export const ALERT_CONDITIONS: { kind: MessageKind; holds: (load: SessionLoad) => boolean }[] = [
@@ -54,25 +49,36 @@ export class CapacityAlerts implements OnModuleInit {
     });
   }
 
+  /**
+   * One read of the stored states for all the sessions, and a write only where a condition began
+   * or ended. No extra lock: every caller already holds the sessions' row locks.
+   */
   async evaluate(manager: EntityManager, sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    for (const load of await sessionLoads(manager, sessionIds)) {
-      for (const condition of ALERT_CONDITIONS) await this.transition(manager, load.id, condition.kind, condition.holds(load));
+    const loads = await sessionLoads(manager, sessionIds);
+    const stored = await manager.query<{ session_id: string; condition: string; active: boolean; episodes: number }[]>(
+      `SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`,
+      [sessionIds],
+    );
+    const stateOf = (sessionId: string, kind: MessageKind) => stored.find((row) => row.session_id === sessionId && row.condition === kind) ?? { active: false, episodes: 0 };
+    for (const load of loads) {
+      for (const condition of ALERT_CONDITIONS) {
+        const state = stateOf(load.id, condition.kind);
+        const holds = condition.holds(load);
+        if (holds !== state.active) await this.transition(manager, load.id, condition.kind, holds, holds ? state.episodes + 1 : state.episodes);
+      }
     }
   }
 
-  private async transition(manager: EntityManager, sessionId: string, kind: MessageKind, holds: boolean): Promise<void> {
-    await manager.query(`INSERT INTO session_alert (session_id, condition) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [sessionId, kind]);
-    const [state] = await manager.query<{ active: boolean; episodes: number }[]>(`SELECT active, episodes FROM session_alert WHERE session_id = $1 AND condition = $2 FOR UPDATE`, [sessionId, kind]);
-    if (holds === state.active) return;
-    if (!holds) {
-      await manager.query(`UPDATE session_alert SET active = false WHERE session_id = $1 AND condition = $2`, [sessionId, kind]);
-      return;
-    }
-    const episode = state.episodes + 1;
-    await manager.query(`UPDATE session_alert SET active = true, episodes = $3 WHERE session_id = $1 AND condition = $2`, [sessionId, kind, episode]);
+  private async transition(manager: EntityManager, sessionId: string, kind: MessageKind, active: boolean, episodes: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO session_alert (session_id, condition, active, episodes) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (session_id, condition) DO UPDATE SET active = EXCLUDED.active, episodes = EXCLUDED.episodes`,
+      [sessionId, kind, active, episodes],
+    );
+    if (!active) return;
     for (const userId of await sessionStaff(manager, sessionId)) {
-      await insertStaffNotification(manager, { kind, userId, sessionId, dueAt: this.clock.now(), dedupeKey: `${kind}|${sessionId}|${episode}|${userId}` });
+      await insertStaffNotification(manager, { kind, userId, sessionId, dueAt: this.clock.now(), dedupeKey: `${kind}|${sessionId}|${episodes}|${userId}` });
     }
   }
 }

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import { MetricsRegistry } from '@app/health';
 import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationStatus, RegistrationStatus, SessionStatus } from '@app/database';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { composeStaffMessage } from '../alerts/staff-messages';
@@ -62,6 +63,8 @@ export class NotificationDelivery {
     private readonly email: EmailChannel,
     private readonly sms: SmsChannel,
     private readonly clock: Clock,
+    // Absent where no /metrics is served (e.g. a bench's bare worker context).
+    @Optional() private readonly metrics?: MetricsRegistry,
   ) {}
 
   async deliver(notificationId: string): Promise<DeliveryResult> {
@@ -100,12 +103,15 @@ export class NotificationDelivery {
         await manager.update(NotificationEntity, row.id, { lastError: message, ...(final ? { status: NotificationStatus.FAILED } : {}) });
       });
       this.logger.warn({ notificationId: row.id, attempt, error: message }, final ? 'message failed for good' : 'message failed; will retry');
+      if (final) this.metrics?.notificationFailed(row.channel);
       throw error;
     }
+    const sentAt = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), provider_id = $4 WHERE notification_id = $1 AND attempt = $2`, [row.id, attempt, DeliveryOutcome.SUCCEEDED, providerId]);
-      await manager.update(NotificationEntity, row.id, { status: NotificationStatus.SENT, sentAt: this.clock.now(), lastError: null });
+      await manager.update(NotificationEntity, row.id, { status: NotificationStatus.SENT, sentAt, lastError: null });
     });
+    this.metrics?.notificationSent(row.channel, row.kind === MessageKind.SESSION_REMINDER ? { dueAt: row.dueAt, sentAt } : undefined);
     return 'SENT';
   }
 

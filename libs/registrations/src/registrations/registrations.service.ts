@@ -19,6 +19,7 @@ import { RegistrationEventInput, RegistrationEvents } from '../events/registrati
 import { NewParticipantCommand, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';
 import { registrationPolicy, SessionScope } from '../registration-policy';
+import { seatCounts, SessionCounts } from './seat-counts';
 
 export interface RegisterCommand {
   sessionId: string;
@@ -30,11 +31,6 @@ export interface RegisterForSeriesCommand {
   seriesId: string;
   participantId?: string | null;
   participant?: NewParticipantCommand | null;
-}
-
-export interface SessionCounts {
-  seated: number;
-  waitlisted: number;
 }
 
 type Who = { participantId: string } | { participant: NewParticipantCommand };
@@ -187,15 +183,8 @@ export class RegistrationsService implements OnModuleInit {
     return sessionResponsibles(this.dataSource.manager, sessionIds);
   }
 
-  async countsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionCounts>> {
-    const rows = await this.dataSource.query<{ session_id: string; seated: number; waitlisted: number }[]>(
-      `SELECT session_id,
-              count(*) FILTER (WHERE status = ANY($2::registration_status[]))::int AS seated,
-              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
-         FROM registration WHERE session_id = ANY($1::uuid[]) GROUP BY session_id`,
-      [[...sessionIds], SEATED],
-    );
-    return new Map(rows.map((row) => [row.session_id, { seated: row.seated, waitlisted: row.waitlisted }]));
+  countsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionCounts>> {
+    return seatCounts(this.dataSource.manager, sessionIds);
   }
 
   /** registration id → position on its session's waiting list (1 = next), for WAITLISTED ones. */
@@ -237,10 +226,7 @@ export class RegistrationsService implements OnModuleInit {
   /** The promotion itself; the caller records its events together with its own, so listeners see only the final state. */
   private async promote(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<RegistrationEventInput[]> {
     if (session.status !== SessionStatus.SCHEDULED) return [];
-    const [{ seated }] = await manager.query<{ seated: number }[]>(
-      `SELECT count(*)::int AS seated FROM registration WHERE session_id = $1 AND status = ANY($2::registration_status[])`,
-      [session.id, SEATED],
-    );
+    const { seated } = (await seatCounts(manager, [session.id])).get(session.id)!;
     const free = session.capacity - seated;
     if (free <= 0) return [];
     const [promoted] = await manager.query<[RegistrationRow[], number]>(
@@ -253,11 +239,7 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   private async insertRegistration(manager: EntityManager, actor: Actor, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
-    const [{ seated, waitlisted }] = await manager.query<{ seated: number; waitlisted: number }[]>(
-      `SELECT count(*) FILTER (WHERE status = ANY($2::registration_status[]))::int AS seated, count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
-         FROM registration WHERE session_id = $1`,
-      [session.id, SEATED],
-    );
+    const { seated, waitlisted } = (await seatCounts(manager, [session.id])).get(session.id)!;
     const status = seated < session.capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
     let registration: RegistrationEntity;
     try {
