@@ -7,6 +7,7 @@ import { AuthModule, UsersService } from '@app/auth';
 import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { FestivalModule } from '@app/festival';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
 import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifications';
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         SchedulingModule,
         RegistrationsModule,
+        FestivalModule,
         NotificationsOutboxModule,
         NotificationsAdminModule,
         LoadersModule,

@@ -13,7 +13,10 @@ export interface CreateUserCommand {
   displayName: string;
   roles: Role[];
   organisationId?: string | null;
+  preferredLanguage?: string | null;
 }
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
 
 /** Roles that only make sense with an organisation, and the kinds of organisation they fit. */
 const SCOPED_ROLES: Partial<Record<Role, OrganisationKind[] | 'any'>> = {
@@ -72,9 +75,11 @@ export class UsersService {
         throw AppError.badInput(`a ${role} belongs to an organisation of kind ${kinds.join(' or ')}`, 'organisationId');
       }
     }
+    const preferredLanguage = (command.preferredLanguage ?? 'nl').trim().toLowerCase();
+    if (!LANGUAGE_TAG.test(preferredLanguage)) throw AppError.badInput('preferredLanguage must be a language tag like nl, ar or fr-BE', 'preferredLanguage');
     const passwordHash = await this.hasher.hash(command.password);
     try {
-      return await this.dataSource.getRepository(UserEntity).save({ email, displayName, roles, organisationId, passwordHash, active: true });
+      return await this.dataSource.getRepository(UserEntity).save({ email, displayName, roles, organisationId, preferredLanguage, passwordHash, active: true });
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A user with e-mail ${email} already exists`, { field: 'email' });
       throw error;

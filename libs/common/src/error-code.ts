@@ -9,5 +9,11 @@ export enum ErrorCode {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   SESSION_IN_PAST = 'SESSION_IN_PAST',
   STAND_UNAVAILABLE = 'STAND_UNAVAILABLE',
+  /** A stand booking outside the festival's opening hours. */
+  OUTSIDE_OPENING_HOURS = 'OUTSIDE_OPENING_HOURS',
+  /** An organiser applies or books after the edition's application deadline. */
+  DEADLINE_PASSED = 'DEADLINE_PASSED',
+  /** An association would hold more plots on one day than the edition allows. */
+  STAND_LIMIT_REACHED = 'STAND_LIMIT_REACHED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

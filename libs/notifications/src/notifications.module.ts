@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FestivalModule } from '@app/festival';
 import { QueuesModule } from '@app/queues';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
@@ -7,10 +8,11 @@ import { CapacityAlerts } from './alerts/capacity-alerts';
 import { EmailChannel, SmsChannel } from './channels/channels';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
+import { FestivalOutbox } from './festival/festival-outbox';
 import { NotificationOutbox } from './outbox/notification-outbox';
 
-/** Writes outbox rows inside registration transactions (the API, and anything else that registers). */
-@Module({ imports: [RegistrationsModule, SchedulingModule], providers: [NotificationOutbox, CapacityAlerts], exports: [NotificationOutbox] })
+/** Writes outbox rows inside registration and stand-booking transactions (the API, and anything else that registers). */
+@Module({ imports: [RegistrationsModule, SchedulingModule, FestivalModule], providers: [NotificationOutbox, CapacityAlerts, FestivalOutbox], exports: [NotificationOutbox] })
 export class NotificationsOutboxModule {}
 
 /** Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL. */

@@ -7,6 +7,7 @@ export class UserModel {
   @Field() email: string;
   @Field() displayName: string;
   @Field(() => [Role]) roles: Role[];
+  @Field({ description: 'BCP 47 tag of the language messages to this user are written in' }) preferredLanguage: string;
   organisationId: string | null;
   /** Set when the user is the one asking (login answers before a token is in use). */
   isViewer?: boolean;
@@ -25,4 +26,5 @@ export class CreateUserInput {
   @Field() displayName: string;
   @Field(() => [Role]) roles: Role[];
   @Field(() => ID, { nullable: true }) organisationId?: string | null;
+  @Field(() => String, { nullable: true, description: "Messages to this user are written in it (default nl); e.g. an association's organiser reads Arabic" }) preferredLanguage?: string | null;
 }

@@ -11,7 +11,10 @@ import {
   RegistrationStatus,
   Role,
   SessionStatus,
+  StandBookingStatus,
+  StandOffering,
 } from '@app/database';
+import { StandCellState } from '@app/festival';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
@@ -27,4 +30,9 @@ registerEnumType(NotificationStatus, { name: 'NotificationStatus', description: 
 registerEnumType(NotificationChannel, { name: 'NotificationChannel' });
 registerEnumType(DeliveryOutcome, { name: 'DeliveryOutcome', description: 'STARTED is recorded before the message leaves: one still STARTED may have been delivered' });
 
+registerEnumType(StandBookingStatus, { name: 'StandBookingStatus', description: 'REQUESTED and CONFIRMED hold the plot; CANCELLED frees it' });
+registerEnumType(StandOffering, { name: 'StandOffering', description: 'What a stand brings' });
+registerEnumType(StandCellState, { name: 'StandCellState', description: 'CLOSED: the plot is not in use this edition' });
+
+export { StandBookingStatus, StandCellState, StandOffering };
 export { ClosureKind, ContactChannel, DeliveryOutcome, NotificationChannel, NotificationStatus, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus };

@@ -8,6 +8,7 @@ import { VenuesResolver } from '../scheduling/venues.resolver';
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
+import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
 import './enums';
 
 /** Every resolver of the API: the app module provides them and `schema:emit` builds the schema from them. */
@@ -23,4 +24,7 @@ export const API_RESOLVERS = [
   SessionSeatsResolver,
   ParticipantsResolver,
   NotificationsResolver,
+  FestivalEditionsResolver,
+  StandBookingsResolver,
+  StandApplicationsResolver,
 ];

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { FestivalModule } from '@app/festival';
 import { NotificationsAdminModule } from '@app/notifications';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { LoadersFactory } from './loaders';
 
-@Module({ imports: [AuthModule, SchedulingModule, RegistrationsModule, NotificationsAdminModule], providers: [LoadersFactory], exports: [LoadersFactory] })
+@Module({ imports: [AuthModule, SchedulingModule, RegistrationsModule, NotificationsAdminModule, FestivalModule], providers: [LoadersFactory], exports: [LoadersFactory] })
 export class LoadersModule {}

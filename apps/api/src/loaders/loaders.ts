@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { UsersService } from '@app/auth';
 import type { Actor } from '@app/common';
-import { DeliveryAttemptEntity, OrganisationEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { DeliveryAttemptEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { FestivalEditionsService, StandBookingsService, StandPlotsService } from '@app/festival';
 import { NotificationAdminService } from '@app/notifications';
 import { AttendanceSettingsService, NoShowStats, ParticipantsService, RegistrationsService, SessionCounts } from '@app/registrations';
 import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService } from '@app/scheduling';
@@ -55,6 +56,9 @@ export class LoadersFactory {
     private readonly registrations: RegistrationsService,
     private readonly attendanceSettings: AttendanceSettingsService,
     private readonly notifications: NotificationAdminService,
+    private readonly editions: FestivalEditionsService,
+    private readonly plots: StandPlotsService,
+    private readonly standBookings: StandBookingsService,
   ) {}
 
   create(actor: Actor | null) {
@@ -91,6 +95,12 @@ export class LoadersFactory {
       noShowStats: keyed<NoShowStats>((ids) => this.participants.noShowStats(ids), { noShowCount: 0, consecutiveNoShows: 0 }),
       noShowFlagThreshold: once(() => this.attendanceSettings.noShowFlagThreshold()),
       deliveryAttempts: groupedBy<DeliveryAttemptEntity>((ids) => this.notifications.attemptsByNotificationIds(ids), (a) => a.notificationId),
+      festivalEdition: byId<FestivalEditionEntity>((ids) => this.editions.findByIds(ids)),
+      openingBlocksOfEdition: groupedBy<FestivalOpeningBlockEntity>((ids) => this.editions.blocksByEditionIds(ids), (b) => b.editionId),
+      standPlot: byId<StandPlotEntity>((ids) => this.plots.findByIds(ids)),
+      plotsOfEdition: groupedBy<StandPlotEntity>((ids) => this.plots.byEditionIds(ids), (p) => p.editionId),
+      standApplication: byId<StandApplicationEntity>((ids) => this.standBookings.applicationsByIds(ids)),
+      bookingsOfApplication: groupedBy<StandBookingEntity>((ids) => this.standBookings.bookingsByApplicationIds(ids), (b) => b.applicationId!),
     };
   }
 }

@@ -15,6 +15,11 @@ export * from './app-setting.entity';
 export * from './notification.entity';
 export * from './delivery-attempt.entity';
 export * from './session-alert.entity';
+export * from './festival-edition.entity';
+export * from './festival-opening-block.entity';
+export * from './stand-plot.entity';
+export * from './stand-application.entity';
+export * from './stand-booking.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -31,6 +36,11 @@ import { AppSettingEntity } from './app-setting.entity';
 import { NotificationEntity } from './notification.entity';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { SessionAlertEntity } from './session-alert.entity';
+import { FestivalEditionEntity } from './festival-edition.entity';
+import { FestivalOpeningBlockEntity } from './festival-opening-block.entity';
+import { StandPlotEntity } from './stand-plot.entity';
+import { StandApplicationEntity } from './stand-application.entity';
+import { StandBookingEntity } from './stand-booking.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -48,4 +58,9 @@ export const ENTITIES = [
   NotificationEntity,
   DeliveryAttemptEntity,
   SessionAlertEntity,
+  FestivalEditionEntity,
+  FestivalOpeningBlockEntity,
+  StandPlotEntity,
+  StandApplicationEntity,
+  StandBookingEntity,
 ];

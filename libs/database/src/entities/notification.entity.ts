@@ -11,6 +11,7 @@ import { NotificationChannel, NotificationStatus } from './enums';
 @Index(['status', 'dueAt'])
 @Index(['registrationId'])
 @Index(['sessionId'])
+@Index(['standBookingId'])
 export class NotificationEntity extends BaseEntity {
   /** A MessageKind of libs/notifications. */
   @Column({ type: 'varchar', length: 40 })
@@ -33,6 +34,10 @@ export class NotificationEntity extends BaseEntity {
 
   @Column({ type: 'uuid', nullable: true })
   sessionId: string | null;
+
+  /** The stand booking a festival message is about. */
+  @Column({ type: 'uuid', nullable: true })
+  standBookingId: string | null;
 
   /** Minutes before the session, for reminders. */
   @Column({ type: 'int', nullable: true })

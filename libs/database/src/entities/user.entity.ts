@@ -30,6 +30,10 @@ export class UserEntity extends BaseEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** BCP 47 tag of the language messages to this user are written in. */
+  @Column({ type: 'varchar', length: 10, default: 'nl' })
+  preferredLanguage: string;
+
   /** Bumped to revoke every token issued before (password change, logout everywhere). */
   @Column({ type: 'int', default: 0 })
   tokenVersion: number;

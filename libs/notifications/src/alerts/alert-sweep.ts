@@ -5,11 +5,14 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { SEATED_REGISTRATION_STATUSES } from '@app/database';
 import { MessageKind } from '../templates/message-kinds';
-import { insertStaffNotification, sessionStaff } from './staff-recipients';
+import { freePlotCount } from '../festival/festival-messages';
+import { coordinators, insertStaffNotification, sessionStaff } from './staff-recipients';
 
 /** Fewer confirmed than this two days ahead, and the host hears it: recruit, or cancel in time. */
 export const UNDER_BOOKED_MINIMUM = 3;
 export const UNDER_BOOKED_HOURS = 48;
+/** Coordinators hear this many days before a festival's application deadline if plots are still free. */
+export const FESTIVAL_DEADLINE_ALERT_DAYS = 7;
 /** Digests of tomorrow go out from this hour (Brussels), once per day. */
 export const DIGEST_HOUR = 17;
 const ZONE = 'Europe/Brussels';
@@ -26,8 +29,34 @@ export class AlertSweep {
     private readonly clock: Clock,
   ) {}
 
-  async sweep(): Promise<{ underBooked: number; hostDigests: number; schoolDigests: number }> {
-    return { underBooked: await this.underBooked(), hostDigests: await this.hostDigests(), schoolDigests: await this.schoolDigests() };
+  async sweep(): Promise<{ underBooked: number; hostDigests: number; schoolDigests: number; festivalDeadlines: number }> {
+    return { underBooked: await this.underBooked(), hostDigests: await this.hostDigests(), schoolDigests: await this.schoolDigests(), festivalDeadlines: await this.festivalDeadlines() };
+  }
+
+  /** Editions whose application deadline is within a week while plots are still free: every coordinator hears it once per deadline. */
+  private async festivalDeadlines(): Promise<number> {
+    const now = this.clock.now();
+    const editions = await this.dataSource.query<{ id: string; application_deadline: Date }[]>(
+      `SELECT id, application_deadline FROM festival_edition WHERE application_deadline > $1 AND application_deadline <= $2`,
+      [now, new Date(now.getTime() + FESTIVAL_DEADLINE_ALERT_DAYS * 86_400_000)],
+    );
+    let written = 0;
+    for (const edition of editions) {
+      if ((await freePlotCount(this.dataSource.manager, edition.id)) === 0) continue;
+      const deadline = new Date(edition.application_deadline);
+      for (const userId of await coordinators(this.dataSource.manager)) {
+        await insertStaffNotification(this.dataSource.manager, {
+          kind: MessageKind.FESTIVAL_DEADLINE_NEAR,
+          userId,
+          sessionId: null,
+          dueAt: now,
+          dedupeKey: `${MessageKind.FESTIVAL_DEADLINE_NEAR}|${edition.id}|${deadline.getTime()}|${userId}`,
+          payload: { editionId: edition.id, deadline: deadline.toISOString() },
+        });
+        written += 1;
+      }
+    }
+    return written;
   }
 
   private async underBooked(): Promise<number> {

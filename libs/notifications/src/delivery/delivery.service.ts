@@ -8,6 +8,7 @@ import { MetricsRegistry } from '@app/health';
 import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationStatus, RegistrationStatus, SessionStatus } from '@app/database';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { composeStaffMessage } from '../alerts/staff-messages';
+import { composeFestivalMessage, FESTIVAL_MESSAGE_KINDS } from '../festival/festival-messages';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
 
@@ -117,6 +118,7 @@ export class NotificationDelivery {
 
   /** What to send and to whom, read fresh; or why the message is no longer true. */
   private async prepare(manager: EntityManager, row: NotificationEntity, now: Date): Promise<Prepared | { stale: string }> {
+    if (FESTIVAL_MESSAGE_KINDS.has(row.kind)) return composeFestivalMessage(manager, row, now);
     if (row.userId) {
       const staff = await composeStaffMessage(manager, row, now);
       return 'stale' in staff ? staff : { to: staff.to, vars: staff.vars, calendar: null };
@@ -154,7 +156,7 @@ export class NotificationDelivery {
       html: message.html,
       messageId: `<${row.id}@oefenkansen>`,
       dedupeKey: row.dedupeKey,
-      calendar: prepared.calendar ? { filename: 'oefenkansen.ics', content: prepared.calendar } : undefined,
+      calendar: prepared.calendar ? { filename: FESTIVAL_MESSAGE_KINDS.has(row.kind) ? 'kortrijk-aan-culturen.ics' : 'oefenkansen.ics', content: prepared.calendar } : undefined,
     });
   }
 

@@ -24,6 +24,20 @@ export enum MessageKind {
   HOST_DIGEST = 'HOST_DIGEST',
   /** To a school contact: which parents to remind and how (lines). */
   SCHOOL_DIGEST = 'SCHOOL_DIGEST',
+  /** To a festival organiser: we received your stand application (slots). */
+  STAND_APPLICATION_RECEIVED = 'STAND_APPLICATION_RECEIVED',
+  /** To a festival organiser: your stand is confirmed (slots; optional map; .ics attached). */
+  STAND_CONFIRMED = 'STAND_CONFIRMED',
+  /** To a festival organiser: a requested slot was refused (plot, date, time; optional reason). */
+  STAND_REFUSED = 'STAND_REFUSED',
+  /** To a festival organiser: the city moved a booking (plot, new times; optional previous plot/time, map). */
+  STAND_MOVED = 'STAND_MOVED',
+  /** To a festival organiser: the city cancelled a booking (plot, date, time; optional reason). */
+  STAND_CANCELLED = 'STAND_CANCELLED',
+  /** To a festival organiser: a week and a day before a festival day (slots of that day; optional map). */
+  STAND_REMINDER = 'STAND_REMINDER',
+  /** Staff alert: the application deadline is near and plots are still free (deadline, free). */
+  FESTIVAL_DEADLINE_NEAR = 'FESTIVAL_DEADLINE_NEAR',
 }
 
 export const MESSAGE_KINDS: readonly MessageKind[] = Object.values(MessageKind);
@@ -39,6 +53,13 @@ export interface DigestLine {
   phone?: string | null;
   /** How to reach or remind this person, free text (e.g. "SMS in het Arabisch", "via de juf"). */
   how: string;
+}
+
+/** One booked or requested stand slot, listed by {slots}. */
+export interface StandSlotLine {
+  plotCode: string;
+  startsAt: Date;
+  endsAt: Date;
 }
 
 /**
@@ -59,4 +80,11 @@ export interface MessageVariables {
   capacity?: number;
   waitlistCount?: number;
   lines?: DigestLine[];
+  /** Festival messages: sessionTitle is the edition, venue the site, startsAt/endsAt the (first) slot. */
+  plotCode?: string | null;
+  previousPlotCode?: string | null;
+  siteMapUrl?: string | null;
+  deadline?: Date | null;
+  freePlots?: number | null;
+  slots?: StandSlotLine[];
 }

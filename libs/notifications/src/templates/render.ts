@@ -3,7 +3,7 @@ import type { Catalogue, CatalogueEntry, DigestLabels } from './catalogue';
 import { CATALOGUES, DIGEST_LABELS } from './catalogues';
 import { en as EN, enLabels as EN_LABELS } from './catalogues/en';
 import { nl as NL, nlLabels as NL_LABELS } from './catalogues/nl';
-import { type DigestLine, MessageKind, type MessageVariables } from './message-kinds';
+import { type DigestLine, MessageKind, type MessageVariables, type StandSlotLine } from './message-kinds';
 import { fitSms, MAX_SMS_SEGMENTS, smsLength } from './sms';
 
 export const MESSAGE_TIME_ZONE = 'Europe/Brussels';
@@ -148,17 +148,20 @@ function renderPart(kind: MessageKind, language: string, entry: CatalogueEntry, 
   const textTemplate = withOptionalParts(entry.text, values, `${where} text`);
 
   const isolate = direction === 'rtl' ? (value: string) => `${FSI}${value}${PDI}` : (value: string) => value;
-  const textValues: Values = { ...values, lines: digestText(lines, labels, locale, isolate) };
+  const slots = vars.slots ?? [];
+  const textValues: Values = { ...values, lines: digestText(lines, labels, locale, isolate), slots: slotsText(slots, locale, isolate) };
   const text = fill(textTemplate, textValues, `${where} text`, {
     literal: (s) => s,
-    value: (name, value) => (name === 'lines' ? value : isolate(value)),
+    value: (name, value) => (LIST_PLACEHOLDERS.has(name) ? value : isolate(value)),
   });
 
   const bodyHtml = textTemplate
     .split(/\n[ \t]*\n/)
-    .map((paragraph) =>
-      paragraph.trim() === '{lines}' ? digestHtml(lines, labels, caption, locale, direction) : paragraphHtml(paragraph, values, `${where} text`, direction),
-    )
+    .map((paragraph) => {
+      if (paragraph.trim() === '{lines}') return digestHtml(lines, labels, caption, locale, direction);
+      if (paragraph.trim() === '{slots}') return slotsHtml(slots, locale, direction);
+      return paragraphHtml(paragraph, values, `${where} text`, direction);
+    })
     .join('\n');
 
   return {
@@ -193,8 +196,16 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     capacity: count(vars.capacity),
     waitlist: count(vars.waitlistCount),
     count: String((vars.lines ?? []).length),
+    plot: clean(vars.plotCode),
+    previousPlot: clean(vars.previousPlotCode),
+    map: clean(vars.siteMapUrl),
+    deadline: vars.deadline ? formatDate(brussels(vars.deadline, locale, 'deadline')) : undefined,
+    free: count(vars.freePlots),
   };
 }
+
+/** Placeholders that stand for a whole list: alone in their paragraph of `text`, never in subject or SMS. */
+const LIST_PLACEHOLDERS = new Set(['lines', 'slots']);
 
 function clean(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -279,7 +290,7 @@ function withOptionalParts(template: string, values: Values, where: string): str
 }
 
 function hasValue(values: Values, name: string): boolean {
-  return name === 'lines' || (values[name] !== undefined && values[name] !== '');
+  return LIST_PLACEHOLDERS.has(name) || (values[name] !== undefined && values[name] !== '');
 }
 
 /** Replaces every {name}; throws when a value is missing or a brace or [[ ]] is left over. */
@@ -356,6 +367,27 @@ function digestHtml(lines: DigestLine[], labels: DigestLabels, caption: string, 
     `<tbody>${rows.join('')}</tbody>`,
     `</table>`,
   ].join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stand slots
+
+function slotWhen(slot: StandSlotLine, locale: string): string {
+  const starts = brussels(slot.startsAt, locale, 'slots[].startsAt');
+  const ends = brussels(slot.endsAt, locale, 'slots[].endsAt');
+  return `${formatDate(starts)} ${formatTime(starts)}–${formatTime(ends)}`;
+}
+
+function slotsText(slots: StandSlotLine[], locale: string, isolate: (value: string) => string): string {
+  if (slots.length === 0) return '-';
+  return slots.map((slot) => `• ${isolate(clean(slot.plotCode) ?? '-')}: ${isolate(slotWhen(slot, locale))}`).join('\n');
+}
+
+function slotsHtml(slots: StandSlotLine[], locale: string, direction: 'ltr' | 'rtl'): string {
+  const style = css.for(direction);
+  if (slots.length === 0) return `<p style="${style.p}">-</p>`;
+  const items = slots.map((slot) => `<li style="${style.li}"><strong><bdi>${escapeHtml(clean(slot.plotCode) ?? '-')}</bdi></strong>: <bdi>${escapeHtml(slotWhen(slot, locale))}</bdi></li>`);
+  return `<ul style="${style.ul}">${items.join('')}</ul>`;
 }
 
 // ---------------------------------------------------------------------------------------------

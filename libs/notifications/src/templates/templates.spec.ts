@@ -25,12 +25,32 @@ const vars: MessageVariables = {
     { firstName: 'Oksana', lastName: null, sessionTitle: 'Schoolbabbel De Vlinder', startsAt: utc('2026-09-08T17:00:00Z'), language: 'uk', phone: '+32 485 98 76 54', how: 'Bellen' },
     { firstName: 'Mohamed', lastName: 'El Amrani', sessionTitle: 'Praattafel Overleie', startsAt: utc('2026-09-08T07:30:00Z'), language: 'ar', phone: null, how: 'Via de juf aan de schoolpoort' },
   ],
+  plotCode: 'B12',
+  previousPlotCode: 'A3',
+  siteMapUrl: 'https://www.kortrijk.be/culturen/plan.pdf',
+  deadline: utc('2026-08-28T21:59:00Z'),
+  freePlots: 7,
+  slots: [
+    { plotCode: 'B12', startsAt: utc('2026-09-08T17:00:00Z'), endsAt: utc('2026-09-08T18:30:00Z') },
+    { plotCode: 'C4', startsAt: utc('2026-09-09T09:00:00Z'), endsAt: utc('2026-09-09T13:00:00Z') },
+  ],
 };
+
+const FESTIVAL_KINDS = new Set<MessageKind>([
+  MessageKind.STAND_APPLICATION_RECEIVED,
+  MessageKind.STAND_CONFIRMED,
+  MessageKind.STAND_REFUSED,
+  MessageKind.STAND_MOVED,
+  MessageKind.STAND_CANCELLED,
+  MessageKind.STAND_REMINDER,
+  MessageKind.FESTIVAL_DEADLINE_NEAR,
+]);
 
 const RTL = ['ar', 'ur', 'prs', 'ps'];
 const KNOWN_PLACEHOLDERS = new Set([
   'firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'position', 'previousDate', 'previousTime',
   'reason', 'confirmed', 'capacity', 'waitlist', 'count', 'lines',
+  'plot', 'previousPlot', 'map', 'deadline', 'free', 'slots',
 ]);
 
 /** What every translation must keep in the e-mail text, so no language silently drops the essentials. */
@@ -47,6 +67,13 @@ const REQUIRED_IN_TEXT: Record<MessageKind, string[]> = {
   [MessageKind.UNDER_BOOKED]: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity'],
   [MessageKind.HOST_DIGEST]: ['firstName', 'date', 'lines'],
   [MessageKind.SCHOOL_DIGEST]: ['firstName', 'title', 'date', 'time', 'venue', 'lines'],
+  [MessageKind.STAND_APPLICATION_RECEIVED]: ['firstName', 'title', 'slots'],
+  [MessageKind.STAND_CONFIRMED]: ['firstName', 'title', 'slots', 'venue', 'address', 'map'],
+  [MessageKind.STAND_REFUSED]: ['firstName', 'title', 'plot', 'date', 'time', 'endTime', 'reason'],
+  [MessageKind.STAND_MOVED]: ['firstName', 'title', 'plot', 'date', 'time', 'endTime', 'venue', 'address', 'previousPlot', 'previousDate', 'previousTime', 'map'],
+  [MessageKind.STAND_CANCELLED]: ['firstName', 'title', 'plot', 'date', 'time', 'endTime', 'reason'],
+  [MessageKind.STAND_REMINDER]: ['firstName', 'title', 'date', 'slots', 'venue', 'address', 'map'],
+  [MessageKind.FESTIVAL_DEADLINE_NEAR]: ['firstName', 'title', 'deadline', 'free', 'date'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
@@ -83,7 +110,7 @@ describe('catalogues', () => {
     expect([...SUPPORTED_MESSAGE_LANGUAGES]).toEqual(['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr']);
     expect(Object.keys(CATALOGUES).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
     expect(Object.keys(DIGEST_LABELS).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
-    expect(MESSAGE_KINDS).toHaveLength(12);
+    expect(MESSAGE_KINDS).toHaveLength(19);
     for (const kind of MESSAGE_KINDS) expect(kind).toBe(MessageKind[kind]);
   });
 
@@ -114,7 +141,7 @@ describe('catalogues', () => {
           const unknown = placeholdersIn(entry[field]).filter((name) => !KNOWN_PLACEHOLDERS.has(name));
           expect({ kind, field, unknown }).toEqual({ kind, field, unknown: [] });
         }
-        expect({ kind, lines: placeholdersIn(entry.subject + entry.sms).includes('lines') }).toEqual({ kind, lines: false });
+        expect({ kind, lists: placeholdersIn(entry.subject + entry.sms).filter((name) => name === 'lines' || name === 'slots') }).toEqual({ kind, lists: [] });
         const inText = new Set(placeholdersIn(entry.text));
         expect({ kind, missing: REQUIRED_IN_TEXT[kind].filter((name) => !inText.has(name)) }).toEqual({ kind, missing: [] });
         // The waiting-list SMS may leave out the date to stay short in non-Latin scripts.
@@ -162,6 +189,14 @@ describe('renderMessage in every language', () => {
     } else {
       expect(message.html).not.toContain('<table');
     }
+    if (placeholdersIn(CATALOGUES[language][kind].text).includes('slots')) {
+      expect(message.html.match(/<li /g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+      for (const code of ['B12', 'C4']) {
+        expect(message.text).toContain(code);
+        expect(message.html).toContain(code);
+      }
+    }
+    if (FESTIVAL_KINDS.has(kind) && kind !== MessageKind.FESTIVAL_DEADLINE_NEAR && kind !== MessageKind.STAND_APPLICATION_RECEIVED) expect(message.sms).toContain('B12');
   });
 
   it('formats dates and times for the language', () => {
@@ -182,13 +217,15 @@ describe('renderMessage in every language', () => {
   });
 
   it('leaves out optional parts without a value and renders empty digests', () => {
-    const bare: MessageVariables = { ...vars, waitlistPosition: null, previousStartsAt: null, reason: '  ', lines: [] };
+    const bare: MessageVariables = { ...vars, waitlistPosition: null, previousStartsAt: null, previousPlotCode: null, siteMapUrl: null, reason: '  ', lines: [] };
     for (const language of SUPPORTED_MESSAGE_LANGUAGES) {
       for (const kind of MESSAGE_KINDS) {
         const message = renderMessage(kind, language, kind === MessageKind.SESSION_FULL ? { ...bare, waitlistCount: undefined } : bare);
         for (const field of ['subject', 'text', 'html', 'sms'] as const) expectClean(message[field], `${language} ${kind} ${field}`);
         expect(message.text).not.toContain('De begeleider');
         expect(message.text).not.toContain('1 september');
+        expect(message.text).not.toContain('plan.pdf');
+        expect(message.text).not.toContain('A3');
       }
       const digest = renderMessage(MessageKind.HOST_DIGEST, language, bare);
       expect(digest.text).toContain(DIGEST_LABELS[language].empty);
@@ -197,6 +234,10 @@ describe('renderMessage in every language', () => {
     expect(renderMessage(MessageKind.WAITLISTED, 'nl', bare).text).toContain('Je staat op de wachtlijst.');
     expect(renderMessage(MessageKind.WAITLISTED, 'nl', vars).text).toContain('Je staat op de wachtlijst (nummer 3).');
     expect(renderMessage(MessageKind.SESSION_CANCELLED, 'nl', vars).text).toContain('Reden: De begeleider is ziek.');
+    expect(renderMessage(MessageKind.STAND_CONFIRMED, 'en', vars).text).toContain('Site map: https://www.kortrijk.be/culturen/plan.pdf');
+    expect(renderMessage(MessageKind.STAND_MOVED, 'en', vars).text).toContain('Old: plot A3, Tuesday 1 September at 19:00.');
+    expect(renderMessage(MessageKind.STAND_CONFIRMED, 'en', vars).text).toContain('• B12: Tuesday 8 September 19:00–20:30\n• C4: Wednesday 9 September 11:00–15:00');
+    expect(renderMessage(MessageKind.FESTIVAL_DEADLINE_NEAR, 'en', vars).text).toContain('deadline for Schoolbabbel De Vlinder is Friday 28 August.');
   });
 
   it('throws when a template needs a value that is not given', () => {

@@ -1,0 +1,10 @@
+export * from './festival.module';
+export * from './festival-policy';
+export * from './editions/festival-editions.service';
+export { sinksenfeesten, defaultOpeningBlocks, FESTIVAL_ZONE } from './editions/sinksenfeesten';
+export { type OpeningBlockCommand } from './editions/opening-hours';
+export * from './plots/stand-plots.service';
+export * from './bookings/festival-events';
+export * from './bookings/stand-bookings.service';
+export * from './availability/stand-availability.service';
+export * from './export/stand-export.service';
