@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { CREATE_SERIES, createWorld, World } from './fixtures';
+import { at, BOOK_STAND, CREATE_PLOT, createFestival, SATURDAY } from './festival-fixtures';
 import { dataOf, startTestApi, TestApi } from './test-api';
 
 const NESTED_PAGE = `query($first: Int!, $after: String) {
@@ -100,5 +101,34 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     expect(nodes.every((n: { registrations: { waitlistPosition: number | null }[] }) => n.registrations.map((r) => r.waitlistPosition).join() === ',1')).toBe(true);
     expect(fifty.statements.length).toBe(ten.statements.length);
     expect(fifty.statements.length).toBeLessThanOrEqual(12);
+  });
+
+  it('costs a constant number of statements for stand bookings with their plots, associations and applications, and for the plan', async () => {
+    const festival = await createFestival(api, world);
+    const coordinator = (query: string, variables: Record<string, unknown>) => api.gql(query, variables, world.tokens.coordinator).then(dataOf);
+    const apply = `mutation($i: ApplyForStandInput!) { applyForStand(input: $i) { application { id } } }`;
+    const associations: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const id = (await coordinator('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: `Vereniging ${i}`, kind: 'ASSOCIATION' } })).createOrganisation.id;
+      const plotId = (await coordinator(CREATE_PLOT, { i: { editionId: festival.editionId, code: `S${i}` } })).createStandPlot.id;
+      associations.push(id);
+      const slot = { plotId, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00') };
+      if (i % 2 === 0) await coordinator(apply, { i: { editionId: festival.editionId, organisationId: id, offering: 'FOOD', community: `Gemeenschap ${i}`, slots: [slot] } });
+      else await coordinator(BOOK_STAND, { i: { ...slot, organisationId: id } });
+    }
+    const nested = `query($e: ID!, $o: ID) { standBookings(editionId: $e, filter: { organisationId: $o }) { id plot { code } organisation { name venues { id } } edition { name plots { id } } application { community bookings { id plot { code } } } } }`;
+    const one = await countStatements(() => api.gql(nested, { e: festival.editionId, o: associations[0] }, world.tokens.coordinator));
+    const all = await countStatements(() => api.gql(nested, { e: festival.editionId, o: null }, world.tokens.coordinator));
+    expect(dataOf(one.result).standBookings).toHaveLength(1);
+    expect(dataOf(all.result).standBookings).toHaveLength(12);
+    expect(dataOf(all.result).standBookings.filter((b: { application: unknown }) => b.application)).toHaveLength(6);
+    expect(all.statements.length).toBe(one.statements.length);
+
+    const plan = `query($e: ID!) { standAvailability(editionId: $e) { edition { name } days { rows { plot { code } cells { state booking { plot { code } organisation { name } } } } } } }`;
+    const planned = await countStatements(() => api.gql(plan, { e: festival.editionId }, world.tokens.coordinator));
+    const cells = dataOf(planned.result).standAvailability.days.flatMap((d: { rows: { cells: { booking: unknown }[] }[] }) => d.rows.flatMap((r) => r.cells));
+    expect(cells.filter((c: { booking: unknown }) => c.booking)).toHaveLength(12);
+    // auth + edition + blocks + plots + bookings + plots of bookings + organisations
+    expect(planned.statements.length).toBeLessThanOrEqual(8);
   });
 });
