@@ -1,14 +1,17 @@
 /**
  * Kortrijk demo data, written through the same domain services the API uses, so the demo
- * obeys every rule the product does. Names of schools and centres are illustrative.
+ * obeys every rule the product does. Names of schools, centres and associations are illustrative.
  */
-import { Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
 import { AuthModule, UsersService } from '@app/auth';
 import { Actor, ClockModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
-import { ContactChannel, DatabaseModule, OrganisationKind, ProgrammeKind, Role } from '@app/database';
+import { ContactChannel, DatabaseModule, OrganisationKind, ProgrammeKind, Role, StandOffering, UserEntity } from '@app/database';
+import { FESTIVAL_ZONE, FestivalEditionsService, FestivalModule, sinksenfeesten, StandBookingsService, StandPlotsService } from '@app/festival';
+import { FestivalOutbox } from '@app/notifications';
 import { RegistrationsModule, RegistrationsService } from '@app/registrations';
 import { ClosuresService, SessionsService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE } from '@app/scheduling';
 
@@ -55,7 +58,9 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
   const app = await NestFactory.createApplicationContext(
     {
       module: DemoSeedModule,
-      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed'), AuthModule, SchedulingModule, RegistrationsModule],
+      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed'), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule],
+      // The organisers' stand messages and reminders go to the outbox in the booking's transaction, as in the API.
+      providers: [FestivalOutbox],
     },
     { logger: ['error', 'warn'] },
   );
@@ -67,7 +72,8 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const users = app.get(UsersService);
     const programmes = app.get(ProgrammesService);
     const admin = await users.ensureAdmin();
-    if ((await programmes.listProgrammes(true)).length > 0) return { seeded: false, logins };
+    // The festival has its own check, so a demo folder seeded before the festival existed gains it too.
+    if ((await programmes.listProgrammes(true)).length > 0) return { seeded: await seedFestival(app, now), logins };
     const actor: Actor = { userId: admin.id, roles: [Role.ADMIN], organisationId: null };
     const organisations = app.get(OrganisationsService);
     const venues = app.get(VenuesService);
@@ -164,6 +170,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     });
     const schoolContact: Actor = { userId: firstSchool.contactId, roles: [Role.SCHOOL_CONTACT], organisationId: firstSchool.id };
     await seedParents(app.get(RegistrationsService), (sessionId) => app.get(SessionsService).updateSessionCapacity(actor, sessionId, 4), schoolContact, firstSchool.seriesId);
+    await seedFestival(app, now);
     return { seeded: true, logins };
   } finally {
     await app.close();
@@ -186,4 +193,274 @@ async function seedParents(registrations: RegistrationsService, makeSmall: (sess
   const [next] = await registrations.registerParticipantForSeries(schoolContact, { seriesId, participant: parents[0] });
   await makeSmall(next.sessionId);
   for (const participant of parents.slice(1)) await registrations.registerParticipantForSeries(schoolContact, { seriesId, participant });
+}
+
+/** Festival days by their place in the edition: Friday evening, Saturday, Sunday, Whit Monday. */
+type FestivalDay = 'FRI' | 'SAT' | 'SUN' | 'MON';
+
+interface DemoStand {
+  day: FestivalDay;
+  plot: string;
+  from: string;
+  to: string;
+  /** Left REQUESTED for the coordinator to decide on in the demo. */
+  requested?: true;
+}
+
+interface DemoAssociation {
+  /** Null: the demo association of festival@oefenkansen.demo, created with the users above. */
+  name: string | null;
+  organiser: { email: string; displayName: string; preferredLanguage: string } | null;
+  offering: StandOffering;
+  community: string;
+  countryCode: string;
+  description: string;
+  needs: { needsPower?: boolean; needsWater?: boolean; cooking?: boolean };
+  stands: DemoStand[];
+}
+
+const FESTIVAL_DAY_OFFSET: Record<FestivalDay, number> = { FRI: 0, SAT: 1, SUN: 2, MON: 3 };
+
+/** Three rows of eight on the Grote Markt: food along the north side, culture in front of the Belfort, mixed along the south side. */
+const PLOT_ROWS = [
+  { row: 'A', mapY: 22, widthMetres: 4, depthMetres: 3, hasPower: true, hasWater: true, cookingAllowed: true, description: 'Food row, north side of the Grote Markt: power, water, cooking allowed' },
+  { row: 'B', mapY: 48, widthMetres: 3, depthMetres: 3, hasPower: true, hasWater: false, cookingAllowed: false, description: 'Culture row in front of the Belfort: power for light and sound, no cooking' },
+  { row: 'C', mapY: 74, widthMetres: 3, depthMetres: 3, hasPower: false, hasWater: false, cookingAllowed: false, description: 'Mixed row, south side towards the Sint-Maartenskerk' },
+] as const;
+
+/** C1 to C4 are larger food plots on the mixed row; C5 to C8 are plain. */
+function plotOf(row: (typeof PLOT_ROWS)[number], index: number) {
+  const foodOnMixedRow = row.row === 'C' && index < 4;
+  return {
+    code: `${row.row}${index + 1}`,
+    description: foodOnMixedRow ? 'Mixed row, south side towards the Sint-Maartenskerk: power, water, cooking allowed' : row.description,
+    widthMetres: foodOnMixedRow ? 4 : row.widthMetres,
+    depthMetres: row.depthMetres,
+    hasPower: row.hasPower || foodOnMixedRow,
+    hasWater: row.hasWater || foodOnMixedRow,
+    cookingAllowed: row.cookingAllowed || foodOnMixedRow,
+    mapX: 12 + index * 11,
+    mapY: row.mapY,
+  };
+}
+
+const organiser = (slug: string, displayName: string, preferredLanguage: string) => ({ email: `festival-${slug}@oefenkansen.demo`, displayName, preferredLanguage });
+
+const FESTIVAL_ASSOCIATIONS: DemoAssociation[] = [
+  {
+    name: null,
+    organiser: null,
+    offering: StandOffering.FOOD_AND_CULTURE,
+    community: 'Afghaanse gemeenschap',
+    countryCode: 'AF',
+    description: 'Bolani and kabuli palaw; rubab music on Whit Monday.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [
+      { day: 'SAT', plot: 'A1', from: '11:00', to: '23:00' },
+      { day: 'SUN', plot: 'A1', from: '11:00', to: '23:00' },
+      { day: 'MON', plot: 'B1', from: '15:00', to: '20:00', requested: true },
+    ],
+  },
+  {
+    name: 'Syrische Gemeenschap Kortrijk',
+    organiser: organiser('syrie', 'Rania (Syrische gemeenschap)', 'ar'),
+    offering: StandOffering.FOOD,
+    community: 'Syrische gemeenschap',
+    countryCode: 'SY',
+    description: 'Falafel, fatteh and Aleppo sweets.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [
+      { day: 'FRI', plot: 'A2', from: '17:00', to: '23:00' },
+      { day: 'SAT', plot: 'A2', from: '11:00', to: '23:00' },
+    ],
+  },
+  {
+    name: 'Marokkaanse Vereniging Kortrijk',
+    organiser: organiser('marokko', 'Youssef (Marokkaanse vereniging)', 'ar'),
+    offering: StandOffering.FOOD_AND_CULTURE,
+    community: 'Marokkaanse gemeenschap',
+    countryCode: 'MA',
+    description: 'Mint tea, msemen and henna.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [
+      { day: 'SAT', plot: 'A3', from: '11:00', to: '23:00' },
+      { day: 'SUN', plot: 'A3', from: '11:00', to: '23:00' },
+    ],
+  },
+  {
+    name: 'Oekraïense Gemeenschap Kortrijk',
+    organiser: organiser('oekraine', 'Oksana (Oekraïense gemeenschap)', 'uk'),
+    offering: StandOffering.CULTURE,
+    community: 'Oekraïense gemeenschap',
+    countryCode: 'UA',
+    description: 'Vyshyvanka embroidery and pysanka egg painting for children.',
+    needs: { needsPower: true },
+    stands: [
+      { day: 'SAT', plot: 'B2', from: '11:00', to: '19:00' },
+      { day: 'SUN', plot: 'B2', from: '11:00', to: '15:00' },
+    ],
+  },
+  {
+    name: 'Turkse Vereniging Kortrijk',
+    organiser: organiser('turkije', 'Emre (Turkse vereniging)', 'tr'),
+    offering: StandOffering.FOOD,
+    community: 'Turkse gemeenschap',
+    countryCode: 'TR',
+    description: 'Gözleme baked on the spot, Turkish tea.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [
+      { day: 'FRI', plot: 'A4', from: '17:00', to: '23:00' },
+      { day: 'MON', plot: 'A4', from: '11:00', to: '20:00' },
+    ],
+  },
+  {
+    name: 'Congolese Vereniging Kortrijk',
+    organiser: organiser('congo', 'Grâce (Congolese vereniging)', 'fr'),
+    offering: StandOffering.CULTURE,
+    community: 'Congolese gemeenschap',
+    countryCode: 'CD',
+    description: 'Rumba and wax-print fabrics.',
+    needs: { needsPower: true },
+    stands: [
+      { day: 'FRI', plot: 'B3', from: '20:00', to: '23:00', requested: true },
+      { day: 'SAT', plot: 'B3', from: '19:00', to: '23:00' },
+    ],
+  },
+  {
+    name: 'Eritrese Gemeenschap Kortrijk',
+    organiser: organiser('eritrea', 'Senait (Eritrese gemeenschap)', 'ti'),
+    offering: StandOffering.FOOD_AND_CULTURE,
+    community: 'Eritrese gemeenschap',
+    countryCode: 'ER',
+    description: 'A coffee ceremony, injera with shiro.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [{ day: 'SUN', plot: 'C1', from: '11:00', to: '19:00' }],
+  },
+  {
+    name: 'Somalische Vereniging Kortrijk',
+    organiser: organiser('somalie', 'Hodan (Somalische vereniging)', 'so'),
+    offering: StandOffering.FOOD,
+    community: 'Somalische gemeenschap',
+    countryCode: 'SO',
+    description: 'Sambuusa and spiced tea.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [{ day: 'SUN', plot: 'A5', from: '11:00', to: '23:00', requested: true }],
+  },
+  {
+    name: 'Roemeense Gemeenschap Kortrijk',
+    organiser: organiser('roemenie', 'Andrei (Roemeense gemeenschap)', 'ro'),
+    offering: StandOffering.CULTURE,
+    community: 'Roemeense gemeenschap',
+    countryCode: 'RO',
+    description: 'Folk costumes and a hora for everyone.',
+    needs: {},
+    stands: [{ day: 'MON', plot: 'B4', from: '11:00', to: '15:00' }],
+  },
+  {
+    name: 'Poolse Vereniging Kortrijk',
+    organiser: organiser('polen', 'Agnieszka (Poolse vereniging)', 'pl'),
+    offering: StandOffering.FOOD,
+    community: 'Poolse gemeenschap',
+    countryCode: 'PL',
+    description: 'Pierogi and pączki.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [{ day: 'SAT', plot: 'C2', from: '11:00', to: '23:00' }],
+  },
+  {
+    name: 'Irakese Gemeenschap Kortrijk',
+    organiser: organiser('irak', 'Ali (Irakese gemeenschap)', 'ar'),
+    offering: StandOffering.FOOD,
+    community: 'Irakese gemeenschap',
+    countryCode: 'IQ',
+    description: 'Dolma, kleicha and cardamom tea.',
+    needs: { needsPower: true, needsWater: true, cooking: true },
+    stands: [
+      { day: 'FRI', plot: 'A6', from: '17:00', to: '20:00' },
+      { day: 'MON', plot: 'A6', from: '11:00', to: '20:00', requested: true },
+    ],
+  },
+  {
+    name: 'Bulgaarse Vereniging Kortrijk',
+    organiser: organiser('bulgarije', 'Petya (Bulgaarse vereniging)', 'bg'),
+    offering: StandOffering.CULTURE,
+    community: 'Bulgaarse gemeenschap',
+    countryCode: 'BG',
+    description: 'Martenitsa crafts and horo dancing.',
+    needs: { needsPower: true },
+    stands: [
+      { day: 'SUN', plot: 'B5', from: '15:00', to: '19:00' },
+      { day: 'MON', plot: 'B4', from: '15:00', to: '20:00' },
+    ],
+  },
+];
+
+/** The next Sinksenfeesten organisers may still apply for (default deadline: 28 days before), e.g. 2027 when seeded in November 2026. */
+function nextFestivalYear(now: Date): number {
+  const year = DateTime.fromJSDate(now, { zone: FESTIVAL_ZONE }).year;
+  const deadline = DateTime.fromISO(sinksenfeesten(year).startsOn, { zone: FESTIVAL_ZONE }).minus({ days: 28 }).set({ hour: 23, minute: 59 });
+  return DateTime.fromJSDate(now) < deadline ? year : year + 1;
+}
+
+/**
+ * KortRIJK aan Culturen: next year's edition on the Grote Markt with 24 plots, a dozen associations
+ * that applied through their own organiser, most of their stands confirmed by the coordinator and
+ * a few still requested. Seeds once: returns false when an edition exists already.
+ */
+async function seedFestival(app: INestApplicationContext, now: Date): Promise<boolean> {
+  const editions = app.get(FestivalEditionsService);
+  if ((await editions.listEditions()).length > 0) return false;
+  const userRepository = app.get(DataSource).getRepository(UserEntity);
+  const coordinatorUser = await userRepository.findOneByOrFail({ email: 'coordinator@oefenkansen.demo' });
+  const demoOrganiser = await userRepository.findOneByOrFail({ email: 'festival@oefenkansen.demo' });
+  const coordinator: Actor = { userId: coordinatorUser.id, roles: coordinatorUser.roles, organisationId: coordinatorUser.organisationId };
+  const users = app.get(UsersService);
+  const organisations = app.get(OrganisationsService);
+  const plotsService = app.get(StandPlotsService);
+  const bookings = app.get(StandBookingsService);
+
+  const year = nextFestivalYear(now);
+  const { startsOn, endsOn } = sinksenfeesten(year);
+  const edition = await editions.createEdition(coordinator, {
+    name: `KortRIJK aan Culturen ${year}`,
+    startsOn,
+    endsOn,
+    siteName: 'Grote Markt',
+    siteAddress: 'Grote Markt, 8500 Kortrijk',
+    siteMapUrl: `https://www.kortrijk.be/kortrijk-aan-culturen/plan-${year}.pdf`,
+  });
+  const plotIds = new Map<string, string>();
+  for (const row of PLOT_ROWS) {
+    for (let index = 0; index < 8; index += 1) {
+      const plot = await plotsService.createPlot(coordinator, { editionId: edition.id, ...plotOf(row, index) });
+      plotIds.set(plot.code, plot.id);
+    }
+  }
+  const at = (day: FestivalDay, time: string) =>
+    DateTime.fromISO(startsOn, { zone: FESTIVAL_ZONE }).plus({ days: FESTIVAL_DAY_OFFSET[day] }).set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }).toJSDate();
+
+  for (const association of FESTIVAL_ASSOCIATIONS) {
+    let actor: Actor;
+    if (association.name === null) {
+      actor = { userId: demoOrganiser.id, roles: demoOrganiser.roles, organisationId: demoOrganiser.organisationId };
+    } else {
+      const organisation = await organisations.createOrganisation(coordinator, { name: association.name, kind: OrganisationKind.ASSOCIATION });
+      const user = await users.createUser(coordinator, { ...association.organiser!, password: DEMO_PASSWORD, roles: [Role.FESTIVAL_ORGANISER], organisationId: organisation.id });
+      actor = { userId: user.id, roles: user.roles, organisationId: organisation.id };
+    }
+    const { bookings: requested } = await bookings.applyForStand(actor, {
+      editionId: edition.id,
+      organisationId: actor.organisationId!,
+      offering: association.offering,
+      community: association.community,
+      countryCode: association.countryCode,
+      description: association.description,
+      ...association.needs,
+      slots: association.stands.map((stand) => ({ plotId: plotIds.get(stand.plot)!, startsAt: at(stand.day, stand.from), endsAt: at(stand.day, stand.to) })),
+    });
+    for (const stand of association.stands.filter((s) => !s.requested)) {
+      const booking = requested.find((b) => b.plotId === plotIds.get(stand.plot) && b.startsAt.getTime() === at(stand.day, stand.from).getTime())!;
+      await bookings.confirmBooking(coordinator, booking.id);
+    }
+  }
+  return true;
 }

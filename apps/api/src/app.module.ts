@@ -8,6 +8,7 @@ import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { FestivalModule } from '@app/festival';
+import { VolunteersModule } from '@app/volunteers';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
 import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifications';
@@ -19,6 +20,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { API_RESOLVERS } from './graphql/resolvers';
 import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
+import { CalendarFeedController } from './volunteers/calendar-feed.controller';
 
 @Module({})
 export class AppModule {
@@ -37,6 +39,7 @@ export class AppModule {
         SchedulingModule,
         RegistrationsModule,
         FestivalModule,
+        VolunteersModule,
         NotificationsOutboxModule,
         NotificationsAdminModule,
         LoadersModule,
@@ -47,6 +50,7 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
       ],
+      controllers: [CalendarFeedController],
       providers: [{ provide: APP_GUARD, useClass: LoginRequiredGuard }, AdminBootstrap, ...API_RESOLVERS],
     };
   }

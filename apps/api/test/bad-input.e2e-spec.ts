@@ -1,4 +1,5 @@
 import { CREATE_SERIES, CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
+import { at, BOOK_STAND, bookingInput, CREATE_EDITION, CREATE_PLOT, createFestival, Festival, SATURDAY } from './festival-fixtures';
 import { dataOf, errorOf, startTestApi, TestApi } from './test-api';
 
 /**
@@ -23,12 +24,28 @@ const ADD_CLOSURE_DAY = `mutation($i: AddClosureDayInput!) { addClosureDay(input
 const SESSIONS = `query($f: SessionFilter, $first: Int, $after: String) { sessions(filter: $f, first: $first, after: $after) { totalCount edges { cursor } } }`;
 const MY_SESSIONS = `query($f: SessionFilter, $first: Int, $after: String) { mySessions(filter: $f, first: $first, after: $after) { totalCount edges { cursor } } }`;
 const CLOSURE_DAYS = `query($from: Date!, $to: Date!) { closureDays(from: $from, to: $to) { id } }`;
+const UPDATE_EDITION = `mutation($id: ID!, $i: UpdateFestivalEditionInput!) { updateFestivalEdition(id: $id, input: $i) { id } }`;
+const SET_OPENING_HOURS = `mutation($e: ID!, $h: [OpeningBlockInput!]!) { setFestivalOpeningHours(editionId: $e, openingHours: $h) { id } }`;
+const UPDATE_PLOT = `mutation($id: ID!, $i: UpdateStandPlotInput!) { updateStandPlot(id: $id, input: $i) { id } }`;
+const APPLY_FOR_STAND = `mutation($i: ApplyForStandInput!) { applyForStand(input: $i) { application { id } bookings { id } } }`;
+const CONFIRM_STAND = `mutation($id: ID!) { confirmStandBooking(id: $id) { id } }`;
+const REFUSE_STAND = `mutation($id: ID!, $r: String!) { refuseStandBooking(id: $id, reason: $r) { id } }`;
+const MOVE_STAND = `mutation($id: ID!, $i: MoveStandBookingInput!) { moveStandBooking(id: $id, input: $i) { id } }`;
+const CANCEL_STAND = `mutation($id: ID!, $r: String) { cancelStandBooking(id: $id, reason: $r) { id } }`;
+const STAND_AVAILABILITY = `query($e: ID!, $d: Date) { standAvailability(editionId: $e, day: $d) { days { date } } }`;
+const STAND_BOOKINGS = `query($e: ID!, $f: StandBookingFilter) { standBookings(editionId: $e, filter: $f) { id } }`;
+const STANDS_CSV = `query($e: ID!, $d: Date) { confirmedStandsCsv(editionId: $e, day: $d) }`;
 
-/** What exists before the table runs: a standalone session and a weekly series, both in September 2026. */
+/**
+ * What exists before the table runs: a standalone session and a weekly series, both in September 2026;
+ * the 2027 festival (plots A1..A4) with the organiser's request for A1 on Saturday 11:00-15:00.
+ */
 interface Ctx {
   world: World;
   sessionId: string;
   seriesId: string;
+  festival: Festival;
+  requestId: string;
 }
 
 interface Case {
@@ -71,6 +88,39 @@ const updateSeries = (name: string, input: Record<string, unknown>, code: string
   name: `updateSessionSeries: ${name}`,
   query: UPDATE_SERIES,
   variables: (ctx) => ({ id: id ?? ctx.seriesId, i: input }),
+  code,
+});
+
+/** A festival edition that would be valid: the Sinksenfeesten of 2028. */
+const editionInput = (overrides: Record<string, unknown> = {}) => ({ name: 'KortRIJK aan Culturen 2028', startsOn: '2028-06-02', endsOn: '2028-06-05', ...overrides });
+const edition = (name: string, overrides: Record<string, unknown>, code: string): Case => ({
+  name: `createFestivalEdition: ${name}`,
+  query: CREATE_EDITION,
+  variables: () => ({ i: editionInput(overrides) }),
+  code,
+});
+const openingHours = (name: string, blocks: Record<string, unknown>[], code: string, overrides: Record<string, unknown> = {}): Case =>
+  edition(name, { openingHours: blocks, ...overrides }, code);
+const plot = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
+  name: `createStandPlot: ${name}`,
+  query: CREATE_PLOT,
+  variables: (ctx) => ({ i: { editionId: ctx.festival.editionId, code: 'B1', ...overrides(ctx) } }),
+  code,
+});
+/** A free slot (A2, Saturday 15:00-19:00) the coordinator could book, but for the override. */
+const book = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
+  name: `bookStand: ${name}`,
+  query: BOOK_STAND,
+  variables: (ctx) => ({ i: { ...bookingInput(ctx.festival, ctx.world, 'A2', '15:00', '19:00'), ...overrides(ctx) } }),
+  code,
+});
+const slot = (ctx: Ctx, code = 'A2', from = '15:00', to = '19:00') => ({ plotId: ctx.festival.plots[code], startsAt: at(SATURDAY, from), endsAt: at(SATURDAY, to) });
+const apply = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
+  name: `applyForStand: ${name}`,
+  query: APPLY_FOR_STAND,
+  variables: (ctx) => ({
+    i: { editionId: ctx.festival.editionId, organisationId: ctx.world.associationId, offering: 'FOOD', community: 'Syrische gemeenschap Kortrijk', countryCode: 'SY', slots: [slot(ctx)], ...overrides(ctx) },
+  }),
   code,
 });
 
@@ -246,10 +296,138 @@ const CASES: Case[] = [
   { name: 'sessions: filter to before from', query: SESSIONS, variables: () => ({ f: { from: '2026-10-01T00:00:00+02:00', to: '2026-09-01T00:00:00+02:00' } }), code: 'BAD_USER_INPUT' },
   { name: 'mySessions: filter to before from', query: MY_SESSIONS, variables: () => ({ f: { from: '2026-10-01T00:00:00+02:00', to: '2026-09-01T00:00:00+02:00' } }), code: 'BAD_USER_INPUT' },
   { name: 'mySessions: first 1000', query: MY_SESSIONS, variables: () => ({ first: 1000 }), code: 'BAD_USER_INPUT' },
+
+  // --- Festival editions ---
+  edition('endsOn before startsOn', { endsOn: '2028-06-01' }, 'BAD_USER_INPUT'),
+  edition('lasting 15 days', { endsOn: '2028-06-16' }, 'BAD_USER_INPUT'),
+  edition('in 1999', { name: 'Sinksenfeesten 1999', startsOn: '1999-05-21', endsOn: '1999-05-24' }, 'BAD_USER_INPUT'),
+  edition('in 2101', { startsOn: '2101-05-20', endsOn: '2101-05-23' }, 'BAD_USER_INPUT'),
+  edition('startsOn 2028-02-30', { startsOn: '2028-02-30' }, 'BAD_USER_INPUT'),
+  edition('201-character name', { name: 'x'.repeat(201) }, 'BAD_USER_INPUT'),
+  edition('empty name', { name: '' }, 'BAD_USER_INPUT'),
+  edition('whitespace-only name', { name: ' \t ' }, 'BAD_USER_INPUT'),
+  edition('name with control characters', { name: 'KortRIJK\u0007aan\u0000Culturen' }, 'BAD_USER_INPUT'),
+  edition('siteMapUrl "javascript:alert(1)"', { siteMapUrl: 'javascript:alert(1)' }, 'BAD_USER_INPUT'),
+  edition('siteMapUrl that is no address', { siteMapUrl: 'plan van het plein' }, 'BAD_USER_INPUT'),
+  edition('maxPlotsPerOrganisationPerDay 0', { maxPlotsPerOrganisationPerDay: 0 }, 'BAD_USER_INPUT'),
+  edition('maxPlotsPerOrganisationPerDay -1', { maxPlotsPerOrganisationPerDay: -1 }, 'BAD_USER_INPUT'),
+  edition('applicationDeadline after the festival', { applicationDeadline: '2028-06-07T12:00:00+02:00' }, 'BAD_USER_INPUT'),
+  edition('applicationDeadline without offset', { applicationDeadline: '2028-05-01T23:59:00' }, 'BAD_USER_INPUT'),
+  openingHours('opening hours from "25:00"', [{ date: '2028-06-03', from: '25:00', to: '26:00' }], 'BAD_USER_INPUT'),
+  openingHours('opening hours from "7pm"', [{ date: '2028-06-03', from: '7pm', to: '23:00' }], 'BAD_USER_INPUT'),
+  openingHours('opening hours to "24:30"', [{ date: '2028-06-03', from: '19:00', to: '24:30' }], 'BAD_USER_INPUT'),
+  openingHours('opening hours from "11:00:00"', [{ date: '2028-06-03', from: '11:00:00', to: '15:00' }], 'BAD_USER_INPUT'),
+  // 26 March 2028: Brussels clocks jump from 02:00 to 03:00.
+  openingHours('opening hours from 02:30 on the night clocks go forward', [{ date: '2028-03-26', from: '02:30', to: '04:00' }], 'BAD_USER_INPUT', { startsOn: '2028-03-24', endsOn: '2028-03-27' }),
+  openingHours('opening hours on a day outside the edition', [{ date: '2028-06-06', from: '11:00', to: '15:00' }], 'BAD_USER_INPUT'),
+  openingHours('opening hours ending before they start', [{ date: '2028-06-03', from: '15:00', to: '11:00' }], 'BAD_USER_INPUT'),
+  openingHours('overlapping opening blocks', [{ date: '2028-06-03', from: '11:00', to: '15:00' }, { date: '2028-06-03', from: '14:00', to: '18:00' }], 'BAD_USER_INPUT'),
+  openingHours('no opening blocks', [], 'BAD_USER_INPUT'),
+  { name: 'updateFestivalEdition: unknown id', query: UPDATE_EDITION, variables: () => ({ id: UNKNOWN_ID, i: { name: 'Anders' } }), code: 'NOT_FOUND' },
+  { name: 'updateFestivalEdition: id "abc"', query: UPDATE_EDITION, variables: () => ({ id: 'abc', i: { name: 'Anders' } }), code: 'BAD_USER_INPUT' },
+  { name: 'updateFestivalEdition: whitespace-only name', query: UPDATE_EDITION, variables: (ctx) => ({ id: ctx.festival.editionId, i: { name: '   ' } }), code: 'BAD_USER_INPUT' },
+  { name: 'updateFestivalEdition: siteMapUrl "javascript:alert(1)"', query: UPDATE_EDITION, variables: (ctx) => ({ id: ctx.festival.editionId, i: { siteMapUrl: 'javascript:alert(1)' } }), code: 'BAD_USER_INPUT' },
+  { name: 'updateFestivalEdition: maxPlotsPerOrganisationPerDay 0', query: UPDATE_EDITION, variables: (ctx) => ({ id: ctx.festival.editionId, i: { maxPlotsPerOrganisationPerDay: 0 } }), code: 'BAD_USER_INPUT' },
+  { name: 'setFestivalOpeningHours: unknown editionId', query: SET_OPENING_HOURS, variables: () => ({ e: UNKNOWN_ID, h: [{ date: SATURDAY, from: '11:00', to: '23:00' }] }), code: 'NOT_FOUND' },
+  { name: 'setFestivalOpeningHours: a day outside the edition', query: SET_OPENING_HOURS, variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: '2027-05-18', from: '11:00', to: '15:00' }] }), code: 'BAD_USER_INPUT' },
+  { name: 'setFestivalOpeningHours: from "7pm"', query: SET_OPENING_HOURS, variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: SATURDAY, from: '7pm', to: '23:00' }] }), code: 'BAD_USER_INPUT' },
+  // The organiser's request (Saturday 11:00-15:00) would fall outside.
+  { name: 'setFestivalOpeningHours: leaving a live booking outside', query: SET_OPENING_HOURS, variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: SATURDAY, from: '12:00', to: '23:00' }] }), code: 'CONFLICT' },
+  { name: 'festivalDates: year 1999', query: `query($y: Int!) { festivalDates(year: $y) { startsOn } }`, variables: () => ({ y: 1999 }), code: 'BAD_USER_INPUT' },
+  { name: 'festivalEdition: id "abc"', query: `query($id: ID!) { festivalEdition(id: $id) { id } }`, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
+
+  // --- Stand plots ---
+  plot('code ""', () => ({ code: '' }), 'BAD_USER_INPUT'),
+  plot('whitespace-only code', () => ({ code: '   ' }), 'BAD_USER_INPUT'),
+  plot('21-character code', () => ({ code: 'B'.repeat(21) }), 'BAD_USER_INPUT'),
+  plot('code "<b>A5</b>"', () => ({ code: '<b>A5</b>' }), 'BAD_USER_INPUT'),
+  plot('code of an existing plot', () => ({ code: 'A1' }), 'CONFLICT'),
+  plot('mapX 101', () => ({ mapX: 101 }), 'BAD_USER_INPUT'),
+  plot('mapY -1', () => ({ mapY: -1 }), 'BAD_USER_INPUT'),
+  plot('widthMetres -1', () => ({ widthMetres: -1 }), 'BAD_USER_INPUT'),
+  plot('widthMetres 0', () => ({ widthMetres: 0 }), 'BAD_USER_INPUT'),
+  plot('widthMetres 1e308', () => ({ widthMetres: 1e308 }), 'BAD_USER_INPUT'),
+  plot('widthMetres "NaN"', () => ({ widthMetres: 'NaN' }), 'BAD_USER_INPUT'),
+  plot('depthMetres "Infinity"', () => ({ depthMetres: 'Infinity' }), 'BAD_USER_INPUT'),
+  plot('2,000-character description', () => ({ description: 'x'.repeat(2000) }), 'BAD_USER_INPUT'),
+  plot('unknown editionId', () => ({ editionId: UNKNOWN_ID }), 'NOT_FOUND'),
+  plot('editionId "abc"', () => ({ editionId: 'abc' }), 'BAD_USER_INPUT'),
+  {
+    name: 'createStandPlot: widthMetres NaN, written inline in the query',
+    query: (ctx) => `mutation { createStandPlot(input: { editionId: "${ctx.festival.editionId}", code: "B1", widthMetres: NaN }) { id } }`,
+    variables: () => ({}),
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  { name: 'updateStandPlot: unknown id', query: UPDATE_PLOT, variables: () => ({ id: UNKNOWN_ID, i: { active: false } }), code: 'NOT_FOUND' },
+  { name: 'updateStandPlot: mapX 101', query: UPDATE_PLOT, variables: (ctx) => ({ id: ctx.festival.plots.A2, i: { mapX: 101 } }), code: 'BAD_USER_INPUT' },
+  { name: 'updateStandPlot: code taken by another plot', query: UPDATE_PLOT, variables: (ctx) => ({ id: ctx.festival.plots.A2, i: { code: 'A1' } }), code: 'CONFLICT' },
+  { name: 'copyStandPlots: from an edition into itself', query: `mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { id } }`, variables: (ctx) => ({ f: ctx.festival.editionId, t: ctx.festival.editionId }), code: 'BAD_USER_INPUT' },
+  { name: 'copyStandPlots: unknown toEditionId', query: `mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { id } }`, variables: (ctx) => ({ f: ctx.festival.editionId, t: UNKNOWN_ID }), code: 'NOT_FOUND' },
+
+  // --- Stand bookings ---
+  book('plotId "abc"', () => ({ plotId: 'abc' }), 'BAD_USER_INPUT'),
+  book('unknown plotId', () => ({ plotId: UNKNOWN_ID }), 'NOT_FOUND'),
+  book('organisationId "abc"', () => ({ organisationId: 'abc' }), 'BAD_USER_INPUT'),
+  book('unknown organisationId', () => ({ organisationId: UNKNOWN_ID }), 'NOT_FOUND'),
+  book('startsAt without offset', () => ({ startsAt: '2027-05-15T15:00:00' }), 'BAD_USER_INPUT'),
+  book('endsAt equal to startsAt', () => ({ endsAt: at(SATURDAY, '15:00') }), 'BAD_USER_INPUT'),
+  book('endsAt before startsAt', () => ({ endsAt: at(SATURDAY, '14:00') }), 'BAD_USER_INPUT'),
+  book('before the festival opens that day', () => ({ startsAt: at(SATURDAY, '09:00') }), 'OUTSIDE_OPENING_HOURS'),
+  book('on a day after the festival', () => ({ startsAt: at('2027-05-18', '15:00'), endsAt: at('2027-05-18', '19:00') }), 'OUTSIDE_OPENING_HOURS'),
+  book('in the past', () => ({ startsAt: '2026-05-23T15:00:00+02:00', endsAt: '2026-05-23T19:00:00+02:00' }), 'BAD_USER_INPUT'),
+  book("overlapping the organiser's request", (ctx) => ({ plotId: ctx.festival.plots.A1, startsAt: at(SATURDAY, '14:00'), endsAt: at(SATURDAY, '16:00') }), 'STAND_UNAVAILABLE'),
+  apply('no slots', () => ({ slots: [] }), 'BAD_USER_INPUT'),
+  apply('31 slots', (ctx) => ({ slots: Array.from({ length: 31 }, () => slot(ctx)) }), 'BAD_USER_INPUT'),
+  apply('countryCode "SYR"', () => ({ countryCode: 'SYR' }), 'BAD_USER_INPUT'),
+  apply('countryCode "S1"', () => ({ countryCode: 'S1' }), 'BAD_USER_INPUT'),
+  apply('empty community', () => ({ community: '' }), 'BAD_USER_INPUT'),
+  apply('201-character community', () => ({ community: 'x'.repeat(201) }), 'BAD_USER_INPUT'),
+  apply('unknown offering', () => ({ offering: 'DANCE' }), 'BAD_USER_INPUT'),
+  apply('unknown editionId', () => ({ editionId: UNKNOWN_ID }), 'NOT_FOUND'),
+  apply('slot plotId "abc"', (ctx) => ({ slots: [{ ...slot(ctx), plotId: 'abc' }] }), 'BAD_USER_INPUT'),
+  apply('a slot on an unknown plot', (ctx) => ({ slots: [slot(ctx), { ...slot(ctx), plotId: UNKNOWN_ID }] }), 'NOT_FOUND'),
+  apply('two slots overlapping on one plot', (ctx) => ({ slots: [slot(ctx, 'A2', '15:00', '19:00'), slot(ctx, 'A2', '16:00', '20:00')] }), 'STAND_UNAVAILABLE'),
+  { name: 'confirmStandBooking: unknown id', query: CONFIRM_STAND, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'confirmStandBooking: id "abc"', query: CONFIRM_STAND, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'refuseStandBooking: empty reason', query: REFUSE_STAND, variables: (ctx) => ({ id: ctx.requestId, r: '' }), code: 'BAD_USER_INPUT' },
+  { name: 'refuseStandBooking: whitespace-only reason', query: REFUSE_STAND, variables: (ctx) => ({ id: ctx.requestId, r: '  \n ' }), code: 'BAD_USER_INPUT' },
+  { name: 'refuseStandBooking: 501-character reason', query: REFUSE_STAND, variables: (ctx) => ({ id: ctx.requestId, r: 'x'.repeat(501) }), code: 'BAD_USER_INPUT' },
+  { name: 'refuseStandBooking: unknown id', query: REFUSE_STAND, variables: () => ({ id: UNKNOWN_ID, r: 'Geen plaats' }), code: 'NOT_FOUND' },
+  { name: 'moveStandBooking: unknown id', query: MOVE_STAND, variables: (ctx) => ({ id: UNKNOWN_ID, i: { plotId: ctx.festival.plots.A3 } }), code: 'NOT_FOUND' },
+  { name: 'moveStandBooking: id "abc"', query: MOVE_STAND, variables: (ctx) => ({ id: 'abc', i: { plotId: ctx.festival.plots.A3 } }), code: 'BAD_USER_INPUT' },
+  { name: 'moveStandBooking: unknown plotId', query: MOVE_STAND, variables: (ctx) => ({ id: ctx.requestId, i: { plotId: UNKNOWN_ID } }), code: 'NOT_FOUND' },
+  { name: 'moveStandBooking: endsAt before the booking starts', query: MOVE_STAND, variables: (ctx) => ({ id: ctx.requestId, i: { endsAt: at(SATURDAY, '10:00') } }), code: 'BAD_USER_INPUT' },
+  { name: 'moveStandBooking: outside the opening hours', query: MOVE_STAND, variables: (ctx) => ({ id: ctx.requestId, i: { startsAt: at(SATURDAY, '22:00'), endsAt: at(SATURDAY, '23:30') } }), code: 'OUTSIDE_OPENING_HOURS' },
+  { name: 'cancelStandBooking: unknown id', query: CANCEL_STAND, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'cancelStandBooking: 501-character reason', query: CANCEL_STAND, variables: (ctx) => ({ id: ctx.requestId, r: 'x'.repeat(501) }), code: 'BAD_USER_INPUT' },
+  { name: 'standAvailability: day 2027-02-30', query: STAND_AVAILABILITY, variables: (ctx) => ({ e: ctx.festival.editionId, d: '2027-02-30' }), code: 'BAD_USER_INPUT' },
+  { name: 'standAvailability: unknown editionId', query: STAND_AVAILABILITY, variables: () => ({ e: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'standBookings: editionId "abc"', query: STAND_BOOKINGS, variables: () => ({ e: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'standBookings: filter organisationId "abc"', query: STAND_BOOKINGS, variables: (ctx) => ({ e: ctx.festival.editionId, f: { organisationId: 'abc' } }), code: 'BAD_USER_INPUT' },
+  { name: 'standBookings: unknown status', query: STAND_BOOKINGS, variables: (ctx) => ({ e: ctx.festival.editionId, f: { status: 'MAYBE' } }), code: 'BAD_USER_INPUT' },
+  { name: 'confirmedStandsCsv: unknown editionId', query: STANDS_CSV, variables: () => ({ e: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'confirmedStandsCsv: day "15 mei"', query: STANDS_CSV, variables: (ctx) => ({ e: ctx.festival.editionId, d: '15 mei' }), code: 'BAD_USER_INPUT' },
 ];
 
 /** Every table a mutation could touch. */
-const TABLES = ['organisation', 'venue', 'programme', 'app_user', 'session_series', 'session', 'session_host', 'session_series_host', 'closure_calendar', 'closure_day'];
+const TABLES = [
+  'organisation',
+  'venue',
+  'programme',
+  'app_user',
+  'session_series',
+  'session',
+  'session_host',
+  'session_series_host',
+  'closure_calendar',
+  'closure_day',
+  'festival_edition',
+  'festival_opening_block',
+  'stand_plot',
+  'stand_application',
+  'stand_booking',
+  'notification',
+];
 
 interface Snapshot {
   counts: Record<string, number>;
@@ -282,7 +460,10 @@ describe('bad input', () => {
     const created = dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { hostIds: [world.userIds.host] }) }, token));
     const createdSeries = dataOf(await api.gql<{ createSessionSeries: { id: string; sessions: unknown[] } }>(CREATE_SERIES, { i: seriesInput(world, { hostIds: [world.userIds.host] }) }, token));
     expect(createdSeries.createSessionSeries.sessions).toHaveLength(5);
-    ctx = { world, sessionId: created.createSession.id, seriesId: createdSeries.createSessionSeries.id };
+    const festival = await createFestival(api, world);
+    const request = dataOf(await api.gql<{ bookStand: { id: string; status: string } }>(BOOK_STAND, { i: bookingInput(festival, world, 'A1', '11:00', '15:00') }, world.tokens.organiser));
+    expect(request.bookStand.status).toBe('REQUESTED');
+    ctx = { world, sessionId: created.createSession.id, seriesId: createdSeries.createSessionSeries.id, festival, requestId: request.bookStand.id };
     before = await snapshot(api);
     expect(before.counts.session).toBe(6);
     expect(before.counts.session_host).toBe(6);
@@ -334,5 +515,13 @@ describe('bad input', () => {
     expect(dataOf(result).createSession.title).toBe('Praattafel extra');
     const capacity = await api.gql(UPDATE_CAPACITY, { id: ctx.sessionId, c: 20 }, token);
     expect(dataOf(capacity).updateSessionCapacity.capacity).toBe(20);
+    const booked = await api.gql(BOOK_STAND, { i: bookingInput(ctx.festival, ctx.world, 'A2', '15:00', '19:00') }, token);
+    expect(dataOf(booked).bookStand.status).toBe('CONFIRMED');
+    const plotted = await api.gql(CREATE_PLOT, { i: { editionId: ctx.festival.editionId, code: 'B1', widthMetres: 4, mapX: 90 } }, token);
+    expect(dataOf(plotted).createStandPlot.code).toBe('B1');
+    const edited = await api.gql(CREATE_EDITION, { i: editionInput({ openingHours: [{ date: '2028-06-03', from: '11:00', to: '24:00' }] }) }, token);
+    expect(dataOf(edited).createFestivalEdition.openingHours).toEqual([{ day: '2028-06-03', startsAt: '2028-06-03T11:00:00+02:00', endsAt: '2028-06-04T00:00:00+02:00' }]);
+    const refused = await api.gql(REFUSE_STAND, { id: ctx.requestId, r: 'A1 is voor de foodtrucks' }, token);
+    expect(dataOf(refused).refuseStandBooking.id).toBe(ctx.requestId);
   });
 });

@@ -15,5 +15,9 @@ export enum ErrorCode {
   DEADLINE_PASSED = 'DEADLINE_PASSED',
   /** An association would hold more plots on one day than the edition allows. */
   STAND_LIMIT_REACHED = 'STAND_LIMIT_REACHED',
+  /** Every place of a shift is taken. */
+  SHIFT_FULL = 'SHIFT_FULL',
+  /** The volunteer holds an overlapping shift, or is away then. */
+  VOLUNTEER_UNAVAILABLE = 'VOLUNTEER_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -11,3 +11,4 @@ export * from './alerts/capacity-alerts';
 export * from './alerts/alert-sweep';
 export * from './festival/festival-outbox';
 export { FESTIVAL_MESSAGE_KINDS } from './festival/festival-messages';
+export * from './shifts/shift-outbox';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FestivalModule } from '@app/festival';
+import { VolunteersModule } from '@app/volunteers';
 import { QueuesModule } from '@app/queues';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
@@ -9,10 +10,11 @@ import { EmailChannel, SmsChannel } from './channels/channels';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
 import { FestivalOutbox } from './festival/festival-outbox';
+import { ShiftOutbox } from './shifts/shift-outbox';
 import { NotificationOutbox } from './outbox/notification-outbox';
 
-/** Writes outbox rows inside registration and stand-booking transactions (the API, and anything else that registers). */
-@Module({ imports: [RegistrationsModule, SchedulingModule, FestivalModule], providers: [NotificationOutbox, CapacityAlerts, FestivalOutbox], exports: [NotificationOutbox] })
+/** Writes outbox rows inside registration, stand-booking and shift transactions (the API, and anything else that registers). */
+@Module({ imports: [RegistrationsModule, SchedulingModule, FestivalModule, VolunteersModule], providers: [NotificationOutbox, CapacityAlerts, FestivalOutbox, ShiftOutbox], exports: [NotificationOutbox] })
 export class NotificationsOutboxModule {}
 
 /** Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL. */

@@ -13,6 +13,13 @@ import {
   SessionStatus,
   StandBookingStatus,
   StandOffering,
+  VolunteerSkill,
+  Daypart,
+  ScreeningStatus,
+  ShiftAssignmentStatus,
+  TrajectoryKind,
+  TrajectoryStatus,
+  FollowUpOutcome,
 } from '@app/database';
 import { StandCellState } from '@app/festival';
 
@@ -35,4 +42,14 @@ registerEnumType(StandOffering, { name: 'StandOffering', description: 'What a st
 registerEnumType(StandCellState, { name: 'StandCellState', description: 'CLOSED: the plot is not in use this edition' });
 
 export { StandBookingStatus, StandCellState, StandOffering };
+
+registerEnumType(VolunteerSkill, { name: 'VolunteerSkill', description: 'What a volunteer can do, and what a shift needs' });
+registerEnumType(Daypart, { name: 'Daypart', description: 'Morning (before 12:00), afternoon (before 17:00), evening' });
+registerEnumType(ScreeningStatus, { name: 'ScreeningStatus', description: 'Certificate of good conduct' });
+registerEnumType(ShiftAssignmentStatus, { name: 'ShiftAssignmentStatus', description: 'DROPPED frees the place' });
+registerEnumType(TrajectoryKind, { name: 'TrajectoryKind' });
+registerEnumType(TrajectoryStatus, { name: 'TrajectoryStatus' });
+registerEnumType(FollowUpOutcome, { name: 'FollowUpOutcome', description: 'What became of the newcomer after the trajectory' });
+
+export { Daypart, FollowUpOutcome, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, VolunteerSkill };
 export { ClosureKind, ContactChannel, DeliveryOutcome, NotificationChannel, NotificationStatus, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus };

@@ -9,6 +9,7 @@ import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
+import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
 import './enums';
 
 /** Every resolver of the API: the app module provides them and `schema:emit` builds the schema from them. */
@@ -27,4 +28,8 @@ export const API_RESOLVERS = [
   FestivalEditionsResolver,
   StandBookingsResolver,
   StandApplicationsResolver,
+  VolunteersResolver,
+  ShiftsResolver,
+  ShiftAssignmentsResolver,
+  TrajectoriesResolver,
 ];

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { UsersService } from '@app/auth';
 import type { Actor } from '@app/common';
-import { DeliveryAttemptEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { DeliveryAttemptEntity, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
 import { FestivalEditionsService, StandBookingsService, StandPlotsService } from '@app/festival';
+import { ShiftsService, TrajectoriesService, VolunteersService } from '@app/volunteers';
 import { NotificationAdminService } from '@app/notifications';
 import { AttendanceSettingsService, NoShowStats, ParticipantsService, RegistrationsService, SessionCounts } from '@app/registrations';
 import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService } from '@app/scheduling';
@@ -59,6 +60,9 @@ export class LoadersFactory {
     private readonly editions: FestivalEditionsService,
     private readonly plots: StandPlotsService,
     private readonly standBookings: StandBookingsService,
+    private readonly volunteers: VolunteersService,
+    private readonly shifts: ShiftsService,
+    private readonly trajectories: TrajectoriesService,
   ) {}
 
   create(actor: Actor | null) {
@@ -100,6 +104,15 @@ export class LoadersFactory {
       standPlot: byId<StandPlotEntity>((ids) => this.plots.findByIds(ids)),
       plotsOfEdition: groupedBy<StandPlotEntity>((ids) => this.plots.byEditionIds(ids), (p) => p.editionId),
       standApplication: byId<StandApplicationEntity>((ids) => this.standBookings.applicationsByIds(ids)),
+      shift: byId<ShiftEntity>((ids) => this.shifts.findShiftsByIds(ids)),
+      assignmentsOfShift: groupedBy<ShiftAssignmentEntity>((ids) => this.shifts.assignmentsByShiftIds(ids), (a) => a.shiftId),
+      shiftStaffable: new DataLoader<string, boolean>(async (ids) => {
+        const staffable = await this.shifts.staffableShiftIds(actor, await this.shifts.findShiftsByIds(ids));
+        return ids.map((id) => staffable.has(id));
+      }),
+      absencesOfVolunteer: groupedBy<VolunteerAbsenceEntity>((ids) => this.volunteers.absencesByUserIds(ids), (a) => a.userId),
+      trajectoryHistory: groupedBy<TrajectoryStatusChangeEntity>((ids) => this.trajectories.historyByTrajectoryIds(ids), (c) => c.trajectoryId),
+      trajectoryFollowUps: groupedBy<TrajectoryFollowUpEntity>((ids) => this.trajectories.followUpsByTrajectoryIds(ids), (f) => f.trajectoryId),
       bookingsOfApplication: groupedBy<StandBookingEntity>((ids) => this.standBookings.bookingsByApplicationIds(ids), (b) => b.applicationId!),
     };
   }

@@ -20,6 +20,13 @@ export * from './festival-opening-block.entity';
 export * from './stand-plot.entity';
 export * from './stand-application.entity';
 export * from './stand-booking.entity';
+export * from './volunteer-profile.entity';
+export * from './volunteer-absence.entity';
+export * from './shift.entity';
+export * from './shift-assignment.entity';
+export * from './trajectory.entity';
+export * from './trajectory-status-change.entity';
+export * from './trajectory-follow-up.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -41,6 +48,13 @@ import { FestivalOpeningBlockEntity } from './festival-opening-block.entity';
 import { StandPlotEntity } from './stand-plot.entity';
 import { StandApplicationEntity } from './stand-application.entity';
 import { StandBookingEntity } from './stand-booking.entity';
+import { VolunteerProfileEntity } from './volunteer-profile.entity';
+import { VolunteerAbsenceEntity } from './volunteer-absence.entity';
+import { ShiftEntity } from './shift.entity';
+import { ShiftAssignmentEntity } from './shift-assignment.entity';
+import { TrajectoryEntity } from './trajectory.entity';
+import { TrajectoryStatusChangeEntity } from './trajectory-status-change.entity';
+import { TrajectoryFollowUpEntity } from './trajectory-follow-up.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -63,4 +77,11 @@ export const ENTITIES = [
   StandPlotEntity,
   StandApplicationEntity,
   StandBookingEntity,
+  VolunteerProfileEntity,
+  VolunteerAbsenceEntity,
+  ShiftEntity,
+  ShiftAssignmentEntity,
+  TrajectoryEntity,
+  TrajectoryStatusChangeEntity,
+  TrajectoryFollowUpEntity,
 ];

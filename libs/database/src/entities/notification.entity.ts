@@ -12,6 +12,7 @@ import { NotificationChannel, NotificationStatus } from './enums';
 @Index(['registrationId'])
 @Index(['sessionId'])
 @Index(['standBookingId'])
+@Index(['shiftAssignmentId'])
 export class NotificationEntity extends BaseEntity {
   /** A MessageKind of libs/notifications. */
   @Column({ type: 'varchar', length: 40 })
@@ -38,6 +39,10 @@ export class NotificationEntity extends BaseEntity {
   /** The stand booking a festival message is about. */
   @Column({ type: 'uuid', nullable: true })
   standBookingId: string | null;
+
+  /** The volunteer's shift a shift reminder is about. */
+  @Column({ type: 'uuid', nullable: true })
+  shiftAssignmentId: string | null;
 
   /** Minutes before the session, for reminders. */
   @Column({ type: 'int', nullable: true })

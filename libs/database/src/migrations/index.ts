@@ -5,4 +5,5 @@ import { Initial1795430355210 } from './1795430355210-Initial';
 import { ParticipantDuplicateLookup1795436000000 } from './1795436000000-ParticipantDuplicateLookup';
 import { SessionAlerts1795438000000 } from './1795438000000-SessionAlerts';
 import { FestivalStands1795443199101 } from './1795443199101-FestivalStands';
-export const MIGRATIONS: Function[] = [Initial1795430355210, Registrations1795432790114, ParticipantDuplicateLookup1795436000000, Notifications1795437000000, SessionAlerts1795438000000, FestivalStands1795443199101];
+import { VolunteersAndTrajectories1795444174070 } from './1795444174070-VolunteersAndTrajectories';
+export const MIGRATIONS: Function[] = [Initial1795430355210, Registrations1795432790114, ParticipantDuplicateLookup1795436000000, Notifications1795437000000, SessionAlerts1795438000000, FestivalStands1795443199101, VolunteersAndTrajectories1795444174070];

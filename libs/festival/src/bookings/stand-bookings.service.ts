@@ -157,6 +157,7 @@ export class StandBookingsService {
 
   /** Frees the plot. The association's organisers may cancel their own; when the city cancels, they are told why. Cancelling twice changes nothing. */
   async cancelBooking(actor: Actor | null, id: string, reason?: string | null): Promise<StandBookingEntity> {
+    festivalPolicy.requireCanSeePlan(actor);
     if (!actor) throw AppError.unauthenticated();
     const why = validate.optionalText('reason', reason, 500);
     return this.dataSource.transaction(async (manager) => {
@@ -200,6 +201,7 @@ export class StandBookingsService {
     const visible = festivalPolicy.visibleOrganisation(viewer);
     const organisationId = filter.organisationId == null ? null : validate.uuid('organisationId', filter.organisationId);
     if (filter.day != null && !/^\d{4}-\d{2}-\d{2}$/.test(filter.day)) throw AppError.badInput('day must be a date like 2027-05-15', 'day');
+    await this.requireEdition(editionId);
     const query = this.dataSource
       .getRepository(StandBookingEntity)
       .createQueryBuilder('b')
@@ -216,6 +218,7 @@ export class StandBookingsService {
   async applicationsOfEdition(actor: Actor | null, editionId: string): Promise<StandApplicationEntity[]> {
     const viewer = festivalPolicy.requireCanSeePlan(actor);
     const visible = festivalPolicy.visibleOrganisation(viewer);
+    await this.requireEdition(editionId);
     return this.dataSource.getRepository(StandApplicationEntity).find({
       where: { editionId: validate.uuid('editionId', editionId), ...(visible ? { organisationId: visible } : {}) },
       order: { createdAt: 'ASC' },
@@ -286,6 +289,11 @@ export class StandBookingsService {
   private async planSlots(manager: EntityManager, edition: FestivalEditionEntity, slots: SlotCommand[], allowInactive: boolean): Promise<PlannedSlot[]> {
     const plots = new Map((await manager.getRepository(StandPlotEntity).findBy({ id: In(slots.map((slot) => slot.plotId)) })).map((plot) => [plot.id, plot]));
     const blocks: OpeningBlock[] = await openingBlocksOfEdition(manager, edition.id);
+    for (const [i, slot] of slots.entries()) {
+      if (slots.slice(i + 1).some((other) => other.plotId === slot.plotId && other.startsAt.getTime() < slot.endsAt.getTime() && slot.startsAt.getTime() < other.endsAt.getTime())) {
+        throw AppError.badInput('Two of the slots asked for overlap on the same plot', 'slots');
+      }
+    }
     return slots.map((slot) => {
       const plot = plots.get(slot.plotId);
       if (!plot || plot.editionId !== edition.id) throw AppError.notFound('StandPlot', slot.plotId);
@@ -322,6 +330,11 @@ export class StandBookingsService {
         });
       }
     }
+  }
+
+  private async requireEdition(editionId: string): Promise<void> {
+    const id = validate.uuid('editionId', editionId);
+    if (!(await this.dataSource.getRepository(FestivalEditionEntity).existsBy({ id }))) throw AppError.notFound('FestivalEdition', id);
   }
 
   private requireNotBegun(startsAt: Date): void {

@@ -70,6 +70,7 @@ export class FestivalEditionsService {
 
   async updateEdition(actor: Actor | null, id: string, command: UpdateEditionCommand): Promise<FestivalEditionEntity> {
     festivalPolicy.requireCoordinator(actor, 'change festival editions');
+    validate.uuid('id', id);
     return this.dataSource.transaction(async (manager) => {
       const edition = await lockEdition(manager, id, 'pessimistic_write');
       const details = validDetails(command, edition.endsOn);

@@ -13,6 +13,8 @@ export const UNDER_BOOKED_MINIMUM = 3;
 export const UNDER_BOOKED_HOURS = 48;
 /** Coordinators hear this many days before a festival's application deadline if plots are still free. */
 export const FESTIVAL_DEADLINE_ALERT_DAYS = 7;
+/** Coordinators hear this many hours ahead when a shift still lacks volunteers. */
+export const SHIFT_UNDERSTAFFED_HOURS = 72;
 /** Digests of tomorrow go out from this hour (Brussels), once per day. */
 export const DIGEST_HOUR = 17;
 const ZONE = 'Europe/Brussels';
@@ -29,8 +31,40 @@ export class AlertSweep {
     private readonly clock: Clock,
   ) {}
 
-  async sweep(): Promise<{ underBooked: number; hostDigests: number; schoolDigests: number; festivalDeadlines: number }> {
-    return { underBooked: await this.underBooked(), hostDigests: await this.hostDigests(), schoolDigests: await this.schoolDigests(), festivalDeadlines: await this.festivalDeadlines() };
+  async sweep(): Promise<{ underBooked: number; hostDigests: number; schoolDigests: number; festivalDeadlines: number; understaffedShifts: number }> {
+    return {
+      underBooked: await this.underBooked(),
+      hostDigests: await this.hostDigests(),
+      schoolDigests: await this.schoolDigests(),
+      festivalDeadlines: await this.festivalDeadlines(),
+      understaffedShifts: await this.understaffedShifts(),
+    };
+  }
+
+  /** Shifts within 72 hours that still lack volunteers: every coordinator hears it once per shift. */
+  private async understaffedShifts(): Promise<number> {
+    const now = this.clock.now();
+    const shifts = await this.dataSource.query<{ id: string }[]>(
+      `SELECT s.id FROM shift s WHERE s.status = 'OPEN' AND s.starts_at > $1 AND s.starts_at <= $2
+          AND (SELECT count(*) FROM shift_assignment a WHERE a.shift_id = s.id AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW')) < s.needed`,
+      [now, new Date(now.getTime() + SHIFT_UNDERSTAFFED_HOURS * 3_600_000)],
+    );
+    let written = 0;
+    const staff = shifts.length > 0 ? await coordinators(this.dataSource.manager) : [];
+    for (const shift of shifts) {
+      for (const userId of staff) {
+        await insertStaffNotification(this.dataSource.manager, {
+          kind: MessageKind.SHIFT_UNDERSTAFFED,
+          userId,
+          sessionId: null,
+          dueAt: now,
+          dedupeKey: `${MessageKind.SHIFT_UNDERSTAFFED}|${shift.id}|${userId}`,
+          payload: { shiftId: shift.id },
+        });
+        written += 1;
+      }
+    }
+    return written;
   }
 
   /** Editions whose application deadline is within a week while plots are still free: every coordinator hears it once per deadline. */

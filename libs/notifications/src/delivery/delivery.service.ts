@@ -9,6 +9,7 @@ import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationS
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { composeStaffMessage } from '../alerts/staff-messages';
 import { composeFestivalMessage, FESTIVAL_MESSAGE_KINDS } from '../festival/festival-messages';
+import { composeShiftMessage, SHIFT_MESSAGE_KINDS } from '../shifts/shift-messages';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
 
@@ -119,6 +120,7 @@ export class NotificationDelivery {
   /** What to send and to whom, read fresh; or why the message is no longer true. */
   private async prepare(manager: EntityManager, row: NotificationEntity, now: Date): Promise<Prepared | { stale: string }> {
     if (FESTIVAL_MESSAGE_KINDS.has(row.kind)) return composeFestivalMessage(manager, row, now);
+    if (SHIFT_MESSAGE_KINDS.has(row.kind)) return composeShiftMessage(manager, row, now);
     if (row.userId) {
       const staff = await composeStaffMessage(manager, row, now);
       return 'stale' in staff ? staff : { to: staff.to, vars: staff.vars, calendar: null };

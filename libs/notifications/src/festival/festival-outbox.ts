@@ -92,12 +92,19 @@ export class FestivalOutbox implements OnModuleInit {
     return `${row.plot_id}@${new Date(row.starts_at).getTime()}-${new Date(row.ends_at).getTime()}`;
   }
 
+  /**
+   * Pending messages about the booking end here. An application's acknowledgement (filed under its
+   * first slot) stays while another slot it lists is still asked for: it is sent without this one.
+   */
   private async cancelPending(manager: EntityManager, bookingId: string): Promise<void> {
-    await manager.query(`UPDATE notification SET status = $2, last_error = 'the booking was cancelled', updated_at = now() WHERE stand_booking_id = $1 AND status = $3`, [
-      bookingId,
-      NotificationStatus.CANCELLED,
-      NotificationStatus.PENDING,
-    ]);
+    await manager.query(
+      `UPDATE notification n SET status = $2, last_error = 'the booking was cancelled', updated_at = now()
+        WHERE n.stand_booking_id = $1 AND n.status = $3
+          AND NOT (n.kind = $4 AND EXISTS (
+            SELECT 1 FROM stand_booking b
+             WHERE b.id IN (SELECT jsonb_array_elements_text(COALESCE(n.payload->'bookingIds', '[]'::jsonb))::uuid) AND b.status <> 'CANCELLED'))`,
+      [bookingId, NotificationStatus.CANCELLED, NotificationStatus.PENDING, MessageKind.STAND_APPLICATION_RECEIVED],
+    );
   }
 
   private async insert(

@@ -38,6 +38,10 @@ export enum MessageKind {
   STAND_REMINDER = 'STAND_REMINDER',
   /** Staff alert: the application deadline is near and plots are still free (deadline, free). */
   FESTIVAL_DEADLINE_NEAR = 'FESTIVAL_DEADLINE_NEAR',
+  /** To a volunteer: reminder before a shift (title, date, times, place; .ics attached). */
+  SHIFT_REMINDER = 'SHIFT_REMINDER',
+  /** Staff alert, about 72 h before: a shift still lacks volunteers (confirmed = taken places, capacity = needed). */
+  SHIFT_UNDERSTAFFED = 'SHIFT_UNDERSTAFFED',
 }
 
 export const MESSAGE_KINDS: readonly MessageKind[] = Object.values(MessageKind);

@@ -74,6 +74,8 @@ const REQUIRED_IN_TEXT: Record<MessageKind, string[]> = {
   [MessageKind.STAND_CANCELLED]: ['firstName', 'title', 'plot', 'date', 'time', 'endTime', 'reason'],
   [MessageKind.STAND_REMINDER]: ['firstName', 'title', 'date', 'slots', 'venue', 'address', 'map'],
   [MessageKind.FESTIVAL_DEADLINE_NEAR]: ['firstName', 'title', 'deadline', 'free', 'date'],
+  [MessageKind.SHIFT_REMINDER]: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address'],
+  [MessageKind.SHIFT_UNDERSTAFFED]: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity', 'venue', 'address'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
@@ -110,7 +112,7 @@ describe('catalogues', () => {
     expect([...SUPPORTED_MESSAGE_LANGUAGES]).toEqual(['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr']);
     expect(Object.keys(CATALOGUES).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
     expect(Object.keys(DIGEST_LABELS).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
-    expect(MESSAGE_KINDS).toHaveLength(19);
+    expect(MESSAGE_KINDS).toHaveLength(21);
     for (const kind of MESSAGE_KINDS) expect(kind).toBe(MessageKind[kind]);
   });
 

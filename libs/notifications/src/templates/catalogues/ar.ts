@@ -278,6 +278,35 @@ export const ar: Catalogue = {
     ),
     sms: '{title} (من {date}): الموعد النهائي {deadline}، مواقع فارغة: {free}.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'تذكير: مناوبتك يوم {date}: {title}',
+    text: l(
+      'مرحبًا {firstName}،',
+      '',
+      'تذكير: عندك مناوبة تطوع في {title}.',
+      '',
+      'الموعد: {date}، من {time} إلى {endTime}.',
+      'المكان: {venue}، {address}.',
+      '',
+      'المناوبة في ملف التقويم المرفق بهذا البريد الإلكتروني.',
+      'لا تستطيع الحضور؟ من فضلك اترك المناوبة في التطبيق أو أخبر المنسق، حتى يأخذها شخص آخر.',
+      '',
+      'شكرًا على مساعدتك!',
+    ),
+    sms: 'تذكير {firstName}: مناوبتك في {title}، {date}، {time}. شكرًا!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'نحتاج متطوعين: {title} يوم {date}',
+    text: l(
+      'مرحبًا {firstName}،',
+      '',
+      'مناوبة {title} يوم {date} الساعة {time} تحتاج إلى متطوعين. الأماكن المحجوزة: {confirmed} فقط من {capacity}.',
+      'المكان: {venue}، {address}.',
+      '',
+      'فكرة: اسأل المتطوعين المقترحين، أو عيّن شخصًا بنفسك.',
+    ),
+    sms: 'مناوبة {title} يوم {date}، {time}: المتطوعون {confirmed}/{capacity} فقط. ابحث عن متطوعين.',
+  },
 };
 
 export const arLabels: DigestLabels = {

@@ -278,6 +278,35 @@ export const en: Catalogue = {
     ),
     sms: '{title} (from {date}): deadline {deadline}, {free} plots still free.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'Reminder: your shift on {date}: {title}',
+    text: l(
+      'Hello {firstName},',
+      '',
+      'A reminder: you volunteer at {title}.',
+      '',
+      'When: {date}, from {time} to {endTime}.',
+      'Where: {venue}, {address}.',
+      '',
+      'The shift is in the calendar file attached to this e-mail.',
+      'You cannot come? Please drop the shift in the app or tell the coordinator, so someone else can take it.',
+      '',
+      'Thank you for helping!',
+    ),
+    sms: 'Hi {firstName}! Reminder: your shift {title} on {date} at {time}, {venue}. Thank you!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'Volunteers needed: {title} on {date}',
+    text: l(
+      'Hello {firstName},',
+      '',
+      '{title} on {date} at {time} still needs volunteers: {confirmed} of {capacity} places are taken.',
+      'Where: {venue}, {address}.',
+      '',
+      'Idea: ask the suggested volunteers, or assign someone yourself.',
+    ),
+    sms: '{title} on {date} at {time}: only {confirmed}/{capacity} volunteers. Please find more.',
+  },
 };
 
 export const enLabels: DigestLabels = {

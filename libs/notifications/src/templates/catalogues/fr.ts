@@ -278,6 +278,35 @@ export const fr: Catalogue = {
     ),
     sms: "{title} (à partir du {date}) : date limite le {deadline}, encore {free} emplacements libres.",
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: "Rappel : votre créneau du {date} : {title}",
+    text: l(
+      "Bonjour {firstName},",
+      "",
+      "Petit rappel : vous avez un créneau de bénévole à {title}.",
+      "",
+      "Quand : {date}, de {time} à {endTime}.",
+      "Où : {venue}, {address}.",
+      "",
+      "Le créneau est dans le fichier calendrier joint à cet e-mail.",
+      "Vous ne pouvez pas venir ? Libérez le créneau dans l'application ou prévenez le coordinateur. Ainsi, une autre personne peut le prendre.",
+      "",
+      "Merci pour votre aide !",
+    ),
+    sms: "Bonjour {firstName} ! Rappel : votre créneau de bénévole à {title} le {date} à {time}, {venue}. Merci !",
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: "Bénévoles recherchés : {title} le {date}",
+    text: l(
+      "Bonjour {firstName},",
+      "",
+      "Il manque encore des bénévoles pour le créneau {title} du {date} à {time} : {confirmed} places sur {capacity} sont prises.",
+      "Où : {venue}, {address}.",
+      "",
+      "Idée : contactez les bénévoles proposés, ou inscrivez vous-même une personne.",
+    ),
+    sms: "Créneau {title} le {date} à {time} : seulement {confirmed}/{capacity} bénévoles. Cherchez-en d'autres.",
+  },
 };
 
 export const frLabels: DigestLabels = {

@@ -278,6 +278,36 @@ export const nl: Catalogue = {
     ),
     sms: '{title} (vanaf {date}): uiterste datum {deadline}, nog {free} standplaatsen vrij.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'Niet vergeten: je shift op {date}, {title}',
+    text: l(
+      'Hallo {firstName},',
+      '',
+      'Niet vergeten: je helpt als vrijwilliger bij {title}.',
+      '',
+      'Wanneer: {date}, van {time} tot {endTime}.',
+      'Waar: {venue}, {address}.',
+      '',
+      'Je shift staat in het agendabestand bij deze e-mail.',
+      'Kun je niet komen? Geef je shift dan vrij in de app of laat het de coördinator weten. Dan kan iemand anders je shift overnemen.',
+      '',
+      'Bedankt voor je hulp!',
+    ),
+    sms: 'Hallo {firstName}! Niet vergeten: je shift bij {title} op {date} om {time}, {venue}. Bedankt!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'Vrijwilligers nodig: {title} op {date}',
+    text: l(
+      'Hallo {firstName},',
+      '',
+      'Voor de shift bij {title} op {date} om {time} zijn nog vrijwilligers nodig.',
+      'Er zijn pas {confirmed} van de {capacity} plaatsen bezet.',
+      'Waar: {venue}, {address}.',
+      '',
+      'Idee: vraag het aan de voorgestelde vrijwilligers, of duid zelf iemand aan.',
+    ),
+    sms: 'Shift bij {title} op {date} om {time}: pas {confirmed}/{capacity} vrijwilligers. Zoek er nog bij.',
+  },
 };
 
 export const nlLabels: DigestLabels = {

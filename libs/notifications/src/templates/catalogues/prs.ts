@@ -278,6 +278,35 @@ export const prs: Catalogue = {
     ),
     sms: '{title} (از {date}): مهلت {deadline}، {free} جایگاه خالی.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'یادآوری: نوبت رضاکاری شما، {date}: {title}',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      'یادآوری: شما در {title} نوبت رضاکاری دارید.',
+      '',
+      'چه وقت: {date}، از ساعت {time} تا {endTime}.',
+      'کجا: {venue}، {address}.',
+      '',
+      'نوبت شما در فایل تقویم است. این فایل همراه این ایمیل است.',
+      'آمده نمی‌توانید؟ لطفاً نوبت خود را در اپلیکیشن لغو کنید یا به هماهنگ‌کننده خبر بدهید، تا کس دیگری این نوبت را بگیرد.',
+      '',
+      'از کمک شما تشکر!',
+    ),
+    sms: 'یادآوری {firstName}: نوبت رضاکاری شما در {title}، {date}، ساعت {time}.',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'رضاکار لازم است: {title}، {date}',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      'نوبت {title} ({date}، ساعت {time}) هنوز رضاکار کم دارد: فقط {confirmed} از {capacity} جای گرفته شده است.',
+      'کجا: {venue}، {address}.',
+      '',
+      'پیشنهاد: از رضاکارانی که اپلیکیشن نشان می‌دهد بپرسید، یا خودتان کسی را تعیین کنید.',
+    ),
+    sms: 'نوبت {title} ({date}، {time}): فقط {confirmed}/{capacity} رضاکار. رضاکار بیشتر پیدا کنید.',
+  },
 };
 
 export const prsLabels: DigestLabels = {

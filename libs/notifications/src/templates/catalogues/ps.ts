@@ -278,6 +278,35 @@ export const ps: Catalogue = {
     ),
     sms: '{title} (له {date}): وروستۍ نېټه {deadline}، {free} ځایونه خالي.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'یادونه: ستاسو د رضاکارۍ نوبت، {date}: {title}',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      'یادونه: تاسو په {title} کې د رضاکارۍ نوبت لرئ.',
+      '',
+      'کله: {date}، له {time} څخه تر {endTime} پورې.',
+      'چېرته: {venue}، {address}.',
+      '',
+      'نوبت د کلیز په فایل کې دی. دا فایل له دې برېښنالیک سره دی.',
+      'نه شئ راتلای؟ مهرباني وکړئ خپل نوبت په اپلیکېشن کې لغوه کړئ یا همغږي کوونکي ته ووایاست، چې بل څوک دا نوبت واخلي.',
+      '',
+      'د مرستې مننه!',
+    ),
+    sms: 'یادونه {firstName}: په {title} کې د رضاکارۍ نوبت مو، {date}، {time}.',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'رضاکاران پکار دي: {title}، {date}',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      'د {title} نوبت ({date}، {time}) لا هم رضاکارانو ته اړتیا لري: له {capacity} ځایونو څخه یوازې {confirmed} نیول شوي.',
+      'چېرته: {venue}، {address}.',
+      '',
+      'وړاندیز: له هغو رضاکارانو پوښتنه وکړئ چې اپلیکېشن یې ښیي، یا پخپله یو څوک وټاکئ.',
+    ),
+    sms: 'د {title} نوبت ({date}، {time}): یوازې {confirmed}/{capacity} رضاکاران. نور پیدا کړئ.',
+  },
 };
 
 export const psLabels: DigestLabels = {

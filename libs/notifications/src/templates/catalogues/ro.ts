@@ -278,6 +278,35 @@ export const ro: Catalogue = {
     ),
     sms: '{title} (de la {date}): termen {deadline}, încă {free} locuri libere.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'Reamintire: tura dumneavoastră din {date}: {title}',
+    text: l(
+      'Bună ziua, {firstName},',
+      '',
+      'Vă reamintim: aveți o tură de voluntar la {title}.',
+      '',
+      'Când: {date}, de la {time} până la {endTime}.',
+      'Unde: {venue}, {address}.',
+      '',
+      'Tura este în fișierul de calendar atașat la acest e-mail.',
+      'Nu puteți veni? Vă rugăm să renunțați la tură în aplicație sau să anunțați coordonatorul. Atunci altcineva poate lua tura.',
+      '',
+      'Vă mulțumim pentru ajutor!',
+    ),
+    sms: 'Bună ziua, {firstName}! Vă reamintim: tura de voluntar la {title}, {date}, ora {time}, {venue}. Mulțumim!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'Este nevoie de voluntari: {title}, {date}',
+    text: l(
+      'Bună ziua, {firstName},',
+      '',
+      'Tura {title} ({date}, ora {time}) are încă nevoie de voluntari: doar {confirmed} din {capacity} locuri sunt ocupate.',
+      'Unde: {venue}, {address}.',
+      '',
+      'Idee: întrebați voluntarii propuși în aplicație sau alegeți chiar dumneavoastră pe cineva.',
+    ),
+    sms: 'Tura {title} ({date}, {time}): doar {confirmed}/{capacity} voluntari. Căutați încă voluntari.',
+  },
 };
 
 export const roLabels: DigestLabels = {

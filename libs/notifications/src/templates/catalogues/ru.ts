@@ -278,6 +278,35 @@ export const ru: Catalogue = {
     ),
     sms: '{title}, начало: {date}. Срок заявок: {deadline}. Свободно мест: {free}.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'Напоминание: ваша смена {date}: {title}',
+    text: l(
+      'Здравствуйте, {firstName}!',
+      '',
+      'Напоминаем: вы помогаете как волонтёр. Ваша смена: {title}.',
+      '',
+      'Когда: {date}, с {time} до {endTime}.',
+      'Где: {venue}, {address}.',
+      '',
+      'Смена есть в файле календаря, он приложен к этому письму.',
+      'Не можете прийти? Пожалуйста, откажитесь от смены в приложении или сообщите координатору. Тогда смену возьмёт другой человек.',
+      '',
+      'Спасибо за помощь!',
+    ),
+    sms: '{firstName}, напоминаем: ваша смена {title}, {date}, {time}. Спасибо!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'Нужны волонтёры: {title}, {date}',
+    text: l(
+      'Здравствуйте, {firstName}!',
+      '',
+      'На смену {title} ({date}, {time}) ещё нужны волонтёры: занято только {confirmed} из {capacity} мест.',
+      'Где: {venue}, {address}.',
+      '',
+      'Идея: спросите предложенных волонтёров или назначьте кого-нибудь сами.',
+    ),
+    sms: 'Смена {title} ({date}, {time}): волонтёров только {confirmed}/{capacity}. Найдите ещё.',
+  },
 };
 
 export const ruLabels: DigestLabels = {

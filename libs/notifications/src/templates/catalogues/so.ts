@@ -278,6 +278,35 @@ export const so: Catalogue = {
     ),
     sms: '{title} ({date}): maalinta ugu dambaysa {deadline}, {free} meelood ayaa weli bannaan.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'Xusuusin: wareeggaaga shaqada, {date}: {title}',
+    text: l(
+      'Salaan {firstName},',
+      '',
+      'Xusuusin: waxaad wareeg shaqo oo mutadawac ah ku leedahay {title}.',
+      '',
+      'Goorma: {date}, saacadda {time} ilaa {endTime}.',
+      'Xagee: {venue}, {address}.',
+      '',
+      'Wareeggu wuxuu ku jiraa faylka kalandarka. Faylku wuxuu ku lifaaqan yahay iimaylkan.',
+      'Ma iman kartid? Fadlan wareegga kaga noqo app-ka ama u sheeg isuduwaha, si qof kale u qaato.',
+      '',
+      'Waad ku mahadsan tahay caawimaaddaada!',
+    ),
+    sms: 'Salaan {firstName}! Xusuusin: wareeggaaga shaqada, {title}, {date}, saacadda {time}, {venue}. Mahadsanid!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'Mutadawiciin ayaa loo baahan yahay: {title}, {date}',
+    text: l(
+      'Salaan {firstName},',
+      '',
+      'Wareegga {title} ({date}, saacadda {time}) weli wuxuu u baahan yahay mutadawiciin: kaliya {confirmed} ka mid ah {capacity} meelood ayaa la qaatay.',
+      'Xagee: {venue}, {address}.',
+      '',
+      'Fikrad: weydii mutadawiciinta app-ku soo jeediyey, ama adigu qof u magacaab.',
+    ),
+    sms: 'Wareegga {title} ({date}, {time}): kaliya {confirmed}/{capacity} mutadawac. Raadi mutadawiciin kale.',
+  },
 };
 
 export const soLabels: DigestLabels = {

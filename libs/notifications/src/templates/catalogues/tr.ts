@@ -278,6 +278,35 @@ export const tr: Catalogue = {
     ),
     sms: '{title} ({date} başlıyor): son başvuru {deadline}, {free} yer boş.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'Hatırlatma: {date} vardiyanız: {title}',
+    text: l(
+      'Merhaba {firstName},',
+      '',
+      'Hatırlatma: {title} için gönüllü vardiyanız var.',
+      '',
+      'Ne zaman: {date}, saat {time} - {endTime}.',
+      'Nerede: {venue}, {address}.',
+      '',
+      'Vardiya bu e-postaya ekli takvim dosyasında.',
+      'Gelemiyor musunuz? Lütfen vardiyayı uygulamada bırakın veya koordinatöre haber verin. Böylece başka biri vardiyayı alabilir.',
+      '',
+      'Yardımınız için teşekkürler!',
+    ),
+    sms: 'Merhaba {firstName}! Hatırlatma: {title} gönüllü vardiyanız, {date}, saat {time}, {venue}. Teşekkürler!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'Gönüllü gerekiyor: {title}, {date}',
+    text: l(
+      'Merhaba {firstName},',
+      '',
+      '{title} vardiyası ({date}, saat {time}) için hâlâ gönüllü gerekiyor: {capacity} yerin sadece {confirmed} tanesi dolu.',
+      'Nerede: {venue}, {address}.',
+      '',
+      'Öneri: uygulamanın önerdiği gönüllülere sorun veya kendiniz birini atayın.',
+    ),
+    sms: '{title} vardiyası ({date}, {time}): sadece {confirmed}/{capacity} gönüllü. Lütfen daha fazla gönüllü bulun.',
+  },
 };
 
 export const trLabels: DigestLabels = {

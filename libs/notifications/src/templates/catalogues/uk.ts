@@ -278,6 +278,35 @@ export const uk: Catalogue = {
     ),
     sms: '{title}, початок: {date}. Термін заявок: {deadline}. Вільно місць: {free}.',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'Нагадування: ваша зміна {date}: {title}',
+    text: l(
+      'Добрий день, {firstName}!',
+      '',
+      'Нагадуємо: ви допомагаєте як волонтер. Ваша зміна: {title}.',
+      '',
+      'Коли: {date}, з {time} до {endTime}.',
+      'Де: {venue}, {address}.',
+      '',
+      'Зміна є у файлі календаря, він доданий до цього листа.',
+      'Не можете прийти? Будь ласка, відмовтеся від зміни в застосунку або повідомте координатора. Тоді зміну візьме інша людина.',
+      '',
+      'Дякуємо за допомогу!',
+    ),
+    sms: '{firstName}, нагадуємо: ваша зміна {title}, {date}, {time}. Дякуємо!',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'Потрібні волонтери: {title}, {date}',
+    text: l(
+      'Добрий день, {firstName}!',
+      '',
+      'На зміну {title} ({date}, {time}) ще потрібні волонтери: зайнято лише {confirmed} з {capacity} місць.',
+      'Де: {venue}, {address}.',
+      '',
+      'Ідея: запитайте запропонованих волонтерів або призначте когось самі.',
+    ),
+    sms: 'Зміна {title} ({date}, {time}): волонтерів лише {confirmed}/{capacity}. Знайдіть ще.',
+  },
 };
 
 export const ukLabels: DigestLabels = {

@@ -278,6 +278,35 @@ export const ur: Catalogue = {
     ),
     sms: '{title} ({date} سے): آخری تاریخ {deadline}، {free} جگہیں خالی۔',
   },
+  [MessageKind.SHIFT_REMINDER]: {
+    subject: 'یاد دہانی: آپ کی شفٹ، {date}: {title}',
+    text: l(
+      'السلام علیکم {firstName}،',
+      '',
+      'یاد دہانی: {title} میں آپ کی رضاکار شفٹ ہے۔',
+      '',
+      'کب: {date}، {time} سے {endTime} تک۔',
+      'کہاں: {venue}، {address}۔',
+      '',
+      'شفٹ کیلنڈر فائل میں ہے۔ یہ فائل اس ای میل کے ساتھ ہے۔',
+      'آپ نہیں آ سکتے؟ براہ کرم ایپ میں شفٹ چھوڑ دیں یا کوآرڈینیٹر کو بتائیں، تاکہ کوئی اور یہ شفٹ لے سکے۔',
+      '',
+      'مدد کا شکریہ!',
+    ),
+    sms: 'یاد دہانی {firstName}: {title} میں آپ کی شفٹ، {date}، {time}۔',
+  },
+  [MessageKind.SHIFT_UNDERSTAFFED]: {
+    subject: 'رضاکار چاہییں: {title}، {date}',
+    text: l(
+      'السلام علیکم {firstName}،',
+      '',
+      '{title} ({date}، {time}) کی شفٹ میں ابھی رضاکار کم ہیں: {capacity} میں سے صرف {confirmed} جگہیں بھری ہیں۔',
+      'کہاں: {venue}، {address}۔',
+      '',
+      'تجویز: ایپ میں دکھائے گئے رضاکاروں سے پوچھیں، یا خود کسی کو مقرر کریں۔',
+    ),
+    sms: '{title} ({date}، {time}) کی شفٹ: صرف {confirmed}/{capacity} رضاکار۔ مزید رضاکار تلاش کریں۔',
+  },
 };
 
 export const urLabels: DigestLabels = {

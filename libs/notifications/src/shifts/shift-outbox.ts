@@ -1,0 +1,60 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@app/common';
+import { NotificationStatus } from '@app/database';
+import { ShiftEvent, ShiftEvents } from '@app/volunteers';
+import { MessageKind } from '../templates/message-kinds';
+
+/** A volunteer hears about a shift two days and three hours before it. */
+export const SHIFT_REMINDER_OFFSETS_MINUTES = [48 * 60, 3 * 60];
+
+/** Shift reminders written and withdrawn in the transaction that assigns or releases the volunteer (invariant 4). */
+@Injectable()
+export class ShiftOutbox implements OnModuleInit {
+  constructor(
+    private readonly events: ShiftEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe({ onShiftEvents: (manager, events) => this.write(manager, events) });
+  }
+
+  async write(manager: EntityManager, events: ShiftEvent[]): Promise<void> {
+    const now = this.clock.now();
+    for (const event of events) {
+      if (event.kind === 'RELEASED') {
+        await manager.query(`UPDATE notification SET status = $2, last_error = 'the volunteer no longer has this shift', updated_at = now() WHERE shift_assignment_id = ANY($1::uuid[]) AND status = $3`, [
+          event.assignmentIds,
+          NotificationStatus.CANCELLED,
+          NotificationStatus.PENDING,
+        ]);
+        continue;
+      }
+      const assignments = await manager.query<{ id: string; volunteer_id: string; starts_at: Date; preferred_language: string }[]>(
+        `SELECT a.id, a.volunteer_id, a.starts_at, u.preferred_language FROM shift_assignment a JOIN app_user u ON u.id = a.volunteer_id WHERE a.id = ANY($1::uuid[])`,
+        [event.assignmentIds],
+      );
+      for (const assignment of assignments) {
+        for (const offset of SHIFT_REMINDER_OFFSETS_MINUTES) {
+          const dueAt = new Date(new Date(assignment.starts_at).getTime() - offset * 60_000);
+          if (dueAt.getTime() <= now.getTime()) continue;
+          await manager.query(
+            `INSERT INTO notification (kind, channel, user_id, language, shift_assignment_id, offset_minutes, payload, due_at, dedupe_key)
+             VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING`,
+            [
+              MessageKind.SHIFT_REMINDER,
+              assignment.volunteer_id,
+              assignment.preferred_language,
+              assignment.id,
+              offset,
+              JSON.stringify({ startsAt: new Date(assignment.starts_at).toISOString() }),
+              dueAt,
+              `${MessageKind.SHIFT_REMINDER}|${assignment.id}|${offset}`,
+            ],
+          );
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+export * from './volunteers.module';
+export * from './volunteers-policy';
+export * from './volunteers/volunteers.service';
+export * from './shifts/shift-events';
+export * from './shifts/shifts.service';
+export * from './trajectories/trajectories.service';
+export * from './reports/reports.service';

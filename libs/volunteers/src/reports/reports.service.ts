@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource } from 'typeorm';
+import { Actor, AppError, validate } from '@app/common';
+import { ReferralChannel, TrajectoryKind, TrajectoryStatus } from '@app/database';
+import { volunteersPolicy } from '../volunteers-policy';
+
+export interface CountBy<K extends string> {
+  key: K;
+  count: number;
+}
+
+export interface TrajectoryReport {
+  from: string;
+  to: string;
+  total: number;
+  byKind: CountBy<TrajectoryKind>[];
+  byReferralChannel: CountBy<ReferralChannel>[];
+  byStatus: CountBy<TrajectoryStatus>[];
+}
+
+export interface ProgrammeMonth {
+  programmeId: string;
+  programmeName: string;
+  month: string;
+  sessionsHeld: number;
+  seatsOffered: number;
+  confirmed: number;
+  attended: number;
+  noShows: number;
+  waitlisted: number;
+}
+
+const ZONE = 'Europe/Brussels';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Figures for the city's reports; every category appears, with 0 where nothing happened. */
+@Injectable()
+export class ReportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Trajectories that started between from and to (inclusive dates), by kind, referral channel and current status. */
+  async trajectoryReport(actor: Actor | null, from: string, to: string): Promise<TrajectoryReport> {
+    volunteersPolicy.requireCoordinator(actor, 'see reports');
+    period(from, to);
+    const rows = await this.dataSource.query<{ kind: TrajectoryKind; referral_channel: ReferralChannel; status: TrajectoryStatus; count: number }[]>(
+      `SELECT kind, referral_channel, status, count(*)::int AS count FROM trajectory WHERE starts_on BETWEEN $1::date AND $2::date GROUP BY kind, referral_channel, status`,
+      [from, to],
+    );
+    const tally = <K extends string>(keys: K[], keyOf: (row: (typeof rows)[number]) => K): CountBy<K>[] =>
+      keys.map((key) => ({ key, count: rows.filter((row) => keyOf(row) === key).reduce((sum, row) => sum + row.count, 0) }));
+    return {
+      from,
+      to,
+      total: rows.reduce((sum, row) => sum + row.count, 0),
+      byKind: tally(Object.values(TrajectoryKind), (row) => row.kind),
+      byReferralChannel: tally(Object.values(ReferralChannel), (row) => row.referral_channel),
+      byStatus: tally(Object.values(TrajectoryStatus), (row) => row.status),
+    };
+  }
+
+  async trajectoryReportCsv(actor: Actor | null, from: string, to: string): Promise<string> {
+    const report = await this.trajectoryReport(actor, from, to);
+    const lines = [
+      ['total', 'ALL', report.total],
+      ...report.byKind.map((c) => ['kind', c.key, c.count]),
+      ...report.byReferralChannel.map((c) => ['referral_channel', c.key, c.count]),
+      ...report.byStatus.map((c) => ['status', c.key, c.count]),
+    ];
+    return stringify(lines, { header: true, columns: ['dimension', 'value', 'trajectories'], record_delimiter: 'windows', cast: { number: String } });
+  }
+
+  /**
+   * Per programme and month (Brussels) of the sessions that took place between from and to: sessions
+   * held (not cancelled), seats offered, seated registrations, attended, no-shows, and people who
+   * were on a waiting list.
+   */
+  async programmeReport(actor: Actor | null, from: string, to: string, programmeId?: string | null): Promise<ProgrammeMonth[]> {
+    volunteersPolicy.requireCoordinator(actor, 'see reports');
+    period(from, to);
+    const programme = programmeId == null ? null : validate.uuid('programmeId', programmeId);
+    const rows = await this.dataSource.query<(Omit<ProgrammeMonth, 'programmeId' | 'programmeName'> & { programme_id: string; programme_name: string })[]>(
+      `WITH held AS (
+         SELECT s.id, s.programme_id, s.capacity, to_char(s.starts_at AT TIME ZONE '${ZONE}', 'YYYY-MM') AS month
+           FROM session s
+          WHERE s.status = 'SCHEDULED' AND (s.starts_at AT TIME ZONE '${ZONE}')::date BETWEEN $1::date AND $2::date AND ($3::uuid IS NULL OR s.programme_id = $3)
+       )
+       SELECT h.programme_id, p.name AS programme_name, h.month,
+              count(*)::int AS "sessionsHeld",
+              sum(h.capacity)::int AS "seatsOffered",
+              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW')))::int AS confirmed,
+              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED'))::int AS attended,
+              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'NO_SHOW'))::int AS "noShows",
+              sum((SELECT count(DISTINCT e.registration_id) FROM registration_event e WHERE e.session_id = h.id AND e.kind = 'WAITLISTED'))::int AS waitlisted
+         FROM held h JOIN programme p ON p.id = h.programme_id
+        GROUP BY h.programme_id, p.name, h.month
+        ORDER BY p.name, h.month`,
+      [from, to, programme],
+    );
+    return rows.map(({ programme_id, programme_name, ...figures }) => ({ programmeId: programme_id, programmeName: programme_name, ...figures }));
+  }
+
+  async programmeReportCsv(actor: Actor | null, from: string, to: string, programmeId?: string | null): Promise<string> {
+    const rows = await this.programmeReport(actor, from, to, programmeId);
+    return stringify(
+      rows.map((row) => [row.programmeName, row.month, row.sessionsHeld, row.seatsOffered, row.confirmed, row.attended, row.noShows, row.waitlisted]),
+      { header: true, columns: ['programme', 'month', 'sessions_held', 'seats_offered', 'confirmed', 'attended', 'no_shows', 'waitlisted'], record_delimiter: 'windows', cast: { number: String } },
+    );
+  }
+}
+
+function period(from: string, to: string): void {
+  if (!DATE.test(from)) throw AppError.badInput('from must be a date like 2022-01-01', 'from');
+  if (!DATE.test(to)) throw AppError.badInput('to must be a date like 2023-09-30', 'to');
+  if (to < from) throw AppError.badInput('to must not be before from', 'to');
+}

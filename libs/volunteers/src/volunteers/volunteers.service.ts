@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ical from 'ical-generator';
+import { DataSource, In } from 'typeorm';
+import { Actor, AppError, validate } from '@app/common';
+import { Daypart, Role, ScreeningStatus, UserEntity, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '@app/database';
+import { normaliseLanguage, normalisePhone } from '@app/registrations';
+import { volunteersPolicy } from '../volunteers-policy';
+
+export interface VolunteerProfileCommand {
+  phone?: string | null;
+  languages?: string[] | null;
+  skills?: VolunteerSkill[] | null;
+  availableWeekdays?: number[] | null;
+  availableDayparts?: Daypart[] | null;
+  neighbourhood?: string | null;
+  screeningStatus?: ScreeningStatus | null;
+  screeningDate?: string | null;
+  trainings?: string[] | null;
+}
+
+export interface AbsenceCommand {
+  startsOn: string;
+  endsOn: string;
+  reason?: string | null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Volunteer profiles, periods away and the personal iCalendar feed. */
+@Injectable()
+export class VolunteersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Creates or changes a VOLUNTEER user's profile; screening and trainings are set by coordinators only. */
+  async saveProfile(actor: Actor | null, volunteerId: string, command: VolunteerProfileCommand): Promise<VolunteerProfileEntity> {
+    const userId = validate.uuid('volunteerId', volunteerId);
+    const viewer = volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'change a volunteer profile');
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user || !user.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', userId);
+    if (!volunteersPolicy.isCoordinator(viewer) && (command.screeningStatus != null || command.screeningDate != null || command.trainings != null)) {
+      throw AppError.forbidden('Only coordinators record screening and trainings');
+    }
+    const changes: Partial<VolunteerProfileEntity> = {};
+    if (command.phone !== undefined) changes.phone = command.phone?.trim() ? normalisePhone('phone', command.phone) : null;
+    if (command.languages != null) changes.languages = unique(listOf('languages', command.languages, 25).map((tag) => normaliseLanguage('languages', tag)));
+    if (command.skills != null) changes.skills = unique(listOf('skills', command.skills, 10));
+    if (command.availableWeekdays != null) changes.availableWeekdays = unique(listOf('availableWeekdays', command.availableWeekdays, 7).map((day) => validate.int('availableWeekdays', day, 1, 7))).sort();
+    if (command.availableDayparts != null) changes.availableDayparts = unique(listOf('availableDayparts', command.availableDayparts, 3));
+    if (command.neighbourhood !== undefined) changes.neighbourhood = validate.optionalText('neighbourhood', command.neighbourhood, 100);
+    if (command.screeningStatus != null) changes.screeningStatus = command.screeningStatus;
+    if (command.screeningDate !== undefined) changes.screeningDate = command.screeningDate ?? null;
+    if (command.trainings != null) changes.trainings = unique(listOf('trainings', command.trainings, 30).map((training) => validate.text('trainings', training, { max: 200 })));
+    const repository = this.dataSource.getRepository(VolunteerProfileEntity);
+    await repository.upsert({ userId, ...changes }, { conflictPaths: ['userId'] });
+    return repository.findOneByOrFail({ userId });
+  }
+
+  async findProfile(actor: Actor | null, volunteerId: string): Promise<VolunteerProfileEntity | null> {
+    const userId = validate.uuid('volunteerId', volunteerId);
+    if (!actor) throw AppError.unauthenticated();
+    if (!volunteersPolicy.canSeeVolunteer(actor, userId)) throw AppError.forbidden("Only coordinators and the volunteer themself see a volunteer's profile");
+    return this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ userId });
+  }
+
+  /** Every active VOLUNTEER user, with or without a profile, by name. Coordinators. */
+  async listVolunteers(actor: Actor | null): Promise<UserEntity[]> {
+    volunteersPolicy.requireCoordinator(actor, 'list volunteers');
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where(`u.active AND :role = ANY(u.roles)`, { role: Role.VOLUNTEER })
+      .orderBy('u.display_name', 'ASC')
+      .getMany();
+  }
+
+  async addAbsence(actor: Actor | null, volunteerId: string, command: AbsenceCommand): Promise<VolunteerAbsenceEntity> {
+    const userId = validate.uuid('volunteerId', volunteerId);
+    volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'record periods away');
+    if (command.endsOn < command.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
+    if (!(await this.dataSource.getRepository(UserEntity).existsBy({ id: userId }))) throw AppError.notFound('Volunteer', userId);
+    return this.dataSource.getRepository(VolunteerAbsenceEntity).save({ userId, startsOn: command.startsOn, endsOn: command.endsOn, reason: validate.optionalText('reason', command.reason, 200) });
+  }
+
+  async removeAbsence(actor: Actor | null, absenceId: string): Promise<boolean> {
+    const id = validate.uuid('id', absenceId);
+    const absence = await this.dataSource.getRepository(VolunteerAbsenceEntity).findOneBy({ id });
+    if (!absence) throw AppError.notFound('VolunteerAbsence', id);
+    volunteersPolicy.requireSelfOrCoordinator(actor, absence.userId, 'remove periods away');
+    await this.dataSource.getRepository(VolunteerAbsenceEntity).delete(id);
+    return true;
+  }
+
+  /**
+   * A new secret feed URL token for the volunteer's calendar; the old one stops working. Only the
+   * hash is stored, so the token is shown once.
+   */
+  async issueCalendarToken(actor: Actor | null, volunteerId: string): Promise<string> {
+    const userId = validate.uuid('volunteerId', volunteerId);
+    volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'manage a calendar feed');
+    const token = randomBytes(24).toString('base64url');
+    await this.dataSource.getRepository(VolunteerProfileEntity).upsert({ userId, calendarTokenHash: hashToken(token) }, { conflictPaths: ['userId'] });
+    return token;
+  }
+
+  async revokeCalendarToken(actor: Actor | null, volunteerId: string): Promise<boolean> {
+    const userId = validate.uuid('volunteerId', volunteerId);
+    volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'manage a calendar feed');
+    await this.dataSource.getRepository(VolunteerProfileEntity).update({ userId }, { calendarTokenHash: null });
+    return true;
+  }
+
+  /** The iCalendar feed of a volunteer's held shifts (from 30 days ago), or null for an unknown or revoked token. */
+  async calendarFeed(token: string): Promise<string | null> {
+    if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+    const profile = await this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ calendarTokenHash: hashToken(token) });
+    if (!profile) return null;
+    const shifts = await this.dataSource.query<{ id: string; title: string; role: string; starts_at: Date; ends_at: Date; location: string | null; notes: string | null }[]>(
+      `SELECT a.id, s.title, s.role, a.starts_at, a.ends_at, s.notes,
+              COALESCE(v.name || ', ' || v.address, e.site_name || ', ' || e.site_address) AS location
+         FROM shift_assignment a JOIN shift s ON s.id = a.shift_id
+         LEFT JOIN session se ON se.id = s.session_id LEFT JOIN venue v ON v.id = se.venue_id
+         LEFT JOIN festival_edition e ON e.id = s.edition_id
+        WHERE a.volunteer_id = $1 AND a.status = 'ASSIGNED' AND s.status = 'OPEN' AND a.ends_at > now() - interval '30 days'
+        ORDER BY a.starts_at`,
+      [profile.userId],
+    );
+    return ical({
+      name: 'Oefenkansen: mijn shiften',
+      timezone: 'Europe/Brussels',
+      events: shifts.map((shift) => ({
+        id: shift.id,
+        start: new Date(shift.starts_at),
+        end: new Date(shift.ends_at),
+        summary: shift.title,
+        description: [`Rol: ${shift.role}`, shift.notes].filter(Boolean).join('\n'),
+        location: shift.location ?? undefined,
+      })),
+    }).toString();
+  }
+
+  profilesByUserIds(userIds: readonly string[]): Promise<VolunteerProfileEntity[]> {
+    return this.dataSource.getRepository(VolunteerProfileEntity).findBy({ userId: In([...userIds]) });
+  }
+
+  absencesByUserIds(userIds: readonly string[]): Promise<VolunteerAbsenceEntity[]> {
+    return this.dataSource.getRepository(VolunteerAbsenceEntity).find({ where: { userId: In([...userIds]) }, order: { startsOn: 'ASC' } });
+  }
+}
+
+function listOf<T>(field: string, values: T[], max: number): T[] {
+  if (values.length > max) throw AppError.badInput(`${field} may list at most ${max} values`, field);
+  return values;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
