@@ -57,6 +57,8 @@ async function stop(code: number): Promise<void> {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once('exit', () => resolve());
           child.kill('SIGTERM');
+          // A process that does not finish its graceful shutdown in time is not left behind.
+          setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
         }),
     ),
   );

@@ -125,7 +125,7 @@ describe('notifications', () => {
       );
     }
     const redis = new Redis(api.config.redisUrl);
-    await redis.flushall();
+    await redis.flushdb();
     redis.disconnect();
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url, smsGatewayUrl: sms.url })] })
       .overrideProvider(Clock)

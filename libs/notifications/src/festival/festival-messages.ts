@@ -13,6 +13,9 @@ export const FESTIVAL_MESSAGE_KINDS: ReadonlySet<string> = new Set([
   MessageKind.FESTIVAL_DEADLINE_NEAR,
 ]);
 
+/** Messages that list several slots (an application, or a coordinator's booking of several at once). */
+export const LISTING_KINDS: ReadonlySet<string> = new Set([MessageKind.STAND_APPLICATION_RECEIVED, MessageKind.STAND_CONFIRMED]);
+
 export type FestivalMessage = { to: string; vars: MessageVariables; calendar: string | null } | { stale: string };
 
 interface BookingRow {
@@ -59,8 +62,9 @@ export async function composeFestivalMessage(manager: EntityManager, row: Notifi
   if (!user.roles.includes('FESTIVAL_ORGANISER')) return { stale: 'the user is no longer a festival organiser' };
 
   const named = await bookingsOf(manager, row);
-  // An application lists the slots still asked for; one withdrawn meanwhile is left out.
-  const bookings = row.kind === MessageKind.STAND_APPLICATION_RECEIVED ? named.filter((booking) => booking.status !== 'CANCELLED') : named;
+  // A message about several slots lists those still live; one withdrawn meanwhile is left out.
+  const bookings = LISTING_KINDS.has(row.kind) ? named.filter((booking) => booking.status !== 'CANCELLED') : named;
+  if (named.length > 0 && bookings.length === 0) return { stale: 'the booking was cancelled' };
   if (bookings.some((booking) => booking.organisation_id !== user.organisation_id)) return { stale: 'the user no longer organises for this association' };
   const stale = staleReason(row, bookings, now);
   if (stale) return { stale };

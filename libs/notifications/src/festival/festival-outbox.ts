@@ -4,6 +4,7 @@ import { Clock } from '@app/common';
 import { NotificationStatus } from '@app/database';
 import { FestivalEvents, StandEvent } from '@app/festival';
 import { MessageKind } from '../templates/message-kinds';
+import { LISTING_KINDS } from './festival-messages';
 
 /** A confirmed stand hears from us a week and a day before each of its festival days (minutes before the day opens). */
 export const STAND_REMINDER_OFFSETS_MINUTES = [7 * 24 * 60, 24 * 60];
@@ -93,17 +94,17 @@ export class FestivalOutbox implements OnModuleInit {
   }
 
   /**
-   * Pending messages about the booking end here. An application's acknowledgement (filed under its
-   * first slot) stays while another slot it lists is still asked for: it is sent without this one.
+   * Pending messages about the booking end here. A message listing several slots (filed under the
+   * first) stays while another slot it lists is still live: it is sent without this one.
    */
   private async cancelPending(manager: EntityManager, bookingId: string): Promise<void> {
     await manager.query(
       `UPDATE notification n SET status = $2, last_error = 'the booking was cancelled', updated_at = now()
         WHERE n.stand_booking_id = $1 AND n.status = $3
-          AND NOT (n.kind = $4 AND EXISTS (
+          AND NOT (n.kind = ANY($4::text[]) AND EXISTS (
             SELECT 1 FROM stand_booking b
              WHERE b.id IN (SELECT jsonb_array_elements_text(COALESCE(n.payload->'bookingIds', '[]'::jsonb))::uuid) AND b.status <> 'CANCELLED'))`,
-      [bookingId, NotificationStatus.CANCELLED, NotificationStatus.PENDING, MessageKind.STAND_APPLICATION_RECEIVED],
+      [bookingId, NotificationStatus.CANCELLED, NotificationStatus.PENDING, [...LISTING_KINDS]],
     );
   }
 

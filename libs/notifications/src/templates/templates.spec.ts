@@ -3,6 +3,7 @@ import { CATALOGUES, DIGEST_LABELS, SUPPORTED_MESSAGE_LANGUAGES } from './catalo
 import { MESSAGE_KINDS, MessageKind, type MessageVariables } from './message-kinds';
 import { type CatalogueSet, renderMessage, resolveMessageLanguage, textDirection } from './render';
 import { fitSms, foldToGsm7, smsLength } from './sms';
+import { FESTIVAL_MESSAGE_KINDS } from '../festival/festival-messages';
 
 const utc = (iso: string) => new Date(iso);
 
@@ -36,15 +37,7 @@ const vars: MessageVariables = {
   ],
 };
 
-const FESTIVAL_KINDS = new Set<MessageKind>([
-  MessageKind.STAND_APPLICATION_RECEIVED,
-  MessageKind.STAND_CONFIRMED,
-  MessageKind.STAND_REFUSED,
-  MessageKind.STAND_MOVED,
-  MessageKind.STAND_CANCELLED,
-  MessageKind.STAND_REMINDER,
-  MessageKind.FESTIVAL_DEADLINE_NEAR,
-]);
+
 
 const RTL = ['ar', 'ur', 'prs', 'ps'];
 const KNOWN_PLACEHOLDERS = new Set([
@@ -198,7 +191,7 @@ describe('renderMessage in every language', () => {
         expect(message.html).toContain(code);
       }
     }
-    if (FESTIVAL_KINDS.has(kind) && kind !== MessageKind.FESTIVAL_DEADLINE_NEAR && kind !== MessageKind.STAND_APPLICATION_RECEIVED) expect(message.sms).toContain('B12');
+    if (FESTIVAL_MESSAGE_KINDS.has(kind) && kind !== MessageKind.FESTIVAL_DEADLINE_NEAR && kind !== MessageKind.STAND_APPLICATION_RECEIVED) expect(message.sms).toContain('B12');
   });
 
   it('formats dates and times for the language', () => {
