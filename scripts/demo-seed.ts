@@ -9,11 +9,29 @@ import { DataSource } from 'typeorm';
 import { AuthModule, UsersService } from '@app/auth';
 import { Actor, ClockModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
-import { ContactChannel, DatabaseModule, OrganisationKind, ProgrammeKind, Role, StandOffering, UserEntity } from '@app/database';
+import {
+  ContactChannel,
+  DatabaseModule,
+  Daypart,
+  FollowUpOutcome,
+  OrganisationKind,
+  ProgrammeKind,
+  ReferralChannel,
+  Role,
+  ScreeningStatus,
+  SessionEntity,
+  ShiftEntity,
+  StandOffering,
+  TrajectoryKind,
+  TrajectoryStatus,
+  UserEntity,
+  VolunteerSkill,
+} from '@app/database';
 import { FESTIVAL_ZONE, FestivalEditionsService, FestivalModule, sinksenfeesten, StandBookingsService, StandPlotsService } from '@app/festival';
-import { FestivalOutbox } from '@app/notifications';
-import { RegistrationsModule, RegistrationsService } from '@app/registrations';
+import { FestivalOutbox, ShiftOutbox } from '@app/notifications';
+import { NewParticipantCommand, RegistrationsModule, RegistrationsService } from '@app/registrations';
 import { ClosuresService, SessionsService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE } from '@app/scheduling';
+import { ShiftsService, TrajectoriesService, VolunteerProfileCommand, VolunteersModule, VolunteersService } from '@app/volunteers';
 
 export const DEMO_PASSWORD = 'kortrijk-demo-2026';
 
@@ -58,9 +76,10 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
   const app = await NestFactory.createApplicationContext(
     {
       module: DemoSeedModule,
-      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed'), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule],
-      // The organisers' stand messages and reminders go to the outbox in the booking's transaction, as in the API.
-      providers: [FestivalOutbox],
+      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed'), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule, VolunteersModule],
+      // The organisers' stand messages and the volunteers' shift reminders go to the outbox in the
+      // transaction of the booking or assignment, as in the API.
+      providers: [FestivalOutbox, ShiftOutbox],
     },
     { logger: ['error', 'warn'] },
   );
@@ -72,8 +91,12 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const users = app.get(UsersService);
     const programmes = app.get(ProgrammesService);
     const admin = await users.ensureAdmin();
-    // The festival has its own check, so a demo folder seeded before the festival existed gains it too.
-    if ((await programmes.listProgrammes(true)).length > 0) return { seeded: await seedFestival(app, now), logins };
+    // The festival and the volunteers have their own checks, so a demo folder seeded before they existed gains them too.
+    if ((await programmes.listProgrammes(true)).length > 0) {
+      const festival = await seedFestival(app, now);
+      const volunteers = await seedVolunteers(app, now);
+      return { seeded: festival || volunteers, logins };
+    }
     const actor: Actor = { userId: admin.id, roles: [Role.ADMIN], organisationId: null };
     const organisations = app.get(OrganisationsService);
     const venues = app.get(VenuesService);
@@ -171,6 +194,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const schoolContact: Actor = { userId: firstSchool.contactId, roles: [Role.SCHOOL_CONTACT], organisationId: firstSchool.id };
     await seedParents(app.get(RegistrationsService), (sessionId) => app.get(SessionsService).updateSessionCapacity(actor, sessionId, 4), schoolContact, firstSchool.seriesId);
     await seedFestival(app, now);
+    await seedVolunteers(app, now);
     return { seeded: true, logins };
   } finally {
     await app.close();
@@ -460,6 +484,471 @@ async function seedFestival(app: INestApplicationContext, now: Date): Promise<bo
     for (const stand of association.stands.filter((s) => !s.requested)) {
       const booking = requested.find((b) => b.plotId === plotIds.get(stand.plot) && b.startsAt.getTime() === at(stand.day, stand.from).getTime())!;
       await bookings.confirmBooking(coordinator, booking.id);
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Volunteers, shifts and Picnik trajectories (issue 7)
+
+interface DemoVolunteer {
+  /** Null: Marie, volunteer@oefenkansen.demo, created with the users above. */
+  slug: string | null;
+  displayName: string;
+  preferredLanguage: string;
+  profile: Omit<VolunteerProfileCommand, 'screeningDate'> & { screenedMonthsAgo?: number };
+}
+
+type Slug = 'marie' | 'ahmad' | 'zahra' | 'iryna' | 'sophie' | 'ayaan' | 'mehmet';
+
+const { MORNING, AFTERNOON, EVENING } = Daypart;
+const { HOST, WELCOME, TRANSLATOR, CHILDCARE, COOKING, SETUP, BUDDY } = VolunteerSkill;
+
+/** Seven volunteers: the languages Kortrijk's newcomers speak, the neighbourhoods they live in; most have their screening. */
+const VOLUNTEERS: (DemoVolunteer & { key: Slug })[] = [
+  {
+    key: 'marie',
+    slug: null,
+    displayName: 'Marie (vrijwilliger)',
+    preferredLanguage: 'nl',
+    profile: {
+      phone: '0478 21 43 65',
+      languages: ['nl', 'fr', 'en'],
+      skills: [HOST, WELCOME, BUDDY],
+      availableWeekdays: [2, 6],
+      availableDayparts: [MORNING, EVENING],
+      neighbourhood: 'Overleie',
+      screeningStatus: ScreeningStatus.RECEIVED,
+      screenedMonthsAgo: 14,
+      trainings: ['Vorming praattafelbegeleider', 'Omgaan met diversiteit'],
+    },
+  },
+  {
+    key: 'ahmad',
+    slug: 'ahmad',
+    displayName: 'Ahmad (vrijwilliger)',
+    preferredLanguage: 'ar',
+    profile: {
+      phone: '0479 31 52 74',
+      languages: ['ar', 'nl', 'fr'],
+      skills: [TRANSLATOR, WELCOME, BUDDY],
+      availableWeekdays: [1, 2, 4],
+      availableDayparts: [MORNING, EVENING],
+      neighbourhood: 'Kortrijk-Noord',
+      screeningStatus: ScreeningStatus.RECEIVED,
+      screenedMonthsAgo: 8,
+      trainings: ['Tolken in de school'],
+    },
+  },
+  {
+    key: 'zahra',
+    slug: 'zahra',
+    displayName: 'Zahra (vrijwilliger)',
+    preferredLanguage: 'prs',
+    profile: {
+      phone: '0468 12 90 45',
+      languages: ['prs', 'ps', 'nl'],
+      skills: [TRANSLATOR, CHILDCARE, BUDDY],
+      availableWeekdays: [2, 3, 5],
+      availableDayparts: [MORNING, AFTERNOON],
+      neighbourhood: 'Sint-Jan',
+      screeningStatus: ScreeningStatus.RECEIVED,
+      screenedMonthsAgo: 5,
+      trainings: ['Tolken in de school', 'Kinderopvang: spelen zonder gedeelde taal'],
+    },
+  },
+  {
+    key: 'iryna',
+    slug: 'iryna',
+    displayName: 'Iryna (vrijwilliger)',
+    preferredLanguage: 'uk',
+    profile: {
+      phone: '0465 77 18 29',
+      languages: ['uk', 'ru', 'nl', 'en'],
+      skills: [TRANSLATOR, HOST, BUDDY],
+      availableWeekdays: [2, 3, 4, 6],
+      availableDayparts: [MORNING, EVENING],
+      neighbourhood: 'Heule',
+      screeningStatus: ScreeningStatus.REQUESTED,
+    },
+  },
+  {
+    key: 'sophie',
+    slug: 'sophie',
+    displayName: 'Sophie (vrijwilliger)',
+    preferredLanguage: 'fr',
+    profile: {
+      phone: '0477 64 08 13',
+      languages: ['fr', 'nl', 'en'],
+      skills: [WELCOME, SETUP, COOKING],
+      availableWeekdays: [2, 4, 5, 6],
+      availableDayparts: [AFTERNOON, EVENING],
+      neighbourhood: 'Marke',
+      screeningStatus: ScreeningStatus.RECEIVED,
+      screenedMonthsAgo: 20,
+      trainings: ['Hygiëne in de keuken'],
+    },
+  },
+  {
+    key: 'ayaan',
+    slug: 'ayaan',
+    displayName: 'Ayaan (vrijwilliger)',
+    preferredLanguage: 'so',
+    profile: {
+      phone: '0466 35 72 91',
+      languages: ['so', 'ar', 'nl', 'en'],
+      skills: [CHILDCARE, BUDDY, COOKING],
+      availableWeekdays: [1, 3, 4, 5],
+      availableDayparts: [MORNING, AFTERNOON],
+      neighbourhood: 'Overleie',
+      screeningStatus: ScreeningStatus.RECEIVED,
+      screenedMonthsAgo: 3,
+      trainings: ['EHBO bij kinderen'],
+    },
+  },
+  {
+    key: 'mehmet',
+    slug: 'mehmet',
+    displayName: 'Mehmet (vrijwilliger)',
+    preferredLanguage: 'tr',
+    profile: {
+      phone: '0474 58 26 03',
+      languages: ['tr', 'nl', 'de'],
+      skills: [SETUP, COOKING, HOST],
+      availableWeekdays: [4, 5, 6, 7],
+      availableDayparts: [AFTERNOON, EVENING],
+      neighbourhood: 'Kortrijk-Noord',
+      screeningStatus: ScreeningStatus.NOT_REQUESTED,
+    },
+  },
+];
+
+const PICNIK = 'Picnik maandelijkse ontmoeting';
+
+interface DemoTrajectory {
+  participant: NewParticipantCommand;
+  kind: TrajectoryKind;
+  referralChannel: ReferralChannel;
+  /** A volunteer as buddy, or a host organisation (by name): the trajectory starts MATCHED. */
+  buddy?: Slug;
+  hostOrganisation?: string;
+  startedMonthsAgo: number;
+  /** Planned length in months; a closed trajectory ended then. */
+  months?: number;
+  /** Status moves after the start, each with the coordinator's note. */
+  path: [TrajectoryStatus, string][];
+  followUps?: { monthsAfterStart: number; outcomes: FollowUpOutcome[]; note: string }[];
+  notes?: string;
+}
+
+const sms = (firstName: string, lastName: string, preferredLanguage: string, phone: string): NewParticipantCommand => ({
+  firstName,
+  lastName,
+  preferredLanguage,
+  phone,
+  contactChannel: ContactChannel.SMS,
+  consentToContact: true,
+});
+const email = (firstName: string, lastName: string, preferredLanguage: string, address: string): NewParticipantCommand => ({
+  firstName,
+  lastName,
+  preferredLanguage,
+  email: address,
+  contactChannel: ContactChannel.EMAIL,
+  consentToContact: true,
+});
+
+const CITY = 'Stad Kortrijk – Integratiedienst';
+const FMDO = 'FMDO Kortrijk';
+const { INTAKE, MATCHED, ACTIVE, FOLLOW_UP, CLOSED } = TrajectoryStatus;
+
+/** A year of Picnik (with FMDO): every kind, every status, the way newcomers really arrive. */
+const TRAJECTORIES: DemoTrajectory[] = [
+  {
+    participant: sms('Samira', 'El Amrani', 'ar', '0486 10 20 31'),
+    kind: TrajectoryKind.BUDDY,
+    referralChannel: ReferralChannel.FMDO,
+    buddy: 'ahmad',
+    startedMonthsAgo: 11,
+    months: 6,
+    path: [
+      [ACTIVE, 'Eerste afspraak in de bib: samen een lidkaart gemaakt.'],
+      [FOLLOW_UP, 'Zes maanden samen; Samira gaat nu alleen naar de praattafel.'],
+      [CLOSED, 'Afgerond na het opvolggesprek.'],
+    ],
+    followUps: [{ monthsAfterStart: 8, outcomes: [FollowUpOutcome.STAYED_MEMBER], note: 'Komt nog elke maand naar Picnik en brengt een buurvrouw mee.' }],
+  },
+  {
+    participant: sms('Jawad', 'Rahimi', 'prs', '0486 10 20 32'),
+    kind: TrajectoryKind.INTERNSHIP,
+    referralChannel: ReferralChannel.INTEGRATION_AGENCY,
+    hostOrganisation: CITY,
+    startedMonthsAgo: 10,
+    months: 3,
+    path: [
+      [ACTIVE, 'Stage bij de groendienst, drie dagen per week.'],
+      [FOLLOW_UP, 'Stage afgerond, positieve evaluatie.'],
+      [CLOSED, 'Werk gevonden.'],
+    ],
+    followUps: [{ monthsAfterStart: 5, outcomes: [FollowUpOutcome.FOUND_WORK_VIA_INTERIM], note: 'Werkt via een interimkantoor in de logistiek in Kortrijk-Noord.' }],
+  },
+  {
+    participant: email('Nadia', 'Shevchenko', 'uk', 'nadia.shevchenko@example.org'),
+    kind: TrajectoryKind.VOLUNTEERING,
+    referralChannel: ReferralChannel.ADULT_EDUCATION,
+    hostOrganisation: 'Wijkcentrum Overleie',
+    startedMonthsAgo: 9,
+    months: 6,
+    path: [
+      [ACTIVE, 'Helpt op woensdag in de cafetaria van het wijkcentrum.'],
+      [FOLLOW_UP, 'Vrijwilligerswerk loopt door zonder begeleiding.'],
+    ],
+    followUps: [{ monthsAfterStart: 7, outcomes: [FollowUpOutcome.JOINED_CITY_PROJECT, FollowUpOutcome.STAYED_MEMBER], note: 'Doet nu ook mee aan het buurtproject in Overleie.' }],
+  },
+  {
+    participant: sms('Abdirahman', 'Warsame', 'so', '0486 10 20 34'),
+    kind: TrajectoryKind.ASSOCIATION,
+    referralChannel: ReferralChannel.CONVERSATION_TABLE,
+    hostOrganisation: FMDO,
+    startedMonthsAgo: 8,
+    months: 5,
+    path: [
+      [ACTIVE, 'Sluit aan bij de kookploeg van Picnik.'],
+      [CLOSED, 'Is nu vast lid van de vereniging.'],
+    ],
+    followUps: [{ monthsAfterStart: 6, outcomes: [FollowUpOutcome.STAYED_MEMBER], note: 'Kookt mee op elke maandelijkse ontmoeting.' }],
+  },
+  {
+    participant: email('Elif', 'Yılmaz', 'tr', 'elif.yilmaz@example.org'),
+    kind: TrajectoryKind.BUDDY,
+    referralChannel: ReferralChannel.SELF,
+    buddy: 'marie',
+    startedMonthsAgo: 7,
+    months: 9,
+    path: [[ACTIVE, 'Wekelijks samen naar de markt en de praattafel in Overleie.']],
+  },
+  {
+    participant: { firstName: 'Mariam', lastName: 'Haidari', preferredLanguage: 'prs', contactChannel: ContactChannel.NONE, consentToContact: false },
+    kind: TrajectoryKind.ASSOCIATION,
+    referralChannel: ReferralChannel.SCHOOL,
+    startedMonthsAgo: 6,
+    months: 1,
+    path: [[CLOSED, 'Verhuisd naar Gent; doorverwezen naar de werking daar.']],
+  },
+  {
+    participant: sms('Yusuf', 'Al-Hassan', 'ar', '0486 10 20 37'),
+    kind: TrajectoryKind.VOLUNTEERING,
+    referralChannel: ReferralChannel.FMDO,
+    hostOrganisation: 'Wijkcentrum Sint-Jan',
+    startedMonthsAgo: 5,
+    months: 6,
+    path: [[ACTIVE, 'Helpt bij het huiswerkklasje op woensdagnamiddag.']],
+  },
+  {
+    participant: email('Tetiana', 'Bondarenko', 'uk', 'tetiana.b@example.org'),
+    kind: TrajectoryKind.INTERNSHIP,
+    referralChannel: ReferralChannel.ADULT_EDUCATION,
+    hostOrganisation: 'Huis van het Kind (Kind en Gezin)',
+    startedMonthsAgo: 4,
+    months: 3,
+    path: [
+      [ACTIVE, 'Snuffelstage in de kinderopvang.'],
+      [FOLLOW_UP, 'Stage afgerond; opvolging van de opleiding.'],
+    ],
+    followUps: [{ monthsAfterStart: 3, outcomes: [FollowUpOutcome.FURTHER_TRAINING], note: 'Start met de opleiding kinderbegeleider bij het CVO.' }],
+  },
+  {
+    participant: email('Hawa', 'Diallo', 'fr', 'hawa.diallo@example.org'),
+    kind: TrajectoryKind.BUDDY,
+    referralChannel: ReferralChannel.KIND_EN_GEZIN,
+    buddy: 'ayaan',
+    startedMonthsAgo: 2,
+    months: 6,
+    path: [],
+    notes: 'Jonge mama, zoekt contact in de buurt. Eerste afspraak met Ayaan gepland.',
+  },
+  {
+    participant: sms('Bilal', 'Ahmadzai', 'ps', '0486 10 20 40'),
+    kind: TrajectoryKind.ASSOCIATION,
+    referralChannel: ReferralChannel.FMDO,
+    hostOrganisation: 'Vereniging Afghaanse Gemeenschap Kortrijk',
+    startedMonthsAgo: 1,
+    months: 6,
+    path: [],
+  },
+  {
+    participant: { firstName: 'Leyla', lastName: 'Aziz', preferredLanguage: 'ar', contactChannel: ContactChannel.NONE, consentToContact: false },
+    kind: TrajectoryKind.BUDDY,
+    referralChannel: ReferralChannel.CONVERSATION_TABLE,
+    startedMonthsAgo: 0.5,
+    path: [],
+    notes: 'Intake op de praattafel; zoekt een buddy die Arabisch spreekt, in Kortrijk-Noord.',
+  },
+  {
+    participant: sms('Khadar', 'Ali', 'so', '0486 10 20 42'),
+    kind: TrajectoryKind.VOLUNTEERING,
+    referralChannel: ReferralChannel.INTEGRATION_AGENCY,
+    startedMonthsAgo: 0.25,
+    path: [],
+  },
+];
+
+/**
+ * Issue 7: volunteers with profiles, shifts at upcoming sessions, series and the festival (some
+ * filled, some with a gap, one short within days so the worker's sweep alerts the coordinator), the
+ * monthly Picnik meeting and a year of Picnik trajectories. Seeds once: returns false when a
+ * trajectory programme exists already.
+ */
+async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<boolean> {
+  const programmes = app.get(ProgrammesService);
+  if ((await programmes.listProgrammes(true)).some((programme) => programme.kind === ProgrammeKind.TRAJECTORY)) return false;
+  const userRepository = app.get(DataSource).getRepository(UserEntity);
+  const coordinatorUser = await userRepository.findOneByOrFail({ email: 'coordinator@oefenkansen.demo' });
+  const coordinator: Actor = { userId: coordinatorUser.id, roles: coordinatorUser.roles, organisationId: coordinatorUser.organisationId };
+  const users = app.get(UsersService);
+  const organisations = app.get(OrganisationsService);
+  const volunteersService = app.get(VolunteersService);
+  const shifts = app.get(ShiftsService);
+  const sessions = app.get(SessionsService);
+  const local = DateTime.fromJSDate(now, { zone: SCHEDULE_ZONE });
+  const monthsAgo = (months: number) => local.minus(months >= 1 ? { months } : { days: Math.round(months * 30) }).toISODate()!;
+
+  // The volunteers and their profiles.
+  const volunteerIds = {} as Record<Slug, string>;
+  for (const volunteer of VOLUNTEERS) {
+    const { screenedMonthsAgo, ...profile } = volunteer.profile;
+    const user =
+      volunteer.slug === null
+        ? await userRepository.findOneByOrFail({ email: 'volunteer@oefenkansen.demo' })
+        : await users.createUser(coordinator, {
+            email: `volunteer-${volunteer.slug}@oefenkansen.demo`,
+            password: DEMO_PASSWORD,
+            displayName: volunteer.displayName,
+            roles: [Role.VOLUNTEER],
+            preferredLanguage: volunteer.preferredLanguage,
+          });
+    volunteerIds[volunteer.key] = user.id;
+    await volunteersService.saveProfile(coordinator, user.id, { ...profile, screeningDate: screenedMonthsAgo === undefined ? null : monthsAgo(screenedMonthsAgo) });
+  }
+
+  // Picnik: a monthly evening with FMDO for newcomers on a trajectory, the first Thursday of the month.
+  const fmdo = await organisations.createOrganisation(coordinator, { name: FMDO, kind: OrganisationKind.PARTNER });
+  const picnikVenue = await app.get(VenuesService).createVenue(coordinator, { organisationId: fmdo.id, name: 'Ontmoetingsruimte FMDO', address: 'Doorniksewijk 24, 8500 Kortrijk' });
+  const picnik = await programmes.createProgramme(coordinator, {
+    name: PICNIK,
+    kind: ProgrammeKind.TRAJECTORY,
+    description: 'Picnik (with FMDO): newcomers, their buddies and host organisations meet once a month over soup and tea.',
+    defaultCapacity: 30,
+    languages: ['nl', 'ar', 'prs', 'so', 'uk'],
+  });
+  const picnikSeries = await app.get(SessionSeriesService).createSeries(coordinator, {
+    programmeId: picnik.id,
+    venueId: picnikVenue.id,
+    title: PICNIK,
+    rrule: 'FREQ=MONTHLY;BYDAY=1TH',
+    firstStartsAt: firstWeekday(local.startOf('month'), 'TH', '19:00'),
+    durationMinutes: 120,
+    hostIds: [],
+  });
+
+  // Shifts. Only what starts at least six hours from now, so every shift has its three-hour reminder ahead.
+  const soon = local.plus({ hours: 6 }).toJSDate();
+  const byName = new Map((await programmes.listProgrammes(true)).map((programme) => [programme.name, programme]));
+  const upcoming = async (programmeName: string): Promise<SessionEntity[]> => {
+    const programme = byName.get(programmeName);
+    return programme ? (await sessions.listSessions({ programmeId: programme.id, from: soon }, 100)).sessions : [];
+  };
+  const lastShift = new Map<Slug, Date>();
+  const assign = async (shift: ShiftEntity | undefined, ...who: Slug[]) => {
+    if (!shift) return;
+    for (const slug of who) {
+      await shifts.assignVolunteer(coordinator, shift.id, volunteerIds[slug]);
+      if ((lastShift.get(slug)?.getTime() ?? 0) < shift.startsAt.getTime()) lastShift.set(slug, shift.startsAt);
+    }
+  };
+  const seriesShifts = async (seriesId: string | null | undefined, command: { role: VolunteerSkill; needed: number; title: string; languages?: string[]; notes?: string }) =>
+    seriesId ? (await shifts.createShiftsForSeries(coordinator, { seriesId, ...command })).filter((shift) => shift.startsAt >= soon).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) : [];
+  const sessionShift = (session: SessionEntity | undefined, command: { role: VolunteerSkill; needed: number; title: string; languages?: string[]; notes?: string }) =>
+    session ? shifts.createShift(coordinator, { sessionId: session.id, ...command }) : Promise.resolve(undefined);
+
+  // Schoolbabbels: a welcome at De Vlieger's gate and an interpreter at Sint-Jan, every week; the first few are taken.
+  const schoolbabbels = await upcoming('Schoolbabbel');
+  const welcome = await seriesShifts(schoolbabbels.find((s) => s.title === 'Schoolbabbel De Vlieger')?.seriesId, {
+    role: WELCOME,
+    needed: 1,
+    title: 'Onthaal aan de schoolpoort: Schoolbabbel De Vlieger',
+    languages: ['ar', 'prs'],
+    notes: 'Ouders aan de poort begroeten en naar de refter brengen.',
+  });
+  for (const shift of welcome.slice(0, 3)) await assign(shift, 'ahmad');
+  const interpreters = await seriesShifts(schoolbabbels.find((s) => s.title === 'Schoolbabbel Sint-Jan')?.seriesId, {
+    role: TRANSLATOR,
+    needed: 1,
+    title: 'Tolk: Schoolbabbel Sint-Jan',
+    languages: ['prs', 'ps', 'ar'],
+  });
+  for (const shift of interpreters.slice(0, 2)) await assign(shift, 'zahra');
+
+  // The next three praattafels: one short of an interpreter (within days: the coordinator gets the
+  // under-staffed alert), one fully staffed, one still needing childcare.
+  const praattafels = await upcoming('Praattafel');
+  await assign(await sessionShift(praattafels[0], { role: TRANSLATOR, needed: 2, title: `Tolken: ${praattafels[0]?.title}`, languages: ['uk', 'ar'] }), 'iryna');
+  await assign(await sessionShift(praattafels[1], { role: WELCOME, needed: 2, title: `Onthaal: ${praattafels[1]?.title}` }), 'marie', 'sophie');
+  await assign(await sessionShift(praattafels[2], { role: CHILDCARE, needed: 2, title: `Kinderopvang: ${praattafels[2]?.title}`, notes: 'Speelhoek in de zaal ernaast.' }), 'ayaan');
+  const [dialoogtafel] = await upcoming('Dialoogtafel');
+  await assign(await sessionShift(dialoogtafel, { role: TRANSLATOR, needed: 3, title: 'Tolken: Dialoogtafel', languages: ['ar', 'prs', 'uk'] }), 'ahmad');
+
+  // Soup and tea at every Picnik meeting: the first fully staffed, the second half, the rest open.
+  const cooking = await seriesShifts(picnikSeries.id, { role: COOKING, needed: 2, title: 'Picnik: soep en thee', languages: [] });
+  await assign(cooking[0], 'mehmet', 'sophie');
+  await assign(cooking[1], 'mehmet');
+
+  // KortRIJK aan Culturen: setting up the stands on Friday, the city's info stand on Saturday, clearing up on Monday night.
+  const edition = (await app.get(FestivalEditionsService).listEditions()).filter((e) => e.startsOn > local.toISODate()!).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+  if (edition) {
+    const day = (offset: number, time: string) =>
+      DateTime.fromISO(edition.startsOn, { zone: FESTIVAL_ZONE }).plus({ days: offset }).set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }).toJSDate();
+    const festivalShift = (role: VolunteerSkill, needed: number, title: string, from: [number, string], to: [number, string], languages: string[] = []) =>
+      shifts.createShift(coordinator, { editionId: edition.id, role, needed, title, startsAt: day(...from), endsAt: day(...to), languages });
+    await assign(await festivalShift(SETUP, 4, `Opbouw standen: ${edition.name}`, [0, '13:00'], [0, '17:00']), 'mehmet', 'sophie');
+    await assign(await festivalShift(WELCOME, 2, `Infostand stad: ${edition.name}`, [1, '11:00'], [1, '15:00'], ['ar', 'uk', 'fr']), 'iryna');
+    await festivalShift(SETUP, 4, `Afbraak: ${edition.name}`, [3, '20:00'], [3, '23:00']);
+  }
+
+  // Periods away, after the shifts they took.
+  for (const [slug, reason] of [['ahmad', 'Familiebezoek'], ['ayaan', 'Op reis']] as const) {
+    const from = DateTime.fromJSDate(lastShift.get(slug) ?? now, { zone: SCHEDULE_ZONE }).plus({ days: 3 });
+    await volunteersService.addAbsence(coordinator, volunteerIds[slug], { startsOn: from.toISODate()!, endsOn: from.plus({ days: 10 }).toISODate()!, reason });
+  }
+
+  // A year of Picnik trajectories; the newcomers are expected at the next meeting.
+  const trajectories = app.get(TrajectoriesService);
+  const registrations = app.get(RegistrationsService);
+  const [nextMeeting] = (await sessions.listSessions({ seriesId: picnikSeries.id, from: now }, 1)).sessions;
+  const organisationIds = new Map((await organisations.listOrganisations()).map((organisation) => [organisation.name, organisation.id]));
+  const organisationId = (name: string) => {
+    const id = organisationIds.get(name);
+    if (!id) throw new Error(`the demo organisation ${name} is missing`);
+    return id;
+  };
+  for (const trajectory of TRAJECTORIES) {
+    const { participantId } = await registrations.registerParticipant(coordinator, { sessionId: nextMeeting.id, participant: { ...trajectory.participant, referralChannel: trajectory.referralChannel } });
+    const startsOn = monthsAgo(trajectory.startedMonthsAgo);
+    const created = await trajectories.createTrajectory(coordinator, {
+      participantId,
+      kind: trajectory.kind,
+      referralChannel: trajectory.referralChannel,
+      buddyId: trajectory.buddy ? volunteerIds[trajectory.buddy] : null,
+      hostOrganisationId: trajectory.hostOrganisation ? organisationId(trajectory.hostOrganisation) : null,
+      startsOn,
+      endsOn: trajectory.months ? DateTime.fromISO(startsOn).plus({ months: trajectory.months }).toISODate()! : null,
+      notes: trajectory.notes ?? null,
+    });
+    for (const [status, note] of trajectory.path) await trajectories.changeStatus(coordinator, created.id, status, note);
+    for (const followUp of trajectory.followUps ?? []) {
+      const recordedOn = DateTime.min(DateTime.fromISO(startsOn).plus({ months: followUp.monthsAfterStart }), local.startOf('day')).toISODate()!;
+      await trajectories.addFollowUp(coordinator, created.id, { recordedOn, outcomes: followUp.outcomes, note: followUp.note });
     }
   }
   return true;

@@ -35,10 +35,36 @@ const CANCEL_STAND = `mutation($id: ID!, $r: String) { cancelStandBooking(id: $i
 const STAND_AVAILABILITY = `query($e: ID!, $d: Date) { standAvailability(editionId: $e, day: $d) { days { date } } }`;
 const STAND_BOOKINGS = `query($e: ID!, $f: StandBookingFilter) { standBookings(editionId: $e, filter: $f) { id } }`;
 const STANDS_CSV = `query($e: ID!, $d: Date) { confirmedStandsCsv(editionId: $e, day: $d) }`;
+const VOLUNTEER_PROFILE = `query($v: ID) { volunteerProfile(volunteerId: $v) { id } }`;
+const SAVE_PROFILE = `mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }`;
+const ADD_ABSENCE = `mutation($v: ID!, $i: AbsenceInput!) { addVolunteerAbsence(volunteerId: $v, input: $i) { id } }`;
+const REMOVE_ABSENCE = `mutation($id: ID!) { removeVolunteerAbsence(id: $id) }`;
+const ISSUE_FEED = `mutation($v: ID!) { issueCalendarFeed(volunteerId: $v) }`;
+const CREATE_SHIFT = `mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`;
+const CREATE_SERIES_SHIFTS = `mutation($i: CreateSeriesShiftsInput!) { createSeriesShifts(input: $i) { id } }`;
+const CANCEL_SHIFT = `mutation($id: ID!) { cancelShift(id: $id) { id } }`;
+const ASSIGN_VOLUNTEER = `mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }`;
+const DROP_SHIFT = `mutation($a: ID!) { dropShift(assignmentId: $a) { id } }`;
+const SWAP_SHIFT = `mutation($a: ID!, $v: ID!) { swapShift(assignmentId: $a, toVolunteerId: $v) { id } }`;
+const MARK_SHIFT = `mutation($a: ID!, $x: Boolean!) { markShiftAttendance(assignmentId: $a, attended: $x) { id } }`;
+const SHIFTS = `query($f: ShiftFilter) { shifts(filter: $f) { id } }`;
+const SUGGEST_VOLUNTEERS = `query($s: ID!, $l: Int) { suggestVolunteers(shiftId: $s, limit: $l) { score } }`;
+const CREATE_TRAJECTORY = `mutation($i: CreateTrajectoryInput!) { createTrajectory(input: $i) { id } }`;
+const UPDATE_TRAJECTORY = `mutation($id: ID!, $i: UpdateTrajectoryInput!) { updateTrajectory(id: $id, input: $i) { id } }`;
+const CHANGE_TRAJECTORY_STATUS = `mutation($id: ID!, $s: TrajectoryStatus!) { changeTrajectoryStatus(id: $id, status: $s) { id } }`;
+const ADD_FOLLOW_UP = `mutation($id: ID!, $i: FollowUpInput!) { addTrajectoryFollowUp(id: $id, input: $i) { id } }`;
+const TRAJECTORIES = `query($f: TrajectoryFilter) { trajectories(filter: $f) { id } }`;
+const SUGGEST_BUDDIES = `query($p: ID!, $n: String, $l: Int) { suggestBuddies(participantId: $p, neighbourhood: $n, limit: $l) { score } }`;
+const TRAJECTORY_REPORT = `query($f: Date!, $t: Date!) { trajectoryReport(from: $f, to: $t) { total } }`;
+const TRAJECTORY_REPORT_CSV = `query($f: Date!, $t: Date!) { trajectoryReportCsv(from: $f, to: $t) }`;
+const PROGRAMME_REPORT = `query($f: Date!, $t: Date!, $p: ID) { programmeReport(from: $f, to: $t, programmeId: $p) { month } }`;
+const PROGRAMME_REPORT_CSV = `query($f: Date!, $t: Date!, $p: ID) { programmeReportCsv(from: $f, to: $t, programmeId: $p) }`;
 
 /**
  * What exists before the table runs: a standalone session and a weekly series, both in September 2026;
- * the 2027 festival (plots A1..A4) with the organiser's request for A1 on Saturday 11:00-15:00.
+ * the 2027 festival (plots A1..A4) with the organiser's request for A1 on Saturday 11:00-15:00; a
+ * shift of two places at the standalone session with the volunteer on it; a newcomer registered
+ * for that session, with a trajectory (MATCHED, from 1 September 2026) the volunteer is buddy of.
  */
 interface Ctx {
   world: World;
@@ -46,6 +72,10 @@ interface Ctx {
   seriesId: string;
   festival: Festival;
   requestId: string;
+  shiftId: string;
+  assignmentId: string;
+  participantId: string;
+  trajectoryId: string;
 }
 
 interface Case {
@@ -121,6 +151,28 @@ const apply = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, c
   variables: (ctx) => ({
     i: { editionId: ctx.festival.editionId, organisationId: ctx.world.associationId, offering: 'FOOD', community: 'Syrische gemeenschap Kortrijk', countryCode: 'SY', slots: [slot(ctx)], ...overrides(ctx) },
   }),
+  code,
+});
+
+/** What the coordinator could save on the volunteer's profile, but for the override. */
+const profile = (name: string, input: Record<string, unknown>, code: string, volunteerId?: (ctx: Ctx) => string): Case => ({
+  name: `saveVolunteerProfile: ${name}`,
+  query: SAVE_PROFILE,
+  variables: (ctx) => ({ v: volunteerId?.(ctx) ?? ctx.world.userIds.volunteer, i: { phone: '0470 12 34 56', languages: ['nl', 'ar'], ...input } }),
+  code,
+});
+/** A 2-hour need outside any session on 1 October 2026 that the coordinator could create, but for the override. */
+const shift = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
+  name: `createShift: ${name}`,
+  query: CREATE_SHIFT,
+  variables: (ctx) => ({ i: { title: 'Opbouw praattafel', role: 'SETUP', needed: 2, startsAt: '2026-10-01T08:00:00+02:00', endsAt: '2026-10-01T10:00:00+02:00', ...overrides(ctx) } }),
+  code,
+});
+/** A buddy trajectory for the newcomer that would be valid, but for the override. */
+const trajectory = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
+  name: `createTrajectory: ${name}`,
+  query: CREATE_TRAJECTORY,
+  variables: (ctx) => ({ i: { participantId: ctx.participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-10-01', ...overrides(ctx) } }),
   code,
 });
 
@@ -386,7 +438,8 @@ const CASES: Case[] = [
   apply('unknown editionId', () => ({ editionId: UNKNOWN_ID }), 'NOT_FOUND'),
   apply('slot plotId "abc"', (ctx) => ({ slots: [{ ...slot(ctx), plotId: 'abc' }] }), 'BAD_USER_INPUT'),
   apply('a slot on an unknown plot', (ctx) => ({ slots: [slot(ctx), { ...slot(ctx), plotId: UNKNOWN_ID }] }), 'NOT_FOUND'),
-  apply('two slots overlapping on one plot', (ctx) => ({ slots: [slot(ctx, 'A2', '15:00', '19:00'), slot(ctx, 'A2', '16:00', '20:00')] }), 'STAND_UNAVAILABLE'),
+  // Asking twice for one plot is a mistake in the request, not a taken plot.
+  apply('two slots overlapping on one plot', (ctx) => ({ slots: [slot(ctx, 'A2', '15:00', '19:00'), slot(ctx, 'A2', '16:00', '20:00')] }), 'BAD_USER_INPUT'),
   { name: 'confirmStandBooking: unknown id', query: CONFIRM_STAND, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
   { name: 'confirmStandBooking: id "abc"', query: CONFIRM_STAND, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
   { name: 'refuseStandBooking: empty reason', query: REFUSE_STAND, variables: (ctx) => ({ id: ctx.requestId, r: '' }), code: 'BAD_USER_INPUT' },
@@ -407,6 +460,128 @@ const CASES: Case[] = [
   { name: 'standBookings: unknown status', query: STAND_BOOKINGS, variables: (ctx) => ({ e: ctx.festival.editionId, f: { status: 'MAYBE' } }), code: 'BAD_USER_INPUT' },
   { name: 'confirmedStandsCsv: unknown editionId', query: STANDS_CSV, variables: () => ({ e: UNKNOWN_ID }), code: 'NOT_FOUND' },
   { name: 'confirmedStandsCsv: day "15 mei"', query: STANDS_CSV, variables: (ctx) => ({ e: ctx.festival.editionId, d: '15 mei' }), code: 'BAD_USER_INPUT' },
+
+  // --- Volunteer profiles, periods away, calendar feeds ---
+  profile('phone "abc"', { phone: 'abc' }, 'BAD_USER_INPUT'),
+  profile('phone "0470 12" (too short)', { phone: '0470 12' }, 'BAD_USER_INPUT'),
+  profile('31-character phone', { phone: '0'.repeat(31) }, 'BAD_USER_INPUT'),
+  profile('unknown language "xx"', { languages: ['nl', 'xx'] }, 'BAD_USER_INPUT'),
+  profile('language tag "Nederlands"', { languages: ['Nederlands'] }, 'BAD_USER_INPUT'),
+  profile('26 languages', { languages: Array.from({ length: 26 }, () => 'nl') }, 'BAD_USER_INPUT'),
+  profile('weekday 8', { availableWeekdays: [1, 8] }, 'BAD_USER_INPUT'),
+  profile('weekday 0', { availableWeekdays: [0] }, 'BAD_USER_INPUT'),
+  profile('8 weekdays', { availableWeekdays: [1, 2, 3, 4, 5, 6, 7, 1] }, 'BAD_USER_INPUT'),
+  profile('unknown daypart', { availableDayparts: ['NIGHT'] }, 'BAD_USER_INPUT'),
+  profile('unknown skill', { skills: ['JUGGLING'] }, 'BAD_USER_INPUT'),
+  profile('11 skills', { skills: Array.from({ length: 11 }, () => 'BUDDY') }, 'BAD_USER_INPUT'),
+  profile('101-character neighbourhood', { neighbourhood: 'x'.repeat(101) }, 'BAD_USER_INPUT'),
+  profile('screeningStatus "DONE"', { screeningStatus: 'DONE' }, 'BAD_USER_INPUT'),
+  profile('screeningDate 2026-02-30', { screeningDate: '2026-02-30' }, 'BAD_USER_INPUT'),
+  profile('a 201-character training', { trainings: ['x'.repeat(201)] }, 'BAD_USER_INPUT'),
+  profile('an empty training', { trainings: [''] }, 'BAD_USER_INPUT'),
+  profile('31 trainings', { trainings: Array.from({ length: 31 }, (_, i) => `Opleiding ${i}`) }, 'BAD_USER_INPUT'),
+  profile('volunteerId "abc"', {}, 'BAD_USER_INPUT', () => 'abc'),
+  profile('unknown volunteerId', {}, 'NOT_FOUND', () => UNKNOWN_ID),
+  profile('volunteerId of a host', {}, 'NOT_FOUND', (ctx) => ctx.world.userIds.host),
+  { name: 'volunteerProfile: volunteerId "abc"', query: VOLUNTEER_PROFILE, variables: () => ({ v: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'addVolunteerAbsence: endsOn before startsOn', query: ADD_ABSENCE, variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-09' } }), code: 'BAD_USER_INPUT' },
+  { name: 'addVolunteerAbsence: startsOn "10 oktober"', query: ADD_ABSENCE, variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '10 oktober', endsOn: '2026-10-12' } }), code: 'BAD_USER_INPUT' },
+  { name: 'addVolunteerAbsence: 201-character reason', query: ADD_ABSENCE, variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-12', reason: 'x'.repeat(201) } }), code: 'BAD_USER_INPUT' },
+  { name: 'addVolunteerAbsence: unknown volunteerId', query: ADD_ABSENCE, variables: () => ({ v: UNKNOWN_ID, i: { startsOn: '2026-10-10', endsOn: '2026-10-12' } }), code: 'NOT_FOUND' },
+  { name: 'addVolunteerAbsence: volunteerId "abc"', query: ADD_ABSENCE, variables: () => ({ v: 'abc', i: { startsOn: '2026-10-10', endsOn: '2026-10-12' } }), code: 'BAD_USER_INPUT' },
+  { name: 'removeVolunteerAbsence: unknown id', query: REMOVE_ABSENCE, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'removeVolunteerAbsence: id "abc"', query: REMOVE_ABSENCE, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'issueCalendarFeed: unknown volunteerId', query: ISSUE_FEED, variables: () => ({ v: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'issueCalendarFeed: volunteerId of a host', query: ISSUE_FEED, variables: (ctx) => ({ v: ctx.world.userIds.host }), code: 'NOT_FOUND' },
+  { name: 'issueCalendarFeed: volunteerId "abc"', query: ISSUE_FEED, variables: () => ({ v: 'abc' }), code: 'BAD_USER_INPUT' },
+
+  // --- Shifts ---
+  shift('needed 0', () => ({ needed: 0 }), 'BAD_USER_INPUT'),
+  shift('needed 101', () => ({ needed: 101 }), 'BAD_USER_INPUT'),
+  shift('needed -1', () => ({ needed: -1 }), 'BAD_USER_INPUT'),
+  shift('endsAt before startsAt', () => ({ endsAt: '2026-10-01T07:00:00+02:00' }), 'BAD_USER_INPUT'),
+  shift('endsAt equal to startsAt', () => ({ endsAt: '2026-10-01T08:00:00+02:00' }), 'BAD_USER_INPUT'),
+  shift('lasting 25 hours', () => ({ endsAt: '2026-10-02T09:00:00+02:00' }), 'BAD_USER_INPUT'),
+  shift('starting in the past', () => ({ startsAt: '2026-08-01T08:00:00+02:00', endsAt: '2026-08-01T10:00:00+02:00' }), 'SESSION_IN_PAST'),
+  shift('startsAt without offset', () => ({ startsAt: '2026-10-01T08:00:00' }), 'BAD_USER_INPUT'),
+  shift('outside a session without times', () => ({ startsAt: null, endsAt: null }), 'BAD_USER_INPUT'),
+  shift('outside a session without title', () => ({ title: null }), 'BAD_USER_INPUT'),
+  shift('201-character title', () => ({ title: 'x'.repeat(201) }), 'BAD_USER_INPUT'),
+  shift('1,001-character notes', () => ({ notes: 'x'.repeat(1001) }), 'BAD_USER_INPUT'),
+  shift('unknown language "xx"', () => ({ languages: ['xx'] }), 'BAD_USER_INPUT'),
+  shift('unknown role', () => ({ role: 'JUGGLER' }), 'BAD_USER_INPUT'),
+  shift('unknown sessionId', () => ({ sessionId: UNKNOWN_ID, startsAt: null, endsAt: null }), 'NOT_FOUND'),
+  shift('sessionId "abc"', () => ({ sessionId: 'abc', startsAt: null, endsAt: null }), 'BAD_USER_INPUT'),
+  shift('endsAt before the session starts', (ctx) => ({ sessionId: ctx.sessionId, startsAt: null, endsAt: '2026-09-08T18:00:00+02:00' }), 'BAD_USER_INPUT'),
+  shift('unknown editionId', () => ({ editionId: UNKNOWN_ID }), 'NOT_FOUND'),
+  shift('editionId "abc"', () => ({ editionId: 'abc' }), 'BAD_USER_INPUT'),
+  shift('unknown plotId', (ctx) => ({ editionId: ctx.festival.editionId, plotId: UNKNOWN_ID }), 'NOT_FOUND'),
+  { name: 'createSeriesShifts: unknown seriesId', query: CREATE_SERIES_SHIFTS, variables: () => ({ i: { seriesId: UNKNOWN_ID, role: 'WELCOME', needed: 1 } }), code: 'NOT_FOUND' },
+  { name: 'createSeriesShifts: seriesId "abc"', query: CREATE_SERIES_SHIFTS, variables: () => ({ i: { seriesId: 'abc', role: 'WELCOME', needed: 1 } }), code: 'BAD_USER_INPUT' },
+  { name: 'createSeriesShifts: needed 0', query: CREATE_SERIES_SHIFTS, variables: (ctx) => ({ i: { seriesId: ctx.seriesId, role: 'WELCOME', needed: 0 } }), code: 'BAD_USER_INPUT' },
+  { name: 'createSeriesShifts: 201-character title', query: CREATE_SERIES_SHIFTS, variables: (ctx) => ({ i: { seriesId: ctx.seriesId, role: 'WELCOME', needed: 1, title: 'x'.repeat(201) } }), code: 'BAD_USER_INPUT' },
+  { name: 'cancelShift: unknown id', query: CANCEL_SHIFT, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'cancelShift: id "abc"', query: CANCEL_SHIFT, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'assignVolunteer: unknown shiftId', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: UNKNOWN_ID, v: ctx.world.userIds.volunteer }), code: 'NOT_FOUND' },
+  { name: 'assignVolunteer: volunteerId "abc"', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: ctx.shiftId, v: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'assignVolunteer: volunteerId of a host', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: ctx.shiftId, v: ctx.world.userIds.host }), code: 'NOT_FOUND' },
+  { name: 'assignVolunteer: a volunteer already on the shift', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: ctx.shiftId, v: ctx.world.userIds.volunteer }), code: 'ALREADY_REGISTERED' },
+  { name: 'dropShift: unknown assignmentId', query: DROP_SHIFT, variables: () => ({ a: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'dropShift: assignmentId "abc"', query: DROP_SHIFT, variables: () => ({ a: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'swapShift: to the volunteer already on it', query: SWAP_SHIFT, variables: (ctx) => ({ a: ctx.assignmentId, v: ctx.world.userIds.volunteer }), code: 'BAD_USER_INPUT' },
+  { name: 'swapShift: to a host', query: SWAP_SHIFT, variables: (ctx) => ({ a: ctx.assignmentId, v: ctx.world.userIds.host }), code: 'NOT_FOUND' },
+  { name: 'swapShift: toVolunteerId "abc"', query: SWAP_SHIFT, variables: (ctx) => ({ a: ctx.assignmentId, v: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'swapShift: unknown assignmentId', query: SWAP_SHIFT, variables: (ctx) => ({ a: UNKNOWN_ID, v: ctx.world.userIds.volunteer }), code: 'NOT_FOUND' },
+  { name: 'markShiftAttendance: before the shift began', query: MARK_SHIFT, variables: (ctx) => ({ a: ctx.assignmentId, x: true }), code: 'BAD_USER_INPUT' },
+  { name: 'markShiftAttendance: unknown assignmentId', query: MARK_SHIFT, variables: () => ({ a: UNKNOWN_ID, x: true }), code: 'NOT_FOUND' },
+  { name: 'shifts: filter sessionId "abc"', query: SHIFTS, variables: () => ({ f: { sessionId: 'abc' } }), code: 'BAD_USER_INPUT' },
+  { name: 'shifts: filter from "morgen"', query: SHIFTS, variables: () => ({ f: { from: 'morgen' } }), code: 'BAD_USER_INPUT' },
+  { name: 'suggestVolunteers: limit 0', query: SUGGEST_VOLUNTEERS, variables: (ctx) => ({ s: ctx.shiftId, l: 0 }), code: 'BAD_USER_INPUT' },
+  { name: 'suggestVolunteers: limit 51', query: SUGGEST_VOLUNTEERS, variables: (ctx) => ({ s: ctx.shiftId, l: 51 }), code: 'BAD_USER_INPUT' },
+  { name: 'suggestVolunteers: unknown shiftId', query: SUGGEST_VOLUNTEERS, variables: () => ({ s: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  { name: 'suggestVolunteers: shiftId "abc"', query: SUGGEST_VOLUNTEERS, variables: () => ({ s: 'abc' }), code: 'BAD_USER_INPUT' },
+
+  // --- Picnik trajectories ---
+  trajectory('endsOn before startsOn', () => ({ endsOn: '2026-09-30' }), 'BAD_USER_INPUT'),
+  trajectory('unknown participantId', () => ({ participantId: UNKNOWN_ID }), 'NOT_FOUND'),
+  trajectory('participantId "abc"', () => ({ participantId: 'abc' }), 'BAD_USER_INPUT'),
+  trajectory('buddyId of a host (no volunteer)', (ctx) => ({ buddyId: ctx.world.userIds.host }), 'BAD_USER_INPUT'),
+  trajectory('unknown buddyId', () => ({ buddyId: UNKNOWN_ID }), 'BAD_USER_INPUT'),
+  trajectory('buddyId "abc"', () => ({ buddyId: 'abc' }), 'BAD_USER_INPUT'),
+  trajectory('unknown hostOrganisationId', () => ({ hostOrganisationId: UNKNOWN_ID }), 'NOT_FOUND'),
+  trajectory('unknown kind', () => ({ kind: 'HOLIDAY' }), 'BAD_USER_INPUT'),
+  trajectory('unknown referralChannel', () => ({ referralChannel: 'RADIO' }), 'BAD_USER_INPUT'),
+  trajectory('startsOn 2026-02-30', () => ({ startsOn: '2026-02-30' }), 'BAD_USER_INPUT'),
+  trajectory('2,001-character notes', () => ({ notes: 'x'.repeat(2001) }), 'BAD_USER_INPUT'),
+  { name: 'updateTrajectory: endsOn before it starts', query: UPDATE_TRAJECTORY, variables: (ctx) => ({ id: ctx.trajectoryId, i: { endsOn: '2026-08-31' } }), code: 'BAD_USER_INPUT' },
+  { name: 'updateTrajectory: buddyId of a host', query: UPDATE_TRAJECTORY, variables: (ctx) => ({ id: ctx.trajectoryId, i: { buddyId: ctx.world.userIds.host } }), code: 'BAD_USER_INPUT' },
+  { name: 'updateTrajectory: unknown id', query: UPDATE_TRAJECTORY, variables: () => ({ id: UNKNOWN_ID, i: { notes: 'Nieuw' } }), code: 'NOT_FOUND' },
+  { name: 'updateTrajectory: id "abc"', query: UPDATE_TRAJECTORY, variables: () => ({ id: 'abc', i: { notes: 'Nieuw' } }), code: 'BAD_USER_INPUT' },
+  { name: 'changeTrajectoryStatus: MATCHED straight to FOLLOW_UP', query: CHANGE_TRAJECTORY_STATUS, variables: (ctx) => ({ id: ctx.trajectoryId, s: 'FOLLOW_UP' }), code: 'CONFLICT' },
+  { name: 'changeTrajectoryStatus: unknown status', query: CHANGE_TRAJECTORY_STATUS, variables: (ctx) => ({ id: ctx.trajectoryId, s: 'PAUSED' }), code: 'BAD_USER_INPUT' },
+  { name: 'changeTrajectoryStatus: unknown id', query: CHANGE_TRAJECTORY_STATUS, variables: () => ({ id: UNKNOWN_ID, s: 'ACTIVE' }), code: 'NOT_FOUND' },
+  { name: 'addTrajectoryFollowUp: recordedOn before it starts', query: ADD_FOLLOW_UP, variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-08-31', outcomes: ['FOUND_WORK'] } }), code: 'BAD_USER_INPUT' },
+  { name: 'addTrajectoryFollowUp: 11 outcomes', query: ADD_FOLLOW_UP, variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-12-01', outcomes: Array.from({ length: 11 }, () => 'OTHER') } }), code: 'BAD_USER_INPUT' },
+  { name: 'addTrajectoryFollowUp: unknown outcome', query: ADD_FOLLOW_UP, variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-12-01', outcomes: ['RETIRED'] } }), code: 'BAD_USER_INPUT' },
+  { name: 'addTrajectoryFollowUp: unknown id', query: ADD_FOLLOW_UP, variables: () => ({ id: UNKNOWN_ID, i: { recordedOn: '2026-12-01', outcomes: [] } }), code: 'NOT_FOUND' },
+  { name: 'trajectories: filter participantId "abc"', query: TRAJECTORIES, variables: () => ({ f: { participantId: 'abc' } }), code: 'BAD_USER_INPUT' },
+  { name: 'trajectories: filter startsFrom "september"', query: TRAJECTORIES, variables: () => ({ f: { startsFrom: 'september' } }), code: 'BAD_USER_INPUT' },
+  { name: 'trajectory: id "abc"', query: `query($id: ID!) { trajectory(id: $id) { id } }`, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'suggestBuddies: limit 0', query: SUGGEST_BUDDIES, variables: (ctx) => ({ p: ctx.participantId, l: 0 }), code: 'BAD_USER_INPUT' },
+  { name: 'suggestBuddies: limit 51', query: SUGGEST_BUDDIES, variables: (ctx) => ({ p: ctx.participantId, l: 51 }), code: 'BAD_USER_INPUT' },
+  { name: 'suggestBuddies: 101-character neighbourhood', query: SUGGEST_BUDDIES, variables: (ctx) => ({ p: ctx.participantId, n: 'x'.repeat(101) }), code: 'BAD_USER_INPUT' },
+  { name: 'suggestBuddies: unknown participantId', query: SUGGEST_BUDDIES, variables: () => ({ p: UNKNOWN_ID }), code: 'NOT_FOUND' },
+
+  // --- Reports ---
+  { name: 'trajectoryReport: to before from', query: TRAJECTORY_REPORT, variables: () => ({ f: '2026-09-30', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
+  { name: 'trajectoryReport: from 2026-13-01', query: TRAJECTORY_REPORT, variables: () => ({ f: '2026-13-01', t: '2026-12-31' }), code: 'BAD_USER_INPUT' },
+  { name: 'trajectoryReport: from "01/09/2026"', query: TRAJECTORY_REPORT, variables: () => ({ f: '01/09/2026', t: '2026-12-31' }), code: 'BAD_USER_INPUT' },
+  { name: 'trajectoryReport: to with a time', query: TRAJECTORY_REPORT, variables: () => ({ f: '2026-09-01', t: '2026-12-31T00:00:00+01:00' }), code: 'BAD_USER_INPUT' },
+  { name: 'trajectoryReportCsv: to before from', query: TRAJECTORY_REPORT_CSV, variables: () => ({ f: '2026-09-30', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
+  { name: 'programmeReport: programmeId "abc"', query: PROGRAMME_REPORT, variables: () => ({ f: '2026-09-01', t: '2026-09-30', p: 'abc' }), code: 'BAD_USER_INPUT' },
+  { name: 'programmeReport: to before from', query: PROGRAMME_REPORT, variables: () => ({ f: '2026-09-30', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
+  { name: 'programmeReport: from 2026-02-29', query: PROGRAMME_REPORT, variables: () => ({ f: '2026-02-29', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
+  { name: 'programmeReportCsv: programmeId "abc"', query: PROGRAMME_REPORT_CSV, variables: () => ({ f: '2026-09-01', t: '2026-09-30', p: 'abc' }), code: 'BAD_USER_INPUT' },
 ];
 
 /** Every table a mutation could touch. */
@@ -427,6 +602,14 @@ const TABLES = [
   'stand_application',
   'stand_booking',
   'notification',
+  'participant',
+  'volunteer_profile',
+  'volunteer_absence',
+  'shift',
+  'shift_assignment',
+  'trajectory',
+  'trajectory_status_change',
+  'trajectory_follow_up',
 ];
 
 interface Snapshot {
@@ -463,10 +646,27 @@ describe('bad input', () => {
     const festival = await createFestival(api, world);
     const request = dataOf(await api.gql<{ bookStand: { id: string; status: string } }>(BOOK_STAND, { i: bookingInput(festival, world, 'A1', '11:00', '15:00') }, world.tokens.organiser));
     expect(request.bookStand.status).toBe('REQUESTED');
-    ctx = { world, sessionId: created.createSession.id, seriesId: createdSeries.createSessionSeries.id, festival, requestId: request.bookStand.id };
+    const sessionId = created.createSession.id;
+    // The volunteer's profile exists (so a refused change would show in its fingerprint) and they take a place on a shift.
+    dataOf(await api.gql(SAVE_PROFILE, { v: world.userIds.volunteer, i: { phone: '0470 11 22 33', languages: ['nl'] } }, token));
+    const shiftId = dataOf(await api.gql<{ createShift: { id: string } }>(CREATE_SHIFT, { i: { sessionId, role: 'WELCOME', needed: 2 } }, token)).createShift.id;
+    const assignmentId = dataOf(await api.gql<{ assignVolunteer: { id: string } }>(ASSIGN_VOLUNTEER, { s: shiftId, v: world.userIds.volunteer }, token)).assignVolunteer.id;
+    const registered = dataOf(
+      await api.gql<{ registerParticipant: { participant: { id: string } } }>(
+        `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { participant { id } } }`,
+        { i: { sessionId, participant: { firstName: 'Amina', preferredLanguage: 'ar', contactChannel: 'VIA_ORGANISATION', consentToContact: false } } },
+        token,
+      ),
+    );
+    const participantId = registered.registerParticipant.participant.id;
+    const trajectoryId = dataOf(
+      await api.gql<{ createTrajectory: { id: string } }>(CREATE_TRAJECTORY, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId: world.userIds.volunteer, startsOn: '2026-09-01' } }, token),
+    ).createTrajectory.id;
+    ctx = { world, sessionId, seriesId: createdSeries.createSessionSeries.id, festival, requestId: request.bookStand.id, shiftId, assignmentId, participantId, trajectoryId };
     before = await snapshot(api);
     expect(before.counts.session).toBe(6);
     expect(before.counts.session_host).toBe(6);
+    expect([before.counts.shift, before.counts.shift_assignment, before.counts.trajectory, before.counts.trajectory_status_change]).toEqual([1, 1, 1, 1]);
   });
   afterAll(() => api?.close());
 
@@ -523,5 +723,26 @@ describe('bad input', () => {
     expect(dataOf(edited).createFestivalEdition.openingHours).toEqual([{ day: '2028-06-03', startsAt: '2028-06-03T11:00:00+02:00', endsAt: '2028-06-04T00:00:00+02:00' }]);
     const refused = await api.gql(REFUSE_STAND, { id: ctx.requestId, r: 'A1 is voor de foodtrucks' }, token);
     expect(dataOf(refused).refuseStandBooking.id).toBe(ctx.requestId);
+  });
+
+  it('still accepts valid volunteer, shift, trajectory and report input afterwards', async () => {
+    const saved = await api.gql(
+      `mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { phone languages availableWeekdays trainings } }`,
+      { v: ctx.world.userIds.volunteer, i: { phone: '0470 12 34 56', languages: Array.from({ length: 25 }, () => 'NL'), availableWeekdays: [7, 1], trainings: ['x'.repeat(200)] } },
+      token,
+    );
+    expect(dataOf(saved).saveVolunteerProfile).toEqual({ phone: '+32470123456', languages: ['nl'], availableWeekdays: [1, 7], trainings: ['x'.repeat(200)] });
+    const away = await api.gql(ADD_ABSENCE, { v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-10' } }, token);
+    expect(dataOf(away).addVolunteerAbsence.id).toEqual(expect.any(String));
+    const created = await api.gql(CREATE_SHIFT, { i: { title: 'Opbouw praattafel', role: 'SETUP', needed: 100, startsAt: '2026-10-01T08:00:00+02:00', endsAt: '2026-10-02T08:00:00+02:00' } }, token);
+    expect(dataOf(created).createShift.id).toEqual(expect.any(String));
+    const suggested = await api.gql(SUGGEST_VOLUNTEERS, { s: ctx.shiftId, l: 50 }, token);
+    expect(dataOf(suggested).suggestVolunteers).toEqual([]);
+    const started = await api.gql(CREATE_TRAJECTORY, { i: { participantId: ctx.participantId, kind: 'INTERNSHIP', referralChannel: 'SELF', startsOn: '2026-10-01', endsOn: '2026-10-01' } }, token);
+    expect(dataOf(started).createTrajectory.id).toEqual(expect.any(String));
+    const report = await api.gql(TRAJECTORY_REPORT, { f: '2026-09-01', t: '2026-10-01' }, token);
+    expect(dataOf(report).trajectoryReport.total).toBe(2);
+    const programmes = await api.gql(PROGRAMME_REPORT, { f: '2026-09-01', t: '2026-09-01', p: ctx.world.praattafelId }, token);
+    expect(dataOf(programmes).programmeReport).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ function parseDateTime(value: unknown): Date {
   }
   const parsed = DateTime.fromISO(value, { setZone: true });
   if (!parsed.isValid) throw badInput(`DateTime ${value} does not exist (${parsed.invalidExplanation ?? parsed.invalidReason})`);
+  if (parsed.year < 1900 || parsed.year > 2200) throw badInput('DateTime must be between the years 1900 and 2200');
   return parsed.toJSDate();
 }
 
@@ -21,6 +22,9 @@ function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !ISO_DATE.test(value) || !DateTime.fromISO(value).isValid) {
     throw badInput('Date must be a calendar date like 2026-03-02');
   }
+  // PostgreSQL has no year 0, and no date this platform deals with lies outside these years.
+  const year = Number(value.slice(0, 4));
+  if (year < 1900 || year > 2200) throw badInput('Date must be between the years 1900 and 2200');
   return value;
 }
 

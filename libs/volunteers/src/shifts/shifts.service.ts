@@ -9,6 +9,7 @@ import {
   PgErrorCode,
   Role,
   SessionEntity,
+  SessionStatus,
   ShiftAssignmentEntity,
   ShiftAssignmentStatus,
   ShiftEntity,
@@ -107,6 +108,7 @@ export class ShiftsService implements OnModuleInit {
         const session = await manager.getRepository(SessionEntity).findOneBy({ id: sessionId });
         if (!session) throw AppError.notFound('Session', sessionId);
         await this.requireCanStaff(manager, actor, session.id);
+        if (session.status !== SessionStatus.SCHEDULED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
         startsAt ??= session.startsAt;
         endsAt ??= session.endsAt;
         title ??= session.title;
@@ -219,7 +221,7 @@ export class ShiftsService implements OnModuleInit {
         return taken;
       });
     } catch (error) {
-      throw await this.explainConflict(error, target, shiftOf ?? '');
+      throw await this.explainConflict(actor, error, target, shiftOf ?? '');
     }
   }
 
@@ -348,7 +350,7 @@ export class ShiftsService implements OnModuleInit {
         return assignment;
       });
     } catch (error) {
-      throw await this.explainConflict(error, volunteerId, shiftId);
+      throw await this.explainConflict(actor, error, volunteerId, shiftId);
     }
   }
 
@@ -358,13 +360,19 @@ export class ShiftsService implements OnModuleInit {
     if (shift.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'This shift has begun');
     const volunteer = await manager.getRepository(UserEntity).findOneBy({ id: volunteerId });
     if (!volunteer || !volunteer.active || !volunteer.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', volunteerId);
+    // Checked before the overlap constraint, which would otherwise answer VOLUNTEER_UNAVAILABLE for the shift itself.
+    if (await manager.getRepository(ShiftAssignmentEntity).existsBy({ shiftId: shift.id, volunteerId, status: In(HELD) })) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'This volunteer is already on this shift');
     const held = await manager.getRepository(ShiftAssignmentEntity).countBy({ shiftId: shift.id, status: In(HELD) });
     if (held >= shift.needed) throw new AppError(ErrorCode.SHIFT_FULL, `All ${shift.needed} places of this shift are taken`, { needed: shift.needed });
     const [away] = await manager.query<{ starts_on: string; ends_on: string }[]>(
       `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM volunteer_absence WHERE user_id = $1 AND $2::date BETWEEN starts_on AND ends_on LIMIT 1`,
       [volunteerId, brusselsDay(shift.startsAt)],
     );
-    if (away) throw new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, `${volunteer.displayName} is away from ${away.starts_on} to ${away.ends_on}`, { reason: 'AWAY' });
+    if (away) {
+      // When and why someone is away is for the volunteer and coordinators, not for a host or a colleague swapping.
+      const message = volunteersPolicy.canSeeVolunteer(actor, volunteerId) ? `${volunteer.displayName} is away from ${away.starts_on} to ${away.ends_on}` : 'The volunteer is not available then';
+      throw new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, message, { reason: 'AWAY' });
+    }
     return manager.getRepository(ShiftAssignmentEntity).save({ shiftId: shift.id, volunteerId, startsAt: shift.startsAt, endsAt: shift.endsAt, status: ShiftAssignmentStatus.ASSIGNED, assignedById: actor.userId });
   }
 
@@ -384,16 +392,19 @@ export class ShiftsService implements OnModuleInit {
   private async cancelShifts(manager: EntityManager, shiftIds: string[]): Promise<void> {
     if (shiftIds.length === 0) return;
     await manager.getRepository(ShiftEntity).update({ id: In(shiftIds) }, { status: ShiftStatus.CANCELLED });
-    const released = await manager.query<{ id: string }[]>(`UPDATE shift_assignment SET status = 'DROPPED', updated_at = now() WHERE shift_id = ANY($1::uuid[]) AND status = 'ASSIGNED' RETURNING id`, [shiftIds]);
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's query().
+    const [released] = await manager.query<[{ id: string }[], number]>(`UPDATE shift_assignment SET status = 'DROPPED', updated_at = now() WHERE shift_id = ANY($1::uuid[]) AND status = 'ASSIGNED' RETURNING id`, [shiftIds]);
     const events: ShiftEvent[] = [{ kind: 'RELEASED', assignmentIds: released.map((row) => row.id) }];
     await this.events.publish(manager, events);
   }
 
   /** The exclusion constraint's refusal as VOLUNTEER_UNAVAILABLE naming the overlapping shift; a second place on one shift as ALREADY_REGISTERED. */
-  private async explainConflict(error: unknown, volunteerId: string, shiftId: string): Promise<unknown> {
+  private async explainConflict(actor: Actor | null, error: unknown, volunteerId: string, shiftId: string): Promise<unknown> {
     const code = pgErrorCode(error);
     if (code === PgErrorCode.UNIQUE_VIOLATION) return new AppError(ErrorCode.ALREADY_REGISTERED, 'This volunteer is already on this shift');
     if (code !== PgErrorCode.EXCLUSION_VIOLATION) return error;
+    // Which other shift a volunteer holds is for the volunteer and coordinators only.
+    if (!volunteersPolicy.canSeeVolunteer(actor, volunteerId)) return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, 'The volunteer already has a shift then', { reason: 'OVERLAP' });
     const [other] = await this.dataSource.query<{ title: string; starts_at: Date }[]>(
       `SELECT s.title, a.starts_at FROM shift_assignment a JOIN shift s ON s.id = a.shift_id JOIN shift wanted ON wanted.id = $2
         WHERE a.volunteer_id = $1 AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW')

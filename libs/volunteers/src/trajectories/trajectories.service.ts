@@ -14,6 +14,7 @@ import {
   TrajectoryStatusChangeEntity,
   UserEntity,
 } from '@app/database';
+import { brusselsDay } from '../shifts/availability';
 import { volunteersPolicy } from '../volunteers-policy';
 
 export interface CreateTrajectoryCommand {
@@ -117,7 +118,7 @@ export class TrajectoriesService {
       if (!NEXT[trajectory.status].includes(status)) {
         throw new AppError(ErrorCode.CONFLICT, `A trajectory goes from ${trajectory.status} to ${NEXT[trajectory.status].join(' or ')}, not to ${status}`, { from: trajectory.status, to: status });
       }
-      const endsOn = status === TrajectoryStatus.CLOSED && !trajectory.endsOn ? this.clock.now().toISOString().slice(0, 10) : trajectory.endsOn;
+      const endsOn = status === TrajectoryStatus.CLOSED && !trajectory.endsOn ? brusselsDay(this.clock.now()) : trajectory.endsOn;
       await manager.getRepository(TrajectoryEntity).update(trajectory.id, { status, endsOn });
       await manager.getRepository(TrajectoryStatusChangeEntity).save({ trajectoryId: trajectory.id, fromStatus: trajectory.status, toStatus: status, note: why, changedById: coordinator.userId });
       return { ...trajectory, status, endsOn };
@@ -172,7 +173,7 @@ export class TrajectoriesService {
          FROM app_user u JOIN volunteer_profile p ON p.user_id = u.id
         WHERE u.active AND 'VOLUNTEER' = ANY(u.roles::text[])
           AND NOT EXISTS (SELECT 1 FROM volunteer_absence v WHERE v.user_id = u.id AND $1::date BETWEEN v.starts_on AND v.ends_on)`,
-      [this.clock.now().toISOString().slice(0, 10)],
+      [brusselsDay(this.clock.now())],
     );
     // Dutch is what they practise together; a shared home language helps at the start.
     const languages = [participant.preferredLanguage];

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical from 'ical-generator';
 import { DataSource, In } from 'typeorm';
-import { Actor, AppError, validate } from '@app/common';
+import { Actor, AppError, Clock, validate } from '@app/common';
 import { Daypart, Role, ScreeningStatus, UserEntity, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '@app/database';
 import { normaliseLanguage, normalisePhone } from '@app/registrations';
 import { volunteersPolicy } from '../volunteers-policy';
@@ -31,7 +31,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Volunteer profiles, periods away and the personal iCalendar feed. */
 @Injectable()
 export class VolunteersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Creates or changes a VOLUNTEER user's profile; screening and trainings are set by coordinators only. */
   async saveProfile(actor: Actor | null, volunteerId: string, command: VolunteerProfileCommand): Promise<VolunteerProfileEntity> {
@@ -99,6 +102,9 @@ export class VolunteersService {
   async issueCalendarToken(actor: Actor | null, volunteerId: string): Promise<string> {
     const userId = validate.uuid('volunteerId', volunteerId);
     volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'manage a calendar feed');
+    // An unknown id would otherwise fail on the foreign key (a 500), and anyone else would get a volunteer profile.
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user || !user.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', userId);
     const token = randomBytes(24).toString('base64url');
     await this.dataSource.getRepository(VolunteerProfileEntity).upsert({ userId, calendarTokenHash: hashToken(token) }, { conflictPaths: ['userId'] });
     return token;
@@ -122,13 +128,14 @@ export class VolunteersService {
          FROM shift_assignment a JOIN shift s ON s.id = a.shift_id
          LEFT JOIN session se ON se.id = s.session_id LEFT JOIN venue v ON v.id = se.venue_id
          LEFT JOIN festival_edition e ON e.id = s.edition_id
-        WHERE a.volunteer_id = $1 AND a.status = 'ASSIGNED' AND s.status = 'OPEN' AND a.ends_at > now() - interval '30 days'
+        WHERE a.volunteer_id = $1 AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW') AND s.status = 'OPEN' AND a.ends_at > $2::timestamptz - interval '30 days'
         ORDER BY a.starts_at`,
-      [profile.userId],
+      [profile.userId, this.clock.now()],
     );
+    // No calendar time zone: ical-generator would then write plain Dates as floating local times
+    // (no TZID, no Z), read as the wrong hour; UTC times show right in every calendar app.
     return ical({
       name: 'Oefenkansen: mijn shiften',
-      timezone: 'Europe/Brussels',
       events: shifts.map((shift) => ({
         id: shift.id,
         start: new Date(shift.starts_at),
