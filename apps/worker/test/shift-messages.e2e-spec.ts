@@ -141,7 +141,8 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     expect(message.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content).toBe(attachment!.content);
     return Object.values(ical.sync.parseICS(attachment!.content)).filter((component): component is VEvent => component?.type === 'VEVENT');
   };
-  const reminderKey = (assignmentId: string, offset: number) => `SHIFT_REMINDER|${assignmentId}|${offset}`;
+  /** The outbox key of a shift reminder: assignment, offset and the shift's start it announces. */
+  const reminderKey = (assignmentId: string, offset: number, startsAt = '2026-09-08T17:00:00Z') => `SHIFT_REMINDER|${assignmentId}|${offset}|${new Date(startsAt).getTime()}`;
   /** A praattafel in Zaal Overleie on a Tuesday evening (Brussels summer time), with a shift for its whole length. */
   const sessionWithShift = async (day: string, shift: Record<string, unknown>) => {
     const session = (await coordinator()(CREATE_SESSION, { i: sessionInput(world, { startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T20:30:00+02:00` }) })).createSession;

@@ -23,13 +23,14 @@ export class ShiftOutbox implements OnModuleInit {
   async write(manager: EntityManager, events: ShiftEvent[]): Promise<void> {
     const now = this.clock.now();
     for (const event of events) {
-      if (event.kind === 'RELEASED') {
-        await manager.query(`UPDATE notification SET status = $2, last_error = 'the volunteer no longer has this shift', updated_at = now() WHERE shift_assignment_id = ANY($1::uuid[]) AND status = $3`, [
+      if (event.kind !== 'ASSIGNED') {
+        await manager.query(`UPDATE notification SET status = $2, last_error = $4, updated_at = now() WHERE shift_assignment_id = ANY($1::uuid[]) AND status = $3`, [
           event.assignmentIds,
           NotificationStatus.CANCELLED,
           NotificationStatus.PENDING,
+          event.kind === 'MOVED' ? 'the shift moved; a reminder at the new time replaces this one' : 'the volunteer no longer has this shift',
         ]);
-        continue;
+        if (event.kind === 'RELEASED') continue;
       }
       const assignments = await manager.query<{ id: string; volunteer_id: string; starts_at: Date; preferred_language: string }[]>(
         `SELECT a.id, a.volunteer_id, a.starts_at, u.preferred_language FROM shift_assignment a JOIN app_user u ON u.id = a.volunteer_id WHERE a.id = ANY($1::uuid[])`,
@@ -50,7 +51,7 @@ export class ShiftOutbox implements OnModuleInit {
               offset,
               JSON.stringify({ startsAt: new Date(assignment.starts_at).toISOString() }),
               dueAt,
-              `${MessageKind.SHIFT_REMINDER}|${assignment.id}|${offset}`,
+              `${MessageKind.SHIFT_REMINDER}|${assignment.id}|${offset}|${new Date(assignment.starts_at).getTime()}`,
             ],
           );
         }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-/** Assignments that now hold a volunteer's time (reminders due), or no longer do (reminders off). */
-export type ShiftEvent = { kind: 'ASSIGNED'; assignmentIds: string[] } | { kind: 'RELEASED'; assignmentIds: string[] };
+/** Assignments that now hold a volunteer's time (reminders due), hold it at another time (reminders follow), or no longer do (reminders off). */
+export type ShiftEvent = { kind: 'ASSIGNED' | 'MOVED' | 'RELEASED'; assignmentIds: string[] };
 
 export interface ShiftEventListener {
   onShiftEvents(manager: EntityManager, events: ShiftEvent[]): Promise<void>;

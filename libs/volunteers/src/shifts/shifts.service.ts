@@ -82,15 +82,51 @@ export class ShiftsService implements OnModuleInit {
     this.sessionHooks.register({
       // A cancelled session needs nobody: its shifts are cancelled and their volunteers released.
       sessionsCancelled: (manager, sessionIds) => this.cancelShiftsOfSessions(manager, sessionIds),
-      // A series edit must not delete a date volunteers signed up for: it is cancelled instead.
+      // A series edit must not delete a date with shifts: it is cancelled instead, and so are its shifts.
       sessionsInUse: async (manager, sessionIds) =>
-        (
-          await manager.query<{ session_id: string }[]>(
-            `SELECT DISTINCT s.session_id FROM shift s JOIN shift_assignment a ON a.shift_id = s.id WHERE s.session_id = ANY($1::uuid[]) AND a.status = ANY($2::shift_assignment_status[])`,
-            [sessionIds, HELD],
-          )
-        ).map((row) => row.session_id),
+        (await manager.query<{ session_id: string }[]>(`SELECT DISTINCT session_id FROM shift WHERE session_id = ANY($1::uuid[]) AND status = 'OPEN'`, [sessionIds])).map(
+          (row) => row.session_id,
+        ),
+      sessionMoved: (manager, session, previousStartsAt) => this.followMovedSession(manager, session.id, session.startsAt.getTime() - previousStartsAt.getTime()),
     });
+  }
+
+  /**
+   * A moved session takes its shifts along (by the same shift in time). Each volunteer keeps the
+   * shift unless the new time overlaps another shift of theirs: then they are released, and the
+   * place opens for someone else. Reminders follow (MOVED), or end (RELEASED).
+   */
+  private async followMovedSession(manager: EntityManager, sessionId: string, shiftMs: number): Promise<void> {
+    if (shiftMs === 0) return;
+    const interval = `${shiftMs / 1000} seconds`;
+    const shifts = await manager.query<[{ id: string }[], number]>(
+      `UPDATE shift SET starts_at = starts_at + $2::interval, ends_at = ends_at + $2::interval, updated_at = now() WHERE session_id = $1 AND status = 'OPEN' RETURNING id`,
+      [sessionId, interval],
+    );
+    const shiftIds = shifts[0].map((row) => row.id);
+    const assignments = await manager.query<{ id: string; volunteer_id: string }[]>(
+      `SELECT id, volunteer_id FROM shift_assignment WHERE shift_id = ANY($1::uuid[]) AND status = 'ASSIGNED' ORDER BY id`,
+      [shiftIds],
+    );
+    const moved: string[] = [];
+    const released: string[] = [];
+    for (const assignment of assignments) {
+      await manager.query(`SAVEPOINT follow_moved_session`);
+      try {
+        await manager.query(`UPDATE shift_assignment SET starts_at = starts_at + $2::interval, ends_at = ends_at + $2::interval, updated_at = now() WHERE id = $1`, [assignment.id, interval]);
+        await manager.query(`RELEASE SAVEPOINT follow_moved_session`);
+        moved.push(assignment.id);
+      } catch (error) {
+        if (pgErrorCode(error) !== PgErrorCode.EXCLUSION_VIOLATION) throw error;
+        await manager.query(`ROLLBACK TO SAVEPOINT follow_moved_session`);
+        await manager.query(`UPDATE shift_assignment SET status = 'DROPPED', updated_at = now() WHERE id = $1`, [assignment.id]);
+        released.push(assignment.id);
+      }
+    }
+    await this.events.publish(manager, [
+      { kind: 'MOVED', assignmentIds: moved },
+      { kind: 'RELEASED', assignmentIds: released },
+    ]);
   }
 
   /** Coordinators create any shift; a host creates shifts at the sessions they host. */
@@ -360,6 +396,9 @@ export class ShiftsService implements OnModuleInit {
     if (shift.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'This shift has begun');
     const volunteer = await manager.getRepository(UserEntity).findOneBy({ id: volunteerId });
     if (!volunteer || !volunteer.active || !volunteer.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', volunteerId);
+    // One volunteer's sign-ups take turns: concurrent inserts checked by the exclusion constraint can
+    // deadlock each other (40P01, an internal error) instead of all but one failing with VOLUNTEER_UNAVAILABLE.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`shift-volunteer:${volunteerId}`]);
     // Checked before the overlap constraint, which would otherwise answer VOLUNTEER_UNAVAILABLE for the shift itself.
     if (await manager.getRepository(ShiftAssignmentEntity).existsBy({ shiftId: shift.id, volunteerId, status: In(HELD) })) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'This volunteer is already on this shift');
     const held = await manager.getRepository(ShiftAssignmentEntity).countBy({ shiftId: shift.id, status: In(HELD) });
