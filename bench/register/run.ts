@@ -22,7 +22,7 @@ import { SEATED_REGISTRATION_STATUSES } from '@app/database';
 import { WAITLIST_LONG_THRESHOLD } from '@app/notifications';
 import { SEAT_COUNTS_SQL } from '@app/registrations';
 import { graphqlHeaders, postGraphql } from '../shared/graphql';
-import { MEASURE_MS, Measured, Measurement, measure, Phase, runLoad, WARM_UP_MS } from '../shared/load';
+import { MEASURE_MS, Measured, Measurement, measure, Phase, runLoad, seededRandom, WARM_UP_MS } from '../shared/load';
 import { Column, formatComparison, MACHINE } from '../shared/report';
 import { migrate, runAndExit, withBenchServices } from '../shared/services';
 import { StatementCounter } from '../shared/statements';
@@ -225,16 +225,10 @@ function pgRegister(pool: Pool, coordinatorId: string, statements: StatementCoun
 // Measuring
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: both sides draw the same sequence of session indexes from the same seed. */
+/** Both sides draw the same sequence of session indexes from the same seed. */
 function sessionPicker(sessionIds: string[], seed: number): () => string {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return sessionIds[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * sessionIds.length)];
-  };
+  const random = seededRandom(seed);
+  return () => sessionIds[Math.floor(random() * sessionIds.length)];
 }
 
 /** Registrations over `sessionIds` in the order both sides share, each participant named only once. */

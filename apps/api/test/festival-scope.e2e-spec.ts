@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { createWorld, FixtureRole, World } from './fixtures';
 import { at, BOOK_STAND, bookingInput, CREATE_EDITION, CREATE_PLOT, Festival, SATURDAY } from './festival-fixtures';
-import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-api';
-import { Case, casesOf, MatrixRow, Operation, Who } from './scope-matrix';
+import { dataOf, GraphQLResult, startTestApi, TestApi } from './test-api';
+import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, tableSnapshot, Who } from './scope-matrix';
 
 /**
  * Role scope of KortRIJK aan Culturen: every festival query and mutation, for every role of the
@@ -19,7 +19,7 @@ import { Case, casesOf, MatrixRow, Operation, Who } from './scope-matrix';
  * own: the call succeeds but shows only the caller's association's bookings and applications.
  * hidden: the call succeeds but shows nothing (null), as for a record that does not exist.
  */
-type Outcome = 'allowed' | 'own' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+type Outcome = ScopeOutcome;
 type Row = MatrixRow<Outcome>;
 
 const A: Outcome = 'allowed';
@@ -65,11 +65,7 @@ const MATRIX = {
 
 type OperationName = keyof typeof MATRIX;
 
-/** An Operation with what an organiser sees of the plan when the row says `own`. */
-interface FestivalOperation<S> extends Operation<S> {
-  own?(state: S, data: Record<string, any>, c: Case): Promise<void>;
-}
-const operation = <S>(o: FestivalOperation<S>): FestivalOperation<unknown> => o as FestivalOperation<unknown>;
+const operation = scopedOperation;
 
 const EDITION_DAYS = { startsOn: '2027-05-14', endsOn: '2027-05-17' };
 /** The default opening hours of the 2027 edition: Friday 2, Saturday 3, Sunday 3, Monday 2 blocks. */
@@ -89,19 +85,8 @@ const AVAILABILITY = `query($e: ID!, $d: Date) { standAvailability(editionId: $e
 /** Every table a festival mutation could touch. */
 const TABLES = ['festival_edition', 'festival_opening_block', 'stand_plot', 'stand_application', 'stand_booking', 'notification'];
 
-async function snapshot(api: TestApi): Promise<Record<string, { n: number; md5: string }>> {
-  // One round trip: a count and a digest of every row per table.
-  const [row] = await api.dataSource.query<Record<string, { n: number; md5: string }>[]>(
-    `SELECT ${TABLES.map((table) => `(SELECT json_build_object('n', count(*), 'md5', md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))) FROM ${table} t) AS ${table}`).join(', ')}`,
-  );
-  return row;
-}
+const snapshot = (api: TestApi) => tableSnapshot(api.dataSource, TABLES);
 
-/** No data at all came back: the whole result, or each root field, is null. */
-function expectNoData(result: GraphQLResult): void {
-  if (result.data === null) return;
-  for (const value of Object.values(result.data)) expect(value).toBeNull();
-}
 
 const isCoordinator = (who: Who) => who === 'admin' || who === 'coordinator';
 
@@ -225,7 +210,7 @@ describe('festival: role scope', () => {
       },
     });
 
-  const OPERATIONS: Record<OperationName, FestivalOperation<unknown>> = {
+  const OPERATIONS: Record<OperationName, ScopedOperation<unknown>> = {
     festivalDates: operation<null>({
       arrange: async () => null,
       act: (_state, token) => api.gql('{ festivalDates(year: 2027) { startsOn endsOn } }', {}, token),
@@ -609,28 +594,5 @@ describe('festival: role scope', () => {
     expect(festivalFields).toHaveLength(20);
   });
 
-  describe.each(Object.keys(MATRIX) as OperationName[])('%s', (name) => {
-    test.each(casesOf<Outcome>(MATRIX, name))('$who → $expected', async ({ expected, ...c }) => {
-      const op = OPERATIONS[name];
-      const state = await op.arrange(c);
-      const before = expected === 'allowed' ? null : await snapshot(api);
-      const result = await op.act(state, tokenOf(c.who));
-      expect(result.status).toBeLessThan(500);
-      if (expected === 'allowed') {
-        await op.effect(state, dataOf(result), c);
-        return;
-      }
-      if (expected === 'own') {
-        await op.own!(state, dataOf(result), c);
-      } else if (expected === 'hidden') {
-        dataOf(result);
-        await op.unchanged(state, result, c);
-      } else {
-        expect(errorOf(result).code).toBe(expected);
-        expectNoData(result);
-        await op.unchanged(state, result, c);
-      }
-      expect(await snapshot(api)).toEqual(before);
-    });
-  });
+  describeScopeMatrix({ matrix: MATRIX, operations: OPERATIONS, snapshot: () => snapshot(api), tokenOf });
 });

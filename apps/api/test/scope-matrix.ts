@@ -1,5 +1,6 @@
+import type { DataSource } from 'typeorm';
 import type { FixtureRole } from './fixtures';
-import type { GraphQLResult } from './test-api';
+import { dataOf, errorOf, type GraphQLResult } from './test-api';
 
 /** Shared shape of the role-scope matrices: one column per role of the fixture world, anonymous first. */
 export type Who = 'anonymous' | FixtureRole;
@@ -30,4 +31,67 @@ export const operation = <S>(o: Operation<S>): Operation<unknown> => o as Operat
 export function casesOf<O>(matrix: Record<string, MatrixRow<O>>, name: string): (Case & { expected: O })[] {
   const index = Object.keys(matrix).indexOf(name);
   return matrix[name].map((expected, column) => ({ who: WHO[column], expected, column, tag: `${index}-${WHO[column]}` }));
+}
+
+/**
+ * The outcome of a role in a row: its effect (`allowed`), its own share of the data (`own`), data
+ * without what it may not see (`hidden`), or a refusal with this error code.
+ */
+export type ScopeOutcome = 'allowed' | 'own' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+/** An Operation that also says what a role sees when its row says `own`. */
+export interface ScopedOperation<S> extends Operation<S> {
+  own?(state: S, data: Record<string, any>, c: Case): Promise<void>;
+}
+export const scopedOperation = <S>(o: ScopedOperation<S>): ScopedOperation<unknown> => o as ScopedOperation<unknown>;
+
+/** A count and a digest of every row of each table, in one round trip: equal before and after means nothing changed. */
+export async function tableSnapshot(dataSource: DataSource, tables: readonly string[]): Promise<Record<string, { n: number; md5: string }>> {
+  const [row] = await dataSource.query<Record<string, { n: number; md5: string }>[]>(
+    `SELECT ${tables.map((table) => `(SELECT json_build_object('n', count(*), 'md5', md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))) FROM ${table} t) AS ${table}`).join(', ')}`,
+  );
+  return row;
+}
+
+/** No data at all came back: the whole result, or each root field, is null. */
+export function expectNoData(result: GraphQLResult): void {
+  if (result.data === null) return;
+  for (const value of Object.values(result.data)) expect(value).toBeNull();
+}
+
+/**
+ * One test per row and role: arrange, act as the role, then check the effect, the role's own
+ * share, or the refusal — and for anything but `allowed`, that the listed tables did not change.
+ */
+export function describeScopeMatrix<N extends string>(options: {
+  matrix: Record<N, MatrixRow<ScopeOutcome>>;
+  operations: Record<N, ScopedOperation<unknown>>;
+  snapshot: () => Promise<unknown>;
+  tokenOf: (who: Who) => string | null;
+}): void {
+  const { matrix, operations, snapshot, tokenOf } = options;
+  describe.each(Object.keys(matrix) as N[])('%s', (name) => {
+    test.each(casesOf<ScopeOutcome>(matrix, name))('$who → $expected', async ({ expected, ...c }) => {
+      const op = operations[name];
+      const state = await op.arrange(c);
+      const before = expected === 'allowed' ? null : await snapshot();
+      const result = await op.act(state, tokenOf(c.who));
+      expect(result.status).toBeLessThan(500);
+      if (expected === 'allowed') {
+        await op.effect(state, dataOf(result), c);
+        return;
+      }
+      if (expected === 'own') {
+        await op.own!(state, dataOf(result), c);
+      } else if (expected === 'hidden') {
+        dataOf(result);
+        await op.unchanged(state, result, c);
+      } else {
+        expect(errorOf(result).code).toBe(expected);
+        expectNoData(result);
+        await op.unchanged(state, result, c);
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+  });
 }

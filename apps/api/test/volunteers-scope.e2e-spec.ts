@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, FixtureRole, sessionInput, World } from './fixtures';
 import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-api';
-import { Case, casesOf, MatrixRow, Operation, Who, WHO } from './scope-matrix';
+import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, tableSnapshot, Who, WHO } from './scope-matrix';
 
 /**
  * Role scope of volunteers, shifts, Picnik trajectories and reports (issue 7): every query and
@@ -21,7 +21,7 @@ import { Case, casesOf, MatrixRow, Operation, Who, WHO } from './scope-matrix';
  * own: the call succeeds but shows only what is the caller's own (their profile, assignments, buddy trajectories).
  * hidden: the call succeeds but shows nobody (an empty list of assignments).
  */
-type Outcome = 'allowed' | 'own' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+type Outcome = ScopeOutcome;
 type Row = MatrixRow<Outcome>;
 
 const A: Outcome = 'allowed';
@@ -84,11 +84,7 @@ const MATRIX = {
 
 type OperationName = keyof typeof MATRIX;
 
-/** An Operation with what the caller sees when the row says `own` or `hidden`. */
-interface VolunteersOperation<S> extends Operation<S> {
-  own?(state: S, data: Record<string, any>, c: Case): Promise<void>;
-}
-const operation = <S>(o: VolunteersOperation<S>): VolunteersOperation<unknown> => o as VolunteersOperation<unknown>;
+const operation = scopedOperation;
 
 const ZONE = 'Europe/Brussels';
 /** The test clock's own "now" (startTestApi's default); markShiftAttendance moves it into the shift and back. */
@@ -133,19 +129,8 @@ const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(
 /** Every table a volunteers mutation could touch (the outbox for shift reminders included). */
 const TABLES = ['app_user', 'participant', 'session', 'volunteer_profile', 'volunteer_absence', 'shift', 'shift_assignment', 'trajectory', 'trajectory_status_change', 'trajectory_follow_up', 'notification'];
 
-async function snapshot(api: TestApi): Promise<Record<string, { n: number; md5: string }>> {
-  // One round trip: a count and a digest of every row per table.
-  const [row] = await api.dataSource.query<Record<string, { n: number; md5: string }>[]>(
-    `SELECT ${TABLES.map((table) => `(SELECT json_build_object('n', count(*), 'md5', md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))) FROM ${table} t) AS ${table}`).join(', ')}`,
-  );
-  return row;
-}
+const snapshot = (api: TestApi) => tableSnapshot(api.dataSource, TABLES);
 
-/** No data at all came back: the whole result, or each root field, is null. */
-function expectNoData(result: GraphQLResult): void {
-  if (result.data === null) return;
-  for (const value of Object.values(result.data)) expect(value).toBeNull();
-}
 
 /** None of the secrets appears anywhere in a result (data, errors and their extensions). */
 function expectNoLeak(result: GraphQLResult | Record<string, unknown>, ...secrets: string[]): void {
@@ -371,7 +356,7 @@ describe('volunteers: role scope', () => {
     return { day: dateOf(c), month: dateOf(c).slice(0, 7) };
   };
 
-  const OPERATIONS: Record<OperationName, VolunteersOperation<unknown>> = {
+  const OPERATIONS: Record<OperationName, ScopedOperation<unknown>> = {
     volunteers: operation<null>({
       arrange: async () => null,
       act: (_state, token) => api.gql('{ volunteers { id email displayName roles } }', {}, token),
@@ -939,28 +924,5 @@ describe('volunteers: role scope', () => {
     });
   });
 
-  describe.each(Object.keys(MATRIX) as OperationName[])('%s', (name) => {
-    test.each(casesOf<Outcome>(MATRIX, name))('$who → $expected', async ({ expected, ...c }) => {
-      const op = OPERATIONS[name];
-      const state = await op.arrange(c);
-      const before = expected === 'allowed' ? null : await snapshot(api);
-      const result = await op.act(state, tokenOf(c.who));
-      expect(result.status).toBeLessThan(500);
-      if (expected === 'allowed') {
-        await op.effect(state, dataOf(result), c);
-        return;
-      }
-      if (expected === 'own') {
-        await op.own!(state, dataOf(result), c);
-      } else if (expected === 'hidden') {
-        dataOf(result);
-        await op.unchanged(state, result, c);
-      } else {
-        expect(errorOf(result).code).toBe(expected);
-        expectNoData(result);
-        await op.unchanged(state, result, c);
-      }
-      expect(await snapshot(api)).toEqual(before);
-    });
-  });
+  describeScopeMatrix({ matrix: MATRIX, operations: OPERATIONS, snapshot: () => snapshot(api), tokenOf });
 });

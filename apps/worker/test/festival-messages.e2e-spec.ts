@@ -8,7 +8,7 @@ import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor as waitForValu
 import { at, BOOK_STAND, bookingInput, createFestival, Festival, SATURDAY, SUNDAY } from '../../api/test/festival-fixtures';
 import { createWorld, FIXTURE_PASSWORD, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
-import { WorkerModule } from '../src/worker.module';
+import { MessageRig, startMessageRig } from './message-rig';
 
 const FRIDAY = '2027-05-14';
 const MONDAY = '2027-05-17';
@@ -44,84 +44,29 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   let worker: INestApplication;
   let workerClock: FixedClock;
   let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
   /** A second association whose only organiser reads Arabic. */
   let syrian: { organisationId: string; userId: string; email: string; token: string };
 
+  let rig: MessageRig;
   beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    sms = await startSmsGateway();
-    api = await startTestApi({ now: new Date(NOW) });
+    rig = await startMessageRig(NOW);
+    ({ api, worker, workerClock, smtp } = rig);
     world = await createWorld(api);
     festival = await createFestival(api, world);
     syrian = await association('Syrische Gemeenschap', 'ar');
-    workerClock = new FixedClock(api.clock.now());
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url, smsGatewayUrl: sms.url })] })
-      .overrideProvider(Clock)
-      .useValue(workerClock)
-      .compile();
-    worker = moduleRef.createNestApplication({ logger: false });
-    await worker.init();
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.stop();
-    await sms?.stop();
-  });
+  afterAll(() => rig?.close());
 
   const as = (who: keyof World['tokens']) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, world.tokens[who]).then(dataOf);
-  const setNow = (iso: string) => {
-    api.clock.set(new Date(iso));
-    workerClock.set(new Date(iso));
-  };
-  const query = <T = Row>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, params) as Promise<T[]>;
   const rowsOfBooking = (bookingId: string) => query(`SELECT kind, status, last_error FROM notification WHERE stand_booking_id = $1 ORDER BY created_at, kind`, [bookingId]);
-  const deliveries = () => worker.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
-
-  /**
-   * Runs a scheduling job in the worker and waits until it is done. A job that vanished (another
-   * test file's FLUSHALL empties every Jest worker's Redis database) is enqueued again.
-   */
-  const run = async (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => {
-    const producer = worker.get(JobProducer);
-    let id = await producer.enqueue(name, { requestedBy: 'manual' });
-    await waitFor(async () => {
-      const state = await producer.queueFor(name).getJobState(id!);
-      if (state === 'completed') return true;
-      if (state === 'unknown') id = await producer.enqueue(name, { requestedBy: 'manual' });
-      return undefined;
-    }, `the ${name} job`);
-  };
-  const sweep = () => run(JobName.SWEEP_ALERTS);
-  /** Dispatches, and waits until every row due by the worker's clock is sent or cancelled. */
-  const deliverDue = async () => {
-    await run(JobName.DISPATCH_NOTIFICATIONS);
-    let dispatchedAt = Date.now();
-    await waitFor(async () => {
-      const [{ pending }] = await query<{ pending: number }>(`SELECT count(*)::int AS pending FROM notification WHERE status = 'PENDING' AND due_at <= $1`, [workerClock.now()]);
-      if (pending === 0) return true;
-      // Jobs lost with a flushed Redis come back as the 20-second dispatcher would bring them back, only sooner.
-      if (Date.now() - dispatchedAt > 2000) {
-        await worker.get(NotificationDispatcher).dispatchDue();
-        dispatchedAt = Date.now();
-      }
-      return undefined;
-    }, 'every due message to be sent or cancelled');
-  };
-  /**
-   * Holds deliveries while `act` runs: the dispatcher may queue jobs, none is sent (the queue is
-   * paused), as if the worker were busy. What `act` changes is what the worker finds when it sends.
-   */
-  const withDeliveriesHeld = async (act: () => Promise<void>) => {
-    await deliveries().pause();
-    try {
-      await act();
-    } finally {
-      await deliveries().resume();
-    }
-  };
-  const mailsKeyed = (key: string) => smtp.mails.filter((m: CapturedMail) => m.dedupeKey === key);
+  const setNow = (iso: string) => rig.setNow(iso);
+  const query = <T = Row>(sql: string, params: unknown[] = []) => rig.query<T>(sql, params);
+  const deliveries = () => rig.deliveries();
+  const run = (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => rig.run(name);
+  const sweep = () => rig.sweep();
+  const deliverDue = () => rig.deliverDue();
+  const withDeliveriesHeld = (act: () => Promise<void>) => rig.withDeliveriesHeld(act);
+  const mailsKeyed = (key: string) => rig.mailsKeyed(key);
   /** The one mail sent for an outbox row. */
   const mail = (key: string) => {
     const found = mailsKeyed(key);
@@ -388,7 +333,7 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
       expect(await alertRows(latest)).toEqual([]);
       expect(smtp.mails.filter((m) => m.dedupeKey.startsWith('FESTIVAL_DEADLINE_NEAR|'))).toHaveLength(2);
       // Festival messages go by e-mail only.
-      expect(sms.messages).toEqual([]);
+      expect(rig.sms.messages).toEqual([]);
     } finally {
       setNow(NOW);
     }

@@ -7,7 +7,7 @@ import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
-import { WorkerModule } from '../src/worker.module';
+import { MessageRig, startMessageRig } from './message-rig';
 
 const NOW = '2026-08-15T10:00:00Z';
 const VENUE = 'Zaal Overleie';
@@ -41,84 +41,25 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
   let worker: INestApplication;
   let workerClock: FixedClock;
   let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
   /** A volunteer who reads Ukrainian. */
   let olena: { id: string; email: string; token: string };
   /** A third volunteer, to fill shifts. */
   let karim: { id: string; email: string; token: string };
 
+  let rig: MessageRig;
   beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    sms = await startSmsGateway();
-    api = await startTestApi({ now: new Date(NOW) });
+    rig = await startMessageRig(NOW);
+    ({ api, worker, workerClock, smtp } = rig);
     world = await createWorld(api);
     olena = await volunteer('olena@test.oefenkansen.be', 'Olena', 'uk');
     karim = await volunteer('karim@test.oefenkansen.be', 'Karim', 'nl');
-    workerClock = new FixedClock(api.clock.now());
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url, smsGatewayUrl: sms.url })] })
-      .overrideProvider(Clock)
-      .useValue(workerClock)
-      .compile();
-    worker = moduleRef.createNestApplication({ logger: false });
-    await worker.init();
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await smtp?.stop();
-    await sms?.stop();
-  });
+  afterAll(() => rig?.close());
 
   const as = (token: string) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, token).then(dataOf);
   const coordinator = () => as(world.tokens.coordinator);
-  const setNow = (iso: string) => {
-    api.clock.set(new Date(iso));
-    workerClock.set(new Date(iso));
-  };
-  const query = <T = Row>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, params) as Promise<T[]>;
   const remindersOf = (assignmentId: string) =>
     query(`SELECT kind, offset_minutes, status, last_error FROM notification WHERE shift_assignment_id = $1 ORDER BY offset_minutes DESC`, [assignmentId]);
-  const deliveries = () => worker.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
-
-  /**
-   * Runs a scheduling job in the worker and waits until it is done. A job that vanished (another
-   * test file's FLUSHALL empties every Jest worker's Redis database) is enqueued again.
-   */
-  const run = async (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => {
-    const producer = worker.get(JobProducer);
-    let id = await producer.enqueue(name, { requestedBy: 'manual' });
-    await waitFor(async () => {
-      const state = await producer.queueFor(name).getJobState(id!);
-      if (state === 'completed') return true;
-      if (state === 'unknown') id = await producer.enqueue(name, { requestedBy: 'manual' });
-      return undefined;
-    }, `the ${name} job`);
-  };
-  const sweep = () => run(JobName.SWEEP_ALERTS);
-  /** Dispatches, and waits until every row due by the worker's clock is sent or cancelled. */
-  const deliverDue = async () => {
-    await run(JobName.DISPATCH_NOTIFICATIONS);
-    let dispatchedAt = Date.now();
-    await waitFor(async () => {
-      const [{ pending }] = await query<{ pending: number }>(`SELECT count(*)::int AS pending FROM notification WHERE status = 'PENDING' AND due_at <= $1`, [workerClock.now()]);
-      if (pending === 0) return true;
-      // Jobs lost with a flushed Redis come back as the 20-second dispatcher would bring them back, only sooner.
-      if (Date.now() - dispatchedAt > 2000) {
-        await worker.get(NotificationDispatcher).dispatchDue();
-        dispatchedAt = Date.now();
-      }
-      return undefined;
-    }, 'every due message to be sent or cancelled');
-  };
-  /** Holds deliveries while `act` runs: jobs may be queued, none is sent. What `act` changes is what the worker finds when it sends. */
-  const withDeliveriesHeld = async (act: () => Promise<void>) => {
-    await deliveries().pause();
-    try {
-      await act();
-    } finally {
-      await deliveries().resume();
-    }
-  };
   /** Queues every due row while deliveries are held, and checks each has its delivery job waiting. */
   const queueDue = async () => {
     await worker.get(NotificationDispatcher).dispatchDue();
@@ -126,7 +67,14 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     expect(due.length).toBeGreaterThan(0);
     for (const row of due) expect(await deliveries().getJob(deliveryJobId(row.id, row.due_at))).toBeDefined();
   };
-  const mailsKeyed = (key: string) => smtp.mails.filter((m: CapturedMail) => m.dedupeKey === key);
+  const setNow = (iso: string) => rig.setNow(iso);
+  const query = <T = Row>(sql: string, params: unknown[] = []) => rig.query<T>(sql, params);
+  const deliveries = () => rig.deliveries();
+  const run = (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => rig.run(name);
+  const sweep = () => rig.sweep();
+  const deliverDue = () => rig.deliverDue();
+  const withDeliveriesHeld = (act: () => Promise<void>) => rig.withDeliveriesHeld(act);
+  const mailsKeyed = (key: string) => rig.mailsKeyed(key);
   const mailsAbout = (id: string) => smtp.mails.filter((m: CapturedMail) => m.dedupeKey.includes(id));
   /** The one mail sent for an outbox row. */
   const mail = (key: string) => {

@@ -1,0 +1,102 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Clock, FixedClock } from '@app/common';
+import { NotificationDispatcher } from '@app/notifications';
+import { JobName, JobProducer } from '@app/queues';
+import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor } from '@app/testing';
+import { startTestApi, TestApi } from '../../api/test/test-api';
+import { WorkerModule } from '../src/worker.module';
+
+/**
+ * The API and the worker on one database, each with a clock the test sets, sending through a real
+ * SMTP capture and SMS gateway: what a message test needs to act, let time pass and read the mail.
+ */
+export interface MessageRig {
+  api: TestApi;
+  worker: INestApplication;
+  workerClock: FixedClock;
+  smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  sms: Awaited<ReturnType<typeof startSmsGateway>>;
+  setNow(iso: string): void;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  deliveries(): ReturnType<JobProducer['queueFor']>;
+  run(name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS): Promise<void>;
+  sweep(): Promise<void>;
+  deliverDue(): Promise<void>;
+  withDeliveriesHeld(act: () => Promise<void>): Promise<void>;
+  mailsKeyed(key: string): CapturedMail[];
+  close(): Promise<void>;
+}
+
+export async function startMessageRig(now: string): Promise<MessageRig> {
+  const smtp = await startSmtpCapture();
+  const sms = await startSmsGateway();
+  const api = await startTestApi({ now: new Date(now) });
+  const workerClock = new FixedClock(api.clock.now());
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url, smsGatewayUrl: sms.url })] })
+    .overrideProvider(Clock)
+    .useValue(workerClock)
+    .compile();
+  const worker = moduleRef.createNestApplication({ logger: false });
+  await worker.init();
+
+  const query = <T>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, params) as Promise<T[]>;
+  const deliveries = () => worker.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
+  /** Runs a scheduling job in the worker and waits until it is done; a job that vanished (a flushed Redis) is enqueued again. */
+  const run = async (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => {
+    const producer = worker.get(JobProducer);
+    let id = await producer.enqueue(name, { requestedBy: 'manual' });
+    await waitFor(async () => {
+      const state = await producer.queueFor(name).getJobState(id!);
+      if (state === 'completed') return true;
+      if (state === 'unknown') id = await producer.enqueue(name, { requestedBy: 'manual' });
+      return undefined;
+    }, `the ${name} job`);
+  };
+  return {
+    api,
+    worker,
+    workerClock,
+    smtp,
+    sms,
+    setNow(iso) {
+      api.clock.set(new Date(iso));
+      workerClock.set(new Date(iso));
+    },
+    query,
+    deliveries,
+    run,
+    sweep: () => run(JobName.SWEEP_ALERTS),
+    /** Dispatches, and waits until every row due by the worker's clock is sent or cancelled. */
+    async deliverDue() {
+      await run(JobName.DISPATCH_NOTIFICATIONS);
+      let dispatchedAt = Date.now();
+      await waitFor(async () => {
+        const [{ pending }] = await query<{ pending: number }>(`SELECT count(*)::int AS pending FROM notification WHERE status = 'PENDING' AND due_at <= $1`, [workerClock.now()]);
+        if (pending === 0) return true;
+        // Jobs lost with a flushed Redis come back as the 20-second dispatcher would bring them back, only sooner.
+        if (Date.now() - dispatchedAt > 2000) {
+          await worker.get(NotificationDispatcher).dispatchDue();
+          dispatchedAt = Date.now();
+        }
+        return undefined;
+      }, 'every due message to be sent or cancelled');
+    },
+    /** Holds deliveries while `act` runs: jobs may be queued, none is sent. What `act` changes is what the worker finds when it sends. */
+    async withDeliveriesHeld(act) {
+      await deliveries().pause();
+      try {
+        await act();
+      } finally {
+        await deliveries().resume();
+      }
+    },
+    mailsKeyed: (key) => smtp.mails.filter((m: CapturedMail) => m.dedupeKey === key),
+    async close() {
+      await worker.close();
+      await api.close();
+      await smtp.stop();
+      await sms.stop();
+    },
+  };
+}
