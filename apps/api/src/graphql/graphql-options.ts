@@ -1,6 +1,10 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { BuildSchemaOptions } from '@nestjs/graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { Request } from 'express';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { LoadersFactory } from '../loaders/loaders';
@@ -15,6 +19,19 @@ function bearerToken(req: Request): string | null {
   return match ? match[1] : '';
 }
 
+/**
+ * Limits every operation must stay within, checked before anything runs: the deepest screen (the
+ * festival plan) nests 7 levels and no client needs many aliases; a query built to exhaust the
+ * server is refused with GRAPHQL_VALIDATION_FAILED.
+ */
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 15, maxCost: 20000 };
+
+/** Armor throws by default, which Apollo reports as a 500; a reported validation error is a 400 with GRAPHQL_VALIDATION_FAILED. */
+const REPORT_AS_VALIDATION_ERROR = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
 export const BUILD_SCHEMA_OPTIONS: BuildSchemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
 
 export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users: UsersService): ApolloDriverConfig {
@@ -28,6 +45,11 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     introspection: !production,
     graphiql: !production,
     csrfPrevention: true,
+    validationRules: [
+      maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, ...REPORT_AS_VALIDATION_ERROR }),
+      maxAliasesRule({ n: QUERY_LIMITS.maxAliases, ...REPORT_AS_VALIDATION_ERROR }),
+      costLimitRule({ maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, ...REPORT_AS_VALIDATION_ERROR }),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError,
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
