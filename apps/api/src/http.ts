@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { mountBullBoard } from './admin/bull-board';
 
 /** HTTP settings shared by main.ts and the end-to-end tests, so tests run the app as production does. */
@@ -7,6 +8,9 @@ export function configureHttp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '100kb' });
   express.disable('x-powered-by');
+  // Security headers on every answer. No Content-Security-Policy yet: GraphiQL (development only)
+  // loads from a CDN and Bull Board runs inline scripts; the bundled web app will bring one.
+  express.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   // Bull Board (ADMIN only); /health and /metrics are Nest controllers of HealthModule.
   mountBullBoard(app);
 }

@@ -21,6 +21,16 @@ describe('GET /health on the API', () => {
     expect(body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
   });
 
+  it('sends security headers on the API and tells nothing about the server', async () => {
+    for (const response of [await fetch(`${api.baseUrl}/health`), await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ programmes { id } }"}' })]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
   it('echoes a sane X-Request-Id and generates one otherwise', async () => {
     const given = await fetch(`${api.baseUrl}/health`, { headers: { 'x-request-id': 'kortrijk-123' } });
     expect(given.headers.get('x-request-id')).toBe('kortrijk-123');
