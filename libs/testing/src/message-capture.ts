@@ -53,6 +53,9 @@ export async function startSmtpCapture(port = 0, onMail?: (mail: CapturedMail) =
       });
     },
   });
+  // A sender killed mid-conversation (the fault tests' kill -9) resets its socket: an expected
+  // event here, which smtp-server emits as 'error' and which would otherwise crash the test file.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = (server as unknown as { server: Server }).server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${address.port}`, mails, stop: () => new Promise((resolve) => server.close(() => resolve())) };
