@@ -1,6 +1,6 @@
 import { CREATE_SERIES, CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { at, BOOK_STAND, bookingInput, CREATE_EDITION, CREATE_PLOT, createFestival, Festival, SATURDAY } from './festival-fixtures';
-import { dataOf, errorOf, startTestApi, TestApi } from './test-api';
+import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 /**
  * Bad input gets a clear GraphQL error with a stable extensions.code (never a 500 or
@@ -619,13 +619,9 @@ interface Snapshot {
 }
 
 async function snapshot(api: TestApi): Promise<Snapshot> {
-  const counts: Record<string, number> = {};
-  const tableMd5: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await api.dataSource.query<{ n: number; md5: string }[]>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS md5 FROM ${table} t`);
-    counts[table] = row.n;
-    tableMd5[table] = row.md5;
-  }
+  const tables = await tableSnapshot(api.dataSource, TABLES);
+  const counts = Object.fromEntries(Object.entries(tables).map(([table, { n }]) => [table, n]));
+  const tableMd5 = Object.fromEntries(Object.entries(tables).map(([table, { md5 }]) => [table, md5]));
   const [{ md5 }] = await api.dataSource.query<{ md5: string }[]>(`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY id), '')) AS md5 FROM session t`);
   return { counts, sessionMd5: md5, tableMd5 };
 }

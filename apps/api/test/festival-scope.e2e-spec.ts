@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { createWorld, FixtureRole, World } from './fixtures';
 import { at, BOOK_STAND, bookingInput, CREATE_EDITION, CREATE_PLOT, Festival, SATURDAY } from './festival-fixtures';
 import { dataOf, GraphQLResult, startTestApi, TestApi } from './test-api';
-import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, tableSnapshot, Who } from './scope-matrix';
+import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, OUTCOME, tableSnapshot, Who } from './scope-matrix';
 
 /**
  * Role scope of KortRIJK aan Culturen: every festival query and mutation, for every role of the
@@ -22,11 +22,7 @@ import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, sc
 type Outcome = ScopeOutcome;
 type Row = MatrixRow<Outcome>;
 
-const A: Outcome = 'allowed';
-const O: Outcome = 'own';
-const H: Outcome = 'hidden';
-const F: Outcome = 'FORBIDDEN';
-const U: Outcome = 'UNAUTHENTICATED';
+const { A, O, H, F, U } = OUTCOME;
 
 // prettier-ignore
 const MATRIX = {

@@ -8,7 +8,7 @@ import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, startSmsGateway, startSmtpCapture } from '@app/testing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
-import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-api';
+import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
 import { casesOf, MatrixRow, operation, Operation, Who } from './scope-matrix';
 
 /**
@@ -102,14 +102,7 @@ describe('notifications: coordinators', () => {
     await sql(`UPDATE notification SET status = 'FAILED', attempts = $2, last_error = $3 WHERE id = $1`, [notificationId, from + attempts - 1, FAILURE]);
   };
 
-  async function snapshot(): Promise<Record<string, { n: number; md5: string }>> {
-    const result: Record<string, { n: number; md5: string }> = {};
-    for (const table of TABLES) {
-      const [row] = await sql<{ n: number; md5: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS md5 FROM ${table} t`);
-      result[table] = row;
-    }
-    return result;
-  }
+  const snapshot = () => tableSnapshot(api.dataSource, TABLES);
 
   const OPERATIONS: Record<OperationName, Operation<unknown>> = {
     'notifications(filter)': operation<Registered & { failedId: string }>({

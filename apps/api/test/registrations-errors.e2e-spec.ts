@@ -1,5 +1,5 @@
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FixtureRole, sessionInput, World } from './fixtures';
-import { dataOf, errorOf, startTestApi, TestApi } from './test-api';
+import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 /**
  * Every error code of the registrations feature comes from a test here, with a stable
@@ -260,16 +260,7 @@ const CASES: Case[] = [
 /** Every table a registrations mutation could touch. */
 const TABLES = ['participant', 'registration', 'registration_event', 'session', 'app_setting'];
 
-type Snapshot = Record<string, { n: number; md5: string }>;
-
-async function snapshot(api: TestApi): Promise<Snapshot> {
-  const result: Snapshot = {};
-  for (const table of TABLES) {
-    const [row] = await api.dataSource.query<{ n: number; md5: string }[]>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS md5 FROM ${table} t`);
-    result[table] = row;
-  }
-  return result;
-}
+const snapshot = (api: TestApi) => tableSnapshot(api.dataSource, TABLES);
 
 describe('registrations: every error code, and nothing changes', () => {
   let api: TestApi;

@@ -1,5 +1,5 @@
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FixtureRole, sessionInput, World } from './fixtures';
-import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-api';
+import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
 import { Case, casesOf, MatrixRow, operation, Operation, WHO, Who } from './scope-matrix';
 
 /**
@@ -65,14 +65,7 @@ const COUNTS = `query($id: ID!) { session(id: $id) { id capacity confirmedCount 
 /** Every table a registrations mutation could touch. */
 const TABLES = ['participant', 'registration', 'registration_event', 'session', 'app_setting'];
 
-async function snapshot(api: TestApi): Promise<Record<string, { n: number; md5: string }>> {
-  const result: Record<string, { n: number; md5: string }> = {};
-  for (const table of TABLES) {
-    const [row] = await api.dataSource.query<{ n: number; md5: string }[]>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS md5 FROM ${table} t`);
-    result[table] = row;
-  }
-  return result;
-}
+const snapshot = (api: TestApi) => tableSnapshot(api.dataSource, TABLES);
 
 /** A new participant reachable only through their school (no phone or e-mail of their own). */
 const newParticipant = (lastName: string, overrides: Record<string, unknown> = {}) => ({

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { FixtureRole } from './fixtures';
 import { dataOf, errorOf, type GraphQLResult } from './test-api';
 
@@ -39,19 +38,16 @@ export function casesOf<O>(matrix: Record<string, MatrixRow<O>>, name: string): 
  */
 export type ScopeOutcome = 'allowed' | 'own' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
+/** Shorthands for the matrices' cells. */
+export const OUTCOME = { A: 'allowed', O: 'own', H: 'hidden', F: 'FORBIDDEN', U: 'UNAUTHENTICATED' } as const satisfies Record<string, ScopeOutcome>;
+
 /** An Operation that also says what a role sees when its row says `own`. */
 export interface ScopedOperation<S> extends Operation<S> {
   own?(state: S, data: Record<string, any>, c: Case): Promise<void>;
 }
-export const scopedOperation = <S>(o: ScopedOperation<S>): ScopedOperation<unknown> => o as ScopedOperation<unknown>;
+export { tableSnapshot } from './test-api';
 
-/** A count and a digest of every row of each table, in one round trip: equal before and after means nothing changed. */
-export async function tableSnapshot(dataSource: DataSource, tables: readonly string[]): Promise<Record<string, { n: number; md5: string }>> {
-  const [row] = await dataSource.query<Record<string, { n: number; md5: string }>[]>(
-    `SELECT ${tables.map((table) => `(SELECT json_build_object('n', count(*), 'md5', md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))) FROM ${table} t) AS ${table}`).join(', ')}`,
-  );
-  return row;
-}
+export const scopedOperation = <S>(o: ScopedOperation<S>): ScopedOperation<unknown> => o as ScopedOperation<unknown>;
 
 /** No data at all came back: the whole result, or each root field, is null. */
 export function expectNoData(result: GraphQLResult): void {

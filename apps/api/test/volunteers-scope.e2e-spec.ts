@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, FixtureRole, sessionInput, World } from './fixtures';
 import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-api';
-import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, tableSnapshot, Who, WHO } from './scope-matrix';
+import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, OUTCOME, tableSnapshot, Who, WHO } from './scope-matrix';
 
 /**
  * Role scope of volunteers, shifts, Picnik trajectories and reports (issue 7): every query and
@@ -24,11 +24,7 @@ import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, sc
 type Outcome = ScopeOutcome;
 type Row = MatrixRow<Outcome>;
 
-const A: Outcome = 'allowed';
-const O: Outcome = 'own';
-const H: Outcome = 'hidden';
-const F: Outcome = 'FORBIDDEN';
-const U: Outcome = 'UNAUTHENTICATED';
+const { A, O, H, F, U } = OUTCOME;
 
 // prettier-ignore
 const MATRIX = {

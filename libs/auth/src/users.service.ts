@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Actor, AppError, ErrorCode, hasAnyRole, validate } from '@app/common';
+import { Actor, AppError, ErrorCode, hasAnyRole, isCoordinator, validate } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { OrganisationEntity, OrganisationKind, pgErrorCode, PgErrorCode, Role, UserEntity } from '@app/database';
 import { PasswordHasher } from './password-hasher';
@@ -55,7 +55,7 @@ export class UsersService {
   }
 
   async createUser(actor: Actor, command: CreateUserCommand): Promise<UserEntity> {
-    if (!hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR)) throw AppError.forbidden('Only admins and coordinators create users');
+    if (!isCoordinator(actor)) throw AppError.forbidden('Only admins and coordinators create users');
     if (command.roles.includes(Role.ADMIN) && !hasAnyRole(actor, Role.ADMIN)) throw AppError.forbidden('Only an admin creates another admin');
     const email = validate.email('email', command.email);
     const displayName = validate.text('displayName', command.displayName, { max: 200 });

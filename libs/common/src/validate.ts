@@ -1,5 +1,6 @@
 import { AppError } from './app-error';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
@@ -42,6 +43,14 @@ export const validate = {
       throw AppError.badInput(`${field} is not a valid e-mail address`, field);
     }
     return email;
+  },
+
+  /** A calendar date that exists, written like 2026-11-11 (the example names the field's kind of date). */
+  isoDate(field: string, value: string, example = '2026-11-11'): string {
+    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+      throw AppError.badInput(`${field} must be a date like ${example}`, field);
+    }
+    return value;
   },
 
   range(startField: string, startsAt: Date, endsAt: Date): void {

@@ -1,4 +1,4 @@
-import { Actor, AppError, hasAnyRole } from '@app/common';
+import { Actor, AppError, hasAnyRole, isCoordinator, requireCoordinator } from '@app/common';
 import { Role } from '@app/database';
 
 /**
@@ -6,15 +6,9 @@ import { Role } from '@app/database';
  * bookings; a festival organiser applies, books and cancels for their own association only.
  */
 export const festivalPolicy = {
-  isCoordinator(actor: Actor | null): boolean {
-    return hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR);
-  },
+  isCoordinator,
 
-  requireCoordinator(actor: Actor | null, what: string): Actor {
-    if (!actor) throw AppError.unauthenticated();
-    if (!festivalPolicy.isCoordinator(actor)) throw AppError.forbidden(`Only coordinators ${what}`);
-    return actor;
-  },
+  requireCoordinator,
 
   /** Coordinators, or an organiser of this association. */
   requireCanActFor(actor: Actor | null, organisationId: string, what: string): Actor {

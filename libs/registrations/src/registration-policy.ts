@@ -1,4 +1,4 @@
-import { Actor, AppError, hasAnyRole } from '@app/common';
+import { Actor, AppError, hasAnyRole, isCoordinator } from '@app/common';
 import { Role } from '@app/database';
 
 /** Who is responsible for a session: its hosts, and the organisation whose venue it is at. */
@@ -7,7 +7,6 @@ export interface SessionScope {
   organisationId: string;
 }
 
-const isCoordinator = (actor: Actor | null) => hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR);
 const hosts = (actor: Actor, scope: SessionScope) => hasAnyRole(actor, Role.HOST) && scope.hostIds.includes(actor.userId);
 const schoolOf = (actor: Actor, scope: SessionScope) => hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId === scope.organisationId;
 

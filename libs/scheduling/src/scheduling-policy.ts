@@ -1,4 +1,4 @@
-import { Actor, AppError, hasAnyRole } from '@app/common';
+import { Actor, AppError, hasAnyRole, isCoordinator, requireCoordinator } from '@app/common';
 import { Role } from '@app/database';
 
 /**
@@ -6,15 +6,9 @@ import { Role } from '@app/database';
  * the sessions and series they host; a school contact manages their own school's closure days.
  */
 export const schedulingPolicy = {
-  requireCoordinator(actor: Actor | null, what: string): Actor {
-    if (!actor) throw AppError.unauthenticated();
-    if (!hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR)) throw AppError.forbidden(`Only coordinators ${what}`);
-    return actor;
-  },
+  requireCoordinator,
 
-  isCoordinator(actor: Actor | null): boolean {
-    return hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR);
-  },
+  isCoordinator,
 
   /** Scheduling new sessions: coordinators, or a host who will host them. */
   requireCanSchedule(actor: Actor | null, hostIds: string[]): Actor {

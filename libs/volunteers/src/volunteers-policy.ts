@@ -1,4 +1,4 @@
-import { Actor, AppError, hasAnyRole } from '@app/common';
+import { Actor, AppError, hasAnyRole, isCoordinator, requireCoordinator } from '@app/common';
 import { Role } from '@app/database';
 
 /**
@@ -7,15 +7,9 @@ import { Role } from '@app/database';
  * records attendance at the shifts of the sessions they host.
  */
 export const volunteersPolicy = {
-  isCoordinator(actor: Actor | null): boolean {
-    return hasAnyRole(actor, Role.ADMIN, Role.COORDINATOR);
-  },
+  isCoordinator,
 
-  requireCoordinator(actor: Actor | null, what: string): Actor {
-    if (!actor) throw AppError.unauthenticated();
-    if (!volunteersPolicy.isCoordinator(actor)) throw AppError.forbidden(`Only coordinators ${what}`);
-    return actor;
-  },
+  requireCoordinator,
 
   /** The volunteer themself, or a coordinator. */
   requireSelfOrCoordinator(actor: Actor | null, volunteerId: string, what: string): Actor {

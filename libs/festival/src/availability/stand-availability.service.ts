@@ -53,7 +53,7 @@ export class StandAvailabilityService {
   async standPlan(actor: Actor | null, editionId: string, day?: string | null): Promise<StandPlan> {
     const viewer = festivalPolicy.requireCanSeePlan(actor);
     const id = validate.uuid('editionId', editionId);
-    if (day != null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw AppError.badInput('day must be a date like 2027-05-15', 'day');
+    if (day != null) validate.isoDate('day', day, '2027-05-15');
     const edition = await this.dataSource.getRepository(FestivalEditionEntity).findOneBy({ id });
     if (!edition) throw AppError.notFound('FestivalEdition', id);
     const [blocks, plots, bookings] = await Promise.all([

@@ -157,15 +157,15 @@ export class StandBookingsService {
 
   /** Frees the plot. The association's organisers may cancel their own; when the city cancels, they are told why. Cancelling twice changes nothing. */
   async cancelBooking(actor: Actor | null, id: string, reason?: string | null): Promise<StandBookingEntity> {
-    festivalPolicy.requireCanSeePlan(actor);
-    if (!actor) throw AppError.unauthenticated();
+    // The role first: a host or volunteer learns nothing about which booking ids exist.
+    const viewer = festivalPolicy.requireCanSeePlan(actor);
     const why = validate.optionalText('reason', reason, 500);
     return this.dataSource.transaction(async (manager) => {
       const booking = await lockBooking(manager, id);
-      festivalPolicy.requireCanActFor(actor, booking.organisationId, 'cancel stand bookings');
+      festivalPolicy.requireCanActFor(viewer, booking.organisationId, 'cancel stand bookings');
       if (booking.status === StandBookingStatus.CANCELLED) return booking;
-      const byCity = festivalPolicy.isCoordinator(actor) && actor.organisationId !== booking.organisationId;
-      const cancelled = { status: StandBookingStatus.CANCELLED, decidedById: actor.userId, decidedAt: this.clock.now(), reason: why };
+      const byCity = festivalPolicy.isCoordinator(viewer) && viewer.organisationId !== booking.organisationId;
+      const cancelled = { status: StandBookingStatus.CANCELLED, decidedById: viewer.userId, decidedAt: this.clock.now(), reason: why };
       await manager.getRepository(StandBookingEntity).update(booking.id, cancelled);
       await this.events.publish(manager, [{ kind: byCity ? 'CANCELLED_BY_CITY' : 'CANCELLED_BY_ORGANISER', organisationId: booking.organisationId, bookingId: booking.id }]);
       return { ...booking, ...cancelled };
@@ -200,7 +200,7 @@ export class StandBookingsService {
     const viewer = festivalPolicy.requireCanSeePlan(actor);
     const visible = festivalPolicy.visibleOrganisation(viewer);
     const organisationId = filter.organisationId == null ? null : validate.uuid('organisationId', filter.organisationId);
-    if (filter.day != null && !/^\d{4}-\d{2}-\d{2}$/.test(filter.day)) throw AppError.badInput('day must be a date like 2027-05-15', 'day');
+    if (filter.day != null) validate.isoDate('day', filter.day, '2027-05-15');
     await this.requireEdition(editionId);
     const query = this.dataSource
       .getRepository(StandBookingEntity)

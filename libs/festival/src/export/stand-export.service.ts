@@ -59,7 +59,7 @@ export class StandExportService {
   async confirmedStandsCsv(actor: Actor | null, editionId: string, day?: string | null): Promise<string> {
     festivalPolicy.requireCoordinator(actor, 'export the stand list');
     const id = validate.uuid('editionId', editionId);
-    if (day != null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw AppError.badInput('day must be a date like 2027-05-15', 'day');
+    if (day != null) validate.isoDate('day', day, '2027-05-15');
     if (!(await this.dataSource.getRepository(FestivalEditionEntity).existsBy({ id }))) throw AppError.notFound('FestivalEdition', id);
     const rows = await this.dataSource.query<StandListRow[]>(
       `SELECT to_char(b.day, 'YYYY-MM-DD') AS day, b.starts_at, b.ends_at, p.code, p.width_metres, p.depth_metres, o.name AS organisation,

@@ -15,7 +15,6 @@ export interface ClosureDayView {
   organisationId: string | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The standard calendars hold the days of one school year (1 Sep–31 Aug) per filled year. */
 function standardPeriods(kind: ClosureKind, schoolYear: number): ClosurePeriod[] {
@@ -99,7 +98,7 @@ export class ClosuresService {
   async addClosureDay(actor: Actor | null, input: { organisationId: string; date: string; label: string }): Promise<ClosureDayView> {
     const organisationId = validate.uuid('organisationId', input.organisationId);
     schedulingPolicy.requireCanManageClosures(actor, organisationId);
-    const date = this.isoDate('date', input.date);
+    const date = validate.isoDate('date', input.date);
     const label = validate.text('label', input.label, { max: 200 });
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(OrganisationEntity, { id: organisationId }))) throw AppError.notFound('Organisation', organisationId);
@@ -145,16 +144,9 @@ export class ClosuresService {
     return true;
   }
 
-  private isoDate(field: string, value: string): string {
-    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-      throw AppError.badInput(`${field} must be a date like 2026-11-11`, field);
-    }
-    return value;
-  }
-
   private dateRange(fromValue: string, toValue: string): { from: string; to: string } {
-    const from = this.isoDate('from', fromValue);
-    const to = this.isoDate('to', toValue);
+    const from = validate.isoDate('from', fromValue);
+    const to = validate.isoDate('to', toValue);
     if (to < from) throw AppError.badInput('to must not be before from', 'to');
     if (Date.parse(to) - Date.parse(from) > 800 * 86_400_000) throw AppError.badInput('ask for at most two years of closure days at once', 'to');
     return { from, to };

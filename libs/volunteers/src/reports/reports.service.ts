@@ -33,7 +33,6 @@ export interface ProgrammeMonth {
 }
 
 const ZONE = 'Europe/Brussels';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Figures for the city's reports; every category appears, with 0 where nothing happened. */
 @Injectable()
@@ -111,7 +110,7 @@ export class ReportsService {
 }
 
 function period(from: string, to: string): void {
-  if (!DATE.test(from)) throw AppError.badInput('from must be a date like 2022-01-01', 'from');
-  if (!DATE.test(to)) throw AppError.badInput('to must be a date like 2023-09-30', 'to');
+  validate.isoDate('from', from, '2022-01-01');
+  validate.isoDate('to', to, '2023-09-30');
   if (to < from) throw AppError.badInput('to must not be before from', 'to');
 }
