@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** عربية فصحى بسيطة. SMS قصيرة جدًا (UCS-2). */
 export const ar: Catalogue = {
@@ -319,4 +320,57 @@ export const arLabels: DigestLabels = {
   empty: 'لا يوجد أحد في القائمة.',
   hostCaption: 'مشاركو الغد',
   schoolCaption: 'أهالٍ للتذكير',
+};
+
+/** تطبيق الويب (apps/web يحمّل هذا التصدير فقط). عربية فصحى بسيطة. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'انتقل إلى المحتوى',
+  chooseLanguage: 'لغة الموقع / Language',
+  footer: 'مدينة كورتريك، قسم الاندماج. الجميع مرحَّب بهم.',
+  loading: 'انتظر قليلًا …',
+  loadError: 'لا يعمل هذا الآن. حاول مرة أخرى لاحقًا.',
+  retry: 'حاول مرة أخرى',
+  schedule: {
+    title: 'تدرّب على اللغة الهولندية في كورتريك',
+    intro: 'هنا ترى أين يمكنك أن تتحدث الهولندية، هذا الأسبوع والأسبوع القادم. أهلًا بك!',
+    filtersHeading: 'بحث',
+    programme: 'النوع',
+    anyProgramme: 'كل الأنواع',
+    place: 'المكان',
+    anyPlace: 'كل الأماكن',
+    day: 'اليوم',
+    anyDay: 'كل الأيام',
+    language: 'اللغة',
+    anyLanguage: 'كل اللغات',
+    clearFilters: 'اعرض الكل',
+    results: { zero: 'لا توجد مواعيد', one: 'موعد واحد', two: 'موعدان', few: '{count} مواعيد', many: '{count} موعدًا', other: '{count} موعد' },
+    noResults: 'لم نجد أي موعد. اختر يومًا آخر أو مكانًا آخر.',
+    thisWeek: 'هذا الأسبوع',
+    nextWeek: 'الأسبوع القادم',
+    seatsFree: { one: 'مكان واحد شاغر', two: 'مكانان شاغران', few: '{count} أماكن شاغرة', many: '{count} مكانًا شاغرًا', other: '{count} مكان شاغر' },
+    full: 'مكتمل',
+    waitlist: { one: 'شخص واحد في قائمة الانتظار', two: 'شخصان في قائمة الانتظار', few: '{count} أشخاص في قائمة الانتظار', many: '{count} شخصًا في قائمة الانتظار', other: '{count} شخص في قائمة الانتظار' },
+    loadMore: 'اعرض المزيد',
+  },
+  session: {
+    backToSchedule: 'العودة إلى كل المواعيد',
+    when: 'الموعد',
+    timeZoneNote: 'بتوقيت بلجيكا',
+    where: 'المكان',
+    programme: 'النوع',
+    languages: 'اللغات',
+    seats: 'الأماكن',
+    seatsOf: 'الأماكن الشاغرة: {free} من {capacity}.',
+    fullNote: 'كل الأماكن محجوزة. أحيانًا يصبح مكان شاغرًا.',
+    accessibility: 'سهولة الوصول',
+    cancelled: 'أُلغي الموعد',
+    cancelledReason: 'السبب: {reason}',
+    notFound: 'هذا الموعد غير موجود (أو لم يعد موجودًا).',
+  },
+  notFound: {
+    title: 'الصفحة غير موجودة',
+    text: 'هذه الصفحة غير موجودة.',
+    home: 'إلى كل المواعيد',
+  },
 };

@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Plain English (A2). Also used, after the Dutch, when a language or message is missing. */
 export const en: Catalogue = {
@@ -319,4 +320,57 @@ export const enLabels: DigestLabels = {
   empty: 'Nobody is on the list.',
   hostCaption: 'Participants tomorrow',
   schoolCaption: 'Parents to remind',
+};
+
+/** The web app (apps/web loads only this export). Plain English. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'Skip to content',
+  chooseLanguage: 'Website language',
+  footer: 'City of Kortrijk, Integration Service. Everyone is welcome.',
+  loading: 'Loading …',
+  loadError: 'This does not work right now. Please try again later.',
+  retry: 'Try again',
+  schedule: {
+    title: 'Practise Dutch in Kortrijk',
+    intro: 'Here you see where you can speak Dutch, this week and next week. You are welcome!',
+    filtersHeading: 'Search',
+    programme: 'Type',
+    anyProgramme: 'All types',
+    place: 'Where',
+    anyPlace: 'Everywhere',
+    day: 'Day',
+    anyDay: 'All days',
+    language: 'Language',
+    anyLanguage: 'All languages',
+    clearFilters: 'Show everything',
+    results: { one: '{count} session', other: '{count} sessions' },
+    noResults: 'No sessions found. Choose another day or place.',
+    thisWeek: 'This week',
+    nextWeek: 'Next week',
+    seatsFree: { one: '{count} place free', other: '{count} places free' },
+    full: 'Full',
+    waitlist: { one: '{count} person on the waiting list', other: '{count} people on the waiting list' },
+    loadMore: 'Show more',
+  },
+  session: {
+    backToSchedule: 'Back to all sessions',
+    when: 'When',
+    timeZoneNote: 'Belgian time',
+    where: 'Where',
+    programme: 'Type',
+    languages: 'Languages',
+    seats: 'Places',
+    seatsOf: '{free} of the {capacity} places are free.',
+    fullNote: 'All places are taken. Sometimes a place becomes free.',
+    accessibility: 'Accessibility',
+    cancelled: 'Cancelled',
+    cancelledReason: 'Reason: {reason}',
+    notFound: 'This session does not exist (any more).',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'This page does not exist.',
+    home: 'Go to all sessions',
+  },
 };

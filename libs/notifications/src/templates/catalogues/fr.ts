@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Français simple (A2), vouvoiement. */
 export const fr: Catalogue = {
@@ -319,4 +320,57 @@ export const frLabels: DigestLabels = {
   empty: "Personne sur la liste.",
   hostCaption: "Participants de demain",
   schoolCaption: "Parents à prévenir",
+};
+
+/** L’application web (apps/web ne charge que cet export). Français simple, « vous ». */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'Aller au contenu',
+  chooseLanguage: 'Langue du site',
+  footer: 'Ville de Courtrai, service d’intégration. Tout le monde est bienvenu.',
+  loading: 'Un instant …',
+  loadError: 'Ça ne marche pas pour le moment. Réessayez plus tard.',
+  retry: 'Réessayer',
+  schedule: {
+    title: 'Pratiquer le néerlandais à Courtrai',
+    intro: 'Ici, vous voyez où parler néerlandais, cette semaine et la semaine prochaine. Vous êtes le bienvenu !',
+    filtersHeading: 'Rechercher',
+    programme: 'Type',
+    anyProgramme: 'Tous les types',
+    place: 'Où',
+    anyPlace: 'Partout',
+    day: 'Jour',
+    anyDay: 'Tous les jours',
+    language: 'Langue',
+    anyLanguage: 'Toutes les langues',
+    clearFilters: 'Tout afficher',
+    results: { one: '{count} moment', many: '{count} de moments', other: '{count} moments' },
+    noResults: 'Aucun moment trouvé. Choisissez un autre jour ou un autre lieu.',
+    thisWeek: 'Cette semaine',
+    nextWeek: 'La semaine prochaine',
+    seatsFree: { one: '{count} place libre', many: '{count} de places libres', other: '{count} places libres' },
+    full: 'Complet',
+    waitlist: { one: '{count} personne sur la liste d’attente', many: '{count} de personnes sur la liste d’attente', other: '{count} personnes sur la liste d’attente' },
+    loadMore: 'Afficher plus',
+  },
+  session: {
+    backToSchedule: 'Retour à tous les moments',
+    when: 'Quand',
+    timeZoneNote: 'heure belge',
+    where: 'Où',
+    programme: 'Type',
+    languages: 'Langues',
+    seats: 'Places',
+    seatsOf: '{free} places libres sur {capacity}.',
+    fullNote: 'Toutes les places sont prises. Parfois, une place se libère.',
+    accessibility: 'Accessibilité',
+    cancelled: 'Annulé',
+    cancelledReason: 'Raison : {reason}',
+    notFound: 'Ce moment n’existe pas (ou plus).',
+  },
+  notFound: {
+    title: 'Page introuvable',
+    text: 'Cette page n’existe pas.',
+    home: 'Voir tous les moments',
+  },
 };

@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Eenvoudig Nederlands: korte zinnen, "je", geen moeilijke woorden. Ook de basis voor de terugval (samen met Engels). */
 export const nl: Catalogue = {
@@ -320,4 +321,57 @@ export const nlLabels: DigestLabels = {
   empty: 'Er staat niemand op de lijst.',
   hostCaption: 'Deelnemers van morgen',
   schoolCaption: 'Ouders om te herinneren',
+};
+
+/** De web-app (apps/web laadt alleen deze export). Eenvoudig Nederlands, niveau A2. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'Ga naar de inhoud',
+  chooseLanguage: 'Taal van de website',
+  footer: 'Stad Kortrijk, Integratiedienst. Iedereen is welkom.',
+  loading: 'Even geduld …',
+  loadError: 'Dat lukt nu niet. Probeer het straks opnieuw.',
+  retry: 'Opnieuw proberen',
+  schedule: {
+    title: 'Nederlands oefenen in Kortrijk',
+    intro: 'Hier zie je waar je Nederlands kunt praten, deze week en volgende week. Je bent welkom!',
+    filtersHeading: 'Zoeken',
+    programme: 'Soort',
+    anyProgramme: 'Alle soorten',
+    place: 'Waar',
+    anyPlace: 'Overal',
+    day: 'Dag',
+    anyDay: 'Alle dagen',
+    language: 'Taal',
+    anyLanguage: 'Alle talen',
+    clearFilters: 'Alles tonen',
+    results: { one: '1 moment', other: '{count} momenten' },
+    noResults: 'Geen momenten gevonden. Kies een andere dag of plaats.',
+    thisWeek: 'Deze week',
+    nextWeek: 'Volgende week',
+    seatsFree: { one: 'Nog 1 plaats vrij', other: 'Nog {count} plaatsen vrij' },
+    full: 'Volzet',
+    waitlist: { one: '1 persoon op de wachtlijst', other: '{count} mensen op de wachtlijst' },
+    loadMore: 'Meer tonen',
+  },
+  session: {
+    backToSchedule: 'Terug naar alle momenten',
+    when: 'Wanneer',
+    timeZoneNote: 'Belgische tijd',
+    where: 'Waar',
+    programme: 'Soort',
+    languages: 'Talen',
+    seats: 'Plaatsen',
+    seatsOf: '{free} van de {capacity} plaatsen zijn vrij.',
+    fullNote: 'Alle plaatsen zijn bezet. Soms komt er nog een plaats vrij.',
+    accessibility: 'Toegankelijkheid',
+    cancelled: 'Gaat niet door',
+    cancelledReason: 'Reden: {reason}',
+    notFound: 'Dit moment bestaat niet (meer).',
+  },
+  notFound: {
+    title: 'Pagina niet gevonden',
+    text: 'Deze pagina bestaat niet.',
+    home: 'Naar alle momenten',
+  },
 };

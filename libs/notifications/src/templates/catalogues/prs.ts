@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** دری ساده. SMS بسیار کوتاه (UCS-2). */
 export const prs: Catalogue = {
@@ -319,4 +320,57 @@ export const prsLabels: DigestLabels = {
   empty: 'در فهرست کسی نیست.',
   hostCaption: 'اشتراک‌کنندگان فردا',
   schoolCaption: 'والدین برای یادآوری',
+};
+
+/** برنامهٔ ویب (apps/web فقط همین بخش را بار می‌کند). دری ساده. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'رفتن به محتوا',
+  chooseLanguage: 'زبان ویب‌سایت / Language',
+  footer: 'شهر کورتریک، خدمات ادغام. همه خوش آمدید.',
+  loading: 'لطفاً صبر کنید …',
+  loadError: 'فعلاً کار نمی‌کند. لطفاً بعداً دوباره کوشش کنید.',
+  retry: 'دوباره کوشش کنید',
+  schedule: {
+    title: 'تمرین زبان هالندی در کورتریک',
+    intro: 'اینجا می‌بینید که این هفته و هفتهٔ آینده کجا می‌توانید هالندی صحبت کنید. خوش آمدید!',
+    filtersHeading: 'جستجو',
+    programme: 'نوع',
+    anyProgramme: 'همه انواع',
+    place: 'کجا',
+    anyPlace: 'همه جا',
+    day: 'روز',
+    anyDay: 'همه روزها',
+    language: 'زبان',
+    anyLanguage: 'همه زبان‌ها',
+    clearFilters: 'همه را نشان بده',
+    results: { one: '{count} جلسه', other: '{count} جلسه' },
+    noResults: 'هیچ جلسه‌ای پیدا نشد. روز یا جای دیگری را انتخاب کنید.',
+    thisWeek: 'این هفته',
+    nextWeek: 'هفتهٔ آینده',
+    seatsFree: { one: '{count} جای خالی', other: '{count} جای خالی' },
+    full: 'پُر است',
+    waitlist: { one: '{count} نفر در لست انتظار', other: '{count} نفر در لست انتظار' },
+    loadMore: 'بیشتر نشان بده',
+  },
+  session: {
+    backToSchedule: 'بازگشت به همه جلسه‌ها',
+    when: 'چه وقت',
+    timeZoneNote: 'به وقت بلجیم',
+    where: 'کجا',
+    programme: 'نوع',
+    languages: 'زبان‌ها',
+    seats: 'جاها',
+    seatsOf: '{free} جای خالی از {capacity} جا.',
+    fullNote: 'همه جاها پُر است. گاهی یک جا خالی می‌شود.',
+    accessibility: 'دسترسی برای معلولین',
+    cancelled: 'این جلسه لغو شد',
+    cancelledReason: 'دلیل: {reason}',
+    notFound: 'این جلسه وجود ندارد (یا دیگر وجود ندارد).',
+  },
+  notFound: {
+    title: 'صفحه پیدا نشد',
+    text: 'این صفحه وجود ندارد.',
+    home: 'به همه جلسه‌ها',
+  },
 };

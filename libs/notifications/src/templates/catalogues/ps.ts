@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** اسانه پښتو. SMS ډېر لنډ (UCS-2). */
 export const ps: Catalogue = {
@@ -319,4 +320,57 @@ export const psLabels: DigestLabels = {
   empty: 'په لېست کې هېڅوک نشته.',
   hostCaption: 'د سبا ګډون‌وال',
   schoolCaption: 'والدین چې یادونه ورته وشي',
+};
+
+/** ویب اپلیکیشن (apps/web یوازې دا برخه راوړي). ساده پښتو. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'منځپانګې ته ورشئ',
+  chooseLanguage: 'د ویب‌سایټ ژبه / Language',
+  footer: 'د کورتریک ښار، د ادغام خدمت. ټولو ته ښه راغلاست.',
+  loading: 'لږ صبر وکړئ …',
+  loadError: 'اوس کار نه کوي. مهرباني وکړئ وروسته بیا هڅه وکړئ.',
+  retry: 'بیا هڅه وکړئ',
+  schedule: {
+    title: 'په کورتریک کې د هالنډي ژبې تمرین',
+    intro: 'دلته وینئ چې په دې اونۍ او راتلونکې اونۍ کې چیرته هالنډي خبرې کولی شئ. ښه راغلاست!',
+    filtersHeading: 'لټون',
+    programme: 'ډول',
+    anyProgramme: 'ټول ډولونه',
+    place: 'چیرته',
+    anyPlace: 'هر ځای',
+    day: 'ورځ',
+    anyDay: 'ټولې ورځې',
+    language: 'ژبه',
+    anyLanguage: 'ټولې ژبې',
+    clearFilters: 'ټول وښایئ',
+    results: { one: '{count} غونډه', other: '{count} غونډې' },
+    noResults: 'هیڅ غونډه ونه موندل شوه. بله ورځ یا بل ځای وټاکئ.',
+    thisWeek: 'دا اونۍ',
+    nextWeek: 'راتلونکې اونۍ',
+    seatsFree: { one: '{count} ځای خالي دی', other: '{count} ځایونه خالي دي' },
+    full: 'ډک دی',
+    waitlist: { one: '{count} کس د انتظار په لیست کې', other: '{count} کسان د انتظار په لیست کې' },
+    loadMore: 'نور وښایئ',
+  },
+  session: {
+    backToSchedule: 'ټولو غونډو ته بیرته',
+    when: 'کله',
+    timeZoneNote: 'د بلجیم په وخت',
+    where: 'چیرته',
+    programme: 'ډول',
+    languages: 'ژبې',
+    seats: 'ځایونه',
+    seatsOf: 'له {capacity} ځایونو څخه {free} خالي دي.',
+    fullNote: 'ټول ځایونه نیول شوي دي. کله کله یو ځای خالي کیږي.',
+    accessibility: 'د معلولینو لپاره لاسرسی',
+    cancelled: 'دا غونډه لغوه شوه',
+    cancelledReason: 'لامل: {reason}',
+    notFound: 'دا غونډه نشته (یا نور نشته).',
+  },
+  notFound: {
+    title: 'پاڼه ونه موندل شوه',
+    text: 'دا پاڼه نشته.',
+    home: 'ټولو غونډو ته',
+  },
 };

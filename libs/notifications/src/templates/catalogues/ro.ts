@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Română simplă, cu „dumneavoastră”. */
 export const ro: Catalogue = {
@@ -319,4 +320,57 @@ export const roLabels: DigestLabels = {
   empty: 'Nu este nimeni pe listă.',
   hostCaption: 'Participanții de mâine',
   schoolCaption: 'Părinți de anunțat',
+};
+
+/** Aplicația web (apps/web încarcă doar acest export). Română simplă, cu „dumneavoastră”. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'Mergeți la conținut',
+  chooseLanguage: 'Limba site-ului',
+  footer: 'Orașul Kortrijk, Serviciul de integrare. Toată lumea este binevenită.',
+  loading: 'O clipă …',
+  loadError: 'Acum nu merge. Încercați din nou mai târziu.',
+  retry: 'Încercați din nou',
+  schedule: {
+    title: 'Exersați limba neerlandeză în Kortrijk',
+    intro: 'Aici vedeți unde puteți vorbi neerlandeză, săptămâna aceasta și săptămâna viitoare. Sunteți binevenit!',
+    filtersHeading: 'Căutare',
+    programme: 'Tip',
+    anyProgramme: 'Toate tipurile',
+    place: 'Unde',
+    anyPlace: 'Peste tot',
+    day: 'Zi',
+    anyDay: 'Toate zilele',
+    language: 'Limba',
+    anyLanguage: 'Toate limbile',
+    clearFilters: 'Arată tot',
+    results: { one: '{count} întâlnire', few: '{count} întâlniri', other: '{count} de întâlniri' },
+    noResults: 'Nu am găsit nicio întâlnire. Alegeți altă zi sau alt loc.',
+    thisWeek: 'Săptămâna aceasta',
+    nextWeek: 'Săptămâna viitoare',
+    seatsFree: { one: '{count} loc liber', few: '{count} locuri libere', other: '{count} de locuri libere' },
+    full: 'Complet',
+    waitlist: { one: '{count} persoană pe lista de așteptare', few: '{count} persoane pe lista de așteptare', other: '{count} de persoane pe lista de așteptare' },
+    loadMore: 'Arată mai mult',
+  },
+  session: {
+    backToSchedule: 'Înapoi la toate întâlnirile',
+    when: 'Când',
+    timeZoneNote: 'ora Belgiei',
+    where: 'Unde',
+    programme: 'Tip',
+    languages: 'Limbi',
+    seats: 'Locuri',
+    seatsOf: '{free} din {capacity} locuri sunt libere.',
+    fullNote: 'Toate locurile sunt ocupate. Uneori se eliberează un loc.',
+    accessibility: 'Accesibilitate',
+    cancelled: 'Întâlnirea este anulată',
+    cancelledReason: 'Motiv: {reason}',
+    notFound: 'Această întâlnire nu există (sau nu mai există).',
+  },
+  notFound: {
+    title: 'Pagina nu a fost găsită',
+    text: 'Această pagină nu există.',
+    home: 'Spre toate întâlnirile',
+  },
 };

@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Простой русский язык, на «вы». SMS очень короткие (UCS-2). */
 export const ru: Catalogue = {
@@ -319,4 +320,57 @@ export const ruLabels: DigestLabels = {
   empty: 'В списке никого нет.',
   hostCaption: 'Участники завтра',
   schoolCaption: 'Кому напомнить',
+};
+
+/** Веб-приложение (apps/web загружает только этот экспорт). Простой русский, «вы». */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'Перейти к содержанию',
+  chooseLanguage: 'Язык сайта / Language',
+  footer: 'Город Кортрейк, служба интеграции. Рады всем.',
+  loading: 'Подождите …',
+  loadError: 'Сейчас не получается. Попробуйте позже.',
+  retry: 'Попробовать ещё раз',
+  schedule: {
+    title: 'Практика нидерландского языка в Кортрейке',
+    intro: 'Здесь вы видите, где можно говорить по-нидерландски на этой и на следующей неделе. Приходите!',
+    filtersHeading: 'Поиск',
+    programme: 'Вид',
+    anyProgramme: 'Все виды',
+    place: 'Где',
+    anyPlace: 'Везде',
+    day: 'День',
+    anyDay: 'Все дни',
+    language: 'Язык',
+    anyLanguage: 'Все языки',
+    clearFilters: 'Показать всё',
+    results: { one: '{count} встреча', few: '{count} встречи', many: '{count} встреч', other: '{count} встречи' },
+    noResults: 'Ничего не найдено. Выберите другой день или другое место.',
+    thisWeek: 'На этой неделе',
+    nextWeek: 'На следующей неделе',
+    seatsFree: { one: 'Свободно {count} место', few: 'Свободно {count} места', many: 'Свободно {count} мест', other: 'Свободно {count} места' },
+    full: 'Мест нет',
+    waitlist: { one: '{count} человек в листе ожидания', few: '{count} человека в листе ожидания', many: '{count} человек в листе ожидания', other: '{count} человека в листе ожидания' },
+    loadMore: 'Показать ещё',
+  },
+  session: {
+    backToSchedule: 'Назад ко всем встречам',
+    when: 'Когда',
+    timeZoneNote: 'по бельгийскому времени',
+    where: 'Где',
+    programme: 'Вид',
+    languages: 'Языки',
+    seats: 'Места',
+    seatsOf: 'Свободно мест: {free} из {capacity}.',
+    fullNote: 'Все места заняты. Иногда место освобождается.',
+    accessibility: 'Доступность',
+    cancelled: 'Встреча отменена',
+    cancelledReason: 'Причина: {reason}',
+    notFound: 'Такой встречи нет (или уже нет).',
+  },
+  notFound: {
+    title: 'Страница не найдена',
+    text: 'Такой страницы нет.',
+    home: 'Ко всем встречам',
+  },
 };

@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Af-Soomaali fudud. */
 export const so: Catalogue = {
@@ -319,4 +320,57 @@ export const soLabels: DigestLabels = {
   empty: 'Qofna kuma jiro liiska.',
   hostCaption: 'Dadka berri imanaya',
   schoolCaption: 'Waalidiinta la xusuusinayo',
+};
+
+/** Barnaamijka webka (apps/web wuxuu soo raraa kaliya qaybtan). Af-Soomaali fudud. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'U gudub qoraalka',
+  chooseLanguage: 'Luqadda bogga',
+  footer: 'Magaalada Kortrijk, Adeegga Is-dhexgalka. Qof walba waa la soo dhaweynayaa.',
+  loading: 'Fadlan sug …',
+  loadError: 'Hadda ma shaqaynayo. Fadlan mar kale isku day goor dambe.',
+  retry: 'Mar kale isku day',
+  schedule: {
+    title: 'Ku celceli luqadda Nederlandka ee Kortrijk',
+    intro: 'Halkan waxaad ku aragtaa meelaha aad Nederlandka ku hadli karto, toddobaadkan iyo toddobaadka soo socda. Soo dhawoow!',
+    filtersHeading: 'Raadi',
+    programme: 'Nooca',
+    anyProgramme: 'Dhammaan noocyada',
+    place: 'Meesha',
+    anyPlace: 'Meel walba',
+    day: 'Maalinta',
+    anyDay: 'Dhammaan maalmaha',
+    language: 'Luqadda',
+    anyLanguage: 'Dhammaan luqadaha',
+    clearFilters: 'Tus wax walba',
+    results: { one: '{count} kulan', other: '{count} kulan' },
+    noResults: 'Wax kulan ah lama helin. Dooro maalin kale ama meel kale.',
+    thisWeek: 'Toddobaadkan',
+    nextWeek: 'Toddobaadka soo socda',
+    seatsFree: { one: '{count} boos ayaa bannaan', other: '{count} boos ayaa bannaan' },
+    full: 'Waa buuxaa',
+    waitlist: { one: '{count} qof ayaa liiska sugitaanka ku jira', other: '{count} qof ayaa liiska sugitaanka ku jira' },
+    loadMore: 'Tus wax badan',
+  },
+  session: {
+    backToSchedule: 'Ku noqo dhammaan kulamada',
+    when: 'Goorma',
+    timeZoneNote: 'waqtiga Beljamka',
+    where: 'Halkee',
+    programme: 'Nooca',
+    languages: 'Luqadaha',
+    seats: 'Boosaska',
+    seatsOf: '{free} ka mid ah {capacity} boos ayaa bannaan.',
+    fullNote: 'Dhammaan boosaska waa la qaatay. Mararka qaarkood boos ayaa bannaanaada.',
+    accessibility: 'Gelitaanka dadka naafada ah',
+    cancelled: 'Kulanka waa la joojiyay',
+    cancelledReason: 'Sababta: {reason}',
+    notFound: 'Kulankan ma jiro (ama hadda ma jiro).',
+  },
+  notFound: {
+    title: 'Bogga lama helin',
+    text: 'Boggan ma jiro.',
+    home: 'U gudub dhammaan kulamada',
+  },
 };

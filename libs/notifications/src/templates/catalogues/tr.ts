@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Sade Türkçe, "siz" ile. */
 export const tr: Catalogue = {
@@ -319,4 +320,57 @@ export const trLabels: DigestLabels = {
   empty: 'Listede kimse yok.',
   hostCaption: 'Yarınki katılımcılar',
   schoolCaption: 'Hatırlatılacak veliler',
+};
+
+/** Web uygulaması (apps/web yalnızca bu dışa aktarımı yükler). Sade Türkçe, “siz”. */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'İçeriğe geç',
+  chooseLanguage: 'Sitenin dili',
+  footer: 'Kortrijk Belediyesi, Uyum Hizmeti. Herkes davetlidir.',
+  loading: 'Biraz bekleyin …',
+  loadError: 'Şu anda olmuyor. Lütfen daha sonra tekrar deneyin.',
+  retry: 'Tekrar dene',
+  schedule: {
+    title: 'Kortrijk’te Hollandaca pratik yapın',
+    intro: 'Burada bu hafta ve gelecek hafta nerede Hollandaca konuşabileceğinizi görürsünüz. Hoş geldiniz!',
+    filtersHeading: 'Ara',
+    programme: 'Tür',
+    anyProgramme: 'Tüm türler',
+    place: 'Nerede',
+    anyPlace: 'Her yer',
+    day: 'Gün',
+    anyDay: 'Tüm günler',
+    language: 'Dil',
+    anyLanguage: 'Tüm diller',
+    clearFilters: 'Hepsini göster',
+    results: { one: '{count} buluşma', other: '{count} buluşma' },
+    noResults: 'Buluşma bulunamadı. Başka bir gün veya yer seçin.',
+    thisWeek: 'Bu hafta',
+    nextWeek: 'Gelecek hafta',
+    seatsFree: { one: '{count} yer boş', other: '{count} yer boş' },
+    full: 'Dolu',
+    waitlist: { one: 'Bekleme listesinde {count} kişi', other: 'Bekleme listesinde {count} kişi' },
+    loadMore: 'Daha fazla göster',
+  },
+  session: {
+    backToSchedule: 'Tüm buluşmalara dön',
+    when: 'Ne zaman',
+    timeZoneNote: 'Belçika saati',
+    where: 'Nerede',
+    programme: 'Tür',
+    languages: 'Diller',
+    seats: 'Yerler',
+    seatsOf: '{capacity} yerden {free} yer boş.',
+    fullNote: 'Tüm yerler dolu. Bazen bir yer boşalır.',
+    accessibility: 'Erişilebilirlik',
+    cancelled: 'Buluşma iptal edildi',
+    cancelledReason: 'Sebep: {reason}',
+    notFound: 'Bu buluşma yok (ya da artık yok).',
+  },
+  notFound: {
+    title: 'Sayfa bulunamadı',
+    text: 'Bu sayfa yok.',
+    home: 'Tüm buluşmalara git',
+  },
 };

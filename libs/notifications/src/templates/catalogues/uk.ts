@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** Проста українська мова, на «ви». SMS дуже короткі (UCS-2). */
 export const uk: Catalogue = {
@@ -319,4 +320,57 @@ export const ukLabels: DigestLabels = {
   empty: 'У списку нікого немає.',
   hostCaption: 'Учасники завтра',
   schoolCaption: 'Кому нагадати',
+};
+
+/** Вебзастосунок (apps/web завантажує лише цей експорт). Проста українська, «ви». */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'Перейти до змісту',
+  chooseLanguage: 'Мова сайту / Language',
+  footer: 'Місто Кортрейк, служба інтеграції. Раді всім.',
+  loading: 'Зачекайте …',
+  loadError: 'Зараз не вдається. Спробуйте пізніше.',
+  retry: 'Спробувати ще раз',
+  schedule: {
+    title: 'Практика нідерландської мови в Кортрейку',
+    intro: 'Тут ви бачите, де можна говорити нідерландською цього й наступного тижня. Приходьте!',
+    filtersHeading: 'Пошук',
+    programme: 'Вид',
+    anyProgramme: 'Усі види',
+    place: 'Де',
+    anyPlace: 'Усюди',
+    day: 'День',
+    anyDay: 'Усі дні',
+    language: 'Мова',
+    anyLanguage: 'Усі мови',
+    clearFilters: 'Показати все',
+    results: { one: '{count} зустріч', few: '{count} зустрічі', many: '{count} зустрічей', other: '{count} зустрічі' },
+    noResults: 'Нічого не знайдено. Виберіть інший день або інше місце.',
+    thisWeek: 'Цього тижня',
+    nextWeek: 'Наступного тижня',
+    seatsFree: { one: 'Вільне {count} місце', few: 'Вільні {count} місця', many: 'Вільних {count} місць', other: 'Вільних місць: {count}' },
+    full: 'Місць немає',
+    waitlist: { one: '{count} людина в списку очікування', few: '{count} людини в списку очікування', many: '{count} людей у списку очікування', other: '{count} людини в списку очікування' },
+    loadMore: 'Показати більше',
+  },
+  session: {
+    backToSchedule: 'Назад до всіх зустрічей',
+    when: 'Коли',
+    timeZoneNote: 'за бельгійським часом',
+    where: 'Де',
+    programme: 'Вид',
+    languages: 'Мови',
+    seats: 'Місця',
+    seatsOf: 'Вільних місць: {free} з {capacity}.',
+    fullNote: 'Усі місця зайняті. Іноді місце звільняється.',
+    accessibility: 'Доступність',
+    cancelled: 'Зустріч скасовано',
+    cancelledReason: 'Причина: {reason}',
+    notFound: 'Такої зустрічі немає (або вже немає).',
+  },
+  notFound: {
+    title: 'Сторінку не знайдено',
+    text: 'Такої сторінки немає.',
+    home: 'До всіх зустрічей',
+  },
 };

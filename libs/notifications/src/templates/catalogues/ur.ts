@@ -1,5 +1,6 @@
 import { type Catalogue, type DigestLabels, joinLines as l } from '../catalogue';
 import { MessageKind } from '../message-kinds';
+import type { UiStrings } from '../ui-strings';
 
 /** آسان اردو۔ SMS بہت مختصر (UCS-2)۔ */
 export const ur: Catalogue = {
@@ -319,4 +320,57 @@ export const urLabels: DigestLabels = {
   empty: 'فہرست میں کوئی نہیں ہے۔',
   hostCaption: 'کل کے شرکاء',
   schoolCaption: 'یاد دلانے کے لیے والدین',
+};
+
+/** ویب ایپ (apps/web صرف یہ حصہ لوڈ کرتی ہے)۔ آسان اردو۔ */
+export const ui: UiStrings = {
+  siteName: 'Oefenkansen Kortrijk',
+  skipToContent: 'مواد پر جائیں',
+  chooseLanguage: 'ویب سائٹ کی زبان / Language',
+  footer: 'شہر کورتریک، انضمام سروس۔ سب کو خوش آمدید۔',
+  loading: 'تھوڑا انتظار کریں …',
+  loadError: 'ابھی یہ کام نہیں کر رہا۔ براہ کرم بعد میں دوبارہ کوشش کریں۔',
+  retry: 'دوبارہ کوشش کریں',
+  schedule: {
+    title: 'کورتریک میں ڈچ زبان کی مشق',
+    intro: 'یہاں آپ دیکھ سکتے ہیں کہ اس ہفتے اور اگلے ہفتے آپ کہاں ڈچ بول سکتے ہیں۔ خوش آمدید!',
+    filtersHeading: 'تلاش',
+    programme: 'قسم',
+    anyProgramme: 'تمام اقسام',
+    place: 'کہاں',
+    anyPlace: 'ہر جگہ',
+    day: 'دن',
+    anyDay: 'تمام دن',
+    language: 'زبان',
+    anyLanguage: 'تمام زبانیں',
+    clearFilters: 'سب دکھائیں',
+    results: { one: '{count} نشست', other: '{count} نشستیں' },
+    noResults: 'کوئی نشست نہیں ملی۔ کوئی اور دن یا جگہ منتخب کریں۔',
+    thisWeek: 'اس ہفتے',
+    nextWeek: 'اگلے ہفتے',
+    seatsFree: { one: '{count} جگہ خالی', other: '{count} جگہیں خالی' },
+    full: 'تمام جگہیں بھر گئیں',
+    waitlist: { one: 'انتظار کی فہرست میں {count} شخص', other: 'انتظار کی فہرست میں {count} افراد' },
+    loadMore: 'مزید دکھائیں',
+  },
+  session: {
+    backToSchedule: 'تمام نشستوں پر واپس',
+    when: 'کب',
+    timeZoneNote: 'بیلجیم کا وقت',
+    where: 'کہاں',
+    programme: 'قسم',
+    languages: 'زبانیں',
+    seats: 'جگہیں',
+    seatsOf: '{capacity} میں سے {free} جگہیں خالی ہیں۔',
+    fullNote: 'تمام جگہیں بھر گئی ہیں۔ کبھی کبھی کوئی جگہ خالی ہو جاتی ہے۔',
+    accessibility: 'معذور افراد کے لیے رسائی',
+    cancelled: 'یہ نشست منسوخ ہو گئی',
+    cancelledReason: 'وجہ: {reason}',
+    notFound: 'یہ نشست موجود نہیں (یا اب موجود نہیں)۔',
+  },
+  notFound: {
+    title: 'صفحہ نہیں ملا',
+    text: 'یہ صفحہ موجود نہیں۔',
+    home: 'تمام نشستوں پر جائیں',
+  },
 };
