@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compiles apps, libs, scripts and bench with SWC into dist/ (path aliases rewritten to
 // relative requires by .swcrc), so production, the demo and the migration CLI run plain node.
+// The web app (apps/web) is built by Vite: scripts/build-web.mjs.
 // Type checking is separate (`npm run typecheck`, part of `npm test`): SWC only strips types.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -17,7 +18,7 @@ rmSync(out, { recursive: true, force: true });
 const swc = require.resolve('@swc/cli/bin/swc.js');
 execFileSync(
   process.execPath,
-  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', out, '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**', '--quiet'],
+  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', out, '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**,apps/web/**', '--quiet'],
   { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
 );
 if (!quiet) console.log(`built into ${out}/`);

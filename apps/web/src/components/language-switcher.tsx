@@ -1,0 +1,29 @@
+import { LANGUAGE_INFO } from '@translations/languages';
+import { useState } from 'react';
+import { type Language, LANGUAGES, useI18n } from '../i18n/i18n';
+
+/** Each language in its own name and script; the choice is kept on this device. */
+export function LanguageSwitcher() {
+  const { t, language, setLanguage } = useI18n();
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="language-switcher">
+      <label htmlFor="language">{t.chooseLanguage}</label>
+      <select
+        id="language"
+        value={language}
+        aria-busy={busy}
+        onChange={(event) => {
+          setBusy(true);
+          void setLanguage(event.target.value as Language).finally(() => setBusy(false));
+        }}
+      >
+        {LANGUAGES.map((tag) => (
+          <option key={tag} value={tag} lang={tag} dir={LANGUAGE_INFO[tag].dir}>
+            {LANGUAGE_INFO[tag].name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

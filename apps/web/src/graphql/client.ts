@@ -1,0 +1,53 @@
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
+
+/** A GraphQL error as the API reports it: a message and a stable `extensions.code`. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+  }
+}
+
+const printed = new WeakMap<object, string>();
+
+function queryText(document: TadaDocumentNode<unknown, never>): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
+/**
+ * One POST to the API's /graphql (same origin: the API serves this app; `npm run web:dev` proxies).
+ * Resolves with the data, or rejects with the first error. Deliberately tiny: the public pages
+ * send one query per view and need no normalised cache.
+ */
+export async function request<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
+  signal?: AbortSignal,
+): Promise<Result> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query: queryText(document as TadaDocumentNode<unknown, never>), variables }),
+    signal,
+  });
+  let body: { data?: Result | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new GraphQLRequestError(`HTTP ${response.status}`, undefined, response.status);
+  }
+  const [error] = body.errors ?? [];
+  if (error) throw new GraphQLRequestError(error.message, error.extensions?.code, response.status);
+  if (!body.data) throw new GraphQLRequestError(`HTTP ${response.status} without data`, undefined, response.status);
+  return body.data;
+}

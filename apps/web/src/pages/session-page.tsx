@@ -1,0 +1,135 @@
+import { Link } from 'wouter';
+import { LoadError, Loading } from '../components/load-states';
+import { usePageTitle } from '../components/page-title';
+import { Seats } from '../components/seats';
+import { GraphQLRequestError } from '../graphql/client';
+import { graphql, type ResultOf } from '../graphql/graphql';
+import { useQuery } from '../graphql/use-query';
+import { useI18n } from '../i18n/i18n';
+
+const SESSION_QUERY = graphql(`
+  query PublicSession($id: ID!) {
+    session(id: $id) {
+      id
+      title
+      startsAt
+      endsAt
+      status
+      cancellationReason
+      capacity
+      availableSeats
+      waitlistCount
+      programme {
+        id
+        name
+        languages
+      }
+      venue {
+        id
+        name
+        room
+        address
+        accessibilityNotes
+        organisation {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+type Session = NonNullable<ResultOf<typeof SESSION_QUERY>['session']>;
+
+export function SessionPage(props: { id: string }) {
+  const { t } = useI18n();
+  const result = useQuery(SESSION_QUERY, { id: props.id });
+  // An id that is no session at all (not a uuid) is refused as bad input: to a visitor, both are "not found".
+  const notFound = (result.status === 'done' && !result.data.session) || (result.error instanceof GraphQLRequestError && result.error.code === 'BAD_USER_INPUT');
+  const session = result.status === 'done' ? result.data.session : null;
+  usePageTitle(session?.title ?? (notFound ? t.session.notFound : null));
+
+  return (
+    <>
+      <p className="back-link">
+        <Link href="/">{t.session.backToSchedule}</Link>
+      </p>
+      {result.status === 'loading' && <Loading />}
+      {notFound ? (
+        <>
+          <h1>{t.notFound.title}</h1>
+          <p>{t.session.notFound}</p>
+        </>
+      ) : (
+        <>
+          {result.status === 'error' && <LoadError retry={result.retry} />}
+          {session && <SessionDetails session={session} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function SessionDetails({ session }: { session: Session }) {
+  const i18n = useI18n();
+  const { t, format } = i18n;
+  const startsAt = new Date(session.startsAt);
+  const cancelled = session.status === 'CANCELLED';
+  return (
+    <article className="session-details">
+      <h1>{session.title}</h1>
+      {cancelled && (
+        <div className="notice notice--error" role="note">
+          <p>
+            <strong>{t.session.cancelled}</strong>
+          </p>
+          {session.cancellationReason && <p>{format(t.session.cancelledReason, { reason: session.cancellationReason })}</p>}
+        </div>
+      )}
+      <dl className="facts">
+        <div>
+          <dt>{t.session.when}</dt>
+          <dd>
+            <time dateTime={session.startsAt}>
+              {i18n.formatDay(startsAt)}, {i18n.formatTimeRange(startsAt, new Date(session.endsAt))}
+            </time>{' '}
+            <span className="muted">({t.session.timeZoneNote})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.session.where}</dt>
+          <dd>
+            {session.venue.organisation.name}
+            <br />
+            {[session.venue.name, session.venue.room].filter(Boolean).join(', ')}
+            <br />
+            <span className="address">{session.venue.address}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.session.programme}</dt>
+          <dd>{session.programme.name}</dd>
+        </div>
+        <div>
+          <dt>{t.session.languages}</dt>
+          <dd>{session.programme.languages.map((tag) => i18n.languageName(tag)).join(', ')}</dd>
+        </div>
+        {!cancelled && (
+          <div>
+            <dt>{t.session.seats}</dt>
+            <dd>
+              <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
+              <p>{session.availableSeats > 0 ? format(t.session.seatsOf, { free: session.availableSeats, capacity: session.capacity }) : t.session.fullNote}</p>
+            </dd>
+          </div>
+        )}
+        {session.venue.accessibilityNotes && (
+          <div>
+            <dt>{t.session.accessibility}</dt>
+            <dd>{session.venue.accessibilityNotes}</dd>
+          </div>
+        )}
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react';
+import { uiStringsOnly } from './ui-strings-plugin.mts';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The public web app. `npm run build` writes it to dist/web, which the API serves;
+ * `npm run web:dev` serves it on :5173 and proxies the API paths to the API on :3000
+ * (start `npm run demo` first).
+ */
+export default defineConfig({
+  root: here('.'),
+  plugins: [uiStringsOnly(), react()],
+  resolve: {
+    // The translation files: one per language, holding its messages and (export `ui`) these web strings.
+    alias: { '@translations': here('../../libs/notifications/src/templates') },
+  },
+  build: {
+    outDir: here('../../dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Everything is served from this origin: no CDN, no inlined scripts the CSP would refuse.
+    assetsInlineLimit: 0,
+    // .vite/manifest.json: which chunks each page loads, for `npm run web:size`.
+    manifest: true,
+  },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': 'http://127.0.0.1:3000' },
+  },
+});

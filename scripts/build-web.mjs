@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Builds the web app (apps/web) with Vite into dist/web, which the API serves (run after
+// scripts/build.mjs, which empties dist/).
+//   --out <dir>     build into another folder
+//   --cache <root>  for the browser tests: build into <root>/<hash of the sources> unless that
+//                   folder exists already, and print the folder; unchanged sources build once.
+//   --quiet         only warnings and errors
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const quiet = args.includes('--quiet');
+
+/** Everything the bundle is made of: the app, its translation files and the locked dependencies. */
+const SOURCES = ['apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'apps/web/ui-strings-plugin.mts', 'libs/notifications/src/templates', 'package-lock.json'];
+
+function sourceHash() {
+  const hash = createHash('sha256');
+  const add = (path) => {
+    if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) add(join(path, entry));
+    else hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
+  };
+  for (const source of SOURCES) add(join(root, source));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function viteBuild(outDir) {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'apps/web/vite.config.mts'), logLevel: quiet ? 'warn' : 'info', build: { outDir, emptyOutDir: true } });
+}
+
+const cache = option('--cache');
+if (cache) {
+  const cacheRoot = resolve(root, cache);
+  const target = join(cacheRoot, sourceHash());
+  if (!existsSync(join(target, 'index.html'))) {
+    mkdirSync(cacheRoot, { recursive: true });
+    // Two test files may build at once: each builds aside and the first rename wins.
+    const scratch = `${target}.tmp-${process.pid}`;
+    await viteBuild(scratch);
+    try {
+      renameSync(scratch, target);
+    } catch {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    // Builds of older sources, once nothing can be using them any more.
+    for (const entry of readdirSync(cacheRoot)) {
+      const path = join(cacheRoot, entry);
+      if (path !== target && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    }
+  }
+  console.log(target);
+} else {
+  const out = resolve(root, option('--out') ?? 'dist/web');
+  await viteBuild(out);
+  if (!quiet) console.log(`built the web app into ${relative(root, out)}/`);
+}
