@@ -15,8 +15,8 @@ const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const quiet = args.includes('--quiet');
 
-/** Everything the bundle is made of: the app, its translation files and the locked dependencies. */
-const SOURCES = ['apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'apps/web/ui-strings-plugin.mts', 'libs/notifications/src/templates', 'package-lock.json'];
+/** Everything the bundle is made of: this recipe, the app, its translation files and the locked dependencies. */
+const SOURCES = ['scripts/build-web.mjs', 'apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'apps/web/ui-strings-plugin.mts', 'libs/notifications/src/templates', 'package-lock.json'];
 
 function sourceHash() {
   const hash = createHash('sha256');
@@ -29,8 +29,11 @@ function sourceHash() {
 }
 
 async function viteBuild(outDir) {
+  // Vite keeps a NODE_ENV it inherits: under Jest (NODE_ENV=test) it would bundle React's
+  // development build (double effects in StrictMode, four times the size).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'apps/web/vite.config.mts'), logLevel: quiet ? 'warn' : 'info', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: join(root, 'apps/web/vite.config.mts'), mode: 'production', logLevel: quiet ? 'warn' : 'info', build: { outDir, emptyOutDir: true } });
 }
 
 const cache = option('--cache');

@@ -30,8 +30,9 @@ export interface TestApi {
 /**
  * The real API on a random port, over a database of its own, with a clock the test controls
  * (the default "now" is 2026-08-15, before the school year most tests schedule in).
+ * `webRoot`: a build of the web app to serve (apps/web/test/web-build.ts); none by default.
  */
-export async function startTestApi(options: { now?: Date; sharing?: TestApi } = {}): Promise<TestApi> {
+export async function startTestApi(options: { now?: Date; sharing?: TestApi; webRoot?: string } = {}): Promise<TestApi> {
   // A second instance on the same database and Redis stands for another API replica.
   const database = options.sharing?.database ?? (await createTestDatabase());
   if (!options.sharing) await flushTestRedis();
@@ -42,7 +43,7 @@ export async function startTestApi(options: { now?: Date; sharing?: TestApi } = 
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  configureHttp(app);
+  configureHttp(app, { webRoot: options.webRoot });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
