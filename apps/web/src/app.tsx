@@ -1,10 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { useAuth } from './auth/auth';
+import { RequireRole } from './auth/require-role';
 import { LanguageSwitcher } from './components/language-switcher';
+import { Loading } from './components/load-states';
 import { useI18n } from './i18n/i18n';
 import { NotFoundPage } from './pages/not-found-page';
 import { SchedulePage } from './pages/schedule-page';
 import { SessionPage } from './pages/session-page';
+
+// Staff pages load on demand: the public schedule's bundle carries none of them.
+const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
+const SchoolPage = lazy(() => import('./pages/school/school-page').then((m) => ({ default: m.SchoolPage })));
+const SchoolSessionPage = lazy(() => import('./pages/school/school-session-page').then((m) => ({ default: m.SchoolSessionPage })));
 
 export function App() {
   const { t } = useI18n();
@@ -20,25 +28,82 @@ export function App() {
             {t.siteName}
           </Link>
           <LanguageSwitcher />
+          <AccountNav />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="container">
-        <Switch>
-          <Route path="/">
-            <SchedulePage />
-          </Route>
-          <Route path="/sessions/:id">{(params) => <SessionPage id={params.id} />}</Route>
-          <Route>
-            <NotFoundPage />
-          </Route>
-        </Switch>
+        <Suspense fallback={<Loading />}>
+          <Switch>
+            <Route path="/">
+              <SchedulePage />
+            </Route>
+            <Route path="/sessions/:id">{(params) => <SessionPage id={params.id} />}</Route>
+            <Route path="/login">
+              <LoginPage />
+            </Route>
+            <Route path="/school">
+              <RequireRole role="SCHOOL_CONTACT">
+                <SchoolPage />
+              </RequireRole>
+            </Route>
+            <Route path="/school/sessions/:id">
+              {(params) => (
+                <RequireRole role="SCHOOL_CONTACT">
+                  <SchoolSessionPage id={params.id} />
+                </RequireRole>
+              )}
+            </Route>
+            <Route>
+              <NotFoundPage />
+            </Route>
+          </Switch>
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container">
           <p>{t.footer}</p>
+          <StaffLoginLink />
         </div>
       </footer>
     </>
+  );
+}
+
+/** For signed-in staff: who they are, their page, and signing out. */
+function AccountNav() {
+  const { t, format } = useI18n();
+  const { user, logout } = useAuth();
+  const [, navigate] = useLocation();
+  if (!user) return null;
+  return (
+    <nav aria-label={format(t.account.signedInAs, { name: user.displayName })} className="account-nav">
+      <span className="account-nav__name">{format(t.account.signedInAs, { name: user.displayName })}</span>
+      {user.roles.includes('SCHOOL_CONTACT') && (
+        <Link href="/school" className="account-nav__link">
+          {t.account.mySchool}
+        </Link>
+      )}
+      <button
+        type="button"
+        className="button--on-brand"
+        onClick={() => {
+          logout();
+          navigate('/');
+        }}
+      >
+        {t.account.logout}
+      </button>
+    </nav>
+  );
+}
+
+function StaffLoginLink() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  return user ? null : (
+    <p>
+      <Link href="/login">{t.account.staffLogin}</Link>
+    </p>
   );
 }
 

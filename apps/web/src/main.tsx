@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { AuthProvider } from './auth/auth';
 import { applyLanguageToDocument, I18nProvider, loadStrings, storedLanguage } from './i18n/i18n';
 import './styles.css';
 
@@ -12,7 +13,9 @@ async function start(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider language={language} strings={strings}>
-        <App />
+        <AuthProvider>
+          <App />
+        </AuthProvider>
       </I18nProvider>
     </StrictMode>,
   );

@@ -1,39 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startWebTest, type WebTest } from './browser';
+import { runAxe, unlabelledFields } from './page-checks';
 import { BROWSER_NOW, type PublicSchedule, seedPublicSchedule } from './public-fixtures';
-
-/** The axe-core engine, evaluated inside each page (the page's own CSP would refuse a script tag). */
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeSummary {
-  violations: { id: string; help: string; targets: string[] }[];
-  /** Rules that found something to check (so a rule that passed did look at the page). */
-  applied: string[];
-}
-
-/** axe-core's WCAG 2.x A and AA rules on the page as it is now. */
-async function runAxe(page: Page): Promise<AxeSummary> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return {
-      violations: result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((node) => node.target.join(' ')) })),
-      applied: [...result.passes, ...result.violations].map((rule) => rule.id),
-    };
-  });
-}
-
-/** Form fields without a label a screen reader can read. */
-function unlabelledFields(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
-      .filter((field) => field.type !== 'hidden')
-      .filter((field) => (field.labels?.length ?? 0) === 0 && !field.getAttribute('aria-label') && !field.getAttribute('aria-labelledby'))
-      .map((field) => field.outerHTML.slice(0, 80)),
-  );
-}
 
 /** Presses Tab and describes where focus landed and whether it shows (outline of 2px or more). */
 async function tab(page: Page): Promise<{ id: string; visible: boolean }> {
@@ -71,6 +39,7 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
     { name: 'session', path: () => `/sessions/${seeded.praattafelId}`, ready: '.facts', title: 'Praattafel Overleie – Oefenkansen Kortrijk' },
     { name: 'session-full', path: () => `/sessions/${seeded.fullSchoolbabbelId}`, ready: '.facts', title: 'Schoolbabbel De Vlieger – Oefenkansen Kortrijk' },
     { name: 'not-found', path: () => '/nergens', ready: 'h1', title: 'Pagina niet gevonden – Oefenkansen Kortrijk' },
+    { name: 'login', path: () => '/login', ready: 'form', title: 'Aanmelden – Oefenkansen Kortrijk' },
   ];
 
   it.each(pages)('$name: its own title, every field labelled, no WCAG A/AA violation, contrast checked', async ({ name, path, ready, title }) => {
@@ -82,8 +51,8 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['nl', 'ltr']);
     const axe = await runAxe(page);
     expect(axe.violations).toEqual([]);
-    // The rules that matter here did run (only the schedule has fields to name).
-    expect(axe.applied).toEqual(expect.arrayContaining(['bypass', 'color-contrast', 'document-title', 'html-has-lang', 'html-lang-valid', ...(name === 'schedule' ? ['select-name'] : [])]));
+    // The rules that matter here did run (fields only on the schedule and the login page).
+    expect(axe.applied).toEqual(expect.arrayContaining(['bypass', 'color-contrast', 'document-title', 'html-has-lang', 'html-lang-valid', ...({ schedule: ['select-name'], login: ['label'] }[name] ?? [])]));
     await web.screenshot(page, `basics-${name}`);
   });
 

@@ -15,7 +15,10 @@ export function LanguageSwitcher() {
         aria-busy={busy}
         onChange={(event) => {
           setBusy(true);
-          void setLanguage(event.target.value as Language).finally(() => setBusy(false));
+          // A language that fails to load (offline) leaves the current one in place.
+          setLanguage(event.target.value as Language)
+            .catch(() => undefined)
+            .finally(() => setBusy(false));
         }}
       >
         {LANGUAGES.map((tag) => (

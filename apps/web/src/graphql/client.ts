@@ -13,6 +13,19 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+let tokenSource: () => string | null = () => null;
+let onUnauthenticated: () => void = () => undefined;
+
+/** The signed-in user's bearer token for every request (set by the AuthProvider). */
+export function setTokenSource(source: () => string | null): void {
+  tokenSource = source;
+}
+
+/** Called when the API refuses a request's token (expired, revoked). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
 const printed = new WeakMap<object, string>();
 
 function queryText(document: TadaDocumentNode<unknown, never>): string {
@@ -34,9 +47,14 @@ export async function request<Result, Variables>(
   variables: Variables,
   signal?: AbortSignal,
 ): Promise<Result> {
+  const token = tokenSource();
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query: queryText(document as TadaDocumentNode<unknown, never>), variables }),
     signal,
   });
@@ -47,7 +65,10 @@ export async function request<Result, Variables>(
     throw new GraphQLRequestError(`HTTP ${response.status}`, undefined, response.status);
   }
   const [error] = body.errors ?? [];
-  if (error) throw new GraphQLRequestError(error.message, error.extensions?.code, response.status);
+  if (error) {
+    if (token && error.extensions?.code === 'UNAUTHENTICATED') onUnauthenticated();
+    throw new GraphQLRequestError(error.message, error.extensions?.code, response.status);
+  }
   if (!body.data) throw new GraphQLRequestError(`HTTP ${response.status} without data`, undefined, response.status);
   return body.data;
 }

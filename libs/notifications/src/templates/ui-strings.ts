@@ -72,4 +72,58 @@ export interface UiStrings {
     text: string;
     home: string;
   };
+  /** Staff (school contacts, hosts, the city) sign in; the public pages need no account. */
+  account: {
+    /** The footer link to the login page. */
+    staffLogin: string;
+    loginTitle: string;
+    loginIntro: string;
+    email: string;
+    password: string;
+    login: string;
+    wrongLogin: string;
+    logout: string;
+    /** {name}: the signed-in user's name. */
+    signedInAs: string;
+    mySchool: string;
+    /** A signed-in user without the role a page is for. */
+    notForYou: string;
+  };
+  /** The school contact's pages: the school's schoolbabbel dates, registering parents, the waiting list. */
+  school: {
+    /** {school}: the school's name. */
+    title: string;
+    intro: string;
+    noSessions: string;
+    backToDates: string;
+    seated: string;
+    waiting: string;
+    nobody: string;
+    /** {position}: place on the waiting list, 1 = next to get a seat. */
+    position: string;
+    registerHeading: string;
+    search: string;
+    searchHint: string;
+    noMatches: string;
+    /** {name}: the parent (the button's accessible name). */
+    registerExisting: string;
+    newParent: string;
+    firstName: string;
+    lastName: string;
+    phone: string;
+    parentLanguage: string;
+    contact: string;
+    contactViaSchool: string;
+    contactSms: string;
+    contactNone: string;
+    consent: string;
+    register: string;
+    /** {name} */
+    registered: string;
+    /** {name}, {position} */
+    waitlisted: string;
+    /** {name} */
+    alreadyRegistered: string;
+    smsNeedsPhone: string;
+  };
 }

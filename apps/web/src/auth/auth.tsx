@@ -1,0 +1,65 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { request, setTokenSource, setUnauthenticatedHandler } from '../graphql/client';
+import { graphql } from '../graphql/graphql';
+import { readSignedIn, type SignedInUser, writeSignedIn } from './signed-in';
+
+const LOGIN_MUTATION = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      user {
+        displayName
+        roles
+        organisation {
+          name
+        }
+      }
+    }
+  }
+`);
+
+interface Auth {
+  user: SignedInUser | null;
+  login(email: string, password: string): Promise<SignedInUser>;
+  logout(): void;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside <AuthProvider>');
+  return auth;
+}
+
+export function AuthProvider(props: { children: ReactNode }) {
+  const [user, setUser] = useState<SignedInUser | null>(readSignedIn);
+
+  const logout = useCallback(() => {
+    writeSignedIn(null);
+    setUser(null);
+  }, []);
+
+  useEffect(() => {
+    setTokenSource(() => user?.token ?? null);
+    // An expired or revoked token: sign out, so the page asks to sign in again.
+    setUnauthenticatedHandler(logout);
+  }, [user, logout]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const { login } = await request(LOGIN_MUTATION, { email, password });
+    const signedIn: SignedInUser = { token: login.token, displayName: login.user.displayName, roles: login.user.roles, organisationName: login.user.organisation?.name ?? null };
+    writeSignedIn(signedIn);
+    setTokenSource(() => signedIn.token);
+    setUser(signedIn);
+    return signedIn;
+  }, []);
+
+  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  return <AuthContext.Provider value={value}>{props.children}</AuthContext.Provider>;
+}
+
+/** Where a user lands after signing in, by role (more pages follow for the other roles). */
+export function homeOf(user: SignedInUser): string {
+  return user.roles.includes('SCHOOL_CONTACT') ? '/school' : '/';
+}

@@ -1,0 +1,62 @@
+import { type FormEvent, useState } from 'react';
+import { useLocation, useSearchParams } from 'wouter';
+import { homeOf, useAuth } from '../auth/auth';
+import { usePageTitle } from '../components/page-title';
+import { GraphQLRequestError } from '../graphql/client';
+import { useI18n } from '../i18n/i18n';
+
+/** Only paths of this app: a crafted ?next=https://elsewhere must not send anyone away. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { login } = useAuth();
+  const [, navigate] = useLocation();
+  const [searchParams] = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t.account.loginTitle);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await login(String(form.get('email')), String(form.get('password')));
+      navigate(safeNext(searchParams.get('next')) ?? homeOf(user), { replace: true });
+    } catch (caught) {
+      setError(caught instanceof GraphQLRequestError && caught.code === 'UNAUTHENTICATED' ? t.account.wrongLogin : t.loadError);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t.account.loginTitle}</h1>
+      <p>{t.account.loginIntro}</p>
+      <form className="form" onSubmit={(event) => void submit(event)}>
+        {error && (
+          <p role="alert" className="notice notice--error">
+            {error}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="email">{t.account.email}</label>
+          <input id="email" name="email" type="email" autoComplete="username" required />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t.account.password}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <p>
+          <button type="submit" disabled={busy}>
+            {busy ? t.loading : t.account.login}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}

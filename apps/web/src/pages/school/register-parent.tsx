@@ -1,0 +1,193 @@
+import { LANGUAGE_INFO } from '@translations/languages';
+import { type FormEvent, useEffect, useState } from 'react';
+import { GraphQLRequestError, request } from '../../graphql/client';
+import { graphql, type VariablesOf } from '../../graphql/graphql';
+import { LANGUAGES, useI18n } from '../../i18n/i18n';
+import { fullName } from './people';
+
+const SEARCH_QUERY = graphql(`
+  query SearchParents($search: String!) {
+    participants(search: $search, first: 10) {
+      id
+      firstName
+      lastName
+      phone
+    }
+  }
+`);
+
+const REGISTER_MUTATION = graphql(`
+  mutation RegisterParent($input: RegisterParticipantInput!) {
+    registerParticipant(input: $input) {
+      id
+      status
+      waitlistPosition
+      participant {
+        firstName
+        lastName
+      }
+    }
+  }
+`);
+
+type RegisterInput = VariablesOf<typeof REGISTER_MUTATION>['input'];
+type ContactChannel = NonNullable<RegisterInput['participant']>['contactChannel'];
+type Parent = { id: string; firstName: string; lastName: string | null; phone: string | null };
+type Outcome = { kind: 'ok' | 'error'; text: string };
+
+/** Waits for a pause in typing before searching, so a name typed quickly is one request. */
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * Registering a parent in a few seconds: search first (name or phone), one click on the found
+ * parent; otherwise a short form for a new parent, reached by the school by default.
+ */
+export function RegisterParent(props: { sessionId: string; onRegistered(): void }) {
+  const { t, format } = useI18n();
+  const [search, setSearch] = useState('');
+  const [matches, setMatches] = useState<Parent[] | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const term = search.trim();
+    if (term.length < 2) return setMatches(null);
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      request(SEARCH_QUERY, { search: term }, controller.signal).then(
+        (data) => setMatches(data.participants),
+        () => undefined, // a failed search leaves the new-parent form, which still works
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [search]);
+
+  const register = async (input: Omit<RegisterInput, 'sessionId'>, name: string) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const { registerParticipant: registration } = await request(REGISTER_MUTATION, { input: { ...input, sessionId: props.sessionId } });
+      const who = fullName(registration.participant);
+      setOutcome(
+        registration.status === 'WAITLISTED'
+          ? { kind: 'ok', text: format(t.school.waitlisted, { name: who, position: registration.waitlistPosition ?? '?' }) }
+          : { kind: 'ok', text: format(t.school.registered, { name: who }) },
+      );
+      setSearch('');
+      props.onRegistered();
+      return true;
+    } catch (error) {
+      const code = error instanceof GraphQLRequestError ? error.code : undefined;
+      setOutcome({ kind: 'error', text: code === 'ALREADY_REGISTERED' ? format(t.school.alreadyRegistered, { name }) : error instanceof GraphQLRequestError && code === 'BAD_USER_INPUT' ? error.message : t.loadError });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const registerNew = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim() || null;
+    const contactChannel = String(form.get('contactChannel')) as ContactChannel;
+    const consent = form.get('consent') === 'on';
+    if (contactChannel === 'SMS' && (!text('phone') || !consent)) {
+      setOutcome({ kind: 'error', text: t.school.smsNeedsPhone });
+      return;
+    }
+    const firstName = text('firstName') ?? '';
+    const done = await register(
+      {
+        participant: {
+          firstName,
+          lastName: text('lastName'),
+          phone: text('phone'),
+          preferredLanguage: String(form.get('preferredLanguage')),
+          contactChannel,
+          consentToContact: consent,
+        },
+      },
+      firstName,
+    );
+    if (done) formElement.reset();
+  };
+
+  return (
+    <section aria-labelledby="register-heading" className="register">
+      <h2 id="register-heading">{t.school.registerHeading}</h2>
+      <div role="status" aria-live="polite">
+        {outcome && <p className={`notice ${outcome.kind === 'error' ? 'notice--error' : 'notice--ok'}`}>{outcome.text}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="parent-search">{t.school.search}</label>
+        <input id="parent-search" type="search" autoComplete="off" value={search} onChange={(event) => setSearch(event.target.value)} aria-describedby="parent-search-hint" />
+        <p id="parent-search-hint" className="muted">
+          {t.school.searchHint}
+        </p>
+      </div>
+      {matches && matches.length === 0 && <p>{t.school.noMatches}</p>}
+      {matches && matches.length > 0 && (
+        <ul className="matches">
+          {matches.map((parent) => (
+            <li key={parent.id}>
+              <span>
+                {fullName(parent)}
+                {parent.phone && <span className="muted"> · {parent.phone}</span>}
+              </span>
+              <button type="button" disabled={busy} aria-label={format(t.school.registerExisting, { name: fullName(parent) })} onClick={() => void register({ participantId: parent.id }, fullName(parent))}>
+                {t.school.register}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <form className="form" onSubmit={(event) => void registerNew(event)}>
+        <h3>{t.school.newParent}</h3>
+        <div className="field">
+          <label htmlFor="parent-first-name">{t.school.firstName}</label>
+          <input id="parent-first-name" name="firstName" required autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="parent-last-name">{t.school.lastName}</label>
+          <input id="parent-last-name" name="lastName" autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="parent-phone">{t.school.phone}</label>
+          <input id="parent-phone" name="phone" type="tel" autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="parent-language">{t.school.parentLanguage}</label>
+          <select id="parent-language" name="preferredLanguage" defaultValue="nl">
+            {LANGUAGES.map((tag) => (
+              <option key={tag} value={tag} lang={tag}>
+                {LANGUAGE_INFO[tag].name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="parent-contact">{t.school.contact}</label>
+          <select id="parent-contact" name="contactChannel" defaultValue="VIA_ORGANISATION">
+            <option value="VIA_ORGANISATION">{t.school.contactViaSchool}</option>
+            <option value="SMS">{t.school.contactSms}</option>
+            <option value="NONE">{t.school.contactNone}</option>
+          </select>
+        </div>
+        <div className="checkbox">
+          <input id="parent-consent" name="consent" type="checkbox" />
+          <label htmlFor="parent-consent">{t.school.consent}</label>
+        </div>
+        <p>
+          <button type="submit" disabled={busy}>
+            {t.school.register}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { Link } from 'wouter';
+import { LoadError, Loading } from '../../components/load-states';
+import { usePageTitle } from '../../components/page-title';
+import { Seats } from '../../components/seats';
+import { graphql, type ResultOf } from '../../graphql/graphql';
+import { useQuery } from '../../graphql/use-query';
+import { useI18n } from '../../i18n/i18n';
+import { fullName } from './people';
+import { RegisterParent } from './register-parent';
+
+const SCHOOL_SESSION_QUERY = graphql(`
+  query SchoolSession($id: ID!) {
+    session(id: $id) {
+      id
+      title
+      startsAt
+      endsAt
+      status
+      availableSeats
+      waitlistCount
+      registrations {
+        id
+        status
+        waitlistPosition
+        participant {
+          id
+          firstName
+          lastName
+        }
+      }
+    }
+  }
+`);
+
+type Registration = NonNullable<ResultOf<typeof SCHOOL_SESSION_QUERY>['session']>['registrations'][number];
+
+/** One date of the school's schoolbabbel: who is in, who waits (in order), and registering a parent. */
+export function SchoolSessionPage(props: { id: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const result = useQuery(SCHOOL_SESSION_QUERY, { id: props.id });
+  const session = result.status === 'done' ? result.data.session : null;
+  usePageTitle(session?.title ?? (result.status === 'done' ? t.notFound.title : null));
+
+  const seated = session?.registrations.filter((r) => r.status !== 'WAITLISTED') ?? [];
+  const waiting = (session?.registrations.filter((r) => r.status === 'WAITLISTED') ?? []).sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
+
+  return (
+    <>
+      <p className="back-link">
+        <Link href="/school">{t.school.backToDates}</Link>
+      </p>
+      {result.status === 'loading' && <Loading />}
+      {result.status === 'error' && <LoadError retry={result.retry} />}
+      {result.status === 'done' && !session && <h1>{t.notFound.title}</h1>}
+      {session && (
+        <>
+          <h1>{session.title}</h1>
+          <p className="session-card__time">
+            {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+          </p>
+          <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
+          <div className="columns">
+            <RegistrationList id="seated" heading={t.school.seated} registrations={seated} />
+            <RegistrationList id="waiting" heading={t.school.waiting} registrations={waiting} numbered />
+          </div>
+          <RegisterParent sessionId={session.id} onRegistered={result.retry} />
+        </>
+      )}
+    </>
+  );
+}
+
+function RegistrationList(props: { id: string; heading: string; registrations: Registration[]; numbered?: boolean }) {
+  const { t, format } = useI18n();
+  const List = props.numbered ? 'ol' : 'ul';
+  return (
+    <section aria-labelledby={`${props.id}-heading`} className="people">
+      <h2 id={`${props.id}-heading`}>{props.heading}</h2>
+      {props.registrations.length === 0 ? (
+        <p className="muted">{t.school.nobody}</p>
+      ) : (
+        <List id={props.id} className="people__list">
+          {props.registrations.map((registration) => (
+            <li key={registration.id}>
+              {fullName(registration.participant)}
+              {registration.waitlistPosition != null && <span className="muted"> ({format(t.school.position, { position: registration.waitlistPosition })})</span>}
+            </li>
+          ))}
+        </List>
+      )}
+    </section>
+  );
+}
