@@ -90,6 +90,11 @@ describe('school contact pages', () => {
     expect((await runAxe(page)).violations).toEqual([]);
     await web.screenshot(page, 'school-session');
 
+    // Still signed in after a reload (the token is kept for this tab), and the list is the same.
+    await page.reload();
+    await page.locator('#waiting li').nth(1).waitFor();
+    expect(await page.locator('#waiting li').allInnerTexts()).toEqual(['Mohamed El Amrani (nummer 1)', 'Amina (nummer 2)']);
+
     // The same parent twice is refused with a clear message.
     await page.getByLabel('Zoek de ouder: naam of telefoon').fill('El Amrani');
     await page.getByRole('button', { name: 'Mohamed El Amrani inschrijven' }).click();

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { request, setTokenSource, setUnauthenticatedHandler } from '../graphql/client';
+import { request, setUnauthenticatedHandler } from '../graphql/client';
 import { graphql } from '../graphql/graphql';
 import { readSignedIn, type SignedInUser, writeSignedIn } from './signed-in';
 
@@ -40,17 +40,13 @@ export function AuthProvider(props: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  useEffect(() => {
-    setTokenSource(() => user?.token ?? null);
-    // An expired or revoked token: sign out, so the page asks to sign in again.
-    setUnauthenticatedHandler(logout);
-  }, [user, logout]);
+  // An expired or revoked token: sign out, so the page asks to sign in again.
+  useEffect(() => setUnauthenticatedHandler(logout), [logout]);
 
   const login = useCallback(async (email: string, password: string) => {
     const { login } = await request(LOGIN_MUTATION, { email, password });
     const signedIn: SignedInUser = { token: login.token, displayName: login.user.displayName, roles: login.user.roles, organisationName: login.user.organisation?.name ?? null };
     writeSignedIn(signedIn);
-    setTokenSource(() => signedIn.token);
     setUser(signedIn);
     return signedIn;
   }, []);

@@ -1,7 +1,8 @@
 /**
  * Who is signed in on this tab: the bearer token and what the app shows of the user. Kept in
  * sessionStorage (gone when the tab closes; never shared with another site: the CSP allows
- * scripts from this origin only). No React here: the GraphQL client reads the token too.
+ * scripts from this origin only) and in memory, for when storage is blocked. No React here:
+ * the GraphQL client reads the token from it for every request.
  */
 export interface SignedInUser {
   token: string;
@@ -11,17 +12,23 @@ export interface SignedInUser {
 }
 
 const KEY = 'oefenkansen.signedIn';
+/** undefined: not read from storage yet. */
+let current: SignedInUser | null | undefined;
 
 export function readSignedIn(): SignedInUser | null {
-  try {
-    const stored = sessionStorage.getItem(KEY);
-    return stored ? (JSON.parse(stored) as SignedInUser) : null;
-  } catch {
-    return null;
+  if (current === undefined) {
+    try {
+      const stored = sessionStorage.getItem(KEY);
+      current = stored ? (JSON.parse(stored) as SignedInUser) : null;
+    } catch {
+      current = null;
+    }
   }
+  return current;
 }
 
 export function writeSignedIn(user: SignedInUser | null): void {
+  current = user;
   try {
     if (user) sessionStorage.setItem(KEY, JSON.stringify(user));
     else sessionStorage.removeItem(KEY);

@@ -1,5 +1,6 @@
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
+import { readSignedIn } from '../auth/signed-in';
 
 /** A GraphQL error as the API reports it: a message and a stable `extensions.code`. */
 export class GraphQLRequestError extends Error {
@@ -13,13 +14,7 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-let tokenSource: () => string | null = () => null;
 let onUnauthenticated: () => void = () => undefined;
-
-/** The signed-in user's bearer token for every request (set by the AuthProvider). */
-export function setTokenSource(source: () => string | null): void {
-  tokenSource = source;
-}
 
 /** Called when the API refuses a request's token (expired, revoked). */
 export function setUnauthenticatedHandler(handler: () => void): void {
@@ -47,7 +42,7 @@ export async function request<Result, Variables>(
   variables: Variables,
   signal?: AbortSignal,
 ): Promise<Result> {
-  const token = tokenSource();
+  const token = readSignedIn()?.token;
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: {
