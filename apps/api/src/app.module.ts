@@ -2,8 +2,9 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule, UsersService } from '@app/auth';
+import { AuthModule, RateLimitRedis, UsersService } from '@app/auth';
 import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -15,11 +16,13 @@ import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifi
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { AdminBootstrap } from './auth/admin-bootstrap';
-import { LoginRequiredGuard } from './auth/login-required.guard';
+import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';
+import { RateLimitGuard, rateLimitOptions } from './auth/rate-limit.guard';
 import { graphqlOptions } from './graphql/graphql-options';
 import { API_RESOLVERS } from './graphql/resolvers';
 import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
+import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { CalendarFeedController } from './volunteers/calendar-feed.controller';
 
 @Module({})
@@ -43,6 +46,8 @@ export class AppModule {
         NotificationsOutboxModule,
         NotificationsAdminModule,
         LoadersModule,
+        PrivacyApiModule,
+        ThrottlerModule.forRootAsync({ imports: [AuthModule], inject: [APP_CONFIG, RateLimitRedis], useFactory: rateLimitOptions }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [LoadersModule, AuthModule],
@@ -51,7 +56,8 @@ export class AppModule {
         }),
       ],
       controllers: [CalendarFeedController],
-      providers: [{ provide: APP_GUARD, useClass: LoginRequiredGuard }, AdminBootstrap, ...API_RESOLVERS],
+      // Guards run in this order: who may call the operation at all, then how often.
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, AccessMatrixCheck, AdminBootstrap, ...API_RESOLVERS],
     };
   }
 }

@@ -1,17 +1,88 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { mountBullBoard } from './admin/bull-board';
+import { ErrorCode } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app';
+
+type Directives = Record<string, string[]>;
+
+/** The API answers JSON, iCalendar and CSV: nothing it sends may load, run or frame anything. */
+const API_POLICY: Directives = {
+  defaultSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'none'"],
+};
+
+/** Bull Board ships its scripts and styles, with inline styles and its Google font. */
+const BULL_BOARD_POLICY: Directives = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
+  fontSrc: ["'self'", 'https://fonts.gstatic.com'],
+  imgSrc: ["'self'", 'data:'],
+};
+
+/** GraphiQL (never in production) is one inline script over React and GraphiQL from unpkg. */
+const GRAPHIQL_POLICY: Directives = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+  styleSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+  imgSrc: ["'self'", 'data:', 'https://unpkg.com'],
+};
+
+const securityHeaders = (directives: Directives) =>
+  helmet({ contentSecurityPolicy: { useDefaults: false, directives }, crossOriginEmbedderPolicy: false });
+
+/** What body-parser's error types mean to a client; anything else goes on to Nest. */
+const BODY_REFUSALS: Record<string, { code: ErrorCode; message: string }> = {
+  'entity.too.large': { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is over 100 kB' },
+  'entity.parse.failed': { code: ErrorCode.BAD_REQUEST, message: 'The request body is not valid JSON' },
+  'entity.verify.failed': { code: ErrorCode.BAD_REQUEST, message: 'The request body could not be read' },
+  'encoding.unsupported': { code: ErrorCode.BAD_REQUEST, message: 'The request body has an unsupported content encoding' },
+  'charset.unsupported': { code: ErrorCode.BAD_REQUEST, message: 'The request body has an unsupported charset; send UTF-8' },
+  'request.size.invalid': { code: ErrorCode.BAD_REQUEST, message: 'The request body is shorter or longer than its Content-Length' },
+};
+
+/** A body refused before GraphQL sees it still gets a GraphQL-shaped answer with a stable code. */
+function answerRefusedBody(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+  const refusal = error?.type ? BODY_REFUSALS[error.type] : undefined;
+  if (!refusal) return next(error);
+  res.status(error.status ?? 400).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+}
 
 /** HTTP settings shared by main.ts and the end-to-end tests, so tests run the app as production does. */
 export function configureHttp(app: INestApplication, options: { webRoot?: string } = {}): void {
   const express = app as NestExpressApplication;
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // Behind a load balancer, rate limits must count the client's address, not the balancer's.
+  express.set('trust proxy', config.trustProxy);
   express.useBodyParser('json', { limit: '100kb' });
+  express.use(answerRefusedBody);
   express.disable('x-powered-by');
-  // Security headers on every answer. No Content-Security-Policy yet: GraphiQL (development only)
-  // loads from a CDN and Bull Board runs inline scripts; the bundled web app will bring one.
-  express.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // No CORS_ORIGINS: browsers may call the API only from its own origin (the served web app).
+  express.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'],
+    maxAge: 600,
+  });
+  const api = securityHeaders(API_POLICY);
+  const bullBoard = securityHeaders(BULL_BOARD_POLICY);
+  const graphiql = config.nodeEnv === 'production' ? api : securityHeaders(GRAPHIQL_POLICY);
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith(BULL_BOARD_PATH)) return bullBoard(req, res, next);
+    if (req.method === 'GET' && req.path === '/graphql' && req.accepts(['json', 'html']) === 'html') return graphiql(req, res, next);
+    return api(req, res, next);
+  });
   // Bull Board (ADMIN only); /health and /metrics are Nest controllers of HealthModule.
   mountBullBoard(app);
   // The web app (dist/web when built) on every other GET, with a Content-Security-Policy of its own.

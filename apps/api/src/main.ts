@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { closeGracefullyOnSignals } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { configureHttp } from './http';
@@ -10,7 +11,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureHttp(app);
-  app.enableShutdownHooks();
+  closeGracefullyOnSignals(app, app.get(Logger));
   await app.listen(config.port, '0.0.0.0');
   app.get(Logger).log(`GraphQL API on http://127.0.0.1:${config.port}/graphql`);
 }

@@ -690,8 +690,8 @@ describe('bad input', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body,
     });
-    await response.text();
     expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is over 100 kB', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     expect(await snapshot(api)).toEqual(before);
   });
 
@@ -701,8 +701,8 @@ describe('bad input', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: '{"query": "mutation { createOrganisation(',
     });
-    await response.text();
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     expect(await snapshot(api)).toEqual(before);
   });
 

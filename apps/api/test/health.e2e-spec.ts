@@ -28,7 +28,11 @@ describe('GET /health on the API', () => {
       expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('x-powered-by')).toBeNull();
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none';base-uri 'none';frame-ancestors 'none';form-action 'none'");
     }
+    // Bull Board's page needs its own scripts and styles, and nothing from elsewhere but its font.
+    const board = await fetch(`${api.baseUrl}/admin/queues`);
+    expect(board.headers.get('content-security-policy')).toMatch(/^default-src 'self';.*font-src 'self' https:\/\/fonts\.gstatic\.com/);
   });
 
   it('echoes a sane X-Request-Id and generates one otherwise', async () => {

@@ -94,9 +94,9 @@ describe('the production entry points', () => {
 
       api.child.kill('SIGTERM');
       worker.child.kill('SIGTERM');
-      // Nest closes the app (HTTP server, BullMQ worker, pools), then re-raises the signal to end.
-      expect(await api.exited).toEqual({ code: null, signal: 'SIGTERM' });
-      expect(await worker.exited).toEqual({ code: null, signal: 'SIGTERM' });
+      // Both close the app (HTTP server, BullMQ worker, pools), then exit 0: a clean stop, not a kill.
+      expect(await api.exited).toEqual({ code: 0, signal: null });
+      expect(await worker.exited).toEqual({ code: 0, signal: null });
       expect(api.output()).toContain('stopped gracefully after SIGTERM');
       expect(worker.output()).toContain('stopped gracefully after SIGTERM');
       expect(api.output()).not.toMatch(/"level":(50|60)/);

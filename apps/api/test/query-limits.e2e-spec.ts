@@ -52,4 +52,13 @@ describe('query limits', () => {
     expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.errors?.[0].message).toMatch(/cost limit/i);
   });
+
+  it('stops parsing a document of more tokens than the limit', async () => {
+    // 3 tokens per repetition, well inside the 100 kB body limit.
+    const padded = `{ programmes { ${'id '.repeat(QUERY_LIMITS.maxTokens)} } }`;
+    const result = await api.gql(padded);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(result.errors?.[0].message).toMatch(/Document contains more th\w+ 5000 tokens/);
+  });
 });

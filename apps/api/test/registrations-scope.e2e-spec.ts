@@ -40,7 +40,7 @@ const MATRIX = {
   'Session.registrations(includeCancelled: true)':                [U,   A,    A,    A,   F,        A,     F,          F,        F],
   'participants(search)':                                         [U,   A,    A,    A,   H,        A,     H,          H,        H],
   'participant(id)':                                              [U,   A,    A,    A,   H,        A,     H,          H,        H],
-  // Not personal data, but like every operation not marked @Public() it needs a login.
+  // Not personal data, but like every operation the access matrix does not open to anyone, it needs a login.
   'registrationSettings':                                         [U,   A,    A,    A,   A,        A,     A,          A,        A],
 } satisfies Record<string, Row>;
 

@@ -32,11 +32,11 @@ export interface TestApi {
  * (the default "now" is 2026-08-15, before the school year most tests schedule in).
  * `webRoot`: a build of the web app to serve (apps/web/test/web-build.ts); none by default.
  */
-export async function startTestApi(options: { now?: Date; sharing?: TestApi; webRoot?: string } = {}): Promise<TestApi> {
+export async function startTestApi(options: { now?: Date; sharing?: TestApi; env?: Record<string, string>; webRoot?: string } = {}): Promise<TestApi> {
   // A second instance on the same database and Redis stands for another API replica.
   const database = options.sharing?.database ?? (await createTestDatabase());
   if (!options.sharing) await flushTestRedis();
-  const config = options.sharing ? { ...options.sharing.config } : testConfig(database);
+  const config = options.sharing ? { ...options.sharing.config } : testConfig(database, options.env);
   const clock = new FixedClock(options.now ?? new Date('2026-08-15T10:00:00Z'));
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)

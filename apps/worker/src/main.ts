@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { closeGracefullyOnSignals } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { WorkerModule } from './worker.module';
 
@@ -8,8 +9,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env, 'worker');
   const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // On SIGTERM Nest closes the BullMQ workers, which wait for the running job to finish.
-  app.enableShutdownHooks();
+  closeGracefullyOnSignals(app, app.get(Logger));
   await app.listen(config.workerPort, '0.0.0.0');
   app.get(Logger).log(`worker running; health on http://127.0.0.1:${config.workerPort}/health`);
 }

@@ -10,6 +10,8 @@ export const EXTEND_HORIZONS_CRON = '15 3 * * *';
 export const DISPATCH_NOTIFICATIONS_CRON = '*/20 * * * * *';
 /** Every 5 minutes: under-booked sessions and the daily digests (each row once, by its dedupe key). */
 export const SWEEP_ALERTS_CRON = '*/5 * * * *';
+/** Nightly 04:00 Brussels time, after the horizons: participants inactive for RETENTION_MONTHS are anonymised. */
+export const RETENTION_CRON = '0 4 * * *';
 
 /** How often the schedulers are re-registered: a flushed or replaced Redis gets them back within seconds. */
 const RESCHEDULE_EVERY_MS = 15_000;
@@ -46,5 +48,6 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
     await this.jobs.schedule(JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.DISPATCH_NOTIFICATIONS, DISPATCH_NOTIFICATIONS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.SWEEP_ALERTS, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
+    await this.jobs.schedule(JobName.ANONYMISE_INACTIVE_PARTICIPANTS, RETENTION_CRON, { requestedBy: 'scheduler' });
   }
 }

@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { NotificationsDeliveryModule } from '@app/notifications';
+import { PrivacyModule } from '@app/privacy';
 import { QueuesModule } from '@app/queues';
 import { SchedulingModule } from '@app/scheduling';
 import { RecurringJobs } from './recurring-jobs';
@@ -26,6 +27,7 @@ export class WorkerModule {
         HealthModule,
         SchedulingModule,
         NotificationsDeliveryModule,
+        PrivacyModule,
       ],
       providers: [SchedulingProcessor, NotificationsProcessor, RecurringJobs],
     };

@@ -87,6 +87,24 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
     });
   }
 
+  it(`SIGTERM to the worker in the middle of ${BATCH} due reminders: it finishes its running sends and exits 0; a new worker sends the rest, none twice`, async () => {
+    const keys = await dueReminders('sigterm');
+    const first = await startWorker();
+    await waitFor(() => (received(keys).length >= 100 ? true : undefined), 'the first 100 reminders');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    const atExit = received(keys);
+    expect(new Set(atExit.map((m) => m.dedupeKey)).size).toBe(atExit.length);
+    expect(atExit.length).toBeLessThan(BATCH);
+    // Graceful: every message it sent is marked, so nothing was left in flight for a retry to repeat.
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = ANY($1) AND status = 'SENT'`, [keys]);
+    expect(rows[0].n).toBe(atExit.length);
+    const second = await startWorker();
+    await expectEachOnce(keys, 0);
+    second.child.kill('SIGTERM');
+    await second.exited;
+  });
+
   for (const round of ['flush-1', 'flush-2']) {
   it(`${round}: FLUSHDB (every key of the queues) while ${BATCH} reminders are pending: the running worker re-enqueues and sends every one`, async () => {
     const keys = await dueReminders(round);

@@ -5,7 +5,7 @@ import { Clock, FixedClock } from '@app/common';
 import { JobName, JobProducer } from '@app/queues';
 import { SessionSeriesService } from '@app/scheduling';
 import { createTestDatabase, flushTestRedis, TestDatabase, testConfig, waitFor as waitForValue } from '@app/testing';
-import { DISPATCH_NOTIFICATIONS_CRON, EXTEND_HORIZONS_CRON, SWEEP_ALERTS_CRON } from '../src/recurring-jobs';
+import { DISPATCH_NOTIFICATIONS_CRON, EXTEND_HORIZONS_CRON, RETENTION_CRON, SWEEP_ALERTS_CRON } from '../src/recurring-jobs';
 import { WorkerModule } from '../src/worker.module';
 
 const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
@@ -39,9 +39,10 @@ describe('the worker process', () => {
     expect(((await response.json()) as { details: unknown }).details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
   });
 
-  it('registers the nightly horizon job, the notification dispatcher and the alert sweep once each, in Brussels time', async () => {
+  it('registers the nightly horizon and retention jobs, the notification dispatcher and the alert sweep once each, in Brussels time', async () => {
     const schedulers = await app.get(JobProducer).queueFor(JobName.EXTEND_SERIES_HORIZONS).getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
+      [JobName.ANONYMISE_INACTIVE_PARTICIPANTS, RETENTION_CRON, 'Europe/Brussels'],
       [JobName.DISPATCH_NOTIFICATIONS, DISPATCH_NOTIFICATIONS_CRON, 'Europe/Brussels'],
       [JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, 'Europe/Brussels'],
       [JobName.SWEEP_ALERTS, SWEEP_ALERTS_CRON, 'Europe/Brussels'],

@@ -2,3 +2,5 @@ export * from './auth.module';
 export * from './password-hasher';
 export * from './users.service';
 export { Role } from '@app/database';
+export * from './rate-limit-redis';
+export { FREE_LOGIN_FAILURES, MAX_LOCKOUT_SECONDS } from './login-lockout';

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, hasAnyRole, isCoordinator, validate } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { OrganisationEntity, OrganisationKind, pgErrorCode, PgErrorCode, Role, UserEntity } from '@app/database';
+import { LoginLockout } from './login-lockout';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
@@ -35,14 +36,42 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lockout: LoginLockout,
   ) {}
 
   async login(email: string, password: string): Promise<{ token: string; user: UserEntity }> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
+    const address = email.trim().toLowerCase().slice(0, 254);
+    await this.lockout.assertNotLocked(address);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: address });
     // Verify against a hash even for unknown addresses, so timing does not reveal which accounts exist.
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password.slice(0, 1024));
-    if (!user || !valid || !user.active) throw new AppError(ErrorCode.UNAUTHENTICATED, 'E-mail address or password is wrong');
+    if (!user || !valid || !user.active) {
+      const lockSeconds = await this.lockout.recordFailure(address);
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'E-mail address or password is wrong', lockSeconds > 0 ? { retryAfter: lockSeconds } : {});
+    }
+    await this.lockout.recordSuccess(address);
     return { token: this.tokens.sign(user.id, user.tokenVersion), user };
+  }
+
+  /** Revokes every token of the user (all devices): tokens carry the version they were issued with. */
+  async logout(actor: Actor): Promise<void> {
+    await this.bumpTokenVersion(actor.userId);
+  }
+
+  /** Checks the current password, stores the new one, revokes every older token and returns a fresh one. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<{ token: string; user: UserEntity }> {
+    const repository = this.dataSource.getRepository(UserEntity);
+    const user = await repository.findOneByOrFail({ id: actor.userId });
+    await this.lockout.assertNotLocked(user.email);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword.slice(0, 1024)))) {
+      await this.lockout.recordFailure(user.email);
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'The current password is wrong', { field: 'currentPassword' });
+    }
+    validatePassword('newPassword', newPassword);
+    if (newPassword === currentPassword) throw AppError.badInput('The new password must differ from the current one', 'newPassword');
+    await repository.update(user.id, { passwordHash: await this.hasher.hash(newPassword) });
+    const tokenVersion = await this.bumpTokenVersion(user.id);
+    return { token: this.tokens.sign(user.id, tokenVersion), user: { ...user, tokenVersion } };
   }
 
   /** The actor behind a bearer token, or null when the token is invalid, expired or revoked. */
@@ -59,9 +88,7 @@ export class UsersService {
     if (command.roles.includes(Role.ADMIN) && !hasAnyRole(actor, Role.ADMIN)) throw AppError.forbidden('Only an admin creates another admin');
     const email = validate.email('email', command.email);
     const displayName = validate.text('displayName', command.displayName, { max: 200 });
-    if (command.password.length < MIN_PASSWORD_LENGTH || command.password.length > 256) {
-      throw AppError.badInput(`password must be ${MIN_PASSWORD_LENGTH} to 256 characters`, 'password');
-    }
+    validatePassword('password', command.password);
     const roles = [...new Set(command.roles)];
     if (roles.length === 0) throw AppError.badInput('roles must name at least one role', 'roles');
     const organisationId = command.organisationId != null ? validate.uuid('organisationId', command.organisationId) : null;
@@ -105,6 +132,18 @@ export class UsersService {
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
     return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+
+  private async bumpTokenVersion(userId: string): Promise<number> {
+    // One statement, so two concurrent revocations both count and no token survives either.
+    const [rows] = (await this.dataSource.query('UPDATE app_user SET token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING token_version', [userId])) as [{ token_version: number }[], number];
+    return rows[0].token_version;
+  }
+}
+
+function validatePassword(field: string, password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > 256) {
+    throw AppError.badInput(`${field} must be ${MIN_PASSWORD_LENGTH} to 256 characters`, field);
   }
 }
 

@@ -1,10 +1,13 @@
+import { IntrinsicException } from '@nestjs/common';
 import { ErrorCode } from './error-code';
 
 /**
  * The one exception type domain code throws. The API maps it to a GraphQL error whose
  * `extensions.code` is `code`; `details` lands in `extensions` too (e.g. which field was wrong).
+ * An IntrinsicException, so Nest does not log it as an error with a stack: a refused login or a
+ * wrong date is an answer, not a fault (unexpected errors are still logged by formatError).
  */
-export class AppError extends Error {
+export class AppError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -19,5 +19,11 @@ export enum ErrorCode {
   SHIFT_FULL = 'SHIFT_FULL',
   /** The volunteer holds an overlapping shift, or is away then. */
   VOLUNTEER_UNAVAILABLE = 'VOLUNTEER_UNAVAILABLE',
+  /** The HTTP request itself is unusable: not JSON, a wrong encoding (HTTP 400). */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The request body is over 100 kB (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Rate limit or login lockout; `extensions.retryAfter` says how many seconds to wait. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -6,3 +6,4 @@ export * from './actor';
 export * from './cursor';
 export * from './clock.module';
 export * from './logging';
+export * from './graceful-shutdown';

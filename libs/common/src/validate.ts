@@ -1,6 +1,13 @@
 import { AppError } from './app-error';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * C0 controls but tab, line feed and carriage return, DEL, and unpaired UTF-16 surrogates. PostgreSQL
+ * refuses U+0000 in text outright; a lone surrogate (JSON allows one, GraphQL string literals do not)
+ * would be stored as U+FFFD, silently changing what the client sent.
+ */
+// eslint-disable-next-line no-control-regex
+const UNACCEPTABLE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Surrogate}/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /**
@@ -12,9 +19,8 @@ export const validate = {
     const trimmed = value.trim();
     if (trimmed.length < min) throw AppError.badInput(`${field} must not be empty`, field);
     if (trimmed.length > max) throw AppError.badInput(`${field} must be at most ${max} characters`, field);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) {
-      throw AppError.badInput(`${field} contains control characters`, field);
+    if (UNACCEPTABLE_CHARACTERS.test(trimmed)) {
+      throw AppError.badInput(`${field} contains control characters or broken Unicode`, field);
     }
     return trimmed;
   },
@@ -39,7 +45,7 @@ export const validate = {
 
   email(field: string, value: string): string {
     const email = value.trim().toLowerCase();
-    if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || UNACCEPTABLE_CHARACTERS.test(email)) {
       throw AppError.badInput(`${field} is not a valid e-mail address`, field);
     }
     return email;

@@ -33,6 +33,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'staging' }, 'api')).toThrow(/NODE_ENV must be one of/);
   });
 
+  it('reads CORS origins, the proxies to trust and the rate limits, with safe defaults', () => {
+    expect(loadConfig(valid, 'api')).toMatchObject({
+      corsOrigins: [],
+      trustProxy: false,
+      rateLimits: { publicPerMinute: 300, loginPerIp: 20, loginPerAccount: 10, lockoutSeconds: 30 },
+    });
+    const tuned = loadConfig(
+      { ...valid, CORS_ORIGINS: 'https://oefenkansen.kortrijk.be, http://localhost:5173', TRUST_PROXY: 'loopback, 10.0.0.0/8', RATE_LIMIT_LOGIN_PER_IP: '5', LOGIN_LOCKOUT_SECONDS: '60' },
+      'api',
+    );
+    expect(tuned).toMatchObject({ corsOrigins: ['https://oefenkansen.kortrijk.be', 'http://localhost:5173'], trustProxy: 'loopback, 10.0.0.0/8', rateLimits: { loginPerIp: 5, lockoutSeconds: 60 } });
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }, 'api').trustProxy).toBe(1);
+    expect(() => loadConfig({ ...valid, CORS_ORIGINS: 'https://kortrijk.be/app' }, 'api')).toThrow(/CORS_ORIGINS must be a comma-separated list of origins.*kortrijk\.be\/app/);
+    expect(() => loadConfig({ ...valid, CORS_ORIGINS: '*' }, 'api')).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'everyone' }, 'api')).toThrow(/TRUST_PROXY must be/);
+    expect(() => loadConfig({ ...valid, RATE_LIMIT_PUBLIC_PER_MINUTE: '0' }, 'api')).toThrow(/RATE_LIMIT_PUBLIC_PER_MINUTE must be a whole number of requests from 1/);
+    expect(() => loadConfig({ ...valid, LOGIN_LOCKOUT_SECONDS: '3600' }, 'api')).toThrow(/LOGIN_LOCKOUT_SECONDS must be a whole number of seconds from 1 to 900/);
+  });
+
   it('refuses the placeholders of docker/.env.example', () => {
     expect(() => loadConfig({ ...valid, JWT_SECRET: 'change-me-to-64-random-characters' }, 'api')).toThrow(/JWT_SECRET is still the placeholder/);
     expect(() => loadConfig({ ...valid, ADMIN_PASSWORD: 'change-me-admin-password' }, 'api')).toThrow(/ADMIN_PASSWORD is still the placeholder/);
@@ -45,5 +64,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...worker, SMS_GATEWAY_URL: 'ftp://x' }, 'worker')).toThrow(/SMS_GATEWAY_URL must start with http:\/\/ or https:\/\//);
     // The API writes messages to the outbox but never sends them.
     expect(loadConfig({ ...valid, SMTP_URL: '' }, 'api').smtpUrl).toBe('');
+  });
+
+  it('keeps inactive participants 24 months unless RETENTION_MONTHS says otherwise (1-240)', () => {
+    expect(loadConfig(valid, 'api').retentionMonths).toBe(24);
+    expect(loadConfig({ ...valid, RETENTION_MONTHS: '36' }, 'api').retentionMonths).toBe(36);
+    for (const wrong of ['0', '241', '12.5', 'two years']) {
+      expect(() => loadConfig({ ...valid, RETENTION_MONTHS: wrong }, 'api')).toThrow(/RETENTION_MONTHS must be a whole number of months from 1 to 240/);
+    }
   });
 });

@@ -20,6 +20,24 @@ export interface AppConfig {
   /** The SMS gateway's endpoint for a JSON POST per message (see README). */
   smsGatewayUrl: string;
   smsGatewayToken: string | null;
+  /** Browser origins allowed to call the API cross-origin; empty: same origin only. */
+  corsOrigins: string[];
+  /** Express `trust proxy`: which hops may set X-Forwarded-For, so rate limits see the client's address. */
+  trustProxy: boolean | number | string;
+  rateLimits: RateLimits;
+  /** Participants with no activity for this many months are anonymised by the nightly retention job. */
+  retentionMonths: number;
+}
+
+export interface RateLimits {
+  /** Anonymous GraphQL operations per client address per minute (the public schedule, festival plan). */
+  publicPerMinute: number;
+  /** Login attempts per client address per 15 minutes, whatever the account. */
+  loginPerIp: number;
+  /** Login attempts per e-mail address per 15 minutes, whatever the address. */
+  loginPerAccount: number;
+  /** First lock after repeated failed logins of one account; each further failure doubles it (max 15 minutes). */
+  lockoutSeconds: number;
 }
 
 /** Which process reads the configuration: the worker needs no login secrets. */
@@ -88,7 +106,44 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     mailFrom: read('MAIL_FROM', false, 'Oefenkansen Kortrijk <oefenkansen@kortrijk.invalid>'),
     smsGatewayUrl: url('SMS_GATEWAY_URL', ['http:', 'https:'], sends),
     smsGatewayToken: read('SMS_GATEWAY_TOKEN', false) || null,
+    corsOrigins: [],
+    trustProxy: false,
+    rateLimits: { publicPerMinute: 0, loginPerIp: 0, loginPerAccount: 0, lockoutSeconds: 0 },
+    retentionMonths: 0,
   };
+  const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
+    const raw = read(name, false, String(fallback));
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) problems.push(`${name} must be a whole number of ${unit} from ${min} to ${max} (got "${raw}")`);
+    return value;
+  };
+  config.rateLimits = {
+    publicPerMinute: wholeNumber('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 1_000_000, 'requests'),
+    loginPerIp: wholeNumber('RATE_LIMIT_LOGIN_PER_IP', 20, 1, 1_000_000, 'attempts'),
+    loginPerAccount: wholeNumber('RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1, 1_000_000, 'attempts'),
+    lockoutSeconds: wholeNumber('LOGIN_LOCKOUT_SECONDS', 30, 1, 900, 'seconds'),
+  };
+  config.retentionMonths = wholeNumber('RETENTION_MONTHS', 24, 1, 240, 'months');
+  config.corsOrigins = read('CORS_ORIGINS', false)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of config.corsOrigins) {
+    // An origin is scheme://host[:port] exactly as browsers send it: no path, no trailing slash, no wildcard.
+    let valid = false;
+    try {
+      const parsed = new URL(origin);
+      valid = ['http:', 'https:'].includes(parsed.protocol) && parsed.origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push(`CORS_ORIGINS must be a comma-separated list of origins like https://oefenkansen.kortrijk.be (got "${origin}")`);
+  }
+  const trustProxy = read('TRUST_PROXY', false, 'false');
+  if (trustProxy === 'false' || trustProxy === 'true') config.trustProxy = trustProxy === 'true';
+  else if (/^\d{1,2}$/.test(trustProxy)) config.trustProxy = Number(trustProxy);
+  else if (/^(loopback|linklocal|uniquelocal|[0-9a-f.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:/]+))*$/i.test(trustProxy)) config.trustProxy = trustProxy;
+  else problems.push(`TRUST_PROXY must be false, true, a number of proxy hops, or addresses/subnets like "loopback, 10.0.0.0/8" (got "${trustProxy}")`);
 
   const ttlRaw = read('TOKEN_TTL_MINUTES', false, '720');
   config.tokenTtlMinutes = Number(ttlRaw);

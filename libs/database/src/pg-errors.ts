@@ -6,6 +6,8 @@ export const PgErrorCode = {
   EXCLUSION_VIOLATION: '23P01',
   SERIALIZATION_FAILURE: '40001',
   DEADLOCK_DETECTED: '40P01',
+  /** A text value holding U+0000, which PostgreSQL cannot store. */
+  CHARACTER_NOT_IN_REPERTOIRE: '22021',
 } as const;
 
 export function pgErrorCode(error: unknown): string | undefined {

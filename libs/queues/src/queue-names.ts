@@ -12,6 +12,8 @@ export enum JobName {
   DELIVER_NOTIFICATION = 'deliver-notification',
   /** Under-booked sessions two days ahead and the daily digests. */
   SWEEP_ALERTS = 'sweep-alerts',
+  /** Anonymises participants inactive for RETENTION_MONTHS (nightly). */
+  ANONYMISE_INACTIVE_PARTICIPANTS = 'anonymise-inactive-participants',
 }
 
 /** The payload each job carries; BullMQ only carries in-flight work, Postgres holds the truth. */
@@ -20,6 +22,7 @@ export interface JobPayloads {
   [JobName.DISPATCH_NOTIFICATIONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
   [JobName.DELIVER_NOTIFICATION]: { notificationId: string };
   [JobName.SWEEP_ALERTS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
+  [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: { requestedBy: 'scheduler' | 'manual' };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -27,6 +30,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.DISPATCH_NOTIFICATIONS]: QueueName.SCHEDULING,
   [JobName.DELIVER_NOTIFICATION]: QueueName.NOTIFICATIONS,
   [JobName.SWEEP_ALERTS]: QueueName.SCHEDULING,
+  [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: QueueName.SCHEDULING,
 };
 
 /** Hash-tagged so every key of every queue lands in one Redis Cluster slot (BullMQ's Lua needs that). */

@@ -6,3 +6,4 @@ export * from './test-config';
 export * from './message-capture';
 export * from './built-app';
 export * from './wait-for';
+export * from './seeded-random';

@@ -3,7 +3,6 @@ import { UsersService } from '@app/auth';
 import { Actor, AppError } from '@app/common';
 import { OrganisationModel } from '../scheduling/scheduling.models';
 import { CurrentActor, Loaders } from './current-actor.decorator';
-import { Public } from './public.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { AuthPayloadModel, CreateUserInput, UserModel } from './auth.models';
 
@@ -11,17 +10,31 @@ import { AuthPayloadModel, CreateUserInput, UserModel } from './auth.models';
 export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
-  @Public()
   @Mutation(() => AuthPayloadModel, { description: 'Returns a bearer token for the Authorization header' })
   async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadModel> {
     const { token, user } = await this.service.login(email, password);
     return { token, user: { ...user, isViewer: true } };
   }
 
-  @Public()
   @Query(() => UserModel, { nullable: true, description: 'The logged-in user; null when anonymous' })
   async me(@CurrentActor() actor: Actor | null, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> {
     return actor ? loaders.user.load(actor.userId) : null;
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes every token of the logged-in user, on all devices' })
+  async logout(@CurrentActor() actor: Actor): Promise<boolean> {
+    await this.service.logout(actor);
+    return true;
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'Sets a new password (12-256 characters), revokes every older token and returns a fresh one' })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<AuthPayloadModel> {
+    const { token, user } = await this.service.changePassword(actor, currentPassword, newPassword);
+    return { token, user: { ...user, isViewer: true } };
   }
 
   @Mutation(() => UserModel)

@@ -2,7 +2,6 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import type { Actor } from '@app/common';
 import { FestivalEditionsService, StandAvailabilityService, StandBookingsService, StandExportService, StandPlotsService } from '@app/festival';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import { DateScalar } from '../graphql/scalars';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { OrganisationModel } from '../scheduling/scheduling.models';
@@ -33,19 +32,16 @@ export class FestivalEditionsResolver {
     private readonly standPlots: StandPlotsService,
   ) {}
 
-  @Public()
   @Query(() => FestivalDatesModel, { description: 'The Sinksenfeesten of a year (Friday before Pentecost to Whit Monday), to pre-fill a new edition' })
   festivalDates(@Args('year', { type: () => Int }) year: number): FestivalDatesModel {
     return this.editions.festivalDates(year);
   }
 
-  @Public()
   @Query(() => [FestivalEditionModel], { description: 'Newest first' })
   festivalEditions(): Promise<FestivalEditionModel[]> {
     return this.editions.listEditions();
   }
 
-  @Public()
   @Query(() => FestivalEditionModel, { nullable: true })
   festivalEdition(@Args('id', { type: () => ID }) id: string): Promise<FestivalEditionModel | null> {
     return this.editions.findEdition(id);

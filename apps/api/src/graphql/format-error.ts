@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '@app/common';
+import { PgErrorCode, pgErrorCode } from '@app/database';
 
 const logger = new Logger('GraphQL');
 
@@ -21,6 +22,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = originalOf(error);
   if (original instanceof AppError) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.details, code: original.code } };
+  }
+  // PostgreSQL cannot store U+0000 in text; the services' text rules refuse it, and whatever path
+  // lets one through to a query (a lookup by e-mail at login) still sent bad input, not a server fault.
+  if (pgErrorCode(original) === PgErrorCode.CHARACTER_NOT_IN_REPERTOIRE) {
+    return { message: 'The input contains a character that cannot be stored (U+0000, NUL)', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   let code = formatted.extensions?.code;
   // A scalar refusing a value written inline in the query (a DateTime without offset) is the same

@@ -22,9 +22,10 @@ function bearerToken(req: Request): string | null {
 /**
  * Limits every operation must stay within, checked before anything runs: the deepest screen (the
  * festival plan) nests 7 levels and no client needs many aliases; a query built to exhaust the
- * server is refused with GRAPHQL_VALIDATION_FAILED.
+ * server is refused with GRAPHQL_VALIDATION_FAILED. The token limit stops the parser itself
+ * (GRAPHQL_PARSE_FAILED) before a 100 kB document of tokens costs any time.
  */
-export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 15, maxCost: 20000 };
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 15, maxCost: 20000, maxTokens: 5000 };
 
 /** Armor throws by default, which Apollo reports as a 500; a reported validation error is a 400 with GRAPHQL_VALIDATION_FAILED. */
 const REPORT_AS_VALIDATION_ERROR = {
@@ -45,6 +46,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     introspection: !production,
     graphiql: !production,
     csrfPrevention: true,
+    // graphql-js's own lexer limit: parsing stops at the first token over it.
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: [
       maxDepthRule({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, ...REPORT_AS_VALIDATION_ERROR }),
       maxAliasesRule({ n: QUERY_LIMITS.maxAliases, ...REPORT_AS_VALIDATION_ERROR }),

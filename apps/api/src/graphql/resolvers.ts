@@ -10,6 +10,7 @@ import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/re
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
 import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
+import { AuditLogEntryResolver, ParticipantConsentResolver, PersonalDataErasureResolver, PrivacyResolver } from '../privacy/privacy.resolver';
 import './enums';
 
 /** Every resolver of the API: the app module provides them and `schema:emit` builds the schema from them. */
@@ -32,4 +33,8 @@ export const API_RESOLVERS = [
   ShiftsResolver,
   ShiftAssignmentsResolver,
   TrajectoriesResolver,
+  PrivacyResolver,
+  AuditLogEntryResolver,
+  PersonalDataErasureResolver,
+  ParticipantConsentResolver,
 ];

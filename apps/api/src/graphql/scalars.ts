@@ -1,8 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { DateTime } from 'luxon';
 
-// The offset is checked here: luxon accepts any digits (+25:00, +02:99) and would shift the instant.
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+// The offset and the hour are checked here: luxon accepts any offset digits (+25:00, +02:99) and
+// ISO's end-of-day 24:00 (as the next day's 00:00), and would shift the instant either way.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OUTPUT_ZONE = 'Europe/Brussels';
 
@@ -51,4 +52,20 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(literal(ast)),
+});
+
+/**
+ * A JSON document, passed through as it is: for data whose shape is the data itself (the personal
+ * data export). Output only: no argument takes one.
+ */
+export const JSONScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  description: 'A JSON value (object, array, string, number, boolean or null), as it is; output only',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw badInput('JSON values are output only');
+  },
+  parseLiteral: () => {
+    throw badInput('JSON values are output only');
+  },
 });

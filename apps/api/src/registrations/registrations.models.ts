@@ -15,8 +15,11 @@ export class ParticipantModel {
   @Field(() => DateTimeScalar, { nullable: true }) consentRecordedAt: Date | null;
   @Field(() => ReferralChannel, { nullable: true }) referralChannel: ReferralChannel | null;
   @Field(() => DateTimeScalar) createdAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When their personal fields were anonymised (erasePersonalData or retention); null while not' })
+  erasedAt: Date | null;
   registeredByOrganisationId: string | null;
   possibleDuplicateOfId: string | null;
+  consentRecordedById: string | null;
 }
 
 @ObjectType('Registration')

@@ -2,7 +2,6 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
 import { ClosuresService } from '@app/scheduling';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import { DateScalar } from '../graphql/scalars';
 import { AddClosureDayInput, ClosureDayModel } from './scheduling.models';
 
@@ -10,7 +9,6 @@ import { AddClosureDayInput, ClosureDayModel } from './scheduling.models';
 export class ClosuresResolver {
   constructor(private readonly service: ClosuresService) {}
 
-  @Public()
   @Query(() => [ClosureDayModel], { description: 'Holidays and free days from..to (at most two years), with one organisation’s own days when given' })
   closureDays(
     @Args('from', { type: () => DateScalar }) from: string,

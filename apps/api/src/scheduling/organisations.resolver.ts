@@ -2,7 +2,6 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import type { Actor } from '@app/common';
 import { OrganisationsService } from '@app/scheduling';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { CreateOrganisationInput, OrganisationModel, VenueModel } from './scheduling.models';
 
@@ -10,7 +9,6 @@ import { CreateOrganisationInput, OrganisationModel, VenueModel } from './schedu
 export class OrganisationsResolver {
   constructor(private readonly service: OrganisationsService) {}
 
-  @Public()
   @Query(() => [OrganisationModel], { description: 'Schools, centres and partners that host sessions (public: the schedule filters by them)' })
   organisations(): Promise<OrganisationModel[]> {
     return this.service.listOrganisations();

@@ -2,14 +2,12 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
 import { ProgrammesService } from '@app/scheduling';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import { CreateProgrammeInput, ProgrammeModel, UpdateProgrammeInput } from './scheduling.models';
 
 @Resolver(() => ProgrammeModel)
 export class ProgrammesResolver {
   constructor(private readonly service: ProgrammesService) {}
 
-  @Public()
   @Query(() => [ProgrammeModel], { description: 'Active programmes; coordinators may ask for retired ones too' })
   programmes(@CurrentActor() actor: Actor | null, @Args('includeInactive', { type: () => Boolean, nullable: true }) includeInactive?: boolean | null): Promise<ProgrammeModel[]> {
     return this.service.listProgrammesFor(actor, includeInactive ?? false);

@@ -3,7 +3,6 @@ import type { Actor } from '@app/common';
 import { SessionSeriesService } from '@app/scheduling';
 import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { CreateSessionSeriesInput, ProgrammeModel, SessionModel, SessionSeriesChangeModel, SessionSeriesModel, UpdateSessionSeriesInput, VenueModel } from './scheduling.models';
 
@@ -11,7 +10,6 @@ import { CreateSessionSeriesInput, ProgrammeModel, SessionModel, SessionSeriesCh
 export class SessionSeriesResolver {
   constructor(private readonly service: SessionSeriesService) {}
 
-  @Public()
   @Query(() => SessionSeriesModel, { nullable: true })
   sessionSeries(@Args('id', { type: () => ID }) id: string): Promise<SessionSeriesModel | null> {
     return this.service.findSeries(id);

@@ -3,7 +3,6 @@ import type { Actor } from '@app/common';
 import { SessionPage, SessionsService } from '@app/scheduling';
 import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
-import { Public } from '../auth/public.decorator';
 import { DateTimeScalar } from '../graphql/scalars';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { CreateSessionInput, ProgrammeModel, SessionConnectionModel, SessionFilterInput, SessionModel, VenueModel } from './scheduling.models';
@@ -20,7 +19,6 @@ export function toConnection(page: SessionPage): SessionConnectionModel {
 export class SessionsResolver {
   constructor(private readonly service: SessionsService) {}
 
-  @Public()
   @Query(() => SessionConnectionModel, { description: 'The public schedule, in start order (first: 1-100, default 20)' })
   async sessions(
     @Args('filter', { type: () => SessionFilterInput, nullable: true }) filter?: SessionFilterInput | null,
@@ -40,7 +38,6 @@ export class SessionsResolver {
     return toConnection(await this.service.listMySessions(actor, filter, first, after));
   }
 
-  @Public()
   @Query(() => SessionModel, { nullable: true })
   session(@Args('id', { type: () => ID }) id: string): Promise<SessionModel | null> {
     return this.service.findSession(id);

@@ -27,6 +27,7 @@ export * from './shift-assignment.entity';
 export * from './trajectory.entity';
 export * from './trajectory-status-change.entity';
 export * from './trajectory-follow-up.entity';
+export * from './audit-log-entry.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -55,6 +56,7 @@ import { ShiftAssignmentEntity } from './shift-assignment.entity';
 import { TrajectoryEntity } from './trajectory.entity';
 import { TrajectoryStatusChangeEntity } from './trajectory-status-change.entity';
 import { TrajectoryFollowUpEntity } from './trajectory-follow-up.entity';
+import { AuditLogEntryEntity } from './audit-log-entry.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -84,4 +86,5 @@ export const ENTITIES = [
   TrajectoryEntity,
   TrajectoryStatusChangeEntity,
   TrajectoryFollowUpEntity,
+  AuditLogEntryEntity,
 ];

@@ -55,4 +55,12 @@ export class ParticipantEntity extends BaseEntity {
   /** Set when an existing participant looked like the same person at creation: flagged, never merged. */
   @Column({ type: 'uuid', nullable: true })
   possibleDuplicateOfId: string | null;
+
+  /** When the personal fields were anonymised (on request or by retention); the row stays for the figures. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
+  /** The coordinator who erased them; null when the retention job did. */
+  @Column({ type: 'uuid', nullable: true })
+  erasedById: string | null;
 }

@@ -37,4 +37,11 @@ export class UserEntity extends BaseEntity {
   /** Bumped to revoke every token issued before (password change, logout everywhere). */
   @Column({ type: 'int', default: 0 })
   tokenVersion: number;
+
+  /** When the account's personal fields were anonymised on request; the account is inactive from then on. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  erasedById: string | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Actor, AppError, Clock, hasAnyRole, validate } from '@app/common';
+import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/common';
 import { ParticipantEntity, RegistrationStatus, Role } from '@app/database';
 import { registrationPolicy } from '../registration-policy';
 import { ValidParticipant } from './participant-rules';
@@ -37,17 +37,23 @@ export class ParticipantsService {
       ...participant,
       registeredByOrganisationId: organisationId,
       createdById: actor.userId,
-      consentRecordedAt: participant.consentToContact ? this.clock.now() : null,
-      consentRecordedById: participant.consentToContact ? actor.userId : null,
+      // A "no" is a recorded answer too: when and by whom, like a "yes".
+      consentRecordedAt: this.clock.now(),
+      consentRecordedById: actor.userId,
       possibleDuplicateOfId: duplicate?.id ?? null,
     });
   }
 
-  /** An existing participant the actor may register; others look exactly like unknown ids. */
+  /**
+   * An existing participant the actor may register (or record the consent of); others look exactly
+   * like unknown ids. An erased participant is only figures now: new activity would start a new
+   * record of the same person under an anonymous one.
+   */
   async requireVisible(manager: EntityManager, actor: Actor, participantId: string): Promise<ParticipantEntity> {
     const id = validate.uuid('participantId', participantId);
     const participant = await this.visibleTo(actor, manager.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :id', { id }).getOne();
     if (!participant) throw AppError.notFound('Participant', id);
+    if (participant.erasedAt) throw new AppError(ErrorCode.CONFLICT, 'This participant’s data was erased; enter them as a new participant if they come back', { participantId: id });
     return participant;
   }
 
@@ -64,7 +70,8 @@ export class ParticipantsService {
   searchParticipants(actor: Actor | null, search: string | null | undefined, first?: number | null): Promise<ParticipantEntity[]> {
     const visible = registrationPolicy.requireLoggedIn(actor);
     const limit = validate.int('first', first ?? 20, 1, MAX_SEARCH_RESULTS);
-    const query = this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p'));
+    // Erased participants are only figures now: nobody should pick them to register again.
+    const query = this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.erased_at IS NULL');
     const term = validate.optionalText('search', search, 100);
     if (term) {
       const digits = term.replace(/[^0-9]/g, '');

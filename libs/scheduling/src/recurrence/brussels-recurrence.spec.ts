@@ -21,6 +21,10 @@ describe('parseRecurrence', () => {
     ['DTSTART:20260901T170000Z\nRRULE:FREQ=WEEKLY', /DTSTART/],
     ['FREQ=WEEKLY;' + 'X'.repeat(600), /1 to 500/],
     ['FREQ=WEEKLY;INTERVAL=0', /INTERVAL/],
+    ['FREQ=WEEKLY;BYDAY=TU;COUNT=\f3', /only letters, digits/],
+    ['FREQ=WEEKLY;BYDAY=TU\u0000', /only letters, digits/],
+    ['FREQ=WEEKLY; COUNT=3', /only letters, digits/],
+    ['FREQ=WEEKLY;BYDAY=ТU', /only letters, digits/],
   ])('rejects %j', (rule, message) => {
     expect(() => parseRecurrence(rule)).toThrow(message);
   });

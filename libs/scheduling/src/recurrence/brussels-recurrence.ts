@@ -25,6 +25,9 @@ export function parseRecurrence(input: string): ParsedRecurrence {
   const bad = (why: string) => AppError.badInput(`rrule is not a valid recurrence rule: ${why}`, 'rrule');
   if (text.length === 0 || text.length > 500) throw bad('it must be 1 to 500 characters');
   if (/DTSTART|\n|\r/i.test(text)) throw bad('give the first session in firstStartsAt, not DTSTART');
+  // The rrule parser reads numbers with parseInt, which skips whitespace and control characters
+  // ("COUNT=\f3" is 3): only the characters of the RFC 5545 grammar get through, and get stored.
+  if (!/^[A-Za-z0-9=;:,+-]+$/.test(text)) throw bad('it may hold only letters, digits and = ; : , + -');
   if (!/^FREQ=/i.test(text) && !/(^|;)FREQ=/i.test(text)) throw bad('FREQ is required');
   let options: Partial<Options>;
   try {

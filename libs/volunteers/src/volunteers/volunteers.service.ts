@@ -40,8 +40,7 @@ export class VolunteersService {
   async saveProfile(actor: Actor | null, volunteerId: string, command: VolunteerProfileCommand): Promise<VolunteerProfileEntity> {
     const userId = validate.uuid('volunteerId', volunteerId);
     const viewer = volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'change a volunteer profile');
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (!user || !user.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', userId);
+    await this.requireVolunteer(userId);
     if (!volunteersPolicy.isCoordinator(viewer) && (command.screeningStatus != null || command.screeningDate != null || command.trainings != null)) {
       throw AppError.forbidden('Only coordinators record screening and trainings');
     }
@@ -103,8 +102,7 @@ export class VolunteersService {
     const userId = validate.uuid('volunteerId', volunteerId);
     volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'manage a calendar feed');
     // An unknown id would otherwise fail on the foreign key (a 500), and anyone else would get a volunteer profile.
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    if (!user || !user.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', userId);
+    await this.requireVolunteer(userId);
     const token = randomBytes(24).toString('base64url');
     await this.dataSource.getRepository(VolunteerProfileEntity).upsert({ userId, calendarTokenHash: hashToken(token) }, { conflictPaths: ['userId'] });
     return token;
@@ -113,6 +111,9 @@ export class VolunteersService {
   async revokeCalendarToken(actor: Actor | null, volunteerId: string): Promise<boolean> {
     const userId = validate.uuid('volunteerId', volunteerId);
     volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'manage a calendar feed');
+    // A mistyped id must not look like a revoked feed. Any user, not only a volunteer: someone who
+    // is no longer one can still have a live feed to revoke.
+    if (!(await this.dataSource.getRepository(UserEntity).existsBy({ id: userId }))) throw AppError.notFound('Volunteer', userId);
     await this.dataSource.getRepository(VolunteerProfileEntity).update({ userId }, { calendarTokenHash: null });
     return true;
   }
@@ -145,6 +146,12 @@ export class VolunteersService {
         location: shift.location ?? undefined,
       })),
     }).toString();
+  }
+
+  /** NOT_FOUND for an unknown id and for a user who is not a volunteer. */
+  private async requireVolunteer(userId: string): Promise<void> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user || !user.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', userId);
   }
 
   profilesByUserIds(userIds: readonly string[]): Promise<VolunteerProfileEntity[]> {

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ThrottlerException, ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { RATE_LIMIT_KEY_PREFIX, RateLimitRedis } from '@app/auth';
+import { AppError, ErrorCode } from '@app/common';
+import { AppConfig } from '@app/config';
+import type { RequestContext } from '../graphql/request-context';
+import { CalendarFeedController } from '../volunteers/calendar-feed.controller';
+
+const FIFTEEN_MINUTES_MS = 15 * 60_000;
+
+/** HTTP routes anyone can call besides /graphql: a calendar feed's secret path must not be guessable at speed. */
+const RATE_LIMITED_CONTROLLERS: ReadonlySet<unknown> = new Set([CalendarFeedController]);
+
+const isGraphql = (context: ExecutionContext) => context.getType<string>() === 'graphql';
+const rootFieldOf = (context: ExecutionContext) => (isGraphql(context) ? GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName : null);
+const isLogin = (context: ExecutionContext) => rootFieldOf(context) === 'login';
+const isLoggedIn = (context: ExecutionContext) => isGraphql(context) && GqlExecutionContext.create(context).getContext<RequestContext>().actor !== null;
+
+/**
+ * Three limits, counted in Redis so they hold across API replicas:
+ * - `public`: anonymous operations (the public schedule, the festival plan, calendar feeds) per client address per minute;
+ * - `login-per-ip`: login attempts per client address per 15 minutes, then blocked for 15 minutes;
+ * - `login-per-account`: login attempts per e-mail address per 15 minutes, whichever address they come from.
+ * Failed logins also lock the account with a growing backoff (LoginLockout in @app/auth).
+ */
+export function rateLimitOptions(config: AppConfig, redis: RateLimitRedis): ThrottlerModuleOptions {
+  const limits = config.rateLimits;
+  return {
+    storage: new ThrottlerStorageRedisService(redis.client),
+    // X-RateLimit-* headers would describe whichever root field ran last; the error carries retryAfter instead.
+    setHeaders: false,
+    // Trackers are hashed so Redis holds neither addresses nor e-mail addresses.
+    generateKey: (_context, tracker, name) => `${RATE_LIMIT_KEY_PREFIX}:${name}:${createHash('sha256').update(tracker).digest('hex')}`,
+    throttlers: [
+      { name: 'public', limit: limits.publicPerMinute, ttl: 60_000, skipIf: (context) => isLogin(context) || isLoggedIn(context) },
+      { name: 'login-per-ip', limit: limits.loginPerIp, ttl: FIFTEEN_MINUTES_MS, blockDuration: FIFTEEN_MINUTES_MS, skipIf: (context) => !isLogin(context) },
+      {
+        name: 'login-per-account',
+        limit: limits.loginPerAccount,
+        ttl: FIFTEEN_MINUTES_MS,
+        skipIf: (context) => !isLogin(context),
+        getTracker: (_req, context) => String(GqlExecutionContext.create(context).getArgs<{ email?: unknown }>().email ?? '').trim().toLowerCase(),
+      },
+    ],
+  };
+}
+
+/** @nestjs/throttler for GraphQL root fields and the public HTTP routes, answering with a coded GraphQL error. */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    if (isGraphql(context)) return false;
+    return !RATE_LIMITED_CONTROLLERS.has(context.getClass());
+  }
+
+  protected override getRequestResponse(context: ExecutionContext): { req: Record<string, any>; res: Record<string, any> } {
+    if (!isGraphql(context)) return super.getRequestResponse(context);
+    const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
+    return { req, res: req.res as Record<string, any> };
+  }
+
+  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    try {
+      return await super.handleRequest(request);
+    } catch (error) {
+      if (error instanceof AppError || error instanceof ThrottlerException) throw error;
+      // Redis away: serve rather than refuse everyone; the health check reports Redis down.
+      this.logger.warn({ err: error }, 'rate limit skipped: Redis unavailable');
+      return true;
+    }
+  }
+
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const retryAfter = Math.max(1, detail.timeToBlockExpire);
+    if (!isGraphql(context)) throw new ThrottlerException(`Too many requests; try again in ${retryAfter} seconds`);
+    const what = isLogin(context) ? 'login attempts' : 'requests';
+    throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many ${what}; try again in ${retryAfter} seconds`, { retryAfter });
+  }
+}
