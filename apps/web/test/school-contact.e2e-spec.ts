@@ -1,5 +1,5 @@
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, type World } from '../../api/test/fixtures';
-import { dataOf } from '../../api/test/test-api';
+import { dataOf, errorOf } from '../../api/test/test-api';
 import { startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 import { BROWSER_NOW } from './public-fixtures';
@@ -114,10 +114,17 @@ describe('school contact pages', () => {
       { status: 'WAITLISTED', waitlistPosition: 2, participant: { firstName: 'Amina', preferredLanguage: 'ar', contactChannel: 'VIA_ORGANISATION' } },
     ]);
 
-    // Signing out ends the session on this tab.
+    // Signing out forgets the token on this tab and has the API revoke it.
+    const { token } = JSON.parse((await page.evaluate(() => sessionStorage.getItem('oefenkansen.signedIn')))!) as { token: string };
+    expect(dataOf(await web.api.gql<{ me: { id: string } }>('{ me { id } }', {}, token)).me.id).toBe(world.userIds.schoolContact);
+    const loggedOut = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('mutation Logout'));
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nederlands oefenen in Kortrijk' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('oefenkansen.signedIn'))).toBeNull();
+    expect(await (await loggedOut).json()).toEqual({ data: { logout: true } });
+    // The revoked token counts as no login at all.
+    expect(dataOf(await web.api.gql('{ me { id } }', {}, token)).me).toBeNull();
+    expect(errorOf(await web.api.gql('{ mySessions { totalCount } }', {}, token)).code).toBe('UNAUTHENTICATED');
     await page.goto('/school');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
   });

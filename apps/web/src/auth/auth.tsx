@@ -18,6 +18,12 @@ const LOGIN_MUTATION = graphql(`
   }
 `);
 
+const LOGOUT_MUTATION = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
 interface Auth {
   user: SignedInUser | null;
   login(email: string, password: string): Promise<SignedInUser>;
@@ -35,7 +41,9 @@ export function useAuth(): Auth {
 export function AuthProvider(props: { children: ReactNode }) {
   const [user, setUser] = useState<SignedInUser | null>(readSignedIn);
 
+  /** Forgets the token here at once; the API revokes it (with the user's other tokens) when it can. */
   const logout = useCallback(() => {
+    if (readSignedIn()) request(LOGOUT_MUTATION, {}).catch(() => undefined);
     writeSignedIn(null);
     setUser(null);
   }, []);
