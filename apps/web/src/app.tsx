@@ -12,6 +12,7 @@ import { SessionPage } from './pages/session-page';
 // Staff pages load on demand: the public schedule's bundle carries none of them.
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SchoolPage = lazy(() => import('./pages/school/school-page').then((m) => ({ default: m.SchoolPage })));
+// <lazy-pages> (one line per page module, kept sorted by area)
 const SchoolSessionPage = lazy(() => import('./pages/school/school-session-page').then((m) => ({ default: m.SchoolSessionPage })));
 
 export function App() {
@@ -53,6 +54,11 @@ export function App() {
                 </RequireRole>
               )}
             </Route>
+            {/* <host-routes> */}
+            {/* <volunteer-routes> */}
+            {/* <festival-routes> */}
+            {/* <coordinator-routes> */}
+            {/* <newcomer-routes> */}
             <Route>
               <NotFoundPage />
             </Route>

@@ -126,4 +126,9 @@ export interface UiStrings {
     alreadyRegistered: string;
     smsNeedsPhone: string;
   };
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 }

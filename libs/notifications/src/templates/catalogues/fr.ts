@@ -416,4 +416,9 @@ export const ui: UiStrings = {
     alreadyRegistered: '{name} est déjà inscrit(e) à cette date.',
     smsNeedsPhone: 'Pour un SMS, il faut un numéro de téléphone et l’accord du parent.',
   },
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 };

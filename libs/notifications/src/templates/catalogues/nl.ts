@@ -417,4 +417,9 @@ export const ui: UiStrings = {
     alreadyRegistered: '{name} is al ingeschreven voor deze datum.',
     smsNeedsPhone: 'Voor sms zijn een telefoonnummer en het akkoord van de ouder nodig.',
   },
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 };

@@ -416,4 +416,9 @@ export const ui: UiStrings = {
     alreadyRegistered: '{name} este deja înscris(ă) la această dată.',
     smsNeedsPhone: 'Pentru SMS sunt necesare un număr de telefon și acordul părintelui.',
   },
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 };

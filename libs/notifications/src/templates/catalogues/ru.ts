@@ -416,4 +416,9 @@ export const ui: UiStrings = {
     alreadyRegistered: '{name} уже записан(а) на эту дату.',
     smsNeedsPhone: 'Для СМС нужны номер телефона и согласие родителя.',
   },
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 };

@@ -416,4 +416,9 @@ export const ui: UiStrings = {
     alreadyRegistered: '{name} bu tarihe zaten kayıtlı.',
     smsNeedsPhone: 'SMS için telefon numarası ve velinin onayı gerekir.',
   },
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 };

@@ -416,4 +416,9 @@ export const ui: UiStrings = {
     alreadyRegistered: '{name} вже записано на цю дату.',
     smsNeedsPhone: 'Для SMS потрібні номер телефону і згода батьків.',
   },
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 };

@@ -416,4 +416,9 @@ export const ui: UiStrings = {
     alreadyRegistered: '{name} کا اس تاریخ کے لیے پہلے سے اندراج ہے۔',
     smsNeedsPhone: 'ایس ایم ایس کے لیے فون نمبر اور والدین کی رضامندی ضروری ہے۔',
   },
+  // <host-strings> (anchor: the host pages' strings go right below)
+  // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  // <festival-strings> (anchor: the festival pages' strings go right below)
+  // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
 };
