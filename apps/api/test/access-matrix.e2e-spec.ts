@@ -4,6 +4,7 @@ import { ACCESS_MATRIX, AccessRule, RootType } from '../src/auth/access-matrix';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';
 import { at, BOOK_STAND, CREATE_EDITION, createFestival, Festival, SATURDAY, SUNDAY } from './festival-fixtures';
 import { expectNoData } from './scope-matrix';
+import { codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
 import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
 import { ADD_ABSENCE, createShift, createVolunteers, REGISTER } from './volunteer-fixtures';
 
@@ -132,6 +133,8 @@ describe('authorisation matrix: every operation for every role', () => {
   const tokenOf = (column: Column) => (column === 'anonymous' ? null : world.tokens[column]);
   const as = (who: Member, query: string, variables: Variables = {}) => api.gql(query, variables, world.tokens[who]).then(dataOf);
 
+  /** A newcomer registering themself, each with a phone of their own (code requests are limited per phone). */
+  const newcomer = () => ({ sessionId: base.sessionId, firstName: unique('Nieuwkomer'), phone: `+32470${String((serial += 1)).padStart(6, '0')}`, preferredLanguage: 'ar' });
   const newParticipant = () => ({ firstName: unique('Deelnemer'), preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false });
   const hostedSession = async (slot = nextHour()): Promise<string> =>
     (await as('coordinator', CREATE_SESSION, { i: sessionInput(world, { title: unique('Tafel'), venueId: world.schoolVenueId, hostIds: [world.userIds.host], ...slot }) })).createSession.id;
@@ -243,6 +246,11 @@ describe('authorisation matrix: every operation for every role', () => {
       })),
       markAttendance: async () => ({ variables: { registrationId: (await register(await hostedSession(nextAttendanceHour()))).id, attended: true }, now: AFTER_ATTENDANCE_DAY }),
       setNoShowFlagThreshold: args(() => ({ threshold: 3 })),
+      requestRegistrationCode: args(() => ({ input: newcomer() })),
+      confirmRegistrationCode: args(async () => {
+        const { requestId } = dataOf(await api.gql<{ requestRegistrationCode: { requestId: string } }>(REQUEST_CODE, { i: newcomer() })).requestRegistrationCode;
+        return { requestId, code: await codeSentFor(api, requestId) };
+      }),
       resendNotification: args(async () => ({ id: await failedNotification() })),
       createFestivalEdition: args(() => ({ input: { name: unique('Culturen'), startsOn: '2027-05-14', endsOn: '2027-05-17' } })),
       updateFestivalEdition: args(() => ({ id: base.spareEditionId, input: { siteName: unique('Plein') } })),

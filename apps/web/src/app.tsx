@@ -13,6 +13,14 @@ import { SessionPage } from './pages/session-page';
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const SchoolPage = lazy(() => import('./pages/school/school-page').then((m) => ({ default: m.SchoolPage })));
 // <lazy-pages> (one line per page module, kept sorted by area)
+const VolunteerPage = lazy(() => import('./pages/volunteer/volunteer-page').then((m) => ({ default: m.VolunteerPage })));
+const NewcomerRegisterPage = lazy(() => import('./pages/newcomer/register-page').then((m) => ({ default: m.RegisterPage })));
+const CoordinatorPage = lazy(() => import('./pages/coordinator/coordinator-page').then((m) => ({ default: m.CoordinatorPage })));
+const CoordinatorReportsPage = lazy(() => import('./pages/coordinator/reports-page').then((m) => ({ default: m.ReportsPage })));
+const CoordinatorSeriesPage = lazy(() => import('./pages/coordinator/series-page').then((m) => ({ default: m.SeriesPage })));
+const FestivalPage = lazy(() => import('./pages/festival/festival-page').then((m) => ({ default: m.FestivalPage })));
+const HostPage = lazy(() => import('./pages/host/host-page').then((m) => ({ default: m.HostPage })));
+const HostSessionPage = lazy(() => import('./pages/host/host-session-page').then((m) => ({ default: m.HostSessionPage })));
 const SchoolSessionPage = lazy(() => import('./pages/school/school-session-page').then((m) => ({ default: m.SchoolSessionPage })));
 
 export function App() {
@@ -55,10 +63,48 @@ export function App() {
               )}
             </Route>
             {/* <host-routes> */}
+            <Route path="/host">
+              <RequireRole role="HOST">
+                <HostPage />
+              </RequireRole>
+            </Route>
+            <Route path="/host/sessions/:id">
+              {(params) => (
+                <RequireRole role="HOST">
+                  <HostSessionPage id={params.id} />
+                </RequireRole>
+              )}
+            </Route>
             {/* <volunteer-routes> */}
+            <Route path="/volunteer">
+              <RequireRole role="VOLUNTEER" refusal={t.volunteer.notForYou}>
+                <VolunteerPage />
+              </RequireRole>
+            </Route>
             {/* <festival-routes> */}
+            <Route path="/festival">
+              <FestivalPage />
+            </Route>
             {/* <coordinator-routes> */}
+            <Route path="/coordinator">
+              <RequireRole role={['COORDINATOR', 'ADMIN']} refusal={t.coordinator.notForYou}>
+                <CoordinatorPage />
+              </RequireRole>
+            </Route>
+            <Route path="/coordinator/reports">
+              <RequireRole role={['COORDINATOR', 'ADMIN']} refusal={t.coordinator.notForYou}>
+                <CoordinatorReportsPage />
+              </RequireRole>
+            </Route>
+            <Route path="/coordinator/series/:id">
+              {(params) => (
+                <RequireRole role={['COORDINATOR', 'ADMIN']} refusal={t.coordinator.notForYou}>
+                  <CoordinatorSeriesPage id={params.id} />
+                </RequireRole>
+              )}
+            </Route>
             {/* <newcomer-routes> */}
+            <Route path="/sessions/:id/register">{(params) => <NewcomerRegisterPage id={params.id} />}</Route>
             <Route>
               <NotFoundPage />
             </Route>
@@ -87,6 +133,21 @@ function AccountNav() {
       {user.roles.includes('SCHOOL_CONTACT') && (
         <Link href="/school" className="account-nav__link">
           {t.account.mySchool}
+        </Link>
+      )}
+      {user.roles.includes('HOST') && (
+        <Link href="/host" className="account-nav__link">
+          {t.host.title}
+        </Link>
+      )}
+      {user.roles.includes('VOLUNTEER') && (
+        <Link href="/volunteer" className="account-nav__link">
+          {t.volunteer.title}
+        </Link>
+      )}
+      {(user.roles.includes('COORDINATOR') || user.roles.includes('ADMIN')) && (
+        <Link href="/coordinator" className="account-nav__link">
+          {t.coordinator.navLink}
         </Link>
       )}
       <button

@@ -40,6 +40,7 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
     { name: 'session-full', path: () => `/sessions/${seeded.fullSchoolbabbelId}`, ready: '.facts', title: 'Schoolbabbel De Vlieger – Oefenkansen Kortrijk' },
     { name: 'not-found', path: () => '/nergens', ready: 'h1', title: 'Pagina niet gevonden – Oefenkansen Kortrijk' },
     { name: 'login', path: () => '/login', ready: 'form', title: 'Aanmelden – Oefenkansen Kortrijk' },
+    { name: 'newcomer-register', path: () => `/sessions/${seeded.praattafelId}/register`, ready: 'form', title: 'Inschrijven: Praattafel Overleie – Oefenkansen Kortrijk' },
   ];
 
   it.each(pages)('$name: its own title, every field labelled, no WCAG A/AA violation, contrast checked', async ({ name, path, ready, title }) => {

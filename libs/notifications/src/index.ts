@@ -12,3 +12,4 @@ export * from './alerts/alert-sweep';
 export * from './festival/festival-outbox';
 export { FESTIVAL_MESSAGE_KINDS } from './festival/festival-messages';
 export * from './shifts/shift-outbox';
+export * from './self-registration/registration-code-messages';

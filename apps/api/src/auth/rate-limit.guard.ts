@@ -7,10 +7,12 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { RATE_LIMIT_KEY_PREFIX, RateLimitRedis } from '@app/auth';
 import { AppError, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
+import { normalisePhone, REGISTRATION_CODES_PER_PHONE_PER_HOUR } from '@app/registrations';
 import type { RequestContext } from '../graphql/request-context';
 import { CalendarFeedController } from '../volunteers/calendar-feed.controller';
 
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
+const HOUR_MS = 60 * 60_000;
 
 /** HTTP routes anyone can call besides /graphql: a calendar feed's secret path must not be guessable at speed. */
 const RATE_LIMITED_CONTROLLERS: ReadonlySet<unknown> = new Set([CalendarFeedController]);
@@ -18,13 +20,27 @@ const RATE_LIMITED_CONTROLLERS: ReadonlySet<unknown> = new Set([CalendarFeedCont
 const isGraphql = (context: ExecutionContext) => context.getType<string>() === 'graphql';
 const rootFieldOf = (context: ExecutionContext) => (isGraphql(context) ? GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName : null);
 const isLogin = (context: ExecutionContext) => rootFieldOf(context) === 'login';
+const isCodeRequest = (context: ExecutionContext) => rootFieldOf(context) === 'requestRegistrationCode';
+
+/** One phone however it is typed (0470 12 34 56 and +32470123456 are one number); what is no number counts as typed. */
+function phoneTracker(context: ExecutionContext): string {
+  const phone = GqlExecutionContext.create(context).getArgs<{ input?: { phone?: unknown } }>().input?.phone;
+  const typed = String(phone ?? '').trim();
+  try {
+    return normalisePhone('phone', typed);
+  } catch {
+    return typed;
+  }
+}
 const isLoggedIn = (context: ExecutionContext) => isGraphql(context) && GqlExecutionContext.create(context).getContext<RequestContext>().actor !== null;
 
 /**
  * Three limits, counted in Redis so they hold across API replicas:
  * - `public`: anonymous operations (the public schedule, the festival plan, calendar feeds) per client address per minute;
  * - `login-per-ip`: login attempts per client address per 15 minutes, then blocked for 15 minutes;
- * - `login-per-account`: login attempts per e-mail address per 15 minutes, whichever address they come from.
+ * - `login-per-account`: login attempts per e-mail address per 15 minutes, whichever address they come from;
+ * - `registration-code-per-phone`: SMS codes a newcomer may ask for one phone number per hour, whoever asks:
+ *   each one is a text message to a real person, and a stranger's number must not be flooded.
  * Failed logins also lock the account with a growing backoff (LoginLockout in @app/auth).
  */
 export function rateLimitOptions(config: AppConfig, redis: RateLimitRedis): ThrottlerModuleOptions {
@@ -44,6 +60,13 @@ export function rateLimitOptions(config: AppConfig, redis: RateLimitRedis): Thro
         ttl: FIFTEEN_MINUTES_MS,
         skipIf: (context) => !isLogin(context),
         getTracker: (_req, context) => String(GqlExecutionContext.create(context).getArgs<{ email?: unknown }>().email ?? '').trim().toLowerCase(),
+      },
+      {
+        name: 'registration-code-per-phone',
+        limit: REGISTRATION_CODES_PER_PHONE_PER_HOUR,
+        ttl: HOUR_MS,
+        skipIf: (context) => !isCodeRequest(context),
+        getTracker: (_req, context) => phoneTracker(context),
       },
     ],
   };
@@ -77,7 +100,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfter = Math.max(1, detail.timeToBlockExpire);
     if (!isGraphql(context)) throw new ThrottlerException(`Too many requests; try again in ${retryAfter} seconds`);
-    const what = isLogin(context) ? 'login attempts' : 'requests';
+    const what = isLogin(context) ? 'login attempts' : isCodeRequest(context) ? 'codes for this phone number' : 'requests';
     throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many ${what}; try again in ${retryAfter} seconds`, { retryAfter });
   }
 }

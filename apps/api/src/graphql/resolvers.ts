@@ -7,6 +7,7 @@ import { SessionsResolver } from '../scheduling/sessions.resolver';
 import { VenuesResolver } from '../scheduling/venues.resolver';
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
+import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
 import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
@@ -25,6 +26,7 @@ export const API_RESOLVERS = [
   RegistrationsResolver,
   SessionSeatsResolver,
   ParticipantsResolver,
+  SelfRegistrationResolver,
   NotificationsResolver,
   FestivalEditionsResolver,
   StandBookingsResolver,

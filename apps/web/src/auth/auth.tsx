@@ -65,5 +65,9 @@ export function AuthProvider(props: { children: ReactNode }) {
 
 /** Where a user lands after signing in, by role (more pages follow for the other roles). */
 export function homeOf(user: SignedInUser): string {
-  return user.roles.includes('SCHOOL_CONTACT') ? '/school' : '/';
+  if (user.roles.includes('SCHOOL_CONTACT')) return '/school';
+  if (user.roles.includes('HOST')) return '/host';
+  if (user.roles.includes('VOLUNTEER')) return '/volunteer';
+  if (user.roles.includes('COORDINATOR') || user.roles.includes('ADMIN')) return '/coordinator';
+  return '/';
 }

@@ -3,12 +3,16 @@ import { Redirect, useLocation } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useAuth } from './auth';
 
-/** A page for one role: anonymous visitors go to the login page (and come back), others are told. */
-export function RequireRole(props: { role: string; children: ReactNode }) {
+/**
+ * A page for one role (or any of several): anonymous visitors go to the login page (and come back),
+ * others are told, with `refusal` when the page is not the school contact's.
+ */
+export function RequireRole(props: { role: string | readonly string[]; refusal?: string; children: ReactNode }) {
   const { user } = useAuth();
   const { t } = useI18n();
   const [location] = useLocation();
   if (!user) return <Redirect to={`/login?next=${encodeURIComponent(location)}`} replace />;
-  if (!user.roles.includes(props.role)) return <p className="notice">{t.account.notForYou}</p>;
+  const allowed = typeof props.role === 'string' ? [props.role] : props.role;
+  if (!allowed.some((role) => user.roles.includes(role))) return <p className="notice">{props.refusal ?? t.account.notForYou}</p>;
   return <>{props.children}</>;
 }

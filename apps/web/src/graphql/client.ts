@@ -8,6 +8,8 @@ export class GraphQLRequestError extends Error {
     message: string,
     readonly code: string | undefined,
     readonly status: number,
+    /** The error's details besides the code, e.g. which slot is taken (STAND_UNAVAILABLE). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'GraphQLRequestError';
@@ -53,7 +55,7 @@ export async function request<Result, Variables>(
     body: JSON.stringify({ query: queryText(document as TadaDocumentNode<unknown, never>), variables }),
     signal,
   });
-  let body: { data?: Result | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: { data?: Result | null; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
@@ -62,7 +64,7 @@ export async function request<Result, Variables>(
   const [error] = body.errors ?? [];
   if (error) {
     if (token && error.extensions?.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw new GraphQLRequestError(error.message, error.extensions?.code, response.status);
+    throw new GraphQLRequestError(error.message, error.extensions?.code, response.status, error.extensions);
   }
   if (!body.data) throw new GraphQLRequestError(`HTTP ${response.status} without data`, undefined, response.status);
   return body.data;

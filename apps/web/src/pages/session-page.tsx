@@ -86,6 +86,13 @@ function SessionDetails({ session }: { session: Session }) {
           {session.cancellationReason && <p>{format(t.session.cancelledReason, { reason: session.cancellationReason })}</p>}
         </div>
       )}
+      {!cancelled && startsAt.getTime() > Date.now() && (
+        <p>
+          <Link href={`/sessions/${session.id}/register`}>
+            <strong>{t.newcomer.registerLink}</strong>
+          </Link>
+        </p>
+      )}
       <dl className="facts">
         <div>
           <dt>{t.session.when}</dt>

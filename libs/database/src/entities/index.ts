@@ -28,6 +28,7 @@ export * from './trajectory.entity';
 export * from './trajectory-status-change.entity';
 export * from './trajectory-follow-up.entity';
 export * from './audit-log-entry.entity';
+export * from './registration-code-request.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -57,6 +58,7 @@ import { TrajectoryEntity } from './trajectory.entity';
 import { TrajectoryStatusChangeEntity } from './trajectory-status-change.entity';
 import { TrajectoryFollowUpEntity } from './trajectory-follow-up.entity';
 import { AuditLogEntryEntity } from './audit-log-entry.entity';
+import { RegistrationCodeRequestEntity } from './registration-code-request.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -87,4 +89,5 @@ export const ENTITIES = [
   TrajectoryStatusChangeEntity,
   TrajectoryFollowUpEntity,
   AuditLogEntryEntity,
+  RegistrationCodeRequestEntity,
 ];

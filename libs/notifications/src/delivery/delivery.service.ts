@@ -10,6 +10,7 @@ import { EmailChannel, SmsChannel } from '../channels/channels';
 import { composeStaffMessage } from '../alerts/staff-messages';
 import { composeFestivalMessage, FESTIVAL_MESSAGE_KINDS } from '../festival/festival-messages';
 import { composeShiftMessage, SHIFT_MESSAGE_KINDS } from '../shifts/shift-messages';
+import { composeRegistrationCodeMessage, PAYLOAD_WITHOUT_CODE } from '../self-registration/registration-code-messages';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
 
@@ -79,9 +80,11 @@ export class NotificationDelivery {
       const stale = 'stale' in prepared ? prepared.stale : null;
       if (stale) {
         await manager.update(NotificationEntity, row.id, { status: NotificationStatus.CANCELLED, lastError: stale });
+        await forgetCode(manager, row);
         return { result: 'CANCELLED' as const };
       }
-      const window = row.channel === NotificationChannel.SMS ? nextSmsWindow(now) : null;
+      // A registration code is awaited right now and dies in ten minutes: it ignores quiet hours.
+      const window = row.channel === NotificationChannel.SMS && row.kind !== MessageKind.REGISTRATION_CODE ? nextSmsWindow(now) : null;
       if (window) {
         await manager.update(NotificationEntity, row.id, { dueAt: window });
         return { result: 'DEFERRED' as const };
@@ -103,6 +106,7 @@ export class NotificationDelivery {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), error = $4 WHERE notification_id = $1 AND attempt = $2`, [row.id, attempt, DeliveryOutcome.FAILED, message]);
         await manager.update(NotificationEntity, row.id, { lastError: message, ...(final ? { status: NotificationStatus.FAILED } : {}) });
+        if (final) await forgetCode(manager, row);
       });
       this.logger.warn({ notificationId: row.id, attempt, error: message }, final ? 'message failed for good' : 'message failed; will retry');
       if (final) this.metrics?.notificationFailed(row.channel);
@@ -112,6 +116,7 @@ export class NotificationDelivery {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), provider_id = $4 WHERE notification_id = $1 AND attempt = $2`, [row.id, attempt, DeliveryOutcome.SUCCEEDED, providerId]);
       await manager.update(NotificationEntity, row.id, { status: NotificationStatus.SENT, sentAt, lastError: null });
+      await forgetCode(manager, row);
     });
     this.metrics?.notificationSent(row.channel, row.kind === MessageKind.SESSION_REMINDER ? { dueAt: row.dueAt, sentAt } : undefined);
     return 'SENT';
@@ -121,6 +126,7 @@ export class NotificationDelivery {
   private async prepare(manager: EntityManager, row: NotificationEntity, now: Date): Promise<Prepared | { stale: string }> {
     if (FESTIVAL_MESSAGE_KINDS.has(row.kind)) return composeFestivalMessage(manager, row, now);
     if (SHIFT_MESSAGE_KINDS.has(row.kind)) return composeShiftMessage(manager, row, now);
+    if (row.kind === MessageKind.REGISTRATION_CODE) return composeRegistrationCodeMessage(manager, row, now);
     if (row.userId) {
       const staff = await composeStaffMessage(manager, row, now);
       return 'stale' in staff ? staff : { to: staff.to, vars: staff.vars, calendar: null };
@@ -172,6 +178,11 @@ export class NotificationDelivery {
     );
     return subject ?? null;
   }
+}
+
+/** A registration code stays in its outbox row only while the SMS may still go out. */
+async function forgetCode(manager: EntityManager, row: NotificationEntity): Promise<void> {
+  if (row.kind === MessageKind.REGISTRATION_CODE) await manager.query(`UPDATE notification SET payload = ${PAYLOAD_WITHOUT_CODE} WHERE id = $1`, [row.id]);
 }
 
 /** Why a message is no longer true, or null when it still is. */

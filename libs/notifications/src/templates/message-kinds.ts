@@ -42,6 +42,8 @@ export enum MessageKind {
   SHIFT_REMINDER = 'SHIFT_REMINDER',
   /** Staff alert, about 72 h before: a shift still lacks volunteers (confirmed = taken places, capacity = needed). */
   SHIFT_UNDERSTAFFED = 'SHIFT_UNDERSTAFFED',
+  /** To a newcomer registering themself: the 6-digit code to type in (code), for the session (title, date, time). */
+  REGISTRATION_CODE = 'REGISTRATION_CODE',
 }
 
 export const MESSAGE_KINDS: readonly MessageKind[] = Object.values(MessageKind);
@@ -91,4 +93,6 @@ export interface MessageVariables {
   deadline?: Date | null;
   freePlots?: number | null;
   slots?: StandSlotLine[];
+  /** REGISTRATION_CODE: the code from the SMS, six digits. */
+  code?: string | null;
 }

@@ -201,6 +201,7 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     map: clean(vars.siteMapUrl),
     deadline: vars.deadline ? formatDate(brussels(vars.deadline, locale, 'deadline')) : undefined,
     free: count(vars.freePlots),
+    code: clean(vars.code),
   };
 }
 

@@ -127,8 +127,282 @@ export interface UiStrings {
     smsNeedsPhone: string;
   };
   // <host-strings> (anchor: the host pages' strings go right below)
+  /** The host's pages: their sessions, who comes (with their language), attendance on a phone, cancelling. */
+  host: {
+    /** Page title and the account bar's link. */
+    title: string;
+    intro: string;
+    noSessions: string;
+    /** {count}: people with a seat. */
+    registered: PluralForms;
+    backToSessions: string;
+    attendees: string;
+    noAttendees: string;
+    /** {language}: the participant's language, e.g. "Arabisch". */
+    speaks: string;
+    attended: string;
+    noShow: string;
+    notMarked: string;
+    saving: string;
+    /** {name}: the participant. */
+    saveFailed: string;
+    notStarted: string;
+    /** {count}: no-shows in a row; the participant reached the city's threshold. */
+    flagged: PluralForms;
+    /** {count}: no-shows in total, below the threshold. */
+    earlierNoShows: PluralForms;
+    cancelHeading: string;
+    cancelIntro: string;
+    cancelOpen: string;
+    /** The text field: the reason goes to everyone in the message. */
+    reason: string;
+    reasonHint: string;
+    cancelConfirm: string;
+    keep: string;
+    cancelDone: string;
+    tooLate: string;
+  };
   // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
+  /** A volunteer's page: open shifts that fit them, their own shifts, their calendar feed. */
+  volunteer: {
+    /** Page title and the account bar's link. */
+    title: string;
+    intro: string;
+    notForYou: string;
+    openHeading: string;
+    noOpenShifts: string;
+    /** {count}: places still open on the shift. */
+    openPlaces: PluralForms;
+    /** {languages}: the languages the shift asks for, e.g. "Arabisch, Frans". */
+    languagesHelp: string;
+    signUp: string;
+    /** {title}: the shift. */
+    signedUp: string;
+    /** SHIFT_FULL: someone else took the last place first. */
+    shiftFull: string;
+    /** VOLUNTEER_UNAVAILABLE: an overlapping shift or a period away. */
+    unavailable: string;
+    myHeading: string;
+    noMyShifts: string;
+    /** The button that gives a shift back. */
+    drop: string;
+    /** {title}: the shift. */
+    dropped: string;
+    /** Dropping a shift that has begun. */
+    tooLate: string;
+    /** The kinds of work, by the API's VolunteerSkill. */
+    roles: { BUDDY: string; CHILDCARE: string; COOKING: string; HOST: string; SETUP: string; TRANSLATOR: string; WELCOME: string };
+    calendarHeading: string;
+    calendarIntro: string;
+    /** Why the link must stay private. */
+    calendarSecret: string;
+    calendarIssue: string;
+    calendarReissue: string;
+    /** Shown when a link exists: a new one stops the old one. */
+    calendarReissueHint: string;
+    /** The label of the field with the link. */
+    calendarLink: string;
+    calendarShownOnce: string;
+    calendarCopy: string;
+    calendarCopied: string;
+    /** A link that opens the feed in the phone's calendar app. */
+    calendarSubscribe: string;
+  };
   // <festival-strings> (anchor: the festival pages' strings go right below)
+  /**
+   * The festival's stand plan: organisers ask for a plot for an opening block and see the status;
+   * coordinators confirm, move or refuse on the same plan.
+   */
+  festival: {
+    /** The page title when there is no edition yet. */
+    title: string;
+    intro: string;
+    introCoordinator: string;
+    /** A signed-in user who is neither a festival organiser nor the city. */
+    notForYou: string;
+    noEdition: string;
+    /** Label of the edition choice (only shown when there are several). */
+    edition: string;
+    /** {date}: the last day to ask for a plot. */
+    deadline: string;
+    /** Label of the day picker. */
+    day: string;
+    mapHeading: string;
+    /** Under the map: the table below has the same, with buttons. */
+    mapHint: string;
+    legend: string;
+    /** {day}: the table's caption. */
+    tableCaption: string;
+    plot: string;
+    /** {code}: a plot's code, e.g. A2. */
+    plotCode: string;
+    power: string;
+    water: string;
+    cooking: string;
+    free: string;
+    /** Another association's slot, as an organiser sees it. */
+    taken: string;
+    requested: string;
+    confirmed: string;
+    /** The plot is not used this year. */
+    closed: string;
+    mineRequested: string;
+    mineConfirmed: string;
+    /** {free}, {requested}, {confirmed}: numbers of slots on the day. */
+    counts: string;
+    /** {plot}, {time}, {state}: a button in the table (its accessible name). */
+    cellButton: string;
+    /** {plot}, {day}, {time}: the chosen slot. */
+    slot: string;
+    /** {name}: the association holding the slot. */
+    heldBy: string;
+    book: string;
+    cancel: string;
+    confirm: string;
+    refuse: string;
+    /** Label of the reason field; the organiser reads it. */
+    refuseReason: string;
+    move: string;
+    moveToPlot: string;
+    moveToTime: string;
+    /** {time}: keep the booking's hours. */
+    sameTime: string;
+    closePanel: string;
+    booked: string;
+    confirmedDone: string;
+    refusedDone: string;
+    movedDone: string;
+    cancelledDone: string;
+    /** {plot}, {day}, {time}: the slot someone else holds. */
+    errorTaken: string;
+    /** Taken a moment ago, but no longer known by whom. */
+    errorTakenNow: string;
+    errorClosed: string;
+    errorHours: string;
+    errorDeadline: string;
+    /** {limit}: plots one association may have on one day. */
+    errorLimit: string;
+    bookings: string;
+    noBookings: string;
+    /** A booking the city refused or someone cancelled. */
+    cancelled: string;
+    /** {reason} */
+    reason: string;
+  };
   // <coordinator-strings> (anchor: the coordinator pages' strings go right below)
+  /** The city's coordinators: capacity and waiting lists, failed messages, reports with charts, CSV, programmes and series. */
+  coordinator: {
+    /** The link to the coordinator's home in the account bar. */
+    navLink: string;
+    /** A signed-in user who is not a coordinator. */
+    notForYou: string;
+    title: string;
+    intro: string;
+    backToOverview: string;
+    capacityHeading: string;
+    noSessions: string;
+    /** {count}: sessions not shown (the overview shows the first 100). */
+    moreSessions: PluralForms;
+    session: string;
+    when: string;
+    seats: string;
+    waitlist: string;
+    /** {confirmed} of {capacity} seats taken. */
+    seatsTaken: string;
+    full: string;
+    /** {title}: the session's title (the accessible name of the link to its series). */
+    seriesOf: string;
+    series: string;
+    failedHeading: string;
+    failedIntro: string;
+    noFailed: string;
+    message: string;
+    recipient: string;
+    /** A message to a staff member (no participant). */
+    staffRecipient: string;
+    problem: string;
+    attempts: string;
+    resend: string;
+    /** {kind}, {name}: the accessible name of the resend button. */
+    resendFor: string;
+    resent: string;
+    programmesHeading: string;
+    inactive: string;
+    /** {count}: seats per session by default. */
+    defaultCapacity: PluralForms;
+    programmeKinds: Record<'TABLE' | 'SERIES_COURSE' | 'TRAJECTORY' | 'FESTIVAL', string>;
+    reportsLink: string;
+    reportsTitle: string;
+    reportsIntro: string;
+    periodHeading: string;
+    fromMonth: string;
+    toMonth: string;
+    showPeriod: string;
+    badPeriod: string;
+    attendanceHeading: string;
+    /** The chart's description: what the bars show. */
+    attendanceDescription: string;
+    noData: string;
+    month: string;
+    programme: string;
+    sessionsHeld: string;
+    seatsOffered: string;
+    confirmed: string;
+    attended: string;
+    noShows: string;
+    waitlisted: string;
+    trajectoriesHeading: string;
+    /** {count}: trajectories started in the period. */
+    trajectoriesTotal: PluralForms;
+    byKind: string;
+    byReferral: string;
+    count: string;
+    trajectoryKinds: Record<'BUDDY' | 'VOLUNTEERING' | 'ASSOCIATION' | 'INTERNSHIP', string>;
+    referralChannels: Record<'ADULT_EDUCATION' | 'CONVERSATION_TABLE' | 'FMDO' | 'INTEGRATION_AGENCY' | 'KIND_EN_GEZIN' | 'OTHER' | 'SCHOOL' | 'SELF', string>;
+    downloadsHeading: string;
+    downloadProgrammes: string;
+    downloadTrajectories: string;
+    /** {label}, {value}: one bar, as a screen reader reads it. */
+    bar: string;
+    /** Series page. */
+    seriesIntro: string;
+    place: string;
+    skipsHolidays: string;
+    runsInHolidays: string;
+    datesHeading: string;
+    /** A day range the series does not meet: {label} (e.g. Herfstvakantie). */
+    closed: string;
+    closureKinds: Record<'SCHOOL_HOLIDAYS' | 'PUBLIC_HOLIDAYS' | 'ORGANISATION', string>;
+    cancelled: string;
+    noDates: string;
+  };
   // <newcomer-strings> (anchor: the newcomer pages' strings go right below)
+  /** A newcomer registers themself for a session with a first name, a phone and an SMS code. */
+  newcomer: {
+    /** Link on a session page to register oneself */
+    registerLink: string;
+    title: string;
+    intro: string;
+    firstName: string;
+    phone: string;
+    phoneHint: string;
+    language: string;
+    sendCode: string;
+    /** {phone} */
+    codeSent: string;
+    code: string;
+    confirm: string;
+    /** {count}: tries left */
+    wrongCode: string;
+    newCodeNeeded: string;
+    askNewCode: string;
+    tooMany: string;
+    /** {name}: their first name */
+    registered: string;
+    /** {position}: place on the waiting list */
+    waitlisted: string;
+    alreadyRegistered: string;
+    closed: string;
+    backToSession: string;
+  };
 }

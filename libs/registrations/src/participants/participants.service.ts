@@ -24,8 +24,11 @@ export class ParticipantsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Creates a participant in the caller's transaction, flagging (never merging) a likely duplicate. */
-  async createParticipant(manager: EntityManager, actor: Actor, participant: ValidParticipant, organisationId: string | null): Promise<ParticipantEntity> {
+  /**
+   * Creates a participant in the caller's transaction, flagging (never merging) a likely duplicate.
+   * actor null: the newcomer registered themself, so they gave their consent themself.
+   */
+  async createParticipant(manager: EntityManager, actor: Actor | null, participant: ValidParticipant, organisationId: string | null): Promise<ParticipantEntity> {
     const [duplicate] = await manager.query<{ id: string }[]>(
       `SELECT id FROM participant
         WHERE ($1::text IS NOT NULL AND phone = $1)
@@ -36,10 +39,10 @@ export class ParticipantsService {
     return manager.getRepository(ParticipantEntity).save({
       ...participant,
       registeredByOrganisationId: organisationId,
-      createdById: actor.userId,
+      createdById: actor?.userId ?? null,
       // A "no" is a recorded answer too: when and by whom, like a "yes".
       consentRecordedAt: this.clock.now(),
-      consentRecordedById: actor.userId,
+      consentRecordedById: actor?.userId ?? null,
       possibleDuplicateOfId: duplicate?.id ?? null,
     });
   }

@@ -16,7 +16,7 @@ import {
 } from '@app/database';
 import { lockSession, lockUpcomingSessionsOfSeries, SessionHooks, sessionResponsibles } from '@app/scheduling';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
-import { NewParticipantCommand, validateNewParticipant } from '../participants/participant-rules';
+import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';
 import { registrationPolicy, SessionScope } from '../registration-policy';
 import { seatCounts, SessionCounts } from './seat-counts';
@@ -74,8 +74,26 @@ export class RegistrationsService implements OnModuleInit {
       this.requireOpen(session);
       const participant = await this.resolveParticipant(manager, actor, who, scope);
       if (await this.liveRegistration(manager, session.id, participant.id)) throw alreadyRegistered();
-      return this.insertRegistration(manager, actor, session, participant.id, null);
+      return this.insertRegistration(manager, actor.userId, session, participant.id, null);
     });
+  }
+
+  /**
+   * A newcomer who proved their phone with an SMS code registers themself, in the caller's
+   * transaction: no staff member acts, so the participant, their consent and the registration
+   * carry no actor. Someone with this phone already in the session gets ALREADY_REGISTERED.
+   */
+  async registerSelf(manager: EntityManager, sessionId: string, newcomer: ValidParticipant): Promise<RegistrationEntity> {
+    const session = await lockSession(manager, sessionId);
+    if (!session) throw AppError.notFound('Session', sessionId);
+    this.requireOpen(session);
+    const [registered] = await manager.query<{ id: string }[]>(
+      `SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id WHERE r.session_id = $1 AND p.phone = $2 AND r.status <> 'CANCELLED' LIMIT 1`,
+      [session.id, newcomer.phone],
+    );
+    if (registered) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'Someone with this phone number is already registered for this session');
+    const participant = await this.participants.createParticipant(manager, null, newcomer, null);
+    return this.insertRegistration(manager, null, session, participant.id, null);
   }
 
   /**
@@ -99,7 +117,7 @@ export class RegistrationsService implements OnModuleInit {
       const result: RegistrationEntity[] = [];
       for (const session of sessions) {
         const existing = await this.liveRegistration(manager, session.id, participant.id);
-        result.push(existing ?? (await this.insertRegistration(manager, actor, session, participant.id, seriesId)));
+        result.push(existing ?? (await this.insertRegistration(manager, actor.userId, session, participant.id, seriesId)));
       }
       return result;
     });
@@ -238,12 +256,13 @@ export class RegistrationsService implements OnModuleInit {
     return promoted.map((row) => ({ kind: RegistrationEventKind.PROMOTED, registrationId: row.id, sessionId: row.session_id, participantId: row.participant_id, actorId }));
   }
 
-  private async insertRegistration(manager: EntityManager, actor: Actor, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
+  /** actorId: the staff member registering them; null when the newcomer registered themself. */
+  private async insertRegistration(manager: EntityManager, actorId: string | null, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
     const { seated, waitlisted } = (await seatCounts(manager, [session.id])).get(session.id)!;
     const status = seated < session.capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
     let registration: RegistrationEntity;
     try {
-      registration = await manager.getRepository(RegistrationEntity).save({ sessionId: session.id, participantId, status, registeredById: actor.userId, seriesId });
+      registration = await manager.getRepository(RegistrationEntity).save({ sessionId: session.id, participantId, status, registeredById: actorId, seriesId });
     } catch (error) {
       // The partial unique index is the last word on "one live registration per participant".
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw alreadyRegistered();
@@ -251,7 +270,7 @@ export class RegistrationsService implements OnModuleInit {
     }
     await this.events.record(manager, [
       {
-        ...eventOf(registration, status === RegistrationStatus.CONFIRMED ? RegistrationEventKind.CONFIRMED : RegistrationEventKind.WAITLISTED, actor.userId),
+        ...eventOf(registration, status === RegistrationStatus.CONFIRMED ? RegistrationEventKind.CONFIRMED : RegistrationEventKind.WAITLISTED, actorId),
         waitlistPosition: status === RegistrationStatus.WAITLISTED ? waitlisted + 1 : null,
       },
     ]);
@@ -276,8 +295,7 @@ export class RegistrationsService implements OnModuleInit {
   }
 
   private requireOpen(session: SessionEntity): void {
-    if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
-    if (session.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
+    requireOpenForRegistration(session, this.clock.now());
   }
 
   private async scopeOf(manager: EntityManager, session: SessionEntity): Promise<SessionScope> {
@@ -320,6 +338,12 @@ function whoToRegister(input: { participantId?: string | null; participant?: New
   // Validated once here (organisation-dependent rules again on creation) so bad data fails before any lock.
   validateNewParticipant(input.participant!, 'pending');
   return { participant: input.participant! };
+}
+
+/** SESSION_CANCELLED or SESSION_IN_PAST when nobody can register for the session any more. */
+export function requireOpenForRegistration(session: SessionEntity, now: Date): void {
+  if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
+  if (session.startsAt.getTime() <= now.getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
 }
 
 function eventOf(registration: RegistrationEntity, kind: RegistrationEventKind, actorId: string | null): RegistrationEventInput {

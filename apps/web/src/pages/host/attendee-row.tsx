@@ -1,0 +1,96 @@
+import { readFragment, type ResultOf } from 'gql.tada';
+import { useState } from 'react';
+import { request } from '../../graphql/client';
+import { graphql } from '../../graphql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import { fullName } from '../school/people';
+
+/** What the host sees of one seated person; the mark mutation answers with the same, fresh. */
+export const ATTENDEE_FRAGMENT = graphql(`
+  fragment Attendee on Registration {
+    id
+    status
+    participant {
+      id
+      firstName
+      lastName
+      preferredLanguage
+      consecutiveNoShows
+      noShowCount
+      flaggedForNoShows
+    }
+  }
+`);
+
+const MARK_ATTENDANCE_MUTATION = graphql(
+  `
+    mutation MarkAttendance($registrationId: ID!, $attended: Boolean!) {
+      markAttendance(registrationId: $registrationId, attended: $attended) {
+        ...Attendee
+      }
+    }
+  `,
+  [ATTENDEE_FRAGMENT],
+);
+
+type Attendee = ResultOf<typeof ATTENDEE_FRAGMENT>;
+type Mark = 'ATTENDED' | 'NO_SHOW';
+
+/**
+ * One person, with two finger-sized buttons: came / did not come. A tap shows the choice at once
+ * (pressed, "saving…"); the row settles on what the API answers, and falls back with a message
+ * when saving fails, so the screen never claims a mark the API does not hold.
+ */
+export function AttendeeRow(props: { registration: Attendee; canMark: boolean; languageName(tag: string): string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [saved, setSaved] = useState(props.registration);
+  const [pending, setPending] = useState<Mark | null>(null);
+  const [failed, setFailed] = useState(false);
+  const { participant } = saved;
+  const name = fullName(participant);
+  const shown = pending ?? saved.status;
+
+  const mark = async (choice: Mark) => {
+    // One change at a time per person: a second tap while saving would race the first.
+    if (pending || choice === saved.status) return;
+    setPending(choice);
+    setFailed(false);
+    try {
+      const { markAttendance } = await request(MARK_ATTENDANCE_MUTATION, { registrationId: saved.id, attended: choice === 'ATTENDED' });
+      setSaved(readFragment(ATTENDEE_FRAGMENT, markAttendance));
+    } catch {
+      setFailed(true);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const state = pending ? t.host.saving : shown === 'ATTENDED' ? t.host.attended : shown === 'NO_SHOW' ? t.host.noShow : t.host.notMarked;
+  return (
+    <li className={`attendee attendee--${shown.toLowerCase()}`}>
+      <div className="attendee__who">
+        <p className="attendee__name">{name}</p>
+        <p className="muted">{i18n.format(t.host.speaks, { language: props.languageName(participant.preferredLanguage) })}</p>
+        {participant.flaggedForNoShows ? (
+          <p className="attendee__flag">{i18n.plural(t.host.flagged, participant.consecutiveNoShows)}</p>
+        ) : (
+          participant.noShowCount > 0 && <p className="muted">{i18n.plural(t.host.earlierNoShows, participant.noShowCount)}</p>
+        )}
+      </div>
+      {props.canMark && (
+        <div className="attendance" role="group" aria-label={name} aria-busy={pending !== null}>
+          <button type="button" className="attendance__button attendance__button--attended" aria-pressed={shown === 'ATTENDED'} onClick={() => void mark('ATTENDED')}>
+            {t.host.attended}
+          </button>
+          <button type="button" className="attendance__button attendance__button--no-show" aria-pressed={shown === 'NO_SHOW'} onClick={() => void mark('NO_SHOW')}>
+            {t.host.noShow}
+          </button>
+        </div>
+      )}
+      <p className="attendee__state" aria-live="polite">
+        {failed ? <span className="attendee__error">{i18n.format(t.host.saveFailed, { name })}</span> : props.canMark || saved.status !== 'CONFIRMED' ? state : null}
+      </p>
+    </li>
+  );
+}

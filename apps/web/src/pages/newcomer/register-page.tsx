@@ -1,0 +1,227 @@
+import { LANGUAGE_INFO } from '@translations/languages';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { LoadError, Loading } from '../../components/load-states';
+import { usePageTitle } from '../../components/page-title';
+import { GraphQLRequestError, request } from '../../graphql/client';
+import { graphql } from '../../graphql/graphql';
+import { useQuery } from '../../graphql/use-query';
+import { LANGUAGES, useI18n } from '../../i18n/i18n';
+
+const SESSION_QUERY = graphql(`
+  query NewcomerSession($id: ID!) {
+    session(id: $id) {
+      id
+      title
+      startsAt
+      endsAt
+      status
+    }
+  }
+`);
+
+const REQUEST_CODE = graphql(`
+  mutation RequestRegistrationCode($input: RequestRegistrationCodeInput!) {
+    requestRegistrationCode(input: $input) {
+      requestId
+      expiresAt
+    }
+  }
+`);
+
+const CONFIRM_CODE = graphql(`
+  mutation ConfirmRegistrationCode($requestId: ID!, $code: String!) {
+    confirmRegistrationCode(requestId: $requestId, code: $code) {
+      id
+      status
+      waitlistPosition
+    }
+  }
+`);
+
+interface Details {
+  firstName: string;
+  phone: string;
+  preferredLanguage: string;
+}
+
+/** Where the newcomer is: their details, then the code from the SMS, then the outcome. */
+type Step = { kind: 'details' } | { kind: 'code'; requestId: string } | { kind: 'done'; waitlistPosition: number | null };
+
+/**
+ * A newcomer registers themself without an account: first name and phone, then the 6-digit code
+ * we send by SMS; they see whether they have a seat or their place on the waiting list.
+ */
+export function RegisterPage(props: { id: string }) {
+  const { t } = useI18n();
+  const result = useQuery(SESSION_QUERY, { id: props.id });
+  const session = result.status === 'done' ? result.data.session : null;
+  const notFound = (result.status === 'done' && !session) || (result.error instanceof GraphQLRequestError && result.error.code === 'BAD_USER_INPUT');
+  usePageTitle(session ? `${t.newcomer.title}: ${session.title}` : notFound ? t.session.notFound : t.newcomer.title);
+
+  return (
+    <>
+      <p className="back-link">
+        <Link href={`/sessions/${props.id}`}>{t.newcomer.backToSession}</Link>
+      </p>
+      {result.status === 'loading' && <Loading />}
+      {notFound ? (
+        <>
+          <h1>{t.notFound.title}</h1>
+          <p>{t.session.notFound}</p>
+        </>
+      ) : (
+        <>
+          {result.status === 'error' && <LoadError retry={result.retry} />}
+          {session && <RegisterSteps session={session} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function RegisterSteps({ session }: { session: { id: string; title: string; startsAt: string; endsAt: string; status: string } }) {
+  const i18n = useI18n();
+  const { t, format } = i18n;
+  const [step, setStep] = useState<Step>({ kind: 'details' });
+  const [details, setDetails] = useState<Details>({ firstName: '', phone: '', preferredLanguage: i18n.language });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const status = useRef<HTMLDivElement>(null);
+  const startsAt = new Date(session.startsAt);
+  const open = session.status !== 'CANCELLED' && startsAt.getTime() > Date.now();
+
+  // Each new step (or problem) is announced and takes the focus, so keyboard and screen-reader users follow.
+  useEffect(() => status.current?.focus(), [step.kind, problem]);
+
+  const messageOf = (error: unknown): string => {
+    if (!(error instanceof GraphQLRequestError)) return t.loadError;
+    switch (error.code) {
+      case 'TOO_MANY_REQUESTS':
+        return t.newcomer.tooMany;
+      case 'ALREADY_REGISTERED':
+        return t.newcomer.alreadyRegistered;
+      case 'SESSION_IN_PAST':
+      case 'SESSION_CANCELLED':
+        return t.newcomer.closed;
+      case 'CONFLICT':
+        return t.newcomer.newCodeNeeded;
+      case 'BAD_USER_INPUT': {
+        const attemptsLeft = error.extensions.attemptsLeft;
+        if (typeof attemptsLeft === 'number') return attemptsLeft > 0 ? format(t.newcomer.wrongCode, { count: attemptsLeft }) : t.newcomer.newCodeNeeded;
+        return error.extensions.field === 'phone' ? t.newcomer.phoneHint : error.message;
+      }
+      default:
+        return t.loadError;
+    }
+  };
+
+  const act = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await action();
+    } catch (error) {
+      setProblem(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendCode = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void act(async () => {
+      const { requestRegistrationCode } = await request(REQUEST_CODE, { input: { sessionId: session.id, ...details } });
+      setStep({ kind: 'code', requestId: requestRegistrationCode.requestId });
+    });
+  };
+
+  const confirm = (event: FormEvent<HTMLFormElement>, requestId: string) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '');
+    void act(async () => {
+      const { confirmRegistrationCode } = await request(CONFIRM_CODE, { requestId, code });
+      setStep({ kind: 'done', waitlistPosition: confirmRegistrationCode.status === 'WAITLISTED' ? (confirmRegistrationCode.waitlistPosition ?? null) : null });
+    });
+  };
+
+  return (
+    <article className="register">
+      <h1>{t.newcomer.title}</h1>
+      <p>
+        <strong>{session.title}</strong>
+        <br />
+        <time dateTime={session.startsAt}>
+          {i18n.formatDay(startsAt)}, {i18n.formatTimeRange(startsAt, new Date(session.endsAt))}
+        </time>
+      </p>
+      <div ref={status} tabIndex={-1} role="status" aria-live="polite">
+        {problem && <p className="notice notice--error">{problem}</p>}
+        {step.kind === 'code' && !problem && <p className="notice notice--ok">{format(t.newcomer.codeSent, { phone: details.phone })}</p>}
+        {step.kind === 'done' && (
+          <p className="notice notice--ok">
+            {step.waitlistPosition === null ? format(t.newcomer.registered, { name: details.firstName }) : format(t.newcomer.waitlisted, { position: step.waitlistPosition })}
+          </p>
+        )}
+      </div>
+      {!open && <p className="notice notice--error">{t.newcomer.closed}</p>}
+      {open && step.kind === 'details' && (
+        <form className="form" onSubmit={sendCode}>
+          <p>{t.newcomer.intro}</p>
+          <div className="field">
+            <label htmlFor="newcomer-first-name">{t.newcomer.firstName}</label>
+            <input id="newcomer-first-name" required maxLength={100} autoComplete="given-name" value={details.firstName} onChange={(event) => setDetails({ ...details, firstName: event.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="newcomer-phone">{t.newcomer.phone}</label>
+            <input
+              id="newcomer-phone"
+              type="tel"
+              required
+              maxLength={30}
+              autoComplete="tel"
+              dir="ltr"
+              aria-describedby="newcomer-phone-hint"
+              value={details.phone}
+              onChange={(event) => setDetails({ ...details, phone: event.target.value })}
+            />
+            <p id="newcomer-phone-hint" className="muted">
+              {t.newcomer.phoneHint}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="newcomer-language">{t.newcomer.language}</label>
+            <select id="newcomer-language" value={details.preferredLanguage} onChange={(event) => setDetails({ ...details, preferredLanguage: event.target.value })}>
+              {LANGUAGES.map((tag) => (
+                <option key={tag} value={tag} lang={tag}>
+                  {LANGUAGE_INFO[tag].name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p>
+            <button type="submit" disabled={busy}>
+              {t.newcomer.sendCode}
+            </button>
+          </p>
+        </form>
+      )}
+      {open && step.kind === 'code' && (
+        <form className="form" onSubmit={(event) => confirm(event, step.requestId)}>
+          <div className="field">
+            <label htmlFor="newcomer-code">{t.newcomer.code}</label>
+            <input id="newcomer-code" name="code" required inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} dir="ltr" />
+          </div>
+          <p className="button-row">
+            <button type="submit" disabled={busy}>
+              {t.newcomer.confirm}
+            </button>
+            <button type="button" className="button--secondary" disabled={busy} onClick={() => setStep({ kind: 'details' })}>
+              {t.newcomer.askNewCode}
+            </button>
+          </p>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, Clock, ErrorCode, validate } from '@app/common';
+import {
+  ContactChannel,
+  PgErrorCode,
+  pgErrorCode,
+  ReferralChannel,
+  RegistrationCodeRequestEntity,
+  RegistrationCodeStatus,
+  RegistrationEntity,
+  SessionEntity,
+} from '@app/database';
+import { normaliseLanguage, normalisePhone } from '../participants/participant-rules';
+import { RegistrationsService, requireOpenForRegistration } from '../registrations/registrations.service';
+import { RegistrationCodeOutbox } from './registration-code-outbox';
+import {
+  hashRegistrationCode,
+  MAX_WRONG_REGISTRATION_CODES,
+  newRegistrationCode,
+  normaliseRegistrationCode,
+  REGISTRATION_CODE_TTL_MINUTES,
+  registrationCodeMatches,
+} from './registration-code';
+
+export interface RequestRegistrationCodeCommand {
+  sessionId: string;
+  firstName: string;
+  phone: string;
+  preferredLanguage: string;
+}
+
+export interface RegistrationCodeRequested {
+  requestId: string;
+  expiresAt: Date;
+}
+
+/** Why a request no longer takes a code, in `extensions.reason` so the web app can say "ask a new code". */
+export type ClosedRequestReason = 'USED' | 'DEAD' | 'EXPIRED';
+
+/**
+ * A newcomer registers themself with a first name and a phone number: we send a code by SMS,
+ * and the right code within ten minutes creates the participant (contact by SMS, consent given by
+ * themself) and their registration, seat or waiting list, as staff registrations do.
+ */
+@Injectable()
+export class SelfRegistrationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registrations: RegistrationsService,
+    private readonly outbox: RegistrationCodeOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Sends a new code; an earlier request for the same phone and session stops counting. */
+  async requestCode(input: RequestRegistrationCodeCommand): Promise<RegistrationCodeRequested> {
+    const sessionId = validate.uuid('sessionId', input.sessionId);
+    const firstName = validate.text('firstName', input.firstName, { max: 100 });
+    const phone = normalisePhone('phone', input.phone);
+    const preferredLanguage = normaliseLanguage('preferredLanguage', input.preferredLanguage);
+    const code = newRegistrationCode();
+    const codeHash = await hashRegistrationCode(code);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const session = await manager.findOneBy(SessionEntity, { id: sessionId });
+        if (!session) throw AppError.notFound('Session', sessionId);
+        const now = this.clock.now();
+        requireOpenForRegistration(session, now);
+        const [replaced] = await manager.query<[{ id: string }[], number]>(
+          `UPDATE registration_code_request SET status = $3, updated_at = now() WHERE phone = $1 AND session_id = $2 AND status = $4 RETURNING id`,
+          [phone, sessionId, RegistrationCodeStatus.DEAD, RegistrationCodeStatus.PENDING],
+        );
+        if (replaced.length > 0) await this.outbox.get().withdraw(manager, replaced.map((row) => row.id));
+        const request = await manager.getRepository(RegistrationCodeRequestEntity).save({
+          sessionId,
+          firstName,
+          phone,
+          preferredLanguage,
+          codeHash,
+          expiresAt: new Date(now.getTime() + REGISTRATION_CODE_TTL_MINUTES * 60_000),
+        });
+        await this.outbox.get().send(manager, request, code);
+        return { requestId: request.id, expiresAt: request.expiresAt };
+      });
+    } catch (error) {
+      // Two requests for one phone and session at the same instant: the partial unique index keeps one.
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'A code was just sent to this phone for this session; use that one', { field: 'phone' });
+      throw error;
+    }
+  }
+
+  /**
+   * The right code registers the newcomer, once: the request row is locked, so two confirmations
+   * at the same time make one registration. A wrong code counts (committed, though the call
+   * fails); the fifth ends the request.
+   */
+  async confirmCode(requestIdInput: string, codeInput: string): Promise<RegistrationEntity> {
+    const requestId = validate.uuid('requestId', requestIdInput);
+    const code = normaliseRegistrationCode(codeInput);
+    if (!code) throw AppError.badInput('the code is the 6 digits from the SMS', 'code');
+    const outcome = await this.dataSource.transaction(async (manager): Promise<{ registration: RegistrationEntity } | { attemptsLeft: number }> => {
+      const request = await manager.findOne(RegistrationCodeRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw AppError.notFound('Registration code request', requestId);
+      this.requireOpenRequest(request);
+      if (!(await registrationCodeMatches(code, request.codeHash))) {
+        request.failedAttempts += 1;
+        const attemptsLeft = Math.max(0, MAX_WRONG_REGISTRATION_CODES - request.failedAttempts);
+        if (attemptsLeft === 0) {
+          request.status = RegistrationCodeStatus.DEAD;
+          await this.outbox.get().withdraw(manager, [request.id]);
+        }
+        await manager.save(request);
+        return { attemptsLeft };
+      }
+      const registration = await this.registrations.registerSelf(manager, request.sessionId, {
+        firstName: request.firstName,
+        lastName: null,
+        phone: request.phone,
+        email: null,
+        preferredLanguage: request.preferredLanguage,
+        contactChannel: ContactChannel.SMS,
+        // Asking for the code by SMS and typing it in is the newcomer's own yes to being contacted by SMS.
+        consentToContact: true,
+        referralChannel: ReferralChannel.SELF,
+      });
+      request.status = RegistrationCodeStatus.USED;
+      request.registrationId = registration.id;
+      await manager.save(request);
+      await this.outbox.get().withdraw(manager, [request.id]);
+      return { registration };
+    });
+    if ('registration' in outcome) return outcome.registration;
+    const message = outcome.attemptsLeft > 0 ? `The code is not right; ${outcome.attemptsLeft} tries left` : 'The code is not right, and that was the last try; ask for a new code';
+    throw new AppError(ErrorCode.BAD_USER_INPUT, message, { field: 'code', attemptsLeft: outcome.attemptsLeft });
+  }
+
+  private requireOpenRequest(request: RegistrationCodeRequestEntity): void {
+    const closed = (reason: ClosedRequestReason, message: string) => new AppError(ErrorCode.CONFLICT, message, { field: 'requestId', reason });
+    if (request.status === RegistrationCodeStatus.USED) throw closed('USED', 'This code was already used: the registration is done');
+    if (request.status === RegistrationCodeStatus.DEAD) throw closed('DEAD', 'This code no longer works; ask for a new code');
+    if (request.expiresAt.getTime() <= this.clock.now().getTime()) throw closed('EXPIRED', 'This code has expired; ask for a new code');
+  }
+}
