@@ -51,13 +51,13 @@ export function App() {
               <LoginPage />
             </Route>
             <Route path="/school">
-              <RequireRole role="SCHOOL_CONTACT">
+              <RequireRole role="SCHOOL_CONTACT" refusal={t.school.notForYou}>
                 <SchoolPage />
               </RequireRole>
             </Route>
             <Route path="/school/sessions/:id">
               {(params) => (
-                <RequireRole role="SCHOOL_CONTACT">
+                <RequireRole role="SCHOOL_CONTACT" refusal={t.school.notForYou}>
                   <SchoolSessionPage id={params.id} />
                 </RequireRole>
               )}
@@ -143,6 +143,11 @@ function AccountNav() {
       {user.roles.includes('VOLUNTEER') && (
         <Link href="/volunteer" className="account-nav__link">
           {t.volunteer.title}
+        </Link>
+      )}
+      {user.roles.includes('FESTIVAL_ORGANISER') && (
+        <Link href="/festival" className="account-nav__link">
+          {t.festival.title}
         </Link>
       )}
       {(user.roles.includes('COORDINATOR') || user.roles.includes('ADMIN')) && (

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
-import { BROWSER_NOW, type PublicSchedule, seedPublicSchedule } from './public-fixtures';
+import { withPublicScheduleWeb } from './public-fixtures';
 
 /** Presses Tab and describes where focus landed and whether it shows (outline of 2px or more). */
 async function tab(page: Page): Promise<{ id: string; visible: boolean }> {
@@ -18,33 +17,19 @@ async function tab(page: Page): Promise<{ id: string; visible: boolean }> {
 }
 
 describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 AA)', () => {
-  let web: WebTest;
-  let seeded: PublicSchedule;
-
-  beforeAll(async () => {
-    web = await startWebTest({ now: BROWSER_NOW });
-    seeded = await seedPublicSchedule(web.api);
-  });
-
-  afterAll(async () => {
-    await web?.close();
-  });
-
-  afterEach(() => {
-    expect(web.pageErrors).toEqual([]);
-  });
+  const context = withPublicScheduleWeb();
 
   const pages = [
     { name: 'schedule', path: () => '/', ready: '.session-card', title: 'Nederlands oefenen in Kortrijk – Oefenkansen Kortrijk' },
-    { name: 'session', path: () => `/sessions/${seeded.praattafelId}`, ready: '.facts', title: 'Praattafel Overleie – Oefenkansen Kortrijk' },
-    { name: 'session-full', path: () => `/sessions/${seeded.fullSchoolbabbelId}`, ready: '.facts', title: 'Schoolbabbel De Vlieger – Oefenkansen Kortrijk' },
+    { name: 'session', path: () => `/sessions/${context.seeded.praattafelId}`, ready: '.facts', title: 'Praattafel Overleie – Oefenkansen Kortrijk' },
+    { name: 'session-full', path: () => `/sessions/${context.seeded.fullSchoolbabbelId}`, ready: '.facts', title: 'Schoolbabbel De Vlieger – Oefenkansen Kortrijk' },
     { name: 'not-found', path: () => '/nergens', ready: 'h1', title: 'Pagina niet gevonden – Oefenkansen Kortrijk' },
     { name: 'login', path: () => '/login', ready: 'form', title: 'Aanmelden – Oefenkansen Kortrijk' },
-    { name: 'newcomer-register', path: () => `/sessions/${seeded.praattafelId}/register`, ready: 'form', title: 'Inschrijven: Praattafel Overleie – Oefenkansen Kortrijk' },
+    { name: 'newcomer-register', path: () => `/sessions/${context.seeded.praattafelId}/register`, ready: 'form', title: 'Inschrijven: Praattafel Overleie – Oefenkansen Kortrijk' },
   ];
 
   it.each(pages)('$name: its own title, every field labelled, no WCAG A/AA violation, contrast checked', async ({ name, path, ready, title }) => {
-    const page = await web.newPage();
+    const page = await context.web.newPage();
     await page.goto(path());
     await page.locator(ready).first().waitFor();
     await expect(page.title()).resolves.toBe(title);
@@ -54,11 +39,11 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
     expect(axe.violations).toEqual([]);
     // The rules that matter here did run (fields only on the schedule and the login page).
     expect(axe.applied).toEqual(expect.arrayContaining(['bypass', 'color-contrast', 'document-title', 'html-has-lang', 'html-lang-valid', ...({ schedule: ['select-name'], login: ['label'] }[name] ?? [])]));
-    await web.screenshot(page, `basics-${name}`);
+    await context.web.screenshot(page, `basics-${name}`);
   });
 
   it('the Arabic schedule passes the same checks, right to left', async () => {
-    const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.web.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto('/');
     await page.locator('.session-card').first().waitFor();
     await page.getByLabel('Taal van de website').selectOption('ar');
@@ -67,11 +52,11 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
     const axe = await runAxe(page);
     expect(axe.violations).toEqual([]);
     expect(axe.applied).toContain('color-contrast');
-    await web.screenshot(page, 'basics-schedule-ar-desktop');
+    await context.web.screenshot(page, 'basics-schedule-ar-desktop');
   });
 
   it('keyboard: the skip link first, then the language switcher and every filter, each with a visible focus', async () => {
-    const page = await web.newPage();
+    const page = await context.web.newPage();
     await page.goto('/');
     await page.locator('.session-card').first().waitFor();
     const stops = [];

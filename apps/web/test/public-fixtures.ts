@@ -1,5 +1,6 @@
 import { createWorld, CREATE_SESSION, type World } from '../../api/test/fixtures';
 import { dataOf, type TestApi } from '../../api/test/test-api';
+import { startWebTest, type WebTest } from './browser';
 
 /** Wednesday 9 September 2026, 10:00 in Brussels: "this week" runs to Sunday 13, "next week" 14–20. */
 export const BROWSER_NOW = new Date('2026-09-09T08:00:00Z');
@@ -42,4 +43,34 @@ export async function seedPublicSchedule(api: TestApi): Promise<PublicSchedule> 
   await register(praattafelId, 'Oksana');
   for (const firstName of ['Fatima', 'Mohamed', 'Aziz']) await register(fullSchoolbabbelId, firstName);
   return { world, praattafelId, fullSchoolbabbelId, nextWeekId };
+}
+
+/**
+ * The web app with the public schedule seeded, for one describe block: started before its tests,
+ * closed after them, and after each test no console error, uncaught exception or Content-Security-
+ * Policy refusal on any page. The getters are valid inside the tests.
+ */
+export function withPublicScheduleWeb(): { readonly web: WebTest; readonly seeded: PublicSchedule } {
+  let web: WebTest | undefined;
+  let seeded: PublicSchedule | undefined;
+  beforeAll(async () => {
+    web = await startWebTest({ now: BROWSER_NOW });
+    seeded = await seedPublicSchedule(web.api);
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+  afterEach(() => {
+    expect(web?.pageErrors).toEqual([]);
+  });
+  return {
+    get web() {
+      if (!web) throw new Error('the web app is not started yet (use it inside a test)');
+      return web;
+    },
+    get seeded() {
+      if (!seeded) throw new Error('the schedule is not seeded yet (use it inside a test)');
+      return seeded;
+    },
+  };
 }

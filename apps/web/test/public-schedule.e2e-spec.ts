@@ -1,31 +1,15 @@
 import type { Page } from 'playwright-core';
-import { startWebTest, type WebTest } from './browser';
-import { BROWSER_NOW, type PublicSchedule, seedPublicSchedule } from './public-fixtures';
+import { withPublicScheduleWeb } from './public-fixtures';
 
 /** The public schedule and a session's page in real headless Chromium, served by the API. */
 describe('public web app', () => {
-  let web: WebTest;
-  let seeded: PublicSchedule;
-
-  beforeAll(async () => {
-    web = await startWebTest({ now: BROWSER_NOW });
-    seeded = await seedPublicSchedule(web.api);
-  });
-
-  afterAll(async () => {
-    await web?.close();
-  });
-
-  afterEach(() => {
-    // No console error, no uncaught exception and no Content-Security-Policy refusal on any page.
-    expect(web.pageErrors).toEqual([]);
-  });
+  const context = withPublicScheduleWeb();
 
   const cardTitles = (page: Page) => page.locator('.session-card__title').allInnerTexts();
   const card = (page: Page, title: string) => page.locator('.session-card', { has: page.getByRole('link', { name: title, exact: true }) });
 
   it('lists this week and next with free seats, and filters by programme and day without asking the API again', async () => {
-    const page = await web.newPage();
+    const page = await context.web.newPage();
     const graphqlRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) graphqlRequests.push(request.postData() ?? '');
@@ -43,14 +27,14 @@ describe('public web app', () => {
     await expect(card(page, 'Schoolbabbel De Vlieger').locator('.seats').innerText()).resolves.toBe('Volzet · 1 persoon op de wachtlijst');
     await expect(card(page, 'Schoolbabbel Sint-Jan').locator('.seats').innerText()).resolves.toBe('Nog 12 plaatsen vrij');
     await expect(page.getByRole('status').innerText()).resolves.toBe('3 momenten');
-    await web.screenshot(page, 'schedule-nl');
+    await context.web.screenshot(page, 'schedule-nl');
 
     await page.getByLabel('Soort').selectOption({ label: 'Schoolbabbel' });
     expect(await cardTitles(page)).toEqual(['Schoolbabbel De Vlieger', 'Schoolbabbel Sint-Jan']);
     await page.getByLabel('Dag', { exact: true }).selectOption({ label: 'dinsdag 15 september' });
     expect(await cardTitles(page)).toEqual(['Schoolbabbel Sint-Jan']);
     await expect(page.getByRole('status').innerText()).resolves.toBe('1 moment');
-    expect(new URL(page.url()).searchParams.get('programme')).toBe(seeded.world.schoolbabbelId);
+    expect(new URL(page.url()).searchParams.get('programme')).toBe(context.seeded.world.schoolbabbelId);
     expect(new URL(page.url()).searchParams.get('day')).toBe('2026-09-15');
     // A filtered address opens the same view (it can be shared).
     await page.reload();
@@ -71,7 +55,7 @@ describe('public web app', () => {
   });
 
   it('switches to Arabic: right to left, Arabic text, mirrored layout, and keeps the choice', async () => {
-    const page = await web.newPage({ viewport: { width: 1024, height: 800 } });
+    const page = await context.web.newPage({ viewport: { width: 1024, height: 800 } });
     await page.goto('/');
     await page.locator('.session-card').first().waitFor();
     const positions = () =>
@@ -101,7 +85,7 @@ describe('public web app', () => {
     expect(rtl.siteName).toBeGreaterThan(rtl.switcher);
     expect(rtl.accentRight).toBe('6px');
     expect(rtl.accentLeft).toBe('1px');
-    await web.screenshot(page, 'schedule-ar');
+    await context.web.screenshot(page, 'schedule-ar');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'تدرّب على اللغة الهولندية في كورتريك' }).waitFor();
@@ -109,11 +93,11 @@ describe('public web app', () => {
   });
 
   it("shows a session's page in Brussels time, whatever the device's time zone", async () => {
-    const page = await web.newPage({ timezoneId: 'Asia/Kabul' });
+    const page = await context.web.newPage({ timezoneId: 'Asia/Kabul' });
     await page.goto('/');
     await page.getByRole('link', { name: 'Praattafel Overleie' }).click();
     await page.getByRole('heading', { level: 1, name: 'Praattafel Overleie' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/sessions/${seeded.praattafelId}`);
+    expect(new URL(page.url()).pathname).toBe(`/sessions/${context.seeded.praattafelId}`);
     // 19:00 in Brussels is 21:30 in Kabul: the page shows Brussels.
     await expect(page.locator('.facts time').innerText()).resolves.toBe('woensdag 9 september, 19:00–20:30');
     await expect(page.getByText('(Belgische tijd)').isVisible()).resolves.toBe(true);
@@ -123,14 +107,14 @@ describe('public web app', () => {
     await expect(page.title()).resolves.toBe('Praattafel Overleie – Oefenkansen Kortrijk');
     // After the client-side navigation, focus is on the new content.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await web.screenshot(page, 'session-nl');
+    await context.web.screenshot(page, 'session-nl');
 
-    await page.goto(`/sessions/${seeded.fullSchoolbabbelId}`);
+    await page.goto(`/sessions/${context.seeded.fullSchoolbabbelId}`);
     await page.getByRole('heading', { level: 1, name: 'Schoolbabbel De Vlieger' }).waitFor();
     await expect(page.locator('.facts time').innerText()).resolves.toBe('donderdag 10 september, 08:45–10:15');
     await expect(page.locator('.facts').innerText()).resolves.toContain('Volzet · 1 persoon op de wachtlijst');
     await expect(page.locator('.facts').innerText()).resolves.toContain('Alle plaatsen zijn bezet.');
-    await web.screenshot(page, 'session-full-nl');
+    await context.web.screenshot(page, 'session-full-nl');
 
     await page.goto('/sessions/00000000-0000-4000-8000-000000000000');
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();

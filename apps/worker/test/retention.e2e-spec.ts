@@ -93,6 +93,13 @@ describe('the retention job', () => {
     await dataSource.query(`INSERT INTO trajectory_follow_up (trajectory_id, recorded_on, outcomes) VALUES ($1, '2028-01-15', '{FOUND_WORK}')`, [followedUp]);
     await trajectory(await participant('OngoingTrajectory', '2024-01-10T10:00:00Z'), '2027-11-01', null);
     await participant('NewIn2028', '2028-12-01T10:00:00Z');
+    // Self-registration code requests: one expired two days ago (deleted), one an hour ago (kept a day).
+    for (const [phone, expiresAt] of [['+32470000001', '2029-05-30T10:00:00Z'], ['+32470000002', '2029-06-01T09:00:00Z']]) {
+      await dataSource.query(
+        `INSERT INTO registration_code_request (session_id, first_name, phone, preferred_language, code_hash, expires_at) VALUES ($1, 'Samira', $2, 'ar', 'scrypt-hash', $3)`,
+        [old, phone, expiresAt],
+      );
+    }
     // Many more who came once, years ago: the job needs more than one batch for them.
     await dataSource.query(
       `INSERT INTO participant (first_name, preferred_language, contact_channel, created_at) SELECT 'Oud ' || n, 'nl', 'NONE', '2023-05-01T10:00:00Z'::timestamptz + n * interval '1 hour' FROM generate_series(1, $1) AS n`,
@@ -105,7 +112,8 @@ describe('the retention job', () => {
   });
 
   it('anonymises everyone inactive for 24 months, keeps anyone with recent activity, and records it as the system', async () => {
-    expect(await runRetention()).toEqual({ anonymised: LONG_GONE + 3 });
+    expect(await runRetention()).toEqual({ anonymised: LONG_GONE + 3, codeRequestsDeleted: 1 });
+    expect(await dataSource.query(`SELECT phone FROM registration_code_request`)).toEqual([{ phone: '+32470000002' }]);
     const gone = await erased();
     for (const name of ['Attended2024', 'Trajectory2025', 'JustOver']) expect(gone.has(ids[name])).toBe(true);
     for (const name of ['JustUnder', 'UpcomingTable', 'RecentFollowUp', 'OngoingTrajectory', 'NewIn2028']) expect(gone.has(ids[name])).toBe(false);
@@ -130,7 +138,7 @@ describe('the retention job', () => {
 
   it('changes nothing on a second run', async () => {
     const before = await dataSource.query(`SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) AS participants, (SELECT count(*)::int FROM audit_log_entry) AS entries FROM participant p`);
-    expect(await runRetention()).toEqual({ anonymised: 0 });
+    expect(await runRetention()).toEqual({ anonymised: 0, codeRequestsDeleted: 0 });
     expect(await dataSource.query(`SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) AS participants, (SELECT count(*)::int FROM audit_log_entry) AS entries FROM participant p`)).toEqual(before);
   });
 });

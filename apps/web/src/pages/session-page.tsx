@@ -1,8 +1,7 @@
 import { Link } from 'wouter';
-import { LoadError, Loading } from '../components/load-states';
 import { usePageTitle } from '../components/page-title';
 import { Seats } from '../components/seats';
-import { GraphQLRequestError } from '../graphql/client';
+import { SessionFrame, sessionNotFound } from '../components/session-frame';
 import { graphql, type ResultOf } from '../graphql/graphql';
 import { useQuery } from '../graphql/use-query';
 import { useI18n } from '../i18n/i18n';
@@ -44,29 +43,12 @@ type Session = NonNullable<ResultOf<typeof SESSION_QUERY>['session']>;
 export function SessionPage(props: { id: string }) {
   const { t } = useI18n();
   const result = useQuery(SESSION_QUERY, { id: props.id });
-  // An id that is no session at all (not a uuid) is refused as bad input: to a visitor, both are "not found".
-  const notFound = (result.status === 'done' && !result.data.session) || (result.error instanceof GraphQLRequestError && result.error.code === 'BAD_USER_INPUT');
   const session = result.status === 'done' ? result.data.session : null;
-  usePageTitle(session?.title ?? (notFound ? t.session.notFound : null));
-
+  usePageTitle(session?.title ?? (sessionNotFound(result) ? t.session.notFound : null));
   return (
-    <>
-      <p className="back-link">
-        <Link href="/">{t.session.backToSchedule}</Link>
-      </p>
-      {result.status === 'loading' && <Loading />}
-      {notFound ? (
-        <>
-          <h1>{t.notFound.title}</h1>
-          <p>{t.session.notFound}</p>
-        </>
-      ) : (
-        <>
-          {result.status === 'error' && <LoadError retry={result.retry} />}
-          {session && <SessionDetails session={session} />}
-        </>
-      )}
-    </>
+    <SessionFrame back={{ href: '/', label: t.session.backToSchedule }} result={result}>
+      {(found) => <SessionDetails session={found} />}
+    </SessionFrame>
   );
 }
 

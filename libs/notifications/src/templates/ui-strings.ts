@@ -86,11 +86,13 @@ export interface UiStrings {
     /** {name}: the signed-in user's name. */
     signedInAs: string;
     mySchool: string;
-    /** A signed-in user without the role a page is for. */
+    /** A signed-in user without the role a page is for, when the page has no message of its own. */
     notForYou: string;
   };
   /** The school contact's pages: the school's schoolbabbel dates, registering parents, the waiting list. */
   school: {
+    /** A signed-in user who is not a school contact. */
+    notForYou: string;
     /** {school}: the school's name. */
     title: string;
     intro: string;

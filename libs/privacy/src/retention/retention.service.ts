@@ -30,6 +30,12 @@ const INACTIVE_PARTICIPANTS = `
    LIMIT $3`;
 
 /**
+ * A self-registration code request holds a phone number and a first name only to check the code:
+ * a day after it expired it has no use left (a used one made a participant, who carries the data).
+ */
+const SPENT_CODE_REQUESTS = `DELETE FROM registration_code_request WHERE expires_at < $1::timestamptz - interval '1 day'`;
+
+/**
  * Storage limitation (GDPR art. 5(1)(e)): participants inactive for RETENTION_MONTHS are
  * anonymised by the same erasure as on request, by the system, with reason "retention". Erased
  * participants are never selected again, so a second run finds nothing to do.
@@ -45,7 +51,7 @@ export class RetentionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  anonymiseInactiveParticipants(): Promise<{ anonymised: number }> {
+  anonymiseInactiveParticipants(): Promise<{ anonymised: number; codeRequestsDeleted: number }> {
     // The system acts, and its erasures and changes carry the job's name in the audit log.
     return auditScope.run({ actorUserId: null, operation: JobName.ANONYMISE_INACTIVE_PARTICIPANTS, requestId: null }, async () => {
       const now = this.clock.now();
@@ -55,8 +61,11 @@ export class RetentionService {
         for (const { id } of batch) if (!(await this.erasure.eraseParticipant(id, null, RETENTION_REASON)).alreadyErased) anonymised += 1;
         if (batch.length < BATCH_SIZE) break;
       }
-      if (anonymised > 0) this.logger.log({ anonymised, retentionMonths: this.config.retentionMonths }, 'anonymised inactive participants');
-      return { anonymised };
+      const [, codeRequestsDeleted] = (await this.dataSource.query(SPENT_CODE_REQUESTS, [now])) as [unknown, number];
+      if (anonymised > 0 || codeRequestsDeleted > 0) {
+        this.logger.log({ anonymised, codeRequestsDeleted, retentionMonths: this.config.retentionMonths }, 'anonymised inactive participants, deleted spent code requests');
+      }
+      return { anonymised, codeRequestsDeleted };
     });
   }
 }

@@ -1,7 +1,6 @@
 import { LANGUAGE_INFO } from '@translations/languages';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link } from 'wouter';
-import { LoadError, Loading } from '../../components/load-states';
+import { SessionFrame, sessionNotFound } from '../../components/session-frame';
 import { usePageTitle } from '../../components/page-title';
 import { GraphQLRequestError, request } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
@@ -56,27 +55,12 @@ export function RegisterPage(props: { id: string }) {
   const { t } = useI18n();
   const result = useQuery(SESSION_QUERY, { id: props.id });
   const session = result.status === 'done' ? result.data.session : null;
-  const notFound = (result.status === 'done' && !session) || (result.error instanceof GraphQLRequestError && result.error.code === 'BAD_USER_INPUT');
+  const notFound = sessionNotFound(result);
   usePageTitle(session ? `${t.newcomer.title}: ${session.title}` : notFound ? t.session.notFound : t.newcomer.title);
-
   return (
-    <>
-      <p className="back-link">
-        <Link href={`/sessions/${props.id}`}>{t.newcomer.backToSession}</Link>
-      </p>
-      {result.status === 'loading' && <Loading />}
-      {notFound ? (
-        <>
-          <h1>{t.notFound.title}</h1>
-          <p>{t.session.notFound}</p>
-        </>
-      ) : (
-        <>
-          {result.status === 'error' && <LoadError retry={result.retry} />}
-          {session && <RegisterSteps session={session} />}
-        </>
-      )}
-    </>
+    <SessionFrame back={{ href: `/sessions/${props.id}`, label: t.newcomer.backToSession }} result={result}>
+      {(found) => <RegisterSteps session={found} />}
+    </SessionFrame>
   );
 }
 

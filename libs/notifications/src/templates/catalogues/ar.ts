@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'تسجيل الخروج',
     signedInAs: 'مسجَّل باسم {name}',
     mySchool: 'مدرستي',
-    notForYou: 'هذه الصفحة لمسؤول التواصل في المدرسة.',
+    notForYou: 'هذه الصفحة ليست لحسابك.',
   },
   school: {
+    notForYou: 'هذه الصفحة لمسؤول التواصل في المدرسة.',
     title: 'Schoolbabbel في {school}',
     intro: 'اختر موعدًا. هناك تسجّل الأهالي وترى قائمة الانتظار.',
     noSessions: 'لا توجد مواعيد في الأسابيع القادمة.',

@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'Sign out',
     signedInAs: 'Signed in as {name}',
     mySchool: 'My school',
-    notForYou: 'This page is for the contact person of a school.',
+    notForYou: 'This page is not for your account.',
   },
   school: {
+    notForYou: 'This page is for the contact person of a school.',
     title: 'Schoolbabbel at {school}',
     intro: 'Choose a date. There you register parents and see the waiting list.',
     noSessions: 'No dates are planned in the coming weeks.',

@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'Se déconnecter',
     signedInAs: 'Connecté(e) : {name}',
     mySchool: 'Mon école',
-    notForYou: 'Cette page est pour la personne de contact d’une école.',
+    notForYou: "Cette page n'est pas pour votre compte.",
   },
   school: {
+    notForYou: 'Cette page est pour la personne de contact d’une école.',
     title: 'Schoolbabbel à {school}',
     intro: 'Choisissez une date. Là, vous inscrivez des parents et vous voyez la liste d’attente.',
     noSessions: 'Aucune date n’est prévue dans les semaines à venir.',

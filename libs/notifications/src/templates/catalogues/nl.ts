@@ -399,9 +399,10 @@ export const ui: UiStrings = {
     logout: 'Afmelden',
     signedInAs: 'Aangemeld als {name}',
     mySchool: 'Mijn school',
-    notForYou: 'Deze pagina is voor de contactpersoon van een school.',
+    notForYou: 'Deze pagina is niet voor jouw account.',
   },
   school: {
+    notForYou: 'Deze pagina is voor de contactpersoon van een school.',
     title: 'Schoolbabbel in {school}',
     intro: 'Kies een datum. Daar schrijf je ouders in en zie je de wachtlijst.',
     noSessions: 'Er zijn de komende weken geen data gepland.',

@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'خروج',
     signedInAs: 'وارد شده به نام {name}',
     mySchool: 'مکتب من',
-    notForYou: 'این صفحه برای شخص تماس مکتب است.',
+    notForYou: 'این صفحه برای حساب شما نیست.',
   },
   school: {
+    notForYou: 'این صفحه برای شخص تماس مکتب است.',
     title: 'Schoolbabbel در {school}',
     intro: 'یک تاریخ را انتخاب کنید. در آنجا والدین را ثبت نام می‌کنید و لست انتظار را می‌بینید.',
     noSessions: 'در هفته‌های آینده هیچ تاریخی پلان نشده است.',

@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'وتل',
     signedInAs: 'د {name} په نوم ننوتي یاست',
     mySchool: 'زما ښوونځی',
-    notForYou: 'دا پاڼه د ښوونځي د اړیکې کس لپاره ده.',
+    notForYou: 'دا پاڼه ستاسو د حساب لپاره نه ده.',
   },
   school: {
+    notForYou: 'دا پاڼه د ښوونځي د اړیکې کس لپاره ده.',
     title: 'Schoolbabbel په {school} کې',
     intro: 'یوه نېټه وټاکئ. هلته والدین ثبتوئ او د انتظار لیست وینئ.',
     noSessions: 'په راتلونکو اونیو کې هیڅ نېټه نشته.',

@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'Ieșiți',
     signedInAs: 'Conectat ca {name}',
     mySchool: 'Școala mea',
-    notForYou: 'Această pagină este pentru persoana de contact a unei școli.',
+    notForYou: 'Această pagină nu este pentru contul tău.',
   },
   school: {
+    notForYou: 'Această pagină este pentru persoana de contact a unei școli.',
     title: 'Schoolbabbel la {school}',
     intro: 'Alegeți o dată. Acolo înscrieți părinți și vedeți lista de așteptare.',
     noSessions: 'Nu sunt date planificate în săptămânile următoare.',

@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'Выйти',
     signedInAs: 'Вы вошли как {name}',
     mySchool: 'Моя школа',
-    notForYou: 'Эта страница для контактного лица школы.',
+    notForYou: 'Эта страница не для вашей учётной записи.',
   },
   school: {
+    notForYou: 'Эта страница для контактного лица школы.',
     title: 'Schoolbabbel в {school}',
     intro: 'Выберите дату. Там вы записываете родителей и видите лист ожидания.',
     noSessions: 'В ближайшие недели дат нет.',

@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'Ka bax',
     signedInAs: 'Waxaad ku gashay magaca {name}',
     mySchool: 'Dugsigayga',
-    notForYou: 'Boggan waxaa loogu talagalay qofka xiriirka ee dugsiga.',
+    notForYou: 'Boggan looma talagalin akoonkaaga.',
   },
   school: {
+    notForYou: 'Boggan waxaa loogu talagalay qofka xiriirka ee dugsiga.',
     title: 'Schoolbabbel ee {school}',
     intro: 'Dooro taariikh. Halkaas ayaad waalidiinta ku diiwaangelisaa oo aad ku aragtaa liiska sugitaanka.',
     noSessions: 'Toddobaadyada soo socda wax taariikh ah lama qorsheyn.',

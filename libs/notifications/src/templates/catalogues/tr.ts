@@ -398,9 +398,10 @@ export const ui: UiStrings = {
     logout: 'Çıkış yap',
     signedInAs: '{name} olarak giriş yapıldı',
     mySchool: 'Okulum',
-    notForYou: 'Bu sayfa okulun irtibat kişisi içindir.',
+    notForYou: 'Bu sayfa hesabınız için değil.',
   },
   school: {
+    notForYou: 'Bu sayfa okulun irtibat kişisi içindir.',
     title: '{school} Schoolbabbel',
     intro: 'Bir tarih seçin. Orada velileri kaydedersiniz ve bekleme listesini görürsünüz.',
     noSessions: 'Önümüzdeki haftalarda planlanmış tarih yok.',
