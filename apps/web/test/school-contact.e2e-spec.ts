@@ -95,6 +95,24 @@ describe('school contact pages', () => {
     await page.locator('#waiting li').nth(1).waitFor();
     expect(await page.locator('#waiting li').allInnerTexts()).toEqual(['Mohamed El Amrani (nummer 1)', 'Amina (nummer 2)']);
 
+    // The attendance list: the button opens the browser's print dialog; printed, only the seated
+    // parents and the waiting list remain (no header, no form), each seated name with a box to tick.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await page.getByRole('button', { name: 'Aanwezigheidslijst afdrukken' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.getByLabel('Zoek de ouder: naam of telefoon').isVisible()).toBe(false);
+    expect(await page.locator('#seated li').allInnerTexts()).toEqual(['Fatima Haidari']);
+    expect(await page.locator('#seated li').first().evaluate((li) => getComputedStyle(li, '::before').content)).toBe('"\u2610 "');
+    await web.screenshot(page, 'school-attendance-print');
+    await page.emulateMedia({ media: 'screen' });
+
     // The same parent twice is refused with a clear message.
     await page.getByLabel('Zoek de ouder: naam of telefoon').fill('El Amrani');
     await page.getByRole('button', { name: 'Mohamed El Amrani inschrijven' }).click();

@@ -91,6 +91,8 @@ export interface UiStrings {
   };
   /** The school contact's pages: the school's schoolbabbel dates, registering parents, the waiting list. */
   school: {
+    /** The button that prints the seated parents as a list to tick off at the door. */
+    printList: string;
     /** A signed-in user who is not a school contact. */
     notForYou: string;
     /** {school}: the school's name. */

@@ -60,11 +60,18 @@ export function SchoolSessionPage(props: { id: string }) {
             {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
           </p>
           <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
+          <p className="no-print">
+            <button type="button" onClick={() => window.print()}>
+              {t.school.printList}
+            </button>
+          </p>
           <div className="columns">
             <RegistrationList id="seated" heading={t.school.seated} registrations={seated} />
             <RegistrationList id="waiting" heading={t.school.waiting} registrations={waiting} numbered />
           </div>
-          <RegisterParent sessionId={session.id} onRegistered={result.retry} />
+          <div className="no-print">
+            <RegisterParent sessionId={session.id} onRegistered={result.retry} />
+          </div>
         </>
       )}
     </>

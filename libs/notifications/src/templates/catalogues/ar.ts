@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: 'هذه الصفحة ليست لحسابك.',
   },
   school: {
+    printList: 'طباعة قائمة الحضور',
     notForYou: 'هذه الصفحة لمسؤول التواصل في المدرسة.',
     title: 'Schoolbabbel في {school}',
     intro: 'اختر موعدًا. هناك تسجّل الأهالي وترى قائمة الانتظار.',

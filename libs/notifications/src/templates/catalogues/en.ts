@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: 'This page is not for your account.',
   },
   school: {
+    printList: 'Print the attendance list',
     notForYou: 'This page is for the contact person of a school.',
     title: 'Schoolbabbel at {school}',
     intro: 'Choose a date. There you register parents and see the waiting list.',

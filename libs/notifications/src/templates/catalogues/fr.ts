@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: "Cette page n'est pas pour votre compte.",
   },
   school: {
+    printList: 'Imprimer la liste de présence',
     notForYou: 'Cette page est pour la personne de contact d’une école.',
     title: 'Schoolbabbel à {school}',
     intro: 'Choisissez une date. Là, vous inscrivez des parents et vous voyez la liste d’attente.',

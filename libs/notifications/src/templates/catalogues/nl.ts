@@ -402,6 +402,7 @@ export const ui: UiStrings = {
     notForYou: 'Deze pagina is niet voor jouw account.',
   },
   school: {
+    printList: 'Aanwezigheidslijst afdrukken',
     notForYou: 'Deze pagina is voor de contactpersoon van een school.',
     title: 'Schoolbabbel in {school}',
     intro: 'Kies een datum. Daar schrijf je ouders in en zie je de wachtlijst.',

@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: 'این صفحه برای حساب شما نیست.',
   },
   school: {
+    printList: 'چاپ فهرست حاضری',
     notForYou: 'این صفحه برای شخص تماس مکتب است.',
     title: 'Schoolbabbel در {school}',
     intro: 'یک تاریخ را انتخاب کنید. در آنجا والدین را ثبت نام می‌کنید و لست انتظار را می‌بینید.',

@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: 'دا پاڼه ستاسو د حساب لپاره نه ده.',
   },
   school: {
+    printList: 'د حاضرۍ لیست چاپ کړئ',
     notForYou: 'دا پاڼه د ښوونځي د اړیکې کس لپاره ده.',
     title: 'Schoolbabbel په {school} کې',
     intro: 'یوه نېټه وټاکئ. هلته والدین ثبتوئ او د انتظار لیست وینئ.',

@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: 'Această pagină nu este pentru contul tău.',
   },
   school: {
+    printList: 'Tipărește lista de prezență',
     notForYou: 'Această pagină este pentru persoana de contact a unei școli.',
     title: 'Schoolbabbel la {school}',
     intro: 'Alegeți o dată. Acolo înscrieți părinți și vedeți lista de așteptare.',

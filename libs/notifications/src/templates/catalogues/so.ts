@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: 'Boggan looma talagalin akoonkaaga.',
   },
   school: {
+    printList: 'Daabac liiska joogitaanka',
     notForYou: 'Boggan waxaa loogu talagalay qofka xiriirka ee dugsiga.',
     title: 'Schoolbabbel ee {school}',
     intro: 'Dooro taariikh. Halkaas ayaad waalidiinta ku diiwaangelisaa oo aad ku aragtaa liiska sugitaanka.',

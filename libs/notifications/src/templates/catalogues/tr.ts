@@ -401,6 +401,7 @@ export const ui: UiStrings = {
     notForYou: 'Bu sayfa hesabınız için değil.',
   },
   school: {
+    printList: 'Katılım listesini yazdır',
     notForYou: 'Bu sayfa okulun irtibat kişisi içindir.',
     title: '{school} Schoolbabbel',
     intro: 'Bir tarih seçin. Orada velileri kaydedersiniz ve bekleme listesini görürsünüz.',
