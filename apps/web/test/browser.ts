@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { FIXTURE_PASSWORD } from '../../api/test/fixtures';
 import { startTestApi, type TestApi } from '../../api/test/test-api';
 import { webBuild } from './web-build';
 
@@ -65,4 +66,11 @@ export async function startWebTest(options: { now: Date }): Promise<WebTest> {
       await api.close();
     },
   };
+}
+
+/** Fills in the login page the browser is on and submits it (the fixture users share one password). */
+export async function signIn(page: Page, email: string, password = FIXTURE_PASSWORD): Promise<void> {
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, type World } from '../../api/test/fixtures';
+import { CREATE_SERIES, CREATE_SESSION, createWorld, type World } from '../../api/test/fixtures';
 import { dataOf } from '../../api/test/test-api';
-import { startWebTest, type WebTest } from './browser';
+import { signIn, startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 import { BROWSER_NOW } from './public-fixtures';
 
@@ -73,9 +73,7 @@ describe('coordinator pages', () => {
     const page = await web.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto('/coordinator');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-    await page.getByLabel('E-mailadres').fill('coordinator@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'coordinator@test.oefenkansen.be');
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
 
     // Capacity at a glance: the full session is flagged, with its waiting list, as the API has it.
@@ -159,9 +157,7 @@ describe('coordinator pages', () => {
   it('other roles are told the page is for coordinators', async () => {
     const page = await web.newPage();
     await page.goto('/login?next=%2Fcoordinator%2Freports');
-    await page.getByLabel('E-mailadres').fill('host@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'host@test.oefenkansen.be');
     await page.getByText('Deze pagina is voor de coördinatoren van de stad.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/coordinator/reports');
   });

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { at, BOOK_STAND, bookingInput, createFestival, type Festival, SATURDAY } from '../../api/test/festival-fixtures';
-import { createWorld, FIXTURE_PASSWORD, type World } from '../../api/test/fixtures';
+import { createWorld, type World } from '../../api/test/fixtures';
 import { dataOf } from '../../api/test/test-api';
-import { startWebTest, type WebTest } from './browser';
+import { signIn, startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 import { BROWSER_NOW } from './public-fixtures';
 
@@ -19,12 +19,10 @@ describe('festival stand plan', () => {
   const bookForOtherAssociation = async (code: string, from: string, to: string) =>
     dataOf(await web.api.gql(BOOK_STAND, { i: { ...bookingInput(festival, world, code, from, to), organisationId: otherAssociationId } }, world.tokens.coordinator));
 
-  const signIn = async (page: Page, who: 'organiser' | 'coordinator') => {
+  const openPlanAs = async (page: Page, who: 'organiser' | 'coordinator') => {
     await page.goto('/festival');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-    await page.getByLabel('E-mailadres').fill(`${who}@test.oefenkansen.be`);
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, `${who}@test.oefenkansen.be`);
     await page.getByRole('heading', { level: 1, name: 'KortRIJK aan Culturen 2027' }).waitFor();
     await page.getByRole('button', { name: 'zaterdag 15 mei' }).click();
     await page.getByRole('table', { name: 'Plaatsen en uren op zaterdag 15 mei' }).waitFor();
@@ -59,7 +57,7 @@ describe('festival stand plan', () => {
 
   it('an organiser books a free slot and sees a taken one refused; a coordinator confirms it on the plan', async () => {
     const organiser = await web.newPage();
-    await signIn(organiser, 'organiser');
+    await openPlanAs(organiser, 'organiser');
     await expect(organiser.title()).resolves.toBe('KortRIJK aan Culturen 2027 – Oefenkansen Kortrijk');
     expect(await organiser.locator('.stand-table thead th').allInnerTexts()).toEqual(['Plaats', '11:00–15:00', '15:00–19:00', '19:00–23:00']);
     await expect(organiser.locator('.stand-counts').innerText()).resolves.toBe('11 vrij · 0 aangevraagd · 1 bevestigd');
@@ -92,7 +90,7 @@ describe('festival stand plan', () => {
 
     // The coordinator sees whose requests they are, and confirms on the same plan.
     const coordinator = await web.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(coordinator, 'coordinator');
+    await openPlanAs(coordinator, 'coordinator');
     await cell(coordinator, 'A1', '11:00–15:00', 'Bevestigd').waitFor();
     await cell(coordinator, 'A2', '11:00–15:00', 'Aangevraagd').click();
     await coordinator.getByText('Vereniging: Afghaanse Vereniging').waitFor();
@@ -131,13 +129,13 @@ describe('festival stand plan', () => {
 
   it('the city refuses a request with a reason the organiser reads', async () => {
     const organiser = await web.newPage();
-    await signIn(organiser, 'organiser');
+    await openPlanAs(organiser, 'organiser');
     await cell(organiser, 'A4', '19:00–23:00', 'Vrij').click();
     await organiser.getByRole('button', { name: 'Aanvragen' }).click();
     await cell(organiser, 'A4', '19:00–23:00', 'Jouw aanvraag').waitFor();
 
     const coordinator = await web.newPage();
-    await signIn(coordinator, 'coordinator');
+    await openPlanAs(coordinator, 'coordinator');
     await cell(coordinator, 'A4', '19:00–23:00', 'Aangevraagd').click();
     await coordinator.getByRole('button', { name: 'Weigeren' }).click();
     await coordinator.getByLabel('Waarom kan het niet? De vereniging leest dit.').fill('A4 is die avond voor de brandweer.');
@@ -154,9 +152,7 @@ describe('festival stand plan', () => {
   it('other roles are told the page is not theirs', async () => {
     const page = await web.newPage();
     await page.goto('/login?next=%2Ffestival');
-    await page.getByLabel('E-mailadres').fill('host@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'host@test.oefenkansen.be');
     await page.getByText('Deze pagina is voor organisatoren van een stand en voor de stad.').waitFor();
   });
 });

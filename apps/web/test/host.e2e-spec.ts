@@ -1,7 +1,7 @@
 import type { Page, Route } from 'playwright-core';
-import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, type World } from '../../api/test/fixtures';
+import { CREATE_SESSION, createWorld, type World } from '../../api/test/fixtures';
 import { dataOf } from '../../api/test/test-api';
-import { startWebTest, type WebTest } from './browser';
+import { signIn, startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 
 /** Wednesday 9 September 2026, 19:30 in Brussels: today's Praattafel (19:00–20:30) is under way. */
@@ -74,9 +74,7 @@ describe('host pages', () => {
   it('a host marks attendance on a phone', async () => {
     const page = await web.newPage({ viewport: PHONE });
     await page.goto('/login');
-    await page.getByLabel('E-mailadres').fill('host@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'host@test.oefenkansen.be');
 
     // After signing in, a host lands on their own sessions: from today on, not a colleague's.
     await page.getByRole('heading', { level: 1, name: 'Mijn sessies' }).waitFor();
@@ -166,9 +164,7 @@ describe('host pages', () => {
   it('a host cancels a coming session with a message to everyone', async () => {
     const page = await web.newPage({ viewport: PHONE });
     await page.goto(`/login?next=${encodeURIComponent(`/host/sessions/${tomorrowId}`)}`);
-    await page.getByLabel('E-mailadres').fill('host@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'host@test.oefenkansen.be');
     await page.getByRole('heading', { level: 1, name: 'Praattafel Bibliotheek' }).waitFor();
     // Not started yet: no attendance buttons, but the way to call it off.
     await page.getByText('Aanduiden wie er is, kan zodra de sessie begint.').waitFor();

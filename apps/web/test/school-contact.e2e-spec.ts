@@ -1,6 +1,6 @@
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, type World } from '../../api/test/fixtures';
 import { dataOf, errorOf } from '../../api/test/test-api';
-import { startWebTest, type WebTest } from './browser';
+import { signIn, startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 import { BROWSER_NOW } from './public-fixtures';
 
@@ -48,9 +48,7 @@ describe('school contact pages', () => {
     // Not signed in: to the login page, and back to /school afterwards.
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     expect(new URL(page.url()).search).toBe('?next=%2Fschool');
-    await page.getByLabel('E-mailadres').fill('schoolcontact@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill('not-the-password');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'schoolcontact@test.oefenkansen.be', 'not-the-password');
     await expect(page.getByRole('alert').innerText()).resolves.toBe('Het e-mailadres of het wachtwoord is niet juist.');
     await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -150,9 +148,7 @@ describe('school contact pages', () => {
   it('other roles are told the page is not theirs', async () => {
     const page = await web.newPage();
     await page.goto('/login?next=%2Fschool');
-    await page.getByLabel('E-mailadres').fill('host@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'host@test.oefenkansen.be');
     await page.getByText('Deze pagina is voor de contactpersoon van een school.').waitFor();
     expect(new URL(page.url()).pathname).toBe('/school');
   });

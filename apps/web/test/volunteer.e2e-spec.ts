@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { createWorld, FIXTURE_PASSWORD, type World } from '../../api/test/fixtures';
+import { createWorld, type World } from '../../api/test/fixtures';
 import { dataOf } from '../../api/test/test-api';
 import { ADD_ABSENCE, brussels, createShift, createVolunteers, SAVE_PROFILE, SIGN_UP } from '../../api/test/volunteer-fixtures';
-import { startWebTest, type WebTest } from './browser';
+import { signIn, startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 
 /** Tuesday 1 September 2026, 10:00 in Brussels. */
@@ -56,9 +56,7 @@ describe('volunteer page', () => {
   it('a volunteer signs up for an open shift', async () => {
     const page = await web.newPage({ viewport: PHONE });
     await page.goto('/login');
-    await page.getByLabel('E-mailadres').fill('volunteer@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'volunteer@test.oefenkansen.be');
 
     // After signing in, a volunteer lands on their page: only the shifts that fit them.
     await page.getByRole('heading', { level: 1, name: 'Mijn vrijwilligerswerk' }).waitFor();
@@ -117,9 +115,7 @@ describe('volunteer page', () => {
   it('a volunteer gives a shift back, and is told when they are away', async () => {
     const page = await web.newPage({ viewport: PHONE });
     await page.goto(`/login?next=${encodeURIComponent('/volunteer')}`);
-    await page.getByLabel('E-mailadres').fill('volunteer@test.oefenkansen.be');
-    await page.getByLabel('Wachtwoord').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await signIn(page, 'volunteer@test.oefenkansen.be');
     await page.locator('.shifts--mine .shift-card').waitFor();
     // The feed exists already: a new link would stop the old one, and the page says so.
     await page.getByText('Je hebt al een agenda-link. Maak je een nieuwe? Dan werkt de oude link niet meer.').waitFor();

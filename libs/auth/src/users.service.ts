@@ -69,8 +69,7 @@ export class UsersService {
     }
     validatePassword('newPassword', newPassword);
     if (newPassword === currentPassword) throw AppError.badInput('The new password must differ from the current one', 'newPassword');
-    await repository.update(user.id, { passwordHash: await this.hasher.hash(newPassword) });
-    const tokenVersion = await this.bumpTokenVersion(user.id);
+    const tokenVersion = await this.bumpTokenVersion(user.id, await this.hasher.hash(newPassword));
     return { token: this.tokens.sign(user.id, tokenVersion), user: { ...user, tokenVersion } };
   }
 
@@ -134,9 +133,15 @@ export class UsersService {
     return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
   }
 
-  private async bumpTokenVersion(userId: string): Promise<number> {
-    // One statement, so two concurrent revocations both count and no token survives either.
-    const [rows] = (await this.dataSource.query('UPDATE app_user SET token_version = token_version + 1, updated_at = now() WHERE id = $1 RETURNING token_version', [userId])) as [{ token_version: number }[], number];
+  /**
+   * Revokes every token of the user, with their new password if one is given. One statement, so two
+   * concurrent revocations both count, and a new password never stands with the old tokens valid.
+   */
+  private async bumpTokenVersion(userId: string, newPasswordHash?: string): Promise<number> {
+    const [rows] = (await this.dataSource.query(
+      'UPDATE app_user SET token_version = token_version + 1, password_hash = coalesce($2, password_hash), updated_at = now() WHERE id = $1 RETURNING token_version',
+      [userId, newPasswordHash ?? null],
+    )) as [{ token_version: number }[], number];
     return rows[0].token_version;
   }
 }

@@ -21,6 +21,7 @@ const isGraphql = (context: ExecutionContext) => context.getType<string>() === '
 const rootFieldOf = (context: ExecutionContext) => (isGraphql(context) ? GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName : null);
 const isLogin = (context: ExecutionContext) => rootFieldOf(context) === 'login';
 const isCodeRequest = (context: ExecutionContext) => rootFieldOf(context) === 'requestRegistrationCode';
+const isLoggedIn = (context: ExecutionContext) => isGraphql(context) && GqlExecutionContext.create(context).getContext<RequestContext>().actor !== null;
 
 /** One phone however it is typed (0470 12 34 56 and +32470123456 are one number); what is no number counts as typed. */
 function phoneTracker(context: ExecutionContext): string {
@@ -32,10 +33,9 @@ function phoneTracker(context: ExecutionContext): string {
     return typed;
   }
 }
-const isLoggedIn = (context: ExecutionContext) => isGraphql(context) && GqlExecutionContext.create(context).getContext<RequestContext>().actor !== null;
 
 /**
- * Three limits, counted in Redis so they hold across API replicas:
+ * Four limits, counted in Redis so they hold across API replicas:
  * - `public`: anonymous operations (the public schedule, the festival plan, calendar feeds) per client address per minute;
  * - `login-per-ip`: login attempts per client address per 15 minutes, then blocked for 15 minutes;
  * - `login-per-account`: login attempts per e-mail address per 15 minutes, whichever address they come from;
