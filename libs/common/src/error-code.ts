@@ -25,5 +25,9 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** Rate limit or login lockout; `extensions.retryAfter` says how many seconds to wait. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** A phone number the platform will not send a code to (by default only Belgian mobiles). */
+  PHONE_NOT_ALLOWED = 'PHONE_NOT_ALLOWED',
+  /** A safeguard the operation needs (Redis for limits and lockouts) is down: refused, try later. */
+  TEMPORARILY_UNAVAILABLE = 'TEMPORARILY_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
