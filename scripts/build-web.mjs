@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the web app (apps/web) with Vite into dist/web, which the API serves (run after
-// scripts/build.mjs, which empties dist/).
+// Builds the web app (apps/web) with Vite into dist/web, which the API serves (scripts/build.mjs
+// replaces only its own folders of dist/, so later builds of the apps keep this one).
 //   --out <dir>     build into another folder
 //   --cache <root>  for the browser tests: build into <root>/<hash of the sources> unless that
 //                   folder exists already, and print the folder; unchanged sources build once.
