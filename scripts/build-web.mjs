@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Builds the web app (apps/web) with Vite into dist/web, which the API serves (run after
-// scripts/build.mjs, which empties dist/).
+// Builds the web app (apps/web) with Vite into dist/web, which the API serves (scripts/build.mjs
+// replaces only its own folders of dist/, so later builds of the apps keep this one).
 //   --out <dir>     build into another folder
 //   --cache <root>  for the browser tests: build into <root>/<hash of the sources> unless that
 //                   folder exists already, and print the folder; unchanged sources build once.
 //   --quiet         only warnings and errors
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -28,12 +29,39 @@ function sourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Text the server sends compressed; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.txt', '.xml', '.webmanifest', '.ico']);
+
+/**
+ * Writes <file>.br and <file>.gz next to every text file, compressed once at the highest levels,
+ * so the API answers by the request's Accept-Encoding without compressing on each request.
+ * Skips a variant that would not be smaller, and the build's own dot folders (never served).
+ */
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) {
+      precompress(path);
+      continue;
+    }
+    if (!COMPRESSIBLE.has(extname(entry.name))) continue;
+    const content = readFileSync(path);
+    const variants = {
+      br: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+      gz: gzipSync(content, { level: 9 }),
+    };
+    for (const [suffix, compressed] of Object.entries(variants)) if (compressed.length < content.length) writeFileSync(`${path}.${suffix}`, compressed);
+  }
+}
+
 async function viteBuild(outDir) {
   // Vite keeps a NODE_ENV it inherits: under Jest (NODE_ENV=test) it would bundle React's
   // development build (double effects in StrictMode, four times the size).
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: join(root, 'apps/web/vite.config.mts'), mode: 'production', logLevel: quiet ? 'warn' : 'info', build: { outDir, emptyOutDir: true } });
+  precompress(outDir);
 }
 
 const cache = option('--cache');

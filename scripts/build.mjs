@@ -5,6 +5,7 @@
 // Type checking is separate (`npm run typecheck`, part of `npm test`): SWC only strips types.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -14,11 +15,14 @@ const quiet = process.argv.includes('--quiet');
 // the repository, where node_modules resolves).
 const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
-rmSync(out, { recursive: true, force: true });
+// Only the folders this build writes: migration:run, schema:emit, docs:access and bench build
+// again after `npm run build`, and must leave the web app (dist/web, by build-web.mjs) in place.
+const SOURCES = ['apps', 'libs', 'scripts', 'bench'];
+for (const folder of SOURCES) rmSync(join(out, folder), { recursive: true, force: true });
 const swc = require.resolve('@swc/cli/bin/swc.js');
 execFileSync(
   process.execPath,
-  [swc, 'apps', 'libs', 'scripts', 'bench', '-d', out, '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**,apps/web/**', '--quiet'],
+  [swc, ...SOURCES, '-d', out, '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**,apps/web/**', '--quiet'],
   { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
 );
 if (!quiet) console.log(`built into ${out}/`);

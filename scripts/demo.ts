@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
 import { createDataSourceOptions } from '@app/database';
-import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer, startSmsGateway, startSmtpCapture } from '@app/testing';
+import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer, keepMail, startSmsGateway, startSmtpCapture } from '@app/testing';
 import { DEMO_PASSWORD, seedKortrijkDemo } from './demo-seed';
 
 const ROOT = join(__dirname, '..', '..');
@@ -83,9 +83,8 @@ async function main(): Promise<void> {
   await createDatabaseIfMissing(postgres.adminUrl, 'oefenkansen');
   // The demo's own inbox and SMS gateway: what the worker sends is printed here and kept in .data/mail.
   const mailDir = join(DATA, 'mail');
-  mkdirSync(mailDir, { recursive: true });
   const smtp = await startSmtpCapture(SMTP_PORT, (mail) => {
-    writeFileSync(join(mailDir, `${Date.now()}-${mail.dedupeKey.replace(/[^A-Za-z0-9_-]/g, '_')}.eml`), mail.raw);
+    keepMail(mailDir, mail);
     console.log(`  ✉  e-mail to ${mail.to}: ${mail.subject}`);
   });
   const sms = await startSmsGateway(SMS_PORT, (message) => console.log(`  ✆  SMS to ${message.to}: ${message.text}`));
@@ -99,6 +98,9 @@ async function main(): Promise<void> {
     REDIS_URL: redis.url,
     PORT: process.env.PORT ?? '3000',
     WORKER_PORT: process.env.WORKER_PORT ?? '3001',
+    // Demo logins and a known secret: never reachable from another machine, whatever the shell says.
+    HOST: '127.0.0.1',
+    WORKER_HOST: '127.0.0.1',
     JWT_SECRET: demoSecret(),
     SMTP_URL: smtp.url,
     SMS_GATEWAY_URL: sms.url,

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// `npm run web:size`: the gzipped size of the JavaScript and CSS the public schedule page loads
+// `npm run web:size`: the gzipped (and brotli) size of the JavaScript and CSS the public schedule page loads
 // (the entry with its static imports and CSS, plus the default language's strings; not the
 // chunks of the other languages), from a production build of the current sources. Fails above
 // the budget, and when a chunk holds message catalogues (they belong to the worker, not the web).
 //   --dir <build>  measure that build instead of building
 //   --json         print the figures as JSON (the bundle test reads them)
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 200_000; // 200 kB gzipped, kB = 1000 bytes as Vite reports them
 const DEFAULT_LANGUAGE_FILE = 'libs/notifications/src/templates/catalogues/nl.ts';
@@ -44,9 +44,12 @@ visit(byKey(DEFAULT_LANGUAGE_FILE));
 
 const sizes = [...files].sort().map((file) => {
   const content = readFileSync(join(dir, file));
-  return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
+  // What the API sends a browser that accepts brotli: the build's .br file (scripts/build-web.mjs).
+  const brotliBytes = existsSync(join(dir, `${file}.br`)) ? readFileSync(join(dir, `${file}.br`)).length : brotliCompressSync(content).length;
+  return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length, brotliBytes };
 });
 const totalGzipBytes = sizes.reduce((sum, entry) => sum + entry.gzipBytes, 0);
+const totalBrotliBytes = sizes.reduce((sum, entry) => sum + entry.brotliBytes, 0);
 
 const assets = join(dir, 'assets');
 const withMessages = readdirSync(assets).filter((file) => {
@@ -56,11 +59,11 @@ const withMessages = readdirSync(assets).filter((file) => {
 
 const withinBudget = totalGzipBytes <= BUDGET_BYTES;
 if (json) {
-  console.log(JSON.stringify({ dir, files: sizes, totalGzipBytes, budgetBytes: BUDGET_BYTES, withinBudget, withMessages }));
+  console.log(JSON.stringify({ dir, files: sizes, totalGzipBytes, totalBrotliBytes, budgetBytes: BUDGET_BYTES, withinBudget, withMessages }));
 } else {
   const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-  for (const entry of sizes) console.log(`${entry.file.padEnd(36)} ${kB(entry.bytes).padStart(9)}  gzip ${kB(entry.gzipBytes).padStart(8)}`);
-  console.log(`public schedule page: ${kB(totalGzipBytes)} gzipped (budget ${kB(BUDGET_BYTES)})`);
+  for (const entry of sizes) console.log(`${entry.file.padEnd(36)} ${kB(entry.bytes).padStart(9)}  gzip ${kB(entry.gzipBytes).padStart(8)}  brotli ${kB(entry.brotliBytes).padStart(8)}`);
+  console.log(`public schedule page: ${kB(totalGzipBytes)} gzipped (budget ${kB(BUDGET_BYTES)}), ${kB(totalBrotliBytes)} as the API sends it (brotli)`);
   if (withMessages.length) console.error(`message catalogues found in ${withMessages.join(', ')}: the web app must import only \`ui\``);
   if (!withinBudget) console.error(`over budget by ${kB(totalGzipBytes - BUDGET_BYTES)}`);
 }

@@ -12,8 +12,8 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   configureHttp(app);
   closeGracefullyOnSignals(app, app.get(Logger));
-  await app.listen(config.port, '0.0.0.0');
-  app.get(Logger).log(`GraphQL API on http://127.0.0.1:${config.port}/graphql`);
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`GraphQL API on http://${config.host}:${config.port}/graphql`);
 }
 
 bootstrap().catch((error: unknown) => {

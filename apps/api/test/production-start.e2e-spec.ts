@@ -7,11 +7,11 @@ const ROOT = join(__dirname, '..', '..', '..');
 let BUILD = '';
 const startBuilt = (script: string, env: Record<string, string>) => startBuiltIn(BUILD, script, env);
 
-async function waitForHealth(port: number, started: BuiltProcess): Promise<Response> {
+async function waitForHealth(port: number, started: BuiltProcess, host = '127.0.0.1'): Promise<Response> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
-      return await fetch(`http://127.0.0.1:${port}/health`);
+      return await fetch(`http://${host}:${port}/health`);
     } catch {
       if (Date.now() > deadline || started.child.exitCode !== null) throw new Error(`no /health on ${port}:\n${started.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -48,6 +48,9 @@ describe('the production entry points', () => {
     expect(api.output()).toContain('JWT_SECRET is required but not set');
     expect(api.output()).toContain('PORT must be a port number 1-65535 (got "99999")');
     expect(api.output()).toContain('DATABASE_URL must start with postgres:// or postgresql://');
+    const badHost = startBuilt('apps/api/src/main.js', { ...env, HOST: 'every interface' });
+    expect((await badHost.exited).code).toBe(1);
+    expect(badHost.output()).toContain('HOST must be an IP address or a hostname');
     const worker = startBuilt('apps/worker/src/main.js', { ...env, REDIS_URL: '' });
     expect((await worker.exited).code).toBe(1);
     expect(worker.output()).toContain('REDIS_URL is required but not set');
@@ -63,6 +66,42 @@ describe('the production entry points', () => {
       expect(run(['run'])).toContain('database is up to date');
     } finally {
       await fresh.drop();
+    }
+  });
+
+  /** Whether anything answers HTTP on that address and port. */
+  const answers = (host: string, port: number) => fetch(`http://${host}:${port}/health`).then(
+    () => true,
+    () => false,
+  );
+
+  it('listens on loopback by default, and on the address HOST and WORKER_HOST name', async () => {
+    const [apiPort, workerPort] = [await freePort(), await freePort()];
+    // 127.0.0.2 is loopback too, but not 127.0.0.1: only a process bound to it (or to 0.0.0.0) answers there.
+    const api = startBuilt('apps/api/src/main.js', { ...env, PORT: String(apiPort) });
+    const worker = startBuilt('apps/worker/src/main.js', { ...env, WORKER_PORT: String(workerPort) });
+    try {
+      expect((await waitForHealth(apiPort, api)).status).toBe(200);
+      expect((await waitForHealth(workerPort, worker)).status).toBe(200);
+      expect(await answers('127.0.0.2', apiPort)).toBe(false);
+      expect(await answers('127.0.0.2', workerPort)).toBe(false);
+    } finally {
+      api.child.kill('SIGKILL');
+      worker.child.kill('SIGKILL');
+      await Promise.all([api.exited, worker.exited]);
+    }
+    const [otherApiPort, otherWorkerPort] = [await freePort(), await freePort()];
+    const boundApi = startBuilt('apps/api/src/main.js', { ...env, PORT: String(otherApiPort), HOST: '127.0.0.2' });
+    const boundWorker = startBuilt('apps/worker/src/main.js', { ...env, WORKER_PORT: String(otherWorkerPort), WORKER_HOST: '127.0.0.2' });
+    try {
+      expect((await waitForHealth(otherApiPort, boundApi, '127.0.0.2')).status).toBe(200);
+      expect((await waitForHealth(otherWorkerPort, boundWorker, '127.0.0.2')).status).toBe(200);
+      expect(await answers('127.0.0.1', otherApiPort)).toBe(false);
+      expect(await answers('127.0.0.1', otherWorkerPort)).toBe(false);
+    } finally {
+      boundApi.child.kill('SIGKILL');
+      boundWorker.child.kill('SIGKILL');
+      await Promise.all([boundApi.exited, boundWorker.exited]);
     }
   });
 

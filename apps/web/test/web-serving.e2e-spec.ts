@@ -1,8 +1,42 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startTestApi, type TestApi } from '../../api/test/test-api';
-import { WEB_CONTENT_SECURITY_POLICY } from '../../api/src/web/serve-web-app';
+import { chooseEncoding, WEB_CONTENT_SECURITY_POLICY } from '../../api/src/web/serve-web-app';
 import { webBuild } from './web-build';
+
+/** One GET with exactly these headers, the body as sent (fetch would ask for and undo compression itself). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+const decode = (answer: { headers: IncomingHttpHeaders; body: Buffer }): Buffer =>
+  answer.headers['content-encoding'] === 'br' ? brotliDecompressSync(answer.body) : answer.headers['content-encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body;
+
+describe('chooseEncoding', () => {
+  it.each([
+    ['gzip, deflate, br, zstd', ['br', 'gzip'], 'br'], // Chromium's header: no preference, so the smaller
+    ['gzip, deflate', ['br', 'gzip'], 'gzip'],
+    ['br;q=0.5, gzip', ['br', 'gzip'], 'gzip'],
+    ['br;q=0, gzip;q=0', ['br', 'gzip'], null],
+    ['identity', ['br', 'gzip'], null],
+    ['*', ['br', 'gzip'], 'br'],
+    ['*;q=0', ['br', 'gzip'], null],
+    [undefined, ['br', 'gzip'], null],
+    ['br', ['gzip'], null],
+    ['BR;Q=1', ['br'], 'br'],
+  ] as const)('%s of %j: %s', (header, available, expected) => {
+    expect(chooseEncoding(header, [...available])).toBe(expected);
+  });
+});
 
 /** The API process serves the built web app next to its own paths, which it never hands to the app. */
 describe('the API serves the web app', () => {
@@ -45,6 +79,53 @@ describe('the API serves the web app', () => {
     expect((await get('/favicon.ico')).status).toBe(404);
     // The build's manifest (a dot folder) is not served.
     expect((await get('/.vite/manifest.json')).status).toBe(404);
+  });
+
+  it('sends the precompressed brotli or gzip file the browser accepts, the same bytes as the plain one', async () => {
+    const [script] = readdirSync(join(build, 'assets')).filter((file) => file.startsWith('index-') && file.endsWith('.js'));
+    const [style] = readdirSync(join(build, 'assets')).filter((file) => file.startsWith('index-') && file.endsWith('.css'));
+    for (const path of [`/assets/${script}`, `/assets/${style}`, '/index.html', '/', '/sessions/elders']) {
+      const original = readFileSync(join(build, path.startsWith('/assets/') ? path : 'index.html'));
+      const br = await rawGet(`${api.baseUrl}${path}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+      const gzip = await rawGet(`${api.baseUrl}${path}`, { 'accept-encoding': 'gzip, deflate' });
+      const identity = await rawGet(`${api.baseUrl}${path}`, { 'accept-encoding': 'identity' });
+      const none = await rawGet(`${api.baseUrl}${path}`, {});
+      expect([path, br.status, br.headers['content-encoding'], gzip.status, gzip.headers['content-encoding']]).toEqual([path, 200, 'br', 200, 'gzip']);
+      expect([path, identity.status, identity.headers['content-encoding'], none.headers['content-encoding']]).toEqual([path, 200, undefined, undefined]);
+      for (const answer of [br, gzip, identity, none]) {
+        expect([path, decode(answer).equals(original)]).toEqual([path, true]);
+        // Caches must keep the variants apart, and each is one type of file whatever its coding.
+        expect([path, answer.headers.vary]).toEqual([path, expect.stringMatching(/accept-encoding/i)]);
+        expect([path, answer.headers['content-type']]).toEqual([path, expect.stringMatching(path.endsWith('.js') ? /javascript/ : path.endsWith('.css') ? /^text\/css/ : /^text\/html/)]);
+        expect([path, answer.headers['content-security-policy']]).toEqual([path, WEB_CONTENT_SECURITY_POLICY]);
+        expect([path, answer.headers['cache-control']]).toEqual([path, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache']);
+        expect([path, Number(answer.headers['content-length'])]).toEqual([path, answer.body.length]);
+      }
+      expect(br.body.length).toBeLessThan(gzip.body.length);
+      expect(gzip.body.length).toBeLessThan(original.length);
+    }
+    // The variants are no addresses of their own.
+    expect((await get(`/assets/${script}.br`)).status).toBe(404);
+    expect((await get('/index.html.gz')).status).toBe(404);
+  });
+
+  it('a first visit of the public schedule: what goes over the wire, compressed', async () => {
+    // The page, then the scripts and styles its HTML names (the entry, its preloads and CSS).
+    const page = await rawGet(`${api.baseUrl}/`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    const html = decode(page).toString('utf8');
+    const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+    expect(linked.some((path) => path.endsWith('.js'))).toBe(true);
+    let wire = page.body.length;
+    let plain = decode(page).length;
+    for (const path of linked) {
+      const answer = await rawGet(`${api.baseUrl}${path}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+      expect([path, answer.status, answer.headers['content-encoding']]).toEqual([path, 200, 'br']);
+      wire += answer.body.length;
+      plain += decode(answer).length;
+    }
+    // README "Web app" quotes this figure (the Dutch strings, loaded next, come on top).
+    console.log(`first visit of /: ${linked.length + 1} files, ${(wire / 1000).toFixed(1)} kB brotli (${(plain / 1000).toFixed(1)} kB uncompressed)`);
+    expect(wire).toBeLessThan(plain / 3);
   });
 
   it('leaves /graphql, /health, /metrics, /admin and /calendar to the API', async () => {

@@ -10,8 +10,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   closeGracefullyOnSignals(app, app.get(Logger));
-  await app.listen(config.workerPort, '0.0.0.0');
-  app.get(Logger).log(`worker running; health on http://127.0.0.1:${config.workerPort}/health`);
+  await app.listen(config.workerPort, config.workerHost);
+  app.get(Logger).log(`worker running; health on http://${config.workerHost}:${config.workerPort}/health`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -25,6 +25,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('listens on loopback unless HOST and WORKER_HOST say otherwise, and refuses what is no address', () => {
+    expect(loadConfig(valid, 'api')).toMatchObject({ host: '127.0.0.1', workerHost: '127.0.0.1' });
+    expect(loadConfig({ ...valid, HOST: '0.0.0.0', WORKER_HOST: '::' }, 'api')).toMatchObject({ host: '0.0.0.0', workerHost: '::' });
+    expect(loadConfig({ ...valid, HOST: 'api.internal', WORKER_HOST: 'localhost' }, 'api')).toMatchObject({ host: 'api.internal', workerHost: 'localhost' });
+    try {
+      loadConfig({ ...valid, HOST: 'http://0.0.0.0', WORKER_HOST: '0.0.0.0:3001' }, 'api');
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as Error).message).toContain('HOST must be an IP address or a hostname, e.g. 127.0.0.1 or 0.0.0.0 (got "http://0.0.0.0")');
+      expect((error as Error).message).toContain('WORKER_HOST must be an IP address or a hostname, e.g. 127.0.0.1 or 0.0.0.0 (got "0.0.0.0:3001")');
+    }
+  });
+
   it('rejects wrong values with the variable name', () => {
     expect(() => loadConfig({ ...valid, PORT: 'abc' }, 'api')).toThrow(/PORT must be a port number/);
     expect(() => loadConfig({ ...valid, DATABASE_URL: 'mysql://x' }, 'api')).toThrow(/DATABASE_URL must start with postgres:/);

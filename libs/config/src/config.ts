@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -10,6 +12,10 @@ export interface AppConfig {
   port: number;
   /** HTTP port of the worker's health endpoint. */
   workerPort: number;
+  /** Address the API listens on: loopback unless told otherwise (a container needs 0.0.0.0). */
+  host: string;
+  /** Address the worker's health endpoint listens on. */
+  workerHost: string;
   jwtSecret: string;
   tokenTtlMinutes: number;
   adminEmail: string;
@@ -78,6 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     if (!/^\d+$/.test(raw) || value < 1 || value > 65535) problems.push(`${name} must be a port number 1-65535 (got "${raw}")`);
     return value;
   };
+  // An IP address, or a hostname the system resolves (letters, digits, hyphens, dots).
+  const host = (name: string): string => {
+    const value = read(name, false, '127.0.0.1');
+    const hostname = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+    if (isIP(value) === 0 && !hostname.test(value)) problems.push(`${name} must be an IP address or a hostname, e.g. 127.0.0.1 or 0.0.0.0 (got "${value}")`);
+    return value;
+  };
   const url = (name: string, protocols: string[], required = true): string => {
     const value = read(name, required);
     if (value === '') return value;
@@ -98,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     redisUrl: consumer === 'cli' ? read('REDIS_URL', false) : url('REDIS_URL', ['redis:', 'rediss:']),
     port: port('PORT', 3000),
     workerPort: port('WORKER_PORT', 3001),
+    host: host('HOST'),
+    workerHost: host('WORKER_HOST'),
     jwtSecret: read('JWT_SECRET', needsLogin),
     tokenTtlMinutes: 0,
     adminEmail: read('ADMIN_EMAIL', needsLogin).toLowerCase(),

@@ -1,7 +1,9 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { join } from 'node:path';
 
 export interface CapturedMail {
   to: string;
@@ -104,4 +106,18 @@ export async function startSmsGateway(port = 0, onSms?: (sms: CapturedSms) => vo
     failNext: (count: number) => (state.failures = count),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Keeps a captured mail as <dir>/<time>-<key>.eml (the demo's inbox). Mails hold names, phone
+ * numbers and login links: the folder is the owner's alone (0700) and every file 0600, whatever
+ * the umask, even when the folder existed before with wider rights. Returns the file.
+ */
+export function keepMail(dir: string, mail: Pick<CapturedMail, 'dedupeKey' | 'raw'>): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  const file = join(dir, `${Date.now()}-${mail.dedupeKey.replace(/[^A-Za-z0-9_-]/g, '_')}.eml`);
+  writeFileSync(file, mail.raw, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
 }

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 
 /** Paths the API answers itself; every other GET may be a page of the web app. */
 const API_PATHS = /^\/(graphql|health|metrics|admin|calendar)(\/|$)/i;
@@ -29,36 +29,112 @@ export function defaultWebRoot(): string {
   return join(__dirname, '..', '..', '..', '..', 'web');
 }
 
+type Encoding = 'br' | 'gzip';
+/** The suffix scripts/build-web.mjs gives each precompressed variant, best first. */
+const VARIANTS: { encoding: Encoding; suffix: string }[] = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+];
+
+/**
+ * The variant to send for an Accept-Encoding header: the highest q the client gives among those
+ * the file has, brotli on a tie (browsers list gzip first but mean no preference); null: the file
+ * as it is. `*` covers the codings the client does not name; q=0 refuses one.
+ */
+export function chooseEncoding(header: string | undefined, available: Encoding[]): Encoding | null {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((param) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    weights.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  let best: Encoding | null = null;
+  let bestWeight = 0;
+  for (const encoding of available) {
+    const weight = weights.get(encoding) ?? weights.get('x-' + encoding) ?? weights.get('*') ?? 0;
+    if (weight > bestWeight) [best, bestWeight] = [encoding, weight];
+  }
+  return best;
+}
+
+/** Which precompressed variants each file of the build has, by its URL path (/assets/x.js). */
+function findVariants(root: string): Map<string, Encoding[]> {
+  const found = new Map<string, Encoding[]>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      for (const { encoding, suffix } of VARIANTS) {
+        if (!entry.isFile() || !entry.name.endsWith(suffix)) continue;
+        const url = '/' + relative(root, path.slice(0, -suffix.length)).split(sep).join('/');
+        found.set(url, [...(found.get(url) ?? []), encoding]);
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
 /**
  * Serves the built web app (apps/web) from the API process: its files, and index.html for any
- * other page address (the app routes in the browser), never for the API's own paths. Does
- * nothing when the folder holds no build (the API alone, e.g. in most tests); returns whether
- * it serves.
+ * other page address (the app routes in the browser), never for the API's own paths. Sends the
+ * build's precompressed variant (.br, .gz) the browser accepts. Does nothing when the folder
+ * holds no build (the API alone, e.g. in most tests); returns whether it serves.
  */
 export function serveWebApp(app: INestApplication, root: string): boolean {
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) return false;
-  const index = readFileSync(indexFile);
+  const variants = findVariants(root);
+  const index = { identity: readFileSync(indexFile), br: variants.get('/index.html')?.includes('br') ? readFileSync(`${indexFile}.br`) : undefined, gzip: variants.get('/index.html')?.includes('gzip') ? readFileSync(`${indexFile}.gz`) : undefined };
+  const cacheControl = (path: string) =>
+    // Vite names the bundles by their content: they never change under the same name.
+    path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : path === '/index.html' ? 'no-cache' : 'public, max-age=3600';
   const files = express.static(root, {
     index: false,
     redirect: false,
     fallthrough: true,
+    cacheControl: false,
     setHeaders(response, path) {
       response.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
-      // Vite names the bundles by their content: they never change under the same name.
-      const hashed = path.startsWith(join(root, 'assets'));
-      response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : path === indexFile ? 'no-cache' : 'public, max-age=3600');
+      response.setHeader('Cache-Control', cacheControl('/' + relative(root, path).split(sep).join('/')));
     },
   });
 
+  /** The precompressed variant of a file of the build, or false to let express.static send it as it is. */
+  const sendCompressed = (request: Request, response: Response, next: NextFunction): boolean => {
+    const available = variants.get(request.path);
+    if (!available) return false;
+    response.vary('Accept-Encoding');
+    const encoding = chooseEncoding(request.headers['accept-encoding'], available);
+    if (!encoding) return false;
+    const suffix = VARIANTS.find((variant) => variant.encoding === encoding)!.suffix;
+    response.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
+    response.setHeader('Cache-Control', cacheControl(request.path));
+    response.setHeader('Content-Encoding', encoding);
+    response.type(extname(request.path));
+    // A range of the compressed bytes would mean nothing to a client asking for the file's.
+    response.sendFile(`${request.path.slice(1)}${suffix}`, { root, dotfiles: 'deny', cacheControl: false, acceptRanges: false }, (error) => {
+      if (error && !response.headersSent) next(error);
+    });
+    return true;
+  };
+
   (app as NestExpressApplication).use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || API_PATHS.test(request.path)) return next();
+    // The variants are the server's business: their addresses are no files of the app.
+    if (VARIANTS.some(({ suffix }) => request.path.endsWith(suffix))) return next();
+    if (sendCompressed(request, response, next)) return;
     files(request, response, () => {
       // A missing file (anything with an extension) is a plain 404; other paths are pages.
       if (/\.[a-z0-9]+$/i.test(request.path)) return next();
       response.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
       response.setHeader('Cache-Control', 'no-cache');
-      response.type('html').send(index);
+      response.vary('Accept-Encoding');
+      const encoding = chooseEncoding(request.headers['accept-encoding'], (['br', 'gzip'] as const).filter((name) => index[name]));
+      if (encoding) response.setHeader('Content-Encoding', encoding);
+      response.type('html').send(encoding ? index[encoding] : index.identity);
     });
   });
   return true;
