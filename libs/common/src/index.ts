@@ -7,3 +7,4 @@ export * from './cursor';
 export * from './clock.module';
 export * from './logging';
 export * from './graceful-shutdown';
+export * from './csv';

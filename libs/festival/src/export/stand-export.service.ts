@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { Actor, AppError, validate } from '@app/common';
+import { Actor, AppError, toCsv, validate } from '@app/common';
 import { FestivalEditionEntity } from '@app/database';
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';
@@ -72,7 +71,8 @@ export class StandExportService {
       [id, day ?? null],
     );
     const time = (value: Date) => DateTime.fromJSDate(new Date(value), { zone: FESTIVAL_ZONE }).toFormat('HH:mm');
-    return stringify(
+    return toCsv(
+      STAND_LIST_COLUMNS,
       rows.map((row) => [
         row.day,
         time(row.starts_at),
@@ -92,7 +92,6 @@ export class StandExportService {
         yesNo(row.cooking_allowed),
         row.contacts ?? '',
       ]),
-      { header: true, columns: [...STAND_LIST_COLUMNS], record_delimiter: 'windows', cast: { number: (value) => String(value) } },
     );
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { Actor, AppError, validate } from '@app/common';
+import { Actor, AppError, toCsv, validate } from '@app/common';
 import { ReferralChannel, TrajectoryKind, TrajectoryStatus } from '@app/database';
 import { volunteersPolicy } from '../volunteers-policy';
 
@@ -67,7 +66,7 @@ export class ReportsService {
       ...report.byReferralChannel.map((c) => ['referral_channel', c.key, c.count]),
       ...report.byStatus.map((c) => ['status', c.key, c.count]),
     ];
-    return stringify(lines, { header: true, columns: ['dimension', 'value', 'trajectories'], record_delimiter: 'windows', cast: { number: String } });
+    return toCsv(['dimension', 'value', 'trajectories'], lines);
   }
 
   /**
@@ -102,9 +101,9 @@ export class ReportsService {
 
   async programmeReportCsv(actor: Actor | null, from: string, to: string, programmeId?: string | null): Promise<string> {
     const rows = await this.programmeReport(actor, from, to, programmeId);
-    return stringify(
+    return toCsv(
+      ['programme', 'month', 'sessions_held', 'seats_offered', 'confirmed', 'attended', 'no_shows', 'waitlisted'],
       rows.map((row) => [row.programmeName, row.month, row.sessionsHeld, row.seatsOffered, row.confirmed, row.attended, row.noShows, row.waitlisted]),
-      { header: true, columns: ['programme', 'month', 'sessions_held', 'seats_offered', 'confirmed', 'attended', 'no_shows', 'waitlisted'], record_delimiter: 'windows', cast: { number: String } },
     );
   }
 }
