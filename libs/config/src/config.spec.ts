@@ -37,7 +37,7 @@ describe('loadConfig', () => {
     expect(loadConfig(valid, 'api')).toMatchObject({
       corsOrigins: [],
       trustProxy: false,
-      rateLimits: { publicPerMinute: 300, loginPerIp: 20, loginPerAccount: 10, lockoutSeconds: 30 },
+      rateLimits: { publicPerMinute: 300, userPerMinute: 1200, loginPerIp: 20, loginPerAccount: 10, lockoutSeconds: 30 },
     });
     const tuned = loadConfig(
       { ...valid, CORS_ORIGINS: 'https://oefenkansen.kortrijk.be, http://localhost:5173', TRUST_PROXY: 'loopback, 10.0.0.0/8', RATE_LIMIT_LOGIN_PER_IP: '5', LOGIN_LOCKOUT_SECONDS: '60' },

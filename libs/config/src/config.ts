@@ -30,8 +30,10 @@ export interface AppConfig {
 }
 
 export interface RateLimits {
-  /** Anonymous GraphQL operations per client address per minute (the public schedule, festival plan). */
+  /** Anonymous GraphQL operations per client address per minute (the public schedule, festival plan); also anonymous HTTP requests to /graphql, valid or not. */
   publicPerMinute: number;
+  /** HTTP requests to /graphql per logged-in user per minute, counted apart from anonymous ones. */
+  userPerMinute: number;
   /** Login attempts per client address per 15 minutes, whatever the account. */
   loginPerIp: number;
   /** Login attempts per e-mail address per 15 minutes, whatever the address. */
@@ -108,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     smsGatewayToken: read('SMS_GATEWAY_TOKEN', false) || null,
     corsOrigins: [],
     trustProxy: false,
-    rateLimits: { publicPerMinute: 0, loginPerIp: 0, loginPerAccount: 0, lockoutSeconds: 0 },
+    rateLimits: { publicPerMinute: 0, userPerMinute: 0, loginPerIp: 0, loginPerAccount: 0, lockoutSeconds: 0 },
     retentionMonths: 0,
   };
   const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
   };
   config.rateLimits = {
     publicPerMinute: wholeNumber('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 1_000_000, 'requests'),
+    userPerMinute: wholeNumber('RATE_LIMIT_USER_PER_MINUTE', 1200, 1, 1_000_000, 'requests'),
     loginPerIp: wholeNumber('RATE_LIMIT_LOGIN_PER_IP', 20, 1, 1_000_000, 'attempts'),
     loginPerAccount: wholeNumber('RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1, 1_000_000, 'attempts'),
     lockoutSeconds: wholeNumber('LOGIN_LOCKOUT_SECONDS', 30, 1, 900, 'seconds'),
