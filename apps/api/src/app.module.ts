@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule, RateLimitRedis, UsersService } from '@app/auth';
+import { AuthModule, RateLimitStorage, UsersService } from '@app/auth';
 import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -47,7 +47,7 @@ export class AppModule {
         NotificationsAdminModule,
         LoadersModule,
         PrivacyApiModule,
-        ThrottlerModule.forRootAsync({ imports: [AuthModule], inject: [APP_CONFIG, RateLimitRedis], useFactory: rateLimitOptions }),
+        ThrottlerModule.forRootAsync({ imports: [AuthModule], inject: [APP_CONFIG, RateLimitStorage], useFactory: rateLimitOptions }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [LoadersModule, AuthModule],

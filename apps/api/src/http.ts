@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { ErrorCode } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
+import { anonymousQueryLength, httpRateLimit } from './http-rate-limit';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app';
 
 type Directives = Record<string, string[]>;
@@ -65,8 +66,11 @@ export function configureHttp(app: INestApplication, options: { webRoot?: string
   const config = app.get<AppConfig>(APP_CONFIG);
   // Behind a load balancer, rate limits must count the client's address, not the balancer's.
   express.set('trust proxy', config.trustProxy);
+  // Counted before the body is even read: a refused request costs the server next to nothing.
+  express.use('/graphql', httpRateLimit(app));
   express.useBodyParser('json', { limit: '100kb' });
   express.use(answerRefusedBody);
+  express.use('/graphql', anonymousQueryLength);
   express.disable('x-powered-by');
   // No CORS_ORIGINS: browsers may call the API only from its own origin (the served web app).
   express.enableCors({

@@ -3,12 +3,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { LoginLockout } from './login-lockout';
 import { PasswordHasher } from './password-hasher';
 import { RateLimitRedis } from './rate-limit-redis';
+import { RateLimitStorage } from './rate-limit-storage';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [JwtModule.register({})],
-  providers: [PasswordHasher, TokenService, UsersService, RateLimitRedis, LoginLockout],
-  exports: [UsersService, PasswordHasher, RateLimitRedis],
+  providers: [PasswordHasher, TokenService, UsersService, RateLimitRedis, RateLimitStorage, LoginLockout],
+  exports: [UsersService, PasswordHasher, RateLimitRedis, RateLimitStorage, TokenService],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, ErrorCode } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { RATE_LIMIT_KEY_PREFIX, RateLimitRedis } from './rate-limit-redis';
+import { temporarilyUnavailable } from './rate-limit-storage';
 
 /** Failures an account may have before it is locked; the count is forgotten a day after the last one. */
 export const FREE_LOGIN_FAILURES = 5;
@@ -25,7 +26,7 @@ export class LoginLockout {
   ) {}
 
   async assertNotLocked(email: string): Promise<void> {
-    const remainingMs = await this.guarded(() => this.redis.client.pttl(this.keys(email).lock), -1);
+    const remainingMs = await this.guarded(() => this.redis.client.pttl(this.keys(email).lock));
     if (remainingMs > 0) {
       const retryAfter = Math.ceil(remainingMs / 1000);
       throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed logins for this address; try again in ${retryAfter} seconds`, { retryAfter });
@@ -38,17 +39,17 @@ export class LoginLockout {
     const failures = await this.guarded(async () => {
       const [[, count]] = (await this.redis.client.multi().incr(keys.failures).expire(keys.failures, FORGET_FAILURES_AFTER_SECONDS).exec()) as [[Error | null, number]];
       return count;
-    }, 0);
+    });
     if (failures < FREE_LOGIN_FAILURES) return 0;
     const lockSeconds = Math.min(this.config.rateLimits.lockoutSeconds * 2 ** (failures - FREE_LOGIN_FAILURES), MAX_LOCKOUT_SECONDS);
-    await this.guarded(() => this.redis.client.set(keys.lock, '1', 'EX', lockSeconds), null);
+    await this.guarded(() => this.redis.client.set(keys.lock, '1', 'EX', lockSeconds));
     this.logger.warn({ failures, lockSeconds }, 'login locked after repeated failures');
     return lockSeconds;
   }
 
   async recordSuccess(email: string): Promise<void> {
     const keys = this.keys(email);
-    await this.guarded(() => this.redis.client.del(keys.failures, keys.lock), 0);
+    await this.guarded(() => this.redis.client.del(keys.failures, keys.lock));
   }
 
   private keys(email: string): { failures: string; lock: string } {
@@ -58,13 +59,16 @@ export class LoginLockout {
     return { failures: `${base}:failures`, lock: `${base}:lock` };
   }
 
-  /** Redis being away must not stop logins: the per-IP limit and argon2's cost still slow guessing. */
-  private async guarded<T>(command: () => Promise<T>, fallback: T): Promise<T> {
+  /**
+   * Redis being away must not open the door to guessing: without the failure count the lock
+   * cannot hold, so logins are refused (TEMPORARILY_UNAVAILABLE) until Redis is back.
+   */
+  private async guarded<T>(command: () => Promise<T>): Promise<T> {
     try {
       return await command();
     } catch (error) {
-      this.logger.warn({ err: error }, 'login lockout skipped: Redis unavailable');
-      return fallback;
+      this.logger.warn({ err: error }, 'login refused: Redis unavailable for the lockout');
+      throw temporarilyUnavailable();
     }
   }
 }

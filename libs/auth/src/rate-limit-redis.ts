@@ -5,7 +5,8 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 /**
  * The Redis connection behind login lockouts and the API's rate limits, shared by every API
  * replica so a limit holds across them. It fails fast instead of queueing commands: when Redis is
- * away, limits are skipped (logged) rather than making logins and the public schedule wait.
+ * away, logins and SMS codes are refused and public reads are counted per process
+ * (RateLimitStorage) at once, rather than making everyone wait.
  */
 @Injectable()
 export class RateLimitRedis implements OnApplicationShutdown {

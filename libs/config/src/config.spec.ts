@@ -50,7 +50,9 @@ describe('loadConfig', () => {
     expect(loadConfig(valid, 'api')).toMatchObject({
       corsOrigins: [],
       trustProxy: false,
-      rateLimits: { publicPerMinute: 300, loginPerIp: 20, loginPerAccount: 10, lockoutSeconds: 30 },
+      rateLimits: { publicPerMinute: 300, userPerMinute: 1200, loginPerIp: 20, loginPerAccount: 10, lockoutSeconds: 30 },
+      smsCodeCountries: ['BE'],
+      smsCodeBudgetPerHour: 100,
     });
     const tuned = loadConfig(
       { ...valid, CORS_ORIGINS: 'https://oefenkansen.kortrijk.be, http://localhost:5173', TRUST_PROXY: 'loopback, 10.0.0.0/8', RATE_LIMIT_LOGIN_PER_IP: '5', LOGIN_LOCKOUT_SECONDS: '60' },
@@ -63,6 +65,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, TRUST_PROXY: 'everyone' }, 'api')).toThrow(/TRUST_PROXY must be/);
     expect(() => loadConfig({ ...valid, RATE_LIMIT_PUBLIC_PER_MINUTE: '0' }, 'api')).toThrow(/RATE_LIMIT_PUBLIC_PER_MINUTE must be a whole number of requests from 1/);
     expect(() => loadConfig({ ...valid, LOGIN_LOCKOUT_SECONDS: '3600' }, 'api')).toThrow(/LOGIN_LOCKOUT_SECONDS must be a whole number of seconds from 1 to 900/);
+    expect(() => loadConfig({ ...valid, SMS_CODE_COUNTRIES: 'BE,XX' }, 'api')).toThrow(/SMS_CODE_COUNTRIES must be a comma-separated list of ISO country codes like "BE,NL" \(got "BE,XX"\)/);
+    expect(() => loadConfig({ ...valid, SMS_CODE_BUDGET_PER_HOUR: '0' }, 'api')).toThrow(/SMS_CODE_BUDGET_PER_HOUR must be a whole number of messages from 1/);
+    expect(loadConfig({ ...valid, SMS_CODE_COUNTRIES: ' be, nl ' }, 'api').smsCodeCountries).toEqual(['BE', 'NL']);
   });
 
   it('refuses the placeholders of docker/.env.example', () => {

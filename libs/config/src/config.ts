@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isSupportedCountry } from 'libphonenumber-js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -31,13 +32,19 @@ export interface AppConfig {
   /** Express `trust proxy`: which hops may set X-Forwarded-For, so rate limits see the client's address. */
   trustProxy: boolean | number | string;
   rateLimits: RateLimits;
+  /** ISO 3166 countries whose mobile numbers may ask for a registration code by SMS (default BE). */
+  smsCodeCountries: string[];
+  /** Registration-code SMS the platform sends per hour at most, whoever asks; then requests are refused and coordinators alerted. */
+  smsCodeBudgetPerHour: number;
   /** Participants with no activity for this many months are anonymised by the nightly retention job. */
   retentionMonths: number;
 }
 
 export interface RateLimits {
-  /** Anonymous GraphQL operations per client address per minute (the public schedule, festival plan). */
+  /** Anonymous GraphQL operations per client address per minute (the public schedule, festival plan); also anonymous HTTP requests to /graphql, valid or not. */
   publicPerMinute: number;
+  /** HTTP requests to /graphql per logged-in user per minute, counted apart from anonymous ones. */
+  userPerMinute: number;
   /** Login attempts per client address per 15 minutes, whatever the account. */
   loginPerIp: number;
   /** Login attempts per e-mail address per 15 minutes, whatever the address. */
@@ -123,7 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     smsGatewayToken: read('SMS_GATEWAY_TOKEN', false) || null,
     corsOrigins: [],
     trustProxy: false,
-    rateLimits: { publicPerMinute: 0, loginPerIp: 0, loginPerAccount: 0, lockoutSeconds: 0 },
+    rateLimits: { publicPerMinute: 0, userPerMinute: 0, loginPerIp: 0, loginPerAccount: 0, lockoutSeconds: 0 },
+    smsCodeCountries: [],
+    smsCodeBudgetPerHour: 0,
     retentionMonths: 0,
   };
   const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
@@ -134,10 +143,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
   };
   config.rateLimits = {
     publicPerMinute: wholeNumber('RATE_LIMIT_PUBLIC_PER_MINUTE', 300, 1, 1_000_000, 'requests'),
+    userPerMinute: wholeNumber('RATE_LIMIT_USER_PER_MINUTE', 1200, 1, 1_000_000, 'requests'),
     loginPerIp: wholeNumber('RATE_LIMIT_LOGIN_PER_IP', 20, 1, 1_000_000, 'attempts'),
     loginPerAccount: wholeNumber('RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1, 1_000_000, 'attempts'),
     lockoutSeconds: wholeNumber('LOGIN_LOCKOUT_SECONDS', 30, 1, 900, 'seconds'),
   };
+  config.smsCodeBudgetPerHour = wholeNumber('SMS_CODE_BUDGET_PER_HOUR', 100, 1, 100_000, 'messages');
+  config.smsCodeCountries = read('SMS_CODE_COUNTRIES', false, 'BE')
+    .split(',')
+    .map((country) => country.trim().toUpperCase())
+    .filter((country) => country !== '');
+  const unknownCountries = config.smsCodeCountries.filter((country) => !/^[A-Z]{2}$/.test(country) || !isSupportedCountry(country));
+  if (unknownCountries.length > 0 || config.smsCodeCountries.length === 0) {
+    problems.push(`SMS_CODE_COUNTRIES must be a comma-separated list of ISO country codes like "BE,NL" (got "${env.SMS_CODE_COUNTRIES ?? ''}")`);
+  }
   config.retentionMonths = wholeNumber('RETENTION_MONTHS', 24, 1, 240, 'months');
   config.corsOrigins = read('CORS_ORIGINS', false)
     .split(',')

@@ -21,6 +21,7 @@ export function testConfig(database: TestDatabase, overrides: Record<string, str
       SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages',
       // Tests log in and query from 127.0.0.1 thousands of times; the rate-limit test sets its own limits.
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+      RATE_LIMIT_USER_PER_MINUTE: '1000000',
       RATE_LIMIT_LOGIN_PER_IP: '1000000',
       RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000',
       ...overrides,

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerException, ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { RATE_LIMIT_KEY_PREFIX, RateLimitRedis } from '@app/auth';
+import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guard.interface';
+import { RATE_LIMIT_KEY_PREFIX, RateLimitStorage } from '@app/auth';
 import { AppError, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { normalisePhone, REGISTRATION_CODES_PER_PHONE_PER_HOUR } from '@app/registrations';
@@ -42,11 +41,14 @@ function phoneTracker(context: ExecutionContext): string {
  * - `registration-code-per-phone`: SMS codes a newcomer may ask for one phone number per hour, whoever asks:
  *   each one is a text message to a real person, and a stranger's number must not be flooded.
  * Failed logins also lock the account with a growing backoff (LoginLockout in @app/auth).
+ * With Redis away, `public` is counted in this process and the other three refuse with
+ * TEMPORARILY_UNAVAILABLE (RateLimitStorage). Every request first passes the HTTP-level limit
+ * (http-rate-limit.ts), which also counts the requests that never reach a resolver.
  */
-export function rateLimitOptions(config: AppConfig, redis: RateLimitRedis): ThrottlerModuleOptions {
+export function rateLimitOptions(config: AppConfig, storage: RateLimitStorage): ThrottlerModuleOptions {
   const limits = config.rateLimits;
   return {
-    storage: new ThrottlerStorageRedisService(redis.client),
+    storage,
     // X-RateLimit-* headers would describe whichever root field ran last; the error carries retryAfter instead.
     setHeaders: false,
     // Trackers are hashed so Redis holds neither addresses nor e-mail addresses.
@@ -84,17 +86,6 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (!isGraphql(context)) return super.getRequestResponse(context);
     const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
     return { req, res: req.res as Record<string, any> };
-  }
-
-  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    try {
-      return await super.handleRequest(request);
-    } catch (error) {
-      if (error instanceof AppError || error instanceof ThrottlerException) throw error;
-      // Redis away: serve rather than refuse everyone; the health check reports Redis down.
-      this.logger.warn({ err: error }, 'rate limit skipped: Redis unavailable');
-      return true;
-    }
   }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {

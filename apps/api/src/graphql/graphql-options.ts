@@ -12,7 +12,8 @@ import { formatError } from './format-error';
 import type { RequestContext } from './request-context';
 import { DateTimeScalar } from './scalars';
 
-function bearerToken(req: Request): string | null {
+/** The bearer token of the Authorization header; '' for a malformed one, null for none. */
+export function bearerToken(req: Request): string | null {
   const header = req.headers.authorization;
   if (!header) return null;
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{10,2048})$/.exec(header);
@@ -23,9 +24,12 @@ function bearerToken(req: Request): string | null {
  * Limits every operation must stay within, checked before anything runs: the deepest screen (the
  * festival plan) nests 7 levels and no client needs many aliases; a query built to exhaust the
  * server is refused with GRAPHQL_VALIDATION_FAILED. The token limit stops the parser itself
- * (GRAPHQL_PARSE_FAILED) before a 100 kB document of tokens costs any time.
+ * (GRAPHQL_PARSE_FAILED) before a long document costs any time, and with it the validation rules
+ * whose cost grows with the square of a selection's fields: the web app's biggest document (the
+ * festival stand plan) has about 100 tokens, so 1500 leaves room for other clients and tools.
+ * Anonymous callers also have a length limit (http-rate-limit.ts).
  */
-export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 15, maxCost: 20000, maxTokens: 5000 };
+export const QUERY_LIMITS = { maxDepth: 12, maxAliases: 15, maxCost: 20000, maxTokens: 1500 };
 
 /** Armor throws by default, which Apollo reports as a 500; a reported validation error is a 400 with GRAPHQL_VALIDATION_FAILED. */
 const REPORT_AS_VALIDATION_ERROR = {

@@ -27,6 +27,10 @@ export async function composeStaffMessage(manager: EntityManager, row: Notificat
     [row.userId],
   );
   if (!user?.active) return { stale: 'the user is no longer active' };
+  if (row.kind === MessageKind.SMS_CODE_BUDGET_REACHED) {
+    const reachedAt = new Date(String(row.payload.reachedAt));
+    return { to: user.email, vars: { firstName: user.display_name, sessionTitle: '', startsAt: reachedAt, endsAt: reachedAt, venueName: '', venueAddress: '', capacity: Number(row.payload.budget) } };
+  }
   if (row.kind === MessageKind.HOST_DIGEST || row.kind === MessageKind.SCHOOL_DIGEST) {
     const rows = row.kind === MessageKind.HOST_DIGEST ? await hostLines(manager, row.userId!, String(row.payload.day)) : await schoolLines(manager, user.organisation_id, String(row.payload.day));
     if (rows.length === 0) return { stale: 'nobody to list' };

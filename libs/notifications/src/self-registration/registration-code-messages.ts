@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { NotificationChannel, NotificationEntity, NotificationStatus, RegistrationCodeRequestEntity, RegistrationCodeStatus } from '@app/database';
 import { RegistrationCodeOutbox } from '@app/registrations';
+import { coordinators, insertStaffNotification } from '../alerts/staff-recipients';
 import { dedupeKeyOf } from '../outbox/notification-outbox';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
 
@@ -28,7 +29,27 @@ export class RegistrationCodeMessages implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register({ send: (manager, request, code) => this.send(manager, request, code), withdraw: (manager, ids) => this.withdraw(manager, ids) });
+    this.outbox.register({
+      send: (manager, request, code) => this.send(manager, request, code),
+      withdraw: (manager, ids) => this.withdraw(manager, ids),
+      budgetReached: (manager, budget) => this.budgetReached(manager, budget),
+    });
+  }
+
+  /** Every coordinator hears it once per clock hour (UTC), however many requests the budget refuses in it. */
+  async budgetReached(manager: EntityManager, budget: number): Promise<void> {
+    const now = this.clock.now();
+    const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
+    for (const userId of await coordinators(manager)) {
+      await insertStaffNotification(manager, {
+        kind: MessageKind.SMS_CODE_BUDGET_REACHED,
+        userId,
+        sessionId: null,
+        dueAt: now,
+        dedupeKey: `${MessageKind.SMS_CODE_BUDGET_REACHED}|${hour}|${userId}`,
+        payload: { budget, reachedAt: now.toISOString() },
+      });
+    }
   }
 
   async send(manager: EntityManager, request: RegistrationCodeRequestEntity, code: string): Promise<void> {

@@ -44,6 +44,8 @@ export enum MessageKind {
   SHIFT_UNDERSTAFFED = 'SHIFT_UNDERSTAFFED',
   /** To a newcomer registering themself: the 6-digit code to type in (code), for the session (title, date, time). */
   REGISTRATION_CODE = 'REGISTRATION_CODE',
+  /** Staff alert to coordinators, once per hour: the hourly budget of code SMS is used up, new requests are refused (capacity = budget; date, time = when). */
+  SMS_CODE_BUDGET_REACHED = 'SMS_CODE_BUDGET_REACHED',
 }
 
 export const MESSAGE_KINDS: readonly MessageKind[] = Object.values(MessageKind);

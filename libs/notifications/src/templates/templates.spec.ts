@@ -71,6 +71,7 @@ const REQUIRED_IN_TEXT: Record<MessageKind, string[]> = {
   [MessageKind.SHIFT_REMINDER]: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address'],
   [MessageKind.SHIFT_UNDERSTAFFED]: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity', 'venue', 'address'],
   [MessageKind.REGISTRATION_CODE]: ['firstName', 'code', 'title', 'date', 'time'],
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: ['firstName', 'date', 'time', 'capacity'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
@@ -107,7 +108,7 @@ describe('catalogues', () => {
     expect([...SUPPORTED_MESSAGE_LANGUAGES]).toEqual(['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr']);
     expect(Object.keys(CATALOGUES).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
     expect(Object.keys(DIGEST_LABELS).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
-    expect(MESSAGE_KINDS).toHaveLength(22);
+    expect(MESSAGE_KINDS).toHaveLength(23);
     for (const kind of MESSAGE_KINDS) expect(kind).toBe(MessageKind[kind]);
   });
 

@@ -7,6 +7,8 @@ export interface RegistrationCodeSender {
   send(manager: EntityManager, request: RegistrationCodeRequestEntity, code: string): Promise<void>;
   /** The requests are over (used, dead or replaced): their SMS must not go out late, nor keep the code. */
   withdraw(manager: EntityManager, requestIds: string[]): Promise<void>;
+  /** The hourly budget of code SMS is used up: the coordinators must hear it (once an hour). */
+  budgetReached(manager: EntityManager, budget: number): Promise<void>;
 }
 
 /**

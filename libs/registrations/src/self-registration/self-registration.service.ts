@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Clock, ErrorCode, validate } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   ContactChannel,
   PgErrorCode,
@@ -15,6 +16,7 @@ import {
 import { normaliseLanguage, normalisePhone } from '../participants/participant-rules';
 import { RegistrationsService, requireOpenForRegistration } from '../registrations/registrations.service';
 import { RegistrationCodeOutbox } from './registration-code-outbox';
+import { requireCodePhone, SMS_CODE_BUDGET_WINDOW_MS } from './sms-code-policy';
 import {
   hashRegistrationCode,
   MAX_WRONG_REGISTRATION_CODES,
@@ -51,6 +53,7 @@ export class SelfRegistrationService {
     private readonly registrations: RegistrationsService,
     private readonly outbox: RegistrationCodeOutbox,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Sends a new code; an earlier request for the same phone and session stops counting. */
@@ -58,15 +61,19 @@ export class SelfRegistrationService {
     const sessionId = validate.uuid('sessionId', input.sessionId);
     const firstName = validate.text('firstName', input.firstName, { max: 100 });
     const phone = normalisePhone('phone', input.phone);
+    requireCodePhone('phone', phone, this.config.smsCodeCountries);
     const preferredLanguage = normaliseLanguage('preferredLanguage', input.preferredLanguage);
     const code = newRegistrationCode();
     const codeHash = await hashRegistrationCode(code);
+    let outcome: RegistrationCodeRequested | { overBudgetFor: number };
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      outcome = await this.dataSource.transaction(async (manager): Promise<RegistrationCodeRequested | { overBudgetFor: number }> => {
         const session = await manager.findOneBy(SessionEntity, { id: sessionId });
         if (!session) throw AppError.notFound('Session', sessionId);
         const now = this.clock.now();
         requireOpenForRegistration(session, now);
+        const overBudgetFor = await this.secondsOverBudget(manager, now);
+        if (overBudgetFor > 0) return { overBudgetFor };
         const [replaced] = await manager.query<[{ id: string }[], number]>(
           `UPDATE registration_code_request SET status = $3, updated_at = now() WHERE phone = $1 AND session_id = $2 AND status = $4 RETURNING id`,
           [phone, sessionId, RegistrationCodeStatus.DEAD, RegistrationCodeStatus.PENDING],
@@ -88,6 +95,28 @@ export class SelfRegistrationService {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'A code was just sent to this phone for this session; use that one', { field: 'phone' });
       throw error;
     }
+    if ('requestId' in outcome) return outcome;
+    // Its own transaction: the refusal writes nothing else, but the coordinators must hear it.
+    await this.dataSource.transaction((manager) => this.outbox.get().budgetReached(manager, this.config.smsCodeBudgetPerHour));
+    const retryAfter = outcome.overBudgetFor;
+    throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `We cannot send more codes by SMS for now; try again in ${retryAfter} seconds`, { retryAfter, field: 'phone' });
+  }
+
+  /**
+   * Seconds until the hourly budget of code SMS has room again (0: room now), counted over every
+   * request of the last hour. A transaction-scoped advisory lock takes the requests one at a time,
+   * so two at the same instant cannot both take the last place.
+   */
+  private async secondsOverBudget(manager: EntityManager, now: Date): Promise<number> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('oefenkansen:registration-code-budget'))`);
+    // A request's expiry is its creation (by our clock) plus the code's lifetime.
+    const windowStart = new Date(now.getTime() - SMS_CODE_BUDGET_WINDOW_MS + REGISTRATION_CODE_TTL_MINUTES * 60_000);
+    const [row] = await manager.query<{ sent: number; oldest: Date | null }[]>(
+      `SELECT count(*)::int AS sent, min(expires_at) AS oldest FROM (SELECT expires_at FROM registration_code_request WHERE expires_at > $1 ORDER BY expires_at DESC LIMIT $2) recent`,
+      [windowStart, this.config.smsCodeBudgetPerHour],
+    );
+    if (row.sent < this.config.smsCodeBudgetPerHour || !row.oldest) return 0;
+    return Math.max(1, Math.ceil((new Date(row.oldest).getTime() - windowStart.getTime()) / 1000));
   }
 
   /**

@@ -322,6 +322,18 @@ export const ar: Catalogue = {
     ),
     sms: 'رمزك {code} للتسجيل في {title} يوم {date} الساعة {time}. صالح 10 دقائق.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'رموز SMS: تم بلوغ الحد الأقصى في الساعة',
+    text: l(
+      'مرحبًا {firstName}،',
+      '',
+      'في {date} الساعة {time} تم بلوغ الحد الأقصى وهو {capacity} رمز SMS في الساعة.',
+      'نرفض طلبات الرموز الجديدة حتى تنتهي الساعة.',
+      '',
+      'هل هذا غير عادي؟ ربما يسيء شخص استخدام النموذج. راجع الطلبات أو اطلب المساعدة من المسؤول.',
+    ),
+    sms: 'تم بلوغ الحد {capacity} رمز SMS في الساعة ({date} {time}). نرفض الرموز الجديدة لبعض الوقت.',
+  },
 };
 
 export const arLabels: DigestLabels = {

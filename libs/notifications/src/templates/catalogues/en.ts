@@ -322,6 +322,18 @@ export const en: Catalogue = {
     ),
     sms: '{code} is your code for {title} on {date} at {time}. Type it on the website. It works for 10 minutes.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'SMS codes: hourly maximum reached',
+    text: l(
+      'Hello {firstName},',
+      '',
+      'On {date} at {time} the maximum of {capacity} SMS codes per hour was reached.',
+      'New code requests are refused until the hour is over.',
+      '',
+      'Is this not normal? Someone may be misusing the form. Check the requests or ask the administrator for help.',
+    ),
+    sms: 'Maximum of {capacity} SMS codes per hour reached on {date} at {time}. New codes are refused for a while.',
+  },
 };
 
 export const enLabels: DigestLabels = {

@@ -322,6 +322,18 @@ export const fr: Catalogue = {
     ),
     sms: '{code} est votre code pour {title} le {date} à {time}. Tapez-le sur le site. Il marche 10 minutes.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'Codes SMS : maximum par heure atteint',
+    text: l(
+      'Bonjour {firstName},',
+      '',
+      'Le {date} à {time}, le maximum de {capacity} codes SMS par heure a été atteint.',
+      'Les nouvelles demandes de code sont refusées jusqu’à la fin de l’heure.',
+      '',
+      'Ce n’est pas normal ? Quelqu’un utilise peut-être mal le formulaire. Vérifiez les demandes ou demandez de l’aide à l’administrateur.',
+    ),
+    sms: 'Maximum de {capacity} codes SMS par heure atteint le {date} à {time}. Les nouveaux codes sont refusés pendant un moment.',
+  },
 };
 
 export const frLabels: DigestLabels = {

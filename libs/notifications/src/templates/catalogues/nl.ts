@@ -323,6 +323,18 @@ export const nl: Catalogue = {
     ),
     sms: '{code} is uw code voor {title} op {date} om {time}. Typ de code op de website. Hij werkt 10 minuten.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'SMS-codes: maximum per uur bereikt',
+    text: l(
+      'Hallo {firstName},',
+      '',
+      'Op {date} om {time} is het maximum van {capacity} SMS-codes per uur bereikt.',
+      'Nieuwe aanvragen voor een code worden geweigerd tot het uur voorbij is.',
+      '',
+      'Is dat niet normaal? Misschien misbruikt iemand het formulier. Kijk de aanvragen na of vraag hulp aan de beheerder.',
+    ),
+    sms: 'Maximum van {capacity} SMS-codes per uur bereikt op {date} om {time}. Nieuwe codes worden een tijd geweigerd.',
+  },
 };
 
 export const nlLabels: DigestLabels = {

@@ -322,6 +322,18 @@ export const prs: Catalogue = {
     ),
     sms: 'کد شما {code} برای {title} در {date} ساعت {time}. 10 دقیقه اعتبار دارد.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'کدهای SMS: حد اکثر در یک ساعت پر شد',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      'در {date} ساعت {time} حد اکثر {capacity} کد SMS در یک ساعت پر شد.',
+      'درخواست‌های نو برای کد تا آخر این ساعت رد می‌شوند.',
+      '',
+      'آیا این عادی نیست؟ شاید کسی از فورم سوءاستفاده می‌کند. درخواست‌ها را ببینید یا از مدیر کمک بخواهید.',
+    ),
+    sms: 'حد {capacity} کد SMS در یک ساعت پر شد ({date} {time}). کدهای نو برای مدتی رد می‌شوند.',
+  },
 };
 
 export const prsLabels: DigestLabels = {

@@ -322,6 +322,18 @@ export const ps: Catalogue = {
     ),
     sms: 'ستاسو کوډ {code} د {title} لپاره، {date} د {time} بجو. 10 دقیقې اعتبار لري.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'د SMS کوډونه: په یو ساعت کې حد پوره شو',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      'په {date} د {time} بجو په یو ساعت کې د {capacity} SMS کوډونو حد پوره شو.',
+      'د کوډ نوې غوښتنې تر دې ساعت پای پورې ردیږي.',
+      '',
+      'دا عادي نه ده؟ کېدای شي څوک له فورمې ناوړه ګټه اخلي. غوښتنې وګورئ یا له مدیر څخه مرسته وغواړئ.',
+    ),
+    sms: 'په یو ساعت کې د {capacity} SMS کوډونو حد پوره شو ({date} {time}). نوي کوډونه د یو وخت لپاره ردیږي.',
+  },
 };
 
 export const psLabels: DigestLabels = {

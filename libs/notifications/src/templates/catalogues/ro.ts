@@ -322,6 +322,18 @@ export const ro: Catalogue = {
     ),
     sms: '{code} este codul dvs. pentru {title} pe {date} la ora {time}. Scrieți-l pe site. Merge 10 minute.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'Coduri SMS: maximul pe oră a fost atins',
+    text: l(
+      'Bună, {firstName},',
+      '',
+      'Pe {date} la ora {time} s-a atins maximul de {capacity} coduri SMS pe oră.',
+      'Cererile noi de cod sunt refuzate până se termină ora.',
+      '',
+      'Nu este normal? Poate cineva folosește greșit formularul. Verificați cererile sau cereți ajutor administratorului.',
+    ),
+    sms: 'Maximul de {capacity} coduri SMS pe oră a fost atins pe {date} la {time}. Codurile noi sunt refuzate o vreme.',
+  },
 };
 
 export const roLabels: DigestLabels = {

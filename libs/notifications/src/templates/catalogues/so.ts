@@ -322,6 +322,18 @@ export const so: Catalogue = {
     ),
     sms: '{code} waa koodhkaaga {title} {date} saacadda {time}. Ku qor bogga. Wuxuu shaqeeyaa 10 daqiiqo.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'Koodhadhka SMS: xadka saacaddii waa la gaaray',
+    text: l(
+      'Salaan {firstName},',
+      '',
+      '{date} saacadda {time} waxaa la gaaray xadka {capacity} kood SMS saacaddii.',
+      'Codsiyada kood cusub waa la diidayaa ilaa saacaddu dhammaato.',
+      '',
+      'Tani ma caadi ma aha? Qof ayaa laga yaabaa inuu si xun u isticmaalo foomka. Eeg codsiyada ama caawimo weydiiso maamulaha.',
+    ),
+    sms: 'Xadka {capacity} kood SMS saacaddii waa la gaaray {date} saacadda {time}. Kood cusub waa la diidayaa in muddo ah.',
+  },
 };
 
 export const soLabels: DigestLabels = {

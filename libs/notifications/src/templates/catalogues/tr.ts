@@ -322,6 +322,18 @@ export const tr: Catalogue = {
     ),
     sms: 'Kodunuz {code}: {title}, {date} saat {time}. Kodu web sitesine yazın. 10 dakika geçerli.',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'SMS kodları: saatlik üst sınıra ulaşıldı',
+    text: l(
+      'Merhaba {firstName},',
+      '',
+      '{date} saat {time} itibarıyla saatte en fazla {capacity} SMS kodu sınırına ulaşıldı.',
+      'Saat dolana kadar yeni kod istekleri reddedilir.',
+      '',
+      'Bu normal değil mi? Biri formu kötüye kullanıyor olabilir. İstekleri kontrol edin veya yöneticiden yardım isteyin.',
+    ),
+    sms: 'Saatte {capacity} SMS kodu sınırına ulaşıldı ({date} {time}). Yeni kodlar bir süre reddedilir.',
+  },
 };
 
 export const trLabels: DigestLabels = {

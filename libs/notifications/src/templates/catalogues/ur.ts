@@ -322,6 +322,18 @@ export const ur: Catalogue = {
     ),
     sms: 'آپ کا کوڈ {code} ہے، {title} کے لیے، {date} کو {time} بجے۔ 10 منٹ تک درست۔',
   },
+  [MessageKind.SMS_CODE_BUDGET_REACHED]: {
+    subject: 'SMS کوڈ: ایک گھنٹے کی حد پوری ہو گئی',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      '{date} کو {time} بجے ایک گھنٹے میں {capacity} SMS کوڈ کی حد پوری ہو گئی۔',
+      'گھنٹہ ختم ہونے تک کوڈ کی نئی درخواستیں رد کی جاتی ہیں۔',
+      '',
+      'کیا یہ عام بات نہیں؟ شاید کوئی فارم کا غلط استعمال کر رہا ہے۔ درخواستیں دیکھیں یا منتظم سے مدد مانگیں۔',
+    ),
+    sms: 'ایک گھنٹے میں {capacity} SMS کوڈ کی حد پوری ہو گئی ({date} {time})۔ نئے کوڈ کچھ دیر رد ہوں گے۔',
+  },
 };
 
 export const urLabels: DigestLabels = {
