@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { homeOf, useAuth } from '../auth/auth';
 import { usePageTitle } from '../components/page-title';
-import { GraphQLRequestError } from '../graphql/client';
+import { useFormError } from '../components/form-error';
+import { FORMS } from '../graphql/form-errors';
 import { useI18n } from '../i18n/i18n';
 
 /** Only paths of this app: a crafted ?next=https://elsewhere must not send anyone away. */
@@ -15,7 +16,7 @@ export function LoginPage() {
   const { login } = useAuth();
   const [, navigate] = useLocation();
   const [searchParams] = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  const problem = useFormError(FORMS.login);
   const [busy, setBusy] = useState(false);
   usePageTitle(t.account.loginTitle);
 
@@ -23,12 +24,12 @@ export function LoginPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
-    setError(null);
+    problem.clear();
     try {
       const user = await login(String(form.get('email')), String(form.get('password')));
       navigate(safeNext(searchParams.get('next')) ?? homeOf(user), { replace: true });
     } catch (caught) {
-      setError(caught instanceof GraphQLRequestError && caught.code === 'UNAUTHENTICATED' ? t.account.wrongLogin : t.loadError);
+      problem.show(caught);
       setBusy(false);
     }
   };
@@ -38,18 +39,20 @@ export function LoginPage() {
       <h1>{t.account.loginTitle}</h1>
       <p>{t.account.loginIntro}</p>
       <form className="form" onSubmit={(event) => void submit(event)}>
-        {error && (
+        {problem.formError && (
           <p role="alert" className="notice notice--error">
-            {error}
+            {problem.formError}
           </p>
         )}
         <div className="field">
           <label htmlFor="email">{t.account.email}</label>
-          <input id="email" name="email" type="email" autoComplete="username" required />
+          <input id={FORMS.login.fields.email} name="email" type="email" autoComplete="username" required {...problem.fieldProps(FORMS.login.fields.email)} />
+          {problem.fieldError(FORMS.login.fields.email)}
         </div>
         <div className="field">
           <label htmlFor="password">{t.account.password}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
+          <input id={FORMS.login.fields.password} name="password" type="password" autoComplete="current-password" required {...problem.fieldProps(FORMS.login.fields.password)} />
+          {problem.fieldError(FORMS.login.fields.password)}
         </div>
         <p>
           <button type="submit" disabled={busy}>

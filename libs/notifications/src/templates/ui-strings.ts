@@ -72,6 +72,53 @@ export interface UiStrings {
     text: string;
     home: string;
   };
+  /**
+   * What the API refused, said next to the field it is about (apps/web/src/graphql/form-errors.ts
+   * picks one by error code and field). No field names, no codes: what is wrong and what to do.
+   */
+  formErrors: {
+    firstName: string;
+    lastName: string;
+    /** A phone number that is no number: keep the example number as it is. */
+    phone: string;
+    /** A real number we do not send codes to (by default only Belgian mobiles). */
+    phoneNotAllowed: string;
+    email: string;
+    language: string;
+    /** SMS without a phone or consent, e-mail without an address. */
+    contactChannel: string;
+    reason: string;
+    /** The 6-digit code from the SMS. */
+    code: string;
+    date: string;
+    /** A choice from a list (a plot, a time) that no longer fits. */
+    choice: string;
+    /** A field of the form with no sentence of its own. */
+    field: string;
+    /** Something wrong that no field of the form shows. */
+    form: string;
+    /** Rate limit; followed by waitSeconds/waitMinutes or tryLater. */
+    tooMany: string;
+    /** Login locked after wrong passwords; followed by waitSeconds/waitMinutes. */
+    lockedOut: string;
+    waitSeconds: PluralForms;
+    waitMinutes: PluralForms;
+    tryLater: string;
+    /** A safeguard of the platform is down for a moment. */
+    temporarilyUnavailable: string;
+    alreadyRegistered: string;
+    sessionCancelled: string;
+    sessionInPast: string;
+    notFound: string;
+    forbidden: string;
+    unauthenticated: string;
+    /** Someone else changed the same thing at the same time. */
+    conflict: string;
+    /** Every place is taken (a shift). */
+    full: string;
+    /** More text than the API accepts in one request. */
+    tooLong: string;
+  };
   /** Staff (school contacts, hosts, the city) sign in; the public pages need no account. */
   account: {
     /** The footer link to the login page. */

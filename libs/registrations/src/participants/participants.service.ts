@@ -48,6 +48,23 @@ export class ParticipantsService {
   }
 
   /**
+   * The participant this organisation already registered as this person, if any: same phone (both
+   * E.164), same first name folded for case and accents, and no other last name. Without a phone
+   * a name alone is too weak (two parents called Amina), so a new record is made and only flagged.
+   * Takes a transaction-long lock on (organisation, phone), so two simultaneous requests for the
+   * same new parent cannot both create one (README, "One parent, one record").
+   */
+  async findKnownParent(manager: EntityManager, actor: Actor, participant: ValidParticipant, organisationId: string | null): Promise<ParticipantEntity | null> {
+    if (!participant.phone || !organisationId) return null;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`participant:${organisationId}:${participant.phone}`]);
+    const candidates = await this.visibleTo(actor, manager.getRepository(ParticipantEntity).createQueryBuilder('p'))
+      .andWhere('p.registered_by_organisation_id = :organisationId AND p.phone = :phone AND p.erased_at IS NULL', { organisationId, phone: participant.phone })
+      .orderBy('p.created_at')
+      .getMany();
+    return candidates.find((known) => sameName(known.firstName, participant.firstName) && (!known.lastName || !participant.lastName || sameName(known.lastName, participant.lastName))) ?? null;
+  }
+
+  /**
    * An existing participant the actor may register (or record the consent of); others look exactly
    * like unknown ids. An erased participant is only figures now: new activity would start a new
    * record of the same person under an anonymous one.
@@ -132,4 +149,13 @@ export class ParticipantsService {
     if (conditions.length === 0) return query.andWhere('1 = 0');
     return query.andWhere(`(${conditions.join(' OR ')})`, { me: actor.userId, myOrganisation: actor.organisationId });
   }
+}
+
+/** "Zoë", " zoe " and "ZOE" are one name: accents, case and spaces are how it was typed, not who it is. */
+function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+}
+
+function sameName(a: string, b: string): boolean {
+  return foldName(a) === foldName(b);
 }

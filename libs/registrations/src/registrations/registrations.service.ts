@@ -73,7 +73,8 @@ export class RegistrationsService implements OnModuleInit {
       registrationPolicy.requireCanManageRegistrations(actor, scope);
       this.requireOpen(session);
       const participant = await this.resolveParticipant(manager, actor, who, scope);
-      if (await this.liveRegistration(manager, session.id, participant.id)) throw alreadyRegistered();
+      const existing = await this.liveRegistration(manager, session.id, participant.id);
+      if (existing) throw alreadyRegistered(existing.id);
       return this.insertRegistration(manager, actor.userId, session, participant.id, null);
     });
   }
@@ -291,7 +292,8 @@ export class RegistrationsService implements OnModuleInit {
     if ('participantId' in who) return this.participants.requireVisible(manager, actor, who.participantId);
     // The registering organisation: the caller's own (a school contact's school), otherwise where the session is.
     const organisationId = actor.organisationId ?? scope.organisationId;
-    return this.participants.createParticipant(manager, actor, validateNewParticipant(who.participant, organisationId), organisationId);
+    const participant = validateNewParticipant(who.participant, organisationId);
+    return (await this.participants.findKnownParent(manager, actor, participant, organisationId)) ?? this.participants.createParticipant(manager, actor, participant, organisationId);
   }
 
   private requireOpen(session: SessionEntity): void {
@@ -350,6 +352,7 @@ function eventOf(registration: RegistrationEntity, kind: RegistrationEventKind, 
   return { kind, registrationId: registration.id, sessionId: registration.sessionId, participantId: registration.participantId, actorId };
 }
 
-function alreadyRegistered(): AppError {
-  return new AppError(ErrorCode.ALREADY_REGISTERED, 'This participant is already registered for this session');
+/** registrationId: the live registration in the way, so the client can show it. */
+function alreadyRegistered(registrationId?: string): AppError {
+  return new AppError(ErrorCode.ALREADY_REGISTERED, 'This participant is already registered for this session', registrationId ? { registrationId } : {});
 }

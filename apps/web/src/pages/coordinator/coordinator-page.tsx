@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { LoadError, Loading } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { request } from '../../graphql/client';
+import { explainError, FORMS, sayError } from '../../graphql/form-errors';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
@@ -165,8 +166,8 @@ function FailedMessages(props: { notifications: Home['notifications']; onResent(
       await request(RESEND_MUTATION, { id });
       setOutcome({ kind: 'ok', text: t.coordinator.resent });
       props.onResent();
-    } catch {
-      setOutcome({ kind: 'error', text: t.loadError });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: sayError(explainError(error, FORMS.coordinatorResend), i18n) });
     } finally {
       setBusy(null);
     }

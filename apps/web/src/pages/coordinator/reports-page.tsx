@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { LoadError, Loading } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { request } from '../../graphql/client';
+import { explainError, FORMS, sayError } from '../../graphql/form-errors';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
@@ -191,25 +192,26 @@ function Trajectories(props: { report: Reports['trajectoryReport'] }) {
 }
 
 function Downloads(props: { period: MonthPeriod }) {
-  const { t } = useI18n();
-  const [failed, setFailed] = useState(false);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [failed, setFailed] = useState<string | null>(null);
   const dates = periodDates(props.period);
   const suffix = `${props.period.from}-${props.period.to}`;
   const download = async (kind: 'programmes' | 'trajectories') => {
-    setFailed(false);
+    setFailed(null);
     try {
       const csv =
         kind === 'programmes' ? (await request(PROGRAMME_CSV_QUERY, dates)).programmeReportCsv : (await request(TRAJECTORY_CSV_QUERY, dates)).trajectoryReportCsv;
       downloadCsv(`oefenkansen-${kind}-${suffix}.csv`, csv);
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      setFailed(sayError(explainError(error, FORMS.coordinatorDownload), i18n));
     }
   };
   return (
     <section aria-labelledby="downloads-heading">
       <h2 id="downloads-heading">{t.coordinator.downloadsHeading}</h2>
       <div role="status" aria-live="polite">
-        {failed && <p className="notice notice--error">{t.loadError}</p>}
+        {failed && <p className="notice notice--error">{failed}</p>}
       </div>
       <p className="button-row">
         <button type="button" className="button--secondary" onClick={() => void download('programmes')}>

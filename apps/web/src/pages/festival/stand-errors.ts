@@ -1,4 +1,5 @@
 import { GraphQLRequestError } from '../../graphql/client';
+import { explainError, FORMS, sayError } from '../../graphql/form-errors';
 import type { I18n } from '../../i18n/i18n';
 
 /** What STAND_UNAVAILABLE tells about the slot that is in the way (libs/festival explainOverlap). */
@@ -17,7 +18,7 @@ function conflictOf(error: GraphQLRequestError): { plotCode: string; conflict: C
 /** The API's refusal of a booking or a move, as a plain sentence in the visitor's language. */
 export function standErrorMessage(error: unknown, i18n: I18n): string {
   const { t, format } = i18n;
-  if (!(error instanceof GraphQLRequestError)) return t.loadError;
+  if (!(error instanceof GraphQLRequestError)) return sayError(explainError(error, FORMS.standRequest), i18n);
   switch (error.code) {
     case 'STAND_UNAVAILABLE': {
       if (error.extensions.reason === 'PLOT_INACTIVE') return t.festival.errorClosed;
@@ -26,13 +27,7 @@ export function standErrorMessage(error: unknown, i18n: I18n): string {
       const [startsAt, endsAt] = [new Date(taken.conflict.startsAt), new Date(taken.conflict.endsAt)];
       return format(t.festival.errorTaken, { plot: format(t.festival.plotCode, { code: taken.plotCode }), day: i18n.formatDay(startsAt), time: i18n.formatTimeRange(startsAt, endsAt) });
     }
-    case 'OUTSIDE_OPENING_HOURS':
-      return t.festival.errorHours;
-    case 'DEADLINE_PASSED':
-      return t.festival.errorDeadline;
-    case 'STAND_LIMIT_REACHED':
-      return format(t.festival.errorLimit, { limit: Number(error.extensions.limit) });
     default:
-      return t.loadError;
+      return sayError(explainError(error, FORMS.standRequest), i18n);
   }
 }

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { GraphQLRequestError, request } from '../../graphql/client';
+import { useFormError } from '../../components/form-error';
+import { request } from '../../graphql/client';
+import { FORMS } from '../../graphql/form-errors';
 import { graphql } from '../../graphql/graphql';
 import { useI18n } from '../../i18n/i18n';
 
@@ -23,18 +25,19 @@ export function CancelSession(props: { sessionId: string; onCancelled(): void })
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const problem = useFormError(FORMS.cancelSession);
+  const reasonId = FORMS.cancelSession.fields.reason;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
     setBusy(true);
-    setError(null);
+    problem.clear();
     try {
       await request(CANCEL_SESSION_MUTATION, { id: props.sessionId, reason });
       props.onCancelled();
     } catch (caught) {
-      setError(caught instanceof GraphQLRequestError && caught.code === 'SESSION_IN_PAST' ? t.host.tooLate : t.loadError);
+      problem.show(caught);
       setBusy(false);
     }
   };
@@ -49,14 +52,15 @@ export function CancelSession(props: { sessionId: string; onCancelled(): void })
         </button>
       ) : (
         <form className="form" onSubmit={(event) => void submit(event)}>
-          {error && (
+          {problem.formError && (
             <p role="alert" className="notice notice--error">
-              {error}
+              {problem.formError}
             </p>
           )}
           <div className="field">
-            <label htmlFor="cancel-reason">{t.host.reason}</label>
-            <textarea id="cancel-reason" name="reason" rows={3} required maxLength={REASON_MAX_LENGTH} aria-describedby="cancel-reason-hint" autoFocus />
+            <label htmlFor={reasonId}>{t.host.reason}</label>
+            <textarea id={reasonId} name="reason" rows={3} required maxLength={REASON_MAX_LENGTH} autoFocus {...problem.fieldProps(reasonId, 'cancel-reason-hint')} />
+            {problem.fieldError(reasonId)}
             <p id="cancel-reason-hint" className="muted">
               {t.host.reasonHint}
             </p>

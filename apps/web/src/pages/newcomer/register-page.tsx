@@ -2,7 +2,9 @@ import { LANGUAGE_INFO } from '@translations/languages';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { SessionFrame, sessionNotFound } from '../../components/session-frame';
 import { usePageTitle } from '../../components/page-title';
-import { GraphQLRequestError, request } from '../../graphql/client';
+import { type FormErrorState, useFormError } from '../../components/form-error';
+import { request } from '../../graphql/client';
+import { FORMS } from '../../graphql/form-errors';
 import { graphql } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { LANGUAGES, useI18n } from '../../i18n/i18n';
@@ -44,6 +46,8 @@ interface Details {
   preferredLanguage: string;
 }
 
+const FIELD = FORMS.newcomerDetails.fields;
+
 /** Where the newcomer is: their details, then the code from the SMS, then the outcome. */
 type Step = { kind: 'details' } | { kind: 'code'; requestId: string } | { kind: 'done'; waitlistPosition: number | null };
 
@@ -69,44 +73,29 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
   const { t, format } = i18n;
   const [step, setStep] = useState<Step>({ kind: 'details' });
   const [details, setDetails] = useState<Details>({ firstName: '', phone: '', preferredLanguage: i18n.language });
-  const [problem, setProblem] = useState<string | null>(null);
+  const detailsProblem = useFormError(FORMS.newcomerDetails);
+  const codeProblem = useFormError(FORMS.newcomerCode);
+  const problem = detailsProblem.formError ?? codeProblem.formError;
   const [busy, setBusy] = useState(false);
   const status = useRef<HTMLDivElement>(null);
   const startsAt = new Date(session.startsAt);
   const open = session.status !== 'CANCELLED' && startsAt.getTime() > Date.now();
 
-  // Each new step (or problem) is announced and takes the focus, so keyboard and screen-reader users follow.
-  useEffect(() => status.current?.focus(), [step.kind, problem]);
+  // Each new step (or problem) is announced and takes the focus, so keyboard and screen-reader users follow;
+  // a problem with one field puts the focus on that field instead (useFormError).
+  useEffect(() => status.current?.focus(), [step.kind]);
+  useEffect(() => {
+    if (problem) status.current?.focus();
+  }, [problem]);
 
-  const messageOf = (error: unknown): string => {
-    if (!(error instanceof GraphQLRequestError)) return t.loadError;
-    switch (error.code) {
-      case 'TOO_MANY_REQUESTS':
-        return t.newcomer.tooMany;
-      case 'ALREADY_REGISTERED':
-        return t.newcomer.alreadyRegistered;
-      case 'SESSION_IN_PAST':
-      case 'SESSION_CANCELLED':
-        return t.newcomer.closed;
-      case 'CONFLICT':
-        return t.newcomer.newCodeNeeded;
-      case 'BAD_USER_INPUT': {
-        const attemptsLeft = error.extensions.attemptsLeft;
-        if (typeof attemptsLeft === 'number') return attemptsLeft > 0 ? format(t.newcomer.wrongCode, { count: attemptsLeft }) : t.newcomer.newCodeNeeded;
-        return error.extensions.field === 'phone' ? t.newcomer.phoneHint : error.message;
-      }
-      default:
-        return t.loadError;
-    }
-  };
-
-  const act = async (action: () => Promise<void>) => {
+  const act = async (action: () => Promise<void>, shownIn: FormErrorState) => {
     setBusy(true);
-    setProblem(null);
+    detailsProblem.clear();
+    codeProblem.clear();
     try {
       await action();
     } catch (error) {
-      setProblem(messageOf(error));
+      shownIn.show(error);
     } finally {
       setBusy(false);
     }
@@ -117,7 +106,7 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
     void act(async () => {
       const { requestRegistrationCode } = await request(REQUEST_CODE, { input: { sessionId: session.id, ...details } });
       setStep({ kind: 'code', requestId: requestRegistrationCode.requestId });
-    });
+    }, detailsProblem);
   };
 
   const confirm = (event: FormEvent<HTMLFormElement>, requestId: string) => {
@@ -126,7 +115,7 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
     void act(async () => {
       const { confirmRegistrationCode } = await request(CONFIRM_CODE, { requestId, code });
       setStep({ kind: 'done', waitlistPosition: confirmRegistrationCode.status === 'WAITLISTED' ? (confirmRegistrationCode.waitlistPosition ?? null) : null });
-    });
+    }, codeProblem);
   };
 
   return (
@@ -141,7 +130,7 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
       </p>
       <div ref={status} tabIndex={-1} role="status" aria-live="polite">
         {problem && <p className="notice notice--error">{problem}</p>}
-        {step.kind === 'code' && !problem && <p className="notice notice--ok">{format(t.newcomer.codeSent, { phone: details.phone })}</p>}
+        {step.kind === 'code' && !codeProblem.active && <p className="notice notice--ok">{format(t.newcomer.codeSent, { phone: details.phone })}</p>}
         {step.kind === 'done' && (
           <p className="notice notice--ok">
             {step.waitlistPosition === null ? format(t.newcomer.registered, { name: details.firstName }) : format(t.newcomer.waitlisted, { position: step.waitlistPosition })}
@@ -153,35 +142,51 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
         <form className="form" onSubmit={sendCode}>
           <p>{t.newcomer.intro}</p>
           <div className="field">
-            <label htmlFor="newcomer-first-name">{t.newcomer.firstName}</label>
-            <input id="newcomer-first-name" required maxLength={100} autoComplete="given-name" value={details.firstName} onChange={(event) => setDetails({ ...details, firstName: event.target.value })} />
+            <label htmlFor={FIELD.firstName}>{t.newcomer.firstName}</label>
+            <input
+              id={FIELD.firstName}
+              required
+              maxLength={100}
+              autoComplete="given-name"
+              value={details.firstName}
+              onChange={(event) => setDetails({ ...details, firstName: event.target.value })}
+              {...detailsProblem.fieldProps(FIELD.firstName)}
+            />
+            {detailsProblem.fieldError(FIELD.firstName)}
           </div>
           <div className="field">
-            <label htmlFor="newcomer-phone">{t.newcomer.phone}</label>
+            <label htmlFor={FIELD.phone}>{t.newcomer.phone}</label>
             <input
-              id="newcomer-phone"
+              id={FIELD.phone}
               type="tel"
               required
               maxLength={30}
               autoComplete="tel"
               dir="ltr"
-              aria-describedby="newcomer-phone-hint"
               value={details.phone}
               onChange={(event) => setDetails({ ...details, phone: event.target.value })}
+              {...detailsProblem.fieldProps(FIELD.phone, 'newcomer-phone-hint')}
             />
+            {detailsProblem.fieldError(FIELD.phone)}
             <p id="newcomer-phone-hint" className="muted">
               {t.newcomer.phoneHint}
             </p>
           </div>
           <div className="field">
-            <label htmlFor="newcomer-language">{t.newcomer.language}</label>
-            <select id="newcomer-language" value={details.preferredLanguage} onChange={(event) => setDetails({ ...details, preferredLanguage: event.target.value })}>
+            <label htmlFor={FIELD.preferredLanguage}>{t.newcomer.language}</label>
+            <select
+              id={FIELD.preferredLanguage}
+              value={details.preferredLanguage}
+              onChange={(event) => setDetails({ ...details, preferredLanguage: event.target.value })}
+              {...detailsProblem.fieldProps(FIELD.preferredLanguage)}
+            >
               {LANGUAGES.map((tag) => (
                 <option key={tag} value={tag} lang={tag}>
                   {LANGUAGE_INFO[tag].name}
                 </option>
               ))}
             </select>
+            {detailsProblem.fieldError(FIELD.preferredLanguage)}
           </div>
           <p>
             <button type="submit" disabled={busy}>
@@ -193,8 +198,19 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
       {open && step.kind === 'code' && (
         <form className="form" onSubmit={(event) => confirm(event, step.requestId)}>
           <div className="field">
-            <label htmlFor="newcomer-code">{t.newcomer.code}</label>
-            <input id="newcomer-code" name="code" required inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} dir="ltr" />
+            <label htmlFor={FORMS.newcomerCode.fields.code}>{t.newcomer.code}</label>
+            <input
+              id={FORMS.newcomerCode.fields.code}
+              name="code"
+              required
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]{6,7}"
+              maxLength={7}
+              dir="ltr"
+              {...codeProblem.fieldProps(FORMS.newcomerCode.fields.code)}
+            />
+            {codeProblem.fieldError(FORMS.newcomerCode.fields.code)}
           </div>
           <p className="button-row">
             <button type="submit" disabled={busy}>

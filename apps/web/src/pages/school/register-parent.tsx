@@ -1,6 +1,8 @@
 import { LANGUAGE_INFO } from '@translations/languages';
 import { type FormEvent, useEffect, useState } from 'react';
+import { useFormError } from '../../components/form-error';
 import { GraphQLRequestError, request } from '../../graphql/client';
+import { FORMS } from '../../graphql/form-errors';
 import { graphql, type VariablesOf } from '../../graphql/graphql';
 import { LANGUAGES, useI18n } from '../../i18n/i18n';
 import { fullName } from './people';
@@ -35,6 +37,9 @@ type ContactChannel = NonNullable<RegisterInput['participant']>['contactChannel'
 type Parent = { id: string; firstName: string; lastName: string | null; phone: string | null };
 type Outcome = { kind: 'ok' | 'error'; text: string };
 
+const FORM = FORMS.registerParent;
+const FIELD = FORM.fields;
+
 /** Waits for a pause in typing before searching, so a name typed quickly is one request. */
 const SEARCH_DELAY_MS = 250;
 
@@ -48,6 +53,7 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
   const [matches, setMatches] = useState<Parent[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const problem = useFormError(FORM);
 
   useEffect(() => {
     const term = search.trim();
@@ -68,6 +74,7 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
   const register = async (input: Omit<RegisterInput, 'sessionId'>, name: string) => {
     setBusy(true);
     setOutcome(null);
+    problem.clear();
     try {
       const { registerParticipant: registration } = await request(REGISTER_MUTATION, { input: { ...input, sessionId: props.sessionId } });
       const who = fullName(registration.participant);
@@ -80,8 +87,9 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
       props.onRegistered();
       return true;
     } catch (error) {
-      const code = error instanceof GraphQLRequestError ? error.code : undefined;
-      setOutcome({ kind: 'error', text: code === 'ALREADY_REGISTERED' ? format(t.school.alreadyRegistered, { name }) : error instanceof GraphQLRequestError && code === 'BAD_USER_INPUT' ? error.message : t.loadError });
+      // The school sees who is already there in its own words; everything else by the one mapping.
+      if (error instanceof GraphQLRequestError && error.code === 'ALREADY_REGISTERED') setOutcome({ kind: 'error', text: format(t.school.alreadyRegistered, { name }) });
+      else problem.show(error);
       return false;
     } finally {
       setBusy(false);
@@ -96,6 +104,7 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
     const contactChannel = String(form.get('contactChannel')) as ContactChannel;
     const consent = form.get('consent') === 'on';
     if (contactChannel === 'SMS' && (!text('phone') || !consent)) {
+      problem.clear();
       setOutcome({ kind: 'error', text: t.school.smsNeedsPhone });
       return;
     }
@@ -121,6 +130,7 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
       <h2 id="register-heading">{t.school.registerHeading}</h2>
       <div role="status" aria-live="polite">
         {outcome && <p className={`notice ${outcome.kind === 'error' ? 'notice--error' : 'notice--ok'}`}>{outcome.text}</p>}
+        {problem.formError && <p className="notice notice--error">{problem.formError}</p>}
       </div>
       <div className="field">
         <label htmlFor="parent-search">{t.school.search}</label>
@@ -149,34 +159,39 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
       <form className="form" onSubmit={(event) => void registerNew(event)}>
         <h3>{t.school.newParent}</h3>
         <div className="field">
-          <label htmlFor="parent-first-name">{t.school.firstName}</label>
-          <input id="parent-first-name" name="firstName" required autoComplete="off" />
+          <label htmlFor={FIELD['participant.firstName']}>{t.school.firstName}</label>
+          <input id={FIELD['participant.firstName']} name="firstName" required autoComplete="off" {...problem.fieldProps(FIELD['participant.firstName'])} />
+          {problem.fieldError(FIELD['participant.firstName'])}
         </div>
         <div className="field">
-          <label htmlFor="parent-last-name">{t.school.lastName}</label>
-          <input id="parent-last-name" name="lastName" autoComplete="off" />
+          <label htmlFor={FIELD['participant.lastName']}>{t.school.lastName}</label>
+          <input id={FIELD['participant.lastName']} name="lastName" autoComplete="off" {...problem.fieldProps(FIELD['participant.lastName'])} />
+          {problem.fieldError(FIELD['participant.lastName'])}
         </div>
         <div className="field">
-          <label htmlFor="parent-phone">{t.school.phone}</label>
-          <input id="parent-phone" name="phone" type="tel" autoComplete="off" />
+          <label htmlFor={FIELD['participant.phone']}>{t.school.phone}</label>
+          <input id={FIELD['participant.phone']} name="phone" type="tel" autoComplete="off" dir="ltr" {...problem.fieldProps(FIELD['participant.phone'])} />
+          {problem.fieldError(FIELD['participant.phone'])}
         </div>
         <div className="field">
-          <label htmlFor="parent-language">{t.school.parentLanguage}</label>
-          <select id="parent-language" name="preferredLanguage" defaultValue="nl">
+          <label htmlFor={FIELD['participant.preferredLanguage']}>{t.school.parentLanguage}</label>
+          <select id={FIELD['participant.preferredLanguage']} name="preferredLanguage" defaultValue="nl" {...problem.fieldProps(FIELD['participant.preferredLanguage'])}>
             {LANGUAGES.map((tag) => (
               <option key={tag} value={tag} lang={tag}>
                 {LANGUAGE_INFO[tag].name}
               </option>
             ))}
           </select>
+          {problem.fieldError(FIELD['participant.preferredLanguage'])}
         </div>
         <div className="field">
-          <label htmlFor="parent-contact">{t.school.contact}</label>
-          <select id="parent-contact" name="contactChannel" defaultValue="VIA_ORGANISATION">
+          <label htmlFor={FIELD['participant.contactChannel']}>{t.school.contact}</label>
+          <select id={FIELD['participant.contactChannel']} name="contactChannel" defaultValue="VIA_ORGANISATION" {...problem.fieldProps(FIELD['participant.contactChannel'])}>
             <option value="VIA_ORGANISATION">{t.school.contactViaSchool}</option>
             <option value="SMS">{t.school.contactSms}</option>
             <option value="NONE">{t.school.contactNone}</option>
           </select>
+          {problem.fieldError(FIELD['participant.contactChannel'])}
         </div>
         <div className="checkbox">
           <input id="parent-consent" name="consent" type="checkbox" />

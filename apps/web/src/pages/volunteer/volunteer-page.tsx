@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { LoadError, Loading } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
-import { GraphQLRequestError, request } from '../../graphql/client';
+import { request } from '../../graphql/client';
+import { explainError, FORMS, type FormSpec, sayError } from '../../graphql/form-errors';
 import { graphql } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
@@ -87,15 +88,14 @@ export function VolunteerPage() {
   const languageNames = useMemo(() => new Intl.DisplayNames([...i18n.info.locales], { type: 'language', fallback: 'code' }), [i18n.info]);
 
   /** Runs a sign-up or a drop, then refreshes and moves focus to the outcome (the button is gone by then). */
-  const act = async (id: string, run: () => Promise<unknown>, done: string, refusal: (code: string | undefined) => string | undefined) => {
+  const act = async (id: string, run: () => Promise<unknown>, done: string, form: FormSpec) => {
     setBusyId(id);
     setFeedback(null);
     try {
       await run();
       setFeedback({ kind: 'ok', text: done });
     } catch (caught) {
-      const code = caught instanceof GraphQLRequestError ? caught.code : undefined;
-      setFeedback({ kind: 'error', text: refusal(code) ?? t.loadError });
+      setFeedback({ kind: 'error', text: sayError(explainError(caught, form), i18n) });
     }
     setBusyId(null);
     result.retry();
@@ -103,14 +103,10 @@ export function VolunteerPage() {
   };
 
   const signUp = (shift: { id: string; title: string }) =>
-    act(shift.id, () => request(SIGN_UP_MUTATION, { shiftId: shift.id }), i18n.format(t.volunteer.signedUp, { title: shift.title }), (code) =>
-      code === 'SHIFT_FULL' ? t.volunteer.shiftFull : code === 'VOLUNTEER_UNAVAILABLE' ? t.volunteer.unavailable : undefined,
-    );
+    act(shift.id, () => request(SIGN_UP_MUTATION, { shiftId: shift.id }), i18n.format(t.volunteer.signedUp, { title: shift.title }), FORMS.volunteerSignUp);
 
   const drop = (assignment: { id: string; shift: { title: string } }) =>
-    act(assignment.id, () => request(DROP_SHIFT_MUTATION, { assignmentId: assignment.id }), i18n.format(t.volunteer.dropped, { title: assignment.shift.title }), (code) =>
-      code === 'SESSION_IN_PAST' ? t.volunteer.tooLate : undefined,
-    );
+    act(assignment.id, () => request(DROP_SHIFT_MUTATION, { assignmentId: assignment.id }), i18n.format(t.volunteer.dropped, { title: assignment.shift.title }), FORMS.volunteerDrop);
 
   const data = result.data;
   return (
