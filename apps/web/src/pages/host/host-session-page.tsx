@@ -70,15 +70,14 @@ export function HostSessionPage(props: { id: string }) {
         <>
           <h1>{session.title}</h1>
           <p className="session-card__time">
-            {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+            {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
           </p>
           <p className="session-card__place">
             {session.venue.name}, <span className="address">{session.venue.address}</span>
           </p>
           {cancelled ? (
             <p className="notice notice--error">
-              {t.session.cancelled}
-              {session.cancellationReason && <> · {i18n.format(t.session.cancelledReason, { reason: session.cancellationReason })}</>}
+              {i18n.joinPieces([t.session.cancelled, session.cancellationReason && i18n.format(t.session.cancelledReason, { reason: session.cancellationReason })])}
             </p>
           ) : (
             <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
