@@ -103,11 +103,13 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const series = app.get(SessionSeriesService);
     const closures = app.get(ClosuresService);
 
-    const schoolbabbel = await programmes.createProgramme(actor, { name: 'Schoolbabbel', kind: ProgrammeKind.TABLE, description: 'Weekly Dutch conversation for parents at school, after drop-off.', defaultCapacity: 12 });
-    const praattafel = await programmes.createProgramme(actor, { name: 'Praattafel', kind: ProgrammeKind.TABLE, description: 'Practise Dutch over coffee in your neighbourhood.', defaultCapacity: 10 });
-    const dialoogtafel = await programmes.createProgramme(actor, { name: 'Dialoogtafel', kind: ProgrammeKind.TABLE, description: 'A themed dialogue between newcomers and long-time residents.', defaultCapacity: 16 });
-    const babbelPlus = await programmes.createProgramme(actor, { name: 'Babbel+', kind: ProgrammeKind.TABLE, description: 'Extra practice for those who want more.', defaultCapacity: 8 });
-    const zomerschool = await programmes.createProgramme(actor, { name: 'Zomerschool', kind: ProgrammeKind.SERIES_COURSE, description: 'Two weeks of Dutch for children in July.', defaultCapacity: 20, reminderOffsetsMinutes: [1440] });
+    // The languages besides Dutch that someone at the table helps in (the schedule's language filter
+    // also counts the hosts' own languages: Marie, who co-hosts the praattafels and Babbel+, adds French and English).
+    const schoolbabbel = await programmes.createProgramme(actor, { name: 'Schoolbabbel', kind: ProgrammeKind.TABLE, description: 'Weekly Dutch conversation for parents at school, after drop-off.', defaultCapacity: 12, languages: ['nl', 'ar', 'tr', 'prs', 'ps'] });
+    const praattafel = await programmes.createProgramme(actor, { name: 'Praattafel', kind: ProgrammeKind.TABLE, description: 'Practise Dutch over coffee in your neighbourhood.', defaultCapacity: 10, languages: ['nl', 'uk', 'ru', 'ro', 'so'] });
+    const dialoogtafel = await programmes.createProgramme(actor, { name: 'Dialoogtafel', kind: ProgrammeKind.TABLE, description: 'A themed dialogue between newcomers and long-time residents.', defaultCapacity: 16, languages: ['nl', 'fr', 'en'] });
+    const babbelPlus = await programmes.createProgramme(actor, { name: 'Babbel+', kind: ProgrammeKind.TABLE, description: 'Extra practice for those who want more.', defaultCapacity: 8, languages: ['nl', 'ar', 'so'] });
+    const zomerschool = await programmes.createProgramme(actor, { name: 'Zomerschool', kind: ProgrammeKind.SERIES_COURSE, description: 'Two weeks of Dutch for children in July.', defaultCapacity: 20, reminderOffsetsMinutes: [1440], languages: ['nl', 'uk', 'ar'] });
 
     const city = await organisations.createOrganisation(actor, { name: 'Stad Kortrijk – Integratiedienst', kind: OrganisationKind.CITY });
     const association = await organisations.createOrganisation(actor, { name: 'Vereniging Afghaanse Gemeenschap Kortrijk', kind: OrganisationKind.ASSOCIATION });

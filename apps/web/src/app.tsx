@@ -1,9 +1,11 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useAuth } from './auth/auth';
 import { RequireRole } from './auth/require-role';
 import { LanguageSwitcher } from './components/language-switcher';
 import { Loading } from './components/load-states';
+import { request } from './graphql/client';
+import { graphql } from './graphql/graphql';
 import { useI18n } from './i18n/i18n';
 import { NotFoundPage } from './pages/not-found-page';
 import { SchedulePage } from './pages/schedule-page';
@@ -22,6 +24,8 @@ const FestivalPage = lazy(() => import('./pages/festival/festival-page').then((m
 const HostPage = lazy(() => import('./pages/host/host-page').then((m) => ({ default: m.HostPage })));
 const HostSessionPage = lazy(() => import('./pages/host/host-session-page').then((m) => ({ default: m.HostSessionPage })));
 const SchoolSessionPage = lazy(() => import('./pages/school/school-session-page').then((m) => ({ default: m.SchoolSessionPage })));
+
+const HOST_PAGE_ROLES = ['HOST', 'VOLUNTEER'] as const;
 
 export function App() {
   const { t } = useI18n();
@@ -63,14 +67,15 @@ export function App() {
               )}
             </Route>
             {/* <host-routes> */}
+            {/* Volunteers co-host tables: the host pages are theirs too (the API scopes them to their own sessions). */}
             <Route path="/host">
-              <RequireRole role="HOST">
+              <RequireRole role={HOST_PAGE_ROLES}>
                 <HostPage />
               </RequireRole>
             </Route>
             <Route path="/host/sessions/:id">
               {(params) => (
-                <RequireRole role="HOST">
+                <RequireRole role={HOST_PAGE_ROLES}>
                   <HostSessionPage id={params.id} />
                 </RequireRole>
               )}
@@ -135,11 +140,7 @@ function AccountNav() {
           {t.account.mySchool}
         </Link>
       )}
-      {user.roles.includes('HOST') && (
-        <Link href="/host" className="account-nav__link">
-          {t.host.title}
-        </Link>
-      )}
+      <HostLink roles={user.roles} />
       {user.roles.includes('VOLUNTEER') && (
         <Link href="/volunteer" className="account-nav__link">
           {t.volunteer.title}
@@ -166,6 +167,39 @@ function AccountNav() {
         {t.account.logout}
       </button>
     </nav>
+  );
+}
+
+const HOST_COUNT_QUERY = graphql(`
+  query HostedSessionCount {
+    mySessions(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+/** Hosts always get their link; a volunteer once they host a session (asked once per sign-in). */
+function HostLink(props: { roles: readonly string[] }) {
+  const { t } = useI18n();
+  const isHost = props.roles.includes('HOST');
+  const askVolunteer = !isHost && props.roles.includes('VOLUNTEER');
+  const [hosts, setHosts] = useState(false);
+  useEffect(() => {
+    if (!askVolunteer) return;
+    let current = true;
+    request(HOST_COUNT_QUERY, {})
+      .then((data) => current && setHosts(data.mySessions.totalCount > 0))
+      // No link then: the volunteer page still works, and the next page load asks again.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [askVolunteer]);
+  if (!isHost && !hosts) return null;
+  return (
+    <Link href="/host" className="account-nav__link">
+      {t.host.title}
+    </Link>
   );
 }
 

@@ -55,20 +55,28 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
     await context.web.screenshot(page, 'basics-schedule-ar-desktop');
   });
 
-  it('keyboard: the skip link first, then the language switcher and every filter, each with a visible focus', async () => {
+  it('keyboard: the skip link first, then the language switcher, the filters button and every filter, each with a visible focus', async () => {
     const page = await context.web.newPage();
     await page.goto('/');
     await page.locator('.session-card').first().waitFor();
+    // On a phone the filters are folded: the button, then straight to the sessions.
+    const folded = [];
+    for (let i = 0; i < 5; i += 1) folded.push(await tab(page));
+    expect(folded.map((stop) => stop.id)).toEqual(['skip-link', 'site-name', 'language', 'filters-heading', 'Praattafel Overleie']);
+    expect(folded.filter((stop) => !stop.visible)).toEqual([]);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
     const stops = [];
-    for (let i = 0; i < 8; i += 1) stops.push(await tab(page));
-    expect(stops.map((stop) => stop.id)).toEqual(['skip-link', 'site-name', 'language', 'filter-programme', 'filter-place', 'filter-day', 'filter-language', 'Praattafel Overleie']);
+    for (let i = 0; i < 5; i += 1) stops.push(await tab(page));
+    expect(stops.map((stop) => stop.id)).toEqual(['filter-programme', 'filter-place', 'filter-day', 'filter-language', 'Praattafel Overleie']);
     expect(stops.filter((stop) => !stop.visible)).toEqual([]);
 
-    // The skip link jumps over the header: the next Tab lands on the first filter.
-    await page.keyboard.press('Shift+Tab');
+    // The skip link jumps over the header: the next Tab lands on the filters button, Enter opens them.
     await page.goto('/');
     await page.locator('.session-card').first().waitFor();
     await tab(page);
+    await page.keyboard.press('Enter');
+    await expect(tab(page)).resolves.toEqual({ id: 'filters-heading', visible: true });
     await page.keyboard.press('Enter');
     await expect(tab(page)).resolves.toEqual({ id: 'filter-programme', visible: true });
 

@@ -16,9 +16,10 @@ export interface WebTest {
   browser: Browser;
   /**
    * A fresh browser profile (empty localStorage) whose clock stands still at `now`, in a time
-   * zone far from Brussels by default, so times shown in Brussels time prove themselves.
+   * zone far from Brussels by default, so times shown in Brussels time prove themselves. The
+   * browser's language is Belgian Dutch unless `locale` says otherwise.
    */
-  newPage(options?: { timezoneId?: string; viewport?: { width: number; height: number } }): Promise<Page>;
+  newPage(options?: { timezoneId?: string; viewport?: { width: number; height: number }; locale?: string }): Promise<Page>;
   /** Saves a full-page screenshot as test-results/screenshots/<name>.png (git-ignored). */
   screenshot(page: Page, name: string): Promise<void>;
   /** Problems the pages reported: console errors, uncaught exceptions, CSP refusals. */
@@ -44,7 +45,7 @@ export async function startWebTest(options: { now: Date }): Promise<WebTest> {
     async newPage(pageOptions = {}) {
       const context = await browser.newContext({
         baseURL: api.baseUrl,
-        locale: 'nl-BE',
+        locale: pageOptions.locale ?? 'nl-BE',
         timezoneId: pageOptions.timezoneId ?? 'America/New_York',
         viewport: pageOptions.viewport ?? { width: 390, height: 844 },
       });

@@ -27,10 +27,10 @@ describe('host pages', () => {
     world = await createWorld(web.api);
     const admin = world.tokens.admin;
     const gql = async <T>(query: string, variables: Record<string, unknown>) => dataOf(await web.api.gql<T>(query, variables, admin));
-    const session = async (title: string, day: string, hostId = world.userIds.host) =>
+    const session = async (title: string, day: string, hostIds = [world.userIds.host]) =>
       (
         await gql<{ createSession: { id: string } }>(CREATE_SESSION, {
-          i: { programmeId: world.praattafelId, venueId: world.centreVenueId, title, startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T20:30:00+02:00`, capacity: 10, hostIds: [hostId] },
+          i: { programmeId: world.praattafelId, venueId: world.centreVenueId, title, startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T20:30:00+02:00`, capacity: 10, hostIds },
         })
       ).createSession.id;
     const newcomer = (firstName: string, lastName: string, preferredLanguage: string, phone: string) => ({ firstName, lastName, preferredLanguage, phone, contactChannel: 'SMS', consentToContact: true });
@@ -39,8 +39,9 @@ describe('host pages', () => {
     const twoWeeksAgo = await session('Praattafel Overleie', '2026-08-26');
     const lastWeek = await session('Praattafel Overleie', '2026-09-02');
     todayId = await session('Praattafel Overleie', '2026-09-09');
-    tomorrowId = await session('Praattafel Bibliotheek', '2026-09-10');
-    await session('Praattafel van een collega', '2026-09-09', world.userIds.otherHost);
+    // Marie, a volunteer, co-hosts tomorrow's table.
+    tomorrowId = await session('Praattafel Bibliotheek', '2026-09-10', [world.userIds.host, world.userIds.volunteer]);
+    await session('Praattafel van een collega', '2026-09-09', [world.userIds.otherHost]);
 
     const amina = (await gql<Registered>(REGISTER, { i: { sessionId: todayId, participant: newcomer('Amina', 'Haidari', 'ar', '+32470000001') } })).registerParticipant.participant.id;
     const oksana = (await gql<Registered>(REGISTER, { i: { sessionId: lastWeek, participant: newcomer('Oksana', 'Koval', 'uk', '+32470000002') } })).registerParticipant.participant.id;
@@ -70,6 +71,28 @@ describe('host pages', () => {
   const sessionState = async (id: string) => dataOf(await web.api.gql<SessionState>(REGISTRATIONS, { id }, world.tokens.admin)).session;
   /** The row of one person on the session page. */
   const row = (page: Page, name: string) => page.locator('.attendee').filter({ has: page.getByRole('group', { name }) });
+
+  it('a volunteer who co-hosts a table finds it through the account bar and sees who comes', async () => {
+    const page = await web.newPage({ viewport: PHONE });
+    await page.goto('/host');
+    await signIn(page, 'volunteer@test.oefenkansen.be');
+    await page.getByRole('heading', { level: 1, name: 'Mijn sessies' }).waitFor();
+    // Only the session they host, not the host's other ones.
+    await page.locator('.session-card').first().waitFor();
+    expect(await page.locator('.session-card h2').allInnerTexts()).toEqual(['donderdag 10 september, 19:00–20:30']);
+    await page.getByRole('link', { name: 'donderdag 10 september, 19:00–20:30' }).click();
+    await page.locator('.attendee').first().waitFor();
+    expect(await page.locator('.attendee__name').allInnerTexts()).toEqual(['Amina Haidari']);
+    // Marking and cancelling stay with the hosts.
+    await expect(page.getByRole('button', { name: 'Deze sessie afzeggen' }).count()).resolves.toBe(0);
+
+    // From their own page, the account bar links to the sessions they host.
+    await page.goto('/volunteer');
+    await page.locator('.account-nav').getByRole('link', { name: 'Mijn sessies' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn sessies' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/host');
+    expect((await runAxe(page)).violations).toEqual([]);
+  });
 
   it('a host marks attendance on a phone', async () => {
     const page = await web.newPage({ viewport: PHONE });

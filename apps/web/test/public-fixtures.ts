@@ -11,13 +11,14 @@ export interface PublicSchedule {
   praattafelId: string;
   /** Thu 10 Sep 08:45–10:15, Schoolbabbel at De Vlieger, 2 seats, full, 1 waiting. */
   fullSchoolbabbelId: string;
-  /** Tue 15 Sep 08:45–10:15, Schoolbabbel at Sint-Jan (next week), 12 seats. */
+  /** Tue 15 Sep 08:45–10:15, Schoolbabbel at Sint-Jan (next week), 12 seats, co-hosted by a volunteer who speaks Turkish, Dari and Pashto. */
   nextWeekId: string;
 }
 
 /**
  * Three sessions in the window and two outside it (one already over this morning, one the week
- * after next), on the fixtures' world; the Praattafel is also offered with help in Arabic.
+ * after next), on the fixtures' world; the Praattafel is also offered with help in Arabic, and the
+ * volunteer who co-hosts the Schoolbabbel at Sint-Jan helps in Turkish, Dari and Pashto.
  */
 export async function seedPublicSchedule(api: TestApi): Promise<PublicSchedule> {
   const world = await createWorld(api);
@@ -33,9 +34,13 @@ export async function seedPublicSchedule(api: TestApi): Promise<PublicSchedule> 
     );
   dataOf(await api.gql('mutation($id: ID!, $i: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $i) { id } }', { id: world.praattafelId, i: { languages: ['nl', 'ar'] } }, admin));
 
+  dataOf(
+    await api.gql('mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }', { v: world.userIds.volunteer, i: { languages: ['tr', 'prs', 'ps', 'nl'] } }, admin),
+  );
+
   const praattafelId = await session({ programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel Overleie', startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:30:00+02:00', capacity: 10 });
   const fullSchoolbabbelId = await session({ programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel De Vlieger', startsAt: '2026-09-10T08:45:00+02:00', endsAt: '2026-09-10T10:15:00+02:00', capacity: 2 });
-  const nextWeekId = await session({ programmeId: world.schoolbabbelId, venueId: world.otherSchoolVenueId, title: 'Schoolbabbel Sint-Jan', startsAt: '2026-09-15T08:45:00+02:00', endsAt: '2026-09-15T10:15:00+02:00' });
+  const nextWeekId = await session({ programmeId: world.schoolbabbelId, venueId: world.otherSchoolVenueId, title: 'Schoolbabbel Sint-Jan', startsAt: '2026-09-15T08:45:00+02:00', endsAt: '2026-09-15T10:15:00+02:00', hostIds: [world.userIds.volunteer] });
   await session({ programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel vanochtend', startsAt: '2026-09-09T08:00:00+02:00', endsAt: '2026-09-09T09:30:00+02:00' });
   await session({ programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel over twee weken', startsAt: '2026-09-21T19:00:00+02:00', endsAt: '2026-09-21T20:30:00+02:00' });
 

@@ -21,6 +21,14 @@ export const registrationPolicy = {
     return !!actor && (isCoordinator(actor) || hosts(actor, scope) || schoolOf(actor, scope));
   },
 
+  /**
+   * Reading who comes: those who manage the registrations, and a volunteer listed as one of the
+   * session's hosts (a co-host sees the list; registering, cancelling and marking stay with hosts).
+   */
+  canSeeRegistrations(actor: Actor | null, scope: SessionScope): boolean {
+    return registrationPolicy.canManageRegistrations(actor, scope) || (!!actor && hasAnyRole(actor, Role.VOLUNTEER) && scope.hostIds.includes(actor.userId));
+  },
+
   requireCanManageRegistrations(actor: Actor | null, scope: SessionScope): Actor {
     if (!actor) throw AppError.unauthenticated();
     if (!registrationPolicy.canManageRegistrations(actor, scope)) {

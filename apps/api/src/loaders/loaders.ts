@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { UsersService } from '@app/auth';
 import type { Actor } from '@app/common';
-import { DeliveryAttemptEntity, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { DeliveryAttemptEntity, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, VolunteerProfileEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
 import { FestivalEditionsService, StandBookingsService, StandPlotsService } from '@app/festival';
 import { ShiftsService, TrajectoriesService, VolunteersService } from '@app/volunteers';
 import { NotificationAdminService } from '@app/notifications';
@@ -75,6 +75,10 @@ export class LoadersFactory {
       const byId = await this.series.hostIdsBySeriesIds(ids);
       return ids.map((id) => byId.get(id) ?? []);
     });
+    const volunteerProfile = new DataLoader<string, VolunteerProfileEntity | null>(async (userIds) => {
+      const found = new Map((await this.volunteers.profilesByUserIds(userIds)).map((profile) => [profile.userId, profile]));
+      return userIds.map((id) => found.get(id) ?? null);
+    });
     const usersOf = async (ids: string[]) => (await user.loadMany(ids)).filter((u): u is UserEntity => !!u && !(u instanceof Error));
     return {
       organisation: byId<OrganisationEntity>((ids) => this.organisations.findByIds(ids)),
@@ -85,6 +89,11 @@ export class LoadersFactory {
       sessionsBySeries: groupedBy<SessionEntity>((ids) => this.sessions.findBySeriesIds(ids), (s) => s.seriesId!),
       hostsOfSession: async (sessionId: string) => usersOf(await hostIdsBySession.load(sessionId)),
       hostsOfSeries: async (seriesId: string) => usersOf(await hostIdsBySeries.load(seriesId)),
+      // What the hosts speak, from their volunteer profiles: one statement for a page of sessions.
+      hostLanguagesOfSession: async (sessionId: string) => {
+        const profiles = await volunteerProfile.loadMany(await hostIdsBySession.load(sessionId));
+        return profiles.flatMap((profile) => (profile && !(profile instanceof Error) ? profile.languages : []));
+      },
       session: byId<SessionEntity>((ids) => this.sessions.findByIds(ids)),
       sessionResponsibles: keyed((ids) => this.registrations.responsiblesBySessionIds(ids)),
       sessionCounts: keyed<SessionCounts>((ids) => this.registrations.countsBySessionIds(ids), { seated: 0, waitlisted: 0 }),

@@ -91,7 +91,7 @@ export class SessionSeatsResolver {
     @Args('includeCancelled', { type: () => Boolean, nullable: true }) includeCancelled?: boolean | null,
   ): Promise<RegistrationModel[]> {
     if (!actor) throw AppError.unauthenticated('Log in to see who is registered');
-    if (!registrationPolicy.canManageRegistrations(actor, (await loaders.sessionResponsibles.load(session.id))!)) {
+    if (!registrationPolicy.canSeeRegistrations(actor, (await loaders.sessionResponsibles.load(session.id))!)) {
       throw AppError.forbidden('Only the session’s hosts, its school’s contact and coordinators see who is registered');
     }
     return (includeCancelled ? loaders.allRegistrationsOfSession : loaders.registrationsOfSession).load(session.id);

@@ -7,6 +7,11 @@ import { DateTimeScalar } from '../graphql/scalars';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { CreateSessionInput, ProgrammeModel, SessionConnectionModel, SessionFilterInput, SessionModel, VenueModel } from './scheduling.models';
 
+/** Dutch is what everyone practises, so it is no help language; each language once, the programme's first. */
+export function helpLanguages(programmeLanguages: readonly string[], hostLanguages: readonly string[]): string[] {
+  return [...new Set([...programmeLanguages, ...hostLanguages].map((tag) => tag.trim()).filter((tag) => tag && tag.toLowerCase() !== 'nl'))];
+}
+
 export function toConnection(page: SessionPage): SessionConnectionModel {
   return {
     edges: page.sessions.map((node, index) => ({ node, cursor: page.cursors[index] })),
@@ -80,6 +85,14 @@ export class SessionsResolver {
   @ResolveField(() => VenueModel)
   async venue(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<VenueModel> {
     return (await loaders.venue.load(session.venueId))!;
+  }
+
+  @ResolveField(() => [String], {
+    description: "BCP 47 tags of the languages besides Dutch someone at the session helps in: the programme's, then its hosts' (from their volunteer profiles, without saying whose)",
+  })
+  async helpLanguages(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<string[]> {
+    const [programme, hostLanguages] = await Promise.all([loaders.programme.load(session.programmeId), loaders.hostLanguagesOfSession(session.id)]);
+    return helpLanguages(programme?.languages ?? [], hostLanguages);
   }
 
   @ResolveField(() => [UserModel])

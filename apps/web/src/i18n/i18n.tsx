@@ -2,7 +2,8 @@ import type { MessageLanguage } from '@translations/catalogues';
 import { LANGUAGE_INFO, type LanguageInfo } from '@translations/languages';
 import type { PluralForms, UiStrings } from '@translations/ui-strings';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { TIME_ZONE } from '../time';
+import { pickBrowserLanguage } from './browser-language';
+import { createFormatters } from './formatting';
 
 export type Language = MessageLanguage;
 
@@ -34,14 +35,20 @@ function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LANGUAGE_INFO, value);
 }
 
-/** The language chosen earlier on this device, else plain Dutch. */
+/**
+ * The language chosen earlier on this device; on a first visit the browser's first language we
+ * speak; else plain Dutch. Only a choice in the switcher is stored, so it wins over the browser.
+ */
 export function storedLanguage(): Language {
+  let stored: string | null = null;
   try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+    stored = localStorage.getItem(STORAGE_KEY);
   } catch {
-    return DEFAULT_LANGUAGE; // storage blocked (private mode, policy): stay with the default
+    // storage blocked (private mode, policy): fall back to the browser's languages
   }
+  if (isLanguage(stored)) return stored;
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+  return pickBrowserLanguage(browser, LANGUAGES) ?? DEFAULT_LANGUAGE;
 }
 
 export function loadStrings(language: Language): Promise<UiStrings> {
@@ -67,6 +74,12 @@ export interface I18n {
   formatDay(instant: Date): string;
   /** "19:00–20:30" */
   formatTimeRange(start: Date, end: Date): string;
+  /** "dinsdag 8 september, 19:00–20:30": a day and its times, with the language's punctuation. */
+  formatWhen(start: Date, end: Date): string;
+  /** "Arabisch, Turks en Dari" */
+  formatList(items: readonly string[]): string;
+  /** Pieces of one label side by side, with a separator that reads well in the script ("Volzet · …"). */
+  joinPieces(items: readonly (string | null | undefined | false)[]): string;
   /** A language tag's name: ours in its own script, others in the current language. */
   languageName(tag: string): string;
 }
@@ -99,8 +112,7 @@ export function I18nProvider(props: { language: Language; strings: UiStrings; ch
     const locales = [...info.locales];
     const numbers = new Intl.NumberFormat(locales);
     const plurals = new Intl.PluralRules(locales);
-    const day = new Intl.DateTimeFormat(locales, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' });
-    const time = new Intl.DateTimeFormat(locales, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const formatters = createFormatters(locales, info.dir);
     const names = new Intl.DisplayNames(locales, { type: 'language', fallback: 'code' });
     const format = (template: string, values: Record<string, string | number> = {}) =>
       template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -114,8 +126,11 @@ export function I18nProvider(props: { language: Language; strings: UiStrings; ch
       setLanguage,
       format,
       plural: (forms, count) => format(forms[plurals.select(count) as keyof PluralForms] ?? forms.other, { count }),
-      formatDay: (instant) => day.format(instant),
-      formatTimeRange: (start, end) => time.formatRange(start, end),
+      formatDay: formatters.day,
+      formatTimeRange: formatters.timeRange,
+      formatWhen: formatters.when,
+      formatList: formatters.list,
+      joinPieces: formatters.pieces,
       languageName: (tag) => (isLanguage(tag) ? LANGUAGE_INFO[tag].name : (names.of(tag) ?? tag)),
     };
   }, [current, setLanguage]);

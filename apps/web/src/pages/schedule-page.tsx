@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LoadError, Loading } from '../components/load-states';
 import { usePageTitle } from '../components/page-title';
@@ -12,11 +12,12 @@ import { brusselsDay, scheduleWindow } from '../time';
 /**
  * One request draws the page: every session of the two weeks with what the cards and the
  * filters need. Filtering happens here, so changing a filter sends no request (the API limits
- * anonymous requests per minute).
+ * anonymous requests per minute). Cancelled sessions come too: whoever planned to come sees
+ * them crossed out until they would have ended (the API drops them then: `from` is on endsAt).
  */
 const SCHEDULE_QUERY = graphql(`
   query PublicSchedule($from: DateTime!, $to: DateTime!, $after: String) {
-    sessions(first: 100, after: $after, filter: { from: $from, to: $to }) {
+    sessions(first: 100, after: $after, filter: { from: $from, to: $to, includeCancelled: true }) {
       pageInfo {
         hasNextPage
         endCursor
@@ -27,6 +28,8 @@ const SCHEDULE_QUERY = graphql(`
           title
           startsAt
           endsAt
+          status
+          helpLanguages
           availableSeats
           waitlistCount
           programme {
@@ -59,7 +62,7 @@ const matches: Record<Filter, (session: ScheduleSession, value: string) => boole
   programme: (session, value) => session.programme.id === value,
   place: (session, value) => session.venue.organisation.id === value,
   day: (session, value) => brusselsDay(new Date(session.startsAt)) === value,
-  language: (session, value) => session.programme.languages.includes(value),
+  language: (session, value) => session.helpLanguages.includes(value),
 };
 
 export function SchedulePage() {
@@ -121,10 +124,11 @@ function Schedule(props: { sessions: ScheduleSession[]; nextWeekStarts: string; 
 
   return (
     <>
-      <Filters sessions={props.sessions} chosen={chosen} choose={choose} clear={() => setSearchParams({}, { replace: true })} />
-      <p role="status" className="result-count">
-        {plural(t.schedule.results, visible.length)}
-      </p>
+      <Filters sessions={props.sessions} chosen={chosen} choose={choose} clear={() => setSearchParams({}, { replace: true })}>
+        <p role="status" className="result-count">
+          {plural(t.schedule.results, visible.length)}
+        </p>
+      </Filters>
       {visible.length === 0 && <p className="notice">{t.schedule.noResults}</p>}
       {weeks.map((week) => (
         <section key={week.key} aria-labelledby={`week-${week.key}`} className="week">
@@ -153,18 +157,24 @@ function Schedule(props: { sessions: ScheduleSession[]; nextWeekStarts: string; 
 }
 
 function SessionCard({ session }: { session: ScheduleSession }) {
-  const { formatTimeRange } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const cancelled = session.status === 'CANCELLED';
   return (
-    <li className="session-card">
+    <li className={`session-card${cancelled ? ' session-card--cancelled' : ''}`}>
       <h4 className="session-card__title">
         <Link href={`/sessions/${session.id}`}>{session.title}</Link>
       </h4>
       <p className="session-card__time">
-        <time dateTime={session.startsAt}>{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}</time>
+        <time dateTime={session.startsAt}>{i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}</time>
       </p>
       <p className="session-card__place">{session.venue.organisation.name}</p>
       <p className="session-card__programme">{session.programme.name}</p>
-      <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
+      {session.helpLanguages.length > 0 && (
+        <p className="session-card__languages">{i18n.format(t.scheduleMore.helpIn, { languages: i18n.formatList(session.helpLanguages.map((tag) => i18n.languageName(tag))) })}</p>
+      )}
+      {/* In words, not by the strike-through alone: a screen reader and a colour-blind reader get it too. */}
+      {cancelled ? <p className="seats seats--cancelled">{t.session.cancelled}</p> : <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />}
     </li>
   );
 }
@@ -174,9 +184,18 @@ interface Option {
   label: string;
 }
 
-function Filters(props: { sessions: ScheduleSession[]; chosen: Record<Filter, string>; choose(filter: Filter, value: string): void; clear(): void }) {
+/** Wide enough to show the filters and the first sessions together. */
+const WIDE_SCREEN = '(min-width: 60rem)';
+
+/**
+ * The filters fold behind a disclosure button, so on a phone the sessions come first; the button
+ * says how many filters are on. Open from the start on a wide screen.
+ */
+function Filters(props: { sessions: ScheduleSession[]; chosen: Record<Filter, string>; choose(filter: Filter, value: string): void; clear(): void; children: ReactNode }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const [open, setOpen] = useState(() => typeof window.matchMedia === 'function' && window.matchMedia(WIDE_SCREEN).matches);
+  const fieldsId = useId();
   const options = useMemo(() => filterOptions(props.sessions, i18n), [props.sessions, i18n]);
   const labels: Record<Filter, { label: string; any: string }> = {
     programme: { label: t.schedule.programme, any: t.schedule.anyProgramme },
@@ -184,13 +203,20 @@ function Filters(props: { sessions: ScheduleSession[]; chosen: Record<Filter, st
     day: { label: t.schedule.day, any: t.schedule.anyDay },
     language: { label: t.schedule.language, any: t.schedule.anyLanguage },
   };
-  const active = FILTERS.some((filter) => props.chosen[filter]);
+  const activeCount = FILTERS.filter((filter) => props.chosen[filter]).length;
+  const active = activeCount > 0;
   return (
     <form role="search" aria-labelledby="filters-heading" className="filters" onSubmit={(event) => event.preventDefault()}>
-      <h2 id="filters-heading" className="filters__heading">
-        {t.schedule.filtersHeading}
-      </h2>
-      <div className="filters__fields">
+      <div className="filters__bar">
+        <h2 className="filters__heading">
+          <button type="button" id="filters-heading" className="filters__toggle" aria-expanded={open} aria-controls={fieldsId} onClick={() => setOpen((previous) => !previous)}>
+            <span className="filters__toggle-label">{t.schedule.filtersHeading}</span>
+            {active && <span className="filters__count"> {i18n.plural(t.scheduleMore.activeFilters, activeCount)}</span>}
+          </button>
+        </h2>
+        {props.children}
+      </div>
+      <div id={fieldsId} className="filters__fields" hidden={!open}>
         {FILTERS.map((filter) => (
           <div key={filter} className="field">
             <label htmlFor={`filter-${filter}`}>{labels[filter].label}</label>
@@ -224,7 +250,7 @@ function filterOptions(sessions: ScheduleSession[], i18n: I18n): Record<Filter, 
     place: unique(sessions.map((s) => [s.venue.organisation.id, s.venue.organisation.name])).sort(byLabel),
     // Sessions come in start order, so the days do too.
     day: [...days].map(([day, startsAt]) => ({ value: day, label: i18n.formatDay(new Date(startsAt)) })),
-    language: unique(sessions.flatMap((s) => s.programme.languages.map((tag): [string, string] => [tag, i18n.languageName(tag)]))).sort(byLabel),
+    language: unique(sessions.flatMap((s) => s.helpLanguages.map((tag): [string, string] => [tag, i18n.languageName(tag)]))).sort(byLabel),
   };
 }
 

@@ -18,10 +18,10 @@ const SESSION_QUERY = graphql(`
       capacity
       availableSeats
       waitlistCount
+      helpLanguages
       programme {
         id
         name
-        languages
       }
       venue {
         id
@@ -79,8 +79,8 @@ function SessionDetails({ session }: { session: Session }) {
         <div>
           <dt>{t.session.when}</dt>
           <dd>
-            <time dateTime={session.startsAt}>
-              {i18n.formatDay(startsAt)}, {i18n.formatTimeRange(startsAt, new Date(session.endsAt))}
+            <time dateTime={session.startsAt} className={cancelled ? 'struck' : undefined}>
+              {i18n.formatWhen(startsAt, new Date(session.endsAt))}
             </time>{' '}
             <span className="muted">({t.session.timeZoneNote})</span>
           </dd>
@@ -101,7 +101,7 @@ function SessionDetails({ session }: { session: Session }) {
         </div>
         <div>
           <dt>{t.session.languages}</dt>
-          <dd>{session.programme.languages.map((tag) => i18n.languageName(tag)).join(', ')}</dd>
+          <dd>{session.helpLanguages.length > 0 ? i18n.formatList(session.helpLanguages.map((tag) => i18n.languageName(tag))) : i18n.languageName('nl')}</dd>
         </div>
         {!cancelled && (
           <div>

@@ -48,6 +48,12 @@ export interface UiStrings {
     waitlist: PluralForms;
     loadMore: string;
   };
+  scheduleMore: {
+    /** {count}: how many filters are chosen, beside the button that shows the filters. */
+    activeFilters: PluralForms;
+    /** On a session card: {languages}, the languages besides Dutch someone at the session helps in ("Arabisch en Turks"). */
+    helpIn: string;
+  };
   session: {
     backToSchedule: string;
     when: string;

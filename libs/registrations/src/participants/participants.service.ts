@@ -142,8 +142,9 @@ export class ParticipantsService {
     if (registrationPolicy.isCoordinator(actor)) return query;
     const conditions: string[] = [];
     if (hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId) conditions.push('p.registered_by_organisation_id = :myOrganisation');
-    if (hasAnyRole(actor, Role.HOST)) {
-      conditions.push('p.created_by_id = :me');
+    if (hasAnyRole(actor, Role.HOST)) conditions.push('p.created_by_id = :me');
+    // A volunteer co-hosting a table sees who comes to it, as a host does.
+    if (hasAnyRole(actor, Role.HOST, Role.VOLUNTEER)) {
       conditions.push('p.id IN (SELECT r.participant_id FROM registration r JOIN session_host sh ON sh.session_id = r.session_id WHERE sh.user_id = :me)');
     }
     if (conditions.length === 0) return query.andWhere('1 = 0');

@@ -134,7 +134,7 @@ function Capacity(props: { sessions: Home['mySessions'] }) {
                       )}
                     </th>
                     <td>
-                      {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+                      {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
                     </td>
                     <td className="seats-cell">
                       {format(t.coordinator.seatsTaken, { confirmed: session.confirmedCount, capacity: session.capacity })}
@@ -204,7 +204,7 @@ function FailedMessages(props: { notifications: Home['notifications']; onResent(
                       <dt>{t.coordinator.when}</dt>
                       <dd>
                         {/* A range from an instant to itself is written as that one time. */}
-                        {i18n.formatDay(new Date(message.dueAt))}, {i18n.formatTimeRange(new Date(message.dueAt), new Date(message.dueAt))}
+                        {i18n.formatWhen(new Date(message.dueAt), new Date(message.dueAt))}
                       </dd>
                     </div>
                     <div>

@@ -125,7 +125,7 @@ function SeriesCalendar(props: { series: Series }) {
       node: (
         <li key={session.id} className={`calendar__session${session.status === 'CANCELLED' ? ' calendar__session--cancelled' : ''}`}>
           <span className="calendar__when">
-            {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+            {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
           </span>
           {session.status === 'CANCELLED' ? <span className="seats seats--full">{t.coordinator.cancelled}</span> : <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />}
         </li>

@@ -58,11 +58,11 @@ export function HostPage() {
               <li key={session.id} className={`session-card${session.status === 'CANCELLED' ? ' session-card--cancelled' : ''}`}>
                 <h2 className="session-card__title">
                   <Link href={`/host/sessions/${session.id}`}>
-                    {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+                    {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
                   </Link>
                 </h2>
                 <p className="session-card__programme">
-                  {session.title} · {session.venue.name}
+                  {i18n.joinPieces([session.title, session.venue.name])}
                 </p>
                 {session.status === 'CANCELLED' ? <p className="seats seats--full">{t.session.cancelled}</p> : <p className="session-card__count">{i18n.plural(t.host.registered, session.confirmedCount)}</p>}
               </li>

@@ -4,6 +4,7 @@ import { LoadError, Loading } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { Seats } from '../../components/seats';
 import { readFragment } from 'gql.tada';
+import { useAuth } from '../../auth/auth';
 import { graphql } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
@@ -56,6 +57,8 @@ export function HostSessionPage(props: { id: string }) {
   const attendees = session?.registrations.filter((registration) => SEATED.has(registration.status)) ?? [];
   const started = session ? new Date(session.startsAt).getTime() <= now : false;
   const cancelled = session?.status === 'CANCELLED';
+  // A volunteer co-host sees who comes; marking and cancelling stay with the hosts (the API says the same).
+  const isHost = !!useAuth().user?.roles.includes('HOST');
 
   return (
     <>
@@ -70,15 +73,14 @@ export function HostSessionPage(props: { id: string }) {
         <>
           <h1>{session.title}</h1>
           <p className="session-card__time">
-            {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+            {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
           </p>
           <p className="session-card__place">
             {session.venue.name}, <span className="address">{session.venue.address}</span>
           </p>
           {cancelled ? (
             <p className="notice notice--error">
-              {t.session.cancelled}
-              {session.cancellationReason && <> · {i18n.format(t.session.cancelledReason, { reason: session.cancellationReason })}</>}
+              {i18n.joinPieces([t.session.cancelled, session.cancellationReason && i18n.format(t.session.cancelledReason, { reason: session.cancellationReason })])}
             </p>
           ) : (
             <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
@@ -93,13 +95,13 @@ export function HostSessionPage(props: { id: string }) {
             ) : (
               <ul className="attendees">
                 {attendees.map((registration) => (
-                  <AttendeeRow key={registration.id} registration={readFragment(ATTENDEE_FRAGMENT, registration)} canMark={started && !cancelled} languageName={(tag) => languageNames.of(tag) ?? tag} />
+                  <AttendeeRow key={registration.id} registration={readFragment(ATTENDEE_FRAGMENT, registration)} canMark={started && !cancelled && isHost} languageName={(tag) => languageNames.of(tag) ?? tag} />
                 ))}
               </ul>
             )}
           </section>
 
-          {!started && !cancelled && (
+          {!started && !cancelled && isHost && (
             <CancelSession
               sessionId={session.id}
               onCancelled={() => {

@@ -125,7 +125,7 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
         <strong>{session.title}</strong>
         <br />
         <time dateTime={session.startsAt}>
-          {i18n.formatDay(startsAt)}, {i18n.formatTimeRange(startsAt, new Date(session.endsAt))}
+          {i18n.formatWhen(startsAt, new Date(session.endsAt))}
         </time>
       </p>
       <div ref={status} tabIndex={-1} role="status" aria-live="polite">

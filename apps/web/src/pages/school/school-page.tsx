@@ -54,7 +54,7 @@ export function SchoolPage() {
               <li key={session.id} className="session-card">
                 <h2 className="session-card__title">
                   <Link href={`/school/sessions/${session.id}`}>
-                    {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+                    {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
                   </Link>
                 </h2>
                 <p className="session-card__programme">{session.title}</p>

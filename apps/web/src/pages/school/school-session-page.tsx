@@ -57,7 +57,7 @@ export function SchoolSessionPage(props: { id: string }) {
         <>
           <h1>{session.title}</h1>
           <p className="session-card__time">
-            {i18n.formatDay(new Date(session.startsAt))}, {i18n.formatTimeRange(new Date(session.startsAt), new Date(session.endsAt))}
+            {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
           </p>
           <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
           <p className="no-print">

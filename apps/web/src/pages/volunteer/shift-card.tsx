@@ -11,12 +11,11 @@ export function ShiftCard(props: { shift: { title: string; role: Role; startsAt:
   return (
     <li className="session-card shift-card">
       <h3 className="session-card__title">
-        {i18n.formatDay(startsAt)}, {i18n.formatTimeRange(startsAt, new Date(shift.endsAt))}
+        {i18n.formatWhen(startsAt, new Date(shift.endsAt))}
       </h3>
       <p className="shift-card__what">{shift.title}</p>
       <p className="muted">
-        {i18n.t.volunteer.roles[shift.role]}
-        {shift.session && <> · {shift.session.venue.name}</>}
+        {i18n.joinPieces([i18n.t.volunteer.roles[shift.role], shift.session?.venue.name])}
       </p>
       {props.children}
     </li>

@@ -131,7 +131,7 @@ export function VolunteerPage() {
                 {data.openShifts.map((shift) => (
                   <ShiftCard key={shift.id} shift={shift}>
                     <p className="seats seats--free">{i18n.plural(t.volunteer.openPlaces, shift.openPlaces)}</p>
-                    {shift.languages.length > 0 && <p>{i18n.format(t.volunteer.languagesHelp, { languages: shift.languages.map((tag) => languageNames.of(tag) ?? tag).join(', ') })}</p>}
+                    {shift.languages.length > 0 && <p>{i18n.format(t.volunteer.languagesHelp, { languages: i18n.formatList(shift.languages.map((tag) => languageNames.of(tag) ?? tag)) })}</p>}
                     <button type="button" className="shift-card__action" disabled={busyId !== null} onClick={() => void signUp(shift)}>
                       {busyId === shift.id ? t.loading : t.volunteer.signUp}
                     </button>

@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: 'شخص واحد في قائمة الانتظار', two: 'شخصان في قائمة الانتظار', few: '{count} أشخاص في قائمة الانتظار', many: '{count} شخصًا في قائمة الانتظار', other: '{count} شخص في قائمة الانتظار' },
     loadMore: 'اعرض المزيد',
   },
+  scheduleMore: {
+    activeFilters: { zero: 'لا اختيار', one: 'اختيار واحد', two: 'اختياران', few: '{count} اختيارات', many: '{count} اختيارًا', other: '{count} اختيار' },
+    helpIn: 'يساعدك شخص بهذه اللغات: {languages}',
+  },
   session: {
     backToSchedule: 'العودة إلى كل المواعيد',
     when: 'الموعد',

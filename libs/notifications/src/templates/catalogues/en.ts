@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} person on the waiting list', other: '{count} people on the waiting list' },
     loadMore: 'Show more',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} chosen', other: '{count} chosen' },
+    helpIn: 'Someone helps in: {languages}',
+  },
   session: {
     backToSchedule: 'Back to all sessions',
     when: 'When',

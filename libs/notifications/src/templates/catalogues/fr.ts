@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} personne sur la liste d’attente', many: '{count} de personnes sur la liste d’attente', other: '{count} personnes sur la liste d’attente' },
     loadMore: 'Afficher plus',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} choix', many: '{count} de choix', other: '{count} choix' },
+    helpIn: 'Quelqu’un aide en : {languages}',
+  },
   session: {
     backToSchedule: 'Retour à tous les moments',
     when: 'Quand',

@@ -380,6 +380,10 @@ export const ui: UiStrings = {
     waitlist: { one: '1 persoon op de wachtlijst', other: '{count} mensen op de wachtlijst' },
     loadMore: 'Meer tonen',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} keuze', other: '{count} keuzes' },
+    helpIn: 'Iemand helpt in: {languages}',
+  },
   session: {
     backToSchedule: 'Terug naar alle momenten',
     when: 'Wanneer',

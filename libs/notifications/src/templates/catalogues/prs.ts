@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} نفر در لست انتظار', other: '{count} نفر در لست انتظار' },
     loadMore: 'بیشتر نشان بده',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} انتخاب', other: '{count} انتخاب' },
+    helpIn: 'کسی به این زبان‌ها کمک می‌کند: {languages}',
+  },
   session: {
     backToSchedule: 'بازگشت به همه جلسه‌ها',
     when: 'چه وقت',

@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} کس د انتظار په لیست کې', other: '{count} کسان د انتظار په لیست کې' },
     loadMore: 'نور وښایئ',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} انتخاب', other: '{count} انتخابونه' },
+    helpIn: 'یو څوک په دې ژبو مرسته کوي: {languages}',
+  },
   session: {
     backToSchedule: 'ټولو غونډو ته بیرته',
     when: 'کله',

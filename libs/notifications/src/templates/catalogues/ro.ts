@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} persoană pe lista de așteptare', few: '{count} persoane pe lista de așteptare', other: '{count} de persoane pe lista de așteptare' },
     loadMore: 'Arată mai mult',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} alegere', few: '{count} alegeri', other: '{count} de alegeri' },
+    helpIn: 'Cineva te ajută în: {languages}',
+  },
   session: {
     backToSchedule: 'Înapoi la toate întâlnirile',
     when: 'Când',

@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} человек в листе ожидания', few: '{count} человека в листе ожидания', many: '{count} человек в листе ожидания', other: '{count} человека в листе ожидания' },
     loadMore: 'Показать ещё',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} выбор', few: '{count} выбора', many: '{count} выборов', other: '{count} выбора' },
+    helpIn: 'Кто-то помогает на языках: {languages}',
+  },
   session: {
     backToSchedule: 'Назад ко всем встречам',
     when: 'Когда',

@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} qof ayaa liiska sugitaanka ku jira', other: '{count} qof ayaa liiska sugitaanka ku jira' },
     loadMore: 'Tus wax badan',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} la doortay', other: '{count} la doortay' },
+    helpIn: 'Qof ayaa ku caawiya: {languages}',
+  },
   session: {
     backToSchedule: 'Ku noqo dhammaan kulamada',
     when: 'Goorma',

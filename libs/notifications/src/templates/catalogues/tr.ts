@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: 'Bekleme listesinde {count} kişi', other: 'Bekleme listesinde {count} kişi' },
     loadMore: 'Daha fazla göster',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} seçim', other: '{count} seçim' },
+    helpIn: 'Bu dillerde yardım eden biri var: {languages}',
+  },
   session: {
     backToSchedule: 'Tüm buluşmalara dön',
     when: 'Ne zaman',

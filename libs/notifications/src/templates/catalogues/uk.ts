@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: '{count} людина в списку очікування', few: '{count} людини в списку очікування', many: '{count} людей у списку очікування', other: '{count} людини в списку очікування' },
     loadMore: 'Показати більше',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} вибір', few: '{count} вибори', many: '{count} виборів', other: '{count} вибору' },
+    helpIn: 'Хтось допомагає мовами: {languages}',
+  },
   session: {
     backToSchedule: 'Назад до всіх зустрічей',
     when: 'Коли',

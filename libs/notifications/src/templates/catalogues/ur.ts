@@ -379,6 +379,10 @@ export const ui: UiStrings = {
     waitlist: { one: 'انتظار کی فہرست میں {count} شخص', other: 'انتظار کی فہرست میں {count} افراد' },
     loadMore: 'مزید دکھائیں',
   },
+  scheduleMore: {
+    activeFilters: { one: '{count} انتخاب', other: '{count} انتخاب' },
+    helpIn: 'کوئی ان زبانوں میں مدد کرتا ہے: {languages}',
+  },
   session: {
     backToSchedule: 'تمام نشستوں پر واپس',
     when: 'کب',
