@@ -24,10 +24,10 @@ export class ShiftOutbox implements OnModuleInit {
   async writeSwapRequest(manager: EntityManager, requestId: string): Promise<void> {
     await manager.query(
       `INSERT INTO notification (kind, channel, user_id, language, shift_assignment_id, payload, due_at, dedupe_key)
-       SELECT $1, 'EMAIL', r.to_volunteer_id, u.preferred_language, r.assignment_id, jsonb_build_object('requestId', r.id), $3, $1 || '|' || r.id
+       SELECT $1, 'EMAIL', r.to_volunteer_id, u.preferred_language, r.assignment_id, jsonb_build_object('requestId', r.id), $3, $4
          FROM shift_swap_request r JOIN app_user u ON u.id = r.to_volunteer_id WHERE r.id = $2
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [MessageKind.SHIFT_SWAP_REQUESTED, requestId, this.clock.now()],
+      [MessageKind.SHIFT_SWAP_REQUESTED, requestId, this.clock.now(), `${MessageKind.SHIFT_SWAP_REQUESTED}|${requestId}`],
     );
   }
 
