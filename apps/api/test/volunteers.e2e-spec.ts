@@ -209,15 +209,15 @@ describe('volunteers and shifts', () => {
       expect((await reminders(assignment.id)).map((r) => [r.kind, r.offset_minutes, r.status, r.due_at.toISOString()])).toEqual([['SHIFT_REMINDER', 180, 'PENDING', '2026-08-16T09:00:00.000Z']]);
     });
 
-    it('swapShift hands a shift over in one step, and changes nothing when the other volunteer is busy or away', async () => {
+    it("a coordinator's swapShift hands a shift over in one step, and changes nothing when the other volunteer is busy or away (a volunteer's asks: shift-swaps.e2e-spec)", async () => {
       const day = '2026-10-08';
       const shift = await createShift(api, world, { title: 'Vertaling intake', role: 'TRANSLATOR', startsAt: brussels(day, '18:00'), endsAt: brussels(day, '20:00') });
       const busyThen = await createShift(api, world, { title: 'Kookatelier', role: 'COOKING', startsAt: brussels(day, '19:30'), endsAt: brussels(day, '22:00') });
       const hanna = await signUp(v.Hanna, shift.id);
       const ilias = await signUp(v.Ilias, busyThen.id);
 
-      // Ilias is busy from 19:30: Hanna cannot hand the shift to him, and keeps it.
-      const refused = errorOf(await api.gql(SWAP, { a: hanna.id, to: v.Ilias.id }, v.Hanna.token));
+      // Ilias is busy from 19:30: the shift cannot go to him, and Hanna keeps it.
+      const refused = errorOf(await api.gql(SWAP, { a: hanna.id, to: v.Ilias.id }, world.tokens.coordinator));
       expect([refused.code, refused.extensions.reason]).toEqual(['VOLUNTEER_UNAVAILABLE', 'OVERLAP']);
       expect(await statusOf(hanna.id)).toBe('ASSIGNED');
       expect(await statusOf(ilias.id)).toBe('ASSIGNED');
@@ -226,12 +226,12 @@ describe('volunteers and shifts', () => {
 
       // Jasmien is away that week.
       dataOf(await api.gql(ADD_ABSENCE, { v: v.Jasmien.id, i: { startsOn: '2026-10-05', endsOn: '2026-10-11', reason: 'Op reis' } }, v.Jasmien.token));
-      const away = errorOf(await api.gql(SWAP, { a: hanna.id, to: v.Jasmien.id }, v.Hanna.token));
+      const away = errorOf(await api.gql(SWAP, { a: hanna.id, to: v.Jasmien.id }, world.tokens.coordinator));
       expect([away.code, away.extensions.reason]).toEqual(['VOLUNTEER_UNAVAILABLE', 'AWAY']);
       expect(await statusOf(hanna.id)).toBe('ASSIGNED');
 
       // Karim is free: the shift is his, Hanna's place is given back, reminders move with it.
-      const swapped = dataOf(await api.gql(SWAP, { a: hanna.id, to: v.Karim.id }, v.Hanna.token)).swapShift;
+      const swapped = dataOf(await api.gql(SWAP, { a: hanna.id, to: v.Karim.id }, world.tokens.coordinator)).swapShift;
       expect(swapped).toMatchObject({ status: 'ASSIGNED', volunteer: { id: v.Karim.id }, shift: { id: shift.id } });
       expect(await statusOf(hanna.id)).toBe('DROPPED');
       expect(await api.dataSource.query(`SELECT volunteer_id, status FROM shift_assignment WHERE shift_id = $1 AND status = 'ASSIGNED'`, [shift.id])).toEqual([{ volunteer_id: v.Karim.id, status: 'ASSIGNED' }]);
@@ -241,7 +241,7 @@ describe('volunteers and shifts', () => {
         [v.Karim.id, 'PENDING'],
       ]);
       // A dropped assignment cannot be swapped again.
-      expect(errorOf(await api.gql(SWAP, { a: hanna.id, to: v.Lotte.id }, v.Hanna.token)).code).toBe('CONFLICT');
+      expect(errorOf(await api.gql(SWAP, { a: hanna.id, to: v.Lotte.id }, world.tokens.coordinator)).code).toBe('CONFLICT');
     });
   });
 

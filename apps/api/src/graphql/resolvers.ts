@@ -11,6 +11,7 @@ import { SelfRegistrationResolver } from '../registrations/self-registration.res
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
 import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
+import { ShiftSwapsResolver } from '../volunteers/shift-swaps.resolver';
 import { AuditLogEntryResolver, ParticipantConsentResolver, PersonalDataErasureResolver, PrivacyResolver } from '../privacy/privacy.resolver';
 import './enums';
 
@@ -34,6 +35,7 @@ export const API_RESOLVERS = [
   VolunteersResolver,
   ShiftsResolver,
   ShiftAssignmentsResolver,
+  ShiftSwapsResolver,
   TrajectoriesResolver,
   PrivacyResolver,
   AuditLogEntryResolver,

@@ -143,11 +143,6 @@ export class ShiftsResolver {
     return this.shiftsService.dropShift(actor, assignmentId);
   }
 
-  @Mutation(() => ShiftAssignmentModel, { description: "Hands the shift to another volunteer in one step; returns the other volunteer's assignment" })
-  swapShift(@CurrentActor() actor: Actor | null, @Args('assignmentId', { type: () => ID }) assignmentId: string, @Args('toVolunteerId', { type: () => ID }) toVolunteerId: string): Promise<ShiftAssignmentModel> {
-    return this.shiftsService.swapShift(actor, assignmentId, toVolunteerId);
-  }
-
   @Mutation(() => ShiftAssignmentModel, { description: "After the shift has begun: its session's host or a coordinator records ATTENDED or NO_SHOW" })
   markShiftAttendance(@CurrentActor() actor: Actor | null, @Args('assignmentId', { type: () => ID }) assignmentId: string, @Args('attended', { type: () => Boolean }) attended: boolean): Promise<ShiftAssignmentModel> {
     return this.shiftsService.markShiftAttendance(actor, assignmentId, attended);

@@ -150,6 +150,16 @@ export enum ShiftAssignmentStatus {
   NO_SHOW = 'NO_SHOW',
 }
 
+/** A volunteer asking a colleague to take a shift over: open until the colleague answers, the holder withdraws, or it lapses. */
+export enum ShiftSwapStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+  /** The shift started, or the assignment changed (given back, moved, cancelled) before an answer. */
+  LAPSED = 'LAPSED',
+}
+
 /** Assignments that hold the volunteer's time: no two of these overlap for one volunteer. */
 export const HELD_SHIFT_STATUSES = [ShiftAssignmentStatus.ASSIGNED, ShiftAssignmentStatus.ATTENDED, ShiftAssignmentStatus.NO_SHOW] as const;
 

@@ -29,6 +29,7 @@ export * from './trajectory-status-change.entity';
 export * from './trajectory-follow-up.entity';
 export * from './audit-log-entry.entity';
 export * from './registration-code-request.entity';
+export * from './shift-swap-request.entity';
 
 import { ClosureCalendarEntity } from './closure-calendar.entity';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -59,6 +60,7 @@ import { TrajectoryStatusChangeEntity } from './trajectory-status-change.entity'
 import { TrajectoryFollowUpEntity } from './trajectory-follow-up.entity';
 import { AuditLogEntryEntity } from './audit-log-entry.entity';
 import { RegistrationCodeRequestEntity } from './registration-code-request.entity';
+import { ShiftSwapRequestEntity } from './shift-swap-request.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -90,4 +92,5 @@ export const ENTITIES = [
   TrajectoryFollowUpEntity,
   AuditLogEntryEntity,
   RegistrationCodeRequestEntity,
+  ShiftSwapRequestEntity,
 ];

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { NotificationEntity } from '@app/database';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
 
-export const SHIFT_MESSAGE_KINDS: ReadonlySet<string> = new Set([MessageKind.SHIFT_REMINDER, MessageKind.SHIFT_UNDERSTAFFED]);
+export const SHIFT_MESSAGE_KINDS: ReadonlySet<string> = new Set([MessageKind.SHIFT_REMINDER, MessageKind.SHIFT_UNDERSTAFFED, MessageKind.SHIFT_SWAP_REQUESTED]);
 
 export type ShiftMessage = { to: string; vars: MessageVariables; calendar: string | null } | { stale: string };
 
@@ -35,6 +35,7 @@ export async function composeShiftMessage(manager: EntityManager, row: Notificat
     if (shift.held >= shift.needed) return { stale: 'the shift is fully staffed now' };
     return { to: user.email, vars: varsOf(user.display_name, shift, { confirmedCount: shift.held, capacity: shift.needed }), calendar: null };
   }
+  if (row.kind === MessageKind.SHIFT_SWAP_REQUESTED) return composeSwapRequest(manager, row, user, now);
   const [assignment] = await manager.query<{ status: string; shift_id: string; starts_at: Date }[]>(`SELECT status, shift_id, starts_at FROM shift_assignment WHERE id = $1`, [row.shiftAssignmentId]);
   if (!assignment || assignment.status !== 'ASSIGNED') return { stale: 'the volunteer no longer has this shift' };
   const [shift] = await manager.query<ShiftRow[]>(`${SHIFT_WITH_PLACE} WHERE s.id = $1`, [assignment.shift_id]);
@@ -49,6 +50,20 @@ export async function composeShiftMessage(manager: EntityManager, row: Notificat
       events: [{ id: row.shiftAssignmentId!, start: new Date(shift.starts_at), end: new Date(shift.ends_at), summary: shift.title, location: [shift.place, shift.address].filter(Boolean).join(', ') || undefined }],
     }).toString(),
   };
+}
+
+/** Sent only while the colleague can still answer: the request open, the holder still on the shift as it was asked. */
+async function composeSwapRequest(manager: EntityManager, row: NotificationEntity, user: { email: string; display_name: string }, now: Date): Promise<ShiftMessage> {
+  const [request] = await manager.query<{ status: string; shift_id: string; from_name: string; assignment_status: string }[]>(
+    `SELECT r.status, r.shift_id, u.display_name AS from_name, a.status AS assignment_status
+       FROM shift_swap_request r JOIN app_user u ON u.id = r.from_volunteer_id JOIN shift_assignment a ON a.id = r.assignment_id WHERE r.id = $1`,
+    [row.payload.requestId],
+  );
+  if (!request || request.status !== 'PENDING' || request.assignment_status !== 'ASSIGNED') return { stale: 'the swap request is no longer open' };
+  const [shift] = await manager.query<ShiftRow[]>(`${SHIFT_WITH_PLACE} WHERE s.id = $1`, [request.shift_id]);
+  if (shift.status !== 'OPEN') return { stale: 'the shift was cancelled' };
+  if (new Date(shift.starts_at).getTime() <= now.getTime()) return { stale: 'the shift has begun' };
+  return { to: user.email, vars: varsOf(user.display_name, shift, { colleagueName: request.from_name }), calendar: null };
 }
 
 function varsOf(firstName: string, shift: ShiftRow, extra: Partial<MessageVariables>): MessageVariables {

@@ -17,7 +17,18 @@ export class ShiftOutbox implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.subscribe({ onShiftEvents: (manager, events) => this.write(manager, events) });
+    this.events.subscribe({ onShiftEvents: (manager, events) => this.write(manager, events), onSwapRequested: (manager, requestId) => this.writeSwapRequest(manager, requestId) });
+  }
+
+  /** The colleague asked hears it at once, in their language; the mail is about the holder's assignment, so releasing or moving it withdraws the mail too. */
+  async writeSwapRequest(manager: EntityManager, requestId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO notification (kind, channel, user_id, language, shift_assignment_id, payload, due_at, dedupe_key)
+       SELECT $1, 'EMAIL', r.to_volunteer_id, u.preferred_language, r.assignment_id, jsonb_build_object('requestId', r.id), $3, $4
+         FROM shift_swap_request r JOIN app_user u ON u.id = r.to_volunteer_id WHERE r.id = $2
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [MessageKind.SHIFT_SWAP_REQUESTED, requestId, this.clock.now(), `${MessageKind.SHIFT_SWAP_REQUESTED}|${requestId}`],
+    );
   }
 
   async write(manager: EntityManager, events: ShiftEvent[]): Promise<void> {

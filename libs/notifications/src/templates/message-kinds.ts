@@ -42,6 +42,8 @@ export enum MessageKind {
   SHIFT_REMINDER = 'SHIFT_REMINDER',
   /** Staff alert, about 72 h before: a shift still lacks volunteers (confirmed = taken places, capacity = needed). */
   SHIFT_UNDERSTAFFED = 'SHIFT_UNDERSTAFFED',
+  /** To a volunteer: a colleague asks them to take over a shift (colleague = who asks; title, date, times, place). */
+  SHIFT_SWAP_REQUESTED = 'SHIFT_SWAP_REQUESTED',
   /** To a newcomer registering themself: the 6-digit code to type in (code), for the session (title, date, time). */
   REGISTRATION_CODE = 'REGISTRATION_CODE',
   /** Staff alert to coordinators, once per hour: the hourly budget of code SMS is used up, new requests are refused (capacity = budget; date, time = when). */
@@ -97,4 +99,6 @@ export interface MessageVariables {
   slots?: StandSlotLine[];
   /** REGISTRATION_CODE: the code from the SMS, six digits. */
   code?: string | null;
+  /** SHIFT_SWAP_REQUESTED: the display name of the volunteer who asks. */
+  colleagueName?: string | null;
 }

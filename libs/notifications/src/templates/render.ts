@@ -202,6 +202,7 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     deadline: vars.deadline ? formatDate(brussels(vars.deadline, locale, 'deadline')) : undefined,
     free: count(vars.freePlots),
     code: clean(vars.code),
+    colleague: clean(vars.colleagueName),
   };
 }
 

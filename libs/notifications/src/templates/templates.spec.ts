@@ -32,6 +32,7 @@ const vars: MessageVariables = {
   deadline: utc('2026-08-28T21:59:00Z'),
   freePlots: 7,
   code: '042917',
+  colleagueName: 'Karim El Idrissi',
   slots: [
     { plotCode: 'B12', startsAt: utc('2026-09-08T17:00:00Z'), endsAt: utc('2026-09-08T18:30:00Z') },
     { plotCode: 'C4', startsAt: utc('2026-09-09T09:00:00Z'), endsAt: utc('2026-09-09T13:00:00Z') },
@@ -44,7 +45,7 @@ const RTL = ['ar', 'ur', 'prs', 'ps'];
 const KNOWN_PLACEHOLDERS = new Set([
   'firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'position', 'previousDate', 'previousTime',
   'reason', 'confirmed', 'capacity', 'waitlist', 'count', 'lines',
-  'plot', 'previousPlot', 'map', 'deadline', 'free', 'slots', 'code',
+  'plot', 'previousPlot', 'map', 'deadline', 'free', 'slots', 'code', 'colleague',
 ]);
 
 /** What every translation must keep in the e-mail text, so no language silently drops the essentials. */
@@ -72,6 +73,7 @@ const REQUIRED_IN_TEXT: Record<MessageKind, string[]> = {
   [MessageKind.SHIFT_UNDERSTAFFED]: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity', 'venue', 'address'],
   [MessageKind.REGISTRATION_CODE]: ['firstName', 'code', 'title', 'date', 'time'],
   [MessageKind.SMS_CODE_BUDGET_REACHED]: ['firstName', 'date', 'time', 'capacity'],
+  [MessageKind.SHIFT_SWAP_REQUESTED]: ['firstName', 'colleague', 'title', 'date', 'time', 'endTime', 'venue', 'address'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);

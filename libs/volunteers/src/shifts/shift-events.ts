@@ -6,6 +6,8 @@ export type ShiftEvent = { kind: 'ASSIGNED' | 'MOVED' | 'RELEASED'; assignmentId
 
 export interface ShiftEventListener {
   onShiftEvents(manager: EntityManager, events: ShiftEvent[]): Promise<void>;
+  /** A colleague was asked to take a shift over: the request's id (the outbox writes their e-mail). */
+  onSwapRequested?(manager: EntityManager, requestId: string): Promise<void>;
 }
 
 /** Hands shift events to listeners inside the transaction that made the change (the notifications outbox plugs in here). */
@@ -21,5 +23,9 @@ export class ShiftEvents {
     const relevant = events.filter((event) => event.assignmentIds.length > 0);
     if (relevant.length === 0) return;
     for (const listener of this.listeners) await listener.onShiftEvents(manager, relevant);
+  }
+
+  async publishSwapRequested(manager: EntityManager, requestId: string): Promise<void> {
+    for (const listener of this.listeners) await listener.onSwapRequested?.(manager, requestId);
   }
 }

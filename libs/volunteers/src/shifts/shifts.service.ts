@@ -22,6 +22,7 @@ import { SessionHooks, sessionResponsibles } from '@app/scheduling';
 import { volunteersPolicy } from '../volunteers-policy';
 import { brusselsDay, daypartOf, VOLUNTEER_ZONE, weekdayOf } from './availability';
 import { ShiftEvent, ShiftEvents } from './shift-events';
+import { lockAssignment, lockShift, rankFreeVolunteers, ShiftPlaces } from './shift-places';
 
 export interface CreateShiftCommand {
   title?: string | null;
@@ -76,6 +77,7 @@ export class ShiftsService implements OnModuleInit {
     private readonly events: ShiftEvents,
     private readonly sessionHooks: SessionHooks,
     private readonly clock: Clock,
+    private readonly places: ShiftPlaces,
   ) {}
 
   onModuleInit(): void {
@@ -234,33 +236,6 @@ export class ShiftsService implements OnModuleInit {
     });
   }
 
-  /** Hands a shift to another volunteer in one step: theirs only if they can take it, else nothing changes. */
-  async swapShift(actor: Actor | null, assignmentId: string, toVolunteerId: string): Promise<ShiftAssignmentEntity> {
-    const target = validate.uuid('toVolunteerId', toVolunteerId);
-    let shiftOf: string | null = null;
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const assignment = await lockAssignment(manager, assignmentId);
-        volunteersPolicy.requireSelfOrCoordinator(actor, assignment.volunteerId, 'swap a shift');
-        if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || assignment.startsAt.getTime() <= this.clock.now().getTime()) {
-          throw new AppError(ErrorCode.CONFLICT, 'Only a shift that is still ahead can be swapped');
-        }
-        if (target === assignment.volunteerId) throw AppError.badInput('toVolunteerId is already on this shift', 'toVolunteerId');
-        const shift = await lockShift(manager, assignment.shiftId);
-        shiftOf = shift.id;
-        await manager.getRepository(ShiftAssignmentEntity).update(assignment.id, { status: ShiftAssignmentStatus.DROPPED });
-        const taken = await this.insertAssignment(manager, actor!, shift, target);
-        await this.events.publish(manager, [
-          { kind: 'RELEASED', assignmentIds: [assignment.id] },
-          { kind: 'ASSIGNED', assignmentIds: [taken.id] },
-        ]);
-        return taken;
-      });
-    } catch (error) {
-      throw await this.explainConflict(actor, error, target, shiftOf ?? '');
-    }
-  }
-
   /** After the shift has begun, its host or a coordinator records who came. */
   async markShiftAttendance(actor: Actor | null, assignmentId: string, attended: boolean): Promise<ShiftAssignmentEntity> {
     return this.dataSource.transaction(async (manager) => {
@@ -331,30 +306,11 @@ export class ShiftsService implements OnModuleInit {
     const shift = await this.dataSource.getRepository(ShiftEntity).findOneBy({ id: validate.uuid('shiftId', shiftId) });
     if (!shift) throw AppError.notFound('Shift', shiftId);
     const take = validate.int('limit', limit, 1, 50);
-    const rows = await this.dataSource.query<{ user_id: string; languages: string[]; skills: string[]; available_weekdays: number[]; available_dayparts: string[]; upcoming: number }[]>(
-      `SELECT u.id AS user_id, COALESCE(p.languages, '{}') AS languages, COALESCE(p.skills::text[], '{}') AS skills,
-              COALESCE(p.available_weekdays, '{}') AS available_weekdays, COALESCE(p.available_dayparts::text[], '{}') AS available_dayparts,
-              (SELECT count(*)::int FROM shift_assignment f WHERE f.volunteer_id = u.id AND f.status = 'ASSIGNED' AND f.starts_at > $4) AS upcoming
-         FROM app_user u LEFT JOIN volunteer_profile p ON p.user_id = u.id
-        WHERE u.active AND 'VOLUNTEER' = ANY(u.roles::text[])
-          AND NOT EXISTS (SELECT 1 FROM shift_assignment a WHERE a.volunteer_id = u.id AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW')
-                          AND (a.shift_id = $1 OR tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange($2, $3, '[)')))
-          AND NOT EXISTS (SELECT 1 FROM volunteer_absence v WHERE v.user_id = u.id AND $5::date BETWEEN v.starts_on AND v.ends_on)`,
-      [shift.id, shift.startsAt, shift.endsAt, this.clock.now(), brusselsDay(shift.startsAt)],
-    );
-    const weekday = weekdayOf(shift.startsAt);
-    const daypart = daypartOf(shift.startsAt);
-    const scored = rows.map((row) => {
-      const sharedLanguages = shift.languages.filter((language) => row.languages.includes(language));
-      const hasSkill = row.skills.includes(shift.role);
-      const usuallyAvailable = row.available_weekdays.includes(weekday) && row.available_dayparts.includes(daypart);
-      return { userId: row.user_id, score: (hasSkill ? 4 : 0) + 2 * sharedLanguages.length + (usuallyAvailable ? 2 : 0), sharedLanguages, hasSkill, usuallyAvailable, upcomingShifts: row.upcoming };
-    });
-    scored.sort((a, b) => b.score - a.score || a.upcomingShifts - b.upcomingShifts || a.userId.localeCompare(b.userId));
-    const best = scored.slice(0, take);
+    const best = (await rankFreeVolunteers(this.dataSource.manager, shift, this.clock.now())).slice(0, take);
     const users = new Map((await this.dataSource.getRepository(UserEntity).findBy({ id: In(best.map((s) => s.userId)) })).map((user) => [user.id, user]));
-    return best.map(({ userId, ...rest }) => ({ volunteer: users.get(userId)!, ...rest }));
+    return best.map(({ userId, sharedLanguages, hasSkill, usuallyAvailable, upcomingShifts, score }) => ({ volunteer: users.get(userId)!, score, sharedLanguages, hasSkill, usuallyAvailable, upcomingShifts }));
   }
+
 
   findShiftsByIds(ids: readonly string[]): Promise<ShiftEntity[]> {
     return this.dataSource.getRepository(ShiftEntity).findBy({ id: In([...ids]) });
@@ -381,38 +337,13 @@ export class ShiftsService implements OnModuleInit {
           if (shift.sessionId) await this.requireCanStaff(manager, actor, shift.sessionId);
           else volunteersPolicy.requireCoordinator(actor, 'assign volunteers');
         }
-        const assignment = await this.insertAssignment(manager, actor, shift, volunteerId);
+        const assignment = await this.places.insertAssignment(manager, actor, shift, volunteerId);
         await this.events.publish(manager, [{ kind: 'ASSIGNED', assignmentIds: [assignment.id] }]);
         return assignment;
       });
     } catch (error) {
-      throw await this.explainConflict(actor, error, volunteerId, shiftId);
+      throw await this.places.explainConflict(actor, error, volunteerId, shiftId);
     }
-  }
-
-  /** Under the shift's row lock: open, ahead, a free place, a volunteer who is not away that day. */
-  private async insertAssignment(manager: EntityManager, actor: Actor, shift: ShiftEntity, volunteerId: string): Promise<ShiftAssignmentEntity> {
-    if (shift.status !== ShiftStatus.OPEN) throw new AppError(ErrorCode.CONFLICT, 'This shift was cancelled');
-    if (shift.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'This shift has begun');
-    const volunteer = await manager.getRepository(UserEntity).findOneBy({ id: volunteerId });
-    if (!volunteer || !volunteer.active || !volunteer.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', volunteerId);
-    // One volunteer's sign-ups take turns: concurrent inserts checked by the exclusion constraint can
-    // deadlock each other (40P01, an internal error) instead of all but one failing with VOLUNTEER_UNAVAILABLE.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`shift-volunteer:${volunteerId}`]);
-    // Checked before the overlap constraint, which would otherwise answer VOLUNTEER_UNAVAILABLE for the shift itself.
-    if (await manager.getRepository(ShiftAssignmentEntity).existsBy({ shiftId: shift.id, volunteerId, status: In(HELD) })) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'This volunteer is already on this shift');
-    const held = await manager.getRepository(ShiftAssignmentEntity).countBy({ shiftId: shift.id, status: In(HELD) });
-    if (held >= shift.needed) throw new AppError(ErrorCode.SHIFT_FULL, `All ${shift.needed} places of this shift are taken`, { needed: shift.needed });
-    const [away] = await manager.query<{ starts_on: string; ends_on: string }[]>(
-      `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM volunteer_absence WHERE user_id = $1 AND $2::date BETWEEN starts_on AND ends_on LIMIT 1`,
-      [volunteerId, brusselsDay(shift.startsAt)],
-    );
-    if (away) {
-      // When and why someone is away is for the volunteer and coordinators, not for a host or a colleague swapping.
-      const message = volunteersPolicy.canSeeVolunteer(actor, volunteerId) ? `${volunteer.displayName} is away from ${away.starts_on} to ${away.ends_on}` : 'The volunteer is not available then';
-      throw new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, message, { reason: 'AWAY' });
-    }
-    return manager.getRepository(ShiftAssignmentEntity).save({ shiftId: shift.id, volunteerId, startsAt: shift.startsAt, endsAt: shift.endsAt, status: ShiftAssignmentStatus.ASSIGNED, assignedById: actor.userId });
   }
 
   private async requireCanStaff(manager: EntityManager, actor: Actor | null, sessionId: string): Promise<void> {
@@ -436,37 +367,4 @@ export class ShiftsService implements OnModuleInit {
     const events: ShiftEvent[] = [{ kind: 'RELEASED', assignmentIds: released.map((row) => row.id) }];
     await this.events.publish(manager, events);
   }
-
-  /** The exclusion constraint's refusal as VOLUNTEER_UNAVAILABLE naming the overlapping shift; a second place on one shift as ALREADY_REGISTERED. */
-  private async explainConflict(actor: Actor | null, error: unknown, volunteerId: string, shiftId: string): Promise<unknown> {
-    const code = pgErrorCode(error);
-    if (code === PgErrorCode.UNIQUE_VIOLATION) return new AppError(ErrorCode.ALREADY_REGISTERED, 'This volunteer is already on this shift');
-    if (code !== PgErrorCode.EXCLUSION_VIOLATION) return error;
-    // Which other shift a volunteer holds is for the volunteer and coordinators only.
-    if (!volunteersPolicy.canSeeVolunteer(actor, volunteerId)) return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, 'The volunteer already has a shift then', { reason: 'OVERLAP' });
-    const [other] = await this.dataSource.query<{ title: string; starts_at: Date }[]>(
-      `SELECT s.title, a.starts_at FROM shift_assignment a JOIN shift s ON s.id = a.shift_id JOIN shift wanted ON wanted.id = $2
-        WHERE a.volunteer_id = $1 AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW')
-          AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(wanted.starts_at, wanted.ends_at, '[)')
-        ORDER BY a.starts_at LIMIT 1`,
-      [volunteerId, shiftId],
-    );
-    if (!other) return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, 'The volunteer already has a shift then', { reason: 'OVERLAP' });
-    const when = DateTime.fromJSDate(new Date(other.starts_at), { zone: VOLUNTEER_ZONE }).toFormat('yyyy-MM-dd HH:mm');
-    return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, `The volunteer already has a shift then: ${other.title} (${when})`, { reason: 'OVERLAP' });
-  }
-}
-
-async function lockShift(manager: EntityManager, id: string): Promise<ShiftEntity> {
-  const shiftId = validate.uuid('shiftId', id);
-  const shift = await manager.getRepository(ShiftEntity).findOne({ where: { id: shiftId }, lock: { mode: 'pessimistic_write' } });
-  if (!shift) throw AppError.notFound('Shift', shiftId);
-  return shift;
-}
-
-async function lockAssignment(manager: EntityManager, id: string): Promise<ShiftAssignmentEntity> {
-  const assignmentId = validate.uuid('assignmentId', id);
-  const assignment = await manager.getRepository(ShiftAssignmentEntity).findOne({ where: { id: assignmentId }, lock: { mode: 'pessimistic_write' } });
-  if (!assignment) throw AppError.notFound('ShiftAssignment', assignmentId);
-  return assignment;
 }

@@ -308,6 +308,20 @@ export const ar: Catalogue = {
     ),
     sms: 'مناوبة {title} يوم {date}، {time}: المتطوعون {confirmed}/{capacity} فقط. ابحث عن متطوعين.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'هل يمكنك أخذ مناوبة؟ {title} يوم {date}',
+    text: l(
+      'مرحبًا {firstName}،',
+      '',
+      '{colleague} يسألك: هل يمكنك أخذ مناوبته في {title}؟',
+      '',
+      'الموعد: {date}، من {time} إلى {endTime}.',
+      'المكان: {venue}، {address}.',
+      '',
+      'أجب بنعم أو لا في صفحة المتطوع في التطبيق. حتى تقول نعم، تبقى المناوبة مع {colleague}.',
+    ),
+    sms: '{colleague} يسألك: هل تأخذ مناوبة {title} يوم {date}، {time}؟ أجب في التطبيق.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'رمزك: {code}',
     text: l(

@@ -308,6 +308,20 @@ export const en: Catalogue = {
     ),
     sms: '{title} on {date} at {time}: only {confirmed}/{capacity} volunteers. Please find more.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Can you take over a shift? {title} on {date}',
+    text: l(
+      'Hello {firstName},',
+      '',
+      '{colleague} asks if you can take over a shift: {title}.',
+      '',
+      'When: {date}, from {time} to {endTime}.',
+      'Where: {venue}, {address}.',
+      '',
+      'Say yes or no on your volunteer page in the app. Until you say yes, the shift stays with {colleague}.',
+    ),
+    sms: '{colleague} asks if you can take over the shift {title} on {date} at {time}. Answer in the app.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Your code: {code}',
     text: l(

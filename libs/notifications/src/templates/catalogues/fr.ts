@@ -308,6 +308,20 @@ export const fr: Catalogue = {
     ),
     sms: "Créneau {title} le {date} à {time} : seulement {confirmed}/{capacity} bénévoles. Cherchez-en d'autres.",
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Pouvez-vous reprendre un service ? {title} le {date}',
+    text: l(
+      'Bonjour {firstName},',
+      '',
+      '{colleague} vous demande si vous pouvez reprendre un service : {title}.',
+      '',
+      'Quand : {date}, de {time} à {endTime}.',
+      'Où : {venue}, {address}.',
+      '',
+      'Répondez oui ou non sur votre page de bénévole dans l\'application. Tant que vous ne dites pas oui, le service reste à {colleague}.',
+    ),
+    sms: '{colleague} demande si vous pouvez reprendre le service {title} le {date} à {time}. Répondez dans l\'application.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Votre code : {code}',
     text: l(

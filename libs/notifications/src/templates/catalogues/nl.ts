@@ -309,6 +309,20 @@ export const nl: Catalogue = {
     ),
     sms: 'Shift bij {title} op {date} om {time}: pas {confirmed}/{capacity} vrijwilligers. Zoek er nog bij.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Kun je een shift overnemen? {title} op {date}',
+    text: l(
+      'Hallo {firstName},',
+      '',
+      '{colleague} vraagt of jij een shift kunt overnemen: {title}.',
+      '',
+      'Wanneer: {date}, van {time} tot {endTime}.',
+      'Waar: {venue}, {address}.',
+      '',
+      'Zeg ja of nee op je vrijwilligerspagina in de app. Zolang je geen ja zegt, blijft de shift bij {colleague}.',
+    ),
+    sms: '{colleague} vraagt of je de shift {title} op {date} om {time} kunt overnemen. Antwoord in de app.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Uw code: {code}',
     text: l(

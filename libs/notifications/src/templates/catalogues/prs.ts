@@ -308,6 +308,20 @@ export const prs: Catalogue = {
     ),
     sms: 'نوبت {title} ({date}، {time}): فقط {confirmed}/{capacity} رضاکار. رضاکار بیشتر پیدا کنید.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'آیا می‌توانید یک نوبت کاری را بگیرید؟ {title} در {date}',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      '{colleague} از شما می‌پرسد که آیا می‌توانید نوبت کاری او را بگیرید: {title}.',
+      '',
+      'زمان: {date}، از {time} تا {endTime}.',
+      'مکان: {venue}، {address}.',
+      '',
+      'در صفحهٔ داوطلب در اپ بلی یا نخیر بگویید. تا وقتی بلی نگویید، نوبت کاری نزد {colleague} می‌ماند.',
+    ),
+    sms: '{colleague} می‌پرسد آیا نوبت کاری {title} در {date} ساعت {time} را می‌گیرید؟ در اپ جواب بدهید.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'کد شما: {code}',
     text: l(

@@ -308,6 +308,20 @@ export const ps: Catalogue = {
     ),
     sms: 'د {title} نوبت ({date}، {time}): یوازې {confirmed}/{capacity} رضاکاران. نور پیدا کړئ.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'ایا تاسو کولای شئ یوه دنده واخلئ؟ {title} په {date}',
+    text: l(
+      'سلام {firstName}،',
+      '',
+      '{colleague} له تاسو پوښتي چې ایا تاسو د هغه دنده اخیستلی شئ: {title}.',
+      '',
+      'کله: {date}، له {time} څخه تر {endTime} پورې.',
+      'چیرته: {venue}، {address}.',
+      '',
+      'په اپ کې د رضاکار په پاڼه کې هو یا نه ووایاست. تر هغه چې هو ونه وایاست، دنده د {colleague} سره پاتې کیږي.',
+    ),
+    sms: '{colleague} پوښتي چې ایا د {title} دنده په {date} په {time} اخلئ؟ په اپ کې ځواب ورکړئ.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'ستاسو کوډ: {code}',
     text: l(

@@ -308,6 +308,20 @@ export const ro: Catalogue = {
     ),
     sms: 'Tura {title} ({date}, {time}): doar {confirmed}/{capacity} voluntari. Căutați încă voluntari.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Puteți prelua o tură? {title} pe {date}',
+    text: l(
+      'Bună ziua, {firstName},',
+      '',
+      '{colleague} vă întreabă dacă puteți prelua o tură: {title}.',
+      '',
+      'Când: {date}, de la {time} până la {endTime}.',
+      'Unde: {venue}, {address}.',
+      '',
+      'Spuneți da sau nu pe pagina de voluntar din aplicație. Până spuneți da, tura rămâne la {colleague}.',
+    ),
+    sms: '{colleague} întreabă dacă puteți prelua tura {title} pe {date} la {time}. Răspundeți în aplicație.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Codul dvs.: {code}',
     text: l(

@@ -308,6 +308,20 @@ export const ru: Catalogue = {
     ),
     sms: 'Смена {title} ({date}, {time}): волонтёров только {confirmed}/{capacity}. Найдите ещё.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Можете взять смену? {title}, {date}',
+    text: l(
+      'Здравствуйте, {firstName}!',
+      '',
+      '{colleague} спрашивает, можете ли вы взять смену: {title}.',
+      '',
+      'Когда: {date}, с {time} до {endTime}.',
+      'Где: {venue}, {address}.',
+      '',
+      'Ответьте «да» или «нет» на своей странице волонтёра в приложении. Пока вы не скажете «да», смена остаётся у {colleague}.',
+    ),
+    sms: '{colleague} спрашивает, можете ли вы взять смену {title} {date} в {time}. Ответьте в приложении.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Ваш код: {code}',
     text: l(

@@ -308,6 +308,20 @@ export const so: Catalogue = {
     ),
     sms: 'Wareegga {title} ({date}, {time}): kaliya {confirmed}/{capacity} mutadawac. Raadi mutadawiciin kale.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Ma qaadan kartaa shaqo-wareeg? {title} {date}',
+    text: l(
+      'Salaan {firstName},',
+      '',
+      '{colleague} ayaa ku weydiinaya inaad qaadan karto shaqo-wareeggiisa: {title}.',
+      '',
+      'Goorma: {date}, laga bilaabo {time} ilaa {endTime}.',
+      'Halkee: {venue}, {address}.',
+      '',
+      'Ku dheh haa ama maya boggaaga tabarucaha ee app-ka. Ilaa aad haa ka dhahdo, shaqo-wareeggu wuxuu la joogaa {colleague}.',
+    ),
+    sms: '{colleague} ayaa weydiinaya inaad qaadan karto shaqo-wareegga {title} {date} saacadda {time}. Ka jawaab app-ka.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Koodhkaaga: {code}',
     text: l(

@@ -308,6 +308,20 @@ export const tr: Catalogue = {
     ),
     sms: '{title} vardiyası ({date}, {time}): sadece {confirmed}/{capacity} gönüllü. Lütfen daha fazla gönüllü bulun.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Bir vardiyayı devralabilir misiniz? {title}, {date}',
+    text: l(
+      'Merhaba {firstName},',
+      '',
+      '{colleague}, vardiyasını devralıp alamayacağınızı soruyor: {title}.',
+      '',
+      'Ne zaman: {date}, {time} - {endTime}.',
+      'Nerede: {venue}, {address}.',
+      '',
+      'Uygulamadaki gönüllü sayfanızda evet veya hayır deyin. Siz evet diyene kadar vardiya {colleague} kişisinde kalır.',
+    ),
+    sms: '{colleague}, {title} vardiyasını {date} saat {time} devralabilir misiniz diye soruyor. Uygulamada cevap verin.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Kodunuz: {code}',
     text: l(

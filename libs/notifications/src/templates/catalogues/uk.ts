@@ -308,6 +308,20 @@ export const uk: Catalogue = {
     ),
     sms: 'Зміна {title} ({date}, {time}): волонтерів лише {confirmed}/{capacity}. Знайдіть ще.',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'Можете взяти зміну? {title}, {date}',
+    text: l(
+      'Вітаємо, {firstName}!',
+      '',
+      '{colleague} питає, чи можете ви взяти зміну: {title}.',
+      '',
+      'Коли: {date}, з {time} до {endTime}.',
+      'Де: {venue}, {address}.',
+      '',
+      'Відповідайте «так» або «ні» на своїй сторінці волонтера в застосунку. Поки ви не скажете «так», зміна залишається в {colleague}.',
+    ),
+    sms: '{colleague} питає, чи можете ви взяти зміну {title} {date} о {time}. Відповідайте в застосунку.',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'Ваш код: {code}',
     text: l(

@@ -308,6 +308,20 @@ export const ur: Catalogue = {
     ),
     sms: '{title} ({date}، {time}) کی شفٹ: صرف {confirmed}/{capacity} رضاکار۔ مزید رضاکار تلاش کریں۔',
   },
+  [MessageKind.SHIFT_SWAP_REQUESTED]: {
+    subject: 'کیا آپ ایک شفٹ لے سکتے ہیں؟ {title}، {date}',
+    text: l(
+      'السلام علیکم {firstName}،',
+      '',
+      '{colleague} پوچھ رہے ہیں کہ کیا آپ ان کی شفٹ لے سکتے ہیں: {title}۔',
+      '',
+      'کب: {date}، {time} سے {endTime} تک۔',
+      'کہاں: {venue}، {address}۔',
+      '',
+      'ایپ میں اپنے رضاکار صفحے پر ہاں یا نہیں کہیں۔ جب تک آپ ہاں نہیں کہتے، شفٹ {colleague} کے پاس رہتی ہے۔',
+    ),
+    sms: '{colleague} پوچھ رہے ہیں کیا آپ {title} کی شفٹ {date} کو {time} بجے لے سکتے ہیں؟ ایپ میں جواب دیں۔',
+  },
   [MessageKind.REGISTRATION_CODE]: {
     subject: 'آپ کا کوڈ: {code}',
     text: l(
