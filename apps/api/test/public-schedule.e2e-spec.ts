@@ -1,5 +1,5 @@
 import { CREATE_SESSION, createWorld, type World } from './fixtures';
-import { dataOf, startTestApi, type TestApi } from './test-api';
+import { dataOf, errorOf, startTestApi, type TestApi } from './test-api';
 
 const SCHEDULE = `query($from: DateTime!, $to: DateTime!) {
   sessions(first: 100, filter: { from: $from, to: $to, includeCancelled: true }) { edges { node { id title status cancellationReason helpLanguages } } }
@@ -58,5 +58,23 @@ describe('the public schedule query', () => {
     // Without includeCancelled the list stays as it was: only what takes place.
     const plain = dataOf(await api.gql('{ sessions(filter: { from: "2026-09-09T08:00:00Z" }) { edges { node { id } } } }')).sessions.edges.map((edge: { node: { id: string } }) => edge.node.id);
     expect(plain).toEqual([babbelId]);
+  });
+
+  it('lets a volunteer who co-hosts a session read who comes, not mark them, and not read other sessions', async () => {
+    const admin = world.tokens.admin;
+    const registered = dataOf(
+      await api.gql(
+        'mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }',
+        { i: { sessionId: babbelId, participant: { firstName: 'Hamid', preferredLanguage: 'prs', contactChannel: 'NONE', consentToContact: false } } },
+        admin,
+      ),
+    ).registerParticipant.id as string;
+    const WHO = 'query($id: ID!) { session(id: $id) { registrations { id participant { firstName } } } }';
+    const seen = dataOf(await api.gql(WHO, { id: babbelId }, world.tokens.volunteer)).session.registrations;
+    expect(seen).toEqual([{ id: registered, participant: { firstName: 'Hamid' } }]);
+    expect(errorOf(await api.gql(WHO, { id: tableId }, world.tokens.volunteer)).code).toBe('FORBIDDEN');
+    api.clock.set(new Date('2026-09-10T07:00:00Z'));
+    const mark = await api.gql('mutation($id: ID!) { markAttendance(registrationId: $id, attended: true) { id } }', { id: registered }, world.tokens.volunteer);
+    expect(errorOf(mark).code).toBe('FORBIDDEN');
   });
 });
