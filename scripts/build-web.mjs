@@ -5,6 +5,7 @@
 //   --cache <root>  for the browser tests: build into <root>/<hash of the sources> unless that
 //                   folder exists already, and print the folder; unchanged sources build once.
 //   --quiet         only warnings and errors
+// The development GraphiQL (apps/web/graphiql) is built into <out>/.graphiql.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
@@ -17,7 +18,7 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const quiet = args.includes('--quiet');
 
 /** Everything the bundle is made of: this recipe, the app, its translation files and the locked dependencies. */
-const SOURCES = ['scripts/build-web.mjs', 'apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'apps/web/ui-strings-plugin.mts', 'libs/notifications/src/templates', 'package-lock.json'];
+const SOURCES = ['scripts/build-web.mjs', 'apps/web/graphiql', 'apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'apps/web/ui-strings-plugin.mts', 'libs/notifications/src/templates', 'package-lock.json'];
 
 function sourceHash() {
   const hash = createHash('sha256');
@@ -62,6 +63,8 @@ async function viteBuild(outDir) {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'apps/web/vite.config.mts'), mode: 'production', logLevel: quiet ? 'warn' : 'info', build: { outDir, emptyOutDir: true } });
   precompress(outDir);
+  // GraphiQL (development only) in a dot folder: the web app's file serving never answers it.
+  await build({ configFile: join(root, 'apps/web/graphiql/vite.config.mts'), mode: 'production', logLevel: quiet ? 'warn' : 'info', build: { outDir: join(outDir, '.graphiql'), emptyOutDir: true } });
 }
 
 const cache = option('--cache');

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
 Oefenkansen demo is running.
 
   Web app (public schedule)    http://127.0.0.1:${config.port}/
-  GraphQL API and playground   http://127.0.0.1:${config.port}/graphql
+  GraphQL API and GraphiQL     http://127.0.0.1:${config.port}/graphql
   API health                   http://127.0.0.1:${config.port}/health
   Worker health                http://127.0.0.1:${config.workerPort}/health
   Outgoing e-mail and SMS      printed below; e-mails also in .data/mail/*.eml

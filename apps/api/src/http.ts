@@ -6,6 +6,7 @@ import { ErrorCode } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
 import { anonymousQueryLength, httpRateLimit } from './http-rate-limit';
+import { GRAPHIQL_PATH, serveGraphiql, wantsGraphiql } from './web/serve-graphiql';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app';
 
 type Directives = Record<string, string[]>;
@@ -18,26 +19,31 @@ const API_POLICY: Directives = {
   formAction: ["'none'"],
 };
 
-/** Bull Board ships its scripts and styles, with inline styles and its Google font. */
+/**
+ * Bull Board ships its scripts and styles, with inline styles; its Google font is taken out of its
+ * page (admin/bull-board.ts). `base-uri 'self'`: its page sets `<base href="/admin/queues/">`.
+ */
 const BULL_BOARD_POLICY: Directives = {
   defaultSrc: ["'self'"],
-  baseUri: ["'none'"],
+  baseUri: ["'self'"],
   frameAncestors: ["'none'"],
   objectSrc: ["'none'"],
-  styleSrc: ["'self'", "'unsafe-inline'", 'https://fonts.googleapis.com'],
-  fontSrc: ["'self'", 'https://fonts.gstatic.com'],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  fontSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
 };
 
-/** GraphiQL (never in production) is one inline script over React and GraphiQL from unpkg. */
+/** GraphiQL (never in production), built from the graphiql package: its bundle, inline styles, fonts as data: URLs. */
 const GRAPHIQL_POLICY: Directives = {
   defaultSrc: ["'self'"],
   baseUri: ["'none'"],
   frameAncestors: ["'none'"],
   objectSrc: ["'none'"],
-  scriptSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
-  styleSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
-  imgSrc: ["'self'", 'data:', 'https://unpkg.com'],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  fontSrc: ["'self'", 'data:'],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
 };
 
 const securityHeaders = (directives: Directives) =>
@@ -62,6 +68,7 @@ function answerRefusedBody(error: { type?: string; status?: number }, _req: Requ
 
 /** HTTP settings shared by main.ts and the end-to-end tests, so tests run the app as production does. */
 export function configureHttp(app: INestApplication, options: { webRoot?: string } = {}): void {
+  const webRoot = options.webRoot ?? defaultWebRoot();
   const express = app as NestExpressApplication;
   const config = app.get<AppConfig>(APP_CONFIG);
   // Behind a load balancer, rate limits must count the client's address, not the balancer's.
@@ -81,14 +88,17 @@ export function configureHttp(app: INestApplication, options: { webRoot?: string
   });
   const api = securityHeaders(API_POLICY);
   const bullBoard = securityHeaders(BULL_BOARD_POLICY);
-  const graphiql = config.nodeEnv === 'production' ? api : securityHeaders(GRAPHIQL_POLICY);
+  const development = config.nodeEnv !== 'production';
+  const graphiql = development ? securityHeaders(GRAPHIQL_POLICY) : api;
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith(BULL_BOARD_PATH)) return bullBoard(req, res, next);
-    if (req.method === 'GET' && req.path === '/graphql' && req.accepts(['json', 'html']) === 'html') return graphiql(req, res, next);
+    if (wantsGraphiql(req) || req.path.startsWith(`${GRAPHIQL_PATH}/`)) return graphiql(req, res, next);
     return api(req, res, next);
   });
   // Bull Board (ADMIN only); /health and /metrics are Nest controllers of HealthModule.
   mountBullBoard(app);
+  // GraphiQL from the web build (development only), ahead of Apollo, whose own landing page is off.
+  if (development) serveGraphiql(app, webRoot);
   // The web app (dist/web when built) on every other GET, with a Content-Security-Policy of its own.
-  serveWebApp(app, options.webRoot ?? defaultWebRoot());
+  serveWebApp(app, webRoot);
 }

@@ -122,6 +122,10 @@ describe('the production entry points', () => {
       // Production hides the schema from strangers.
       const introspection = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
       expect(JSON.stringify(await introspection.json())).toMatch(/introspection/i);
+      // Nor GraphiQL: a browser's GET /graphql gets no page, and its files are not served.
+      const graphiql = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await graphiql.text()).not.toContain('graphiql');
+      expect((await fetch(`http://127.0.0.1:${apiPort}/graphiql/`)).status).toBe(404);
 
       const requestLog = api
         .output()

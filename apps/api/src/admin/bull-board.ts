@@ -58,10 +58,34 @@ export function adminOnly(users: UsersService): RequestHandler {
   };
 }
 
+/**
+ * The board's page and files are addressed relative to /admin/queues/: without the slash (the
+ * address the 401 answer and README give) the browser would look for them under /admin/. Same
+ * query, so `?token=…` still logs in.
+ */
+function toTrailingSlash(req: Request, res: Response, next: NextFunction): void {
+  const [path, query] = splitUrl(req.originalUrl);
+  if ((req.method === 'GET' || req.method === 'HEAD') && path === BULL_BOARD_PATH) return res.redirect(302, `${BULL_BOARD_PATH}/${query}`);
+  next();
+}
+
+function splitUrl(url: string): [string, string] {
+  const at = url.indexOf('?');
+  return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+}
+
+/** Bull Board's page links IBM Plex from fonts.googleapis.com: unreachable offline, and no third party sees who opens the board. */
+const GOOGLE_FONTS = /<link[^>]*fonts\.googleapis\.com[^>]*>/g;
+
+type Render = (path: string, options: object, callback: (error: Error | null, html?: string) => void) => void;
+
 /** Bull Board on every BullMQ queue (QueueName) at /admin/queues, behind adminOnly. */
 export function mountBullBoard(app: INestApplication): void {
   const queues = Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
   const serverAdapter = new ExpressAdapter().setBasePath(BULL_BOARD_PATH);
   createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter, options: { uiConfig: { boardTitle: 'Oefenkansen' } } });
-  app.use(BULL_BOARD_PATH, adminOnly(app.get(UsersService, { strict: false })), serverAdapter.getRouter());
+  const board = serverAdapter.getRouter() as { engines: Record<string, Render>; engine(ext: string, render: Render): void };
+  const render = board.engines['.ejs'];
+  board.engine('ejs', (path, options, callback) => render(path, options, (error, html) => callback(error, html?.replace(GOOGLE_FONTS, ''))));
+  app.use(BULL_BOARD_PATH, adminOnly(app.get(UsersService, { strict: false })), toTrailingSlash, board);
 }

@@ -48,7 +48,10 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     sortSchema: true,
     buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
     introspection: !production,
-    graphiql: !production,
+    // GraphiQL is served from the web build (apps/api/src/web/serve-graphiql.ts): the package's
+    // own page loads React and GraphiQL from unpkg.com, and Apollo's default one from its CDN.
+    graphiql: false,
+    playground: false,
     csrfPrevention: true,
     // graphql-js's own lexer limit: parsing stops at the first token over it.
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 
 /** Paths the API answers itself; every other GET may be a page of the web app. */
-const API_PATHS = /^\/(graphql|health|metrics|admin|calendar)(\/|$)/i;
+const API_PATHS = /^\/(graphql|graphiql|health|metrics|admin|calendar)(\/|$)/i;
 
 /**
  * The web app's pages and files: everything comes from this origin (no CDN, no inline script or
