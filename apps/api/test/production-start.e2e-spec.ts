@@ -88,9 +88,11 @@ describe('the production entry points', () => {
         .output()
         .split('\n')
         .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { reqId?: string; req?: { id?: string }; service?: string })
-        .find((entry) => entry.req?.id === 'prod-check-1' || entry.reqId === 'prod-check-1');
+        .map((line) => JSON.parse(line) as { clientRequestId?: string; req?: { id?: string }; service?: string })
+        .find((entry) => entry.clientRequestId === 'prod-check-1');
       expect(requestLog?.service).toBe('oefenkansen-api');
+      // The request id is ours, the client's is kept apart.
+      expect(requestLog?.req?.id).toBe(response.headers.get('x-request-id'));
 
       api.child.kill('SIGTERM');
       worker.child.kill('SIGTERM');

@@ -48,6 +48,11 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     sortSchema: true,
     buildSchemaOptions: BUILD_SCHEMA_OPTIONS,
     introspection: !production,
+    // "Did you mean …?" in a validation error names fields a stranger may not know of.
+    hideSchemaDetailsFromClientErrors: production,
+    // No client uses automatic persisted queries; off, a persistedQuery extension is a clean
+    // PERSISTED_QUERY_NOT_SUPPORTED instead of a hash check that fails as a server error.
+    persistedQueries: false,
     graphiql: !production,
     csrfPrevention: true,
     // graphql-js's own lexer limit: parsing stops at the first token over it.
