@@ -78,6 +78,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       ADMIN_PASSWORD: 'bench-admin-password',
       // Every simulated client speaks from 127.0.0.1: per-address limits would measure the limiter.
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+      RATE_LIMIT_USER_PER_MINUTE: '1000000',
       RATE_LIMIT_LOGIN_PER_IP: '1000000',
       RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000',
     };

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { ErrorCode } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
-import { anonymousQueryLength, httpRateLimit } from './http-rate-limit';
+import { preParseChecks, httpRateLimit } from './http-rate-limit';
 import { GRAPHIQL_PATH, serveGraphiql, wantsGraphiql } from './web/serve-graphiql';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app';
 
@@ -59,9 +59,13 @@ const BODY_REFUSALS: Record<string, { code: ErrorCode; message: string }> = {
   'request.size.invalid': { code: ErrorCode.BAD_REQUEST, message: 'The request body is shorter or longer than its Content-Length' },
 };
 
+const UNREADABLE_BODY = { code: ErrorCode.BAD_REQUEST, message: 'The request body could not be read; check its Content-Encoding' };
+
 /** A body refused before GraphQL sees it still gets a GraphQL-shaped answer with a stable code. */
-function answerRefusedBody(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
-  const refusal = error?.type ? BODY_REFUSALS[error.type] : undefined;
+function answerRefusedBody(error: { type?: string; status?: number; expose?: boolean }, _req: Request, res: Response, next: NextFunction): void {
+  let refusal = error?.type ? BODY_REFUSALS[error.type] : undefined;
+  // A body that does not inflate as its Content-Encoding says (zlib, brotli) has no type: the client's fault all the same.
+  if (!refusal && error?.expose && error.status && error.status >= 400 && error.status < 500) refusal = UNREADABLE_BODY;
   if (!refusal) return next(error);
   res.status(error.status ?? 400).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
 }
@@ -77,7 +81,7 @@ export function configureHttp(app: INestApplication, options: { webRoot?: string
   express.use('/graphql', httpRateLimit(app));
   express.useBodyParser('json', { limit: '100kb' });
   express.use(answerRefusedBody);
-  express.use('/graphql', anonymousQueryLength);
+  express.use('/graphql', preParseChecks);
   express.disable('x-powered-by');
   // No CORS_ORIGINS: browsers may call the API only from its own origin (the served web app).
   express.enableCors({

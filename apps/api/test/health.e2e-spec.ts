@@ -36,9 +36,9 @@ describe('GET /health on the API', () => {
     expect(board.headers.get('content-security-policy')).not.toMatch(/https?:/);
   });
 
-  it('echoes a sane X-Request-Id and generates one otherwise', async () => {
+  it('answers with a request id of its own, whatever X-Request-Id the client sends', async () => {
     const given = await fetch(`${api.baseUrl}/health`, { headers: { 'x-request-id': 'kortrijk-123' } });
-    expect(given.headers.get('x-request-id')).toBe('kortrijk-123');
+    expect(given.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const generated = await fetch(`${api.baseUrl}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

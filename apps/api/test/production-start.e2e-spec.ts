@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BuiltProcess, buildForTest, createTestDatabase, freePort, startBuilt as startBuiltIn, TEST_ADMIN, TestDatabase, testRedisUrl } from '@app/testing';
+import { BuiltProcess, buildForTest, createTestDatabase, freePort, startBuilt as startBuiltIn, TEST_ADMIN, TestDatabase, testRedisUrl, waitFor } from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -127,13 +127,21 @@ describe('the production entry points', () => {
       expect(await graphiql.text()).not.toContain('graphiql');
       expect((await fetch(`http://127.0.0.1:${apiPort}/graphiql/`)).status).toBe(404);
 
-      const requestLog = api
-        .output()
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { reqId?: string; req?: { id?: string }; service?: string })
-        .find((entry) => entry.req?.id === 'prod-check-1' || entry.reqId === 'prod-check-1');
+      // The request's log line is written when the answer has gone out, maybe just after we read it.
+      const requestLog = await waitFor(
+        () =>
+          api
+            .output()
+            .split('\n')
+            .filter((line) => line.startsWith('{') && line.endsWith('}'))
+            .map((line) => JSON.parse(line) as { clientRequestId?: string; req?: { id?: string }; service?: string })
+            .find((entry) => entry.clientRequestId === 'prod-check-1'),
+        'the log line of the request',
+        10_000,
+      );
       expect(requestLog?.service).toBe('oefenkansen-api');
+      // The request id is ours, the client's is kept apart.
+      expect(requestLog?.req?.id).toBe(response.headers.get('x-request-id'));
 
       api.child.kill('SIGTERM');
       worker.child.kill('SIGTERM');

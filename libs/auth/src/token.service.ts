@@ -6,6 +6,7 @@ export interface TokenClaims {
   sub: string;
   /** The user's token version when issued; a bump revokes the token. */
   ver: number;
+  exp?: number;
 }
 
 @Injectable()
@@ -24,11 +25,12 @@ export class TokenService {
     });
   }
 
-  /** The claims of a valid, unexpired token; null for anything else. */
+  /** The claims of a valid token with an expiry still ahead; null for anything else. */
   verify(token: string): TokenClaims | null {
     try {
       const claims = this.jwt.verify<TokenClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: 'oefenkansen' });
-      return typeof claims.sub === 'string' && typeof claims.ver === 'number' ? claims : null;
+      // jsonwebtoken accepts a token without exp as valid forever; ours always carry one.
+      return typeof claims.sub === 'string' && typeof claims.ver === 'number' && typeof claims.exp === 'number' ? claims : null;
     } catch {
       return null;
     }

@@ -113,18 +113,24 @@ export class UsersService {
   }
 
   /** Creates the ADMIN_EMAIL user, or resets its password and admin role, so a fresh database is usable. */
+  /**
+   * ADMIN_EMAIL logs in with ADMIN_PASSWORD after every start. When the password changed (the
+   * operator's way to lock out whoever knew the old one), every token issued before is revoked too.
+   */
   async ensureAdmin(): Promise<UserEntity> {
     const email = this.config.adminEmail;
-    const passwordHash = await this.hasher.hash(this.config.adminPassword);
     const repository = this.dataSource.getRepository(UserEntity);
-    await repository
-      .createQueryBuilder()
-      .insert()
-      .values({ email, passwordHash, displayName: 'Administrator', roles: [Role.ADMIN], active: true })
-      .orUpdate(['password_hash', 'active'], ['email'])
-      .execute();
+    const existing = await repository.findOneBy({ email });
+    if (!existing) {
+      const passwordHash = await this.hasher.hash(this.config.adminPassword);
+      await repository.createQueryBuilder().insert().values({ email, passwordHash, displayName: 'Administrator', roles: [Role.ADMIN], active: true }).orIgnore().execute();
+    } else if (!(await this.hasher.verify(existing.passwordHash, this.config.adminPassword))) {
+      await this.bumpTokenVersion(existing.id, await this.hasher.hash(this.config.adminPassword));
+      this.logger.log(`admin user ${email}: new password from ADMIN_PASSWORD, earlier tokens revoked`);
+    }
     const admin = await repository.findOneByOrFail({ email });
-    if (!admin.roles.includes(Role.ADMIN)) await repository.update(admin.id, { roles: [...admin.roles, Role.ADMIN] });
+    const roles = admin.roles.includes(Role.ADMIN) ? admin.roles : [...admin.roles, Role.ADMIN];
+    if (!admin.active || roles !== admin.roles) await repository.update(admin.id, { roles, active: true });
     this.logger.log(`admin user ${email} is ready`);
     return admin;
   }

@@ -52,6 +52,11 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     // own page loads React and GraphiQL from unpkg.com, and Apollo's default one from its CDN.
     graphiql: false,
     playground: false,
+    // "Did you mean …?" in a validation error names fields a stranger may not know of.
+    hideSchemaDetailsFromClientErrors: production,
+    // No client uses automatic persisted queries; off, a persistedQuery extension is a clean
+    // PERSISTED_QUERY_NOT_SUPPORTED instead of a hash check that fails as a server error.
+    persistedQueries: false,
     csrfPrevention: true,
     // graphql-js's own lexer limit: parsing stops at the first token over it.
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
