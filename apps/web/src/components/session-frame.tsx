@@ -1,16 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { GraphQLRequestError } from '../graphql/client';
 import type { QueryState } from '../graphql/use-query';
 import { useI18n } from '../i18n/i18n';
-import { LoadError, Loading } from './load-states';
+import { isNotFound, LoadError, Loading, NotFound } from './load-states';
 
-/**
- * Whether a session query found nothing. An id that is no session at all (not a uuid) is refused
- * as bad input: to a visitor, both are "not found".
- */
+/** Whether a session query found nothing (or was given an id that is no session id). */
 export function sessionNotFound(result: QueryState<{ session: unknown }>): boolean {
-  return (result.status === 'done' && !result.data.session) || (result.error instanceof GraphQLRequestError && result.error.code === 'BAD_USER_INPUT');
+  return isNotFound(result, (data) => data.session);
 }
 
 /** The frame of a page about one session: a way back, then loading, "not found", an error to retry, or the page itself. */
@@ -25,10 +21,7 @@ export function SessionFrame<S>(props: { back: { href: string; label: string }; 
       </p>
       {result.status === 'loading' && <Loading />}
       {sessionNotFound(result) ? (
-        <>
-          <h1>{t.notFound.title}</h1>
-          <p>{t.session.notFound}</p>
-        </>
+        <NotFound text={t.session.notFound} />
       ) : (
         <>
           {result.status === 'error' && <LoadError retry={result.retry} />}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { LoadError, Loading } from '../../components/load-states';
+import { isNotFound, LoadError, Loading, NotFound } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { Seats } from '../../components/seats';
 import { graphql, type ResultOf } from '../../graphql/graphql';
@@ -56,15 +56,15 @@ export function SeriesPage(props: { id: string }) {
   const { t } = useI18n();
   const result = useQuery(SERIES_QUERY, { id: props.id });
   const series = result.status === 'done' ? result.data.sessionSeries : null;
-  usePageTitle(series?.title ?? (result.status === 'done' ? t.notFound.title : null));
+  const notFound = isNotFound(result, (data) => data.sessionSeries);
+  usePageTitle(series?.title ?? (notFound ? t.notFound.title : null));
   return (
     <>
       <p className="back-link">
         <Link href="/coordinator">{t.coordinator.backToOverview}</Link>
       </p>
       {result.status === 'loading' && <Loading />}
-      {result.status === 'error' && <LoadError retry={result.retry} />}
-      {result.status === 'done' && !series && <h1>{t.notFound.title}</h1>}
+      {notFound ? <NotFound text={t.notFound.text} /> : result.status === 'error' && <LoadError retry={result.retry} />}
       {series && (
         <>
           <h1>{series.title}</h1>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { LoadError, Loading } from '../../components/load-states';
+import { isNotFound, LoadError, Loading, NotFound } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { Seats } from '../../components/seats';
 import { readFragment } from 'gql.tada';
@@ -48,7 +48,8 @@ export function HostSessionPage(props: { id: string }) {
   const { t } = i18n;
   const result = useQuery(HOST_SESSION_QUERY, { id: props.id });
   const session = result.status === 'done' ? result.data.session : null;
-  usePageTitle(session?.title ?? (result.status === 'done' ? t.notFound.title : null));
+  const notFound = isNotFound(result, (data) => data.session);
+  usePageTitle(session?.title ?? (notFound ? t.notFound.title : null));
   const [now] = useState(() => Date.now());
   const [cancelledHere, setCancelledHere] = useState(false);
   // The participant's language named in the language of the page, so the host can read it.
@@ -66,8 +67,7 @@ export function HostSessionPage(props: { id: string }) {
         <Link href="/host">{t.host.backToSessions}</Link>
       </p>
       {result.status === 'loading' && <Loading />}
-      {result.status === 'error' && <LoadError retry={result.retry} />}
-      {result.status === 'done' && !session && <h1>{t.notFound.title}</h1>}
+      {notFound ? <NotFound text={t.session.notFound} /> : result.status === 'error' && <LoadError retry={result.retry} />}
       <div role="status">{cancelledHere && <p className="notice notice--ok">{t.host.cancelDone}</p>}</div>
       {session && (
         <>

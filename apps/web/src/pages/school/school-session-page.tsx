@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { LoadError, Loading } from '../../components/load-states';
+import { isNotFound, LoadError, Loading, NotFound } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { Seats } from '../../components/seats';
 import { graphql, type ResultOf } from '../../graphql/graphql';
@@ -40,7 +40,8 @@ export function SchoolSessionPage(props: { id: string }) {
   const { t } = i18n;
   const result = useQuery(SCHOOL_SESSION_QUERY, { id: props.id });
   const session = result.status === 'done' ? result.data.session : null;
-  usePageTitle(session?.title ?? (result.status === 'done' ? t.notFound.title : null));
+  const notFound = isNotFound(result, (data) => data.session);
+  usePageTitle(session?.title ?? (notFound ? t.notFound.title : null));
 
   const seated = session?.registrations.filter((r) => r.status !== 'WAITLISTED') ?? [];
   const waiting = (session?.registrations.filter((r) => r.status === 'WAITLISTED') ?? []).sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
@@ -51,8 +52,7 @@ export function SchoolSessionPage(props: { id: string }) {
         <Link href="/school">{t.school.backToDates}</Link>
       </p>
       {result.status === 'loading' && <Loading />}
-      {result.status === 'error' && <LoadError retry={result.retry} />}
-      {result.status === 'done' && !session && <h1>{t.notFound.title}</h1>}
+      {notFound ? <NotFound text={t.session.notFound} /> : result.status === 'error' && <LoadError retry={result.retry} />}
       {session && (
         <>
           <h1>{session.title}</h1>
