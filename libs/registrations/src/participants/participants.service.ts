@@ -5,6 +5,7 @@ import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/co
 import { ParticipantEntity, RegistrationStatus, Role } from '@app/database';
 import { registrationPolicy } from '../registration-policy';
 import { ValidParticipant } from './participant-rules';
+import { fullView, ParticipantView, restrictedView } from './participant-view';
 
 export const MAX_SEARCH_RESULTS = 50;
 
@@ -15,7 +16,10 @@ export interface NoShowStats {
 
 /**
  * Participants and who may see them: coordinators all; a school contact those their school
- * registered; a host those they created or who are registered at a session they host.
+ * registered; a host those they created or who are registered at a session they host; a volunteer
+ * those they are the buddy of. This one rule (visibleTo) decides every path to a participant:
+ * searched, by id, or reached through a registration, a message or a trajectory (viewsFor), where
+ * anyone else responsible for the session gets the first name only (restrictedView).
  */
 @Injectable()
 export class ParticipantsService {
@@ -60,17 +64,18 @@ export class ParticipantsService {
     return participant;
   }
 
-  async findParticipant(actor: Actor | null, id: string): Promise<ParticipantEntity | null> {
+  async findParticipant(actor: Actor | null, id: string): Promise<ParticipantView | null> {
     const visible = registrationPolicy.requireLoggedIn(actor);
     const participantId = validate.uuid('id', id);
-    return this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :participantId', { participantId }).getOne();
+    const found = await this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :participantId', { participantId }).getOne();
+    return found && fullView(found);
   }
 
   /**
    * Finds participants by name or phone so the same parent is not entered twice: digits search
    * the phone number, anything else first and last name.
    */
-  searchParticipants(actor: Actor | null, search: string | null | undefined, first?: number | null): Promise<ParticipantEntity[]> {
+  async searchParticipants(actor: Actor | null, search: string | null | undefined, first?: number | null): Promise<ParticipantView[]> {
     const visible = registrationPolicy.requireLoggedIn(actor);
     const limit = validate.int('first', first ?? 20, 1, MAX_SEARCH_RESULTS);
     // Erased participants are only figures now: nobody should pick them to register again.
@@ -85,11 +90,22 @@ export class ParticipantsService {
         query.andWhere(`(p.first_name || ' ' || coalesce(p.last_name, '')) ILIKE :name`, { name: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
       }
     }
-    return query.orderBy('p.first_name').addOrderBy('p.last_name').addOrderBy('p.id').take(limit).getMany();
+    return (await query.orderBy('p.first_name').addOrderBy('p.last_name').addOrderBy('p.id').take(limit).getMany()).map(fullView);
   }
 
-  findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
-    return this.dataSource.getRepository(ParticipantEntity).findBy({ id: In([...ids]) });
+  /**
+   * Participants reached through something the actor may already see (a registration at a session
+   * they are responsible for, a message, a trajectory): in full where visibleTo allows, otherwise
+   * the first name only. The caller checks that the actor may see the registration itself.
+   */
+  async viewsFor(actor: Actor | null, ids: readonly string[]): Promise<ParticipantView[]> {
+    const [participants, visible] = await Promise.all([this.dataSource.getRepository(ParticipantEntity).findBy({ id: In([...ids]) }), this.visibleIds(actor, ids)]);
+    return participants.map((participant) => (visible.has(participant.id) ? fullView(participant) : restrictedView(participant)));
+  }
+
+  /** Whether the actor may act on the participant's own record (cancel for them, record consent). */
+  async seesInFull(actor: Actor, participantId: string): Promise<boolean> {
+    return (await this.visibleIds(actor, [participantId])).has(participantId);
   }
 
   /** Ids among these the actor may see, in one statement (for field-level checks). */
@@ -102,8 +118,13 @@ export class ParticipantsService {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** No-shows in total and in a row since the last attended session, for a batch of participants. */
-  async noShowStats(participantIds: readonly string[]): Promise<Map<string, NoShowStats>> {
+  /**
+   * No-shows in total and in a row since the last attended session, for a batch of participants;
+   * history, so only of those the actor sees in full (the others are left out of the map).
+   */
+  async noShowStats(actor: Actor | null, ids: readonly string[]): Promise<Map<string, NoShowStats>> {
+    const participantIds = [...(await this.visibleIds(actor, ids))];
+    if (participantIds.length === 0) return new Map();
     const rows = await this.dataSource.query<{ participant_id: string; no_shows: number; streak: number }[]>(
       `SELECT r.participant_id,
               count(*) FILTER (WHERE r.status = $2)::int AS no_shows,
@@ -129,6 +150,8 @@ export class ParticipantsService {
       conditions.push('p.created_by_id = :me');
       conditions.push('p.id IN (SELECT r.participant_id FROM registration r JOIN session_host sh ON sh.session_id = r.session_id WHERE sh.user_id = :me)');
     }
+    // A buddy calls and meets the newcomer of their trajectory (the volunteers library's table).
+    if (hasAnyRole(actor, Role.VOLUNTEER)) conditions.push('p.id IN (SELECT t.participant_id FROM trajectory t WHERE t.buddy_id = :me)');
     if (conditions.length === 0) return query.andWhere('1 = 0');
     return query.andWhere(`(${conditions.join(' OR ')})`, { me: actor.userId, myOrganisation: actor.organisationId });
   }
