@@ -99,8 +99,17 @@ export class ParticipantsService {
    * the first name only. The caller checks that the actor may see the registration itself.
    */
   async viewsFor(actor: Actor | null, ids: readonly string[]): Promise<ParticipantView[]> {
-    const [participants, visible] = await Promise.all([this.dataSource.getRepository(ParticipantEntity).findBy({ id: In([...ids]) }), this.visibleIds(actor, ids)]);
-    return participants.map((participant) => (visible.has(participant.id) ? fullView(participant) : restrictedView(participant)));
+    if (ids.length === 0) return [];
+    const { sql, params } = this.visibility(actor);
+    // One statement: the rows and, beside each, whether the rule lets the actor see it in full.
+    const { entities, raw } = await this.dataSource
+      .getRepository(ParticipantEntity)
+      .createQueryBuilder('p')
+      .addSelect(sql, 'in_full')
+      .where('p.id IN (:...ids)', { ids: [...ids], ...params })
+      .getRawAndEntities<{ p_id: string; in_full: boolean }>();
+    const inFull = new Set(raw.filter((row) => row.in_full).map((row) => row.p_id));
+    return entities.map((participant) => (inFull.has(participant.id) ? fullView(participant) : restrictedView(participant)));
   }
 
   /** Whether the actor may act on the participant's own record (cancel for them, record consent). */
@@ -122,37 +131,46 @@ export class ParticipantsService {
    * No-shows in total and in a row since the last attended session, for a batch of participants;
    * history, so only of those the actor sees in full (the others are left out of the map).
    */
-  async noShowStats(actor: Actor | null, ids: readonly string[]): Promise<Map<string, NoShowStats>> {
-    const participantIds = [...(await this.visibleIds(actor, ids))];
-    if (participantIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ participant_id: string; no_shows: number; streak: number }[]>(
+  async noShowStats(actor: Actor | null, participantIds: readonly string[]): Promise<Map<string, NoShowStats>> {
+    if (!actor || participantIds.length === 0) return new Map();
+    const { sql, params } = this.visibility(actor);
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT r.participant_id,
-              count(*) FILTER (WHERE r.status = $2)::int AS no_shows,
-              count(*) FILTER (WHERE r.status = $2 AND s.starts_at > coalesce(last.attended_at, '-infinity'))::int AS streak
+              count(*) FILTER (WHERE r.status = :noShow)::int AS no_shows,
+              count(*) FILTER (WHERE r.status = :noShow AND s.starts_at > coalesce(last.attended_at, '-infinity'))::int AS streak
          FROM registration r
          JOIN session s ON s.id = r.session_id
          LEFT JOIN LATERAL (
            SELECT max(s2.starts_at) AS attended_at FROM registration r2 JOIN session s2 ON s2.id = r2.session_id
-            WHERE r2.participant_id = r.participant_id AND r2.status = $3
+            WHERE r2.participant_id = r.participant_id AND r2.status = :attended
          ) last ON true
-        WHERE r.participant_id = ANY($1::uuid[])
+        WHERE r.participant_id = ANY(CAST(:ids AS uuid[]))
+          AND r.participant_id IN (SELECT p.id FROM participant p WHERE ${sql})
         GROUP BY r.participant_id`,
-      [[...participantIds], RegistrationStatus.NO_SHOW, RegistrationStatus.ATTENDED],
+      { ids: [...participantIds], noShow: RegistrationStatus.NO_SHOW, attended: RegistrationStatus.ATTENDED, ...params },
     );
+    const rows = await this.dataSource.query<{ participant_id: string; no_shows: number; streak: number }[]>(query, parameters);
     return new Map(rows.map((row) => [row.participant_id, { noShowCount: row.no_shows, consecutiveNoShows: row.streak }]));
   }
 
   private visibleTo(actor: Actor, query: SelectQueryBuilder<ParticipantEntity>): SelectQueryBuilder<ParticipantEntity> {
-    if (registrationPolicy.isCoordinator(actor)) return query;
+    const { sql, params } = this.visibility(actor);
+    return query.andWhere(sql, params);
+  }
+
+  /** The rule, as a condition on participant `p` with named parameters. */
+  private visibility(actor: Actor | null): { sql: string; params: Record<string, unknown> } {
+    if (!actor) return { sql: 'false', params: {} };
+    if (registrationPolicy.isCoordinator(actor)) return { sql: 'true', params: {} };
     const conditions: string[] = [];
     if (hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId) conditions.push('p.registered_by_organisation_id = :myOrganisation');
     if (hasAnyRole(actor, Role.HOST)) {
       conditions.push('p.created_by_id = :me');
-      conditions.push('p.id IN (SELECT r.participant_id FROM registration r JOIN session_host sh ON sh.session_id = r.session_id WHERE sh.user_id = :me)');
+      conditions.push('p.id IN (SELECT hr.participant_id FROM registration hr JOIN session_host sh ON sh.session_id = hr.session_id WHERE sh.user_id = :me)');
     }
     // A buddy calls and meets the newcomer of their trajectory (the volunteers library's table).
     if (hasAnyRole(actor, Role.VOLUNTEER)) conditions.push('p.id IN (SELECT t.participant_id FROM trajectory t WHERE t.buddy_id = :me)');
-    if (conditions.length === 0) return query.andWhere('1 = 0');
-    return query.andWhere(`(${conditions.join(' OR ')})`, { me: actor.userId, myOrganisation: actor.organisationId });
+    if (conditions.length === 0) return { sql: 'false', params: {} };
+    return { sql: `(${conditions.join(' OR ')})`, params: { me: actor.userId, myOrganisation: actor.organisationId } };
   }
 }
