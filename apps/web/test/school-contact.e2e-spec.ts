@@ -3,6 +3,7 @@ import { dataOf, errorOf } from '../../api/test/test-api';
 import { signIn, startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 import { BROWSER_NOW } from './public-fixtures';
+import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from '../../api/test/self-registration-fixtures';
 
 const REGISTER = 'mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }';
 const viaSchool = (firstName: string, lastName: string | null = null) => ({ firstName, lastName, preferredLanguage: 'ar', contactChannel: 'VIA_ORGANISATION', consentToContact: false });
@@ -12,6 +13,7 @@ describe('school contact pages', () => {
   let web: WebTest;
   let world: World;
   let fullSessionId: string;
+  let nextWeekId: string;
 
   beforeAll(async () => {
     web = await startWebTest({ now: BROWSER_NOW });
@@ -20,12 +22,22 @@ describe('school contact pages', () => {
     const session = async (venueId: string, title: string, startsAt: string, endsAt: string, capacity: number) =>
       dataOf(await web.api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: { programmeId: world.schoolbabbelId, venueId, title, startsAt, endsAt, capacity } }, admin)).createSession.id;
     fullSessionId = await session(world.schoolVenueId, 'Schoolbabbel De Vlieger', '2026-09-10T08:45:00+02:00', '2026-09-10T10:15:00+02:00', 1);
-    const nextWeekId = await session(world.schoolVenueId, 'Schoolbabbel De Vlieger', '2026-09-17T08:45:00+02:00', '2026-09-17T10:15:00+02:00', 12);
+    nextWeekId = await session(world.schoolVenueId, 'Schoolbabbel De Vlieger', '2026-09-17T08:45:00+02:00', '2026-09-17T10:15:00+02:00', 12);
     await session(world.otherSchoolVenueId, 'Schoolbabbel Sint-Jan', '2026-09-15T08:45:00+02:00', '2026-09-15T10:15:00+02:00', 12);
     // Fatima takes the only seat of the 10th; Mohamed is a parent the school registered before.
     const contact = world.tokens.schoolContact;
     dataOf(await web.api.gql(REGISTER, { i: { sessionId: fullSessionId, participant: viaSchool('Fatima', 'Haidari') } }, contact));
     dataOf(await web.api.gql(REGISTER, { i: { sessionId: nextWeekId, participant: viaSchool('Mohamed', 'El Amrani') } }, contact));
+    // On the 17th too: a parent of Sint-Jan, registered by a coordinator, and a newcomer who signed up by SMS code.
+    const sintJan = await session(world.otherSchoolVenueId, 'Schoolbabbel Sint-Jan', '2026-09-22T08:45:00+02:00', '2026-09-22T10:15:00+02:00', 12);
+    const bilal = dataOf(await web.api.gql<{ registerParticipant: { id: string } }>(
+      'mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id participant { id } } }',
+      { i: { sessionId: sintJan, participant: { firstName: 'Bilal', lastName: 'Bakkali', phone: '0470 55 10 01', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true } } },
+      world.tokens.otherSchoolContact,
+    )).registerParticipant as unknown as { participant: { id: string } };
+    dataOf(await web.api.gql(REGISTER, { i: { sessionId: nextWeekId, participantId: bilal.participant.id } }, admin));
+    const requested = dataOf(await web.api.gql<{ requestRegistrationCode: { requestId: string } }>(REQUEST_CODE, { i: { sessionId: nextWeekId, firstName: 'Oksana', phone: '0470 55 10 02', preferredLanguage: 'uk' } }, null)).requestRegistrationCode;
+    dataOf(await web.api.gql(CONFIRM_CODE, { r: requested.requestId, c: await codeSentFor(web.api, requested.requestId) }, null));
   });
 
   afterAll(async () => {
@@ -143,6 +155,19 @@ describe('school contact pages', () => {
     expect(errorOf(await web.api.gql('{ mySessions { totalCount } }', {}, token)).code).toBe('UNAUTHENTICATED');
     await page.goto('/school');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+  });
+
+  it("lists everyone's first name for the school's date, but the contact details only of its own parents", async () => {
+    const page = await web.newPage();
+    await page.goto('/login?next=%2Fschool');
+    await signIn(page, 'schoolcontact@test.oefenkansen.be');
+    await page.getByRole('link', { name: 'donderdag 17 september, 08:45–10:15' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Schoolbabbel De Vlieger' }).waitFor();
+    await page.locator('#seated li').nth(2).waitFor();
+    expect(await page.locator('#seated li').allInnerTexts()).toEqual(['Mohamed El Amrani', 'Bilal', 'Oksana']);
+    const shown = await page.locator('main').innerText();
+    expect(shown).not.toContain('Bakkali');
+    expect(shown).not.toContain('55 10');
   });
 
   it('other roles are told the page is not theirs', async () => {

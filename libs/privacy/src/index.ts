@@ -7,3 +7,4 @@ export * from './export/personal-data-export.service';
 export * from './erasure/personal-data-erasure.service';
 export * from './consent/consent.service';
 export * from './retention/retention.service';
+export * from './personal-data-tables';

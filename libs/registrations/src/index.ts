@@ -2,6 +2,7 @@ export * from './registrations.module';
 export * from './registration-policy';
 export * from './participants/participant-rules';
 export * from './participants/participants.service';
+export * from './participants/participant-view';
 export * from './registrations/registrations.service';
 export * from './registrations/seat-counts';
 export * from './events/registration-events';

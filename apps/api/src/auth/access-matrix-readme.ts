@@ -1,8 +1,11 @@
 import { Access, ACCESS_MATRIX, RootType } from './access-matrix';
+import { participantAccessMarkdown } from './participant-access';
 
 /** The README holds the generated table between these markers; `npm run docs:access` rewrites it. */
 export const README_START = '<!-- access-matrix:start -->';
 export const README_END = '<!-- access-matrix:end -->';
+export const PARTICIPANT_README_START = '<!-- participant-access:start -->';
+export const PARTICIPANT_README_END = '<!-- participant-access:end -->';
 
 const KIND: Record<RootType, string> = { Query: 'query', Mutation: 'mutation' };
 
@@ -21,17 +24,20 @@ export function accessMatrixMarkdown(): string {
 }
 
 /** The text between the markers, or null when the README has no (well-ordered) markers. */
-export function accessMatrixBlockOf(readme: string): string | null {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) return null;
-  return readme.slice(start + README_START.length, end).trim();
+export function accessMatrixBlockOf(readme: string, start = README_START, end = README_END): string | null {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) return null;
+  return readme.slice(from + start.length, to).trim();
 }
 
-/** The README with the block between the markers replaced by the current table. */
+function withBlock(readme: string, start: string, end: string, markdown: string): string {
+  if (accessMatrixBlockOf(readme, start, end) === null) throw new Error(`README.md needs the markers ${start} and ${end}, in that order`);
+  const from = readme.indexOf(start) + start.length;
+  return `${readme.slice(0, from)}\n${markdown}\n${readme.slice(readme.indexOf(end))}`;
+}
+
+/** The README with the blocks between the markers replaced by the current tables (operations, participant fields). */
 export function withAccessMatrix(readme: string): string {
-  if (accessMatrixBlockOf(readme) === null) throw new Error(`README.md needs the markers ${README_START} and ${README_END}, in that order`);
-  const start = readme.indexOf(README_START) + README_START.length;
-  const end = readme.indexOf(README_END);
-  return `${readme.slice(0, start)}\n${accessMatrixMarkdown()}\n${readme.slice(end)}`;
+  return withBlock(withBlock(readme, README_START, README_END, accessMatrixMarkdown()), PARTICIPANT_README_START, PARTICIPANT_README_END, participantAccessMarkdown());
 }

@@ -9,7 +9,8 @@ import { Role } from '@app/database';
 import { printApiSchema } from '../graphql/schema-printer';
 import type { RequestContext } from '../graphql/request-context';
 import { accessDecision, accessMatrixMismatches, AccessRule } from './access-matrix';
-import { accessMatrixBlockOf, accessMatrixMarkdown } from './access-matrix-readme';
+import { accessMatrixBlockOf, accessMatrixMarkdown, PARTICIPANT_README_END, PARTICIPANT_README_START } from './access-matrix-readme';
+import { participantAccessMarkdown } from './participant-access';
 import { AccessGuard, AccessMatrixCheck } from './access.guard';
 
 const README = join(__dirname, '..', '..', '..', '..', 'README.md');
@@ -45,6 +46,7 @@ const refusalOf = (run: () => unknown): { code: unknown; message: string } | nul
 describe('the access matrix', () => {
   it('is in the README as `npm run docs:access` writes it', () => {
     expect(accessMatrixBlockOf(readFileSync(README, 'utf8'))).toBe(accessMatrixMarkdown());
+    expect(accessMatrixBlockOf(readFileSync(README, 'utf8'), PARTICIPANT_README_START, PARTICIPANT_README_END)).toBe(participantAccessMarkdown());
   });
 
   it('has one entry per query and mutation of the schema the resolvers build, and none besides', async () => {

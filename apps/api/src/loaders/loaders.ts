@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { UsersService } from '@app/auth';
 import type { Actor } from '@app/common';
-import { DeliveryAttemptEntity, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, VolunteerProfileEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ParticipantEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
+import { DeliveryAttemptEntity, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, VolunteerProfileEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
 import { FestivalEditionsService, StandBookingsService, StandPlotsService } from '@app/festival';
 import { ShiftsService, TrajectoriesService, VolunteersService } from '@app/volunteers';
 import { NotificationAdminService } from '@app/notifications';
-import { AttendanceSettingsService, NoShowStats, ParticipantsService, RegistrationsService, SessionCounts } from '@app/registrations';
+import { AttendanceSettingsService, NoShowStats, ParticipantsService, ParticipantView, RegistrationsService, SessionCounts } from '@app/registrations';
 import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService } from '@app/scheduling';
 
 export type Loaders = ReturnType<LoadersFactory['create']>;
@@ -100,12 +100,13 @@ export class LoadersFactory {
       registrationsOfSession: groupedBy<RegistrationEntity>((ids) => this.registrations.registrationsBySessionIds(ids, false), (r) => r.sessionId),
       allRegistrationsOfSession: groupedBy<RegistrationEntity>((ids) => this.registrations.registrationsBySessionIds(ids, true), (r) => r.sessionId),
       waitlistPosition: keyed<number | null>((ids) => this.registrations.waitlistPositions(ids), null),
-      participant: byId<ParticipantEntity>((ids) => this.participants.findByIds(ids)),
+      // One rule for every path to a participant: in full, or the first name only (ParticipantsService.viewsFor).
+      participant: byId<ParticipantView>((ids) => this.participants.viewsFor(actor, ids)),
       participantVisible: new DataLoader<string, boolean>(async (ids) => {
         const visible = await this.participants.visibleIds(actor, ids);
         return ids.map((id) => visible.has(id));
       }),
-      noShowStats: keyed<NoShowStats>((ids) => this.participants.noShowStats(ids), { noShowCount: 0, consecutiveNoShows: 0 }),
+      noShowStats: keyed<NoShowStats>((ids) => this.participants.noShowStats(actor, ids), { noShowCount: 0, consecutiveNoShows: 0 }),
       noShowFlagThreshold: once(() => this.attendanceSettings.noShowFlagThreshold()),
       deliveryAttempts: groupedBy<DeliveryAttemptEntity>((ids) => this.notifications.attemptsByNotificationIds(ids), (a) => a.notificationId),
       festivalEdition: byId<FestivalEditionEntity>((ids) => this.editions.findByIds(ids)),

@@ -37,6 +37,14 @@ export class ParticipantsResolver {
     return { noShowFlagThreshold: await this.settings.setNoShowFlagThreshold(actor, threshold) };
   }
 
+  @ResolveField(() => Boolean, {
+    description:
+      "True when you see only the first name: someone at a session you are responsible for whom you may not see in full (e.g. registered by another school). Then lastName, phone and email are null, preferredLanguage is 'und', contactChannel NONE, and the history (no-shows, registeredByOrganisation, possibleDuplicateOf) empty",
+  })
+  restricted(@Parent() participant: ParticipantModel): boolean {
+    return participant.restricted === true;
+  }
+
   @ResolveField(() => OrganisationModel, { nullable: true, description: 'The school or centre that registered them' })
   registeredByOrganisation(@Parent() participant: ParticipantModel, @Loaders() loaders: RequestLoaders): Promise<OrganisationModel | null> | null {
     return participant.registeredByOrganisationId ? loaders.organisation.load(participant.registeredByOrganisationId) : null;

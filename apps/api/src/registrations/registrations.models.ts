@@ -20,6 +20,8 @@ export class ParticipantModel {
   registeredByOrganisationId: string | null;
   possibleDuplicateOfId: string | null;
   consentRecordedById: string | null;
+  /** Set by ParticipantsService.viewsFor; see the `restricted` field. */
+  restricted?: boolean;
 }
 
 @ObjectType('Registration')

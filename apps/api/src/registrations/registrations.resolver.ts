@@ -53,7 +53,7 @@ export class RegistrationsResolver {
     return (await loaders.session.load(registration.sessionId))!;
   }
 
-  /** Reached only through a registration the actor may see, so its participant is theirs to see. */
+  /** Reached only through a registration the actor may see; the loader gives the first name only to who may not see them in full. */
   @ResolveField(() => ParticipantModel)
   async participant(@Parent() registration: RegistrationModel, @Loaders() loaders: RequestLoaders): Promise<ParticipantModel> {
     return (await loaders.participant.load(registration.participantId))!;

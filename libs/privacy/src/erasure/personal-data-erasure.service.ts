@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/common';
 import { AuditAction, AuditSubjectKind, NotificationStatus, Role } from '@app/database';
 import { AuditLog } from '../audit/audit-log.service';
+import { THEIR_CODE_REQUESTS } from '../export/personal-data-export.service';
 import { privacyPolicy } from '../privacy-policy';
 import { personalDataSubject, PersonalDataSubject, PersonalDataSubjectCommand } from '../subject';
 
@@ -62,6 +63,8 @@ export class PersonalDataErasure {
       if (participant.erased_at) return { subject, erasedAt: participant.erased_at, erasedById: participant.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
       const now = this.clock.now();
       const erasedById = erasedBy?.userId ?? null;
+      // Self-registration requests count in no report: they go, before the phone that finds them does.
+      await manager.query(`DELETE FROM registration_code_request q WHERE ${THEIR_CODE_REQUESTS('$1', '(SELECT phone FROM participant WHERE id = $1)')}`, [participantId]);
       // Kept: ids and links, registering organisation, referral channel (reports), created_at/by.
       // Consent is withdrawn, recorded as of now and by whoever erased.
       await manager.query(

@@ -19,6 +19,13 @@ const PARTICIPANT_NOTE =
   'Messages are sent to the phone number or e-mail address in "participant" at the time of sending; neither the address per message nor the message texts are stored.';
 const USER_NOTE = 'The password is stored only as a one-way hash and is not exported; neither is the secret of the calendar feed (has_calendar_feed says whether one is active).';
 
+/**
+ * A newcomer's self-registration requests (first name, phone): the one that made a registration of
+ * theirs, and every other one from their phone (a code never typed in is theirs all the same).
+ */
+export const THEIR_CODE_REQUESTS = (participantId: string, phone: string) =>
+  `(q.registration_id IN (SELECT r.id FROM registration r WHERE r.participant_id = ${participantId}) OR (${phone} IS NOT NULL AND q.phone = ${phone}))`;
+
 /** A JSON array of the rows a subquery yields, [] when none. */
 const list = (subquery: string) => `coalesce((${subquery}), '[]'::jsonb)`;
 
@@ -38,6 +45,9 @@ const PARTICIPANT_DOCUMENT = `
         FROM registration r JOIN session s ON s.id = r.session_id
        WHERE r.participant_id = p.id AND r.status IN ('ATTENDED', 'NO_SHOW')`)},
     'registration_events', ${list(`SELECT jsonb_agg(to_jsonb(e) ORDER BY e.occurred_at, e.id) FROM registration_event e WHERE e.participant_id = p.id`)},
+    'registration_code_requests', ${list(`
+      SELECT jsonb_agg(to_jsonb(q) - 'code_hash' ORDER BY q.created_at, q.id) FROM registration_code_request q
+       WHERE ${THEIR_CODE_REQUESTS('p.id', 'p.phone')}`)},
     'notifications', ${list(`
       SELECT jsonb_agg(to_jsonb(n) || jsonb_build_object('delivery_attempts',
                ${list(`SELECT jsonb_agg(to_jsonb(a) ORDER BY a.attempt) FROM delivery_attempt a WHERE a.notification_id = n.id`)}) ORDER BY n.due_at, n.id)

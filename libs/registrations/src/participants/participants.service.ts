@@ -5,6 +5,7 @@ import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/co
 import { ParticipantEntity, RegistrationStatus, Role } from '@app/database';
 import { registrationPolicy } from '../registration-policy';
 import { ValidParticipant } from './participant-rules';
+import { fullView, ParticipantView, restrictedView } from './participant-view';
 
 export const MAX_SEARCH_RESULTS = 50;
 
@@ -15,7 +16,10 @@ export interface NoShowStats {
 
 /**
  * Participants and who may see them: coordinators all; a school contact those their school
- * registered; a host those they created or who are registered at a session they host.
+ * registered; a host those they created or who are registered at a session they host; a volunteer
+ * those they are the buddy of. This one rule (visibleTo) decides every path to a participant:
+ * searched, by id, or reached through a registration, a message or a trajectory (viewsFor), where
+ * anyone else responsible for the session gets the first name only (restrictedView).
  */
 @Injectable()
 export class ParticipantsService {
@@ -77,17 +81,18 @@ export class ParticipantsService {
     return participant;
   }
 
-  async findParticipant(actor: Actor | null, id: string): Promise<ParticipantEntity | null> {
+  async findParticipant(actor: Actor | null, id: string): Promise<ParticipantView | null> {
     const visible = registrationPolicy.requireLoggedIn(actor);
     const participantId = validate.uuid('id', id);
-    return this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :participantId', { participantId }).getOne();
+    const found = await this.visibleTo(visible, this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :participantId', { participantId }).getOne();
+    return found && fullView(found);
   }
 
   /**
    * Finds participants by name or phone so the same parent is not entered twice: digits search
    * the phone number, anything else first and last name.
    */
-  searchParticipants(actor: Actor | null, search: string | null | undefined, first?: number | null): Promise<ParticipantEntity[]> {
+  async searchParticipants(actor: Actor | null, search: string | null | undefined, first?: number | null): Promise<ParticipantView[]> {
     const visible = registrationPolicy.requireLoggedIn(actor);
     const limit = validate.int('first', first ?? 20, 1, MAX_SEARCH_RESULTS);
     // Erased participants are only figures now: nobody should pick them to register again.
@@ -102,11 +107,31 @@ export class ParticipantsService {
         query.andWhere(`(p.first_name || ' ' || coalesce(p.last_name, '')) ILIKE :name`, { name: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
       }
     }
-    return query.orderBy('p.first_name').addOrderBy('p.last_name').addOrderBy('p.id').take(limit).getMany();
+    return (await query.orderBy('p.first_name').addOrderBy('p.last_name').addOrderBy('p.id').take(limit).getMany()).map(fullView);
   }
 
-  findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
-    return this.dataSource.getRepository(ParticipantEntity).findBy({ id: In([...ids]) });
+  /**
+   * Participants reached through something the actor may already see (a registration at a session
+   * they are responsible for, a message, a trajectory): in full where visibleTo allows, otherwise
+   * the first name only. The caller checks that the actor may see the registration itself.
+   */
+  async viewsFor(actor: Actor | null, ids: readonly string[]): Promise<ParticipantView[]> {
+    if (ids.length === 0) return [];
+    const { sql, params } = this.visibility(actor);
+    // One statement: the rows and, beside each, whether the rule lets the actor see it in full.
+    const { entities, raw } = await this.dataSource
+      .getRepository(ParticipantEntity)
+      .createQueryBuilder('p')
+      .addSelect(sql, 'in_full')
+      .where('p.id IN (:...ids)', { ids: [...ids], ...params })
+      .getRawAndEntities<{ p_id: string; in_full: boolean }>();
+    const inFull = new Set(raw.filter((row) => row.in_full).map((row) => row.p_id));
+    return entities.map((participant) => (inFull.has(participant.id) ? fullView(participant) : restrictedView(participant)));
+  }
+
+  /** Whether the actor may act on the participant's own record (cancel for them, record consent). */
+  async seesInFull(actor: Actor, participantId: string): Promise<boolean> {
+    return (await this.visibleIds(actor, [participantId])).has(participantId);
   }
 
   /** Ids among these the actor may see, in one statement (for field-level checks). */
@@ -119,36 +144,52 @@ export class ParticipantsService {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** No-shows in total and in a row since the last attended session, for a batch of participants. */
-  async noShowStats(participantIds: readonly string[]): Promise<Map<string, NoShowStats>> {
-    const rows = await this.dataSource.query<{ participant_id: string; no_shows: number; streak: number }[]>(
+  /**
+   * No-shows in total and in a row since the last attended session, for a batch of participants;
+   * history, so only of those the actor sees in full (the others are left out of the map).
+   */
+  async noShowStats(actor: Actor | null, participantIds: readonly string[]): Promise<Map<string, NoShowStats>> {
+    if (!actor || participantIds.length === 0) return new Map();
+    const { sql, params } = this.visibility(actor);
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT r.participant_id,
-              count(*) FILTER (WHERE r.status = $2)::int AS no_shows,
-              count(*) FILTER (WHERE r.status = $2 AND s.starts_at > coalesce(last.attended_at, '-infinity'))::int AS streak
+              count(*) FILTER (WHERE r.status = :noShow)::int AS no_shows,
+              count(*) FILTER (WHERE r.status = :noShow AND s.starts_at > coalesce(last.attended_at, '-infinity'))::int AS streak
          FROM registration r
          JOIN session s ON s.id = r.session_id
          LEFT JOIN LATERAL (
            SELECT max(s2.starts_at) AS attended_at FROM registration r2 JOIN session s2 ON s2.id = r2.session_id
-            WHERE r2.participant_id = r.participant_id AND r2.status = $3
+            WHERE r2.participant_id = r.participant_id AND r2.status = :attended
          ) last ON true
-        WHERE r.participant_id = ANY($1::uuid[])
+        WHERE r.participant_id = ANY(CAST(:ids AS uuid[]))
+          AND r.participant_id IN (SELECT p.id FROM participant p WHERE ${sql})
         GROUP BY r.participant_id`,
-      [[...participantIds], RegistrationStatus.NO_SHOW, RegistrationStatus.ATTENDED],
+      { ids: [...participantIds], noShow: RegistrationStatus.NO_SHOW, attended: RegistrationStatus.ATTENDED, ...params },
     );
+    const rows = await this.dataSource.query<{ participant_id: string; no_shows: number; streak: number }[]>(query, parameters);
     return new Map(rows.map((row) => [row.participant_id, { noShowCount: row.no_shows, consecutiveNoShows: row.streak }]));
   }
 
   private visibleTo(actor: Actor, query: SelectQueryBuilder<ParticipantEntity>): SelectQueryBuilder<ParticipantEntity> {
-    if (registrationPolicy.isCoordinator(actor)) return query;
+    const { sql, params } = this.visibility(actor);
+    return query.andWhere(sql, params);
+  }
+
+  /** The rule, as a condition on participant `p` with named parameters. */
+  private visibility(actor: Actor | null): { sql: string; params: Record<string, unknown> } {
+    if (!actor) return { sql: 'false', params: {} };
+    if (registrationPolicy.isCoordinator(actor)) return { sql: 'true', params: {} };
     const conditions: string[] = [];
     if (hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId) conditions.push('p.registered_by_organisation_id = :myOrganisation');
     if (hasAnyRole(actor, Role.HOST)) conditions.push('p.created_by_id = :me');
     // A volunteer co-hosting a table sees who comes to it, as a host does.
     if (hasAnyRole(actor, Role.HOST, Role.VOLUNTEER)) {
-      conditions.push('p.id IN (SELECT r.participant_id FROM registration r JOIN session_host sh ON sh.session_id = r.session_id WHERE sh.user_id = :me)');
+      conditions.push('p.id IN (SELECT hr.participant_id FROM registration hr JOIN session_host sh ON sh.session_id = hr.session_id WHERE sh.user_id = :me)');
     }
-    if (conditions.length === 0) return query.andWhere('1 = 0');
-    return query.andWhere(`(${conditions.join(' OR ')})`, { me: actor.userId, myOrganisation: actor.organisationId });
+    // A buddy calls and meets the newcomer of their trajectory (the volunteers library's table).
+    if (hasAnyRole(actor, Role.VOLUNTEER)) conditions.push('p.id IN (SELECT t.participant_id FROM trajectory t WHERE t.buddy_id = :me)');
+    if (conditions.length === 0) return { sql: 'false', params: {} };
+    return { sql: `(${conditions.join(' OR ')})`, params: { me: actor.userId, myOrganisation: actor.organisationId } };
   }
 }
 

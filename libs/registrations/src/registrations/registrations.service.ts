@@ -133,6 +133,7 @@ export class RegistrationsService implements OnModuleInit {
       const session = await lockSession(manager, sessionId);
       registrationPolicy.requireCanManageRegistrations(actor, await this.scopeOf(manager, session!));
       const registration = await manager.findOneByOrFail(RegistrationEntity, { id: registrationId });
+      await this.requireSeesInFull(actor, registration.participantId);
       if (registration.status === RegistrationStatus.CANCELLED) return registration;
       if (session!.startsAt.getTime() <= this.clock.now().getTime()) {
         throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has started; mark attendance instead of cancelling');
@@ -155,6 +156,7 @@ export class RegistrationsService implements OnModuleInit {
         status: In([RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]),
       });
       if (registrations.length === 0) throw AppError.notFound('Registration of this participant in the series', participantId);
+      await this.requireSeesInFull(actor, participantId);
       const cancelled: RegistrationEntity[] = [];
       for (const session of sessions) {
         const registration = registrations.find((r) => r.sessionId === session.id);
@@ -294,6 +296,15 @@ export class RegistrationsService implements OnModuleInit {
     const organisationId = actor.organisationId ?? scope.organisationId;
     const participant = validateNewParticipant(who.participant, organisationId);
     return (await this.participants.findKnownParent(manager, actor, participant, organisationId)) ?? this.participants.createParticipant(manager, actor, participant, organisationId);
+  }
+
+  /**
+   * Only who may see the participant in full acts for them: a school contact sees the first name
+   * of everyone at its school's sessions, but cancels only for the people its school registered.
+   */
+  private async requireSeesInFull(actor: Actor, participantId: string): Promise<void> {
+    if (registrationPolicy.isCoordinator(actor) || (await this.participants.seesInFull(actor, participantId))) return;
+    throw AppError.forbidden('Only who registered this participant (their school, the session’s hosts) or a coordinator cancels for them');
   }
 
   private requireOpen(session: SessionEntity): void {
