@@ -72,6 +72,7 @@ const CREATE_TRAJECTORY = `mutation($i: CreateTrajectoryInput!) { createTrajecto
 const REGISTER_FOR_SERIES = `mutation($i: RegisterParticipantForSeriesInput!) { registerParticipantForSeries(input: $i) { id participant { id } } }`;
 const ADD_CLOSURE_DAY = `mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }`;
 const SAVE_PROFILE = `mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }`;
+const SWAP = `mutation($a: ID!, $v: ID!) { swapShift(assignmentId: $a, toVolunteerId: $v) { id } }`;
 
 describe('authorisation matrix: every operation for every role', () => {
   let api: TestApi;
@@ -154,6 +155,21 @@ describe('authorisation matrix: every operation for every role', () => {
     (await as('schoolContact', REGISTER, { i: { sessionId, participant } })).registerParticipant;
   const shiftAtHostedSession = async (slot = nextHour()): Promise<string> => (await createShift(api, world, { sessionId: base.sessionId, ...slot })).id;
   const assigned = async (shiftId: string, volunteerId = world.userIds.volunteer): Promise<string> => (await as('coordinator', ASSIGN, { s: shiftId, v: volunteerId })).assignVolunteer.id;
+  const swapRequestId = async (assignmentId: string): Promise<string> =>
+    (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [assignmentId]))[0].id;
+  /** The volunteer asks the other volunteer to take their shift (a volunteer's swapShift asks). */
+  const swapRequestFromVolunteer = async (): Promise<string> => {
+    const assignmentId = await assigned(await shiftAtHostedSession());
+    await as('volunteer', SWAP, { a: assignmentId, v: base.otherVolunteerId });
+    return swapRequestId(assignmentId);
+  };
+  /** The other volunteer asked the volunteer (written in SQL: the other volunteer has no token here). */
+  const swapRequestToVolunteer = async (): Promise<string> => {
+    const shiftId = await shiftAtHostedSession();
+    const assignmentId = await assigned(shiftId, base.otherVolunteerId);
+    await api.dataSource.query(`INSERT INTO shift_swap_request (assignment_id, shift_id, from_volunteer_id, to_volunteer_id) VALUES ($1, $2, $3, $4)`, [assignmentId, shiftId, base.otherVolunteerId, world.userIds.volunteer]);
+    return swapRequestId(assignmentId);
+  };
   const trajectory = async (extra: Variables = {}): Promise<string> =>
     (await as('coordinator', CREATE_TRAJECTORY, { i: { participantId: base.participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', ...extra } })).createTrajectory.id;
   const requestedBooking = async (): Promise<string> => (await as('organiser', BOOK_STAND, { i: { ...nextStandSlot(), organisationId: world.associationId } })).bookStand.id;
@@ -209,6 +225,8 @@ describe('authorisation matrix: every operation for every role', () => {
       openShifts: NO_ARGUMENTS,
       myShifts: NO_ARGUMENTS,
       suggestVolunteers: args(() => ({ shiftId: base.shiftId })),
+      shiftSwapCandidates: args(async () => ({ assignmentId: await assigned(await shiftAtHostedSession()) })),
+      shiftSwapRequests: NO_ARGUMENTS,
       trajectories: NO_ARGUMENTS,
       trajectory: args(() => ({ id: base.trajectoryId })),
       suggestBuddies: args(() => ({ participantId: base.participantId })),
@@ -283,6 +301,10 @@ describe('authorisation matrix: every operation for every role', () => {
       assignVolunteer: args(async () => ({ shiftId: await shiftAtHostedSession(), volunteerId: world.userIds.volunteer })),
       dropShift: args(async () => ({ assignmentId: await assigned(await shiftAtHostedSession()) })),
       swapShift: args(async () => ({ assignmentId: await assigned(await shiftAtHostedSession()), toVolunteerId: base.otherVolunteerId })),
+      acceptShiftSwap: args(async () => ({ requestId: await swapRequestToVolunteer() })),
+      declineShiftSwap: args(async () => ({ requestId: await swapRequestToVolunteer() })),
+      // The volunteer asked the other volunteer; a coordinator may withdraw it too.
+      withdrawShiftSwap: args(async () => ({ requestId: await swapRequestFromVolunteer() })),
       markShiftAttendance: async () => ({ variables: { assignmentId: await assigned(await shiftAtHostedSession(nextAttendanceHour())), attended: true }, now: AFTER_ATTENDANCE_DAY }),
       createTrajectory: args(() => ({ input: { participantId: base.participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01' } })),
       updateTrajectory: args(() => ({ id: base.trajectoryId, input: { notes: unique('Notitie') } })),

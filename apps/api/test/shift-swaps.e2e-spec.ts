@@ -98,6 +98,11 @@ describe('shift swaps: a request the colleague accepts', () => {
     expect(dataOf(await api.gql(`{ myShifts { id shift { id } } }`, {}, v.Karim.token)).myShifts).toEqual([{ id: taken.id, shift: { id: shiftId } }]);
     // Accepting twice does nothing more.
     expect(errorOf(await api.gql(ACCEPT, { r: requestId }, v.Karim.token)).code).toBe('CONFLICT');
+    // A subject access request shows the request to both of them.
+    for (const [who, askedByMe] of [[v.Hanna, true], [v.Karim, false]] as const) {
+      const { document } = dataOf(await api.gql(`query($s: PersonalDataSubjectInput!) { exportPersonalData(subject: $s) { document } }`, { s: { userId: who.id } }, world.tokens.coordinator)).exportPersonalData;
+      expect(document.shift_swap_requests).toEqual([expect.objectContaining({ id: requestId, status: 'ACCEPTED', asked_by_me: askedByMe, shift: expect.objectContaining({ id: shiftId }) })]);
+    }
   });
 
   it('writes one e-mail to the colleague in their language, through the outbox', async () => {

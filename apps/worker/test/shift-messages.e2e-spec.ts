@@ -17,6 +17,8 @@ const CREATE_SHIFT = `mutation($i: CreateShiftInput!) { createShift(input: $i) {
 const SIGN_UP = `mutation($id: ID!) { signUpForShift(shiftId: $id) { id status startsAt } }`;
 const ASSIGN = `mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id status } }`;
 const DROP = `mutation($id: ID!) { dropShift(assignmentId: $id) { id status } }`;
+const SWAP = `mutation($a: ID!, $to: ID!) { swapShift(assignmentId: $a, toVolunteerId: $to) { id status } }`;
+const WITHDRAW_SWAP = `mutation($r: ID!) { withdrawShiftSwap(requestId: $r) { id status } }`;
 const CANCEL_SESSION = `mutation($id: ID!, $r: String) { cancelSession(id: $id, reason: $r) { id status } }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id preferredLanguage } }`;
 
@@ -157,6 +159,33 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     } finally {
       setNow(NOW);
     }
+  });
+
+  it('asks the colleague once, in their language, without the asker\'s e-mail; a withdrawn request sends nothing (issue 16)', async () => {
+    const { shift } = await sessionWithShift('2026-11-03', { role: 'WELCOME', needed: 1, title: 'Onthaal Buda' });
+    const karims = (await as(karim.token)(SIGN_UP, { id: shift.id })).signUpForShift;
+    const requestOf = async () => (await query<{ id: string }>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [karims.id]))[0].id;
+    expect((await as(karim.token)(SWAP, { a: karims.id, to: olena.id })).swapShift).toEqual({ id: karims.id, status: 'ASSIGNED' });
+    const asked = await requestOf();
+    await deliverDue();
+    await deliverDue();
+    const sent = mail(`SHIFT_SWAP_REQUESTED|${asked}`);
+    expect(sent.to).toBe(olena.email);
+    expect(sent.subject).toMatch(/^Можете взяти зміну\? Onthaal Buda, /);
+    expect(sent.html).toContain('<html lang="uk" dir="ltr">');
+    expect(sent.text).toContain('Karim питає, чи можете ви взяти зміну: Onthaal Buda.');
+    expect(sent.text).toContain(`Де: ${VENUE}, ${ADDRESS}.`);
+    expect(sent.raw).not.toContain(karim.email);
+
+    // Asked again and withdrawn before the worker sends: the re-check at send time finds it closed.
+    await withDeliveriesHeld(async () => {
+      await as(karim.token)(SWAP, { a: karims.id, to: world.userIds.volunteer });
+      const again = await requestOf();
+      await queueDue();
+      expect((await as(karim.token)(WITHDRAW_SWAP, { r: again })).withdrawShiftSwap.status).toBe('WITHDRAWN');
+    });
+    await deliverDue();
+    expect(smtp.mails.filter((m) => m.dedupeKey.startsWith('SHIFT_SWAP_REQUESTED|')).map((m) => m.dedupeKey)).toEqual([`SHIFT_SWAP_REQUESTED|${asked}`]);
   });
 
   it('never sends the reminders of a dropped shift: withdrawn with the drop, or found dropped when the worker sends', async () => {

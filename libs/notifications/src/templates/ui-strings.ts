@@ -265,6 +265,43 @@ export interface UiStrings {
     /** A link that opens the feed in the phone's calendar app. */
     calendarSubscribe: string;
   };
+  /** Volunteers asking a colleague to take over a shift, and answering such a question (issue 16). Names only, never why someone cannot. */
+  shiftSwap: {
+    heading: string;
+    /** The button on one of your shifts: ask a colleague to take it over. */
+    ask: string;
+    /** Label of the choice of colleague (display names only). */
+    colleagueLabel: string;
+    /** No colleague is free and fits the shift. */
+    noColleagues: string;
+    send: string;
+    cancel: string;
+    /** {name}: the colleague asked; the shift is still yours. */
+    pending: string;
+    /** {name}: the colleague; {title}: the shift. */
+    sent: string;
+    withdraw: string;
+    /** {title}: the shift. */
+    withdrawn: string;
+    /** The holder's view: {name} took over {title}. */
+    accepted: string;
+    /** The holder's view: {name} said no to {title}. */
+    declined: string;
+    /** {name}: who asks; {title}: the shift. */
+    incoming: string;
+    accept: string;
+    decline: string;
+    /** {title}: the shift, now yours. */
+    acceptDone: string;
+    /** {name}: who asked. */
+    declineDone: string;
+    /** VOLUNTEER_UNAVAILABLE when asking: never says why. */
+    cannotAsk: string;
+    /** VOLUNTEER_UNAVAILABLE when accepting: away or another shift then. */
+    cannotAccept: string;
+    /** CONFLICT: answered, withdrawn, or the shift changed or began. */
+    noLongerOpen: string;
+  };
   // <festival-strings> (anchor: the festival pages' strings go right below)
   /**
    * The festival's stand plan: organisers ask for a plot for an opening block and see the status;

@@ -72,6 +72,9 @@ const USER_DOCUMENT = `
     'shift_assignments', ${list(`
       SELECT jsonb_agg(to_jsonb(a) || jsonb_build_object('shift', jsonb_build_object('id', s.id, 'title', s.title, 'role', s.role, 'status', s.status)) ORDER BY a.starts_at, a.id)
         FROM shift_assignment a JOIN shift s ON s.id = a.shift_id WHERE a.volunteer_id = u.id`)},
+    'shift_swap_requests', ${list(`
+      SELECT jsonb_agg(to_jsonb(r) || jsonb_build_object('asked_by_me', r.from_volunteer_id = u.id, 'shift', jsonb_build_object('id', s.id, 'title', s.title, 'starts_at', s.starts_at)) ORDER BY r.created_at, r.id)
+        FROM shift_swap_request r JOIN shift s ON s.id = r.shift_id WHERE u.id IN (r.from_volunteer_id, r.to_volunteer_id)`)},
     'buddy_of_trajectories', ${list(`
       SELECT jsonb_agg(jsonb_build_object('id', t.id, 'kind', t.kind, 'status', t.status, 'starts_on', t.starts_on, 'ends_on', t.ends_on) ORDER BY t.starts_on, t.id)
         FROM trajectory t WHERE t.buddy_id = u.id`)},

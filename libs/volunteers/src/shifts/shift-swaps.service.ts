@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode, Role, ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, ShiftSwapRequestEntity, ShiftSwapStatus, UserEntity } from '@app/database';
 import { volunteersPolicy } from '../volunteers-policy';
@@ -89,17 +89,16 @@ export class ShiftSwapsService implements OnModuleInit {
   /** The caller's requests, asked and received, for shifts still ahead; newest first. */
   async myRequests(actor: Actor | null): Promise<ShiftSwapRequestEntity[]> {
     const volunteer = volunteersPolicy.requireVolunteer(actor, 'see shift swap requests');
-    const ahead = await this.dataSource.getRepository(ShiftEntity).find({ select: { id: true }, where: { startsAt: MoreThan(this.clock.now()) } });
-    if (ahead.length === 0) return [];
-    const shiftIds = ahead.map((shift) => shift.id);
-    return this.dataSource.getRepository(ShiftSwapRequestEntity).find({
-      where: [
-        { fromVolunteerId: volunteer.userId, shiftId: In(shiftIds) },
-        { toVolunteerId: volunteer.userId, shiftId: In(shiftIds) },
-      ],
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
+    return this.dataSource
+      .getRepository(ShiftSwapRequestEntity)
+      .createQueryBuilder('r')
+      .innerJoin(ShiftEntity, 's', 's.id = r.shiftId')
+      .where('(r.fromVolunteerId = :me OR r.toVolunteerId = :me)', { me: volunteer.userId })
+      .andWhere('s.startsAt > :now', { now: this.clock.now() })
+      .orderBy('r.createdAt', 'DESC')
+      .addOrderBy('r.id')
+      .limit(100)
+      .getMany();
   }
 
   /** The colleague takes the shift: the holder's place released and theirs held in one transaction, or nothing changes. */

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/common';
 import {
@@ -20,7 +19,7 @@ import {
 import { normaliseLanguage } from '@app/registrations';
 import { SessionHooks, sessionResponsibles } from '@app/scheduling';
 import { volunteersPolicy } from '../volunteers-policy';
-import { brusselsDay, daypartOf, VOLUNTEER_ZONE, weekdayOf } from './availability';
+import { daypartOf, VOLUNTEER_ZONE, weekdayOf } from './availability';
 import { ShiftEvent, ShiftEvents } from './shift-events';
 import { lockAssignment, lockShift, rankFreeVolunteers, ShiftPlaces } from './shift-places';
 

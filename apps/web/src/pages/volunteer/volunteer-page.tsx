@@ -8,6 +8,7 @@ import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
 import { CalendarFeed } from './calendar-feed';
 import { ShiftCard } from './shift-card';
+import { AskColleague, SwapRequests } from './shift-swaps';
 import './volunteer.css';
 
 const VOLUNTEER_QUERY = graphql(`
@@ -48,6 +49,30 @@ const VOLUNTEER_QUERY = graphql(`
         }
       }
     }
+    shiftSwapRequests {
+      id
+      status
+      assignmentId
+      incoming
+      shift {
+        id
+        title
+        role
+        startsAt
+        endsAt
+        session {
+          venue {
+            name
+          }
+        }
+      }
+      from {
+        displayName
+      }
+      to {
+        displayName
+      }
+    }
   }
 `);
 
@@ -73,7 +98,8 @@ type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
  * The signed-in volunteer's page: the open shifts the API finds fitting (skills, languages, usual
- * days and dayparts, not away, no overlap), their own shifts ahead, and their calendar feed.
+ * days and dayparts, not away, no overlap), colleagues' questions to take over a shift, their own
+ * shifts ahead (each can be given back or offered to a colleague), and their calendar feed.
  * One query; after each sign-up or drop it runs again, so both lists show what the API holds.
  */
 export function VolunteerPage() {
@@ -141,6 +167,8 @@ export function VolunteerPage() {
             )}
           </section>
 
+          <SwapRequests requests={data.shiftSwapRequests} busyId={busyId} act={act} />
+
           <section aria-labelledby="my-shifts-heading">
             <h2 id="my-shifts-heading">{t.volunteer.myHeading}</h2>
             {data.myShifts.length === 0 ? (
@@ -152,6 +180,13 @@ export function VolunteerPage() {
                     <button type="button" className="button--secondary shift-card__action" disabled={busyId !== null} onClick={() => void drop(assignment)}>
                       {busyId === assignment.id ? t.loading : t.volunteer.drop}
                     </button>
+                    <AskColleague
+                      assignmentId={assignment.id}
+                      title={assignment.shift.title}
+                      pending={data.shiftSwapRequests.find((r) => !r.incoming && r.status === 'PENDING' && r.assignmentId === assignment.id)}
+                      busyId={busyId}
+                      act={act}
+                    />
                   </ShiftCard>
                 ))}
               </ul>
