@@ -202,6 +202,20 @@ export const FORMS = {
     codes: { SESSION_IN_PAST: () => [part((t) => t.volunteer.tooLate)] },
     fallback: (t) => t.loadError,
   },
+  /** Asking a colleague to take over a shift (swapShift by the volunteer who holds it). */
+  shiftSwapAsk: {
+    fields: {},
+    codes: { VOLUNTEER_UNAVAILABLE: () => [part((t) => t.shiftSwap.cannotAsk)], CONFLICT: () => [part((t) => t.shiftSwap.noLongerOpen)] },
+    fallback: (t) => t.loadError,
+  },
+  /** Taking over a colleague's shift: the API checks again that it fits now. */
+  shiftSwapAccept: {
+    fields: {},
+    codes: { VOLUNTEER_UNAVAILABLE: () => [part((t) => t.shiftSwap.cannotAccept)], CONFLICT: () => [part((t) => t.shiftSwap.noLongerOpen)] },
+    fallback: (t) => t.loadError,
+  },
+  /** Declining a question, or withdrawing one's own. */
+  shiftSwapAnswer: { fields: {}, codes: { CONFLICT: () => [part((t) => t.shiftSwap.noLongerOpen)] }, fallback: (t) => t.loadError },
   coordinatorResend: { fields: {}, fallback: (t) => t.loadError },
   /** The CSV downloads: the period is chosen in the filter above, already checked by the reports shown. */
   coordinatorDownload: { fields: {}, fallback: (t) => t.loadError },

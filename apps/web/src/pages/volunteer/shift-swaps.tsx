@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { GraphQLRequestError, request } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
+import { FORMS, type FormSpec } from '../../graphql/form-errors';
 import { useI18n } from '../../i18n/i18n';
 import { ShiftCard } from './shift-card';
 
@@ -58,8 +59,8 @@ export interface SwapRequest {
   to: { displayName: string };
 }
 
-/** Runs an action with the page's feedback and refresh; the refusal maps an error code to a sentence. */
-export type Act = (id: string, run: () => Promise<unknown>, done: string, refusal: (code: string | undefined) => string | undefined) => Promise<void>;
+/** Runs an action with the page's feedback and refresh; the form says a refusal in the reader's words. */
+export type Act = (id: string, run: () => Promise<unknown>, done: string, form: FormSpec) => Promise<void>;
 
 /**
  * Questions from colleagues (accept or decline) and the answers to the volunteer's own questions.
@@ -70,7 +71,6 @@ export function SwapRequests(props: { requests: SwapRequest[]; busyId: string | 
   const { act } = props;
   const shown = props.requests.filter((r) => (r.incoming ? r.status === 'PENDING' : r.status === 'ACCEPTED' || r.status === 'DECLINED'));
   if (shown.length === 0) return null;
-  const closed = (code: string | undefined) => (code === 'CONFLICT' ? t.shiftSwap.noLongerOpen : undefined);
   return (
     <section aria-labelledby="shift-swaps-heading">
       <h2 id="shift-swaps-heading">{t.shiftSwap.heading}</h2>
@@ -86,9 +86,7 @@ export function SwapRequests(props: { requests: SwapRequest[]; busyId: string | 
                     className="shift-card__action"
                     disabled={props.busyId !== null}
                     onClick={() =>
-                      void act(r.id, () => request(ACCEPT_MUTATION, { requestId: r.id }), format(t.shiftSwap.acceptDone, { title: r.shift.title }), (code) =>
-                        code === 'VOLUNTEER_UNAVAILABLE' ? t.shiftSwap.cannotAccept : closed(code),
-                      )
+                      void act(r.id, () => request(ACCEPT_MUTATION, { requestId: r.id }), format(t.shiftSwap.acceptDone, { title: r.shift.title }), FORMS.shiftSwapAccept)
                     }
                   >
                     {props.busyId === r.id ? t.loading : t.shiftSwap.accept}
@@ -97,7 +95,7 @@ export function SwapRequests(props: { requests: SwapRequest[]; busyId: string | 
                     type="button"
                     className="button--secondary shift-card__action"
                     disabled={props.busyId !== null}
-                    onClick={() => void act(`${r.id}:no`, () => request(DECLINE_MUTATION, { requestId: r.id }), format(t.shiftSwap.declineDone, { name: r.from.displayName }), closed)}
+                    onClick={() => void act(`${r.id}:no`, () => request(DECLINE_MUTATION, { requestId: r.id }), format(t.shiftSwap.declineDone, { name: r.from.displayName }), FORMS.shiftSwapAnswer)}
                   >
                     {props.busyId === `${r.id}:no` ? t.loading : t.shiftSwap.decline}
                   </button>
@@ -130,7 +128,7 @@ export function AskColleague(props: { assignmentId: string; title: string; pendi
           type="button"
           className="button--secondary shift-card__action"
           disabled={props.busyId !== null}
-          onClick={() => void act(pending.id, () => request(WITHDRAW_MUTATION, { requestId: pending.id }), format(t.shiftSwap.withdrawn, { title: props.title }), (code) => (code === 'CONFLICT' ? t.shiftSwap.noLongerOpen : undefined))}
+          onClick={() => void act(pending.id, () => request(WITHDRAW_MUTATION, { requestId: pending.id }), format(t.shiftSwap.withdrawn, { title: props.title }), FORMS.shiftSwapAnswer)}
         >
           {props.busyId === pending.id ? t.loading : t.shiftSwap.withdraw}
         </button>
@@ -174,9 +172,7 @@ export function AskColleague(props: { assignmentId: string; title: string; pendi
 
   const name = colleagues.find((c) => c.id === chosen)?.displayName ?? '';
   const ask = () =>
-    act(`${props.assignmentId}:ask`, () => request(ASK_MUTATION, { assignmentId: props.assignmentId, toVolunteerId: chosen }), format(t.shiftSwap.sent, { name, title: props.title }), (code) =>
-      code === 'VOLUNTEER_UNAVAILABLE' ? t.shiftSwap.cannotAsk : code === 'CONFLICT' ? t.shiftSwap.noLongerOpen : undefined,
-    ).then(() => setColleagues(null));
+    act(`${props.assignmentId}:ask`, () => request(ASK_MUTATION, { assignmentId: props.assignmentId, toVolunteerId: chosen }), format(t.shiftSwap.sent, { name, title: props.title }), FORMS.shiftSwapAsk).then(() => setColleagues(null));
   return (
     <div className="shift-card__swap-form">
       <label htmlFor={selectId}>{t.shiftSwap.colleagueLabel}</label>
