@@ -42,6 +42,13 @@ interface Subject {
 
 const NEEDS_SEAT = new Set<string>([MessageKind.REGISTRATION_CONFIRMED, MessageKind.PROMOTED, MessageKind.SESSION_REMINDER]);
 const WITH_CALENDAR = NEEDS_SEAT;
+/**
+ * Kinds whose substance is the planned time: a reminder is due relative to it and a SESSION_MOVED
+ * names it, so a later move makes them untrue (the move brings its own). Every other kind (a seat,
+ * a waiting-list place) is still true after a move and is rendered with the session's time as it is
+ * when sent.
+ */
+const ABOUT_THE_PLANNED_TIME = new Set<string>([MessageKind.SESSION_REMINDER, MessageKind.SESSION_MOVED]);
 
 /** SMS wait for daytime: none between 21:00 and 08:00 Brussels time. */
 export function nextSmsWindow(now: Date): Date | null {
@@ -192,7 +199,7 @@ function staleReason(row: NotificationEntity, subject: Subject, now: Date): stri
   if (row.kind === MessageKind.SESSION_CANCELLED) return subject.session_status === SessionStatus.CANCELLED ? null : 'the session is no longer cancelled';
   if (row.kind === MessageKind.REGISTRATION_CANCELLED) return subject.registration_status === RegistrationStatus.CANCELLED ? null : 'the registration is live again';
   if (subject.session_status === SessionStatus.CANCELLED) return 'the session was cancelled';
-  if (moved) return 'the session moved';
+  if (moved && ABOUT_THE_PLANNED_TIME.has(row.kind)) return 'the session moved';
   if (new Date(subject.starts_at).getTime() <= now.getTime()) return 'the session has started';
   if (NEEDS_SEAT.has(row.kind) && subject.registration_status !== RegistrationStatus.CONFIRMED) return `the registration is ${subject.registration_status}`;
   if (row.kind === MessageKind.WAITLISTED && subject.registration_status !== RegistrationStatus.WAITLISTED) return `the registration is ${subject.registration_status}`;
