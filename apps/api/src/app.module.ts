@@ -37,7 +37,7 @@ export class AppModule {
         ClockModule,
         DatabaseModule.forRoot('oefenkansen-api'),
         QueuesModule,
-        HealthModule,
+        HealthModule.forRoot('api'),
         AuthModule,
         SchedulingModule,
         RegistrationsModule,

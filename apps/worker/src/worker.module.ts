@@ -24,7 +24,7 @@ export class WorkerModule {
         ClockModule,
         DatabaseModule.forRoot('oefenkansen-worker'),
         QueuesModule,
-        HealthModule,
+        HealthModule.forRoot('worker'),
         SchedulingModule,
         NotificationsDeliveryModule,
         PrivacyModule,

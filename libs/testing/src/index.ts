@@ -7,3 +7,4 @@ export * from './message-capture';
 export * from './built-app';
 export * from './wait-for';
 export * from './seeded-random';
+export * from './prometheus-lint';

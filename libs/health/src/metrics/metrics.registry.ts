@@ -9,6 +9,16 @@ export const METRICS_PREFIX = 'oefenkansen_';
 /** The BullMQ queues whose depth /metrics reports (every QueueName; see metrics.module.ts). */
 export const METRICS_QUEUES = Symbol('METRICS_QUEUES');
 
+/** Which application the registry belongs to: each series is exported by the one that measures it. */
+export const METRICS_PROCESS = Symbol('METRICS_PROCESS');
+export type MetricsProcess = 'api' | 'worker';
+
+/**
+ * prom-client's default gauges that promtool rejects (a gauge must not end in `_total`); each is
+ * the sum over `type` of the labelled gauge without the suffix, which stays.
+ */
+const DROPPED_DEFAULT_METRICS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
+
 /** The job states reported per queue, read on each scrape. */
 export const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
 
@@ -35,33 +45,45 @@ export class MetricsRegistry {
   private readonly logger = new Logger(MetricsRegistry.name);
   readonly registry = new Registry();
 
-  private readonly sent = new Counter({
-    name: `${METRICS_PREFIX}notifications_sent_total`,
-    help: 'Messages delivered (the outbox row marked SENT), per channel',
-    labelNames: ['channel'] as const,
-    registers: [this.registry],
-  });
+  /** Delivery series: registered on the worker only, where messages are sent (undefined on the API). */
+  private readonly sent?: Counter<'channel'>;
+  private readonly failed?: Counter<'channel'>;
+  private readonly reminderLateness?: Histogram;
 
-  private readonly failed = new Counter({
-    name: `${METRICS_PREFIX}notifications_failed_total`,
-    help: 'Messages given up after their last attempt (the outbox row marked FAILED), per channel',
-    labelNames: ['channel'] as const,
-    registers: [this.registry],
-  });
-
-  private readonly reminderLateness = new Histogram({
-    name: `${METRICS_PREFIX}reminder_lateness_seconds`,
-    help: 'sentAt - dueAt of session reminders, in seconds (SMS deferred to the morning included)',
-    buckets: LATENESS_BUCKETS,
-    registers: [this.registry],
-  });
-
-  constructor(@Inject(METRICS_QUEUES) queues: Queue[]) {
+  constructor(@Inject(METRICS_PROCESS) app: MetricsProcess, @Inject(METRICS_QUEUES) queues: Queue[]) {
     collectDefaultMetrics({ register: this.registry, prefix: METRICS_PREFIX });
-    for (const channel of Object.values(NotificationChannel)) {
-      this.sent.inc({ channel }, 0);
-      this.failed.inc({ channel }, 0);
+    for (const name of DROPPED_DEFAULT_METRICS) this.registry.removeSingleMetric(`${METRICS_PREFIX}${name}`);
+    if (app === 'worker') {
+      this.sent = new Counter({
+        name: `${METRICS_PREFIX}notifications_sent_total`,
+        help: 'Messages delivered (the outbox row marked SENT), per channel',
+        labelNames: ['channel'] as const,
+        registers: [this.registry],
+      });
+      this.failed = new Counter({
+        name: `${METRICS_PREFIX}notifications_failed_total`,
+        help: 'Messages given up after their last attempt (the outbox row marked FAILED), per channel',
+        labelNames: ['channel'] as const,
+        registers: [this.registry],
+      });
+      this.reminderLateness = new Histogram({
+        name: `${METRICS_PREFIX}reminder_lateness_seconds`,
+        help: 'sentAt - dueAt of session reminders, in seconds (SMS deferred to the morning included)',
+        buckets: LATENESS_BUCKETS,
+        registers: [this.registry],
+      });
+      for (const channel of Object.values(NotificationChannel)) {
+        this.sent.inc({ channel }, 0);
+        this.failed.inc({ channel }, 0);
+      }
+    } else {
+      // The depth is Redis's, the same seen from any process: exported once (README, Operations),
+      // by the API, so it keeps showing jobs piling up while the worker is down.
+      this.registerQueueDepth(queues);
     }
+  }
+
+  private registerQueueDepth(queues: Queue[]): void {
     const logger = this.logger;
     new Gauge({
       name: `${METRICS_PREFIX}queue_jobs`,
@@ -87,13 +109,13 @@ export class MetricsRegistry {
 
   /** A message left: counted per channel; a reminder's lateness (sentAt - dueAt) is observed too. */
   notificationSent(channel: string, reminder?: { dueAt: Date; sentAt: Date }): void {
-    this.sent.inc({ channel });
-    if (reminder) this.reminderLateness.observe(Math.max(0, (reminder.sentAt.getTime() - reminder.dueAt.getTime()) / 1000));
+    this.sent?.inc({ channel });
+    if (reminder) this.reminderLateness?.observe(Math.max(0, (reminder.sentAt.getTime() - reminder.dueAt.getTime()) / 1000));
   }
 
   /** A message ended FAILED after its last attempt. */
   notificationFailed(channel: string): void {
-    this.failed.inc({ channel });
+    this.failed?.inc({ channel });
   }
 
   get contentType(): string {
