@@ -54,6 +54,8 @@ describe('the README production sequence', () => {
       ADMIN_PASSWORD: TEST_ADMIN.password,
       SMTP_URL: 'smtp://127.0.0.1:9',
       SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages',
+      // A production worker refuses the default sender at .invalid (libs/config).
+      MAIL_FROM: 'Oefenkansen Tests <oefenkansen@test.oefenkansen.be>',
     };
   }, 60_000);
 

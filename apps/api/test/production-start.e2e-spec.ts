@@ -37,6 +37,8 @@ describe('the production entry points', () => {
       ADMIN_PASSWORD: TEST_ADMIN.password,
       SMTP_URL: 'smtp://127.0.0.1:9',
       SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages',
+      // A production worker refuses the default sender at .invalid (libs/config).
+      MAIL_FROM: 'Oefenkansen Tests <oefenkansen@test.oefenkansen.be>',
     };
   });
   afterAll(() => database.drop());
@@ -54,6 +56,9 @@ describe('the production entry points', () => {
     const worker = startBuilt('apps/worker/src/main.js', { ...env, REDIS_URL: '' });
     expect((await worker.exited).code).toBe(1);
     expect(worker.output()).toContain('REDIS_URL is required but not set');
+    const invalidSender = startBuilt('apps/worker/src/main.js', { ...env, MAIL_FROM: '' });
+    expect((await invalidSender.exited).code).toBe(1);
+    expect(invalidSender.output()).toContain('MAIL_FROM must be a real sender address in production, not one at .invalid');
   });
 
   it('migrates a database, then finds it up to date', async () => {

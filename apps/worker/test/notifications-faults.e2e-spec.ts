@@ -35,6 +35,8 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
       REDIS_URL: testRedisUrl(),
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: sms.url,
+      // A production worker refuses the default sender at .invalid (libs/config).
+      MAIL_FROM: 'Oefenkansen Tests <oefenkansen@test.oefenkansen.be>',
     };
     db = new Client({ connectionString: database.url });
     await db.connect();

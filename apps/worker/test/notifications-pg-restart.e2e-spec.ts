@@ -86,6 +86,8 @@ describe('notifications survive a PostgreSQL restart', () => {
       REDIS_URL: testRedisUrl(),
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: sms.url,
+      // A production worker refuses the default sender at .invalid (libs/config).
+      MAIL_FROM: 'Oefenkansen Tests <oefenkansen@test.oefenkansen.be>',
       WORKER_PORT: String(await freePort()),
     });
     for (const round of [1, 2]) {

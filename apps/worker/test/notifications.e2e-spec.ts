@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
+import { simpleParser } from 'mailparser';
+import { mailDomain } from '@app/config';
 import { Clock, FixedClock } from '@app/common';
 import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
@@ -68,6 +70,16 @@ describe('notifications', () => {
     expect(confirmation.html).toMatch(/lang="fr"/);
     expect(confirmation.dedupeKey).toBe(`REGISTRATION_CONFIRMED|${claire.id}|0`);
     expect(confirmation.attachments.some((a) => a.contentType.includes('calendar') && a.content.includes('BEGIN:VEVENT'))).toBe(true);
+    // The headers as a mail client reads them: the language, a Message-ID at the sender's domain, one calendar method.
+    const parsed = await simpleParser(confirmation.raw);
+    expect(parsed.headers.get('content-language')).toBe('fr');
+    expect(parsed.messageId?.split('@')[1]).toBe(`${mailDomain(api.config.mailFrom)}>`);
+    const calendars = parsed.attachments.filter((a) => a.contentType === 'text/calendar');
+    expect(calendars.map((a) => a.filename ?? 'inline')).toEqual(expect.arrayContaining(['oefenkansen.ics']));
+    for (const part of calendars) {
+      const typed = (part.headers.get('content-type') as { params: Record<string, string> }).params.method;
+      expect([typed, /^METHOD:(.+?)\r?$/m.exec(part.content.toString('utf8'))?.[1]]).toEqual(['PUBLISH', 'PUBLISH']);
+    }
     expect(smsTo('+32470998877')[0].text).toMatch(/[\u0600-\u06FF]/);
 
     dataOf(await api.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: claire.id }, world.tokens.coordinator));

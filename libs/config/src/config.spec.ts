@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, mailDomain } from './config';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/db',
@@ -44,6 +44,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, LOG_LEVEL: 'loud' }, 'api')).toThrow(/LOG_LEVEL must be one of/);
     expect(() => loadConfig({ ...valid, JWT_SECRET: 'short' }, 'api')).toThrow(/JWT_SECRET must be at least 32/);
     expect(() => loadConfig({ ...valid, NODE_ENV: 'staging' }, 'api')).toThrow(/NODE_ENV must be one of/);
+  });
+
+  it('refuses a production worker whose MAIL_FROM is the .invalid default, in the all-problems message; demo and tests keep it', () => {
+    const worker = { ...valid, SMTP_URL: 'smtp://127.0.0.1:25', SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages' };
+    try {
+      loadConfig({ ...worker, NODE_ENV: 'production', PORT: 'abc' }, 'worker');
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as Error).message).toContain('MAIL_FROM must be a real sender address in production, not one at .invalid (got "Oefenkansen Kortrijk <oefenkansen@kortrijk.invalid>")');
+      expect((error as Error).message).toContain('PORT must be a port number');
+    }
+    expect(() => loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'x@mail.example.INVALID' }, 'worker')).toThrow(/MAIL_FROM must be a real sender address/);
+    expect(loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'Oefenkansen <oefenkansen@kortrijk.be>' }, 'worker').mailFrom).toBe('Oefenkansen <oefenkansen@kortrijk.be>');
+    for (const nodeEnv of ['development', 'test']) expect(loadConfig({ ...worker, NODE_ENV: nodeEnv }, 'worker').mailFrom).toMatch(/@kortrijk\.invalid>$/);
+    expect(() => loadConfig({ ...worker, MAIL_FROM: 'Oefenkansen <nobody>' }, 'worker')).toThrow(/MAIL_FROM must be an e-mail address/);
+  });
+
+  it('reads the sender domain from MAIL_FROM, with or without a display name', () => {
+    expect(mailDomain('Oefenkansen Kortrijk <oefenkansen@Kortrijk.be>')).toBe('kortrijk.be');
+    expect(mailDomain('noreply@mail.kortrijk.be')).toBe('mail.kortrijk.be');
+    expect(mailDomain('"A <b@c>" <d@e.org>')).toBe('e.org');
+    expect(mailDomain('localhost-only@host')).toBeNull();
   });
 
   it('reads CORS origins, the proxies to trust and the rate limits, with safe defaults', () => {

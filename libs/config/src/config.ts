@@ -66,6 +66,13 @@ export class ConfigError extends Error {
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
 
+/** The domain of a sender like `Name <local@domain>` or `local@domain`, lower-cased; null when it is no address. */
+export function mailDomain(mailFrom: string): string | null {
+  const address = /<([^<>]*)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom;
+  const match = /^[^\s@<>]+@([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)$/i.exec(address.trim());
+  return match ? match[1].toLowerCase() : null;
+}
+
 /**
  * Reads and validates the environment once, collecting every problem so an operator fixes
  * them all in one go instead of one restart per variable.
@@ -183,6 +190,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
   config.tokenTtlMinutes = Number(ttlRaw);
   if (!/^\d+$/.test(ttlRaw) || config.tokenTtlMinutes < 5 || config.tokenTtlMinutes > 43200) {
     problems.push(`TOKEN_TTL_MINUTES must be a whole number of minutes from 5 to 43200 (got "${ttlRaw}")`);
+  }
+  const domain = mailDomain(config.mailFrom);
+  if (domain === null) problems.push(`MAIL_FROM must be an e-mail address, optionally with a name: "Oefenkansen Kortrijk <oefenkansen@kortrijk.be>" (got "${config.mailFrom}")`);
+  // The default's .invalid domain (RFC 2606) receives no replies and fails SPF/DMARC: a production worker would send mail that lands in spam.
+  else if (sends && nodeEnv === 'production' && /(^|\.)invalid$/i.test(domain)) {
+    problems.push(`MAIL_FROM must be a real sender address in production, not one at .invalid (got "${config.mailFrom}")`);
   }
   if (needsLogin) {
     if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');

@@ -1,15 +1,18 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { APP_CONFIG, AppConfig, mailDomain } from '@app/config';
 
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
   html: string;
-  /** Stable per notification: a resend after a crash carries the same Message-ID, so inboxes can fold it. */
-  messageId: string;
+  /** Stable per notification (the outbox row's id): a resend after a crash carries the same Message-ID, so inboxes can fold it. */
+  id: string;
+  /** The message's language (BCP 47, e.g. `nl`, `prs`): the Content-Language header, for screen readers and mail clients' translation. */
+  language: string;
   dedupeKey: string;
+  /** An iCalendar object with a METHOD line: the MIME type repeats that method (RFC 6047 §2.4 says they must match). */
   calendar?: { filename: string; content: string };
 }
 
@@ -24,27 +27,41 @@ export interface OutgoingSms {
 @Injectable()
 export class EmailChannel implements OnModuleDestroy {
   private readonly transport: Transporter;
+  /** RFC 5322 wants a Message-ID's right side to be a domain we own: the sender's (validated by the configuration). */
+  private readonly messageIdDomain: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.transport = createTransport(config.smtpUrl, { from: config.mailFrom });
+    this.messageIdDomain = mailDomain(config.mailFrom) ?? 'oefenkansen.invalid';
   }
 
   async send(email: OutgoingEmail): Promise<string> {
+    const messageId = `<${email.id}@${this.messageIdDomain}>`;
+    const calendar = email.calendar ? calendarPart(email.calendar.content) : undefined;
     const info = await this.transport.sendMail({
       to: email.to,
       subject: email.subject,
       text: email.text,
       html: email.html,
-      messageId: email.messageId,
-      headers: { 'X-Oefenkansen-Key': email.dedupeKey },
-      icalEvent: email.calendar ? { filename: email.calendar.filename, method: 'PUBLISH', content: email.calendar.content } : undefined,
+      messageId,
+      headers: { 'X-Oefenkansen-Key': email.dedupeKey, 'Content-Language': email.language },
+      // Not nodemailer's icalEvent: it types the attachment application/ics, which calendar apps do not all open.
+      alternatives: calendar ? [{ contentType: calendar.contentType, content: calendar.content }] : undefined,
+      attachments: calendar && email.calendar ? [{ filename: email.calendar.filename, contentType: calendar.contentType, content: calendar.content }] : undefined,
     });
-    return String(info.messageId ?? email.messageId);
+    return String(info.messageId ?? messageId);
   }
 
   onModuleDestroy(): void {
     this.transport.close();
   }
+}
+
+/** The calendar's MIME type, with the METHOD its VCALENDAR declares (a calendar without one is a programming error). */
+function calendarPart(content: string): { contentType: string; content: string } {
+  const method = /^METHOD:([A-Z-]+)\r?$/m.exec(content)?.[1];
+  if (!method) throw new Error('a calendar sent by e-mail needs a METHOD line (RFC 6047 §2.4)');
+  return { contentType: `text/calendar; charset=utf-8; method=${method}`, content };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ical from 'ical-generator';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
@@ -156,7 +156,7 @@ export class NotificationDelivery {
         reason: subject.cancellation_reason,
       },
       calendar: WITH_CALENDAR.has(row.kind)
-        ? ical({ name: 'Oefenkansen', events: [{ id: row.sessionId!, start: subject.starts_at, end: subject.ends_at, summary: subject.title, location: `${subject.venue_name}, ${subject.venue_address}` }] }).toString()
+        ? ical({ name: 'Oefenkansen', method: ICalCalendarMethod.PUBLISH, events: [{ id: row.sessionId!, start: subject.starts_at, end: subject.ends_at, summary: subject.title, location: `${subject.venue_name}, ${subject.venue_address}` }] }).toString()
         : null,
     };
   }
@@ -169,7 +169,8 @@ export class NotificationDelivery {
       subject: message.subject,
       text: message.text,
       html: message.html,
-      messageId: `<${row.id}@oefenkansen>`,
+      id: row.id,
+      language: row.language,
       dedupeKey: row.dedupeKey,
       calendar: prepared.calendar ? { filename: FESTIVAL_MESSAGE_KINDS.has(row.kind) ? 'kortrijk-aan-culturen.ics' : 'oefenkansen.ics', content: prepared.calendar } : undefined,
     });

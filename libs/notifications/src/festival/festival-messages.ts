@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import { NotificationEntity } from '@app/database';
 import { MessageKind, MessageVariables, StandSlotLine } from '../templates/message-kinds';
@@ -93,6 +93,7 @@ export async function composeFestivalMessage(manager: EntityManager, row: Notifi
       row.kind === MessageKind.STAND_CONFIRMED || row.kind === MessageKind.STAND_MOVED
         ? ical({
             name: edition.name,
+            method: ICalCalendarMethod.PUBLISH,
             events: bookings.map((booking) => ({
               id: booking.id,
               start: new Date(booking.starts_at),

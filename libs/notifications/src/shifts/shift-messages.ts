@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import { NotificationEntity } from '@app/database';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
@@ -47,6 +47,7 @@ export async function composeShiftMessage(manager: EntityManager, row: Notificat
     vars: varsOf(user.display_name, shift, {}),
     calendar: ical({
       name: 'Oefenkansen',
+      method: ICalCalendarMethod.PUBLISH,
       events: [{ id: row.shiftAssignmentId!, start: new Date(shift.starts_at), end: new Date(shift.ends_at), summary: shift.title, location: [shift.place, shift.address].filter(Boolean).join(', ') || undefined }],
     }).toString(),
   };
