@@ -374,7 +374,7 @@ describe('festival: role scope', () => {
       },
       act: ({ festival }, token) => api.gql('query($e: ID!) { confirmedStandsCsv(editionId: $e) }', { e: festival.editionId }, token),
       effect: async (_state, data) => {
-        const rows = parse(data.confirmedStandsCsv, { columns: true }) as Record<string, string>[];
+        const rows = parse(data.confirmedStandsCsv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
         // Confirmed only: the request on P2 is not on the logistics list.
         expect(rows).toHaveLength(1);
         expect(rows[0]).toMatchObject({ day: SATURDAY, from: '11:00', to: '15:00', plot: 'P1', association: 'Afghaanse Vereniging', contacts: 'organiser@test.oefenkansen.be' });

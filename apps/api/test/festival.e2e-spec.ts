@@ -229,14 +229,14 @@ describe('KortRIJK aan Culturen: editions, plots and stand bookings', () => {
 
   it('exports the confirmed stands of a day as CSV', async () => {
     const csv = dataOf(await as('coordinator')('query($e: ID!, $d: Date) { confirmedStandsCsv(editionId: $e, day: $d) }', { e: festival.editionId, d: SATURDAY })).confirmedStandsCsv;
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse(csv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThanOrEqual(1);
     for (const row of rows) expect(row.day).toBe(SATURDAY);
     expect(rows[0]).toMatchObject({ from: '11:00', to: '15:00', plot: 'A1', association: 'Afghaanse Vereniging', contacts: 'organiser@test.oefenkansen.be' });
-    expect(csv.split('\r\n')[0]).toBe('day,from,to,plot,width_m,depth_m,association,community,country,offering,needs_power,needs_water,cooking,plot_power,plot_water,plot_cooking,contacts');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFday;from;to;plot;width_m;depth_m;association;community;country;offering;needs_power;needs_water;cooking;plot_power;plot_water;plot_cooking;contacts');
     const total = dataOf(await as('coordinator')('query($e: ID!) { confirmedStandsCsv(editionId: $e) }', { e: festival.editionId })).confirmedStandsCsv;
     const confirmed = await count(`SELECT count(*) FROM stand_booking WHERE edition_id = $1 AND status = 'CONFIRMED'`, [festival.editionId]);
-    expect((parse(total, { columns: true }) as unknown[]).length).toBe(confirmed);
+    expect((parse(total, { columns: true, delimiter: ';', bom: true }) as unknown[]).length).toBe(confirmed);
   });
 
   it('exports what an association typed as text, never as a formula (CSV injection)', async () => {
@@ -247,7 +247,7 @@ describe('KortRIJK aan Culturen: editions, plots and stand bookings', () => {
     const applied = dataOf(await as('coordinator')(apply, { i: { editionId: own.editionId, organisationId: world.associationId, offering: 'FOOD', community, countryCode: 'af', slots: [slot] } })).applyForStand;
     expect(applied.bookings).toEqual([{ status: 'CONFIRMED' }]);
     const csv = dataOf(await as('coordinator')('query($e: ID!) { confirmedStandsCsv(editionId: $e) }', { e: own.editionId })).confirmedStandsCsv as string;
-    const [row] = parse(csv, { columns: true }) as Record<string, string>[];
+    const [row] = parse(csv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
     expect(row.community).toBe(`'${community}`);
     expect(row.association).toBe('Afghaanse Vereniging');
   });

@@ -142,8 +142,8 @@ describe('trajectories and reports', () => {
 
     it('trajectoryReportCsv holds the same figures', async () => {
       const csv = dataOf(await coordinator(REPORT_CSV, { f: '2022-01-01', t: '2023-09-30' })).trajectoryReportCsv as string;
-      expect(csv.split('\r\n')[0]).toBe('dimension,value,trajectories');
-      const rows = parse(csv, { columns: true }) as { dimension: string; value: string; trajectories: string }[];
+      expect(csv.split('\r\n')[0]).toBe('\uFEFFdimension;value;trajectories');
+      const rows = parse(csv, { columns: true, delimiter: ';', bom: true }) as { dimension: string; value: string; trajectories: string }[];
       const of = (dimension: string) => Object.fromEntries(rows.filter((r) => r.dimension === dimension).map((r) => [r.value, Number(r.trajectories)]));
       expect(of('total')).toEqual({ ALL: 82 });
       expect(of('kind')).toEqual({ BUDDY: 51, VOLUNTEERING: 14, ASSOCIATION: 16, INTERNSHIP: 1 });
@@ -353,8 +353,8 @@ describe('trajectories and reports', () => {
 
     it('programmeReportCsv holds the same figures', async () => {
       const csv = dataOf(await coordinator(PROGRAMME_REPORT_CSV, { f: '2026-09-01', t: '2026-10-31', p: programmeId })).programmeReportCsv as string;
-      expect(csv.split('\r\n')[0]).toBe('programme,month,sessions_held,seats_offered,confirmed,attended,no_shows,waitlisted');
-      expect(parse(csv, { columns: true })).toEqual([
+      expect(csv.split('\r\n')[0]).toBe('\uFEFFprogramme;month;sessions_held;seats_offered;confirmed;attended;no_shows;waitlisted');
+      expect(parse(csv, { columns: true, delimiter: ';', bom: true })).toEqual([
         { programme: 'Babbelbox', month: '2026-09', sessions_held: '2', seats_offered: '4', confirmed: '4', attended: '2', no_shows: '1', waitlisted: '1' },
         { programme: 'Babbelbox', month: '2026-10', sessions_held: '1', seats_offered: '3', confirmed: '1', attended: '0', no_shows: '1', waitlisted: '0' },
       ]);
@@ -365,7 +365,7 @@ describe('trajectories and reports', () => {
       const id = dataOf(await api.gql(`mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`, { i: { name, kind: 'TABLE', defaultCapacity: 2 } }, world.tokens.admin)).createProgramme.id;
       dataOf(await coordinator(CREATE_SESSION, { i: sessionInput(world, { programmeId: id, venueId: world.schoolVenueId, title: 'Formule', startsAt: '2026-11-05T09:00:00+01:00', endsAt: '2026-11-05T10:00:00+01:00', capacity: 2 }) }));
       const csv = dataOf(await coordinator(PROGRAMME_REPORT_CSV, { f: '2026-11-01', t: '2026-11-30', p: id })).programmeReportCsv as string;
-      expect((parse(csv, { columns: true }) as { programme: string }[]).map((row) => row.programme)).toEqual([`'${name}`]);
+      expect((parse(csv, { columns: true, delimiter: ';', bom: true }) as { programme: string }[]).map((row) => row.programme)).toEqual([`'${name}`]);
       // The JSON report keeps the name as it was typed: only the CSV cell is neutralised.
       expect(dataOf(await coordinator(PROGRAMME_REPORT, { f: '2026-11-01', t: '2026-11-30', p: id })).programmeReport[0].programmeName).toBe(name);
     });

@@ -900,7 +900,7 @@ describe('volunteers: role scope', () => {
       arrange: reportArrange,
       act: ({ day }, token) => api.gql(`query($f: Date!, $t: Date!) { trajectoryReportCsv(from: $f, to: $t) }`, { f: day, t: day }, token),
       effect: async (_state, data) => {
-        const rows = parse(data.trajectoryReportCsv, { columns: true }) as Record<string, string>[];
+        const rows = parse(data.trajectoryReportCsv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
         expect(rows).toContainEqual({ dimension: 'total', value: 'ALL', trajectories: '1' });
         expect(rows).toContainEqual({ dimension: 'kind', value: 'BUDDY', trajectories: '1' });
         expect(rows).toContainEqual({ dimension: 'referral_channel', value: 'FMDO', trajectories: '1' });
@@ -926,7 +926,7 @@ describe('volunteers: role scope', () => {
       arrange: programmeArrange,
       act: ({ day }, token) => api.gql(`query($f: Date!, $t: Date!) { programmeReportCsv(from: $f, to: $t) }`, { f: day, t: day }, token),
       effect: async ({ month }, data) => {
-        expect(parse(data.programmeReportCsv, { columns: true })).toEqual([{ programme: 'Praattafel', month, sessions_held: '1', seats_offered: '10', confirmed: '1', attended: '0', no_shows: '0', waitlisted: '0' }]);
+        expect(parse(data.programmeReportCsv, { columns: true, delimiter: ';', bom: true })).toEqual([{ programme: 'Praattafel', month, sessions_held: '1', seats_offered: '10', confirmed: '1', attended: '0', no_shows: '0', waitlisted: '0' }]);
       },
       unchanged: async (_state, result) => {
         expectNoLeak(result, 'sessions_held', 'Praattafel');

@@ -123,15 +123,16 @@ describe('coordinator pages', () => {
     expect((await runAxe(page)).violations).toEqual([]);
     await web.screenshot(page, 'coordinator-reports');
 
-    // The CSV download is the API's CSV, under a name that says what and when.
+    // The CSV download is the API's CSV byte for byte (BOM and `;` included), under a name that says what and when.
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Cijfers per programma' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('oefenkansen-programmes-2026-04-2026-09.csv');
     const file = readFileSync((await download.path())!, 'utf8');
     const csv = dataOf(await web.api.gql<{ programmeReportCsv: string }>(PROGRAMME_REPORT_CSV, DEFAULT_PERIOD, world.tokens.coordinator)).programmeReportCsv;
-    expect(file).toBe(`\uFEFF${csv}`);
-    const rows = parse(file, { columns: true, bom: true }) as Record<string, string>[];
+    expect(file).toBe(csv);
+    expect(file.startsWith('\uFEFFprogramme;month;')).toBe(true);
+    const rows = parse(file, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
     expect(rows.map((row) => [row.programme, row.month, Number(row.attended)])).toEqual(report.map((row) => [row.programmeName, row.month, row.attended]));
 
     // A series' page: its dates with the autumn holiday between them.

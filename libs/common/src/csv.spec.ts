@@ -10,9 +10,14 @@ describe('CSV export cells', () => {
     expect(neutraliseCsvCell(value)).toBe(value);
   });
 
-  it('writes a header, CRLF lines, numbers as they are and text neutralised', () => {
-    const csv = toCsv(['name', 'count'], [['=1+1', 3], [null, -1], ['Aya, Bram', 0]]);
-    expect(csv).toBe(`name,count\r\n'=1+1,3\r\n,-1\r\n"Aya, Bram",0\r\n`);
-    expect(parse(csv, { columns: true })).toEqual([{ name: "'=1+1", count: '3' }, { name: '', count: '-1' }, { name: 'Aya, Bram', count: '0' }]);
+  it('writes a BOM, a header, `;` between cells, CRLF lines, numbers as they are and text neutralised', () => {
+    const csv = toCsv(['name', 'count'], [['=1+1', 3], [null, -1], ['Aya, Bram', 0], ['Aya; Bram', 1]]);
+    expect(csv).toBe(`\uFEFFname;count\r\n'=1+1;3\r\n;-1\r\nAya, Bram;0\r\n"Aya; Bram";1\r\n`);
+    expect(parse(csv, { columns: true, delimiter: ';', bom: true })).toEqual([
+      { name: "'=1+1", count: '3' },
+      { name: '', count: '-1' },
+      { name: 'Aya, Bram', count: '0' },
+      { name: 'Aya; Bram', count: '1' },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Saves text as a file the way a link with `download` does, without a server round trip: the CSV
- * came through GraphQL with the signed-in token, which a plain link could not send. A byte order
- * mark first, so spreadsheet programs read names with accents and other scripts as UTF-8.
+ * came through GraphQL with the signed-in token, which a plain link could not send. The file is
+ * the API's text exactly: its byte order mark and `;` separator (toCsv, libs/common) are already
+ * in it, so nothing is added here.
  */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
