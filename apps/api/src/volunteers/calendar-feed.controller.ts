@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { resolveMessageLanguage, SHIFT_ROLE_LABELS, type MessageLanguage } from '@app/notifications';
 import { VolunteersService } from '@app/volunteers';
 
 /** A volunteer's shifts as an iCalendar feed that calendar apps subscribe to; the secret path is the key. */
@@ -11,7 +12,7 @@ export class CalendarFeedController {
   @Get(':file')
   async feed(@Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
-    const calendar = await this.volunteers.calendarFeed(token);
+    const calendar = await this.volunteers.calendarFeed(token, roleLabel);
     // Unknown and revoked tokens look the same: nothing tells a guesser which existed. The
     // text/calendar type is set only below, so this JSON 404 is labelled as JSON.
     if (calendar === null) throw new NotFoundException();
@@ -36,4 +37,10 @@ function matches(header: string | undefined, etag: string): boolean {
     const trimmed = tag.trim();
     return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
   });
+}
+
+/** A VolunteerSkill in the volunteer's language (Dutch when theirs has no catalogue); an unknown value stays as it is. */
+function roleLabel(role: string, language: string): string {
+  const labels = SHIFT_ROLE_LABELS[(resolveMessageLanguage(language) ?? 'nl') as MessageLanguage] as Record<string, string>;
+  return labels[role] ?? role;
 }

@@ -118,11 +118,16 @@ export class VolunteersService {
     return true;
   }
 
-  /** The iCalendar feed of a volunteer's held shifts (from 30 days ago), or null for an unknown or revoked token. */
-  async calendarFeed(token: string): Promise<string | null> {
+  /**
+   * The iCalendar feed of a volunteer's held shifts (from 30 days ago), or null for an unknown or
+   * revoked token. `roleLabel` words a VolunteerSkill in the volunteer's language (the catalogues
+   * live in the notifications lib, which depends on this one, so the caller passes them in).
+   */
+  async calendarFeed(token: string, roleLabel: (role: string, language: string) => string = (role) => role): Promise<string | null> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
     const profile = await this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ calendarTokenHash: hashToken(token) });
     if (!profile) return null;
+    const language = (await this.dataSource.getRepository(UserEntity).findOneBy({ id: profile.userId }))?.preferredLanguage ?? 'nl';
     const shifts = await this.dataSource.query<{ id: string; title: string; role: string; starts_at: Date; ends_at: Date; location: string | null; notes: string | null; changed_at: Date }[]>(
       `SELECT a.id, s.title, s.role, a.starts_at, a.ends_at, s.notes,
               GREATEST(a.updated_at, s.updated_at, se.updated_at, v.updated_at, e.updated_at) AS changed_at,
@@ -147,7 +152,7 @@ export class VolunteersService {
         stamp: new Date(shift.changed_at),
         lastModified: new Date(shift.changed_at),
         summary: shift.title,
-        description: [`Rol: ${shift.role}`, shift.notes].filter(Boolean).join('\n'),
+        description: [roleLabel(shift.role, language), shift.notes].filter(Boolean).join('\n'),
         location: shift.location ?? undefined,
       })),
     }).toString();
