@@ -1,4 +1,7 @@
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { resolveMessageLanguage, SHIFT_ROLE_LABELS, type MessageLanguage } from '@app/notifications';
 import { VolunteersService } from '@app/volunteers';
 
 /** A volunteer's shifts as an iCalendar feed that calendar apps subscribe to; the secret path is the key. */
@@ -7,13 +10,37 @@ export class CalendarFeedController {
   constructor(private readonly volunteers: VolunteersService) {}
 
   @Get(':file')
-  @Header('content-type', 'text/calendar; charset=utf-8')
-  @Header('cache-control', 'private, max-age=300')
-  async feed(@Param('file') file: string): Promise<string> {
+  async feed(@Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
-    const calendar = await this.volunteers.calendarFeed(token);
-    // Unknown and revoked tokens look the same: nothing tells a guesser which existed.
+    const calendar = await this.volunteers.calendarFeed(token, roleLabel);
+    // Unknown and revoked tokens look the same: nothing tells a guesser which existed. The
+    // text/calendar type is set only below, so this JSON 404 is labelled as JSON.
     if (calendar === null) throw new NotFoundException();
-    return calendar;
+    // The feed's bytes are stable while nothing changes (DTSTAMP is the last change), so a hash of
+    // them is a strong validator; calendar apps poll often and should mostly get an empty 304.
+    const etag = `"${createHash('sha256').update(calendar).digest('base64url').slice(0, 27)}"`;
+    response.setHeader('etag', etag);
+    response.setHeader('cache-control', 'private, max-age=300');
+    if (matches(request.headers['if-none-match'], etag)) {
+      response.status(304).end();
+      return;
+    }
+    response.setHeader('content-type', 'text/calendar; charset=utf-8');
+    response.status(200).send(calendar);
   }
+}
+
+/** If-None-Match compares weakly (RFC 9110 §13.1.2): W/ prefixes do not matter, `*` matches any. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
+/** A VolunteerSkill in the volunteer's language (Dutch when theirs has no catalogue); an unknown value stays as it is. */
+function roleLabel(role: string, language: string): string {
+  const labels = SHIFT_ROLE_LABELS[(resolveMessageLanguage(language) ?? 'nl') as MessageLanguage] as Record<string, string>;
+  return labels[role] ?? role;
 }

@@ -118,13 +118,19 @@ export class VolunteersService {
     return true;
   }
 
-  /** The iCalendar feed of a volunteer's held shifts (from 30 days ago), or null for an unknown or revoked token. */
-  async calendarFeed(token: string): Promise<string | null> {
+  /**
+   * The iCalendar feed of a volunteer's held shifts (from 30 days ago), or null for an unknown or
+   * revoked token. `roleLabel` words a VolunteerSkill in the volunteer's language (the catalogues
+   * live in the notifications lib, which depends on this one, so the caller passes them in).
+   */
+  async calendarFeed(token: string, roleLabel: (role: string, language: string) => string = (role) => role): Promise<string | null> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
     const profile = await this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ calendarTokenHash: hashToken(token) });
     if (!profile) return null;
-    const shifts = await this.dataSource.query<{ id: string; title: string; role: string; starts_at: Date; ends_at: Date; location: string | null; notes: string | null }[]>(
+    const language = (await this.dataSource.getRepository(UserEntity).findOneBy({ id: profile.userId }))?.preferredLanguage ?? 'nl';
+    const shifts = await this.dataSource.query<{ id: string; title: string; role: string; starts_at: Date; ends_at: Date; location: string | null; notes: string | null; changed_at: Date }[]>(
       `SELECT a.id, s.title, s.role, a.starts_at, a.ends_at, s.notes,
+              GREATEST(a.updated_at, s.updated_at, se.updated_at, v.updated_at, e.updated_at) AS changed_at,
               COALESCE(v.name || ', ' || v.address, e.site_name || ', ' || e.site_address) AS location
          FROM shift_assignment a JOIN shift s ON s.id = a.shift_id
          LEFT JOIN session se ON se.id = s.session_id LEFT JOIN venue v ON v.id = se.venue_id
@@ -135,14 +141,18 @@ export class VolunteersService {
     );
     // No calendar time zone: ical-generator would then write plain Dates as floating local times
     // (no TZID, no Z), read as the wrong hour; UTC times show right in every calendar app.
+    // DTSTAMP is the item's last change, not "now": an unchanged feed is then the same bytes, so its
+    // ETag holds and a polling calendar app gets a 304.
     return ical({
       name: 'Oefenkansen: mijn shiften',
       events: shifts.map((shift) => ({
         id: shift.id,
         start: new Date(shift.starts_at),
         end: new Date(shift.ends_at),
+        stamp: new Date(shift.changed_at),
+        lastModified: new Date(shift.changed_at),
         summary: shift.title,
-        description: [`Rol: ${shift.role}`, shift.notes].filter(Boolean).join('\n'),
+        description: [roleLabel(shift.role, language), shift.notes].filter(Boolean).join('\n'),
         location: shift.location ?? undefined,
       })),
     }).toString();

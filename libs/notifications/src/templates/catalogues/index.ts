@@ -1,16 +1,17 @@
 import type { Catalogue, DigestLabels } from '../catalogue';
-import { ar, arLabels } from './ar';
-import { en, enLabels } from './en';
-import { fr, frLabels } from './fr';
-import { nl, nlLabels } from './nl';
-import { prs, prsLabels } from './prs';
-import { ps, psLabels } from './ps';
-import { ro, roLabels } from './ro';
-import { ru, ruLabels } from './ru';
-import { so, soLabels } from './so';
-import { tr, trLabels } from './tr';
-import { uk, ukLabels } from './uk';
-import { ur, urLabels } from './ur';
+import type { UiStrings } from '../ui-strings';
+import { ar, arLabels, ui as arUi } from './ar';
+import { en, enLabels, ui as enUi } from './en';
+import { fr, frLabels, ui as frUi } from './fr';
+import { nl, nlLabels, ui as nlUi } from './nl';
+import { prs, prsLabels, ui as prsUi } from './prs';
+import { ps, psLabels, ui as psUi } from './ps';
+import { ro, roLabels, ui as roUi } from './ro';
+import { ru, ruLabels, ui as ruUi } from './ru';
+import { so, soLabels, ui as soUi } from './so';
+import { tr, trLabels, ui as trUi } from './tr';
+import { uk, ukLabels, ui as ukUi } from './uk';
+import { ur, urLabels, ui as urUi } from './ur';
 
 /** Languages with a full message catalogue (BCP 47), in the order of SUPPORTED_LANGUAGES. */
 export const SUPPORTED_MESSAGE_LANGUAGES = ['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr'] as const;
@@ -31,6 +32,22 @@ export const DIGEST_LABELS: Readonly<Record<MessageLanguage, DigestLabels>> = {
   ur: urLabels,
   uk: ukLabels,
   tr: trLabels,
+};
+
+/** The kinds of shift work by VolunteerSkill, for the API's calendar feed (the web app's own words). */
+export const SHIFT_ROLE_LABELS: Readonly<Record<MessageLanguage, UiStrings['volunteer']['roles']>> = {
+  nl: nlUi.volunteer.roles,
+  fr: frUi.volunteer.roles,
+  en: enUi.volunteer.roles,
+  ar: arUi.volunteer.roles,
+  ru: ruUi.volunteer.roles,
+  prs: prsUi.volunteer.roles,
+  ps: psUi.volunteer.roles,
+  so: soUi.volunteer.roles,
+  ro: roUi.volunteer.roles,
+  ur: urUi.volunteer.roles,
+  uk: ukUi.volunteer.roles,
+  tr: trUi.volunteer.roles,
 };
 
 export { ar, en, fr, nl, prs, ps, ro, ru, so, tr, uk, ur };

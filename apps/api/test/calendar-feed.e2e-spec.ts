@@ -1,0 +1,77 @@
+import ical, { VEvent } from 'node-ical';
+import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
+import { dataOf, startTestApi, TestApi } from './test-api';
+import { createVolunteers, SIGN_UP } from './volunteer-fixtures';
+
+const ISSUE_FEED = `mutation($v: ID!) { issueCalendarFeed(volunteerId: $v) }`;
+const MOVE_SESSION = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { id } }`;
+
+/**
+ * Issue 17: calendar apps poll the feed with If-None-Match; an unchanged feed must be byte-for-byte
+ * the same (DTSTAMP is the last change, not "now") so they get a 304 instead of the whole feed.
+ */
+describe('the calendar feed over HTTP', () => {
+  let api: TestApi;
+  let world: World;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await createWorld(api);
+  });
+  afterAll(() => api?.close());
+
+  it('is stable while nothing changes, answers 304 to If-None-Match, and gets a new ETag when a shift moves', async () => {
+    const [volunteer] = await createVolunteers(api, world, ['Samira']);
+    const session = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { title: 'Praattafel Bissegem', startsAt: '2026-11-17T19:00:00+01:00', endsAt: '2026-11-17T20:30:00+01:00' }) }, world.tokens.coordinator)).createSession;
+    const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { sessionId: session.id, role: 'WELCOME', needed: 2 } }, world.tokens.coordinator)).createShift;
+    dataOf(await api.gql(SIGN_UP, { s: shift.id }, volunteer.token));
+    const path = dataOf(await api.gql(ISSUE_FEED, { v: volunteer.id }, volunteer.token)).issueCalendarFeed as string;
+    const url = `${api.baseUrl}${path}`;
+
+    const first = await fetch(url);
+    const firstBody = await first.text();
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // A new second on the clock must not change anything: DTSTAMP is the last change of the item.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await fetch(url);
+    expect(await second.text()).toBe(firstBody);
+    expect(second.headers.get('etag')).toBe(etag);
+
+    const conditional = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(conditional.status).toBe(304);
+    expect(await conditional.text()).toBe('');
+    expect(conditional.headers.get('etag')).toBe(etag);
+
+    dataOf(await api.gql(MOVE_SESSION, { id: session.id, s: '2026-11-18T19:00:00+01:00', e: '2026-11-18T20:30:00+01:00' }, world.tokens.coordinator));
+    const moved = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(moved.status).toBe(200);
+    expect(moved.headers.get('etag')).not.toBe(etag);
+    expect(await moved.text()).toContain('DTSTART:20261118T180000Z');
+  });
+
+  it("words the role in the volunteer's language, not as the raw enum value", async () => {
+    const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { role: 'WELCOME', needed: 3, title: 'Onthaal Sint-Amandsberg', startsAt: '2026-11-24T19:00:00+01:00', endsAt: '2026-11-24T21:00:00+01:00' } }, world.tokens.coordinator)).createShift;
+    const people = await createVolunteers(api, world, ['Hiba', 'Lukas', 'Oksana']);
+    const languages = ['nl', 'en-GB', 'uk'];
+    const descriptions: string[] = [];
+    for (const [i, person] of people.entries()) {
+      await api.dataSource.query(`UPDATE app_user SET preferred_language = $2 WHERE id = $1`, [person.id, languages[i]]);
+      dataOf(await api.gql(SIGN_UP, { s: shift.id }, person.token));
+      const path = dataOf(await api.gql(ISSUE_FEED, { v: person.id }, person.token)).issueCalendarFeed as string;
+      const [event] = Object.values(ical.sync.parseICS(await (await fetch(`${api.baseUrl}${path}`)).text())).filter((c): c is VEvent => c?.type === 'VEVENT');
+      descriptions.push(String(event.description));
+    }
+    expect(descriptions).toEqual(['Onthaal', 'Welcoming people', 'Зустріч гостей']);
+  });
+
+  it.each([
+    ['a made-up token', '/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics'],
+    ['a token of the wrong shape', '/calendar/not-a-token.ics'],
+  ])('answers 404 to %s with a body its Content-Type describes', async (_what, path) => {
+    const response = await fetch(`${api.baseUrl}${path}`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toMatchObject({ statusCode: 404 });
+  });
+});
