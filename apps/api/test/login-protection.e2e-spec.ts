@@ -23,15 +23,7 @@ describe('login protection and token revocation', () => {
   /** A fresh client address (TEST-NET-3), as a load balancer would pass it in X-Forwarded-For. */
   const newClient = () => `203.0.113.${(clients += 1)}`;
 
-  const post = async (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> => {
-    const response = await fetch(`${api.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, any> | null; errors?: GraphQLResult['errors'] };
-    return { status: response.status, data: body.data ?? null, errors: body.errors };
-  };
+  const post = (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> => api.gqlFrom(client, query, variables, token);
   const login = (client: string, email: string, password: string) => post(client, LOGIN, { e: email, p: password });
   const newUser = async (): Promise<string> => {
     const email = `user-${randomUUID()}@test.oefenkansen.be`;

@@ -21,15 +21,7 @@ describe('with Redis down', () => {
   let sessionId: string;
   let redisStopped = false;
 
-  const post = async (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> => {
-    const response = await fetch(`${api.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': client, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, any> | null; errors?: GraphQLResult['errors'] };
-    return { status: response.status, data: body.data ?? null, errors: body.errors };
-  };
+  const post = (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> => api.gqlFrom(client, query, variables, token);
   const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {

@@ -23,6 +23,8 @@ export interface TestApi {
   dataSource: DataSource;
   clock: FixedClock;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResult<T>>;
+  /** The same, from a client address a trusted proxy passes in X-Forwarded-For (the API needs TRUST_PROXY=loopback). */
+  gqlFrom<T = Record<string, any>>(client: string, query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResult<T>>;
   login(email: string, password: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -47,15 +49,16 @@ export async function startTestApi(options: { now?: Date; sharing?: TestApi; env
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GraphQLResult<T>> => {
+  const send = async <T>(client: string | null, query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GraphQLResult<T>> => {
     const response = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(client ? { 'x-forwarded-for': client } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T | null; errors?: GraphQLResult['errors'] };
     return { status: response.status, data: body.data ?? null, errors: body.errors };
   };
+  const gql = <T>(query: string, variables?: Record<string, unknown>, token?: string | null) => send<T>(null, query, variables, token);
 
   return {
     app,
@@ -65,6 +68,7 @@ export async function startTestApi(options: { now?: Date; sharing?: TestApi; env
     dataSource: app.get(DataSource),
     clock,
     gql,
+    gqlFrom: (client, query, variables, token) => send(client, query, variables, token),
     async login(email, password) {
       const result = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
       if (!result.data) throw new Error(`login of ${email} failed: ${JSON.stringify(result.errors)}`);
