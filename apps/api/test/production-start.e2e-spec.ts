@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BuiltProcess, buildForTest, createTestDatabase, freePort, startBuilt as startBuiltIn, TEST_ADMIN, TestDatabase, testRedisUrl, waitFor } from '@app/testing';
+import { BuiltProcess, buildForTest, createTestDatabase, flushTestRedis, freePort, startBuilt as startBuiltIn, TEST_ADMIN, TestDatabase, testRedisUrl, waitFor } from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -27,6 +27,9 @@ describe('the production entry points', () => {
   beforeAll(async () => {
     BUILD = buildForTest('production-start');
     database = await createTestDatabase();
+    // As startTestApi does: login counters for 127.0.0.1 left in this Jest worker's Redis database
+    // by earlier files could otherwise refuse the admin's login below (TOO_MANY_REQUESTS).
+    await flushTestRedis();
     env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
