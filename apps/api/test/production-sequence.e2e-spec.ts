@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BuiltProcess, cleanCheckout, createTestDatabase, freePort, startNpmScript, TEST_ADMIN, TestDatabase, testRedisUrl } from '@app/testing';
+import { BuiltProcess, cleanCheckout, createTestDatabase, flushTestRedis, freePort, startNpmScript, TEST_ADMIN, TestDatabase, testRedisUrl } from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -42,6 +42,8 @@ describe('the README production sequence', () => {
   beforeAll(async () => {
     checkout = cleanCheckout();
     database = await createTestDatabase();
+    // Its built API counts logins from 127.0.0.1 in this Jest worker's Redis database: start clean.
+    await flushTestRedis();
     // The template is migrated already: start from an empty database, as a first install does.
     execFileSync(process.execPath, ['-e', `const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')).then(()=>c.end())`, database.url], { cwd: ROOT });
     env = {
