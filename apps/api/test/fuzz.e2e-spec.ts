@@ -34,7 +34,11 @@ const KNOWN_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Refused by GraphQL before any resolver runs: 400; by a service: 200 with errors; by the body parser: 400 (not JSON) or 413 (too big). */
+/**
+ * Refused by GraphQL before any resolver runs: 400; by a service: 200 with errors; by the body parser: 400 (not JSON) or 413 (too big).
+ * The cases accept application/graphql-response+json, as the web app does: for that type a request
+ * error is 400 (for application/json it is 200, like a service's refusal), so the status tells which refused.
+ */
 const EXPECTED_STATUS: Record<Expectation, number> = { GRAPHQL: 400, SERVICE: 200, UNPARSABLE: 400, OVERSIZE: 413 };
 
 
@@ -95,7 +99,7 @@ async function send(api: TestApi, world: FuzzWorld, fuzzCase: FuzzCase): Promise
   try {
     const response = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(authorization ? { authorization } : {}) },
       body: fuzzCase.body,
     });
     const text = await response.text();

@@ -10,6 +10,7 @@ import { AppConfig } from '@app/config';
 import { LoadersFactory } from '../loaders/loaders';
 import { formatError } from './format-error';
 import type { RequestContext } from './request-context';
+import { responseStatusByMediaType } from './response-status';
 import { DateTimeScalar } from './scalars';
 
 /** The bearer token of the Authorization header; '' for a malformed one, null for none. */
@@ -67,6 +68,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     ],
     includeStacktraceInErrorResponses: false,
     formatError,
+    // A request error is 400 for application/graphql-response+json clients, 200 for application/json ones.
+    plugins: [responseStatusByMediaType],
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;
