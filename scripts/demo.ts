@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
 import { createDataSourceOptions } from '@app/database';
-import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer, keepMail, startSmsGateway, startSmtpCapture } from '@app/testing';
+import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer, keepMail, keepSms, startSmsGateway, startSmtpCapture } from '@app/testing';
+import { smsLength } from '@app/notifications';
 import { DEMO_PASSWORD, seedKortrijkDemo } from './demo-seed';
 
 const ROOT = join(__dirname, '..', '..');
@@ -88,7 +89,11 @@ async function main(): Promise<void> {
     keepMail(mailDir, mail);
     console.log(`  ✉  e-mail to ${mail.to}: ${mail.subject}`);
   });
-  const sms = await startSmsGateway(SMS_PORT, (message) => console.log(`  ✆  SMS to ${message.to}: ${message.text}`));
+  const sms = await startSmsGateway(SMS_PORT, (message) => {
+    const length = smsLength(message.text);
+    keepSms(mailDir, message, length);
+    console.log(`  ✆  SMS to ${message.to} (${length.encoding}, ${length.segments} segment${length.segments === 1 ? '' : 's'}): ${message.text}`);
+  });
   closers.push(smtp.stop, sms.stop);
 
   const env: NodeJS.ProcessEnv = {
@@ -130,7 +135,7 @@ Oefenkansen demo is running.
   GraphQL API and GraphiQL     http://127.0.0.1:${config.port}/graphql
   API health                   http://127.0.0.1:${config.port}/health
   Worker health                http://127.0.0.1:${config.workerPort}/health
-  Outgoing e-mail and SMS      printed below; e-mails also in .data/mail/*.eml
+  Outgoing e-mail and SMS      printed below; also in .data/mail (*.eml, *-sms-*.txt)
 
   Demo logins (password for all: ${DEMO_PASSWORD})
 ${logins.map((l) => `    ${l.email.padEnd(width)}  ${l.role.toUpperCase()}`).join('\n')}

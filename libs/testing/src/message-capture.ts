@@ -114,10 +114,28 @@ export async function startSmsGateway(port = 0, onSms?: (sms: CapturedSms) => vo
  * the umask, even when the folder existed before with wider rights. Returns the file.
  */
 export function keepMail(dir: string, mail: Pick<CapturedMail, 'dedupeKey' | 'raw'>): string {
+  return keepPrivateFile(dir, `${Date.now()}-${safeName(mail.dedupeKey)}.eml`, mail.raw);
+}
+
+/**
+ * Keeps a captured SMS next to the mails, as <dir>/<time>-sms-<to>-<reference>.txt: the number,
+ * how the gateway would encode it and in how many segments (given by the caller, which knows
+ * the counter), then the text. The same 0700 folder and 0600 file as keepMail. Returns the file.
+ */
+export function keepSms(dir: string, sms: CapturedSms, length: { encoding: string; segments: number }): string {
+  const content = [`To: ${sms.to}`, `Encoding: ${length.encoding}`, `Segments: ${length.segments}`, `Reference: ${sms.reference}`, '', sms.text, ''].join('\n');
+  return keepPrivateFile(dir, `${Date.now()}-sms-${safeName(sms.to)}-${safeName(sms.reference)}.txt`, content);
+}
+
+function safeName(value: string): string {
+  return value.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+function keepPrivateFile(dir: string, name: string, content: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  const file = join(dir, `${Date.now()}-${mail.dedupeKey.replace(/[^A-Za-z0-9_-]/g, '_')}.eml`);
-  writeFileSync(file, mail.raw, { mode: 0o600 });
+  const file = join(dir, name);
+  writeFileSync(file, content, { mode: 0o600 });
   chmodSync(file, 0o600);
   return file;
 }

@@ -11,4 +11,4 @@ export {
   resolveMessageLanguage,
   textDirection,
 } from './render';
-export { fitSms, foldToGsm7, isGsm7, MAX_SMS_SEGMENTS, smsLength, type SmsLength } from './sms';
+export { fitSmsBudget, foldToGsm7, isGsm7, MAX_SMS_SEGMENTS, SMS_ENCODING, smsForLanguage, smsLength, type SmsLength } from './sms';

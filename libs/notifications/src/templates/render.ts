@@ -4,7 +4,7 @@ import { CATALOGUES, DIGEST_LABELS } from './catalogues';
 import { en as EN, enLabels as EN_LABELS } from './catalogues/en';
 import { nl as NL, nlLabels as NL_LABELS } from './catalogues/nl';
 import { type DigestLine, MessageKind, type MessageVariables, type StandSlotLine } from './message-kinds';
-import { fitSms, MAX_SMS_SEGMENTS, smsLength } from './sms';
+import { fitSmsBudget, type SmsShortening } from './sms';
 
 export const MESSAGE_TIME_ZONE = 'Europe/Brussels';
 
@@ -78,7 +78,7 @@ export function renderMessage(kind: MessageKind, language: string, vars: Message
       subject: part.subject,
       text: part.text,
       html: htmlDocument(resolved, direction, part.subject, section(part, 'h1')),
-      sms: firstFitting([part.sms, part.smsShort]),
+      sms: fitSmsBudget(resolved, part.shortenable, (shortened) => part.sms(shortened)),
     };
   }
   return renderFallback(kind, vars, catalogues);
@@ -101,14 +101,12 @@ function renderFallback(kind: MessageKind, vars: MessageVariables, catalogues: C
     subject,
     text: `${dutch.text}\n\n---\n\n${english.text}`,
     html: htmlDocument(FALLBACK_LANGUAGE, 'ltr', subject, body),
-    sms: firstFitting([`${dutch.sms}\n${english.sms}`, `${dutch.sms}\n${english.smsShort}`, `${dutch.smsShort}\n${english.smsShort}`]),
+    sms: fitSmsBudget(FALLBACK_LANGUAGE, dutch.shortenable, (shortened) => {
+      const [nlSms, nlShort] = dutch.sms(shortened);
+      const [enSms, enShort] = english.sms(shortened);
+      return [`${nlSms}\n${enSms}`, `${nlSms}\n${enShort}`, `${nlShort}\n${enShort}`];
+    }),
   };
-}
-
-/** The first SMS that fits in MAX_SMS_SEGMENTS (after GSM-7 simplification if needed), else the last one. */
-function firstFitting(candidates: string[]): string {
-  const fitted = candidates.map(fitSms);
-  return fitted.find((sms) => smsLength(sms).segments <= MAX_SMS_SEGMENTS) ?? fitted[fitted.length - 1];
 }
 
 function isComplete(entry: Partial<CatalogueEntry> | undefined): entry is CatalogueEntry {
@@ -128,9 +126,10 @@ interface RenderedPart {
   text: string;
   /** Inner HTML of the body, without the heading. */
   bodyHtml: string;
-  sms: string;
-  /** The SMS without its optional [[...]] parts (reason, position, ...), used when the full one is too long. */
-  smsShort: string;
+  /** The SMS, then without its optional [[...]] parts (reason, position, ...), with these values shortened. */
+  sms: (shortened: SmsShortening) => [full: string, short: string];
+  /** The full values the SMS may shorten to fit its budget. */
+  shortenable: SmsShortening;
 }
 
 type Values = Record<string, string | undefined>;
@@ -170,8 +169,11 @@ function renderPart(kind: MessageKind, language: string, entry: CatalogueEntry, 
     subject: singleLine(fill(subjectTemplate, values, `${where} subject`, plain)),
     text: text.trim(),
     bodyHtml,
-    sms: singleLine(fill(smsTemplate, values, `${where} sms`, plain)),
-    smsShort: singleLine(fill(entry.sms.replace(OPTIONAL_PART, ''), values, `${where} sms`, plain)),
+    sms: (shortened) => {
+      const smsValues = { ...values, ...shortened };
+      return [singleLine(fill(smsTemplate, smsValues, `${where} sms`, plain)), singleLine(fill(entry.sms.replace(OPTIONAL_PART, ''), smsValues, `${where} sms`, plain))];
+    },
+    shortenable: { title: values.title, venue: values.venue },
   };
 }
 

@@ -1,3 +1,5 @@
+import type { MessageLanguage } from './catalogues';
+
 /**
  * SMS length per GSM 03.38 / 3GPP TS 23.038: GSM-7 when every character is in the default
  * alphabet (extension characters take two septets), otherwise UCS-2 (UTF-16 code units).
@@ -86,12 +88,80 @@ export function foldToGsm7(text: string): string {
 }
 
 /**
- * The SMS as sent: unchanged when it fits in MAX_SMS_SEGMENTS, otherwise the GSM-7 simplified
- * version when that is all GSM-7 and shorter (Latin-script languages with diacritics).
+ * How each language's SMS are written, the same for every message in it (readers should not see
+ * a word spelt two ways depending on the message's length):
+ * - 'gsm7': always folded to the GSM-7 alphabet (ș→s, ê→e, ë→e). Romanian and French SMS are
+ *   commonly written without these accents; Dutch, English and Somali need none. 160 characters
+ *   a segment instead of 70.
+ * - 'unicode': sent as written, UCS-2 when a character is outside GSM-7. Turkish: ı/i and ş/s
+ *   tell words apart, and GSM-7's Turkish national shift table needs a header (UDH) that our
+ *   gateway contract ({to, text, reference}) cannot ask for. Arabic and Cyrillic script cannot
+ *   be folded at all.
+ * A language not listed is sent as written.
  */
-export function fitSms(text: string): string {
-  const original = smsLength(text);
-  if (original.segments <= MAX_SMS_SEGMENTS) return text;
-  const folded = foldToGsm7(text);
-  return isGsm7(folded) && smsLength(folded).segments < original.segments ? folded : text;
+export const SMS_ENCODING: Readonly<Record<MessageLanguage, 'gsm7' | 'unicode'>> = {
+  nl: 'gsm7',
+  fr: 'gsm7',
+  en: 'gsm7',
+  so: 'gsm7',
+  ro: 'gsm7',
+  ar: 'unicode',
+  ru: 'unicode',
+  prs: 'unicode',
+  ps: 'unicode',
+  ur: 'unicode',
+  uk: 'unicode',
+  tr: 'unicode',
+};
+
+/** The text as an SMS in this language is sent (see SMS_ENCODING). */
+export function smsForLanguage(text: string, language: string): string {
+  return (SMS_ENCODING as Record<string, string | undefined>)[language] === 'gsm7' ? foldToGsm7(text) : text;
+}
+
+/** Values an SMS may shorten to stay within MAX_SMS_SEGMENTS, in this order; names, dates, times, codes and links never. */
+export const SHORTENED_IN_SMS = ['title', 'venue'] as const;
+export type SmsShortening = Partial<Record<(typeof SHORTENED_IN_SMS)[number], string>>;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Spaces and separators left at a cut read badly before the ellipsis ("wonen,…"). */
+const CUT_END = /[\s,;:–—-]+$/u;
+
+/**
+ * The SMS as sent, within MAX_SMS_SEGMENTS: the first of the candidates (longest first, e.g.
+ * with and without optional parts) that fits; otherwise the last one with the title, then the
+ * venue, cut to the longest start that fits, plus an ellipsis. `render` gives the candidates for
+ * shortened values; `values` are the full ones. Only when even "…" for both does not fit (a very
+ * long name) is the SMS longer than the budget.
+ */
+export function fitSmsBudget(language: string, values: SmsShortening, render: (shortened: SmsShortening) => string[]): string {
+  const fits = (sms: string) => smsLength(sms).segments <= MAX_SMS_SEGMENTS;
+  const candidates = render({}).map((sms) => smsForLanguage(sms, language));
+  const fitting = candidates.find(fits);
+  if (fitting !== undefined) return fitting;
+  let sms = candidates[candidates.length - 1];
+  const shortened: SmsShortening = {};
+  const shortest = (overrides: SmsShortening) => {
+    const rendered = render(overrides);
+    return smsForLanguage(rendered[rendered.length - 1], language);
+  };
+  for (const name of SHORTENED_IN_SMS) {
+    const full = values[name];
+    if (!full) continue;
+    const parts = [...graphemes.segment(full)].map((part) => part.segment);
+    for (let keep = parts.length - 1; keep >= 1; keep -= 1) {
+      const start = parts.slice(0, keep).join('').replace(CUT_END, '');
+      if (start.length === 0) continue;
+      // "…" is one UCS-2 unit but would turn a GSM-7 SMS into UCS-2: there it is "...".
+      let value = `${start}...`;
+      sms = shortest({ ...shortened, [name]: value });
+      if (!isGsm7(sms)) {
+        value = `${start}…`;
+        sms = shortest({ ...shortened, [name]: value });
+      }
+      if (fits(sms)) return sms;
+      shortened[name] = value;
+    }
+  }
+  return sms;
 }

@@ -2,7 +2,7 @@ import type { Catalogue } from './catalogue';
 import { CATALOGUES, DIGEST_LABELS, SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
 import { MESSAGE_KINDS, MessageKind, type MessageVariables } from './message-kinds';
 import { type CatalogueSet, renderMessage, resolveMessageLanguage, textDirection } from './render';
-import { fitSms, foldToGsm7, smsLength } from './sms';
+import { foldToGsm7, smsForLanguage, smsLength } from './sms';
 import { FESTIVAL_MESSAGE_KINDS } from '../festival/festival-messages';
 
 const utc = (iso: string) => new Date(iso);
@@ -394,15 +394,15 @@ describe('SMS length', () => {
     expect(smsLength('ш'.repeat(134))).toEqual({ encoding: 'UCS-2', units: 134, segments: 2 });
   });
 
-  it('simplifies Latin diacritics only when the SMS would not fit in 2 segments', () => {
+  it('simplifies Latin diacritics for the languages whose SMS are written in GSM-7, long or short', () => {
     expect(foldToGsm7('Bună ziua, înscrierea la ședință: marți, ora 19:00. Sıra, İyi, çok, être, ’')).toBe("Buna ziua, inscrierea la sedinta: marti, ora 19:00. Sira, Iyi, cok, etre, '");
     expect(foldToGsm7('Schoolbabbel: é à ü ñ')).toBe('Schoolbabbel: é à ü ñ');
     expect(foldToGsm7('مرحبا')).toBe('مرحبا');
-    const short = 'Bună ziua! Ne vedem marți.';
-    expect(fitSms(short)).toBe(short);
+    expect(smsForLanguage('Bună ziua! Ne vedem marți.', 'ro')).toBe('Buna ziua! Ne vedem marti.');
     const long = `Bună ziua! ${'Întâlnirea este marți. '.repeat(8)}`;
     expect(smsSegments(long).segments).toBeGreaterThan(2);
-    expect(smsSegments(fitSms(long))).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+    expect(smsSegments(smsForLanguage(long, 'ro'))).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+    expect(smsForLanguage('Merhaba Ayşe, 8 Aralık Salı.', 'tr')).toBe('Merhaba Ayşe, 8 Aralık Salı.');
   });
 
   it('drops optional parts of a too long SMS rather than sending a third segment', () => {
