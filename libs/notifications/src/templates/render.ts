@@ -150,10 +150,12 @@ function renderPart(kind: MessageKind, language: string, entry: CatalogueEntry, 
   const isolate = direction === 'rtl' ? (value: string) => `${FSI}${value}${PDI}` : (value: string) => value;
   const slots = vars.slots ?? [];
   const textValues: Values = { ...values, lines: digestText(lines, labels, locale, isolate), slots: slotsText(slots, locale, isolate) };
-  const text = fill(textTemplate, textValues, `${where} text`, {
-    literal: (s) => s,
-    value: (name, value) => (LIST_PLACEHOLDERS.has(name) ? value : isolate(value)),
-  });
+  const text = standAlone(
+    fill(textTemplate, textValues, `${where} text`, {
+      literal: (s) => s,
+      value: (name, value) => (LIST_PLACEHOLDERS.has(name) ? value : URL_PLACEHOLDERS.has(name) ? `${URL_START}${value}${URL_END}` : isolate(value)),
+    }),
+  );
 
   const bodyHtml = textTemplate
     .split(/\n[ \t]*\n/)
@@ -208,6 +210,35 @@ function buildValues(vars: MessageVariables, locale: string): Values {
 
 /** Placeholders that stand for a whole list: alone in their paragraph of `text`, never in subject or SMS. */
 const LIST_PLACEHOLDERS = new Set(['lines', 'slots']);
+
+/** Placeholders holding a web address: an anchor in HTML, and never isolated in plain text (see standAlone). */
+const URL_PLACEHOLDERS = new Set(['map']);
+// Private-use marks around a URL while the text is filled; standAlone replaces them.
+const URL_START = '\uE000';
+const URL_END = '\uE001';
+
+/**
+ * Mail clients find links in plain text only where a URL stands between whitespace: a bidi
+ * isolate (U+2068) or a colon glued to it hides it. So a URL is never isolated; it gets a space
+ * or line break on both sides. In right-to-left text the URL's own Latin letters keep it
+ * left-to-right, and the text around it stays in the paragraph's direction.
+ */
+function standAlone(text: string): string {
+  return text
+    .replace(new RegExp(`(?<=[^\\s])${URL_START}`, 'gu'), ' ')
+    .replace(new RegExp(`${URL_END}(?=[^\\s])`, 'gu'), ' ')
+    .replace(new RegExp(`[${URL_START}${URL_END}]`, 'gu'), '');
+}
+
+/** Only web addresses become links: a stored value with another scheme (javascript:, data:) stays text. */
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
 
 function clean(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -399,7 +430,11 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 }
 
-const html: Renderer = { literal: escapeHtml, value: (_name, value) => `<bdi>${escapeHtml(value)}</bdi>` };
+const html: Renderer = {
+  literal: escapeHtml,
+  value: (name, value) =>
+    URL_PLACEHOLDERS.has(name) && isWebAddress(value) ? `<a href="${escapeHtml(value)}" dir="ltr" style="${css.for('ltr').a}">${escapeHtml(value)}</a>` : `<bdi>${escapeHtml(value)}</bdi>`,
+};
 
 /** A paragraph of the text template: plain lines become a <p> (with <br>), runs of "- " lines a <ul>. */
 function paragraphHtml(paragraph: string, values: Values, where: string, direction: 'ltr' | 'rtl'): string {
