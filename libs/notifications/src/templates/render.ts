@@ -1,3 +1,4 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import type { Catalogue, CatalogueEntry, DigestLabels } from './catalogue';
 import { CATALOGUES, DIGEST_LABELS } from './catalogues';
@@ -205,11 +206,15 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     free: count(vars.freePlots),
     code: clean(vars.code),
     colleague: clean(vars.colleagueName),
+    contactPhone: readablePhone(clean(vars.contactPhone)),
   };
 }
 
 /** Placeholders that stand for a whole list: alone in their paragraph of `text`, never in subject or SMS. */
 const LIST_PLACEHOLDERS = new Set(['lines', 'slots']);
+
+/** Placeholders holding a phone number: a tel: link in HTML, isolated like any value in text. */
+const PHONE_PLACEHOLDERS = new Set(['contactPhone']);
 
 /** Placeholders holding a web address: an anchor in HTML, and never isolated in plain text (see standAlone). */
 const URL_PLACEHOLDERS = new Set(['map']);
@@ -244,6 +249,16 @@ function clean(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const collapsed = value.replace(/\s+/g, ' ').trim();
   return collapsed.length > 0 ? collapsed : undefined;
+}
+
+/** "+32 56 27 74 00": grouped as people say it, and callable from a foreign phone too. */
+function readablePhone(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return parsePhoneNumberWithError(value, 'BE').formatInternational();
+  } catch {
+    return value;
+  }
 }
 
 function count(value: number | null | undefined): string | undefined {
@@ -433,7 +448,11 @@ export function escapeHtml(value: string): string {
 const html: Renderer = {
   literal: escapeHtml,
   value: (name, value) =>
-    URL_PLACEHOLDERS.has(name) && isWebAddress(value) ? `<a href="${escapeHtml(value)}" dir="ltr" style="${css.for('ltr').a}">${escapeHtml(value)}</a>` : `<bdi>${escapeHtml(value)}</bdi>`,
+    URL_PLACEHOLDERS.has(name) && isWebAddress(value)
+      ? `<a href="${escapeHtml(value)}" dir="ltr" style="${css.for('ltr').a}">${escapeHtml(value)}</a>`
+      : PHONE_PLACEHOLDERS.has(name)
+        ? `<a href="tel:${escapeHtml(value.replace(/[^+0-9]/g, ''))}" style="${css.for('ltr').a}"><bdi>${escapeHtml(value)}</bdi></a>`
+        : `<bdi>${escapeHtml(value)}</bdi>`,
 };
 
 /** A paragraph of the text template: plain lines become a <p> (with <br>), runs of "- " lines a <ul>. */
