@@ -1,10 +1,10 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import type { Catalogue, CatalogueEntry, DigestLabels } from './catalogue';
 import { CATALOGUES, DIGEST_LABELS } from './catalogues';
 import { en as EN, enLabels as EN_LABELS } from './catalogues/en';
 import { nl as NL, nlLabels as NL_LABELS } from './catalogues/nl';
 import { type DigestLine, MessageKind, type MessageVariables, type StandSlotLine } from './message-kinds';
+import { isWebAddress, PHONE_PLACEHOLDERS, readablePhone, standAlone, URL_END, URL_PLACEHOLDERS, URL_START } from './links';
 import { fitSms, MAX_SMS_SEGMENTS, smsLength } from './sms';
 
 export const MESSAGE_TIME_ZONE = 'Europe/Brussels';
@@ -213,52 +213,10 @@ function buildValues(vars: MessageVariables, locale: string): Values {
 /** Placeholders that stand for a whole list: alone in their paragraph of `text`, never in subject or SMS. */
 const LIST_PLACEHOLDERS = new Set(['lines', 'slots']);
 
-/** Placeholders holding a phone number: a tel: link in HTML, isolated like any value in text. */
-const PHONE_PLACEHOLDERS = new Set(['contactPhone']);
-
-/** Placeholders holding a web address: an anchor in HTML, and never isolated in plain text (see standAlone). */
-const URL_PLACEHOLDERS = new Set(['map']);
-// Private-use marks around a URL while the text is filled; standAlone replaces them.
-const URL_START = '\uE000';
-const URL_END = '\uE001';
-
-/**
- * Mail clients find links in plain text only where a URL stands between whitespace: a bidi
- * isolate (U+2068) or a colon glued to it hides it. So a URL is never isolated; it gets a space
- * or line break on both sides. In right-to-left text the URL's own Latin letters keep it
- * left-to-right, and the text around it stays in the paragraph's direction.
- */
-function standAlone(text: string): string {
-  return text
-    .replace(new RegExp(`(?<=[^\\s])${URL_START}`, 'gu'), ' ')
-    .replace(new RegExp(`${URL_END}(?=[^\\s])`, 'gu'), ' ')
-    .replace(new RegExp(`[${URL_START}${URL_END}]`, 'gu'), '');
-}
-
-/** Only web addresses become links: a stored value with another scheme (javascript:, data:) stays text. */
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 function clean(value: string | null | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const collapsed = value.replace(/\s+/g, ' ').trim();
   return collapsed.length > 0 ? collapsed : undefined;
-}
-
-/** "+32 56 27 74 00": grouped as people say it, and callable from a foreign phone too. */
-function readablePhone(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    return parsePhoneNumberWithError(value, 'BE').formatInternational();
-  } catch {
-    return value;
-  }
 }
 
 function count(value: number | null | undefined): string | undefined {
