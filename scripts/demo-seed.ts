@@ -42,22 +42,23 @@ export interface DemoLogin {
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
+// Fictional Kortrijk (056) numbers. Organisations without one show that messages fall back to CONTACT_PHONE.
 const SCHOOLS = [
-  { name: 'Basisschool De Vlieger', street: 'Overleiestraat 12', day: 'MO' },
-  { name: 'Basisschool Sint-Jan', street: 'Sint-Jansstraat 5', day: 'TU' },
-  { name: 'Stedelijke Basisschool Het Spoor', street: 'Stationsplein 3', day: 'TU' },
-  { name: 'Basisschool De Regenboog', street: 'Venning 40', day: 'WE' },
-  { name: 'Basisschool De Zonnebloem', street: 'Heulsekasteelstraat 8', day: 'TH' },
-  { name: 'Basisschool Mozaïek', street: 'Langemunt 21', day: 'TH' },
-  { name: 'Basisschool De Leie', street: 'Handboogstraat 2', day: 'FR' },
+  { name: 'Basisschool De Vlieger', street: 'Overleiestraat 12', day: 'MO', phone: '056 21 43 17' },
+  { name: 'Basisschool Sint-Jan', street: 'Sint-Jansstraat 5', day: 'TU', phone: '056 22 58 04' },
+  { name: 'Stedelijke Basisschool Het Spoor', street: 'Stationsplein 3', day: 'TU', phone: '056 27 61 90' },
+  { name: 'Basisschool De Regenboog', street: 'Venning 40', day: 'WE', phone: '056 20 37 45' },
+  { name: 'Basisschool De Zonnebloem', street: 'Heulsekasteelstraat 8', day: 'TH', phone: null },
+  { name: 'Basisschool Mozaïek', street: 'Langemunt 21', day: 'TH', phone: '056 25 19 62' },
+  { name: 'Basisschool De Leie', street: 'Handboogstraat 2', day: 'FR', phone: null },
 ] as const;
 
 const CENTRES = [
-  { name: 'Wijkcentrum Overleie', street: 'Leiestraat 100', day: 'TU', time: '19:00', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE },
-  { name: 'Wijkcentrum Sint-Jan', street: 'Kapel ter Bede 2', day: 'WE', time: '14:00', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE },
-  { name: 'Wijkcentrum Venning', street: 'Sint-Denijsestraat 60', day: 'TH', time: '09:30', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE },
-  { name: 'Wijkcentrum Heule', street: 'Peperstraat 4', day: 'MO', time: '13:30', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE },
-  { name: 'Huis van het Kind (Kind en Gezin)', street: 'Budastraat 27', day: 'FR', time: '10:00', kind: OrganisationKind.KIND_EN_GEZIN },
+  { name: 'Wijkcentrum Overleie', street: 'Leiestraat 100', day: 'TU', time: '19:00', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: '056 27 83 10' },
+  { name: 'Wijkcentrum Sint-Jan', street: 'Kapel ter Bede 2', day: 'WE', time: '14:00', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: '056 27 83 20' },
+  { name: 'Wijkcentrum Venning', street: 'Sint-Denijsestraat 60', day: 'TH', time: '09:30', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: '056 27 83 30' },
+  { name: 'Wijkcentrum Heule', street: 'Peperstraat 4', day: 'MO', time: '13:30', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: null },
+  { name: 'Huis van het Kind (Kind en Gezin)', street: 'Budastraat 27', day: 'FR', time: '10:00', kind: OrganisationKind.KIND_EN_GEZIN, phone: '056 24 08 51' },
 ] as const;
 
 @Module({})
@@ -111,7 +112,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const babbelPlus = await programmes.createProgramme(actor, { name: 'Babbel+', kind: ProgrammeKind.TABLE, description: 'Extra practice for those who want more.', defaultCapacity: 8, languages: ['nl', 'ar', 'so'] });
     const zomerschool = await programmes.createProgramme(actor, { name: 'Zomerschool', kind: ProgrammeKind.SERIES_COURSE, description: 'Two weeks of Dutch for children in July.', defaultCapacity: 20, reminderOffsetsMinutes: [1440], languages: ['nl', 'uk', 'ar'] });
 
-    const city = await organisations.createOrganisation(actor, { name: 'Stad Kortrijk – Integratiedienst', kind: OrganisationKind.CITY });
+    const city = await organisations.createOrganisation(actor, { name: 'Stad Kortrijk – Integratiedienst', kind: OrganisationKind.CITY, phone: '056 27 74 00' });
     const association = await organisations.createOrganisation(actor, { name: 'Vereniging Afghaanse Gemeenschap Kortrijk', kind: OrganisationKind.ASSOCIATION });
     const stadhuis = await venues.createVenue(actor, { organisationId: city.id, name: 'Stadhuis, raadzaal', address: 'Grote Markt 54, 8500 Kortrijk' });
     const bibliotheek = await venues.createVenue(actor, { organisationId: city.id, name: 'Bibliotheek, leeszaal', address: 'Leiestraat 30, 8500 Kortrijk' });
@@ -127,7 +128,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const schoolYearEnd = `${julyFirst.minus({ days: 1 }).toFormat('yyyyMMdd')}T235959Z`;
     const firstSchool = { id: '', seriesId: '', contactId: '' };
     for (const [index, school] of SCHOOLS.entries()) {
-      const organisation = await organisations.createOrganisation(actor, { name: school.name, kind: OrganisationKind.SCHOOL });
+      const organisation = await organisations.createOrganisation(actor, { name: school.name, kind: OrganisationKind.SCHOOL, phone: school.phone });
       const venue = await venues.createVenue(actor, { organisationId: organisation.id, name: 'Refter', address: `${school.street}, 8500 Kortrijk`, capacityLimit: 30 });
       if (index === 0) {
         firstSchool.id = organisation.id;
@@ -151,7 +152,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     await closures.addClosureDay(actor, { organisationId: firstSchool.id, date: DateTime.fromJSDate(studyDay, { zone: SCHEDULE_ZONE }).toISODate()!, label: 'Pedagogische studiedag' });
 
     for (const centre of CENTRES) {
-      const organisation = await organisations.createOrganisation(actor, { name: centre.name, kind: centre.kind });
+      const organisation = await organisations.createOrganisation(actor, { name: centre.name, kind: centre.kind, phone: centre.phone });
       const venue = await venues.createVenue(actor, { organisationId: organisation.id, name: 'Ontmoetingsruimte', address: `${centre.street}, 8500 Kortrijk` });
       await series.createSeries(actor, {
         programmeId: praattafel.id,

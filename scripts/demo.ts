@@ -110,6 +110,8 @@ async function main(): Promise<void> {
     JWT_SECRET: demoSecret(),
     SMTP_URL: smtp.url,
     SMS_GATEWAY_URL: sms.url,
+    // The integration service's (fictional) number, for sessions whose organisation has none.
+    CONTACT_PHONE: process.env.CONTACT_PHONE ?? '056 27 74 00',
     ADMIN_EMAIL: 'admin@oefenkansen.demo',
     ADMIN_PASSWORD: DEMO_PASSWORD,
   };

@@ -34,7 +34,7 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     sms = await startSmsGateway();
     // The worker's delivery, through the real SMS channel to a local gateway.
     const config = { ...api.config, smsGatewayUrl: sms.url };
-    delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock);
+    delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, config);
   });
 
   afterAll(async () => {

@@ -54,7 +54,7 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     const smtp = await startSmtpCapture();
     try {
       const config = { ...api.config, smtpUrl: smtp.url };
-      const delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock);
+      const delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, config);
       expect(await delivery.deliver(alerts[0].id)).toBe('SENT');
       expect(smtp.mails).toHaveLength(1);
       expect(smtp.mails[0].text).toMatch(/3 SMS/);

@@ -28,10 +28,11 @@ export interface MessageRig {
   close(): Promise<void>;
 }
 
-export async function startMessageRig(now: string): Promise<MessageRig> {
+/** `env` adds configuration for the API and the worker both (e.g. CONTACT_PHONE). */
+export async function startMessageRig(now: string, env?: Record<string, string>): Promise<MessageRig> {
   const smtp = await startSmtpCapture();
   const sms = await startSmsGateway();
-  const api = await startTestApi({ now: new Date(now) });
+  const api = await startTestApi({ now: new Date(now), env });
   const workerClock = new FixedClock(api.clock.now());
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url, smsGatewayUrl: sms.url })] })
     .overrideProvider(Clock)

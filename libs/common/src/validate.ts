@@ -1,3 +1,4 @@
+import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { AppError } from './app-error';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,6 +30,19 @@ export const validate = {
     if (value === null || value === undefined) return null;
     const trimmed = value.trim();
     return trimmed === '' ? null : validate.text(field, trimmed, { max });
+  },
+
+  /** A phone number in E.164 (+3256…): Belgian numbers may be typed as 056 27 70 00, foreign ones need their +country code. */
+  phone(field: string, value: string): string {
+    const raw = value.trim();
+    if (raw.length > 30 || !/^[+0-9 ()./-]+$/.test(raw)) throw AppError.badInput(`${field} is not a valid phone number`, field);
+    try {
+      const phone = parsePhoneNumberWithError(raw, 'BE');
+      if (!phone.isValid()) throw new Error('invalid');
+      return phone.format('E.164');
+    } catch {
+      throw AppError.badInput(`${field} is not a valid phone number (Belgian, or international with +country code)`, field);
+    }
   },
 
   int(field: string, value: number, min: number, max: number): number {

@@ -61,6 +61,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...worker, MAIL_FROM: 'Oefenkansen <nobody>' }, 'worker')).toThrow(/MAIL_FROM must be an e-mail address/);
   });
 
+  it('reads CONTACT_PHONE as E.164, optional, and names it when it is no phone number', () => {
+    expect(loadConfig(valid, 'api').contactPhone).toBeNull();
+    expect(loadConfig({ ...valid, CONTACT_PHONE: '056 27 74 00' }, 'api').contactPhone).toBe('+3256277400');
+    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://127.0.0.1:25', SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages', CONTACT_PHONE: '+32 56 27 74 00' }, 'worker').contactPhone).toBe('+3256277400');
+    for (const bad of ['12', 'bel ons', '056 27 74 00 of 056 27 74 01']) {
+      expect(() => loadConfig({ ...valid, CONTACT_PHONE: bad, PORT: 'abc' }, 'api')).toThrow(new RegExp(`PORT must be[\\s\\S]*CONTACT_PHONE must be a phone number[^\\n]*got "${bad}"`));
+    }
+  });
+
   it('reads the sender domain from MAIL_FROM, with or without a display name', () => {
     expect(mailDomain('Oefenkansen Kortrijk <oefenkansen@Kortrijk.be>')).toBe('kortrijk.be');
     expect(mailDomain('noreply@mail.kortrijk.be')).toBe('mail.kortrijk.be');

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { isSupportedCountry } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberWithError } from 'libphonenumber-js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,6 +38,8 @@ export interface AppConfig {
   smsCodeBudgetPerHour: number;
   /** Participants with no activity for this many months are anonymised by the nightly retention job. */
   retentionMonths: number;
+  /** The integration service's general number (E.164): the number messages give when the host organisation has none. */
+  contactPhone: string | null;
 }
 
 export interface RateLimits {
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     smsCodeCountries: [],
     smsCodeBudgetPerHour: 0,
     retentionMonths: 0,
+    contactPhone: null,
   };
   const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
     const raw = read(name, false, String(fallback));
@@ -165,6 +168,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     problems.push(`SMS_CODE_COUNTRIES must be a comma-separated list of ISO country codes like "BE,NL" (got "${env.SMS_CODE_COUNTRIES ?? ''}")`);
   }
   config.retentionMonths = wholeNumber('RETENTION_MONTHS', 24, 1, 240, 'months');
+  const contactPhone = read('CONTACT_PHONE', false);
+  if (contactPhone !== '') {
+    try {
+      if (!/^[+0-9 ()./-]{1,30}$/.test(contactPhone)) throw new Error('not a number');
+      const phone = parsePhoneNumberWithError(contactPhone, 'BE');
+      if (!phone.isValid()) throw new Error('invalid');
+      config.contactPhone = phone.format('E.164');
+    } catch {
+      problems.push(`CONTACT_PHONE must be a phone number, Belgian like "056 27 74 00" or international with +country code (got "${contactPhone}")`);
+    }
+  }
   config.corsOrigins = read('CORS_ORIGINS', false)
     .split(',')
     .map((origin) => origin.trim())

@@ -7,6 +7,7 @@ export class OrganisationModel {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => OrganisationKind) kind: OrganisationKind;
+  @Field(() => String, { nullable: true, description: 'General phone number (E.164); messages about sessions at its venues give it as the number to call' }) phone: string | null;
 }
 
 @ObjectType('Venue')
@@ -112,6 +113,7 @@ export class SessionFilterInput {
 export class CreateOrganisationInput {
   @Field() name: string;
   @Field(() => OrganisationKind) kind: OrganisationKind;
+  @Field(() => String, { nullable: true, description: 'Belgian (056 27 74 00) or international with +country code; stored as E.164' }) phone?: string | null;
 }
 
 @InputType('CreateVenueInput')

@@ -10,4 +10,8 @@ export class OrganisationEntity extends BaseEntity {
 
   @Column({ type: 'enum', enum: OrganisationKind, enumName: 'organisation_kind' })
   kind: OrganisationKind;
+
+  /** General number (E.164), given to participants as the number to call about a session here. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
 }

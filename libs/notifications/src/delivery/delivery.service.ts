@@ -1,9 +1,10 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { MetricsRegistry } from '@app/health';
 import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationStatus, RegistrationStatus, SessionStatus } from '@app/database';
 import { EmailChannel, SmsChannel } from '../channels/channels';
@@ -38,6 +39,7 @@ interface Subject {
   cancellation_reason: string | null;
   venue_name: string;
   venue_address: string;
+  organisation_phone: string | null;
 }
 
 const NEEDS_SEAT = new Set<string>([MessageKind.REGISTRATION_CONFIRMED, MessageKind.PROMOTED, MessageKind.SESSION_REMINDER]);
@@ -73,6 +75,7 @@ export class NotificationDelivery {
     private readonly email: EmailChannel,
     private readonly sms: SmsChannel,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     // Absent where no /metrics is served (e.g. a bench's bare worker context).
     @Optional() private readonly metrics?: MetricsRegistry,
   ) {}
@@ -154,6 +157,7 @@ export class NotificationDelivery {
         waitlistPosition: (row.payload.waitlistPosition as number | null | undefined) ?? null,
         previousStartsAt: typeof row.payload.previousStartsAt === 'string' ? new Date(row.payload.previousStartsAt) : null,
         reason: subject.cancellation_reason,
+        contactPhone: subject.organisation_phone,
       },
       calendar: WITH_CALENDAR.has(row.kind)
         ? ical({ name: 'Oefenkansen', method: ICalCalendarMethod.PUBLISH, events: [{ id: row.sessionId!, start: subject.starts_at, end: subject.ends_at, summary: subject.title, location: `${subject.venue_name}, ${subject.venue_address}` }] }).toString()
@@ -162,7 +166,9 @@ export class NotificationDelivery {
   }
 
   private async send(row: NotificationEntity, prepared: Prepared): Promise<string> {
-    const message = renderMessage(row.kind as MessageKind, row.language, prepared.vars);
+    // Whom to call to "let us know": the host organisation's number, else the integration service's (mail only).
+    const vars = { ...prepared.vars, contactPhone: prepared.vars.contactPhone ?? this.config.contactPhone };
+    const message = renderMessage(row.kind as MessageKind, row.language, vars);
     if (row.channel === NotificationChannel.SMS) return this.sms.send({ to: prepared.to, text: message.sms, reference: row.dedupeKey });
     return this.email.send({
       to: prepared.to,
@@ -179,8 +185,9 @@ export class NotificationDelivery {
   private async subjectOf(manager: EntityManager, row: NotificationEntity): Promise<Subject | null> {
     const [subject] = await manager.query<Subject[]>(
       `SELECT p.first_name, p.phone, p.email, r.status AS registration_status, s.title, s.starts_at, s.ends_at, s.status AS session_status,
-              s.cancellation_reason, v.name AS venue_name, v.address AS venue_address
+              s.cancellation_reason, v.name AS venue_name, v.address AS venue_address, o.phone AS organisation_phone
          FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN venue v ON v.id = s.venue_id
+         JOIN organisation o ON o.id = v.organisation_id
         WHERE r.id = $1`,
       [row.registrationId],
     );

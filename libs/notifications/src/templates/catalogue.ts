@@ -6,7 +6,8 @@ import type { MessageKind } from './message-kinds';
  * Template syntax:
  * - `{name}` is replaced by a value: {firstName}, {title}, {date}, {time}, {endTime}, {venue},
  *   {address}, {position}, {previousDate}, {previousTime}, {reason}, {confirmed}, {capacity},
- *   {waitlist}, {count} (number of digest lines), {code} (a registration code) and, in `text` only, {lines} (the digest list,
+ *   {waitlist}, {count} (number of digest lines), {code} (a registration code), {contactPhone} (the number to call,
+ *   a tel: link in HTML; mail only, kept out of SMS for their length) and, in `text` only, {lines} (the digest list,
  *   alone in its own paragraph; a table in HTML).
  * - `[[ ... ]]` is an optional part: it is left out when a placeholder inside has no value
  *   (e.g. `[[ (number {position})]]` when the waiting-list position is unknown).

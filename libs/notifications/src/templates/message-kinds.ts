@@ -101,4 +101,6 @@ export interface MessageVariables {
   code?: string | null;
   /** SHIFT_SWAP_REQUESTED: the display name of the volunteer who asks. */
   colleagueName?: string | null;
+  /** The number to call to "let us know" (E.164): the host organisation's, else CONTACT_PHONE; none leaves the line out. */
+  contactPhone?: string | null;
 }

@@ -4,6 +4,7 @@ import { CATALOGUES, DIGEST_LABELS } from './catalogues';
 import { en as EN, enLabels as EN_LABELS } from './catalogues/en';
 import { nl as NL, nlLabels as NL_LABELS } from './catalogues/nl';
 import { type DigestLine, MessageKind, type MessageVariables, type StandSlotLine } from './message-kinds';
+import { isWebAddress, PHONE_PLACEHOLDERS, readablePhone, standAlone, URL_END, URL_PLACEHOLDERS, URL_START } from './links';
 import { fitSmsBudget, type SmsShortening } from './sms';
 
 export const MESSAGE_TIME_ZONE = 'Europe/Brussels';
@@ -149,10 +150,12 @@ function renderPart(kind: MessageKind, language: string, entry: CatalogueEntry, 
   const isolate = direction === 'rtl' ? (value: string) => `${FSI}${value}${PDI}` : (value: string) => value;
   const slots = vars.slots ?? [];
   const textValues: Values = { ...values, lines: digestText(lines, labels, locale, isolate), slots: slotsText(slots, locale, isolate) };
-  const text = fill(textTemplate, textValues, `${where} text`, {
-    literal: (s) => s,
-    value: (name, value) => (LIST_PLACEHOLDERS.has(name) ? value : isolate(value)),
-  });
+  const text = standAlone(
+    fill(textTemplate, textValues, `${where} text`, {
+      literal: (s) => s,
+      value: (name, value) => (LIST_PLACEHOLDERS.has(name) ? value : URL_PLACEHOLDERS.has(name) ? `${URL_START}${value}${URL_END}` : isolate(value)),
+    }),
+  );
 
   const bodyHtml = textTemplate
     .split(/\n[ \t]*\n/)
@@ -205,6 +208,7 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     free: count(vars.freePlots),
     code: clean(vars.code),
     colleague: clean(vars.colleagueName),
+    contactPhone: readablePhone(clean(vars.contactPhone)),
   };
 }
 
@@ -401,7 +405,15 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 }
 
-const html: Renderer = { literal: escapeHtml, value: (_name, value) => `<bdi>${escapeHtml(value)}</bdi>` };
+const html: Renderer = {
+  literal: escapeHtml,
+  value: (name, value) =>
+    URL_PLACEHOLDERS.has(name) && isWebAddress(value)
+      ? `<a href="${escapeHtml(value)}" dir="ltr" style="${css.for('ltr').a}">${escapeHtml(value)}</a>`
+      : PHONE_PLACEHOLDERS.has(name)
+        ? `<a href="tel:${escapeHtml(value.replace(/[^+0-9]/g, ''))}" style="${css.for('ltr').a}"><bdi>${escapeHtml(value)}</bdi></a>`
+        : `<bdi>${escapeHtml(value)}</bdi>`,
+};
 
 /** A paragraph of the text template: plain lines become a <p> (with <br>), runs of "- " lines a <ul>. */
 function paragraphHtml(paragraph: string, values: Values, where: string, direction: 'ltr' | 'rtl'): string {

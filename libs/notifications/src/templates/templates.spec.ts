@@ -45,7 +45,7 @@ const RTL = ['ar', 'ur', 'prs', 'ps'];
 const KNOWN_PLACEHOLDERS = new Set([
   'firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'position', 'previousDate', 'previousTime',
   'reason', 'confirmed', 'capacity', 'waitlist', 'count', 'lines',
-  'plot', 'previousPlot', 'map', 'deadline', 'free', 'slots', 'code', 'colleague',
+  'plot', 'previousPlot', 'map', 'deadline', 'free', 'slots', 'code', 'colleague', 'contactPhone',
 ]);
 
 /** What every translation must keep in the e-mail text, so no language silently drops the essentials. */

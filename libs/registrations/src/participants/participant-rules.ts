@@ -1,4 +1,3 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
 import { AppError, validate } from '@app/common';
 import { ContactChannel, ReferralChannel } from '@app/database';
 
@@ -33,15 +32,7 @@ export interface ValidParticipant {
 
 /** Belgian numbers may be typed as 0470 12 34 56; foreign ones need their +country code. */
 export function normalisePhone(field: string, input: string): string {
-  const raw = input.trim();
-  if (raw.length > 30 || !/^[+0-9 ()./-]+$/.test(raw)) throw AppError.badInput(`${field} is not a valid phone number`, field);
-  try {
-    const phone = parsePhoneNumberWithError(raw, 'BE');
-    if (!phone.isValid()) throw new Error('invalid');
-    return phone.format('E.164');
-  } catch {
-    throw AppError.badInput(`${field} is not a valid phone number (Belgian, or international with +country code)`, field);
-  }
+  return validate.phone(field, input);
 }
 
 export function normaliseLanguage(field: string, input: string): string {

@@ -9,10 +9,11 @@ import { schedulingPolicy } from '../scheduling-policy';
 export class OrganisationsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  createOrganisation(actor: Actor | null, input: { name: string; kind: OrganisationKind }): Promise<OrganisationEntity> {
+  createOrganisation(actor: Actor | null, input: { name: string; kind: OrganisationKind; phone?: string | null }): Promise<OrganisationEntity> {
     schedulingPolicy.requireCoordinator(actor, 'create organisations');
     const name = validate.text('name', input.name, { max: 200 });
-    return this.dataSource.getRepository(OrganisationEntity).save({ name, kind: input.kind });
+    const phone = input.phone?.trim() ? validate.phone('phone', input.phone) : null;
+    return this.dataSource.getRepository(OrganisationEntity).save({ name, kind: input.kind, phone });
   }
 
   listOrganisations(): Promise<OrganisationEntity[]> {
