@@ -16,17 +16,17 @@ delete swc.jsc.baseUrl;
 delete swc.jsc.paths;
 delete swc.$schema;
 
-/** What both projects share: the swc transform, the @app/* paths, the timeout. */
+/** What both projects share: the swc transform and the @app/* paths. */
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' },
-  testTimeout: 60000,
 };
 
 module.exports = {
-  // Applies to the run as a whole (both projects share one pool of workers).
+  // For the run as a whole, so for both projects: they share one pool of workers, and Jest reads
+  // the timeout only here (a project's own testTimeout is ignored).
   maxWorkers: 2,
   testTimeout: 60000,
   projects: [
