@@ -20,7 +20,7 @@ import { describePeriods, OpeningBlock, periodContaining } from '../editions/ope
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';
 import { FestivalEvents, StandEvent } from './festival-events';
-import { dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
+import { cancelledByCity, dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
 
 export interface SlotCommand {
   plotId: string;
@@ -165,7 +165,7 @@ export class StandBookingsService {
       const booking = await lockBooking(manager, id);
       festivalPolicy.requireCanActFor(viewer, booking.organisationId, 'cancel stand bookings');
       if (booking.status === StandBookingStatus.CANCELLED) return booking;
-      const byCity = festivalPolicy.isCoordinator(viewer) && viewer.organisationId !== booking.organisationId;
+      const byCity = cancelledByCity(viewer, booking.organisationId);
       const cancelled = { status: StandBookingStatus.CANCELLED, decidedById: viewer.userId, decidedAt: this.clock.now(), reason: why };
       await manager.getRepository(StandBookingEntity).update(booking.id, cancelled);
       await this.events.publish(manager, [{ kind: byCity ? 'CANCELLED_BY_CITY' : 'CANCELLED_BY_ORGANISER', organisationId: booking.organisationId, bookingId: booking.id }]);

@@ -3,7 +3,7 @@ import { Role } from '@app/database';
 import { OpeningBlock, openingBlocksOf, periodContaining } from '../editions/opening-hours';
 import { defaultOpeningBlocks } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';
-import { dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
+import { cancelledByCity, dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
 
 function refusal(run: () => unknown): { code: ErrorCode; message: string; details: Record<string, unknown> } | null {
   try {
@@ -117,6 +117,11 @@ describe('who acts for an association at the festival', () => {
       ErrorCode.FORBIDDEN,
       ErrorCode.UNAUTHENTICATED,
     ]);
+  });
+
+  it('a cancellation is from the city only when a coordinator cancels for another association', () => {
+    const coordinatorOfTheAssociation: Actor = { ...coordinator, organisationId: association };
+    expect([coordinator, coordinatorOfTheAssociation, organiser].map((who) => cancelledByCity(who, association))).toEqual([true, false, false]);
   });
 
   it("an organiser sees only their own association's bookings", () => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AppError, ErrorCode } from '@app/common';
+import { Actor, AppError, ErrorCode, isCoordinator } from '@app/common';
 import { FestivalEditionEntity } from '@app/database';
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
 
@@ -33,4 +33,13 @@ export function requireApplicationsOpen(edition: Pick<FestivalEditionEntity, 'na
   throw new AppError(ErrorCode.DEADLINE_PASSED, `Applications for ${edition.name} closed on ${DateTime.fromJSDate(edition.applicationDeadline, { zone: FESTIVAL_ZONE }).toFormat('yyyy-MM-dd HH:mm')}; ask the city`, {
     deadline: edition.applicationDeadline.toISOString(),
   });
+}
+
+/**
+ * Who a cancellation is from, which decides the message the association gets: a coordinator
+ * cancelling another association's booking cancels as the city (and gives the reason); an
+ * organiser, or a coordinator who belongs to the association, cancels as the association.
+ */
+export function cancelledByCity(actor: Actor, organisationId: string): boolean {
+  return isCoordinator(actor) && actor.organisationId !== organisationId;
 }
