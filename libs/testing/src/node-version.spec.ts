@@ -7,10 +7,12 @@
 import { execFileSync } from 'node:child_process';
 
 const major = (version: string): number => Number(version.replace(/^v/, '').split('.')[0]);
+/** `npm test` and `npm run test:unit` go through on-node-24.mjs; a bare `npx jest` runs on the first `node` on PATH. */
+const throughOnNode24 = ['test:this-node', 'test:unit'].includes(process.env.npm_lifecycle_event ?? '');
 
 describe('the Node the suite runs on', () => {
-  it('is Node 24 or newer unless the machine Node was asked for', () => {
-    if (process.env.OEFENKANSEN_NODE === 'system') {
+  it('is Node 24 or newer under npm test, unless the machine Node was asked for', () => {
+    if (process.env.OEFENKANSEN_NODE === 'system' || !throughOnNode24) {
       expect(major(process.version)).toBeGreaterThanOrEqual(20);
     } else {
       expect(major(process.version)).toBeGreaterThanOrEqual(24);

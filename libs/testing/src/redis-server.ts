@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { refuseInUnitProject } from './unit-project';
 
 export interface RunningRedis {
   url: string;
@@ -58,6 +59,7 @@ function waitForPort(port: number, timeoutMs: number): Promise<void> {
 
 /** Starts a private redis-server on loopback; `persist` keeps an append-only file in `dir`. */
 export async function startRedisServer(options: { port: number; dir: string; persist?: boolean; log?: (line: string) => void }): Promise<RunningRedis> {
+  refuseInUnitProject('startRedisServer');
   const binary = ensureRedisServer(options.log);
   mkdirSync(options.dir, { recursive: true });
   const args = ['--port', String(options.port), '--bind', '127.0.0.1', '--dir', options.dir, '--save', '', '--daemonize', 'no', '--maxmemory-policy', 'noeviction'];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabaseIfMissing, withPgClient } from './embedded-postgres';
+import { refuseInUnitProject } from './unit-project';
 
 export const TEMPLATE_DATABASE = 'oefenkansen_template';
 
@@ -9,7 +10,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function requireEnv(name: string): string {
+function requireEnv(name: string, what: string): string {
+  refuseInUnitProject(what);
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\`, whose global setup starts PostgreSQL and Redis`);
   return value;
@@ -17,7 +19,7 @@ function requireEnv(name: string): string {
 
 /** A fresh, migrated database of its own for one test file (a copy of the template, ~100 ms). */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = requireEnv('TEST_PG_ADMIN_URL');
+  const adminUrl = requireEnv('TEST_PG_ADMIN_URL', 'createTestDatabase (a PostgreSQL test database)');
   const name = `test_${randomBytes(6).toString('hex')}`;
   await createDatabaseIfMissing(adminUrl, name, TEMPLATE_DATABASE);
   const url = new URL(adminUrl);
@@ -35,5 +37,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  */
 export function testRedisUrl(): string {
   const worker = Number(process.env.JEST_WORKER_ID ?? 1) % 16;
-  return `${requireEnv('TEST_REDIS_URL')}/${worker}`;
+  return `${requireEnv('TEST_REDIS_URL', 'testRedisUrl (the test Redis)')}/${worker}`;
 }

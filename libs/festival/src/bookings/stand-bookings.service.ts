@@ -20,6 +20,7 @@ import { describePeriods, OpeningBlock, periodContaining } from '../editions/ope
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';
 import { FestivalEvents, StandEvent } from './festival-events';
+import { cancelledByCity, dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
 
 export interface SlotCommand {
   plotId: string;
@@ -164,7 +165,7 @@ export class StandBookingsService {
       const booking = await lockBooking(manager, id);
       festivalPolicy.requireCanActFor(viewer, booking.organisationId, 'cancel stand bookings');
       if (booking.status === StandBookingStatus.CANCELLED) return booking;
-      const byCity = festivalPolicy.isCoordinator(viewer) && viewer.organisationId !== booking.organisationId;
+      const byCity = cancelledByCity(viewer, booking.organisationId);
       const cancelled = { status: StandBookingStatus.CANCELLED, decidedById: viewer.userId, decidedAt: this.clock.now(), reason: why };
       await manager.getRepository(StandBookingEntity).update(booking.id, cancelled);
       await this.events.publish(manager, [{ kind: byCity ? 'CANCELLED_BY_CITY' : 'CANCELLED_BY_ORGANISER', organisationId: booking.organisationId, bookingId: booking.id }]);
@@ -248,11 +249,7 @@ export class StandBookingsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const edition = await lockEdition(manager, editionId);
-        if (!byCoordinator && edition.applicationDeadline && this.clock.now().getTime() > edition.applicationDeadline.getTime()) {
-          throw new AppError(ErrorCode.DEADLINE_PASSED, `Applications for ${edition.name} closed on ${DateTime.fromJSDate(edition.applicationDeadline, { zone: FESTIVAL_ZONE }).toFormat('yyyy-MM-dd HH:mm')}; ask the city`, {
-            deadline: edition.applicationDeadline.toISOString(),
-          });
-        }
+        requireApplicationsOpen(edition, this.clock.now(), byCoordinator);
         if (!(await manager.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) throw AppError.notFound('Organisation', organisationId);
         const planned = await this.planSlots(manager, edition, slots, byCoordinator);
         await this.checkDailyLimit(manager, edition, organisationId, planned, null);
@@ -289,11 +286,7 @@ export class StandBookingsService {
   private async planSlots(manager: EntityManager, edition: FestivalEditionEntity, slots: SlotCommand[], allowInactive: boolean): Promise<PlannedSlot[]> {
     const plots = new Map((await manager.getRepository(StandPlotEntity).findBy({ id: In(slots.map((slot) => slot.plotId)) })).map((plot) => [plot.id, plot]));
     const blocks: OpeningBlock[] = await openingBlocksOfEdition(manager, edition.id);
-    for (const [i, slot] of slots.entries()) {
-      if (slots.slice(i + 1).some((other) => other.plotId === slot.plotId && other.startsAt.getTime() < slot.endsAt.getTime() && slot.startsAt.getTime() < other.endsAt.getTime())) {
-        throw AppError.badInput('Two of the slots asked for overlap on the same plot', 'slots');
-      }
-    }
+    if (slotsOverlapOnOnePlot(slots)) throw AppError.badInput('Two of the slots asked for overlap on the same plot', 'slots');
     return slots.map((slot) => {
       const plot = plots.get(slot.plotId);
       if (!plot || plot.editionId !== edition.id) throw AppError.notFound('StandPlot', slot.plotId);
@@ -318,17 +311,16 @@ export class StandBookingsService {
         WHERE edition_id = $1 AND organisation_id = $2 AND status = ANY($3::stand_booking_status[]) AND day = ANY($4::date[]) AND ($5::uuid IS NULL OR id <> $5)`,
       [edition.id, organisationId, LIVE, [...new Set(planned.map((slot) => slot.day))], exceptBookingId],
     );
-    const plotsByDay = new Map<string, Set<string>>();
-    for (const { day, plotId } of [...held.map((row) => ({ day: row.day, plotId: row.plot_id })), ...planned.map((slot) => ({ day: slot.day, plotId: slot.plot.id }))]) {
-      plotsByDay.set(day, (plotsByDay.get(day) ?? new Set()).add(plotId));
-    }
-    for (const [day, plots] of plotsByDay) {
-      if (plots.size > edition.maxPlotsPerOrganisationPerDay) {
-        throw new AppError(ErrorCode.STAND_LIMIT_REACHED, `An association may hold at most ${edition.maxPlotsPerOrganisationPerDay} plot(s) on ${day}; this would make ${plots.size}`, {
-          day,
-          limit: edition.maxPlotsPerOrganisationPerDay,
-        });
-      }
+    const over = dayOverPlotLimit(
+      held.map((row) => ({ day: row.day, plotId: row.plot_id })),
+      planned.map((slot) => ({ day: slot.day, plotId: slot.plot.id })),
+      edition.maxPlotsPerOrganisationPerDay,
+    );
+    if (over) {
+      throw new AppError(ErrorCode.STAND_LIMIT_REACHED, `An association may hold at most ${edition.maxPlotsPerOrganisationPerDay} plot(s) on ${over.day}; this would make ${over.plots}`, {
+        day: over.day,
+        limit: edition.maxPlotsPerOrganisationPerDay,
+      });
     }
   }
 

@@ -20,6 +20,7 @@ import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from 
 import { ParticipantsService } from '../participants/participants.service';
 import { registrationPolicy, SessionScope } from '../registration-policy';
 import { seatCounts, SessionCounts } from './seat-counts';
+import { freeSeats, statusOfNewRegistration } from './seat-rules';
 
 export interface RegisterCommand {
   sessionId: string;
@@ -248,8 +249,8 @@ export class RegistrationsService implements OnModuleInit {
   private async promote(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<RegistrationEventInput[]> {
     if (session.status !== SessionStatus.SCHEDULED) return [];
     const { seated } = (await seatCounts(manager, [session.id])).get(session.id)!;
-    const free = session.capacity - seated;
-    if (free <= 0) return [];
+    const free = freeSeats(session.capacity, seated);
+    if (free === 0) return [];
     const [promoted] = await manager.query<[RegistrationRow[], number]>(
       `UPDATE registration SET status = 'CONFIRMED', updated_at = now()
         WHERE id IN (SELECT id FROM registration WHERE session_id = $1 AND status = 'WAITLISTED' ORDER BY arrival LIMIT $2)
@@ -262,7 +263,7 @@ export class RegistrationsService implements OnModuleInit {
   /** actorId: the staff member registering them; null when the newcomer registered themself. */
   private async insertRegistration(manager: EntityManager, actorId: string | null, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
     const { seated, waitlisted } = (await seatCounts(manager, [session.id])).get(session.id)!;
-    const status = seated < session.capacity ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+    const status = statusOfNewRegistration(seated, session.capacity);
     let registration: RegistrationEntity;
     try {
       registration = await manager.getRepository(RegistrationEntity).save({ sessionId: session.id, participantId, status, registeredById: actorId, seriesId });
@@ -343,7 +344,7 @@ interface RegistrationRow {
 }
 
 /** Exactly one of participantId and participant; a new participant is validated before anything is written. */
-function whoToRegister(input: { participantId?: string | null; participant?: NewParticipantCommand | null }): Who {
+export function whoToRegister(input: { participantId?: string | null; participant?: NewParticipantCommand | null }): Who {
   const hasId = input.participantId != null;
   const hasNew = input.participant != null;
   if (hasId === hasNew) throw AppError.badInput('give either participantId or participant, not both or neither', hasId ? 'participant' : 'participantId');

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import { HELD_SHIFT_STATUSES, pgErrorCode, PgErrorCode, Role, ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, UserEntity } from '@app/database';
+import { HELD_SHIFT_STATUSES, pgErrorCode, PgErrorCode, Role, ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, UserEntity } from '@app/database';
 import { volunteersPolicy } from '../volunteers-policy';
-import { brusselsDay, daypartOf, VOLUNTEER_ZONE, weekdayOf } from './availability';
+import { brusselsDay, VOLUNTEER_ZONE } from './availability';
+import { CandidateRow, rankCandidates, requireFreePlace, requireShiftTakesVolunteers } from './shift-rules';
 
 const HELD: ShiftAssignmentStatus[] = [...HELD_SHIFT_STATUSES];
 
@@ -34,8 +35,7 @@ export class ShiftPlaces {
 
   /** Under the shift's row lock: open, ahead, a free place, a volunteer who is not away that day. */
   async insertAssignment(manager: EntityManager, actor: Actor, shift: ShiftEntity, volunteerId: string): Promise<ShiftAssignmentEntity> {
-    if (shift.status !== ShiftStatus.OPEN) throw new AppError(ErrorCode.CONFLICT, 'This shift was cancelled');
-    if (shift.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'This shift has begun');
+    requireShiftTakesVolunteers(shift, this.clock.now());
     const volunteer = await manager.getRepository(UserEntity).findOneBy({ id: volunteerId });
     if (!volunteer || !volunteer.active || !volunteer.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', volunteerId);
     // One volunteer's sign-ups take turns: concurrent inserts checked by the exclusion constraint can
@@ -44,7 +44,7 @@ export class ShiftPlaces {
     // Checked before the overlap constraint, which would otherwise answer VOLUNTEER_UNAVAILABLE for the shift itself.
     if (await manager.getRepository(ShiftAssignmentEntity).existsBy({ shiftId: shift.id, volunteerId, status: In(HELD) })) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'This volunteer is already on this shift');
     const held = await manager.getRepository(ShiftAssignmentEntity).countBy({ shiftId: shift.id, status: In(HELD) });
-    if (held >= shift.needed) throw new AppError(ErrorCode.SHIFT_FULL, `All ${shift.needed} places of this shift are taken`, { needed: shift.needed });
+    requireFreePlace(held, shift.needed);
     const [away] = await manager.query<{ starts_on: string; ends_on: string }[]>(
       `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM volunteer_absence WHERE user_id = $1 AND $2::date BETWEEN starts_on AND ends_on LIMIT 1`,
       [volunteerId, brusselsDay(shift.startsAt)],
@@ -79,7 +79,7 @@ export class ShiftPlaces {
 
 /** Active volunteers neither away that day nor busy then (nor on the shift), best fit first: the role's skill, shared languages, usual availability, fewest shifts ahead. */
 export async function rankFreeVolunteers(manager: EntityManager, shift: ShiftEntity, now: Date): Promise<FreeVolunteer[]> {
-  const rows = await manager.query<{ user_id: string; languages: string[]; skills: string[]; available_weekdays: number[]; available_dayparts: string[]; upcoming: number }[]>(
+  const rows = await manager.query<CandidateRow[]>(
     `SELECT u.id AS user_id, COALESCE(p.languages, '{}') AS languages, COALESCE(p.skills::text[], '{}') AS skills,
             COALESCE(p.available_weekdays, '{}') AS available_weekdays, COALESCE(p.available_dayparts::text[], '{}') AS available_dayparts,
             (SELECT count(*)::int FROM shift_assignment f WHERE f.volunteer_id = u.id AND f.status = 'ASSIGNED' AND f.starts_at > $4) AS upcoming
@@ -90,24 +90,7 @@ export async function rankFreeVolunteers(manager: EntityManager, shift: ShiftEnt
         AND NOT EXISTS (SELECT 1 FROM volunteer_absence v WHERE v.user_id = u.id AND $5::date BETWEEN v.starts_on AND v.ends_on)`,
     [shift.id, shift.startsAt, shift.endsAt, now, brusselsDay(shift.startsAt)],
   );
-  const weekday = weekdayOf(shift.startsAt);
-  const daypart = daypartOf(shift.startsAt);
-  const scored = rows.map((row) => {
-    const sharedLanguages = shift.languages.filter((language) => row.languages.includes(language));
-    const hasSkill = row.skills.includes(shift.role);
-    const usuallyAvailable = row.available_weekdays.includes(weekday) && row.available_dayparts.includes(daypart);
-    return {
-      userId: row.user_id,
-      score: (hasSkill ? 4 : 0) + 2 * sharedLanguages.length + (usuallyAvailable ? 2 : 0),
-      sharedLanguages,
-      hasSkill,
-      fits: (row.skills.length === 0 || hasSkill) && (shift.languages.length === 0 || sharedLanguages.length > 0),
-      usuallyAvailable,
-      upcomingShifts: row.upcoming,
-    };
-  });
-  scored.sort((a, b) => b.score - a.score || a.upcomingShifts - b.upcomingShifts || a.userId.localeCompare(b.userId));
-  return scored;
+  return rankCandidates(shift, rows);
 }
 
 export async function lockShift(manager: EntityManager, id: string): Promise<ShiftEntity> {

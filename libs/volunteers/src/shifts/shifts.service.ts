@@ -19,9 +19,10 @@ import {
 import { normaliseLanguage } from '@app/registrations';
 import { SessionHooks, sessionResponsibles } from '@app/scheduling';
 import { volunteersPolicy } from '../volunteers-policy';
-import { daypartOf, VOLUNTEER_ZONE, weekdayOf } from './availability';
+import { VOLUNTEER_ZONE } from './availability';
 import { ShiftEvent, ShiftEvents } from './shift-events';
 import { lockAssignment, lockShift, rankFreeVolunteers, ShiftPlaces } from './shift-places';
+import { suitsVolunteer, VolunteerPreferences } from './shift-rules';
 
 export interface CreateShiftCommand {
   title?: string | null;
@@ -265,7 +266,7 @@ export class ShiftsService implements OnModuleInit {
   /** Shifts ahead with a free place that fit the volunteer: their skills, languages (when the shift asks), usual days and dayparts, not away, no overlap. */
   async openShiftsFor(actor: Actor | null): Promise<ShiftEntity[]> {
     const volunteer = volunteersPolicy.requireVolunteer(actor, 'look for open shifts');
-    const [profile] = await this.dataSource.query<{ languages: string[]; skills: string[]; available_weekdays: number[]; available_dayparts: string[] }[]>(
+    const [profile] = await this.dataSource.query<VolunteerPreferences[]>(
       `SELECT languages, skills::text[] AS skills, available_weekdays, available_dayparts::text[] AS available_dayparts FROM volunteer_profile WHERE user_id = $1`,
       [volunteer.userId],
     );
@@ -281,13 +282,7 @@ export class ShiftsService implements OnModuleInit {
     );
     const shifts = await this.dataSource.getRepository(ShiftEntity).find({ where: { id: In(candidates.map((c) => c.id)) }, order: { startsAt: 'ASC' } });
     if (!profile) return shifts;
-    return shifts.filter(
-      (shift) =>
-        (profile.skills.length === 0 || profile.skills.includes(shift.role)) &&
-        (shift.languages.length === 0 || shift.languages.some((language) => profile.languages.includes(language))) &&
-        (profile.available_weekdays.length === 0 || profile.available_weekdays.includes(weekdayOf(shift.startsAt))) &&
-        (profile.available_dayparts.length === 0 || profile.available_dayparts.includes(daypartOf(shift.startsAt))),
-    );
+    return shifts.filter((shift) => suitsVolunteer(profile, shift));
   }
 
   /** The volunteer's own assignments, ahead first by default. */
