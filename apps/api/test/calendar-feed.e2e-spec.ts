@@ -50,6 +50,34 @@ describe('the calendar feed over HTTP', () => {
     expect(await moved.text()).toContain('DTSTART:20261118T180000Z');
   });
 
+  it('carries the SEQUENCE and LAST-MODIFIED of the shift, raised by a move, and drops a cancelled session', async () => {
+    const [volunteer] = await createVolunteers(api, world, ['Yusuf']);
+    const session = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { title: 'Praattafel Heule', startsAt: '2026-12-01T19:00:00+01:00', endsAt: '2026-12-01T20:30:00+01:00' }) }, world.tokens.coordinator)).createSession;
+    const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { sessionId: session.id, role: 'WELCOME', needed: 1 } }, world.tokens.coordinator)).createShift;
+    const assignment = dataOf(await api.gql(SIGN_UP, { s: shift.id }, volunteer.token)).signUpForShift;
+    const path = dataOf(await api.gql(ISSUE_FEED, { v: volunteer.id }, volunteer.token)).issueCalendarFeed as string;
+    const feed = async () => Object.values(ical.sync.parseICS(await (await fetch(`${api.baseUrl}${path}`)).text())).filter((c): c is VEvent => c?.type === 'VEVENT');
+    const revision = async () =>
+      (await api.dataSource.query(`SELECT calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`, [assignment.id]))[0] as { calendar_sequence: number; calendar_changed_at: Date };
+    const seconds = (date: Date | string) => Math.floor(new Date(date).getTime() / 1000);
+
+    const [before] = await feed();
+    expect([before.uid, before.sequence]).toEqual([assignment.id, 0]);
+    expect(seconds(before.lastmodified!)).toBe(seconds((await revision()).calendar_changed_at));
+
+    dataOf(await api.gql(MOVE_SESSION, { id: session.id, s: '2026-12-02T19:00:00+01:00', e: '2026-12-02T20:30:00+01:00' }, world.tokens.coordinator));
+    const moved = await revision();
+    expect(moved.calendar_sequence).toBe(1);
+    const [after] = await feed();
+    expect([after.uid, after.sequence, new Date(after.start).toISOString()]).toEqual([assignment.id, 1, '2026-12-02T18:00:00.000Z']);
+    expect(seconds(after.lastmodified!)).toBe(seconds(moved.calendar_changed_at));
+    expect(seconds(after.lastmodified!)).toBeGreaterThanOrEqual(seconds(before.lastmodified!));
+
+    // A subscribed feed replaces the app's copy on every poll: the cancelled session's shift is simply gone.
+    dataOf(await api.gql(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id: session.id }, world.tokens.coordinator));
+    expect(await feed()).toEqual([]);
+  });
+
   it("words the role in the volunteer's language, not as the raw enum value", async () => {
     const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { role: 'WELCOME', needed: 3, title: 'Onthaal Sint-Amandsberg', startsAt: '2026-11-24T19:00:00+01:00', endsAt: '2026-11-24T21:00:00+01:00' } }, world.tokens.coordinator)).createShift;
     const people = await createVolunteers(api, world, ['Hiba', 'Lukas', 'Oksana']);

@@ -8,6 +8,7 @@ import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor as waitForValu
 import { at, BOOK_STAND, bookingInput, createFestival, Festival, SATURDAY, SUNDAY } from '../../api/test/festival-fixtures';
 import { createWorld, FIXTURE_PASSWORD, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
+import { CalendarStore, calendarPartOf } from './calendar-store';
 import { MessageRig, startMessageRig } from './message-rig';
 
 const FRIDAY = '2027-05-14';
@@ -83,6 +84,8 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   const organiser = () => ({ id: world.userIds.organiser, email: 'organiser@test.oefenkansen.be' });
 
   let saturdayBooking: string;
+  /** The Monday stand the move test moves three times; the last test cancels it. */
+  let mondayBooking = '';
 
   it("acknowledges an application in the organiser's language: Arabic right to left, Dutch by default", async () => {
     const slot = (code: string, day: string, from: string, to: string) => ({ plotId: festival.plots[code], startsAt: at(day, from), endsAt: at(day, to) });
@@ -189,6 +192,7 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
 
   it('announces a move with the old and the new place; moved twice before sending, only the last move is announced', async () => {
     const monday = (await as('organiser')(BOOK_STAND, { i: bookingInput(festival, world, 'A4', '11:00', '15:00', MONDAY) })).bookStand;
+    mondayBooking = monday.id;
     await as('coordinator')(CONFIRM, { id: monday.id });
     await deliverDue();
     mail(`STAND_CONFIRMED|${monday.id}|${organiser().id}`);
@@ -337,6 +341,31 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     } finally {
       setNow(NOW);
     }
+  });
+
+  it("keeps the organiser's calendar in step: the confirmation, each move at a higher SEQUENCE, and the city's cancellation removes it", async () => {
+    const key = (kind: string) => `${kind}|${mondayBooking}|${organiser().id}`;
+    const store = new CalendarStore();
+    const moves = smtp.mails.filter((m) => m.dedupeKey.startsWith(`${key('STAND_MOVED')}|`));
+    expect(moves).toHaveLength(2);
+    const [confirmed, firstMove, lastMove] = await Promise.all([mail(key('STAND_CONFIRMED')), ...moves].map(async (m) => (await calendarPartOf(m))!));
+    expect(store.apply(confirmed.ics)).toEqual([mondayBooking]);
+    expect(store.apply(firstMove.ics)).toEqual([mondayBooking]);
+    expect(store.apply(lastMove.ics)).toEqual([mondayBooking]);
+    // The first move arriving late does not undo the last.
+    expect(store.apply(firstMove.ics)).toEqual([]);
+    const held = store.visible()[mondayBooking];
+    expect([held.start, held.summary]).toEqual(['2027-05-17T09:00:00.000Z', `${EDITION}: stand A1`]);
+    const [{ calendar_sequence: beforeCancel }] = await query<{ calendar_sequence: number }>(`SELECT calendar_sequence FROM stand_booking WHERE id = $1`, [mondayBooking]);
+    expect(held.sequence).toBe(beforeCancel);
+
+    expect((await as('coordinator')(`mutation($id: ID!, $r: String) { cancelStandBooking(id: $id, reason: $r) { status } }`, { id: mondayBooking, r: 'Het plein is die dag afgesloten' })).cancelStandBooking.status).toBe('CANCELLED');
+    await deliverDue();
+    const cancel = (await calendarPartOf(mail(key('STAND_CANCELLED'))))!;
+    expect([cancel.typed, cancel.declared]).toEqual(['CANCEL', 'CANCEL']);
+    expect(store.apply(cancel.ics)).toEqual([mondayBooking]);
+    expect(store.visible()).toEqual({});
+    expect(store.entries.get(mondayBooking)?.sequence).toBe(beforeCancel + 1);
   });
 
   /** A new association with one FESTIVAL_ORGANISER, logged in, who reads messages in `language`. */

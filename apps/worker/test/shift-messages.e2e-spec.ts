@@ -369,6 +369,28 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     }
   });
 
+  it("sends a reminder for a shift that followed its session with the assignment's raised SEQUENCE, as in the feed", async () => {
+    const { sessionId, shift } = await sessionWithShift('2026-10-13', { role: 'WELCOME', needed: 1, title: 'Onthaal praattafel Heule' });
+    const assignment = (await as(olena.token)(SIGN_UP, { id: shift.id })).signUpForShift;
+    await coordinator()(`mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { id } }`, {
+      id: sessionId,
+      s: '2026-10-14T19:00:00+02:00',
+      e: '2026-10-14T20:30:00+02:00',
+    });
+    const [revision] = await query<{ calendar_sequence: number; calendar_changed_at: Date }>(`SELECT calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`, [assignment.id]);
+    expect(revision.calendar_sequence).toBe(1);
+    try {
+      setNow('2026-10-12T17:05:00Z');
+      await deliverDue();
+      const [reminder] = mailsAbout(assignment.id);
+      const [event] = calendarOf(reminder);
+      expect([event.uid, event.sequence, event.start.toISOString()]).toEqual([assignment.id, 1, '2026-10-14T17:00:00.000Z']);
+      expect(Math.floor(new Date(event.lastmodified!).getTime() / 1000)).toBe(Math.floor(new Date(revision.calendar_changed_at).getTime() / 1000));
+    } finally {
+      setNow(NOW);
+    }
+  });
+
   /** A new VOLUNTEER user, logged in, who reads messages in `language`. */
   async function volunteer(email: string, displayName: string, language: string): Promise<{ id: string; email: string; token: string }> {
     const created = (await as(world.tokens.admin)(CREATE_USER, { i: { email, password: FIXTURE_PASSWORD, displayName, roles: ['VOLUNTEER'], preferredLanguage: language } })).createUser;

@@ -59,4 +59,12 @@ export class SessionEntity extends BaseEntity {
   @ManyToMany(() => UserEntity)
   @JoinTable({ name: 'session_host', joinColumn: { name: 'session_id' }, inverseJoinColumn: { name: 'user_id' } })
   hosts?: UserEntity[];
+
+  /** Grows with every change a calendar must follow (time, place, status); kept by a trigger, never written here. */
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  calendarSequence: number;
+
+  /** When calendarSequence last grew (the calendar's LAST-MODIFIED); kept by the same trigger. */
+  @Column({ type: 'timestamptz', default: () => 'now()', insert: false, update: false })
+  calendarChangedAt: Date;
 }

@@ -40,4 +40,12 @@ export class ShiftAssignmentEntity extends BaseEntity {
 
   @Column({ type: 'uuid', nullable: true })
   assignedById: string | null;
+
+  /** Grows with every change a calendar must follow (time, place, status); kept by a trigger, never written here. */
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  calendarSequence: number;
+
+  /** When calendarSequence last grew (the calendar's LAST-MODIFIED); kept by the same trigger. */
+  @Column({ type: 'timestamptz', default: () => 'now()', insert: false, update: false })
+  calendarChangedAt: Date;
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { MetricsRegistry } from '@app/health';
 import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationStatus, RegistrationStatus, SessionStatus } from '@app/database';
+import { calendarMessage } from '../channels/calendar-message';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { composeStaffMessage } from '../alerts/staff-messages';
 import { composeFestivalMessage, FESTIVAL_MESSAGE_KINDS } from '../festival/festival-messages';
@@ -40,10 +40,17 @@ interface Subject {
   venue_name: string;
   venue_address: string;
   organisation_phone: string | null;
+  calendar_sequence: number;
+  calendar_changed_at: Date;
 }
 
 const NEEDS_SEAT = new Set<string>([MessageKind.REGISTRATION_CONFIRMED, MessageKind.PROMOTED, MessageKind.SESSION_REMINDER]);
-const WITH_CALENDAR = NEEDS_SEAT;
+/**
+ * Kinds whose mail carries the session's calendar entry, for a person with a seat (someone on the
+ * waiting list never got one): the first three add or update it, a move updates it (a higher
+ * SEQUENCE), a cancelled session removes it (METHOD:CANCEL).
+ */
+const WITH_CALENDAR = new Set<string>([...NEEDS_SEAT, MessageKind.SESSION_MOVED, MessageKind.SESSION_CANCELLED]);
 /**
  * Kinds whose substance is the planned time: a reminder is due relative to it and a SESSION_MOVED
  * names it, so a later move makes them untrue (the move brings its own). Every other kind (a seat,
@@ -159,9 +166,25 @@ export class NotificationDelivery {
         reason: subject.cancellation_reason,
         contactPhone: subject.organisation_phone,
       },
-      calendar: WITH_CALENDAR.has(row.kind)
-        ? ical({ name: 'Oefenkansen', method: ICalCalendarMethod.PUBLISH, events: [{ id: row.sessionId!, start: subject.starts_at, end: subject.ends_at, summary: subject.title, location: `${subject.venue_name}, ${subject.venue_address}` }] }).toString()
-        : null,
+      calendar:
+        WITH_CALENDAR.has(row.kind) && subject.registration_status === RegistrationStatus.CONFIRMED
+          ? calendarMessage(
+              'Oefenkansen',
+              row.kind === MessageKind.SESSION_CANCELLED ? 'CANCEL' : 'PUBLISH',
+              [
+                {
+                  id: row.sessionId!,
+                  start: subject.starts_at,
+                  end: subject.ends_at,
+                  summary: subject.title,
+                  location: `${subject.venue_name}, ${subject.venue_address}`,
+                  sequence: subject.calendar_sequence,
+                  changedAt: subject.calendar_changed_at,
+                },
+              ],
+              now,
+            )
+          : null,
     };
   }
 
@@ -185,7 +208,8 @@ export class NotificationDelivery {
   private async subjectOf(manager: EntityManager, row: NotificationEntity): Promise<Subject | null> {
     const [subject] = await manager.query<Subject[]>(
       `SELECT p.first_name, p.phone, p.email, r.status AS registration_status, s.title, s.starts_at, s.ends_at, s.status AS session_status,
-              s.cancellation_reason, v.name AS venue_name, v.address AS venue_address, o.phone AS organisation_phone
+              s.cancellation_reason, v.name AS venue_name, v.address AS venue_address, o.phone AS organisation_phone,
+              s.calendar_sequence, s.calendar_changed_at
          FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN venue v ON v.id = s.venue_id
          JOIN organisation o ON o.id = v.organisation_id
         WHERE r.id = $1`,

@@ -1,6 +1,6 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import { NotificationEntity } from '@app/database';
+import { calendarMessage } from '../channels/calendar-message';
 import { MessageKind, MessageVariables, StandSlotLine } from '../templates/message-kinds';
 
 export const FESTIVAL_MESSAGE_KINDS: ReadonlySet<string> = new Set([
@@ -28,6 +28,8 @@ interface BookingRow {
   ends_at: Date;
   status: string;
   reason: string | null;
+  calendar_sequence: number;
+  calendar_changed_at: Date;
 }
 
 interface EditionRow {
@@ -49,7 +51,13 @@ interface Recipient {
   roles: string[];
 }
 
-const BOOKING_COLUMNS = `b.id, b.edition_id, b.organisation_id, b.plot_id, p.code, b.starts_at, b.ends_at, b.status, b.reason`;
+const CALENDAR_METHOD: Partial<Record<string, 'PUBLISH' | 'CANCEL'>> = {
+  [MessageKind.STAND_CONFIRMED]: 'PUBLISH',
+  [MessageKind.STAND_MOVED]: 'PUBLISH',
+  [MessageKind.STAND_CANCELLED]: 'CANCEL',
+};
+
+const BOOKING_COLUMNS = `b.id, b.edition_id, b.organisation_id, b.plot_id, p.code, b.starts_at, b.ends_at, b.status, b.reason, b.calendar_sequence, b.calendar_changed_at`;
 
 /**
  * The content of a festival message, read fresh when it is sent, or why it is no longer true
@@ -89,21 +97,24 @@ export async function composeFestivalMessage(manager: EntityManager, row: Notifi
       reason: first.reason,
       slots,
     },
-    calendar:
-      row.kind === MessageKind.STAND_CONFIRMED || row.kind === MessageKind.STAND_MOVED
-        ? ical({
-            name: edition.name,
-            method: ICalCalendarMethod.PUBLISH,
-            events: bookings.map((booking) => ({
-              id: booking.id,
-              start: new Date(booking.starts_at),
-              end: new Date(booking.ends_at),
-              summary: `${edition.name}: stand ${booking.code}`,
-              location: `${edition.site_name}, ${edition.site_address}`,
-              url: edition.site_map_url ?? undefined,
-            })),
-          }).toString()
-        : null,
+    // A confirmation adds the stands, a move updates its one (same UID, higher SEQUENCE), a cancellation by the city removes it.
+    calendar: CALENDAR_METHOD[row.kind]
+      ? calendarMessage(
+          edition.name,
+          CALENDAR_METHOD[row.kind]!,
+          bookings.map((booking) => ({
+            id: booking.id,
+            start: booking.starts_at,
+            end: booking.ends_at,
+            summary: `${edition.name}: stand ${booking.code}`,
+            location: `${edition.site_name}, ${edition.site_address}`,
+            url: edition.site_map_url ?? undefined,
+            sequence: booking.calendar_sequence,
+            changedAt: booking.calendar_changed_at,
+          })),
+          now,
+        )
+      : null,
   };
 }
 

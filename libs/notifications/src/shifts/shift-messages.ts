@@ -1,6 +1,6 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import { EntityManager } from 'typeorm';
 import { NotificationEntity } from '@app/database';
+import { calendarMessage } from '../channels/calendar-message';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
 
 export const SHIFT_MESSAGE_KINDS: ReadonlySet<string> = new Set([MessageKind.SHIFT_REMINDER, MessageKind.SHIFT_UNDERSTAFFED, MessageKind.SHIFT_SWAP_REQUESTED]);
@@ -36,7 +36,10 @@ export async function composeShiftMessage(manager: EntityManager, row: Notificat
     return { to: user.email, vars: varsOf(user.display_name, shift, { confirmedCount: shift.held, capacity: shift.needed }), calendar: null };
   }
   if (row.kind === MessageKind.SHIFT_SWAP_REQUESTED) return composeSwapRequest(manager, row, user, now);
-  const [assignment] = await manager.query<{ status: string; shift_id: string; starts_at: Date }[]>(`SELECT status, shift_id, starts_at FROM shift_assignment WHERE id = $1`, [row.shiftAssignmentId]);
+  const [assignment] = await manager.query<{ status: string; shift_id: string; starts_at: Date; calendar_sequence: number; calendar_changed_at: Date }[]>(
+    `SELECT status, shift_id, starts_at, calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`,
+    [row.shiftAssignmentId],
+  );
   if (!assignment || assignment.status !== 'ASSIGNED') return { stale: 'the volunteer no longer has this shift' };
   const [shift] = await manager.query<ShiftRow[]>(`${SHIFT_WITH_PLACE} WHERE s.id = $1`, [assignment.shift_id]);
   if (shift.status !== 'OPEN') return { stale: 'the shift was cancelled' };
@@ -45,11 +48,23 @@ export async function composeShiftMessage(manager: EntityManager, row: Notificat
   return {
     to: user.email,
     vars: varsOf(user.display_name, shift, {}),
-    calendar: ical({
-      name: 'Oefenkansen',
-      method: ICalCalendarMethod.PUBLISH,
-      events: [{ id: row.shiftAssignmentId!, start: new Date(shift.starts_at), end: new Date(shift.ends_at), summary: shift.title, location: [shift.place, shift.address].filter(Boolean).join(', ') || undefined }],
-    }).toString(),
+    // The same UID and SEQUENCE as the volunteer's calendar feed: an app holding both sees one shift.
+    calendar: calendarMessage(
+      'Oefenkansen',
+      'PUBLISH',
+      [
+        {
+          id: row.shiftAssignmentId!,
+          start: shift.starts_at,
+          end: shift.ends_at,
+          summary: shift.title,
+          location: [shift.place, shift.address].filter(Boolean).join(', ') || undefined,
+          sequence: assignment.calendar_sequence,
+          changedAt: assignment.calendar_changed_at,
+        },
+      ],
+      now,
+    ),
   };
 }
 

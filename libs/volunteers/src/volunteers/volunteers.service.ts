@@ -128,8 +128,8 @@ export class VolunteersService {
     const profile = await this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ calendarTokenHash: hashToken(token) });
     if (!profile) return null;
     const language = (await this.dataSource.getRepository(UserEntity).findOneBy({ id: profile.userId }))?.preferredLanguage ?? 'nl';
-    const shifts = await this.dataSource.query<{ id: string; title: string; role: string; starts_at: Date; ends_at: Date; location: string | null; notes: string | null; changed_at: Date }[]>(
-      `SELECT a.id, s.title, s.role, a.starts_at, a.ends_at, s.notes,
+    const shifts = await this.dataSource.query<{ id: string; title: string; role: string; starts_at: Date; ends_at: Date; location: string | null; notes: string | null; changed_at: Date; sequence: number }[]>(
+      `SELECT a.id, s.title, s.role, a.starts_at, a.ends_at, s.notes, a.calendar_sequence AS sequence,
               GREATEST(a.updated_at, s.updated_at, se.updated_at, v.updated_at, e.updated_at) AS changed_at,
               COALESCE(v.name || ', ' || v.address, e.site_name || ', ' || e.site_address) AS location
          FROM shift_assignment a JOIN shift s ON s.id = a.shift_id
@@ -142,7 +142,10 @@ export class VolunteersService {
     // No calendar time zone: ical-generator would then write plain Dates as floating local times
     // (no TZID, no Z), read as the wrong hour; UTC times show right in every calendar app.
     // DTSTAMP is the item's last change, not "now": an unchanged feed is then the same bytes, so its
-    // ETag holds and a polling calendar app gets a 304.
+    // ETag holds and a polling calendar app gets a 304. SEQUENCE is the assignment's, as in the shift
+    // reminder's .ics (same UID). A shift that is cancelled or no longer the volunteer's is left out
+    // rather than sent as STATUS:CANCELLED: a subscribed feed replaces the app's copy on each poll, so
+    // the entry goes, while several apps would show a CANCELLED one as if it still took place.
     return ical({
       name: 'Oefenkansen: mijn shiften',
       events: shifts.map((shift) => ({
@@ -151,6 +154,7 @@ export class VolunteersService {
         end: new Date(shift.ends_at),
         stamp: new Date(shift.changed_at),
         lastModified: new Date(shift.changed_at),
+        sequence: shift.sequence,
         summary: shift.title,
         description: [roleLabel(shift.role, language), shift.notes].filter(Boolean).join('\n'),
         location: shift.location ?? undefined,
