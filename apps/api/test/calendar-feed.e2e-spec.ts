@@ -78,19 +78,23 @@ describe('the calendar feed over HTTP', () => {
     expect(await feed()).toEqual([]);
   });
 
-  it("words the role in the volunteer's language, not as the raw enum value", async () => {
+  it("words the role and the calendar's name in the volunteer's language, not as the raw enum value", async () => {
     const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { role: 'WELCOME', needed: 3, title: 'Onthaal Sint-Amandsberg', startsAt: '2026-11-24T19:00:00+01:00', endsAt: '2026-11-24T21:00:00+01:00' } }, world.tokens.coordinator)).createShift;
     const people = await createVolunteers(api, world, ['Hiba', 'Lukas', 'Oksana']);
     const languages = ['nl', 'en-GB', 'uk'];
     const descriptions: string[] = [];
+    const names: string[] = [];
     for (const [i, person] of people.entries()) {
       await api.dataSource.query(`UPDATE app_user SET preferred_language = $2 WHERE id = $1`, [person.id, languages[i]]);
       dataOf(await api.gql(SIGN_UP, { s: shift.id }, person.token));
       const path = dataOf(await api.gql(ISSUE_FEED, { v: person.id }, person.token)).issueCalendarFeed as string;
-      const [event] = Object.values(ical.sync.parseICS(await (await fetch(`${api.baseUrl}${path}`)).text())).filter((c): c is VEvent => c?.type === 'VEVENT');
+      const text = await (await fetch(`${api.baseUrl}${path}`)).text();
+      const [event] = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
       descriptions.push(String(event.description));
+      names.push(/^X-WR-CALNAME:(.*)$/m.exec(text)?.[1].trim() ?? '');
     }
     expect(descriptions).toEqual(['Onthaal', 'Welcoming people', 'Зустріч гостей']);
+    expect(names).toEqual(['Oefenkansen: Mijn shifts', 'Oefenkansen: My shifts', 'Oefenkansen: Мої зміни']);
   });
 
   it.each([

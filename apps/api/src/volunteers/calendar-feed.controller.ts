@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { resolveMessageLanguage, SHIFT_ROLE_LABELS, type MessageLanguage } from '@app/notifications';
-import { VolunteersService } from '@app/volunteers';
+import { resolveMessageLanguage, SHIFT_FEED_NAMES, SHIFT_ROLE_LABELS, type MessageLanguage } from '@app/notifications';
+import { type CalendarFeedWords, VolunteersService } from '@app/volunteers';
 
 /** A volunteer's shifts as an iCalendar feed that calendar apps subscribe to; the secret path is the key. */
 @Controller('calendar')
@@ -12,7 +12,7 @@ export class CalendarFeedController {
   @Get(':file')
   async feed(@Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : file;
-    const calendar = await this.volunteers.calendarFeed(token, roleLabel);
+    const calendar = await this.volunteers.calendarFeed(token, FEED_WORDS);
     // Unknown and revoked tokens look the same: nothing tells a guesser which existed. The
     // text/calendar type is set only below, so this JSON 404 is labelled as JSON.
     if (calendar === null) throw new NotFoundException();
@@ -39,8 +39,11 @@ function matches(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** A VolunteerSkill in the volunteer's language (Dutch when theirs has no catalogue); an unknown value stays as it is. */
-function roleLabel(role: string, language: string): string {
-  const labels = SHIFT_ROLE_LABELS[(resolveMessageLanguage(language) ?? 'nl') as MessageLanguage] as Record<string, string>;
-  return labels[role] ?? role;
-}
+/** Dutch when the volunteer's language has no catalogue. */
+const catalogueLanguage = (language: string) => (resolveMessageLanguage(language) ?? 'nl') as MessageLanguage;
+
+/** The feed's name and a VolunteerSkill in the volunteer's language; an unknown skill value stays as it is. */
+const FEED_WORDS: CalendarFeedWords = {
+  calendarName: (language) => SHIFT_FEED_NAMES[catalogueLanguage(language)],
+  roleLabel: (role, language) => (SHIFT_ROLE_LABELS[catalogueLanguage(language)] as Record<string, string>)[role] ?? role,
+};

@@ -120,10 +120,11 @@ export class VolunteersService {
 
   /**
    * The iCalendar feed of a volunteer's held shifts (from 30 days ago), or null for an unknown or
-   * revoked token. `roleLabel` words a VolunteerSkill in the volunteer's language (the catalogues
-   * live in the notifications lib, which depends on this one, so the caller passes them in).
+   * revoked token. `words` gives the calendar's name and a VolunteerSkill in the volunteer's
+   * language (the catalogues live in the notifications lib, which depends on this one, so the
+   * caller passes them in).
    */
-  async calendarFeed(token: string, roleLabel: (role: string, language: string) => string = (role) => role): Promise<string | null> {
+  async calendarFeed(token: string, words: CalendarFeedWords = UNTRANSLATED_FEED_WORDS): Promise<string | null> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
     const profile = await this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ calendarTokenHash: hashToken(token) });
     if (!profile) return null;
@@ -147,7 +148,7 @@ export class VolunteersService {
     // rather than sent as STATUS:CANCELLED: a subscribed feed replaces the app's copy on each poll, so
     // the entry goes, while several apps would show a CANCELLED one as if it still took place.
     return ical({
-      name: 'Oefenkansen: mijn shiften',
+      name: words.calendarName(language),
       events: shifts.map((shift) => ({
         id: shift.id,
         start: new Date(shift.starts_at),
@@ -156,7 +157,7 @@ export class VolunteersService {
         lastModified: new Date(shift.changed_at),
         sequence: shift.sequence,
         summary: shift.title,
-        description: [roleLabel(shift.role, language), shift.notes].filter(Boolean).join('\n'),
+        description: [words.roleLabel(shift.role, language), shift.notes].filter(Boolean).join('\n'),
         location: shift.location ?? undefined,
       })),
     }).toString();
@@ -176,6 +177,14 @@ export class VolunteersService {
     return this.dataSource.getRepository(VolunteerAbsenceEntity).find({ where: { userId: In([...userIds]) }, order: { startsOn: 'ASC' } });
   }
 }
+
+/** The words of a volunteer's calendar feed in their language. */
+export interface CalendarFeedWords {
+  calendarName(language: string): string;
+  roleLabel(role: string, language: string): string;
+}
+
+const UNTRANSLATED_FEED_WORDS: CalendarFeedWords = { calendarName: () => 'Oefenkansen', roleLabel: (role) => role };
 
 function listOf<T>(field: string, values: T[], max: number): T[] {
   if (values.length > max) throw AppError.badInput(`${field} may list at most ${max} values`, field);

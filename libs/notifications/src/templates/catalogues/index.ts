@@ -50,4 +50,9 @@ export const SHIFT_ROLE_LABELS: Readonly<Record<MessageLanguage, UiStrings['volu
   tr: trUi.volunteer.roles,
 };
 
+/** The name a calendar app shows for a volunteer's feed: the product and the web app's "My shifts". */
+export const SHIFT_FEED_NAMES: Readonly<Record<MessageLanguage, string>> = Object.fromEntries(
+  Object.entries({ nl: nlUi, fr: frUi, en: enUi, ar: arUi, ru: ruUi, prs: prsUi, ps: psUi, so: soUi, ro: roUi, ur: urUi, uk: ukUi, tr: trUi }).map(([language, ui]) => [language, `Oefenkansen: ${ui.volunteer.myHeading}`]),
+) as Record<MessageLanguage, string>;
+
 export { ar, en, fr, nl, prs, ps, ro, ru, so, tr, uk, ur };
