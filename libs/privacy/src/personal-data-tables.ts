@@ -32,4 +32,5 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataCoverage>
   shift: { notAboutAPerson: "a shift's practical notes" },
   venue: { notAboutAPerson: "a building's address and accessibility notes" },
   festival_edition: { notAboutAPerson: "the festival site's address" },
+  organisation: { notAboutAPerson: "a school's or centre's general phone number, which mails give as the number to call" },
 };
