@@ -70,6 +70,8 @@ export async function createWorld(api: TestApi): Promise<World> {
 
 export const CREATE_SESSION = `mutation($i: CreateSessionInput!) { createSession(input: $i) { id title startsAt endsAt capacity status hosts { id } } }`;
 export const CREATE_SERIES = `mutation($i: CreateSessionSeriesInput!) { createSessionSeries(input: $i) { id rrule sessions { id startsAt endsAt } } }`;
+export const REGISTER_PARTICIPANT = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`;
+export const MOVE_SESSION = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { startsAt } }`;
 
 /** Input for a 90-minute session at the given venue, a week after the test clock's "now". */
 export function sessionInput(world: World, overrides: Record<string, unknown> = {}): Record<string, unknown> {

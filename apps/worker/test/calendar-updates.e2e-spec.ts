@@ -1,12 +1,10 @@
 import { CapturedMail } from '@app/testing';
-import { CREATE_SESSION, createWorld, sessionInput, World } from '../../api/test/fixtures';
+import { CREATE_SESSION, createWorld, MOVE_SESSION, REGISTER_PARTICIPANT, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf } from '../../api/test/test-api';
 import { CalendarStore, calendarPartOf, onlyEvent, toSecond } from './calendar-store';
 import { MessageRig, startMessageRig } from './message-rig';
 
 const NOW = '2026-08-15T10:00:00Z';
-const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`;
-const MOVE = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { startsAt } }`;
 const CANCEL_SESSION = `mutation($id: ID!, $r: String) { cancelSession(id: $id, reason: $r) { status } }`;
 
 /**
@@ -37,7 +35,7 @@ describe('calendar updates when a session moves or is cancelled', () => {
     const sessionId = dataOf(
       await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, startsAt: '2026-09-22T19:00:00+02:00', endsAt: '2026-09-22T20:30:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator),
     ).createSession.id;
-    const register = async (participant: Record<string, unknown>) => dataOf(await api.gql(REGISTER, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
+    const register = async (participant: Record<string, unknown>) => dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
     const anna = await register({ firstName: 'Anna', email: 'anna@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true });
     const bram = await register({ firstName: 'Bram', email: 'bram@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true });
     expect([anna.status, bram.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
@@ -54,7 +52,7 @@ describe('calendar updates when a session moves or is cancelled', () => {
     expect(store.visible()).toEqual({ [sessionId]: { start: '2026-09-22T17:00:00.000Z', end: '2026-09-22T18:30:00.000Z', summary: 'Praattafel Overleie', sequence: 0 } });
 
     // 2. The host moves the session a day on: SEQUENCE 1, the new times, replaced in the store.
-    dataOf(await api.gql(MOVE, { id: sessionId, s: '2026-09-23T18:00:00+02:00', e: '2026-09-23T19:30:00+02:00' }, world.tokens.host));
+    dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-09-23T18:00:00+02:00', e: '2026-09-23T19:30:00+02:00' }, world.tokens.host));
     const moved = await revision(sessionId);
     expect(moved.calendar_sequence).toBe(1);
     await rig.deliverDue();
@@ -99,13 +97,13 @@ describe('calendar updates when a session moves or is cancelled', () => {
     rig.setNow(NOW);
     const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-10-06T19:00:00+02:00', endsAt: '2026-10-06T20:30:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator))
       .createSession.id;
-    dataOf(await api.gql(MOVE, { id: sessionId, s: '2026-10-07T19:00:00+02:00', e: '2026-10-07T20:30:00+02:00' }, world.tokens.host));
-    dataOf(await api.gql(MOVE, { id: sessionId, s: '2026-10-08T19:00:00+02:00', e: '2026-10-08T20:30:00+02:00' }, world.tokens.host));
+    dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-10-07T19:00:00+02:00', e: '2026-10-07T20:30:00+02:00' }, world.tokens.host));
+    dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-10-08T19:00:00+02:00', e: '2026-10-08T20:30:00+02:00' }, world.tokens.host));
     // A save that writes the session again without a change a calendar follows leaves the revision alone.
     await rig.query(`UPDATE session SET title = title, calendar_sequence = 0 WHERE id = $1`, [sessionId]);
     const { calendar_sequence: sequence, calendar_changed_at: changedAt } = await revision(sessionId);
     expect(sequence).toBe(2);
-    dataOf(await api.gql(REGISTER, { i: { sessionId, participant: { firstName: 'Carla', email: 'carla@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator));
+    dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Carla', email: 'carla@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator));
     await rig.deliverDue();
     const event = onlyEvent((await calendarPartOf(mailOf('carla@example.org', 'REGISTRATION_CONFIRMED')))!.ics);
     expect([event.uid, event.sequence, new Date(event.start).toISOString(), toSecond(event.lastmodified!)]).toEqual([sessionId, 2, '2026-10-08T17:00:00.000Z', toSecond(changedAt)]);

@@ -1,8 +1,7 @@
-import { createWorld, CREATE_SESSION, sessionInput, World } from '../../api/test/fixtures';
+import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf } from '../../api/test/test-api';
 import { MessageRig, startMessageRig } from './message-rig';
 
-const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`;
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -37,7 +36,7 @@ describe('the number to call in session mails', () => {
     const withPhone = (await coordinator(CREATE_SESSION, { i: sessionInput(world, { venueId, title: 'Praattafel Venning' }) })).createSession.id;
     const withoutPhone = (await coordinator(CREATE_SESSION, { i: sessionInput(world) })).createSession.id;
     const register = async (sessionId: string, firstName: string, email: string, preferredLanguage: string) =>
-      (await coordinator(REGISTER, { i: { sessionId, participant: { firstName, email, preferredLanguage, contactChannel: 'EMAIL', consentToContact: true } } })).registerParticipant.id as string;
+      (await coordinator(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName, email, preferredLanguage, contactChannel: 'EMAIL', consentToContact: true } } })).registerParticipant.id as string;
     const ids = {
       nlWith: await register(withPhone, 'Anke', 'anke@example.org', 'nl'),
       arWith: await register(withPhone, 'Bilal', 'bilal@example.org', 'ar'),

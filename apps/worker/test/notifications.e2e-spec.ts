@@ -6,11 +6,10 @@ import { mailDomain } from '@app/config';
 import { Clock, FixedClock } from '@app/common';
 import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
-import { CREATE_SESSION, createWorld, sessionInput, World } from '../../api/test/fixtures';
+import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
 import { WorkerModule } from '../src/worker.module';
 
-const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`;
 
 const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
 
@@ -59,7 +58,7 @@ describe('notifications', () => {
 
   it('confirms by e-mail, waitlists and promotes by SMS, in the participant’s language, exactly once each', async () => {
     const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, hostIds: [world.userIds.host] }) }, world.tokens.coordinator)).createSession.id;
-    const register = (participant: Record<string, unknown>) => api.gql(REGISTER, { i: { sessionId, participant } }, world.tokens.coordinator).then(dataOf);
+    const register = (participant: Record<string, unknown>) => api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator).then(dataOf);
     const claire = (await register({ firstName: 'Claire', email: 'claire@example.org', preferredLanguage: 'fr', contactChannel: 'EMAIL', consentToContact: true })).registerParticipant;
     const bilal = (await register({ firstName: 'Bilal', phone: '0470 99 88 77', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true })).registerParticipant;
     expect([claire.status, bilal.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
@@ -113,7 +112,7 @@ describe('notifications', () => {
   it('sends nothing stale: a reminder of a registration cancelled before its time is never sent', async () => {
     const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:00:00+02:00' }) }, world.tokens.coordinator)).createSession.id;
     const dina = dataOf(
-      await api.gql(REGISTER, { i: { sessionId, participant: { firstName: 'Dina', email: 'dina@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+      await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Dina', email: 'dina@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
     ).registerParticipant;
     // Cancelled straight in the database, as if the outbox had missed it: the worker's re-check catches it.
     await api.dataSource.query(`UPDATE registration SET status = 'CANCELLED' WHERE id = $1`, [dina.id]);
@@ -133,7 +132,7 @@ describe('notifications', () => {
     await worker.close();
     for (let i = 0; i < 40; i += 1) {
       dataOf(
-        await api.gql(REGISTER, { i: { sessionId, participant: { firstName: `Ouder ${i}`, email: `ouder${i}@example.org`, preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+        await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: `Ouder ${i}`, email: `ouder${i}@example.org`, preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
       );
     }
     const redis = new Redis(api.config.redisUrl);
@@ -156,7 +155,7 @@ describe('notifications', () => {
   it('tells everyone of a moved session and moves its reminders with it', async () => {
     const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-09-16T19:00:00+02:00', endsAt: '2026-09-16T20:00:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator)).createSession.id;
     const eva = dataOf(
-      await api.gql(REGISTER, { i: { sessionId, participant: { firstName: 'Eva', phone: '0486 55 44 33', preferredLanguage: 'uk', contactChannel: 'SMS', consentToContact: true } } }, world.tokens.coordinator),
+      await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Eva', phone: '0486 55 44 33', preferredLanguage: 'uk', contactChannel: 'SMS', consentToContact: true } } }, world.tokens.coordinator),
     ).registerParticipant;
     const moved = await api.gql('mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { startsAt } }', { id: sessionId, s: '2026-09-17T18:00:00+02:00', e: '2026-09-17T19:00:00+02:00' }, world.tokens.host);
     expect(dataOf(moved).moveSession.startsAt).toBe('2026-09-17T18:00:00+02:00');
@@ -188,7 +187,7 @@ describe('notifications', () => {
       await api.gql(CREATE_SESSION, { i: sessionInput(world, { programmeId, startsAt: '2026-09-19T10:00:00+02:00', endsAt: '2026-09-19T11:00:00+02:00' }) }, world.tokens.coordinator),
     ).createSession.id;
     const fien = dataOf(
-      await api.gql(REGISTER, { i: { sessionId, participant: { firstName: 'Fien', email: 'fien@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+      await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Fien', email: 'fien@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
     ).registerParticipant;
     dataOf(await api.gql('mutation($id: ID!) { updateProgramme(id: $id, input: { reminderOffsetsMinutes: [2880, 120] }) { id } }', { id: programmeId }, world.tokens.coordinator));
     const reminders = (await statuses(fien.id)).filter((s) => s.kind === 'SESSION_REMINDER').map((s) => [s.offset_minutes, s.status]);
@@ -212,7 +211,7 @@ describe('notifications', () => {
         await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 2, hostIds: [world.userIds.host], startsAt: '2026-09-15T19:00:00+02:00', endsAt: '2026-09-15T20:00:00+02:00' }) }, world.tokens.coordinator),
       ).createSession.id;
       const register = (firstName: string) =>
-        api.gql(REGISTER, { i: { sessionId, participant: { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false } } }, world.tokens.coordinator).then(dataOf);
+        api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false } } }, world.tokens.coordinator).then(dataOf);
       const first = (await register('Een')).registerParticipant;
       await register('Twee');
       await register('Drie');
@@ -242,7 +241,7 @@ describe('notifications', () => {
       ).createSession.id;
       dataOf(
         await api.gql(
-          REGISTER,
+          REGISTER_PARTICIPANT,
           { i: { sessionId, participant: { firstName: 'Hawa', lastName: 'Yusuf', preferredLanguage: 'so', contactChannel: 'VIA_ORGANISATION', consentToContact: false } } },
           world.tokens.schoolContact,
         ),

@@ -1,12 +1,10 @@
 import { CapturedSms } from '@app/testing';
-import { CREATE_SESSION, createWorld, sessionInput, World } from '../../api/test/fixtures';
+import { CREATE_SESSION, createWorld, MOVE_SESSION, REGISTER_PARTICIPANT, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf } from '../../api/test/test-api';
 import { MessageRig, startMessageRig } from './message-rig';
 
 const NOW = '2026-08-15T10:00:00Z';
-const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`;
 const CANCEL = `mutation($id: ID!) { cancelRegistration(id: $id) { status } }`;
-const MOVE = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { startsAt } }`;
 
 /**
  * Issue 17: a place comes free and the session moves before the worker sends the promotion. The
@@ -29,7 +27,7 @@ describe('a waiting-list promotion when the session moves before it is sent', ()
     const sessionId = dataOf(
       await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, startsAt: '2026-09-22T19:00:00+02:00', endsAt: '2026-09-22T20:30:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator),
     ).createSession.id;
-    const register = async (participant: Record<string, unknown>) => dataOf(await api.gql(REGISTER, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
+    const register = async (participant: Record<string, unknown>) => dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
     const anna = await register({ firstName: 'Anna', email: 'anna@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true });
     const bram = await register({ firstName: 'Bram', phone: '0471 22 33 44', preferredLanguage: 'nl', contactChannel: 'SMS', consentToContact: true });
     expect([anna.status, bram.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
@@ -39,7 +37,7 @@ describe('a waiting-list promotion when the session moves before it is sent', ()
     // Anna cancels, and seconds later the host moves the session a day on: the worker sends nothing in between.
     await rig.withDeliveriesHeld(async () => {
       dataOf(await api.gql(CANCEL, { id: anna.id }, world.tokens.coordinator));
-      expect(dataOf(await api.gql(MOVE, { id: sessionId, s: '2026-09-23T18:00:00+02:00', e: '2026-09-23T19:30:00+02:00' }, world.tokens.host)).moveSession.startsAt).toBe('2026-09-23T18:00:00+02:00');
+      expect(dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-09-23T18:00:00+02:00', e: '2026-09-23T19:30:00+02:00' }, world.tokens.host)).moveSession.startsAt).toBe('2026-09-23T18:00:00+02:00');
     });
     await rig.deliverDue();
 
