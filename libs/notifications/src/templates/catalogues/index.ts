@@ -34,25 +34,17 @@ export const DIGEST_LABELS: Readonly<Record<MessageLanguage, DigestLabels>> = {
   tr: trLabels,
 };
 
+/** The web app's words per language; the API reuses a few of them for what it writes itself. */
+const UI: Readonly<Record<MessageLanguage, UiStrings>> = { nl: nlUi, fr: frUi, en: enUi, ar: arUi, ru: ruUi, prs: prsUi, ps: psUi, so: soUi, ro: roUi, ur: urUi, uk: ukUi, tr: trUi };
+
+function fromUi<T>(pick: (ui: UiStrings) => T): Readonly<Record<MessageLanguage, T>> {
+  return Object.fromEntries(SUPPORTED_MESSAGE_LANGUAGES.map((language) => [language, pick(UI[language])])) as Record<MessageLanguage, T>;
+}
+
 /** The kinds of shift work by VolunteerSkill, for the API's calendar feed (the web app's own words). */
-export const SHIFT_ROLE_LABELS: Readonly<Record<MessageLanguage, UiStrings['volunteer']['roles']>> = {
-  nl: nlUi.volunteer.roles,
-  fr: frUi.volunteer.roles,
-  en: enUi.volunteer.roles,
-  ar: arUi.volunteer.roles,
-  ru: ruUi.volunteer.roles,
-  prs: prsUi.volunteer.roles,
-  ps: psUi.volunteer.roles,
-  so: soUi.volunteer.roles,
-  ro: roUi.volunteer.roles,
-  ur: urUi.volunteer.roles,
-  uk: ukUi.volunteer.roles,
-  tr: trUi.volunteer.roles,
-};
+export const SHIFT_ROLE_LABELS = fromUi((ui) => ui.volunteer.roles);
 
 /** The name a calendar app shows for a volunteer's feed: the product and the web app's "My shifts". */
-export const SHIFT_FEED_NAMES: Readonly<Record<MessageLanguage, string>> = Object.fromEntries(
-  Object.entries({ nl: nlUi, fr: frUi, en: enUi, ar: arUi, ru: ruUi, prs: prsUi, ps: psUi, so: soUi, ro: roUi, ur: urUi, uk: ukUi, tr: trUi }).map(([language, ui]) => [language, `Oefenkansen: ${ui.volunteer.myHeading}`]),
-) as Record<MessageLanguage, string>;
+export const SHIFT_FEED_NAMES = fromUi((ui) => `Oefenkansen: ${ui.volunteer.myHeading}`);
 
 export { ar, en, fr, nl, prs, ps, ro, ru, so, tr, uk, ur };
