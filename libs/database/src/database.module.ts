@@ -2,19 +2,23 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { createDataSourceOptions } from './data-source-options';
+import { Transactions } from './transactions';
 
 @Module({})
 export class DatabaseModule {
   static forRoot(applicationName: string): DynamicModule {
     return {
       module: DatabaseModule,
+      // Global like TypeORM's own DataSource: every domain module's services open transactions.
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => createDataSourceOptions(config.databaseUrl, { applicationName }),
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [Transactions],
+      exports: [TypeOrmModule, Transactions],
     };
   }
 }

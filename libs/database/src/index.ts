@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './pg-errors';
 export * from './snake-naming.strategy';
 export { MIGRATIONS } from './migrations';
+export * from './transactions';
