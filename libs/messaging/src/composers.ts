@@ -1,0 +1,33 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Transaction } from '@app/database';
+import type { OutboxRow } from './outbox-message';
+
+/** What to send and to whom, read fresh at sending time; the words come from the catalogue of `row.kind`. */
+export interface PreparedMessage {
+  to: string;
+  vars: Record<string, unknown>;
+  /** An iCalendar attachment (mail only). */
+  calendar: { filename: string; content: string } | null;
+}
+
+/** Either the message, or why it is no longer true (then it is cancelled with that reason, not sent). */
+export type Composition = PreparedMessage | { stale: string };
+
+/**
+ * The domain side of a message kind: the domain that owns the kind reads its own tables to fill
+ * it in. Messaging calls it inside the transaction that claims the row, and never reads a domain's
+ * tables itself.
+ */
+export interface MessageComposer {
+  compose(tx: Transaction, row: OutboxRow, now: Date): Promise<Composition>;
+  /** After the row is final (sent, failed for good, cancelled): e.g. a registration code forgets the code. */
+  settled?(tx: Transaction, row: OutboxRow): Promise<void>;
+}
+
+export const MESSAGE_KINDS_METADATA = 'oefenkansen:message-kinds';
+
+/**
+ * Marks a provider as the composer of these message kinds; messaging finds it at boot. A kind with
+ * no composer, or with two, stops the worker at start-up.
+ */
+export const ComposesMessages = (...kinds: string[]): ClassDecorator => SetMetadata(MESSAGE_KINDS_METADATA, kinds);
