@@ -1,2 +1,3 @@
 export * from './outbox-message';
 export * from './composers';
+export * from './outbox';
