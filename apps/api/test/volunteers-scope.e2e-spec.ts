@@ -5,7 +5,7 @@ import { dataOf, errorOf, GraphQLResult, startTestApi, TestApi } from './test-ap
 import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, OUTCOME, tableSnapshot, Who, WHO } from './scope-matrix';
 
 /**
- * Role scope of volunteers, shifts, Picnik trajectories and reports (issue 7): every query and
+ * Role scope of volunteers, shifts, Picnik trajectories and reports: every query and
  * mutation of the area, for every role of the fixture world and for an anonymous caller. The
  * MATRIX is the contract at a glance (it mirrors libs/volunteers/src/volunteers-policy.ts and the
  * services): personal data of volunteers and newcomers only for the roles that need it.
@@ -989,7 +989,7 @@ describe('volunteers: role scope', () => {
       await asAdmin(ADD_ABSENCE, { v: otherVolunteerId, i: { startsOn: '2028-10-02', endsOn: '2028-10-04', reason: 'Operatie aan de knie' } });
 
       const { volunteer, host, coordinator } = await refusals(shiftId, assignmentId);
-      // A colleague asking is not even told which of the two it is (issue 16).
+      // A colleague asking is not even told which of the two it is.
       expect(errorOf(volunteer).extensions.reason).toBeUndefined();
       expect(errorOf(host).extensions).toMatchObject({ reason: 'AWAY' });
       for (const result of [volunteer, host]) {
