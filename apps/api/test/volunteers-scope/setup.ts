@@ -138,7 +138,6 @@ export const TABLES = ['app_user', 'participant', 'session', 'volunteer_profile'
 
 export const snapshot = (api: TestApi) => tableSnapshot(api.dataSource, TABLES);
 
-
 /** None of the secrets appears anywhere in a result (data, errors and their extensions). */
 export function expectNoLeak(result: GraphQLResult | Record<string, unknown>, ...secrets: string[]): void {
   const body = JSON.stringify(result);

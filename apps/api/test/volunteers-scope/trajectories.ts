@@ -6,7 +6,6 @@ import { operation, OperationName, OTHER_VOLUNTEER, NEWCOMER, OTHER_NEWCOMER, TR
 export function trajectoryOperations(scope: VolunteersScope): Partial<Record<OperationName, ScopedOperation<unknown>>> {
   const { count, userOf, volunteerId, saveProfileAsAdmin, createTrajectory, trajectoryRow, buddyTrajectory, reportArrange, programmeArrange } = scope;
 
-
   return {
     trajectories: operation<{ day: string; mine: string; theirs: string; myNotes: string; theirNotes: string }>({
       arrange: async (c) => {
