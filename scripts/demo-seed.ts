@@ -493,7 +493,7 @@ async function seedFestival(app: INestApplicationContext, now: Date): Promise<bo
 }
 
 // ---------------------------------------------------------------------------------------------
-// Volunteers, shifts and Picnik trajectories (issue 7)
+// Volunteers, shifts and Picnik trajectories
 
 interface DemoVolunteer {
   /** Null: Marie, volunteer@oefenkansen.demo, created with the users above. */
@@ -798,7 +798,7 @@ const TRAJECTORIES: DemoTrajectory[] = [
 ];
 
 /**
- * Issue 7: volunteers with profiles, shifts at upcoming sessions, series and the festival (some
+ * Volunteers with profiles, shifts at upcoming sessions, series and the festival (some
  * filled, some with a gap, one short within days so the worker's sweep alerts the coordinator), the
  * monthly Picnik meeting and a year of Picnik trajectories. Seeds once: returns false when a
  * trajectory programme exists already.

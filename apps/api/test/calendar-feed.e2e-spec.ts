@@ -7,7 +7,7 @@ const ISSUE_FEED = `mutation($v: ID!) { issueCalendarFeed(volunteerId: $v) }`;
 const MOVE_SESSION = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { id } }`;
 
 /**
- * Issue 17: calendar apps poll the feed with If-None-Match; an unchanged feed must be byte-for-byte
+ * Calendar apps poll the feed with If-None-Match; an unchanged feed must be byte-for-byte
  * the same (DTSTAMP is the last change, not "now") so they get a 304 instead of the whole feed.
  */
 describe('the calendar feed over HTTP', () => {

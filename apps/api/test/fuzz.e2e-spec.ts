@@ -8,7 +8,7 @@ import { FuzzWorld, seedFuzzWorld } from './fuzz/seed';
 import { dataOf, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 /**
- * Issue 8: thousands of generated malformed inputs to every mutation of the live schema (wrong
+ * Thousands of generated malformed inputs to every mutation of the live schema (wrong
  * types, huge strings, unicode edge cases, impossible dates and zones, injection strings, unknown
  * ids, broken documents, bodies over the limit), mostly as the admin so validation rather than
  * authorisation refuses them. Every answer must be a coded refusal below 500 and the database must

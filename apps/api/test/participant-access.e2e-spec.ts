@@ -6,7 +6,7 @@ import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from './self-registration-fix
 import { dataOf, GraphQLResult, startTestApi, TestApi } from './test-api';
 
 /**
- * Who sees which participant field through which path (issue 16), as the attack went: a host
+ * Who sees which participant field through which path, as the attack went: a host
  * registers another school's parent, and a newcomer signs up by SMS code, at a session of school A;
  * then every path × role is walked against PARTICIPANT_ACCESS (apps/api/src/auth/participant-access.ts).
  * School A's contact must read their first names on its attendance list, and nothing more.
@@ -54,7 +54,7 @@ function expected(path: ParticipantPath, who: Who, person: Person): Seen {
   return reach === 'IN_FULL' ? 'firstName' : 'absent';
 }
 
-describe('participant fields: every path × role (issue 16)', () => {
+describe('participant fields: every path × role', () => {
   let api: TestApi;
   let world: World;
   const people = {} as Record<Person, { id: string; firstName: string; phone: string; registrationId: string }>;

@@ -20,7 +20,7 @@ interface PersonalColumn {
 }
 
 /**
- * Every table holding personal data is covered by export and erasure (issue 16): the personal
+ * Every table holding personal data is covered by export and erasure: the personal
  * columns come from the database schema (PERSONAL_COLUMN in libs/privacy), and a newcomer who
  * signed up by SMS code is then searched for in every one of them — in the export before, and
  * nowhere after the erasure.

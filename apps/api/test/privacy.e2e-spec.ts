@@ -29,7 +29,7 @@ const ABSENCE_REASON = 'Operatie aan de knie in AZ Groeninge';
 type AuditNode = { at: string; action: string; subjectKind: string; subjectId: string; operation: string; requestId: string | null; reason: string | null; actor: { id: string } | null };
 
 /**
- * Issue 8, privacy: export, erasure on request, consent, the audit log (the retention job is in
+ * Privacy: export, erasure on request, consent, the audit log (the retention job is in
  * apps/worker/test/retention.e2e-spec.ts). "Erase then export shows no personal field left; report
  * totals are unchanged by an erase."
  */

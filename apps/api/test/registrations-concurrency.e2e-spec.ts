@@ -13,7 +13,7 @@ interface Row {
 }
 
 /**
- * Invariants 1 and 2 of DESIGN.md with real concurrent HTTP requests on two API instances that
+ * Invariants 1 and 2 (docs/architecture.md#invariant-1, #invariant-2) with real concurrent HTTP requests on two API instances that
  * share one PostgreSQL: seats are never given out twice, and the waiting list stays FIFO.
  */
 describe('registrations under concurrency, on two API replicas', () => {
@@ -148,14 +148,14 @@ describe('registrations under concurrency, on two API replicas', () => {
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(samples.length).toBeGreaterThan(5);
     for (const sample of samples) {
-      // Invariant 2: nobody waits while a seat is free.
+      // Invariant 2 (docs/architecture.md#invariant-2): nobody waits while a seat is free.
       expect(sample.waitlisted === 0 || sample.seated >= sample.capacity).toBe(true);
     }
     for (let i = 1; i < samples.length; i += 1) {
       const [before, now] = [samples[i - 1], samples[i]];
       // Only where capacity stood still in between: a raise and a lowering between two samples are invisible.
       if (before.capacityChanges < 0 || before.capacityChanges % 2 === 1 || before.capacityChanges !== now.capacityChanges) continue;
-      // Invariant 1: while full (also after lowering below the seated count) no seat is given out.
+      // Invariant 1 (docs/architecture.md#invariant-1): while full (also after lowering below the seated count) no seat is given out.
       if (now.seated > before.seated) expect(now.seated).toBeLessThanOrEqual(now.capacity);
     }
     const finalCapacity = dataOf(await api(1).gql('query($id: ID!) { session(id: $id) { capacity } }', { id: sessionId })).session.capacity;

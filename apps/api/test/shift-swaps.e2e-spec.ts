@@ -15,7 +15,7 @@ const CANCEL_SHIFT = `mutation($id: ID!) { cancelShift(id: $id) { id status } }`
 const TABLES = ['shift', 'shift_assignment', 'shift_swap_request', 'notification', 'volunteer_absence'];
 
 /**
- * Issue 16: a volunteer no longer moves a shift onto a colleague; they ask, and the colleague
+ * A volunteer no longer moves a shift onto a colleague; they ask, and the colleague
  * accepts (the place moves in one transaction, with the usual checks), declines, or the holder
  * withdraws. Neither the requests nor the refusals show a colleague's e-mail, periods away or
  * other shifts. Against real PostgreSQL, concurrency included.

@@ -59,7 +59,7 @@ const OUTSIDE: Planned[] = [
 const tally = (values: string[], keys: readonly string[]) => keys.map((key) => ({ key, count: values.filter((value) => value === key).length }));
 
 /**
- * Issue 7: Picnik trajectories (with FMDO) and the city's reports, over HTTP against real PostgreSQL.
+ * Picnik trajectories (with FMDO) and the city's reports, over HTTP against real PostgreSQL.
  */
 describe('trajectories and reports', () => {
   let api: TestApi;

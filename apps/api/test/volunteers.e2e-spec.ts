@@ -18,7 +18,7 @@ const RACERS = 20;
 const vevents = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 
 /**
- * Issue 7: volunteers and their shifts, over HTTP against real PostgreSQL. The last place of a shift
+ * Volunteers and their shifts, over HTTP against real PostgreSQL. The last place of a shift
  * goes to one volunteer, and nobody holds two overlapping shifts, also under concurrent requests.
  */
 describe('volunteers and shifts', () => {

@@ -9,7 +9,7 @@ const NOW = new Date('2026-09-01T08:00:00Z');
 const PHONE = { width: 390, height: 844 };
 const emailOf = (name: string) => `${name.toLowerCase()}@vrijwilligers.test.oefenkansen.be`;
 
-/** Issue 16: one volunteer asks a colleague to take over a shift, the colleague accepts on their own page, and both see the result. */
+/** One volunteer asks a colleague to take over a shift, the colleague accepts on their own page, and both see the result. */
 describe('volunteer page: swapping a shift with a colleague', () => {
   let web: WebTest;
   let world: World;

@@ -8,7 +8,7 @@ const NOW = '2026-08-15T10:00:00Z';
 const CANCEL_SESSION = `mutation($id: ID!, $r: String) { cancelSession(id: $id, reason: $r) { status } }`;
 
 /**
- * Issue 17: the entry a person added from their confirmation follows the session. Every mail about
+ * The entry a person added from their confirmation follows the session. Every mail about
  * it carries the same UID; a move raises SEQUENCE with the new times, a cancellation is METHOD:CANCEL.
  * A calendar app's store (RFC 5546 rules) is fed the mails as node-ical parses them.
  */

@@ -10,7 +10,7 @@ const IN_FLIGHT = 10;
 const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 90_000) => waitForValue(probe, what, timeoutMs);
 
 /**
- * Invariant 4 under faults, with the worker as a real process: a kill -9 in the middle of a batch
+ * Invariant 4 (docs/architecture.md#invariant-4) under faults, with the worker as a real process: a kill -9 in the middle of a batch
  * and a FLUSHDB of its Redis database while messages are pending lose nothing, and a message is sent twice only if it
  * was in flight at the moment of the kill (the documented at-least-once window).
  */

@@ -7,7 +7,7 @@ const NOW = '2026-08-15T10:00:00Z';
 const CANCEL = `mutation($id: ID!) { cancelRegistration(id: $id) { status } }`;
 
 /**
- * Issue 17: a place comes free and the session moves before the worker sends the promotion. The
+ * A place comes free and the session moves before the worker sends the promotion. The
  * promotion is still true (the person has a seat), so it goes out with the session's time as it is
  * when sent; the SESSION_MOVED message goes out too.
  */

@@ -12,7 +12,7 @@ const NOW = new Date('2029-06-01T00:00:00Z');
 const LONG_GONE = 130;
 
 /**
- * The nightly retention job (issue 8): participants with no activity for RETENTION_MONTHS are
+ * The nightly retention job: participants with no activity for RETENTION_MONTHS are
  * anonymised through the same erasure as a coordinator's, by the system; recent activity of any
  * kind keeps a participant; a second run finds nothing to do.
  */

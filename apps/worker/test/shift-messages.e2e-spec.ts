@@ -32,7 +32,7 @@ interface Row {
 }
 
 /**
- * Volunteer shift messages end to end (issue 7): the API writes the reminders in the transaction
+ * Volunteer shift messages end to end: the API writes the reminders in the transaction
  * that assigns the volunteer and withdraws them in the one that releases the place; the worker's
  * sweep writes the under-staffed alert 72 hours ahead; every message is composed when it is sent
  * (in the recipient's language, re-checked) and handed to a real SMTP server.
@@ -161,7 +161,7 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     }
   });
 
-  it('asks the colleague once, in their language, without the asker\'s e-mail; a withdrawn request sends nothing (issue 16)', async () => {
+  it('asks the colleague once, in their language, without the asker\'s e-mail; a withdrawn request sends nothing', async () => {
     const { shift } = await sessionWithShift('2026-11-03', { role: 'WELCOME', needed: 1, title: 'Onthaal Buda' });
     const karims = (await as(karim.token)(SIGN_UP, { id: shift.id })).signUpForShift;
     const requestOf = async () => (await query<{ id: string }>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [karims.id]))[0].id;

@@ -1,5 +1,5 @@
 /**
- * Which tables hold personal data and how export and erasure cover each (issue 16).
+ * Which tables hold personal data and how export and erasure cover each.
  *
  * The rule: a column holds personal data when its name says it names, reaches or describes
  * someone — PERSONAL_COLUMN below (first_name, last_name, display_name, phone, email, address,

@@ -2,7 +2,7 @@ import type { Actor } from '@app/common';
 import { Role } from '@app/database';
 
 /**
- * Who may call each query and mutation of the API: the one authorisation table (issue 8).
+ * Who may call each query and mutation of the API: the one authorisation table.
  *
  * The AccessGuard refuses every call this table does not allow before a resolver runs, and the
  * API refuses to start while an operation of the schema has no entry here (or an entry names an

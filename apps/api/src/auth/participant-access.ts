@@ -1,7 +1,7 @@
 import { Role } from '@app/database';
 
 /**
- * Who reads which participant field through which path of the API (issue 16): the companion of
+ * Who reads which participant field through which path of the API: the companion of
  * ACCESS_MATRIX for the most personal data we hold. Every path goes through one rule in the
  * registrations library (ParticipantsService.visibleTo / viewsFor): a role sees a participant in
  * full only where that rule allows; where it is responsible for a registration of someone else it

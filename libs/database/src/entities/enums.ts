@@ -46,7 +46,7 @@ export enum RegistrationStatus {
 /** Statuses that hold the participant's place at a session (one per participant per session). */
 export const LIVE_REGISTRATION_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW] as const;
 
-/** Statuses that take a seat: capacity counts these (invariant 1). */
+/** Statuses that take a seat: capacity counts these (docs/architecture.md#invariant-1). */
 export const SEATED_REGISTRATION_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW] as const;
 
 export enum ContactChannel {
@@ -104,7 +104,7 @@ export enum StandBookingStatus {
   CANCELLED = 'CANCELLED',
 }
 
-/** Bookings that hold a plot: no two of these overlap on one plot (invariant 3). */
+/** Bookings that hold a plot: no two of these overlap on one plot (docs/architecture.md#invariant-3). */
 export const LIVE_STAND_BOOKING_STATUSES = [StandBookingStatus.REQUESTED, StandBookingStatus.CONFIRMED] as const;
 
 /** What a stand brings to the festival. */

@@ -9,7 +9,7 @@ import { StandBookingStatus } from './enums';
 /**
  * A plot for a time range, asked for (REQUESTED) or given (CONFIRMED) to an association. The
  * exclusion constraint `stand_booking_no_overlap` (migration FestivalStands) keeps two live bookings
- * of one plot from overlapping, whatever the application code does (invariant 3).
+ * of one plot from overlapping, whatever the application code does (docs/architecture.md#invariant-3).
  */
 @Entity('stand_booking')
 @Index(['editionId', 'status'])

@@ -20,7 +20,7 @@ export class FestivalStands1795443199101 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_74ae17485a4fe7b8ca2f5f46c9" ON "stand_booking"  ("application_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_1f9c55ccb2b1bfad98f3ec96f5" ON "stand_booking"  ("organisation_id", "day") `);
     await queryRunner.query(`CREATE INDEX "IDX_2d604329cab47a17cbc8f41747" ON "stand_booking"  ("edition_id", "status") `);
-    // Invariant 3: two live bookings of one plot never overlap; '[)' lets one slot end when the next starts.
+    // docs/architecture.md#invariant-3: two live bookings of one plot never overlap; '[)' lets one slot end when the next starts.
     await queryRunner.query(
       `ALTER TABLE "stand_booking" ADD CONSTRAINT "stand_booking_no_overlap" EXCLUDE USING gist ("plot_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" IN ('REQUESTED', 'CONFIRMED'))`,
     );

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** A volunteer's request that a colleague take over a shift (issue 16): nothing moves until the colleague accepts. */
+/** A volunteer's request that a colleague take over a shift: nothing moves until the colleague accepts. */
 export class ShiftSwapRequests1796587406856 implements MigrationInterface {
   name = 'ShiftSwapRequests1796587406856';
 

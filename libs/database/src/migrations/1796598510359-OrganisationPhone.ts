@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** An organisation's general phone number (issue 17): participants' messages name it as the number to call. */
+/** An organisation's general phone number: participants' messages name it as the number to call. */
 export class OrganisationPhone1796598510359 implements MigrationInterface {
   name = 'OrganisationPhone1796598510359';
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What a calendar needs to update an entry it already holds (issue 17, RFC 5545 §3.8.7.4): a SEQUENCE
+ * What a calendar needs to update an entry it already holds (RFC 5545 §3.8.7.4): a SEQUENCE
  * that only grows and the time of the change (LAST-MODIFIED), per session, shift assignment and stand
  * booking. A trigger keeps them, so every path that moves or cancels (one session, a series, a closure
  * day, a shift following its session) bumps them in its own transaction, and no application write

@@ -24,7 +24,7 @@ interface Organiser {
 }
 
 /**
- * Turns stand events into outbox rows in the transaction of the change (invariant 4): a message
+ * Turns stand events into outbox rows in the transaction of the change (docs/architecture.md#invariant-4): a message
  * to each organiser of the association, reminders for the days of confirmed stands, and the end of
  * pending messages about a booking that is cancelled.
  */

@@ -44,7 +44,7 @@ export function dedupeKeyOf(kind: MessageKind, subjectId: string, offsetMinutes:
 }
 
 /**
- * Turns registration events into outbox rows in the transaction that recorded them (invariant 4):
+ * Turns registration events into outbox rows in the transaction that recorded them (docs/architecture.md#invariant-4):
  * the message to the participant, their reminders, and the end of reminders that no longer apply.
  */
 @Injectable()

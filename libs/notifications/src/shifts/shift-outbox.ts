@@ -8,7 +8,7 @@ import { MessageKind } from '../templates/message-kinds';
 /** A volunteer hears about a shift two days and three hours before it. */
 export const SHIFT_REMINDER_OFFSETS_MINUTES = [48 * 60, 3 * 60];
 
-/** Shift reminders written and withdrawn in the transaction that assigns or releases the volunteer (invariant 4). */
+/** Shift reminders written and withdrawn in the transaction that assigns or releases the volunteer (docs/architecture.md#invariant-4). */
 @Injectable()
 export class ShiftOutbox implements OnModuleInit {
   constructor(

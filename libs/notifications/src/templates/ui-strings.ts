@@ -265,7 +265,7 @@ export interface UiStrings {
     /** A link that opens the feed in the phone's calendar app. */
     calendarSubscribe: string;
   };
-  /** Volunteers asking a colleague to take over a shift, and answering such a question (issue 16). Names only, never why someone cannot. */
+  /** Volunteers asking a colleague to take over a shift, and answering such a question. Names only, never why someone cannot. */
   shiftSwap: {
     heading: string;
     /** The button on one of your shifts: ask a colleague to take it over. */

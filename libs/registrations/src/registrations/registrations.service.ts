@@ -42,7 +42,7 @@ const LIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, Regis
 /**
  * Seats and waiting lists. Every change to a session's registrations runs in one transaction
  * that first locks the session row, so seats are counted and given out one request at a time,
- * on any number of API replicas (invariants 1 and 2 of DESIGN.md).
+ * on any number of API replicas (docs/architecture.md#invariant-1 and #invariant-2).
  */
 @Injectable()
 export class RegistrationsService implements OnModuleInit {

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { SEATED_REGISTRATION_STATUSES } from '@app/database';
 
 export interface SessionCounts {
-  /** CONFIRMED, ATTENDED and NO_SHOW: what capacity counts (invariant 1). */
+  /** CONFIRMED, ATTENDED and NO_SHOW: what capacity counts (docs/architecture.md#invariant-1). */
   seated: number;
   waitlisted: number;
 }

@@ -16,7 +16,7 @@ export interface SwapColleague {
 const CANDIDATES = 20;
 
 /**
- * Shift swaps between volunteers (issue 16). The holder asks a colleague who is free then and fits
+ * Shift swaps between volunteers. The holder asks a colleague who is free then and fits
  * the shift; the colleague accepts (the holder's place released and theirs held in one transaction,
  * with the usual checks) or declines; the holder may withdraw. A request lapses when the holder's
  * assignment changes (given back, moved, cancelled) and when the shift starts. Coordinators reassign
