@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
 import { Role } from '@app/common';
+// Organisations have a lib of their own so that auth and scheduling (sessions point at users) need not import each other.
 import { OrganisationEntity } from '@app/organisations';
 
 @Entity('app_user')
