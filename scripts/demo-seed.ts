@@ -6,32 +6,17 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { AuthModule, UsersService } from '@app/auth';
-import { Actor, ClockModule } from '@app/common';
+import { AuthModule, UsersService, UserEntity } from '@app/auth';
+import { Actor, ClockModule, Role } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
-import {
-  ContactChannel,
-  DatabaseModule,
-  Daypart,
-  FollowUpOutcome,
-  OrganisationKind,
-  ProgrammeKind,
-  ReferralChannel,
-  Role,
-  ScreeningStatus,
-  SessionEntity,
-  ShiftEntity,
-  StandOffering,
-  TrajectoryKind,
-  TrajectoryStatus,
-  UserEntity,
-  VolunteerSkill,
-} from '@app/database';
-import { FESTIVAL_ZONE, FestivalEditionsService, FestivalModule, sinksenfeesten, StandBookingsService, StandPlotsService } from '@app/festival';
+import { DatabaseModule } from '@app/database';
+import { OrganisationKind } from '@app/organisations';
+import { FESTIVAL_ZONE, FestivalEditionsService, FestivalModule, sinksenfeesten, StandBookingsService, StandPlotsService, StandOffering } from '@app/festival';
 import { FestivalOutbox, ShiftOutbox } from '@app/notifications';
-import { NewParticipantCommand, RegistrationsModule, RegistrationsService } from '@app/registrations';
-import { ClosuresService, SessionsService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE } from '@app/scheduling';
-import { ShiftsService, TrajectoriesService, VolunteerProfileCommand, VolunteersModule, VolunteersService } from '@app/volunteers';
+import { NewParticipantCommand, RegistrationsModule, RegistrationsService, ContactChannel, ReferralChannel } from '@app/registrations';
+import { ClosuresService, SessionsService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE, ProgrammeKind, SessionEntity } from '@app/scheduling';
+import { ShiftsService, TrajectoriesService, VolunteerProfileCommand, VolunteersModule, VolunteersService, Daypart, FollowUpOutcome, ScreeningStatus, ShiftEntity, TrajectoryKind, TrajectoryStatus, VolunteerSkill } from '@app/volunteers';
+import { ENTITIES } from '../apps/api/src/entities';
 
 export const DEMO_PASSWORD = 'kortrijk-demo-2026';
 
@@ -77,7 +62,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
   const app = await NestFactory.createApplicationContext(
     {
       module: DemoSeedModule,
-      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed'), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule, VolunteersModule],
+      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed', ENTITIES), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule, VolunteersModule],
       // The organisers' stand messages and the volunteers' shift reminders go to the outbox in the
       // transaction of the booking or assignment, as in the API.
       providers: [FestivalOutbox, ShiftOutbox],

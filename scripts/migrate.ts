@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { createDataSourceOptions } from '@app/database';
+import { ENTITIES } from '../apps/api/src/entities';
 
 async function main(): Promise<void> {
   const [command = 'run', name] = process.argv.slice(2);
   const config = loadConfig(process.env, 'cli');
-  const dataSource = new DataSource(createDataSourceOptions(config.databaseUrl, { applicationName: 'oefenkansen-migrate' }));
+  const dataSource = new DataSource(createDataSourceOptions(config.databaseUrl, { applicationName: 'oefenkansen-migrate', entities: ENTITIES }));
   await dataSource.initialize();
   try {
     if (command === 'run') {

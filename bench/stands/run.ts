@@ -21,8 +21,8 @@
 import 'reflect-metadata';
 import { Pool } from 'pg';
 import { AppConfig } from '@app/config';
-import { LIVE_STAND_BOOKING_STATUSES, pgErrorCode, PgErrorCode } from '@app/database';
-import { sinksenfeesten } from '@app/festival';
+import { pgErrorCode, PgErrorCode } from '@app/database';
+import { sinksenfeesten, LIVE_STAND_BOOKING_STATUSES } from '@app/festival';
 import { seededRandom } from '@app/testing';
 import { callGraphql, graphqlHeaders, sendGraphql } from '../shared/graphql';
 import { MEASURE_MS, Measured, Measurement, measure, Phase, runLoad, WARM_UP_MS } from '../shared/load';

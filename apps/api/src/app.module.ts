@@ -24,6 +24,7 @@ import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { CalendarFeedController } from './volunteers/calendar-feed.controller';
+import { ENTITIES } from './entities';
 
 @Module({})
 export class AppModule {
@@ -35,7 +36,7 @@ export class AppModule {
         ConfigModule.forRoot('api', config),
         LoggerModule.forRoot(pinoParams(config.logLevel, 'oefenkansen-api')),
         ClockModule,
-        DatabaseModule.forRoot('oefenkansen-api'),
+        DatabaseModule.forRoot('oefenkansen-api', ENTITIES),
         QueuesModule,
         HealthModule.forRoot('api'),
         AuthModule,

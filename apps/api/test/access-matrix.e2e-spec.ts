@@ -1,5 +1,5 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, GraphQLObjectType, IntrospectionQuery, isLeafType } from 'graphql';
-import { Role } from '@app/database';
+import { Role } from '@app/common';
 import { ACCESS_MATRIX, AccessRule, RootType } from '../src/auth/access-matrix';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';
 import { at, BOOK_STAND, CREATE_EDITION, createFestival, Festival, SATURDAY, SUNDAY } from './festival-fixtures';

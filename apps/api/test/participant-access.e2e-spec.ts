@@ -1,4 +1,4 @@
-import { Role } from '@app/database';
+import { Role } from '@app/common';
 import { PARTICIPANT_ACCESS, PARTICIPANT_PATHS, ParticipantPath, ParticipantReach } from '../src/auth/participant-access';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { WHO, Who } from './scope-matrix';

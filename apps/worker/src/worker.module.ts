@@ -11,6 +11,7 @@ import { SchedulingModule } from '@app/scheduling';
 import { RecurringJobs } from './recurring-jobs';
 import { NotificationsProcessor } from './notifications.processor';
 import { SchedulingProcessor } from './scheduling.processor';
+import { ENTITIES } from './entities';
 
 @Module({})
 export class WorkerModule {
@@ -22,7 +23,7 @@ export class WorkerModule {
         ConfigModule.forRoot('worker', config),
         LoggerModule.forRoot(pinoParams(config.logLevel, 'oefenkansen-worker')),
         ClockModule,
-        DatabaseModule.forRoot('oefenkansen-worker'),
+        DatabaseModule.forRoot('oefenkansen-worker', ENTITIES),
         QueuesModule,
         HealthModule.forRoot('worker'),
         SchedulingModule,

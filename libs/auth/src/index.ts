@@ -1,7 +1,8 @@
+export * from './entities';
 export * from './auth.module';
 export * from './password-hasher';
 export * from './users.service';
-export { Role } from '@app/database';
+export { Role } from '@app/common';
 export * from './rate-limit-redis';
 export * from './rate-limit-storage';
 export { TokenService } from './token.service';

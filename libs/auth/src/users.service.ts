@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Actor, AppError, ErrorCode, hasAnyRole, isCoordinator, validate } from '@app/common';
+import { Actor, AppError, ErrorCode, hasAnyRole, isCoordinator, validate, Role } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { OrganisationEntity, OrganisationKind, pgErrorCode, PgErrorCode, Role, UserEntity } from '@app/database';
+import { pgErrorCode, PgErrorCode } from '@app/database';
+import { OrganisationEntity, OrganisationKind } from '@app/organisations';
+import { UserEntity } from './entities';
 import { LoginLockout } from './login-lockout';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';

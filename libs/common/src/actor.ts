@@ -16,7 +16,7 @@ export function hasAnyRole(actor: Actor | null | undefined, ...roles: string[]):
   return !!actor && actor.roles.some((role) => roles.includes(role));
 }
 
-/** The roles that run everything: the platform's admins and the city's coordinators (values of Role in libs/database). */
+/** The roles that run everything: the platform's admins and the city's coordinators (values of Role, in ./enums). */
 const COORDINATING_ROLES = ['ADMIN', 'COORDINATOR'];
 
 export function isCoordinator(actor: Actor | null | undefined): boolean {

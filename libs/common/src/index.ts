@@ -8,3 +8,4 @@ export * from './clock.module';
 export * from './logging';
 export * from './graceful-shutdown';
 export * from './csv';
+export * from './enums';

@@ -1,6 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
+import { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -9,6 +8,11 @@ export interface DataSourceExtras {
   applicationName?: string;
   poolSize?: number;
   logger?: TypeOrmLogger;
+  /**
+   * The entity classes, listed by the app (each domain lib exports its own): this lib is
+   * infrastructure and imports no domain. Running migrations needs none.
+   */
+  entities?: readonly (Function | EntitySchema)[];
 }
 
 export function createDataSourceOptions(databaseUrl: string, extras: DataSourceExtras = {}): DataSourceOptions {
@@ -17,7 +21,7 @@ export function createDataSourceOptions(databaseUrl: string, extras: DataSourceE
     url: databaseUrl,
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
-    entities: ENTITIES,
+    entities: [...(extras.entities ?? [])],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

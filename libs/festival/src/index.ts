@@ -1,3 +1,4 @@
+export * from './entities';
 export * from './festival.module';
 export * from './festival-policy';
 export * from './editions/festival-editions.service';

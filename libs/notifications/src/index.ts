@@ -1,3 +1,4 @@
+export * from './entities';
 export * from './notifications.module';
 export * from './outbox/notification-outbox';
 export * from './delivery/dispatcher';

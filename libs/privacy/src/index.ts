@@ -1,3 +1,4 @@
+export * from './entities';
 export * from './privacy.module';
 export * from './privacy-policy';
 export * from './subject';

@@ -1,5 +1,4 @@
-import { Actor, AppError, hasAnyRole, requireCoordinator } from '@app/common';
-import { Role } from '@app/database';
+import { Actor, AppError, hasAnyRole, requireCoordinator, Role } from '@app/common';
 
 /** Exports and erasures are for coordinators (and admins); the audit log, which shows what coordinators did, for admins only. */
 export const privacyPolicy = {

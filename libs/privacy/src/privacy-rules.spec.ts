@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Actor, AppError, ErrorCode } from '@app/common';
-import { AuditSubjectKind, Role } from '@app/database';
+import { Actor, AppError, ErrorCode, Role } from '@app/common';
+import { AuditSubjectKind } from './entities';
 import { auditScope } from './audit/audit-scope';
 import { ERASED_LANGUAGE, erasedEmailOf } from './erasure/personal-data-erasure.service';
 import { PERSONAL_COLUMN, PERSONAL_DATA_TABLES } from './personal-data-tables';

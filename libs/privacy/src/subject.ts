@@ -1,5 +1,5 @@
 import { AppError, validate } from '@app/common';
-import { AuditSubjectKind } from '@app/database';
+import { AuditSubjectKind } from './entities';
 
 /** Whose data to export or erase, as the API gives it: exactly one of the two ids. */
 export interface PersonalDataSubjectCommand {

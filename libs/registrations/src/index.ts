@@ -1,3 +1,4 @@
+export * from './entities';
 export * from './registrations.module';
 export * from './registration-policy';
 export * from './participants/participant-rules';

@@ -1,5 +1,4 @@
-import { Actor, AppError, hasAnyRole, isCoordinator } from '@app/common';
-import { Role } from '@app/database';
+import { Actor, AppError, hasAnyRole, isCoordinator, Role } from '@app/common';
 
 /** Who is responsible for a session: its hosts, and the organisation whose venue it is at. */
 export interface SessionScope {

@@ -1,3 +1,4 @@
+export * from './entities';
 export * from './scheduling.module';
 export * from './organisations/organisations.service';
 export * from './venues/venues.service';

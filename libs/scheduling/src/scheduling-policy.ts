@@ -1,5 +1,4 @@
-import { Actor, AppError, hasAnyRole, isCoordinator, requireCoordinator } from '@app/common';
-import { Role } from '@app/database';
+import { Actor, AppError, hasAnyRole, isCoordinator, requireCoordinator, Role } from '@app/common';
 
 /**
  * Who may change what in scheduling. Coordinators and admins manage everything; a host manages

@@ -1,3 +1,4 @@
+export * from './entities';
 export * from './volunteers.module';
 export * from './volunteers-policy';
 export * from './volunteers/volunteers.service';

@@ -1,5 +1,4 @@
-import { Actor, AppError, hasAnyRole, isCoordinator, requireCoordinator } from '@app/common';
-import { Role } from '@app/database';
+import { Actor, AppError, hasAnyRole, isCoordinator, requireCoordinator, Role } from '@app/common';
 
 /**
  * Who may see and change volunteers, shifts and trajectories. Volunteers' and newcomers' personal

@@ -6,8 +6,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { UsersService } from '@app/auth';
-import { hasAnyRole } from '@app/common';
-import { Role } from '@app/database';
+import { hasAnyRole, Role } from '@app/common';
 import { QueueName } from '@app/queues';
 
 export const BULL_BOARD_PATH = '/admin/queues';

@@ -5,7 +5,7 @@ import { ExecutionContext, Logger } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildSchema, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { Actor } from '@app/common';
-import { Role } from '@app/database';
+import { Role } from '@app/common';
 import { printApiSchema } from '../graphql/schema-printer';
 import type { RequestContext } from '../graphql/request-context';
 import { accessDecision, accessMatrixMismatches, AccessRule } from './access-matrix';

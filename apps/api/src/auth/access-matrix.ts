@@ -1,5 +1,5 @@
 import type { Actor } from '@app/common';
-import { Role } from '@app/database';
+import { Role } from '@app/common';
 
 /**
  * Who may call each query and mutation of the API: the one authorisation table.

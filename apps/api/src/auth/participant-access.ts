@@ -1,4 +1,4 @@
-import { Role } from '@app/database';
+import { Role } from '@app/common';
 
 /**
  * Who reads which participant field through which path of the API: the companion of

@@ -1,27 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
-import {
-  ClosureKind,
-  ContactChannel,
-  DeliveryOutcome,
-  NotificationChannel,
-  NotificationStatus,
-  OrganisationKind,
-  ProgrammeKind,
-  ReferralChannel,
-  RegistrationStatus,
-  Role,
-  SessionStatus,
-  StandBookingStatus,
-  StandOffering,
-  VolunteerSkill,
-  Daypart,
-  ScreeningStatus,
-  ShiftAssignmentStatus,
-  TrajectoryKind,
-  TrajectoryStatus,
-  FollowUpOutcome,
-} from '@app/database';
-import { StandCellState } from '@app/festival';
+import { ClosureKind, ProgrammeKind, SessionStatus } from '@app/scheduling';
+import { ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
+import { DeliveryOutcome, NotificationStatus } from '@app/notifications';
+import { NotificationChannel, Role } from '@app/common';
+import { OrganisationKind } from '@app/organisations';
+import { VolunteerSkill, Daypart, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, FollowUpOutcome } from '@app/volunteers';
+import { StandCellState, StandBookingStatus, StandOffering } from '@app/festival';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });

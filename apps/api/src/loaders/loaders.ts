@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { UsersService } from '@app/auth';
+import { UsersService, UserEntity } from '@app/auth';
 import type { Actor } from '@app/common';
-import { DeliveryAttemptEntity, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, VolunteerProfileEntity, FestivalEditionEntity, FestivalOpeningBlockEntity, OrganisationEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity, ProgrammeEntity, RegistrationEntity, SessionEntity, UserEntity, VenueEntity } from '@app/database';
-import { FestivalEditionsService, StandBookingsService, StandPlotsService } from '@app/festival';
-import { ShiftsService, TrajectoriesService, VolunteersService } from '@app/volunteers';
-import { NotificationAdminService } from '@app/notifications';
-import { AttendanceSettingsService, NoShowStats, ParticipantsService, ParticipantView, RegistrationsService, SessionCounts } from '@app/registrations';
-import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService } from '@app/scheduling';
+import { OrganisationEntity } from '@app/organisations';
+import { FestivalEditionsService, StandBookingsService, StandPlotsService, FestivalEditionEntity, FestivalOpeningBlockEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity } from '@app/festival';
+import { ShiftsService, TrajectoriesService, VolunteersService, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, VolunteerProfileEntity } from '@app/volunteers';
+import { NotificationAdminService, DeliveryAttemptEntity } from '@app/notifications';
+import { AttendanceSettingsService, NoShowStats, ParticipantsService, ParticipantView, RegistrationsService, SessionCounts, RegistrationEntity } from '@app/registrations';
+import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService, ProgrammeEntity, SessionEntity, VenueEntity } from '@app/scheduling';
 
 export type Loaders = ReturnType<LoadersFactory['create']>;
 

@@ -2,8 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { Plugin } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { BREAK, DocumentNode, FieldNode, GraphQLResolveInfo, GraphQLSchema, Kind, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
-import { AuditSubjectKind } from '@app/database';
-import { AuditLog, AuditRead } from '@app/privacy';
+import { AuditLog, AuditRead, AuditSubjectKind } from '@app/privacy';
 import type { RequestContext } from '../graphql/request-context';
 import { requestIdOf } from './audit-scope.interceptor';
 

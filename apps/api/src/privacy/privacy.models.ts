@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AuditAction, AuditSubjectKind } from '@app/database';
+import { AuditAction, AuditSubjectKind } from '@app/privacy';
 import { PageInfoModel } from '../scheduling/scheduling.models';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 

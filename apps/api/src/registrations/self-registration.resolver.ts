@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { RegistrationStatus } from '@app/database';
-import { RegistrationsService, SelfRegistrationService } from '@app/registrations';
+import { RegistrationsService, SelfRegistrationService, RegistrationStatus } from '@app/registrations';
 import { RegistrationCodeRequestModel, RequestRegistrationCodeInput, SelfRegistrationModel } from './self-registration.models';
 
 /** Newcomers register themselves without an account: a first name, a phone and the code we send to it. */

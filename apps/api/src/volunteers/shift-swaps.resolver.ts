@@ -1,7 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
-import { ShiftSwapStatus } from '@app/database';
-import { ShiftSwapsService } from '@app/volunteers';
+import { ShiftSwapsService, ShiftSwapStatus } from '@app/volunteers';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import { DateTimeScalar } from '../graphql/scalars';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor, AppError, validate } from '@app/common';
-import { FestivalEditionEntity, FestivalOpeningBlockEntity, LIVE_STAND_BOOKING_STATUSES, StandBookingEntity, StandBookingStatus, StandPlotEntity } from '@app/database';
+import { FestivalEditionEntity, FestivalOpeningBlockEntity, LIVE_STAND_BOOKING_STATUSES, StandBookingEntity, StandBookingStatus, StandPlotEntity } from '../entities';
 import { festivalPolicy } from '../festival-policy';
 
 export enum StandCellState {

@@ -3,18 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import {
-  FestivalEditionEntity,
-  LIVE_STAND_BOOKING_STATUSES,
-  OrganisationEntity,
-  pgErrorCode,
-  PgErrorCode,
-  StandApplicationEntity,
-  StandBookingEntity,
-  StandBookingStatus,
-  StandOffering,
-  StandPlotEntity,
-} from '@app/database';
+import { pgErrorCode, PgErrorCode } from '@app/database';
+import { FestivalEditionEntity, LIVE_STAND_BOOKING_STATUSES, StandApplicationEntity, StandBookingEntity, StandBookingStatus, StandOffering, StandPlotEntity } from '../entities';
+import { OrganisationEntity } from '@app/organisations';
 import { lockEdition, openingBlocksOfEdition } from '../editions/festival-editions.service';
 import { describePeriods, OpeningBlock, periodContaining } from '../editions/opening-hours';
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';

@@ -1,5 +1,4 @@
-import { Actor, AppError, ErrorCode } from '@app/common';
-import { Role } from '@app/database';
+import { Actor, AppError, ErrorCode, Role } from '@app/common';
 import { OpeningBlock, openingBlocksOf, periodContaining } from '../editions/opening-hours';
 import { defaultOpeningBlocks } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';

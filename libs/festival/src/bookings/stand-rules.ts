@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Actor, AppError, ErrorCode, isCoordinator } from '@app/common';
-import { FestivalEditionEntity } from '@app/database';
+import { FestivalEditionEntity } from '../entities';
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
 
 interface Slot {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
-import { FestivalEditionEntity, FestivalOpeningBlockEntity, LIVE_STAND_BOOKING_STATUSES, StandBookingEntity } from '@app/database';
+import { FestivalEditionEntity, FestivalOpeningBlockEntity, LIVE_STAND_BOOKING_STATUSES, StandBookingEntity } from '../entities';
 import { festivalPolicy } from '../festival-policy';
 import { describePeriods, OpeningBlock, OpeningBlockCommand, openingBlocksOf, periodContaining } from './opening-hours';
 import { defaultOpeningBlocks, FESTIVAL_ZONE, sinksenfeesten } from './sinksenfeesten';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Actor, AppError, toCsv, validate } from '@app/common';
-import { FestivalEditionEntity } from '@app/database';
+import { FestivalEditionEntity } from '../entities';
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
-import { pgErrorCode, PgErrorCode, StandPlotEntity } from '@app/database';
+import { pgErrorCode, PgErrorCode } from '@app/database';
+import { StandPlotEntity } from '../entities';
 import { lockEdition } from '../editions/festival-editions.service';
 import { festivalPolicy } from '../festival-policy';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { NotificationChannel } from '@app/database';
+import { NotificationChannel } from '@app/common';
 
 /** Every metric name starts with this, default process metrics included. */
 export const METRICS_PREFIX = 'oefenkansen_';

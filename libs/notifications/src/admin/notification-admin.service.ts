@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor, AppError, Clock, validate } from '@app/common';
-import { DeliveryAttemptEntity, NotificationEntity, NotificationStatus } from '@app/database';
+import { DeliveryAttemptEntity, NotificationEntity, NotificationStatus } from '../entities';
 import { notificationPolicy } from './notification-policy';
 
 export const DEFAULT_NOTIFICATIONS_PAGE = 50;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { SEATED_REGISTRATION_STATUSES } from '@app/database';
+import { SEATED_REGISTRATION_STATUSES } from '@app/registrations';
 import { MessageKind } from '../templates/message-kinds';
 import { freePlotCount } from '../festival/festival-messages';
 import { coordinators, insertStaffNotification, sessionStaff } from './staff-recipients';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { NotificationEntity } from '@app/database';
+import { NotificationEntity } from '../entities';
 import { DigestLine, MessageKind, MessageVariables } from '../templates/message-kinds';
 import { sessionLoads, WAITLIST_LONG_THRESHOLD } from './capacity-alerts';
 import { UNDER_BOOKED_MINIMUM } from './alert-sweep';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { NotificationStatus } from '@app/database';
+import { NotificationStatus } from '../entities';
 import { JobName, JobProducer } from '@app/queues';
 
 /** Rows due within this window go to BullMQ as delayed jobs, so they leave on the minute. */

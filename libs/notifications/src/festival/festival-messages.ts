@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { NotificationEntity } from '@app/database';
+import { NotificationEntity } from '../entities';
 import { calendarMessage } from '../channels/calendar-message';
 import { MessageKind, MessageVariables, StandSlotLine } from '../templates/message-kinds';
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { NotificationStatus } from '@app/database';
+import { NotificationStatus } from '../entities';
 import { FestivalEvents, StandEvent } from '@app/festival';
 import { MessageKind } from '../templates/message-kinds';
 import { LISTING_KINDS } from './festival-messages';

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@app/common';
-import { ContactChannel, NotificationChannel, NotificationStatus, RegistrationEventEntity, RegistrationEventKind, SessionEntity } from '@app/database';
-import { RegistrationEvents } from '@app/registrations';
-import { SessionHooks } from '@app/scheduling';
+import { Clock, NotificationChannel } from '@app/common';
+import { NotificationStatus } from '../entities';
+import { RegistrationEvents, ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '@app/registrations';
+import { SessionHooks, SessionEntity } from '@app/scheduling';
 import { MessageKind } from '../templates/message-kinds';
 
 interface Recipient {

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@app/common';
-import { NotificationChannel, NotificationEntity, NotificationStatus, RegistrationCodeRequestEntity, RegistrationCodeStatus } from '@app/database';
-import { RegistrationCodeOutbox } from '@app/registrations';
+import { Clock, NotificationChannel } from '@app/common';
+import { NotificationEntity, NotificationStatus } from '../entities';
+import { RegistrationCodeOutbox, RegistrationCodeRequestEntity, RegistrationCodeStatus } from '@app/registrations';
 import { coordinators, insertStaffNotification } from '../alerts/staff-recipients';
 import { dedupeKeyOf } from '../outbox/notification-outbox';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { NotificationStatus } from '@app/database';
+import { NotificationStatus } from '../entities';
 import { ShiftEvent, ShiftEvents } from '@app/volunteers';
 import { MessageKind } from '../templates/message-kinds';
 

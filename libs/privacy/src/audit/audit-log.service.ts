@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppError, decodeCursor, encodeCursor, validate } from '@app/common';
-import { AuditAction, AuditLogEntryEntity, AuditSubjectKind } from '@app/database';
+import { AuditAction, AuditLogEntryEntity, AuditSubjectKind } from '../entities';
 import { privacyPolicy } from '../privacy-policy';
 import { auditScope } from './audit-scope';
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock } from '@app/common';
-import { NotificationStatus, ParticipantEntity } from '@app/database';
-import { ParticipantsService, registrationPolicy } from '@app/registrations';
+import { NotificationStatus } from '@app/notifications';
+import { ParticipantsService, registrationPolicy, ParticipantEntity } from '@app/registrations';
 
 /**
  * Consent to be contacted, after registration: given or withdrawn, always with the date and who

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/common';
-import { AuditAction, AuditSubjectKind, NotificationStatus, Role } from '@app/database';
+import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
+import { AuditAction, AuditSubjectKind } from '../entities';
+import { NotificationStatus } from '@app/notifications';
 import { AuditLog } from '../audit/audit-log.service';
 import { THEIR_CODE_REQUESTS } from '../export/personal-data-export.service';
 import { privacyPolicy } from '../privacy-policy';

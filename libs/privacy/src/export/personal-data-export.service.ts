@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppError, Clock } from '@app/common';
-import { AuditAction, AuditSubjectKind } from '@app/database';
+import { AuditAction, AuditSubjectKind } from '../entities';
 import { AuditLog } from '../audit/audit-log.service';
 import { privacyPolicy } from '../privacy-policy';
 import { personalDataSubject, PersonalDataSubject, PersonalDataSubjectCommand } from '../subject';

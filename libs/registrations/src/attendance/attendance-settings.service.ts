@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, validate } from '@app/common';
-import { AppSettingEntity } from '@app/database';
+import { AppSettingEntity } from '../entities';
 import { registrationPolicy } from '../registration-policy';
 
 const NO_SHOW_THRESHOLD_KEY = 'registrations.noShowFlagThreshold';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RegistrationEventEntity, RegistrationEventKind } from '@app/database';
+import { RegistrationEventEntity, RegistrationEventKind } from '../entities';
 
 export interface RegistrationEventInput {
   kind: RegistrationEventKind;

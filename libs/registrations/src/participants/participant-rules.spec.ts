@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '@app/common';
-import { ContactChannel } from '@app/database';
+import { ContactChannel } from '../entities';
 import { NewParticipantCommand, normaliseLanguage, normalisePhone, validateNewParticipant } from './participant-rules';
 
 const ORGANISATION = '7d0f2c9e-4d6b-4f6a-9a51-1c2b3d4e5f60';

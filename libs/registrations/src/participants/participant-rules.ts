@@ -1,5 +1,5 @@
 import { AppError, validate } from '@app/common';
-import { ContactChannel, ReferralChannel } from '@app/database';
+import { ContactChannel, ReferralChannel } from '../entities';
 
 /**
  * Languages messages and the web app are offered in (BCP 47). Kortrijk's largest newcomer

@@ -1,4 +1,4 @@
-import { ContactChannel, ParticipantEntity } from '@app/database';
+import { ContactChannel, ParticipantEntity } from '../entities';
 
 /**
  * A participant as one reader may read them. `restricted`: the reader is responsible for a session

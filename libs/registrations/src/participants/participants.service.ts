@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/common';
-import { ParticipantEntity, RegistrationStatus, Role } from '@app/database';
+import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
+import { ParticipantEntity, RegistrationStatus } from '../entities';
 import { registrationPolicy } from '../registration-policy';
 import { ValidParticipant } from './participant-rules';
 import { fullView, ParticipantView, restrictedView } from './participant-view';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Actor, AppError, ErrorCode } from '@app/common';
-import { ContactChannel, RegistrationStatus, Role, SessionEntity, SessionStatus } from '@app/database';
+import { Actor, AppError, ErrorCode, Role } from '@app/common';
+import { ContactChannel, RegistrationStatus } from '../entities';
+import { SessionEntity, SessionStatus } from '@app/scheduling';
 import { registrationPolicy, SessionScope } from '../registration-policy';
 import { requireOpenForRegistration, whoToRegister } from './registrations.service';
 import { freeSeats, statusOfNewRegistration } from './seat-rules';

@@ -2,19 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import {
-  ParticipantEntity,
-  RegistrationEntity,
-  RegistrationEventKind,
-  RegistrationStatus,
-  SEATED_REGISTRATION_STATUSES,
-  SessionEntity,
-  SessionSeriesEntity,
-  PgErrorCode,
-  pgErrorCode,
-  SessionStatus,
-} from '@app/database';
-import { lockSession, lockUpcomingSessionsOfSeries, SessionHooks, sessionResponsibles } from '@app/scheduling';
+import { PgErrorCode, pgErrorCode } from '@app/database';
+import { ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
+import { lockSession, lockUpcomingSessionsOfSeries, SessionHooks, sessionResponsibles, SessionEntity, SessionSeriesEntity, SessionStatus } from '@app/scheduling';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { SEATED_REGISTRATION_STATUSES } from '@app/database';
+import { SEATED_REGISTRATION_STATUSES } from '../entities';
 
 export interface SessionCounts {
   /** CONFIRMED, ATTENDED and NO_SHOW: what capacity counts (docs/architecture.md#invariant-1). */

@@ -1,4 +1,4 @@
-import { RegistrationStatus } from '@app/database';
+import { RegistrationStatus } from '../entities';
 
 /**
  * A new registration takes a seat while the session has one free, otherwise it waits at the end

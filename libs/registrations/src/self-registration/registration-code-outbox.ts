@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RegistrationCodeRequestEntity } from '@app/database';
+import { RegistrationCodeRequestEntity } from '../entities';
 
 /** Writes and withdraws the code SMS in the caller's transaction; libs/notifications provides it. */
 export interface RegistrationCodeSender {

@@ -3,16 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Clock, ErrorCode, validate } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import {
-  ContactChannel,
-  PgErrorCode,
-  pgErrorCode,
-  ReferralChannel,
-  RegistrationCodeRequestEntity,
-  RegistrationCodeStatus,
-  RegistrationEntity,
-  SessionEntity,
-} from '@app/database';
+import { PgErrorCode, pgErrorCode } from '@app/database';
+import { ContactChannel, ReferralChannel, RegistrationCodeRequestEntity, RegistrationEntity, RegistrationCodeStatus } from '../entities';
+import { SessionEntity } from '@app/scheduling';
 import { normaliseLanguage, normalisePhone } from '../participants/participant-rules';
 import { RegistrationsService, requireOpenForRegistration } from '../registrations/registrations.service';
 import { RegistrationCodeOutbox } from './registration-code-outbox';

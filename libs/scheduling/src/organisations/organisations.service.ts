@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor, validate } from '@app/common';
-import { OrganisationEntity, OrganisationKind } from '@app/database';
+import { OrganisationEntity, OrganisationKind } from '@app/organisations';
 import { schedulingPolicy } from '../scheduling-policy';
 
 @Injectable()

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
-import { pgErrorCode, PgErrorCode, ProgrammeEntity, ProgrammeKind } from '@app/database';
+import { pgErrorCode, PgErrorCode } from '@app/database';
+import { ProgrammeEntity, ProgrammeKind } from '../entities';
 import { schedulingPolicy } from '../scheduling-policy';
 import { SessionHooks } from '../sessions/session-hooks';
 

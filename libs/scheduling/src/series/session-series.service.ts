@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, validate } from '@app/common';
-import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '@app/database';
+import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '../entities';
 import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { SessionEntity, SessionStatus } from '@app/database';
+import { SessionEntity, SessionStatus } from '../entities';
 
 /** Who is responsible for a session: its hosts and the organisation of its venue. */
 export interface SessionResponsibles {

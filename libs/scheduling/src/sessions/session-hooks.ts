@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { ProgrammeEntity, SessionEntity } from '@app/database';
+import type { ProgrammeEntity, SessionEntity } from '../entities';
 
 /**
  * What other domains need to do, inside scheduling's own transaction, when sessions change.

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { AppError, validate } from '@app/common';
-import { ProgrammeEntity, Role, VenueEntity } from '@app/database';
+import { AppError, validate, Role } from '@app/common';
+import { ProgrammeEntity, VenueEntity } from '../entities';
 import { MAX_CAPACITY } from '../programmes/programmes.service';
 
 export const MAX_HOSTS = 10;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate } from '@app/common';
-import { PgErrorCode, pgErrorCode, ProgrammeEntity, Role, SessionEntity, SessionStatus, VenueEntity } from '@app/database';
+import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
+import { PgErrorCode, pgErrorCode } from '@app/database';
+import { ProgrammeEntity, SessionEntity, SessionStatus, VenueEntity } from '../entities';
 import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
 import { schedulingPolicy } from '../scheduling-policy';
 import { SessionHooks } from './session-hooks';

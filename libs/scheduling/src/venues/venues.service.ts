@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor, AppError, validate } from '@app/common';
-import { OrganisationEntity, VenueEntity } from '@app/database';
+import { OrganisationEntity } from '@app/organisations';
+import { VenueEntity } from '../entities';
 import { schedulingPolicy } from '../scheduling-policy';
 
 export interface CreateVenueCommand {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AppError, toCsv, validate } from '@app/common';
-import { ReferralChannel, TrajectoryKind, TrajectoryStatus } from '@app/database';
+import { ReferralChannel } from '@app/registrations';
+import { TrajectoryKind, TrajectoryStatus } from '../entities';
 import { volunteersPolicy } from '../volunteers-policy';
 
 export interface CountBy<K extends string> {

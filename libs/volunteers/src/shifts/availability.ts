@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Daypart } from '@app/database';
+import { Daypart } from '../entities';
 
 export const VOLUNTEER_ZONE = 'Europe/Brussels';
 

@@ -1,5 +1,5 @@
-import { Actor, AppError, ErrorCode } from '@app/common';
-import { Daypart, Role, ShiftStatus, VolunteerSkill } from '@app/database';
+import { Actor, AppError, ErrorCode, Role } from '@app/common';
+import { Daypart, ShiftStatus, VolunteerSkill } from '../entities';
 import { volunteersPolicy } from '../volunteers-policy';
 import { brusselsDay, daypartOf, weekdayOf } from './availability';
 import { CandidateRow, rankCandidates, requireFreePlace, requireShiftTakesVolunteers, suitsVolunteer, VolunteerPreferences } from './shift-rules';

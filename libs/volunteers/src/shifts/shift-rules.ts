@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '@app/common';
-import { ShiftEntity, ShiftStatus } from '@app/database';
+import { ShiftEntity, ShiftStatus } from '../entities';
 import { daypartOf, weekdayOf } from './availability';
 
 /** A free volunteer's profile as rankFreeVolunteers reads it (empty arrays when they have no profile). */

@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import { pgErrorCode, PgErrorCode, Role, ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, ShiftSwapRequestEntity, ShiftSwapStatus, UserEntity } from '@app/database';
+import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
+import { pgErrorCode, PgErrorCode } from '@app/database';
+import { ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, ShiftSwapRequestEntity, ShiftSwapStatus } from '../entities';
+import { UserEntity } from '@app/auth';
 import { volunteersPolicy } from '../volunteers-policy';
 import { ShiftEvents } from './shift-events';
 import { lockAssignment, lockShift, rankFreeVolunteers, ShiftPlaces } from './shift-places';

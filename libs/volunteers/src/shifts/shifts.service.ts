@@ -1,23 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
-import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/common';
-import {
-  HELD_SHIFT_STATUSES,
-  pgErrorCode,
-  PgErrorCode,
-  Role,
-  SessionEntity,
-  SessionStatus,
-  ShiftAssignmentEntity,
-  ShiftAssignmentStatus,
-  ShiftEntity,
-  ShiftStatus,
-  UserEntity,
-  VolunteerSkill,
-} from '@app/database';
+import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
+import { pgErrorCode, PgErrorCode } from '@app/database';
+import { HELD_SHIFT_STATUSES, ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, VolunteerSkill } from '../entities';
+import { UserEntity } from '@app/auth';
 import { normaliseLanguage } from '@app/registrations';
-import { SessionHooks, sessionResponsibles } from '@app/scheduling';
+import { SessionHooks, sessionResponsibles, SessionEntity, SessionStatus } from '@app/scheduling';
 import { volunteersPolicy } from '../volunteers-policy';
 import { VOLUNTEER_ZONE } from './availability';
 import { ShiftEvent, ShiftEvents } from './shift-events';

@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import {
-  FollowUpOutcome,
-  ParticipantEntity,
-  ReferralChannel,
-  Role,
-  TrajectoryEntity,
-  TrajectoryFollowUpEntity,
-  TrajectoryKind,
-  TrajectoryStatus,
-  TrajectoryStatusChangeEntity,
-  UserEntity,
-} from '@app/database';
+import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
+import { FollowUpOutcome, TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
+import { ParticipantEntity, ReferralChannel } from '@app/registrations';
+import { UserEntity } from '@app/auth';
 import { brusselsDay } from '../shifts/availability';
 import { volunteersPolicy } from '../volunteers-policy';
 

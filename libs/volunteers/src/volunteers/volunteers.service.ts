@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ical from 'ical-generator';
 import { DataSource, In } from 'typeorm';
-import { Actor, AppError, Clock, validate } from '@app/common';
-import { Daypart, Role, ScreeningStatus, UserEntity, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '@app/database';
+import { Actor, AppError, Clock, validate, Role } from '@app/common';
+import { Daypart, ScreeningStatus, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '../entities';
+import { UserEntity } from '@app/auth';
 import { normaliseLanguage, normalisePhone } from '@app/registrations';
 import { volunteersPolicy } from '../volunteers-policy';
 

@@ -1,0 +1,6 @@
+export * from './user.entity';
+
+import { UserEntity } from './user.entity';
+
+/** The tables this lib owns; the apps list every lib's entities for TypeORM. */
+export const AUTH_ENTITIES = [UserEntity];

@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './organisation.entity';
+
+import { OrganisationEntity } from './organisation.entity';
+
+/** The tables this lib owns; the apps list every lib's entities for TypeORM. */
+export const ORGANISATIONS_ENTITIES = [OrganisationEntity];

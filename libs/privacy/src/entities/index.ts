@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './audit-log-entry.entity';
+
+import { AuditLogEntryEntity } from './audit-log-entry.entity';
+
+/** The tables this lib owns; the apps list every lib's entities for TypeORM. */
+export const PRIVACY_ENTITIES = [AuditLogEntryEntity];

@@ -1,0 +1,28 @@
+import { Check, Column, Entity } from 'typeorm';
+import { BaseEntity } from '@app/database';
+import { ProgrammeKind } from './enums';
+
+@Entity('programme')
+@Check('programme_capacity_positive', '"default_capacity" >= 1')
+export class ProgrammeEntity extends BaseEntity {
+  @Column({ type: 'varchar', length: 200, unique: true })
+  name: string;
+
+  @Column({ type: 'enum', enum: ProgrammeKind, enumName: 'programme_kind' })
+  kind: ProgrammeKind;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  description: string | null;
+
+  @Column({ type: 'int' })
+  defaultCapacity: number;
+
+  @Column({ type: 'int', array: true, default: () => "'{1440,120}'" })
+  reminderOffsetsMinutes: number[];
+
+  @Column({ type: 'varchar', length: 16, array: true, default: () => "'{nl}'" })
+  languages: string[];
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+}
