@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
+import { DomainEvents } from '@app/events';
 import { ClosureCalendarEntity, ClosureDayEntity, ClosureKind, OrganisationEntity, pgErrorCode, PgErrorCode, SessionStatus } from '@app/database';
-import { SessionHooks } from '../sessions/session-hooks';
 import { schedulingPolicy } from '../scheduling-policy';
 import { belgianPublicHolidays, ClosurePeriod, expandPeriods, flemishSchoolFreeDays, flemishSchoolHolidays } from './flemish-calendar';
 
@@ -34,7 +34,7 @@ export class ClosuresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly hooks: SessionHooks,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -125,7 +125,7 @@ export class ClosuresService {
           RETURNING s.id`,
         [organisationId, date, `Gesloten: ${label}`, SessionStatus.CANCELLED, this.clock.now()],
       );
-      await this.hooks.sessionsCancelled(manager, cancelled.map((row) => row.id), actor?.userId ?? null);
+      if (cancelled.length > 0) await this.events.emit(manager, 'sessions.cancelled', { sessionIds: cancelled.map((row) => row.id), actorId: actor?.userId ?? null });
       return { id: day.id, date, label, kind: ClosureKind.ORGANISATION, organisationId };
     });
   }

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, validate } from '@app/common';
+import { DomainEvents } from '@app/events';
 import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '@app/database';
 import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
 import { addHosts, hostIdsByOwner, hostIdsOf, replaceHosts } from '../hosts/host-links';
-import { SessionHooks } from '../sessions/session-hooks';
 import { schedulingPolicy } from '../scheduling-policy';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
 
@@ -52,7 +52,7 @@ export class SessionSeriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closures: ClosuresService,
     private readonly clock: Clock,
-    private readonly hooks: SessionHooks,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -131,13 +131,14 @@ export class SessionSeriesService {
       const gone = future.filter((s) => !wantedKeys.has(s.startsAt.getTime()));
       const kept = future.filter((s) => wantedKeys.has(s.startsAt.getTime()));
       // A dropped occurrence that people are registered for is cancelled (they hear about it), never deleted.
-      const inUse = await this.hooks.sessionsInUse(manager, gone.map((s) => s.id));
+      const inUse = new Set<string>();
+      if (gone.length > 0) await this.events.emit(manager, 'sessions.inUse', { sessionIds: gone.map((s) => s.id), inUse });
       const toCancel = gone.filter((s) => inUse.has(s.id) && s.status === SessionStatus.SCHEDULED).map((s) => s.id);
       const toDelete = gone.filter((s) => !inUse.has(s.id)).map((s) => s.id);
       if (toDelete.length) await manager.delete(SessionEntity, { id: In(toDelete) });
       if (toCancel.length) {
         await manager.update(SessionEntity, { id: In(toCancel) }, { status: SessionStatus.CANCELLED, cancellationReason: 'De reeks is gewijzigd: deze datum vervalt', cancelledAt: now });
-        await this.hooks.sessionsCancelled(manager, toCancel, actor?.userId ?? null);
+        await this.events.emit(manager, 'sessions.cancelled', { sessionIds: toCancel, actorId: actor?.userId ?? null });
       }
       const capacity = series.capacity ?? programme.defaultCapacity;
       if (kept.length) {

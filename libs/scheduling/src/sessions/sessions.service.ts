@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate } from '@app/common';
+import { DomainEvents } from '@app/events';
 import { PgErrorCode, pgErrorCode, ProgrammeEntity, Role, SessionEntity, SessionStatus, VenueEntity } from '@app/database';
 import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
 import { schedulingPolicy } from '../scheduling-policy';
-import { SessionHooks } from './session-hooks';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from './session-rules';
 
 export interface CreateSessionCommand {
@@ -43,7 +43,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly hooks: SessionHooks,
+    private readonly events: DomainEvents,
   ) {}
 
   async createSession(actor: Actor | null, input: CreateSessionCommand): Promise<SessionEntity> {
@@ -78,7 +78,7 @@ export class SessionsService {
       session.cancellationReason = cancellationReason;
       session.cancelledAt = this.clock.now();
       const saved = await manager.save(session);
-      await this.hooks.sessionsCancelled(manager, [saved.id], actor?.userId ?? null);
+      await this.events.emit(manager, 'sessions.cancelled', { sessionIds: [saved.id], actorId: actor?.userId ?? null });
       return saved;
     });
   }
@@ -108,7 +108,7 @@ export class SessionsService {
         if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'The series already has a session at that time', { field: 'startsAt' });
         throw error;
       }
-      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.hooks.sessionMoved(manager, saved, previousStartsAt, actor?.userId ?? null);
+      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.events.emit(manager, 'session.moved', { session: saved, previousStartsAt, actorId: actor?.userId ?? null });
       return saved;
     });
   }
@@ -129,7 +129,7 @@ export class SessionsService {
       session.capacity = sessionCapacity(capacity, programme, venue);
       const saved = await manager.save(session);
       // Raising capacity seats the waiting list at once; lowering it never un-confirms anyone.
-      await this.hooks.capacityChanged(manager, saved, actor?.userId ?? null);
+      await this.events.emit(manager, 'session.capacityChanged', { session: saved, actorId: actor?.userId ?? null });
       return saved;
     });
   }
