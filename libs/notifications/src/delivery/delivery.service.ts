@@ -6,6 +6,7 @@ import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { MetricsRegistry } from '@app/health';
 import { DeliveryOutcome, NotificationChannel, NotificationEntity, NotificationStatus, RegistrationStatus, SessionStatus } from '@app/database';
+import { JobName, OnJob } from '@app/queues';
 import { calendarMessage } from '../channels/calendar-message';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { composeStaffMessage } from '../alerts/staff-messages';
@@ -86,6 +87,11 @@ export class NotificationDelivery {
     // Absent where no /metrics is served (e.g. a bench's bare worker context).
     @Optional() private readonly metrics?: MetricsRegistry,
   ) {}
+
+  @OnJob(JobName.DELIVER_NOTIFICATION)
+  deliverJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
+    return this.deliver(notificationId);
+  }
 
   async deliver(notificationId: string): Promise<DeliveryResult> {
     const claim = await this.dataSource.transaction(async (manager) => {

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, validate } from '@app/common';
 import { DomainEvents } from '@app/events';
 import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '@app/database';
+import { JobName, OnJob } from '@app/queues';
 import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
@@ -162,6 +163,7 @@ export class SessionSeriesService {
    * Materialises the next stretch of every series whose horizon moved on (run daily by the
    * worker). Each series is locked and skipped if another worker holds it, so replicas can run it at once.
    */
+  @OnJob(JobName.EXTEND_SERIES_HORIZONS)
   async extendSeriesHorizons(): Promise<{ series: number; sessions: number }> {
     const candidates = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM session_series WHERE open_ended`);
     let sessions = 0;
