@@ -326,7 +326,7 @@ describe('notifications: coordinators', () => {
       const queues = await board('/api/queues', bearer(world.tokens.admin));
       expect(queues.status).toBe(200);
       const body = (await queues.json()) as { queues: { name: string }[] };
-      expect(body.queues.map((q) => q.name).sort()).toEqual(['notifications', 'scheduling']);
+      expect(body.queues.map((q) => q.name).sort()).toEqual(['housekeeping', 'notifications']);
 
       // The address the 401 names: sent on to the board's own folder with the same query, the cookie set.
       const viaQuery = await board(`?token=${world.tokens.admin}`);
@@ -350,7 +350,7 @@ describe('notifications: coordinators', () => {
       expect(text).toMatch(/^oefenkansen_process_cpu_user_seconds_total \d/m);
       expect(text).toMatch(/^oefenkansen_nodejs_eventloop_lag_seconds /m);
       expect(text).toContain('# TYPE oefenkansen_queue_jobs gauge');
-      for (const queue of ['scheduling', 'notifications']) {
+      for (const queue of ['housekeeping', 'notifications']) {
         for (const state of ['waiting', 'delayed', 'active', 'failed']) expect(text).toMatch(new RegExp(`^oefenkansen_queue_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, 'm'));
       }
       expect(text).toMatch(/^oefenkansen_queue_jobs\{queue="notifications",state="delayed"\} [1-9]\d*$/m);

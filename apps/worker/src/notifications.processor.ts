@@ -1,25 +1,20 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { NotificationDelivery } from '@app/notifications';
-import { JobName, QueueName } from '@app/queues';
-import { runJob } from './job-handlers';
+import { QueueName } from '@app/queues';
+import { JobHandlers } from './job-handlers';
 
 /** Sends messages, several at a time: each one is a network round trip to SMTP or the SMS gateway. */
 // A short lock (renewed while a send runs) lets another worker take over a killed one's messages quickly.
 @Processor(QueueName.NOTIFICATIONS, { concurrency: 10, lockDuration: 15_000, stalledInterval: 5_000 })
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
-  readonly handlers;
 
-  constructor(delivery: NotificationDelivery) {
+  constructor(private readonly handlers: JobHandlers) {
     super();
-    this.handlers = {
-      [JobName.DELIVER_NOTIFICATION]: ({ notificationId }: { notificationId: string }) => delivery.deliver(notificationId),
-    };
   }
 
   process(job: Job): Promise<unknown> {
-    return runJob(QueueName.NOTIFICATIONS, this.handlers, job, this.logger);
+    return this.handlers.run(QueueName.NOTIFICATIONS, job, this.logger);
   }
 }

@@ -1,8 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { QueueName, JobName, JobProducer } from '@app/queues';
-import { assertEveryJobHandled } from './job-handlers';
-import { NotificationsProcessor } from './notifications.processor';
-import { SchedulingProcessor } from './scheduling.processor';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
 
 /** Nightly 03:15 Brussels time: few sessions run then, and a missed night is caught up at start. */
 export const EXTEND_HORIZONS_CRON = '15 3 * * *';
@@ -12,6 +11,9 @@ export const DISPATCH_NOTIFICATIONS_CRON = '*/20 * * * * *';
 export const SWEEP_ALERTS_CRON = '*/5 * * * *';
 /** Nightly 04:00 Brussels time, after the horizons: participants inactive for RETENTION_MONTHS are anonymised. */
 export const RETENTION_CRON = '0 4 * * *';
+
+/** The housekeeping queue's name before it was renamed; cleared at start-up. */
+export const LEGACY_HOUSEKEEPING_QUEUE = 'scheduling';
 
 /** How often the schedulers are re-registered: a flushed or replaced Redis gets them back within seconds. */
 const RESCHEDULE_EVERY_MS = 15_000;
@@ -24,13 +26,11 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly jobs: JobProducer,
-    scheduling: SchedulingProcessor,
-    notifications: NotificationsProcessor,
-  ) {
-    assertEveryJobHandled({ [QueueName.SCHEDULING]: Object.keys(scheduling.handlers), [QueueName.NOTIFICATIONS]: Object.keys(notifications.handlers) });
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.retireSchedulingQueue();
     await this.registerSchedulers();
     await this.jobs.enqueue(JobName.EXTEND_SERIES_HORIZONS, { requestedBy: 'startup' });
     await this.jobs.enqueue(JobName.DISPATCH_NOTIFICATIONS, { requestedBy: 'startup' });
@@ -42,6 +42,23 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+  }
+
+  /**
+   * The housekeeping queue was called `scheduling` before: its repeating jobs (registered there by
+   * job name) would keep adding jobs no worker reads. They are removed, and so are its waiting and
+   * delayed jobs: every one of them is repeated by the schedulers above or caught up at start.
+   */
+  private async retireSchedulingQueue(): Promise<void> {
+    const legacy = new Queue(LEGACY_HOUSEKEEPING_QUEUE, { connection: redisConnectionOptions(this.config.redisUrl), prefix: QUEUE_PREFIX });
+    try {
+      for (const name of Object.values(JobName)) await legacy.removeJobScheduler(name);
+      await legacy.drain(true);
+    } catch (error: unknown) {
+      this.logger.warn({ err: error }, `could not clear the old "${LEGACY_HOUSEKEEPING_QUEUE}" queue`);
+    } finally {
+      await legacy.close();
+    }
   }
 
   private async registerSchedulers(): Promise<void> {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ClockModule, pinoParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
@@ -9,8 +10,9 @@ import { PrivacyModule } from '@app/privacy';
 import { QueuesModule } from '@app/queues';
 import { SchedulingModule } from '@app/scheduling';
 import { RecurringJobs } from './recurring-jobs';
+import { HousekeepingProcessor } from './housekeeping.processor';
+import { JobHandlers } from './job-handlers';
 import { NotificationsProcessor } from './notifications.processor';
-import { SchedulingProcessor } from './scheduling.processor';
 import { ENTITIES } from './entities';
 
 @Module({})
@@ -29,8 +31,9 @@ export class WorkerModule {
         SchedulingModule,
         NotificationsDeliveryModule,
         PrivacyModule,
+        DiscoveryModule,
       ],
-      providers: [SchedulingProcessor, NotificationsProcessor, RecurringJobs],
+      providers: [JobHandlers, HousekeepingProcessor, NotificationsProcessor, RecurringJobs],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './queue-names';
 export * from './redis-connection';
 export * from './job-producer';
 export * from './queues.module';
+export * from './on-job';

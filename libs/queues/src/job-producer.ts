@@ -16,8 +16,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export class JobProducer {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.SCHEDULING) scheduling: Queue, @InjectQueue(QueueName.NOTIFICATIONS) notifications: Queue) {
-    this.queues = { [QueueName.SCHEDULING]: scheduling, [QueueName.NOTIFICATIONS]: notifications };
+  constructor(@InjectQueue(QueueName.HOUSEKEEPING) housekeeping: Queue, @InjectQueue(QueueName.NOTIFICATIONS) notifications: Queue) {
+    this.queues = { [QueueName.HOUSEKEEPING]: housekeeping, [QueueName.NOTIFICATIONS]: notifications };
   }
 
   /** Adds many jobs of one name in one round trip; a job whose id already exists is left as it is. */
@@ -44,7 +44,7 @@ export class JobProducer {
 
   /** PING through the queue's own connection, for health checks. */
   async ping(): Promise<string> {
-    const client = await this.queues[QueueName.SCHEDULING].client;
+    const client = await this.queues[QueueName.HOUSEKEEPING].client;
     return (client as unknown as Redis).ping();
   }
 }

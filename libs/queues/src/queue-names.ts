@@ -1,10 +1,11 @@
 /** Every queue. The names are Redis key parts: no ':' (BullMQ uses it as separator). */
 export enum QueueName {
-  SCHEDULING = 'scheduling',
+  /** Sweeps, series horizons, dispatch, retention: one at a time. */
+  HOUSEKEEPING = 'housekeeping',
   NOTIFICATIONS = 'notifications',
 }
 
-/** Every job; each has exactly one handler in apps/worker, checked when the worker starts. */
+/** Every job; each has exactly one `@OnJob` handler in the worker, checked when it starts. */
 export enum JobName {
   EXTEND_SERIES_HORIZONS = 'extend-series-horizons',
   /** Moves due outbox rows into BullMQ and re-enqueues rows whose job vanished. */
@@ -26,11 +27,11 @@ export interface JobPayloads {
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
-  [JobName.EXTEND_SERIES_HORIZONS]: QueueName.SCHEDULING,
-  [JobName.DISPATCH_NOTIFICATIONS]: QueueName.SCHEDULING,
+  [JobName.EXTEND_SERIES_HORIZONS]: QueueName.HOUSEKEEPING,
+  [JobName.DISPATCH_NOTIFICATIONS]: QueueName.HOUSEKEEPING,
   [JobName.DELIVER_NOTIFICATION]: QueueName.NOTIFICATIONS,
-  [JobName.SWEEP_ALERTS]: QueueName.SCHEDULING,
-  [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: QueueName.SCHEDULING,
+  [JobName.SWEEP_ALERTS]: QueueName.HOUSEKEEPING,
+  [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: QueueName.HOUSEKEEPING,
 };
 
 /** Hash-tagged so every key of every queue lands in one Redis Cluster slot (BullMQ's Lua needs that). */

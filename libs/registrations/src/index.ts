@@ -9,5 +9,4 @@ export * from './registrations/seat-counts';
 export * from './events/registration-events';
 export * from './attendance/attendance-settings.service';
 export * from './self-registration/registration-code';
-export * from './self-registration/registration-code-outbox';
 export * from './self-registration/self-registration.service';

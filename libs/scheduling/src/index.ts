@@ -4,7 +4,6 @@ export * from './organisations/organisations.service';
 export * from './venues/venues.service';
 export * from './programmes/programmes.service';
 export * from './sessions/sessions.service';
-export * from './sessions/session-hooks';
 export * from './sessions/session-access';
 export * from './series/session-series.service';
 export * from './closures/closures.service';

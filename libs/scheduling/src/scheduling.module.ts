@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '@app/events';
 import { ClosuresService } from './closures/closures.service';
 import { OrganisationsService } from './organisations/organisations.service';
 import { ProgrammesService } from './programmes/programmes.service';
 import { SessionSeriesService } from './series/session-series.service';
-import { SessionHooks } from './sessions/session-hooks';
 import { SessionsService } from './sessions/sessions.service';
 import { VenuesService } from './venues/venues.service';
 
-const SERVICES = [OrganisationsService, VenuesService, ProgrammesService, SessionsService, SessionSeriesService, ClosuresService, SessionHooks];
+const SERVICES = [OrganisationsService, VenuesService, ProgrammesService, SessionsService, SessionSeriesService, ClosuresService];
 
 /** Needs a TypeORM DataSource and a Clock provider from the importing application. */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({ imports: [EventsModule], providers: SERVICES, exports: SERVICES })
 export class SchedulingModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '@app/events';
 import { SchedulingModule } from '@app/scheduling';
 import { ReportsService } from './reports/reports.service';
 import { ShiftEvents } from './shifts/shift-events';
@@ -11,5 +12,5 @@ import { VolunteersService } from './volunteers/volunteers.service';
 const SERVICES = [VolunteersService, ShiftsService, ShiftPlaces, ShiftSwapsService, ShiftEvents, TrajectoriesService, ReportsService];
 
 /** Volunteers, shifts, Picnik trajectories and reports. Needs a TypeORM DataSource and a Clock from the importing application. */
-@Module({ imports: [SchedulingModule], providers: SERVICES, exports: SERVICES })
+@Module({ imports: [SchedulingModule, EventsModule], providers: SERVICES, exports: SERVICES })
 export class VolunteersModule {}

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { SEATED_REGISTRATION_STATUSES } from '@app/registrations';
+import { JobName, OnJob } from '@app/queues';
 import { MessageKind } from '../templates/message-kinds';
 import { freePlotCount } from '../festival/festival-messages';
 import { coordinators, insertStaffNotification, sessionStaff } from './staff-recipients';
@@ -31,6 +32,7 @@ export class AlertSweep {
     private readonly clock: Clock,
   ) {}
 
+  @OnJob(JobName.SWEEP_ALERTS)
   async sweep(): Promise<{ underBooked: number; hostDigests: number; schoolDigests: number; festivalDeadlines: number; understaffedShifts: number }> {
     return {
       underBooked: await this.underBooked(),

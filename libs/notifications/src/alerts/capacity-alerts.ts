@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import { RegistrationEvents, seatCounts } from '@app/registrations';
-import { SessionHooks } from '@app/scheduling';
+import { EventMap, OnEvent } from '@app/events';
+import { seatCounts } from '@app/registrations';
 import { MessageKind } from '../templates/message-kinds';
 import { insertStaffNotification, sessionStaff } from './staff-recipients';
 
@@ -34,19 +34,24 @@ export const ALERT_CONDITIONS: { kind: MessageKind; holds: (load: SessionLoad) =
  * change, which already holds the session's row lock, so episodes are counted one at a time.
  */
 @Injectable()
-export class CapacityAlerts implements OnModuleInit {
-  constructor(
-    private readonly events: RegistrationEvents,
-    private readonly sessionHooks: SessionHooks,
-    private readonly clock: Clock,
-  ) {}
+export class CapacityAlerts {
+  constructor(private readonly clock: Clock) {}
 
-  onModuleInit(): void {
-    this.events.subscribe({ onRegistrationEvents: (manager, events) => this.evaluate(manager, [...new Set(events.map((e) => e.sessionId))]) });
-    this.sessionHooks.register({
-      capacityChanged: (manager, session) => this.evaluate(manager, [session.id]),
-      sessionsCancelled: (manager, sessionIds) => this.evaluate(manager, sessionIds),
-    });
+  @OnEvent({ name: 'registrations.recorded', order: 110 })
+  async onRegistrationsRecorded(manager: EntityManager, { events }: EventMap['registrations.recorded']): Promise<void> {
+    await this.evaluate(manager, [...new Set(events.map((e) => e.sessionId))]);
+  }
+
+  /** After the waiting list moved up (order 10). */
+  @OnEvent({ name: 'session.capacityChanged', order: 110 })
+  async onCapacityChanged(manager: EntityManager, { session }: EventMap['session.capacityChanged']): Promise<void> {
+    await this.evaluate(manager, [session.id]);
+  }
+
+  /** After registrations and shifts recorded the cancellation (orders 10, 20). */
+  @OnEvent({ name: 'sessions.cancelled', order: 110 })
+  async onSessionsCancelled(manager: EntityManager, { sessionIds }: EventMap['sessions.cancelled']): Promise<void> {
+    await this.evaluate(manager, sessionIds);
   }
 
   /**

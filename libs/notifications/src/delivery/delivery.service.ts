@@ -8,6 +8,7 @@ import { MetricsRegistry } from '@app/health';
 import { DeliveryOutcome, NotificationEntity, NotificationStatus } from '../entities';
 import { RegistrationStatus } from '@app/registrations';
 import { SessionStatus } from '@app/scheduling';
+import { JobName, OnJob } from '@app/queues';
 import { calendarMessage } from '../channels/calendar-message';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { composeStaffMessage } from '../alerts/staff-messages';
@@ -88,6 +89,11 @@ export class NotificationDelivery {
     // Absent where no /metrics is served (e.g. a bench's bare worker context).
     @Optional() private readonly metrics?: MetricsRegistry,
   ) {}
+
+  @OnJob(JobName.DELIVER_NOTIFICATION)
+  deliverJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
+    return this.deliver(notificationId);
+  }
 
   async deliver(notificationId: string): Promise<DeliveryResult> {
     const claim = await this.dataSource.transaction(async (manager) => {

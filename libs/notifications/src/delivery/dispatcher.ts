@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { NotificationStatus } from '../entities';
-import { JobName, JobProducer } from '@app/queues';
+import { JobName, JobProducer, OnJob } from '@app/queues';
 
 /** Rows due within this window go to BullMQ as delayed jobs, so they leave on the minute. */
 export const DISPATCH_LOOKAHEAD_MS = 10 * 60_000;
@@ -26,6 +26,7 @@ export class NotificationDispatcher {
     private readonly clock: Clock,
   ) {}
 
+  @OnJob(JobName.DISPATCH_NOTIFICATIONS)
   async dispatchDue(): Promise<{ enqueued: number }> {
     const now = this.clock.now();
     let enqueued = 0;

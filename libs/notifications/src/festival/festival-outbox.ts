@@ -1,8 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { NotificationStatus } from '../entities';
-import { FestivalEvents, StandEvent } from '@app/festival';
+import { StandEvent } from '@app/festival';
+import { EventMap, OnEvent } from '@app/events';
 import { MessageKind } from '../templates/message-kinds';
 import { LISTING_KINDS } from './festival-messages';
 
@@ -29,14 +30,12 @@ interface Organiser {
  * pending messages about a booking that is cancelled.
  */
 @Injectable()
-export class FestivalOutbox implements OnModuleInit {
-  constructor(
-    private readonly events: FestivalEvents,
-    private readonly clock: Clock,
-  ) {}
+export class FestivalOutbox {
+  constructor(private readonly clock: Clock) {}
 
-  onModuleInit(): void {
-    this.events.subscribe({ onStandEvents: (manager, events) => this.write(manager, events) });
+  @OnEvent({ name: 'stands.changed', order: 100 })
+  async onStandsChanged(manager: EntityManager, { events }: EventMap['stands.changed']): Promise<void> {
+    await this.write(manager, events);
   }
 
   async write(manager: EntityManager, events: StandEvent[]): Promise<void> {

@@ -1,9 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, NotificationChannel } from '@app/common';
 import { NotificationStatus } from '../entities';
-import { RegistrationEvents, ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '@app/registrations';
-import { SessionHooks, SessionEntity } from '@app/scheduling';
+import { ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '@app/registrations';
+import { SessionEntity } from '@app/scheduling';
+import { EventMap, OnEvent } from '@app/events';
 import { MessageKind } from '../templates/message-kinds';
 
 interface Recipient {
@@ -48,19 +49,23 @@ export function dedupeKeyOf(kind: MessageKind, subjectId: string, offsetMinutes:
  * the message to the participant, their reminders, and the end of reminders that no longer apply.
  */
 @Injectable()
-export class NotificationOutbox implements OnModuleInit {
-  constructor(
-    private readonly events: RegistrationEvents,
-    private readonly sessionHooks: SessionHooks,
-    private readonly clock: Clock,
-  ) {}
+export class NotificationOutbox {
+  constructor(private readonly clock: Clock) {}
 
-  onModuleInit(): void {
-    this.events.subscribe({ onRegistrationEvents: (manager, events) => this.write(manager, events) });
-    this.sessionHooks.register({
-      sessionMoved: (manager, session, previousStartsAt) => this.sessionMoved(manager, session, previousStartsAt),
-      reminderOffsetsChanged: (manager, programme) => this.recomputeReminders(manager, programme.id),
-    });
+  /** Before the capacity alerts (order 110) look at the same events. */
+  @OnEvent({ name: 'registrations.recorded', order: 100 })
+  async onRegistrationsRecorded(manager: EntityManager, { events }: EventMap['registrations.recorded']): Promise<void> {
+    await this.write(manager, events as RegistrationEventEntity[]);
+  }
+
+  @OnEvent({ name: 'session.moved', order: 100 })
+  async onSessionMoved(manager: EntityManager, { session, previousStartsAt }: EventMap['session.moved']): Promise<void> {
+    await this.sessionMoved(manager, session as SessionEntity, previousStartsAt);
+  }
+
+  @OnEvent({ name: 'programme.reminderOffsetsChanged', order: 100 })
+  async onReminderOffsetsChanged(manager: EntityManager, { programmeId }: EventMap['programme.reminderOffsetsChanged']): Promise<void> {
+    await this.recomputeReminders(manager, programmeId);
   }
 
   /**

@@ -1,8 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, NotificationChannel } from '@app/common';
 import { NotificationEntity, NotificationStatus } from '../entities';
-import { RegistrationCodeOutbox, RegistrationCodeRequestEntity, RegistrationCodeStatus } from '@app/registrations';
+import { RegistrationCodeRequestEntity, RegistrationCodeStatus } from '@app/registrations';
+import { EventMap, OnEvent } from '@app/events';
 import { coordinators, insertStaffNotification } from '../alerts/staff-recipients';
 import { dedupeKeyOf } from '../outbox/notification-outbox';
 import { MessageKind, MessageVariables } from '../templates/message-kinds';
@@ -22,18 +23,22 @@ export const PAYLOAD_WITHOUT_CODE = `payload - '${CODE}'`;
  * created the request; and withdraws it when the request is used, dead or replaced.
  */
 @Injectable()
-export class RegistrationCodeMessages implements OnModuleInit {
-  constructor(
-    private readonly outbox: RegistrationCodeOutbox,
-    private readonly clock: Clock,
-  ) {}
+export class RegistrationCodeMessages {
+  constructor(private readonly clock: Clock) {}
 
-  onModuleInit(): void {
-    this.outbox.register({
-      send: (manager, request, code) => this.send(manager, request, code),
-      withdraw: (manager, ids) => this.withdraw(manager, ids),
-      budgetReached: (manager, budget) => this.budgetReached(manager, budget),
-    });
+  @OnEvent({ name: 'registrationCode.issued', order: 100 })
+  async onIssued(manager: EntityManager, { request, code }: EventMap['registrationCode.issued']): Promise<void> {
+    await this.send(manager, request as RegistrationCodeRequestEntity, code);
+  }
+
+  @OnEvent({ name: 'registrationCode.withdrawn', order: 100 })
+  async onWithdrawn(manager: EntityManager, { requestIds }: EventMap['registrationCode.withdrawn']): Promise<void> {
+    await this.withdraw(manager, requestIds);
+  }
+
+  @OnEvent({ name: 'registrationCode.budgetReached', order: 100 })
+  async onBudgetReached(manager: EntityManager, { budget }: EventMap['registrationCode.budgetReached']): Promise<void> {
+    await this.budgetReached(manager, budget);
   }
 
   /** Every coordinator hears it once per clock hour (UTC), however many requests the budget refuses in it. */

@@ -1,8 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { NotificationStatus } from '../entities';
-import { ShiftEvent, ShiftEvents } from '@app/volunteers';
+import { ShiftEvent } from '@app/volunteers';
+import { EventMap, OnEvent } from '@app/events';
 import { MessageKind } from '../templates/message-kinds';
 
 /** A volunteer hears about a shift two days and three hours before it. */
@@ -10,14 +11,17 @@ export const SHIFT_REMINDER_OFFSETS_MINUTES = [48 * 60, 3 * 60];
 
 /** Shift reminders written and withdrawn in the transaction that assigns or releases the volunteer (docs/architecture.md#invariant-4). */
 @Injectable()
-export class ShiftOutbox implements OnModuleInit {
-  constructor(
-    private readonly events: ShiftEvents,
-    private readonly clock: Clock,
-  ) {}
+export class ShiftOutbox {
+  constructor(private readonly clock: Clock) {}
 
-  onModuleInit(): void {
-    this.events.subscribe({ onShiftEvents: (manager, events) => this.write(manager, events), onSwapRequested: (manager, requestId) => this.writeSwapRequest(manager, requestId) });
+  @OnEvent({ name: 'shifts.changed', order: 100 })
+  async onShiftsChanged(manager: EntityManager, { events }: EventMap['shifts.changed']): Promise<void> {
+    await this.write(manager, events);
+  }
+
+  @OnEvent({ name: 'shiftSwap.requested', order: 100 })
+  async onSwapRequested(manager: EntityManager, { requestId }: EventMap['shiftSwap.requested']): Promise<void> {
+    await this.writeSwapRequest(manager, requestId);
   }
 
   /** The colleague asked hears it at once, in their language; the mail is about the holder's assignment, so releasing or moving it withdraws the mail too. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { JobName } from '@app/queues';
+import { JobName, OnJob } from '@app/queues';
 import { auditScope } from '../audit/audit-scope';
 import { PersonalDataErasure } from '../erasure/personal-data-erasure.service';
 
@@ -51,6 +51,7 @@ export class RetentionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @OnJob(JobName.ANONYMISE_INACTIVE_PARTICIPANTS)
   anonymiseInactiveParticipants(): Promise<{ anonymised: number; codeRequestsDeleted: number }> {
     // The system acts, and its erasures and changes carry the job's name in the audit log.
     return auditScope.run({ actorUserId: null, operation: JobName.ANONYMISE_INACTIVE_PARTICIPANTS, requestId: null }, async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RegistrationEventEntity, RegistrationEventKind } from '../entities';
+import { DomainEvents } from '@app/events';
 
 export interface RegistrationEventInput {
   kind: RegistrationEventKind;
@@ -11,23 +12,14 @@ export interface RegistrationEventInput {
   actorId: string | null;
 }
 
-/** Reacts to recorded events in the same transaction (the notifications outbox plugs in here). */
-export interface RegistrationEventListener {
-  onRegistrationEvents(manager: EntityManager, events: RegistrationEventEntity[]): Promise<void>;
-}
-
-/** Writes registration events in the caller's transaction, then hands them to the listeners. */
+/** Writes registration events in the caller's transaction, then emits 'registrations.recorded' with the rows (the outbox and the alerts react). */
 @Injectable()
 export class RegistrationEvents {
-  private readonly listeners: RegistrationEventListener[] = [];
-
-  subscribe(listener: RegistrationEventListener): void {
-    this.listeners.push(listener);
-  }
+  constructor(private readonly events: DomainEvents) {}
 
   async record(manager: EntityManager, events: RegistrationEventInput[]): Promise<void> {
     if (events.length === 0) return;
     const rows = await manager.getRepository(RegistrationEventEntity).save(events.map((event) => ({ ...event, waitlistPosition: event.waitlistPosition ?? null })));
-    for (const listener of this.listeners) await listener.onRegistrationEvents(manager, rows);
+    await this.events.emit(manager, 'registrations.recorded', { events: rows });
   }
 }

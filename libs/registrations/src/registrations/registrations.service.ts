@@ -1,10 +1,11 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode } from '@app/database';
 import { ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
-import { lockSession, lockUpcomingSessionsOfSeries, SessionHooks, sessionResponsibles, SessionEntity, SessionSeriesEntity, SessionStatus } from '@app/scheduling';
+import { lockSession, lockUpcomingSessionsOfSeries, sessionResponsibles, SessionEntity, SessionSeriesEntity, SessionStatus } from '@app/scheduling';
+import { EventMap, OnEvent } from '@app/events';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';
@@ -35,21 +36,28 @@ const LIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, Regis
  * on any number of API replicas (docs/architecture.md#invariant-1 and #invariant-2).
  */
 @Injectable()
-export class RegistrationsService implements OnModuleInit {
+export class RegistrationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly participants: ParticipantsService,
     private readonly events: RegistrationEvents,
-    private readonly sessionHooks: SessionHooks,
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
-    this.sessionHooks.register({
-      capacityChanged: (manager, session, actorId) => this.promoteWaitlist(manager, session, actorId).then(() => undefined),
-      sessionsCancelled: (manager, sessionIds, actorId) => this.recordSessionCancelled(manager, sessionIds, actorId),
-      sessionsInUse: (manager, sessionIds) => this.sessionsWithLiveRegistrations(manager, sessionIds),
-    });
+  /** More seats: the waiting list moves up (before the alerts look at the session). */
+  @OnEvent({ name: 'session.capacityChanged', order: 10 })
+  async onCapacityChanged(manager: EntityManager, { session, actorId }: EventMap['session.capacityChanged']): Promise<void> {
+    await this.promoteWaitlist(manager, session as SessionEntity, actorId);
+  }
+
+  @OnEvent({ name: 'sessions.cancelled', order: 10 })
+  async onSessionsCancelled(manager: EntityManager, { sessionIds, actorId }: EventMap['sessions.cancelled']): Promise<void> {
+    await this.recordSessionCancelled(manager, sessionIds, actorId);
+  }
+
+  @OnEvent({ name: 'sessions.inUse', order: 10 })
+  async onSessionsInUse(manager: EntityManager, { sessionIds, inUse }: EventMap['sessions.inUse']): Promise<void> {
+    for (const id of await this.sessionsWithLiveRegistrations(manager, sessionIds)) inUse.add(id);
   }
 
   /** Confirms the participant when a seat is free, otherwise puts them at the end of the waiting list. */

@@ -6,9 +6,9 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { PgErrorCode, pgErrorCode } from '@app/database';
 import { ContactChannel, ReferralChannel, RegistrationCodeRequestEntity, RegistrationEntity, RegistrationCodeStatus } from '../entities';
 import { SessionEntity } from '@app/scheduling';
+import { DomainEvents } from '@app/events';
 import { normaliseLanguage, normalisePhone } from '../participants/participant-rules';
 import { RegistrationsService, requireOpenForRegistration } from '../registrations/registrations.service';
-import { RegistrationCodeOutbox } from './registration-code-outbox';
 import { requireCodePhone, SMS_CODE_BUDGET_WINDOW_MS } from './sms-code-policy';
 import {
   hashRegistrationCode,
@@ -44,7 +44,7 @@ export class SelfRegistrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registrations: RegistrationsService,
-    private readonly outbox: RegistrationCodeOutbox,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,7 +71,7 @@ export class SelfRegistrationService {
           `UPDATE registration_code_request SET status = $3, updated_at = now() WHERE phone = $1 AND session_id = $2 AND status = $4 RETURNING id`,
           [phone, sessionId, RegistrationCodeStatus.DEAD, RegistrationCodeStatus.PENDING],
         );
-        if (replaced.length > 0) await this.outbox.get().withdraw(manager, replaced.map((row) => row.id));
+        if (replaced.length > 0) await this.events.emit(manager, 'registrationCode.withdrawn', { requestIds: replaced.map((row) => row.id) });
         const request = await manager.getRepository(RegistrationCodeRequestEntity).save({
           sessionId,
           firstName,
@@ -80,7 +80,7 @@ export class SelfRegistrationService {
           codeHash,
           expiresAt: new Date(now.getTime() + REGISTRATION_CODE_TTL_MINUTES * 60_000),
         });
-        await this.outbox.get().send(manager, request, code);
+        await this.events.emit(manager, 'registrationCode.issued', { request, code });
         return { requestId: request.id, expiresAt: request.expiresAt };
       });
     } catch (error) {
@@ -90,7 +90,7 @@ export class SelfRegistrationService {
     }
     if ('requestId' in outcome) return outcome;
     // Its own transaction: the refusal writes nothing else, but the coordinators must hear it.
-    await this.dataSource.transaction((manager) => this.outbox.get().budgetReached(manager, this.config.smsCodeBudgetPerHour));
+    await this.dataSource.transaction((manager) => this.events.emit(manager, 'registrationCode.budgetReached', { budget: this.config.smsCodeBudgetPerHour }));
     const retryAfter = outcome.overBudgetFor;
     throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `We cannot send more codes by SMS for now; try again in ${retryAfter} seconds`, { retryAfter, field: 'phone' });
   }
@@ -130,7 +130,7 @@ export class SelfRegistrationService {
         const attemptsLeft = Math.max(0, MAX_WRONG_REGISTRATION_CODES - request.failedAttempts);
         if (attemptsLeft === 0) {
           request.status = RegistrationCodeStatus.DEAD;
-          await this.outbox.get().withdraw(manager, [request.id]);
+          await this.events.emit(manager, 'registrationCode.withdrawn', { requestIds: [request.id] });
         }
         await manager.save(request);
         return { attemptsLeft };
@@ -149,7 +149,7 @@ export class SelfRegistrationService {
       request.status = RegistrationCodeStatus.USED;
       request.registrationId = registration.id;
       await manager.save(request);
-      await this.outbox.get().withdraw(manager, [request.id]);
+      await this.events.emit(manager, 'registrationCode.withdrawn', { requestIds: [request.id] });
       return { registration };
     });
     if ('registration' in outcome) return outcome.registration;

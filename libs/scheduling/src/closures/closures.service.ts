@@ -5,7 +5,7 @@ import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode } from '@app/database';
 import { ClosureCalendarEntity, ClosureDayEntity, ClosureKind, SessionStatus } from '../entities';
 import { OrganisationEntity } from '@app/organisations';
-import { SessionHooks } from '../sessions/session-hooks';
+import { DomainEvents } from '@app/events';
 import { schedulingPolicy } from '../scheduling-policy';
 import { belgianPublicHolidays, ClosurePeriod, expandPeriods, flemishSchoolFreeDays, flemishSchoolHolidays } from './flemish-calendar';
 
@@ -36,7 +36,7 @@ export class ClosuresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly hooks: SessionHooks,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -127,7 +127,7 @@ export class ClosuresService {
           RETURNING s.id`,
         [organisationId, date, `Gesloten: ${label}`, SessionStatus.CANCELLED, this.clock.now()],
       );
-      await this.hooks.sessionsCancelled(manager, cancelled.map((row) => row.id), actor?.userId ?? null);
+      if (cancelled.length > 0) await this.events.emit(manager, 'sessions.cancelled', { sessionIds: cancelled.map((row) => row.id), actorId: actor?.userId ?? null });
       return { id: day.id, date, label, kind: ClosureKind.ORGANISATION, organisationId };
     });
   }

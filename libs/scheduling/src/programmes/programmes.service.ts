@@ -4,8 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode } from '@app/database';
 import { ProgrammeEntity, ProgrammeKind } from '../entities';
+import { DomainEvents } from '@app/events';
 import { schedulingPolicy } from '../scheduling-policy';
-import { SessionHooks } from '../sessions/session-hooks';
 
 export const MAX_CAPACITY = 1000;
 /** Reminders up to four weeks ahead; more than a few per session only annoys people. */
@@ -30,7 +30,7 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export class ProgrammesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly hooks: SessionHooks,
+    private readonly events: DomainEvents,
   ) {}
 
   async createProgramme(actor: Actor | null, input: CreateProgrammeCommand): Promise<ProgrammeEntity> {
@@ -64,7 +64,7 @@ export class ProgrammesService {
     return this.dataSource.transaction(async (manager) => {
       const saved = await this.saveUnique(programme, manager);
       // Reminders of people already registered follow the new offsets, in the same transaction.
-      if (offsetsChanged) await this.hooks.reminderOffsetsChanged(manager, saved);
+      if (offsetsChanged) await this.events.emit(manager, 'programme.reminderOffsetsChanged', { programmeId: saved.id });
       return saved;
     });
   }

@@ -4,11 +4,12 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, validate } from '@app/common';
 import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '../entities';
+import { DomainEvents } from '@app/events';
+import { JobName, OnJob } from '@app/queues';
 import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
 import { addHosts, hostIdsByOwner, hostIdsOf, replaceHosts } from '../hosts/host-links';
-import { SessionHooks } from '../sessions/session-hooks';
 import { schedulingPolicy } from '../scheduling-policy';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
 
@@ -52,7 +53,7 @@ export class SessionSeriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closures: ClosuresService,
     private readonly clock: Clock,
-    private readonly hooks: SessionHooks,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -131,13 +132,14 @@ export class SessionSeriesService {
       const gone = future.filter((s) => !wantedKeys.has(s.startsAt.getTime()));
       const kept = future.filter((s) => wantedKeys.has(s.startsAt.getTime()));
       // A dropped occurrence that people are registered for is cancelled (they hear about it), never deleted.
-      const inUse = await this.hooks.sessionsInUse(manager, gone.map((s) => s.id));
+      const inUse = new Set<string>();
+      if (gone.length > 0) await this.events.emit(manager, 'sessions.inUse', { sessionIds: gone.map((s) => s.id), inUse });
       const toCancel = gone.filter((s) => inUse.has(s.id) && s.status === SessionStatus.SCHEDULED).map((s) => s.id);
       const toDelete = gone.filter((s) => !inUse.has(s.id)).map((s) => s.id);
       if (toDelete.length) await manager.delete(SessionEntity, { id: In(toDelete) });
       if (toCancel.length) {
         await manager.update(SessionEntity, { id: In(toCancel) }, { status: SessionStatus.CANCELLED, cancellationReason: 'De reeks is gewijzigd: deze datum vervalt', cancelledAt: now });
-        await this.hooks.sessionsCancelled(manager, toCancel, actor?.userId ?? null);
+        await this.events.emit(manager, 'sessions.cancelled', { sessionIds: toCancel, actorId: actor?.userId ?? null });
       }
       const capacity = series.capacity ?? programme.defaultCapacity;
       if (kept.length) {
@@ -161,6 +163,7 @@ export class SessionSeriesService {
    * Materialises the next stretch of every series whose horizon moved on (run daily by the
    * worker). Each series is locked and skipped if another worker holds it, so replicas can run it at once.
    */
+  @OnJob(JobName.EXTEND_SERIES_HORIZONS)
   async extendSeriesHorizons(): Promise<{ series: number; sessions: number }> {
     const candidates = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM session_series WHERE open_ended`);
     let sessions = 0;

@@ -4,9 +4,9 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
 import { PgErrorCode, pgErrorCode } from '@app/database';
 import { ProgrammeEntity, SessionEntity, SessionStatus, VenueEntity } from '../entities';
+import { DomainEvents } from '@app/events';
 import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
 import { schedulingPolicy } from '../scheduling-policy';
-import { SessionHooks } from './session-hooks';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from './session-rules';
 
 export interface CreateSessionCommand {
@@ -44,7 +44,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly hooks: SessionHooks,
+    private readonly events: DomainEvents,
   ) {}
 
   async createSession(actor: Actor | null, input: CreateSessionCommand): Promise<SessionEntity> {
@@ -79,7 +79,7 @@ export class SessionsService {
       session.cancellationReason = cancellationReason;
       session.cancelledAt = this.clock.now();
       const saved = await manager.save(session);
-      await this.hooks.sessionsCancelled(manager, [saved.id], actor?.userId ?? null);
+      await this.events.emit(manager, 'sessions.cancelled', { sessionIds: [saved.id], actorId: actor?.userId ?? null });
       return saved;
     });
   }
@@ -109,7 +109,7 @@ export class SessionsService {
         if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'The series already has a session at that time', { field: 'startsAt' });
         throw error;
       }
-      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.hooks.sessionMoved(manager, saved, previousStartsAt, actor?.userId ?? null);
+      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.events.emit(manager, 'session.moved', { session: saved, previousStartsAt, actorId: actor?.userId ?? null });
       return saved;
     });
   }
@@ -130,7 +130,7 @@ export class SessionsService {
       session.capacity = sessionCapacity(capacity, programme, venue);
       const saved = await manager.save(session);
       // Raising capacity seats the waiting list at once; lowering it never un-confirms anyone.
-      await this.hooks.capacityChanged(manager, saved, actor?.userId ?? null);
+      await this.events.emit(manager, 'session.capacityChanged', { session: saved, actorId: actor?.userId ?? null });
       return saved;
     });
   }

@@ -1,10 +1,11 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
 import { pgErrorCode, PgErrorCode } from '@app/database';
 import { ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, ShiftSwapRequestEntity, ShiftSwapStatus } from '../entities';
 import { UserEntity } from '@app/auth';
+import { EventMap, OnEvent } from '@app/events';
 import { volunteersPolicy } from '../volunteers-policy';
 import { ShiftEvents } from './shift-events';
 import { lockAssignment, lockShift, rankFreeVolunteers, ShiftPlaces } from './shift-places';
@@ -25,7 +26,7 @@ const CANDIDATES = 20;
  * directly. Refusals never say why a colleague cannot: their periods away and other shifts are theirs.
  */
 @Injectable()
-export class ShiftSwapsService implements OnModuleInit {
+export class ShiftSwapsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: ShiftEvents,
@@ -33,8 +34,10 @@ export class ShiftSwapsService implements OnModuleInit {
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
-    this.events.subscribe({ onShiftEvents: (manager, events) => this.lapse(manager, events.filter((event) => event.kind !== 'ASSIGNED').flatMap((event) => event.assignmentIds)) });
+  /** A moved or released assignment's open swap request lapses (before the outbox withdraws its mail). */
+  @OnEvent({ name: 'shifts.changed', order: 10 })
+  async onShiftsChanged(manager: EntityManager, { events }: EventMap['shifts.changed']): Promise<void> {
+    await this.lapse(manager, events.filter((event) => event.kind !== 'ASSIGNED').flatMap((event) => event.assignmentIds));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
@@ -6,7 +6,8 @@ import { pgErrorCode, PgErrorCode } from '@app/database';
 import { HELD_SHIFT_STATUSES, ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, VolunteerSkill } from '../entities';
 import { UserEntity } from '@app/auth';
 import { normaliseLanguage } from '@app/registrations';
-import { SessionHooks, sessionResponsibles, SessionEntity, SessionStatus } from '@app/scheduling';
+import { sessionResponsibles, SessionEntity, SessionStatus } from '@app/scheduling';
+import { EventMap, OnEvent } from '@app/events';
 import { volunteersPolicy } from '../volunteers-policy';
 import { VOLUNTEER_ZONE } from './availability';
 import { ShiftEvent, ShiftEvents } from './shift-events';
@@ -60,26 +61,31 @@ const HELD: ShiftAssignmentStatus[] = [...HELD_SHIFT_STATUSES];
  * holding two overlapping shifts, whichever shifts the requests are for.
  */
 @Injectable()
-export class ShiftsService implements OnModuleInit {
+export class ShiftsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: ShiftEvents,
-    private readonly sessionHooks: SessionHooks,
     private readonly clock: Clock,
     private readonly places: ShiftPlaces,
   ) {}
 
-  onModuleInit(): void {
-    this.sessionHooks.register({
-      // A cancelled session needs nobody: its shifts are cancelled and their volunteers released.
-      sessionsCancelled: (manager, sessionIds) => this.cancelShiftsOfSessions(manager, sessionIds),
-      // A series edit must not delete a date with shifts: it is cancelled instead, and so are its shifts.
-      sessionsInUse: async (manager, sessionIds) =>
-        (await manager.query<{ session_id: string }[]>(`SELECT DISTINCT session_id FROM shift WHERE session_id = ANY($1::uuid[]) AND status = 'OPEN'`, [sessionIds])).map(
-          (row) => row.session_id,
-        ),
-      sessionMoved: (manager, session, previousStartsAt) => this.followMovedSession(manager, session.id, session.startsAt.getTime() - previousStartsAt.getTime()),
-    });
+  /** A cancelled session needs nobody: its shifts are cancelled and their volunteers released. */
+  @OnEvent({ name: 'sessions.cancelled', order: 20 })
+  async onSessionsCancelled(manager: EntityManager, { sessionIds }: EventMap['sessions.cancelled']): Promise<void> {
+    await this.cancelShiftsOfSessions(manager, sessionIds);
+  }
+
+  /** A series edit must not delete a date with shifts: it is cancelled instead, and so are its shifts. */
+  @OnEvent({ name: 'sessions.inUse', order: 20 })
+  async onSessionsInUse(manager: EntityManager, { sessionIds, inUse }: EventMap['sessions.inUse']): Promise<void> {
+    const rows = await manager.query<{ session_id: string }[]>(`SELECT DISTINCT session_id FROM shift WHERE session_id = ANY($1::uuid[]) AND status = 'OPEN'`, [sessionIds]);
+    for (const row of rows) inUse.add(row.session_id);
+  }
+
+  /** The shifts follow first (their reminders move with them); the outbox then moves the session's own reminders (order 100). */
+  @OnEvent({ name: 'session.moved', order: 20 })
+  async onSessionMoved(manager: EntityManager, { session, previousStartsAt }: EventMap['session.moved']): Promise<void> {
+    await this.followMovedSession(manager, session.id, session.startsAt.getTime() - previousStartsAt.getTime());
   }
 
   /**

@@ -1,0 +1,16 @@
+import { SetMetadata } from '@nestjs/common';
+import type { JobName, JobPayloads } from './queue-names';
+
+export const ON_JOB = Symbol('job-handler');
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<unknown>;
+
+/**
+ * Marks the domain service method that runs a job; the worker finds it at start-up and runs it on
+ * the job's queue (QUEUE_OF_JOB). Every job name has exactly one such method in the worker.
+ */
+export function OnJob<N extends JobName>(name: N) {
+  return <F extends JobHandler<N>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>): void => {
+    SetMetadata(ON_JOB, name)(target, key, descriptor);
+  };
+}
