@@ -1,5 +1,4 @@
 import react from '@vitejs/plugin-react';
-import { uiStringsOnly } from './ui-strings-plugin.mts';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -12,10 +11,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 export default defineConfig({
   root: here('.'),
-  plugins: [uiStringsOnly(), react()],
+  plugins: [react()],
   resolve: {
-    // The translation files: one per language, holding its messages and (export `ui`) these web strings.
-    alias: { '@translations': here('../../libs/notifications/src/templates') },
+    // @locales: the translators' files (only <lang>/web.json is imported); @translations: their types and language list.
+    alias: { '@translations': here('../../libs/notifications/src/templates'), '@locales': here('../../locales') },
   },
   build: {
     outDir: here('../../dist/web'),
