@@ -24,6 +24,16 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // .vite/manifest.json: which chunks each page loads, for `npm run web:size`.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // A language's words as assets/<lang>-<hash>.js (not all "web-…"), so the build output and
+        // `npm run web:size` show which language a chunk is.
+        chunkFileNames: (chunk) => {
+          const language = chunk.facadeModuleId?.match(/[\\/]locales[\\/]([a-z]+)[\\/]web\.json$/)?.[1];
+          return language ? `assets/${language}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -37,7 +37,7 @@ const LOADERS: Record<Language, () => Promise<UiStrings>> = {
  * 40 % longer) to find texts that are cut off or not translated. Production builds drop it.
  */
 function pseudoLocaleRequested(): boolean {
-  return import.meta.env.DEV && typeof location !== 'undefined' && new URLSearchParams(location.search).get('lang') === 'pseudo';
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('lang') === 'pseudo';
 }
 
 function isLanguage(value: unknown): value is Language {
@@ -61,7 +61,8 @@ export function storedLanguage(): Language {
 }
 
 export function loadStrings(language: Language): Promise<UiStrings> {
-  if (pseudoLocaleRequested()) return import('@locales/pseudo/web.json').then((m) => m.default);
+  // import.meta.env.DEV is false in a production build: the branch and the pseudo chunk are left out.
+  if (import.meta.env.DEV && pseudoLocaleRequested()) return import('@locales/pseudo/web.json').then((m) => m.default);
   return LOADERS[language]();
 }
 
