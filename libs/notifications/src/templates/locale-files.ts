@@ -2,11 +2,7 @@
 // for the checks over them (locales.spec.ts) and the pseudo-locale (npm run locales:pseudo).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IntlMessageFormat as MessageFormat } from 'intl-messageformat' with { 'resolution-mode': 'import' };
-
-// An ES module, loaded with require as in render.ts.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { IntlMessageFormat } = require('intl-messageformat') as { IntlMessageFormat: typeof MessageFormat };
+import { IntlMessageFormat, type MessageFormat } from './message-format';
 
 /** locales/ at the repository root (also from dist/, where the build copies it). */
 export const LOCALES_DIR = join(__dirname, '../../../../locales');
