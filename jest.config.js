@@ -20,7 +20,9 @@ delete swc.$schema;
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  // intl-messageformat and its parser ship only as ES modules: swc turns them into CommonJS too.
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '/node_modules/(intl-messageformat|@formatjs)/.+\\.js$': ['@swc/jest', swc] },
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs)/)'],
   moduleNameMapper: { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' },
 };
 

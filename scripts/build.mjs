@@ -4,7 +4,7 @@
 // The web app (apps/web) is built by Vite: scripts/build-web.mjs.
 // Type checking is separate (`npm run typecheck`, part of `npm test`): SWC only strips types.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -25,4 +25,7 @@ execFileSync(
   [swc, ...SOURCES, '-d', out, '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/*/test/**,apps/web/**', '--quiet'],
   { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
 );
+// The translators' files, read at run time from ../../../../locales beside the compiled templates.
+rmSync(join(out, 'locales'), { recursive: true, force: true });
+cpSync('locales', join(out, 'locales'), { recursive: true });
 if (!quiet) console.log(`built into ${out}/`);

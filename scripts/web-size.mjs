@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 200_000; // 200 kB gzipped, kB = 1000 bytes as Vite reports them
-const DEFAULT_LANGUAGE_FILE = 'libs/notifications/src/templates/catalogues/nl.ts';
+const DEFAULT_LANGUAGE_FILE = 'locales/nl/web.json';
 /** Only message templates contain these; the web strings never do. */
 const MESSAGE_MARKERS = ['REGISTRATION_CONFIRMED', '{firstName}'];
 

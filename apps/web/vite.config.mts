@@ -1,5 +1,4 @@
 import react from '@vitejs/plugin-react';
-import { uiStringsOnly } from './ui-strings-plugin.mts';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -12,10 +11,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 export default defineConfig({
   root: here('.'),
-  plugins: [uiStringsOnly(), react()],
+  plugins: [react()],
   resolve: {
-    // The translation files: one per language, holding its messages and (export `ui`) these web strings.
-    alias: { '@translations': here('../../libs/notifications/src/templates') },
+    // @locales: the translators' files (only <lang>/web.json is imported); @translations: their types and language list.
+    alias: { '@translations': here('../../libs/notifications/src/templates'), '@locales': here('../../locales') },
   },
   build: {
     outDir: here('../../dist/web'),
@@ -25,6 +24,16 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // .vite/manifest.json: which chunks each page loads, for `npm run web:size`.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // A language's words as assets/<lang>-<hash>.js (not all "web-…"), so the build output and
+        // `npm run web:size` show which language a chunk is.
+        chunkFileNames: (chunk) => {
+          const language = chunk.facadeModuleId?.match(/[\\/]locales[\\/]([a-z]+)[\\/]web\.json$/)?.[1];
+          return language ? `assets/${language}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -1,23 +1,35 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode } from '@app/common';
-import { SUPPORTED_MESSAGE_LANGUAGES } from '../../../libs/notifications/src/templates/catalogues';
+import type { IntlMessageFormat as MessageFormat } from 'intl-messageformat' with { 'resolution-mode': 'import' };
+import { SUPPORTED_MESSAGE_LANGUAGES, UI } from '../../../libs/notifications/src/templates/catalogues';
 import { LANGUAGE_INFO } from '../../../libs/notifications/src/templates/languages';
-import type { PluralForms, UiStrings } from '../../../libs/notifications/src/templates/ui-strings';
+import type { PluralForms } from '../../../libs/notifications/src/templates/ui-strings';
 import { explainError, FORMS, type FormSpec, sayError, type Writer } from '../src/graphql/form-errors';
 
 /** The API's own words, which must never reach a reader. */
 const RAW = 'participant.phone is not a valid phone number (Belgian, or international with +country code)';
 
-/** format/plural as the web app's I18nProvider does them. */
+// An ES module (the web app imports it as one).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { IntlMessageFormat } = require('intl-messageformat') as { IntlMessageFormat: typeof MessageFormat };
+
+/** format/plural as the web app's I18nProvider does them (createMessageFormatter). */
 async function writerFor(language: string): Promise<Writer> {
-  const { ui: t } = (await import(`../../../libs/notifications/src/templates/catalogues/${language}`)) as { ui: UiStrings };
+  const t = UI[language as keyof typeof UI];
   const locales = [...LANGUAGE_INFO[language as keyof typeof LANGUAGE_INFO].locales];
   const numbers = new Intl.NumberFormat(locales);
-  const plurals = new Intl.PluralRules(locales);
+  const icu = (message: string) => new IntlMessageFormat(message, locales, undefined, { ignoreTag: true });
   const format = (template: string, values: Record<string, string | number> = {}) =>
-    template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : typeof values[name] === 'number' ? numbers.format(values[name] as number) : String(values[name])));
-  return { t, format, plural: (forms: PluralForms, count: number) => format(forms[plurals.select(count) as keyof PluralForms] ?? forms.other, { count }) };
+    String(
+      icu(template).format(
+        new Proxy(values, {
+          has: () => true,
+          get: (target, name) => (typeof name !== 'string' ? undefined : target[name] === undefined ? `{${name}}` : typeof target[name] === 'number' ? numbers.format(target[name] as number) : target[name]),
+        }),
+      ),
+    );
+  return { t, format, plural: (forms: PluralForms, count: number) => String(icu(forms).format({ count })) };
 }
 
 /** An error as graphql/client.ts hands it to a form. */

@@ -16,7 +16,7 @@ export interface ApiError {
   extensions: Record<string, unknown>;
 }
 
-/** One piece of a sentence: a catalogue string, with the count (plurals) or values it needs. */
+/** One piece of a sentence: a catalogue string, with the count (an ICU plural on {count}) or the values it needs. */
 export interface Part {
   text(t: UiStrings): string | PluralForms;
   count?: number;
@@ -129,7 +129,8 @@ export function sayError(sentence: ErrorSentence, writer: Writer): string {
   return sentence.parts
     .map(({ text, count, values }) => {
       const chosen = text(writer.t);
-      return typeof chosen === 'string' ? writer.format(chosen, values) : writer.plural(chosen, count ?? 0);
+      // A part with a count is an ICU plural on {count}.
+      return count === undefined ? writer.format(chosen, values) : writer.plural(chosen, count);
     })
     .join(' ');
 }

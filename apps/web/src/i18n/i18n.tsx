@@ -1,6 +1,7 @@
 import type { MessageLanguage } from '@translations/catalogues';
 import { LANGUAGE_INFO, type LanguageInfo } from '@translations/languages';
 import type { PluralForms, UiStrings } from '@translations/ui-strings';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { pickBrowserLanguage } from './browser-language';
 import { createFormatters } from './formatting';
@@ -12,24 +13,32 @@ export const DEFAULT_LANGUAGE: Language = 'nl';
 const STORAGE_KEY = 'oefenkansen.language';
 
 /**
- * One lazily loaded chunk per language, holding only the `ui` export of the language's
- * translation file: the build leaves the messages out (ui-strings-plugin.ts; `npm run web:size`
- * checks that no chunk holds a message).
+ * One lazily loaded chunk per language: locales/<lang>/web.json, the web app's words only (the
+ * messages are in messages.json, which the web app never imports; `npm run web:size` checks that
+ * no chunk holds one). Typed as UiStrings, so a key missing from the Dutch file fails typecheck.
  */
 const LOADERS: Record<Language, () => Promise<UiStrings>> = {
-  nl: () => import('@translations/catalogues/nl').then((m) => m.ui),
-  fr: () => import('@translations/catalogues/fr').then((m) => m.ui),
-  en: () => import('@translations/catalogues/en').then((m) => m.ui),
-  ar: () => import('@translations/catalogues/ar').then((m) => m.ui),
-  ru: () => import('@translations/catalogues/ru').then((m) => m.ui),
-  prs: () => import('@translations/catalogues/prs').then((m) => m.ui),
-  ps: () => import('@translations/catalogues/ps').then((m) => m.ui),
-  so: () => import('@translations/catalogues/so').then((m) => m.ui),
-  ro: () => import('@translations/catalogues/ro').then((m) => m.ui),
-  ur: () => import('@translations/catalogues/ur').then((m) => m.ui),
-  uk: () => import('@translations/catalogues/uk').then((m) => m.ui),
-  tr: () => import('@translations/catalogues/tr').then((m) => m.ui),
+  nl: () => import('@locales/nl/web.json').then((m) => m.default),
+  fr: () => import('@locales/fr/web.json').then((m) => m.default),
+  en: () => import('@locales/en/web.json').then((m) => m.default),
+  ar: () => import('@locales/ar/web.json').then((m) => m.default),
+  ru: () => import('@locales/ru/web.json').then((m) => m.default),
+  prs: () => import('@locales/prs/web.json').then((m) => m.default),
+  ps: () => import('@locales/ps/web.json').then((m) => m.default),
+  so: () => import('@locales/so/web.json').then((m) => m.default),
+  ro: () => import('@locales/ro/web.json').then((m) => m.default),
+  ur: () => import('@locales/ur/web.json').then((m) => m.default),
+  uk: () => import('@locales/uk/web.json').then((m) => m.default),
+  tr: () => import('@locales/tr/web.json').then((m) => m.default),
 };
+
+/**
+ * `?lang=pseudo` in a development build: the pseudo-locale (locales/pseudo, Dutch accented and
+ * 40 % longer) to find texts that are cut off or not translated. Production builds drop it.
+ */
+function pseudoLocaleRequested(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('lang') === 'pseudo';
+}
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LANGUAGE_INFO, value);
@@ -52,7 +61,40 @@ export function storedLanguage(): Language {
 }
 
 export function loadStrings(language: Language): Promise<UiStrings> {
+  // import.meta.env.DEV is false in a production build: the branch and the pseudo chunk are left out.
+  if (import.meta.env.DEV && pseudoLocaleRequested()) return import('@locales/pseudo/web.json').then((m) => m.default);
   return LOADERS[language]();
+}
+
+/**
+ * ICU MessageFormat, as the worker renders its messages (intl-messageformat). Numbers in a
+ * `{name}` are written the language's way; a value not given stays `{name}` in the text.
+ */
+export function createMessageFormatter(locales: readonly string[]) {
+  const numbers = new Intl.NumberFormat([...locales]);
+  const compiled = new Map<string, IntlMessageFormat>();
+  const compile = (message: string) => {
+    let format = compiled.get(message);
+    if (!format) {
+      format = new IntlMessageFormat(message, [...locales], undefined, { ignoreTag: true });
+      compiled.set(message, format);
+    }
+    return format;
+  };
+  const format = (message: string, values: Record<string, string | number> = {}): string => {
+    const given = new Proxy(values, {
+      has: () => true,
+      get: (target, name) => {
+        if (typeof name !== 'string') return undefined;
+        const value = target[name];
+        return value === undefined ? `{${name}}` : typeof value === 'number' ? numbers.format(value) : value;
+      },
+    });
+    return String(compile(message).format(given));
+  };
+  /** An ICU plural on {count}: the form of the language's CLDR category, `#` written the language's way. */
+  const plural = (forms: PluralForms, count: number): string => String(compile(forms).format({ count }));
+  return { format, plural };
 }
 
 /** <html lang dir> follow the language, so screen readers pronounce it and the layout mirrors. */
@@ -66,9 +108,9 @@ export interface I18n {
   info: LanguageInfo;
   t: UiStrings;
   setLanguage(language: Language): Promise<void>;
-  /** Fills `{name}` placeholders; numbers are written the language's way. */
+  /** Formats an ICU message, filling `{name}` placeholders; numbers are written the language's way. */
   format(template: string, values?: Record<string, string | number>): string;
-  /** The plural form for count, with {count} filled in. */
+  /** The ICU plural for count, with its number filled in. */
   plural(forms: PluralForms, count: number): string;
   /** "dinsdag 8 september" */
   formatDay(instant: Date): string;
@@ -110,22 +152,16 @@ export function I18nProvider(props: { language: Language; strings: UiStrings; ch
     const { language, t } = current;
     const info = LANGUAGE_INFO[language];
     const locales = [...info.locales];
-    const numbers = new Intl.NumberFormat(locales);
-    const plurals = new Intl.PluralRules(locales);
+    const messages = createMessageFormatter(locales);
     const formatters = createFormatters(locales, info.dir);
     const names = new Intl.DisplayNames(locales, { type: 'language', fallback: 'code' });
-    const format = (template: string, values: Record<string, string | number> = {}) =>
-      template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-        const v = values[name];
-        return v === undefined ? whole : typeof v === 'number' ? numbers.format(v) : v;
-      });
     return {
       language,
       info,
       t,
       setLanguage,
-      format,
-      plural: (forms, count) => format(forms[plurals.select(count) as keyof PluralForms] ?? forms.other, { count }),
+      format: messages.format,
+      plural: messages.plural,
       formatDay: formatters.day,
       formatTimeRange: formatters.timeRange,
       formatWhen: formatters.when,

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Catalogue, CatalogueEntry, DigestLabels } from './catalogue';
 import { CATALOGUES, DIGEST_LABELS } from './catalogues';
-import { en as EN, enLabels as EN_LABELS } from './catalogues/en';
-import { nl as NL, nlLabels as NL_LABELS } from './catalogues/nl';
 import { type DigestLine, MessageKind, type MessageVariables, type StandSlotLine } from './message-kinds';
 import { isWebAddress, PHONE_PLACEHOLDERS, readablePhone, standAlone, URL_END, URL_PLACEHOLDERS, URL_START } from './links';
+import { fill, isBlank, paragraphs, plain, render, type Renderer, type Slot, type Token, tokens, trimLine, type Values } from './message-format';
 import { fitSmsBudget, type SmsShortening } from './sms';
 
 export const MESSAGE_TIME_ZONE = 'Europe/Brussels';
@@ -39,6 +38,10 @@ const DATE_LOCALES: Readonly<Record<string, readonly string[]>> = {
 };
 
 const FALLBACK_LANGUAGE = 'nl';
+const NL = CATALOGUES.nl;
+const EN = CATALOGUES.en;
+const NL_LABELS = DIGEST_LABELS.nl;
+const EN_LABELS = DIGEST_LABELS.en;
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -133,48 +136,47 @@ interface RenderedPart {
   shortenable: SmsShortening;
 }
 
-type Values = Record<string, string | undefined>;
-
-function renderPart(kind: MessageKind, language: string, entry: CatalogueEntry, labels: DigestLabels, vars: MessageVariables): RenderedPart {
+function renderPart(kind: MessageKind, language: string, entry: CatalogueEntry, fileLabels: DigestLabels, vars: MessageVariables): RenderedPart {
   const locale = dateLocale(language);
   const direction = textDirection(language);
   const values = buildValues(vars, locale);
   const lines = vars.lines ?? [];
-  const caption = kind === MessageKind.SCHOOL_DIGEST ? labels.schoolCaption : labels.hostCaption;
   const where = `${kind}/${language}`;
-
-  const subjectTemplate = withOptionalParts(entry.subject, values, `${where} subject`);
-  const smsTemplate = withOptionalParts(entry.sms, values, `${where} sms`);
-  const textTemplate = withOptionalParts(entry.text, values, `${where} text`);
+  const labels = Object.fromEntries(Object.entries(fileLabels).map(([name, label]) => [name, fill(label, {}, `${where} digestLabels.${name}`, plain, locale)])) as unknown as DigestLabels;
+  const caption = kind === MessageKind.SCHOOL_DIGEST ? labels.schoolCaption : labels.hostCaption;
 
   const isolate = direction === 'rtl' ? (value: string) => `${FSI}${value}${PDI}` : (value: string) => value;
   const slots = vars.slots ?? [];
   const textValues: Values = { ...values, lines: digestText(lines, labels, locale, isolate), slots: slotsText(slots, locale, isolate) };
+  const textTokens = tokens(entry.text, textValues, `${where} text`, locale);
   const text = standAlone(
-    fill(textTemplate, textValues, `${where} text`, {
+    render(textTokens, `${where} text`, {
       literal: (s) => s,
       value: (name, value) => (LIST_PLACEHOLDERS.has(name) ? value : URL_PLACEHOLDERS.has(name) ? `${URL_START}${value}${URL_END}` : isolate(value)),
     }),
   );
 
-  const bodyHtml = textTemplate
-    .split(/\n[ \t]*\n/)
+  const bodyHtml = paragraphs(textTokens)
     .map((paragraph) => {
-      if (paragraph.trim() === '{lines}') return digestHtml(lines, labels, caption, locale, direction);
-      if (paragraph.trim() === '{slots}') return slotsHtml(slots, locale, direction);
-      return paragraphHtml(paragraph, values, `${where} text`, direction);
+      const list = aloneIn(paragraph);
+      if (list === 'lines') return digestHtml(lines, labels, caption, locale, direction);
+      if (list === 'slots') return slotsHtml(slots, locale, direction);
+      return paragraphHtml(paragraph, `${where} text`, direction);
     })
     .join('\n');
 
   return {
     language,
     direction,
-    subject: singleLine(fill(subjectTemplate, values, `${where} subject`, plain)),
+    subject: singleLine(fill(entry.subject, values, `${where} subject`, plain, locale)),
     text: text.trim(),
     bodyHtml,
     sms: (shortened) => {
       const smsValues = { ...values, ...shortened };
-      return [singleLine(fill(smsTemplate, smsValues, `${where} sms`, plain)), singleLine(fill(entry.sms.replace(OPTIONAL_PART, ''), smsValues, `${where} sms`, plain))];
+      return [
+        singleLine(fill(entry.sms, smsValues, `${where} sms`, plain, locale)),
+        singleLine(render(tokens(entry.sms, smsValues, `${where} sms`, locale, { withoutOptionalParts: true }), `${where} sms`, plain)),
+      ];
     },
     shortenable: { title: values.title, venue: values.venue },
   };
@@ -276,47 +278,13 @@ function languageName(code: string, locale: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Templates
+// Lists in the text
 
-const OPTIONAL_PART = /\[\[([\s\S]*?)\]\]/g;
-const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
-
-interface Renderer {
-  literal: (text: string) => string;
-  value: (name: string, value: string) => string;
-}
-
-const plain: Renderer = { literal: (s) => s, value: (_name, value) => value };
-
-/** Keeps a [[...]] part when every placeholder inside has a value, and drops it otherwise. */
-function withOptionalParts(template: string, values: Values, where: string): string {
-  return template.replace(OPTIONAL_PART, (_match, inner: string) => {
-    const names = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    if (names.length === 0) throw new Error(`Template ${where}: optional part [[${inner}]] has no placeholder`);
-    return names.every((name) => hasValue(values, name)) ? inner : '';
-  });
-}
-
-function hasValue(values: Values, name: string): boolean {
-  return LIST_PLACEHOLDERS.has(name) || (values[name] !== undefined && values[name] !== '');
-}
-
-/** Replaces every {name}; throws when a value is missing or a brace or [[ ]] is left over. */
-function fill(template: string, values: Values, where: string, renderer: Renderer): string {
-  let out = '';
-  let last = 0;
-  const literal = (text: string) => {
-    if (/[{}]|\[\[|\]\]/.test(text)) throw new Error(`Template ${where}: malformed placeholder near "${text.trim().slice(0, 40)}"`);
-    return renderer.literal(text);
-  };
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    const name = match[1];
-    const value = values[name];
-    if (value === undefined || value === '') throw new Error(`Template ${where}: no value for {${name}}`);
-    out += literal(template.slice(last, match.index)) + renderer.value(name, value);
-    last = match.index + match[0].length;
-  }
-  return out + literal(template.slice(last));
+/** 'lines' or 'slots' when the paragraph is only that list placeholder. */
+function aloneIn(paragraph: Token[][]): string | null {
+  const values = paragraph.flat().filter((piece): piece is Slot => typeof piece !== 'string');
+  if (paragraph.length !== 1 || values.length !== 1 || !isBlank(paragraph[0].filter((piece) => typeof piece === 'string'))) return null;
+  return LIST_PLACEHOLDERS.has(values[0].name) ? values[0].name : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,8 +383,8 @@ const html: Renderer = {
         : `<bdi>${escapeHtml(value)}</bdi>`,
 };
 
-/** A paragraph of the text template: plain lines become a <p> (with <br>), runs of "- " lines a <ul>. */
-function paragraphHtml(paragraph: string, values: Values, where: string, direction: 'ltr' | 'rtl'): string {
+/** A paragraph of the text: plain lines become a <p> (with <br>), runs of "- " lines a <ul>. */
+function paragraphHtml(paragraph: Token[][], where: string, direction: 'ltr' | 'rtl'): string {
   const style = css.for(direction);
   const blocks: string[] = [];
   let texts: string[] = [];
@@ -427,15 +395,17 @@ function paragraphHtml(paragraph: string, values: Values, where: string, directi
     texts = [];
     items = [];
   };
-  for (const raw of paragraph.split('\n')) {
-    const line = raw.trim();
+  for (const raw of paragraph) {
+    const line = trimLine(raw);
     if (line.length === 0) continue;
-    if (line.startsWith('- ')) {
+    const first = line[0];
+    if (typeof first === 'string' && first.startsWith('- ')) {
       if (texts.length > 0) flush();
-      items.push(fill(line.slice(2), values, where, html));
+      const rest = first.slice(2);
+      items.push(render(rest.length > 0 ? [rest, ...line.slice(1)] : line.slice(1), where, html));
     } else {
       if (items.length > 0) flush();
-      texts.push(fill(line, values, where, html));
+      texts.push(render(line, where, html));
     }
   }
   flush();

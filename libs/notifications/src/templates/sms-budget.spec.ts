@@ -6,6 +6,26 @@ import { MAX_SMS_SEGMENTS, SMS_ENCODING, smsForLanguage, smsLength } from './sms
 
 const utc = (iso: string) => new Date(iso);
 
+/** The ICU message without its optional parts ({name, select, none {} other {…}}), each replaced by `by`. */
+function withoutOptionalParts(message: string, by: string): string {
+  let out = '';
+  let index = 0;
+  for (const match of message.matchAll(/\{[A-Za-z]+, select, /g)) {
+    if (match.index < index) continue;
+    out += message.slice(index, match.index);
+    let depth = 0;
+    let end = match.index;
+    do {
+      if (message[end] === '{') depth += 1;
+      if (message[end] === '}') depth -= 1;
+      end += 1;
+    } while (depth > 0 && end < message.length);
+    out += by;
+    index = end;
+  }
+  return out + message.slice(index);
+}
+
 /**
  * The longest values of the demo data (scripts/demo-seed.ts): shift titles name their session,
  * the festival site and the FMDO room are the longest venues. Plus a realistic 72-character
@@ -57,7 +77,7 @@ function longDate(date: Date, language: string): string {
 
 /** What an SMS must never lose: every value its template always shows, except the title and the venue. */
 function essentials(kind: MessageKind, language: string, vars: MessageVariables): string[] {
-  const template = CATALOGUES[language as keyof typeof CATALOGUES][kind].sms.replace(/\[\[[\s\S]*?\]\]/g, '');
+  const template = withoutOptionalParts(CATALOGUES[language as keyof typeof CATALOGUES][kind].sms, '');
   const value: Record<string, string | undefined> = {
     firstName: vars.firstName,
     date: longDate(vars.startsAt, language),
@@ -156,8 +176,7 @@ describe('SMS encoding per language (SMS_ENCODING)', () => {
   it.each(MESSAGE_KINDS)('Turkish %s keeps ç ı ş ğ İ, short or long, and is UCS-2', (kind) => {
     const template = CATALOGUES.tr[kind].sms;
     // The words of the template outside placeholders and optional parts: all must be sent as written.
-    const words = template
-      .replace(/\[\[[\s\S]*?\]\]/g, ' ')
+    const words = withoutOptionalParts(template, ' ')
       .split(/\{[A-Za-z]+\}/)
       .flatMap((literal) => literal.split(/[\s.,:;!?()/]+/))
       .filter((word) => /[çışğİÇŞĞ]/u.test(word));

@@ -248,7 +248,7 @@ describe('renderMessage in every language', () => {
     expect(() => renderMessage(MessageKind.REGISTRATION_CONFIRMED, 'nl', { ...vars, startsAt: new Date('nope') })).toThrow(/startsAt/);
     const broken: CatalogueSet = { ...CATALOGUES, nl: { ...CATALOGUES.nl, [MessageKind.SESSION_REMINDER]: { ...CATALOGUES.nl.SESSION_REMINDER, sms: 'Tot {tomorrow}!' } } };
     expect(() => renderMessage(MessageKind.SESSION_REMINDER, 'nl', vars, broken)).toThrow(/\{tomorrow\}/);
-    const malformed: CatalogueSet = { ...CATALOGUES, nl: { ...CATALOGUES.nl, [MessageKind.SESSION_REMINDER]: { ...CATALOGUES.nl.SESSION_REMINDER, sms: 'Tot { date }!' } } };
+    const malformed: CatalogueSet = { ...CATALOGUES, nl: { ...CATALOGUES.nl, [MessageKind.SESSION_REMINDER]: { ...CATALOGUES.nl.SESSION_REMINDER, sms: 'Tot {date!' } } };
     expect(() => renderMessage(MessageKind.SESSION_REMINDER, 'nl', vars, malformed)).toThrow(/malformed/);
   });
 });

@@ -1,14 +1,14 @@
 /**
- * The web app's strings for one language. They live in the same translation file as that
- * language's messages (catalogues/<lang>.ts, export `ui`), so a translator sees everything of one
- * language in one place. The web app imports only `ui`, one language at a time, so the message
- * catalogues never reach the browser.
+ * The web app's strings for one language: locales/<lang>/web.json, checked against this type (the
+ * Dutch file at compile time in catalogues.ts, every language in ui-strings.spec.ts). The web app
+ * loads one language's web.json at a time, so the messages (messages.json) never reach the browser.
  *
- * Write plain language (A2): short sentences, everyday words, "je"/"tu"/"you". `{name}` is replaced
- * by a value. A PluralForms value is picked with Intl.PluralRules of the language (Arabic needs
- * zero/one/two/few/many/other, Russian and Ukrainian one/few/many/other); `other` is required.
+ * Write plain language (A2): short sentences, everyday words, "je"/"tu"/"you". Every string is ICU
+ * MessageFormat: `{name}` is replaced by a value. A PluralForms value is an ICU plural on {count}
+ * with exactly the CLDR categories of the language (Arabic zero/one/two/few/many/other, Russian
+ * and Ukrainian one/few/many/other); see docs/translating.md.
  */
-export type PluralForms = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+export type PluralForms = string;
 
 export interface UiStrings {
   siteName: string;
