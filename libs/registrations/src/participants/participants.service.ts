@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate } from '@app/common';
 import { ParticipantEntity, RegistrationStatus, Role } from '@app/database';
 import { registrationPolicy } from '../registration-policy';

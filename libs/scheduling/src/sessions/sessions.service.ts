@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode, ProgrammeEntity, Role, SessionEntity, SessionStatus, VenueEntity } from '@app/database';
 import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
