@@ -649,7 +649,7 @@ const email = (firstName: string, lastName: string, preferredLanguage: string, a
 
 const CITY = 'Stad Kortrijk – Integratiedienst';
 const FMDO = 'FMDO Kortrijk';
-const { INTAKE, MATCHED, ACTIVE, FOLLOW_UP, CLOSED } = TrajectoryStatus;
+const { ACTIVE, FOLLOW_UP, CLOSED } = TrajectoryStatus;
 
 /** A year of Picnik (with FMDO): every kind, every status, the way newcomers really arrive. */
 const TRAJECTORIES: DemoTrajectory[] = [

@@ -27,7 +27,6 @@ describe('volunteers and shifts', () => {
   let racers: Volunteer[];
   let v: Record<string, Volunteer>;
 
-  const as = (token: string) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, token);
   const coordinator = (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, world.tokens.coordinator);
   const count = async (sql: string, params: unknown[] = []) => Number((await api.dataSource.query(sql, params))[0].count);
   const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;

@@ -1,13 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import ical, { type VEvent } from 'node-ical';
-import { Clock, FixedClock } from '@app/common';
 import { deliveryJobId, NotificationDispatcher } from '@app/notifications';
-import { JobName, JobProducer } from '@app/queues';
-import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
+import { CapturedMail, startSmtpCapture } from '@app/testing';
 import { at, BOOK_STAND, bookingInput, createFestival, Festival, SATURDAY, SUNDAY } from '../../api/test/festival-fixtures';
 import { createWorld, FIXTURE_PASSWORD, World } from '../../api/test/fixtures';
-import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
+import { dataOf, TestApi } from '../../api/test/test-api';
 import { CalendarStore, calendarPartOf } from './calendar-store';
 import { MessageRig, startMessageRig } from './message-rig';
 
@@ -25,8 +22,6 @@ const REFUSE = `mutation($id: ID!, $r: String!) { refuseStandBooking(id: $id, re
 const MOVE = `mutation($id: ID!, $i: MoveStandBookingInput!) { moveStandBooking(id: $id, input: $i) { status plot { code } startsAt } }`;
 const UPDATE_EDITION = `mutation($id: ID!, $i: UpdateFestivalEditionInput!) { updateFestivalEdition(id: $id, input: $i) { applicationDeadline } }`;
 
-const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
-
 interface Row {
   kind: string;
   status: string;
@@ -43,7 +38,6 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   let world: World;
   let festival: Festival;
   let worker: INestApplication;
-  let workerClock: FixedClock;
   let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
   /** A second association whose only organiser reads Arabic. */
   let syrian: { organisationId: string; userId: string; email: string; token: string };
@@ -51,7 +45,7 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   let rig: MessageRig;
   beforeAll(async () => {
     rig = await startMessageRig(NOW);
-    ({ api, worker, workerClock, smtp } = rig);
+    ({ api, worker, smtp } = rig);
     world = await createWorld(api);
     festival = await createFestival(api, world);
     syrian = await association('Syrische Gemeenschap', 'ar');
@@ -63,7 +57,6 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   const setNow = (iso: string) => rig.setNow(iso);
   const query = <T = Row>(sql: string, params: unknown[] = []) => rig.query<T>(sql, params);
   const deliveries = () => rig.deliveries();
-  const run = (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => rig.run(name);
   const sweep = () => rig.sweep();
   const deliverDue = () => rig.deliverDue();
   const withDeliveriesHeld = (act: () => Promise<void>) => rig.withDeliveriesHeld(act);

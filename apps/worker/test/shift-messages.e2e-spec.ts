@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import ical, { type VEvent } from 'node-ical';
-import { Clock, FixedClock } from '@app/common';
+import { FixedClock } from '@app/common';
 import { deliveryJobId, NotificationDispatcher } from '@app/notifications';
-import { JobName, JobProducer } from '@app/queues';
-import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
+import { CapturedMail, startSmtpCapture } from '@app/testing';
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from '../../api/test/fixtures';
-import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
+import { dataOf, TestApi } from '../../api/test/test-api';
 import { MessageRig, startMessageRig } from './message-rig';
 
 const NOW = '2026-08-15T10:00:00Z';
@@ -21,8 +19,6 @@ const SWAP = `mutation($a: ID!, $to: ID!) { swapShift(assignmentId: $a, toVolunt
 const WITHDRAW_SWAP = `mutation($r: ID!) { withdrawShiftSwap(requestId: $r) { id status } }`;
 const CANCEL_SESSION = `mutation($id: ID!, $r: String) { cancelSession(id: $id, reason: $r) { id status } }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id preferredLanguage } }`;
-
-const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
 
 interface Row {
   kind: string;
@@ -72,7 +68,6 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
   const setNow = (iso: string) => rig.setNow(iso);
   const query = <T = Row>(sql: string, params: unknown[] = []) => rig.query<T>(sql, params);
   const deliveries = () => rig.deliveries();
-  const run = (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => rig.run(name);
   const sweep = () => rig.sweep();
   const deliverDue = () => rig.deliverDue();
   const withDeliveriesHeld = (act: () => Promise<void>) => rig.withDeliveriesHeld(act);

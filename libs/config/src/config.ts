@@ -43,7 +43,10 @@ export interface AppConfig {
 }
 
 export interface RateLimits {
-  /** Anonymous GraphQL operations per client address per minute (the public schedule, festival plan); also anonymous HTTP requests to /graphql, valid or not. */
+  /**
+   * Anonymous GraphQL operations per client address per minute (the public schedule, festival plan);
+   * also anonymous HTTP requests to /graphql, valid or not.
+   */
   publicPerMinute: number;
   /** HTTP requests to /graphql per logged-in user per minute, counted apart from anonymous ones. */
   userPerMinute: number;

@@ -79,7 +79,10 @@ export class ShiftPlaces {
   }
 }
 
-/** Active volunteers neither away that day nor busy then (nor on the shift), best fit first: the role's skill, shared languages, usual availability, fewest shifts ahead. */
+/**
+ * Active volunteers neither away that day nor busy then (nor on the shift), best fit first: the role's skill,
+ * shared languages, usual availability, fewest shifts ahead.
+ */
 export async function rankFreeVolunteers(manager: EntityManager, shift: ShiftEntity, now: Date): Promise<FreeVolunteer[]> {
   const rows = await manager.query<CandidateRow[]>(
     `SELECT u.id AS user_id, COALESCE(p.languages, '{}') AS languages, COALESCE(p.skills::text[], '{}') AS skills,
