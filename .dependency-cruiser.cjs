@@ -66,11 +66,11 @@ module.exports = {
     {
       name: 'web-imports-resolve',
       comment:
-        "The web app's imports all resolve here, except @translations/*: apps/web/tsconfig.json maps that alias onto " +
+        "The web app's imports all resolve here, except @translations/* and @locales/*: apps/web/tsconfig.json maps those aliases onto " +
         'the translation files, which web-no-backend allows by path.',
       severity: 'error',
       from: { path: '^apps/web/src/' },
-      to: { couldNotResolve: true, pathNot: '^@translations/' },
+      to: { couldNotResolve: true, pathNot: '^@(translations|locales)/' },
     },
     {
       name: 'no-circular',
