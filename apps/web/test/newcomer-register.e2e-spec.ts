@@ -40,14 +40,14 @@ describe('newcomer self-registration', () => {
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     await page.getByLabel('Code uit de sms (6 cijfers)').fill(wrong);
     await page.getByRole('button', { name: 'Inschrijven', exact: true }).click();
-    await page.getByText('De code is niet juist. U kunt nog 4 keer proberen.').waitFor();
+    await page.getByText('De code is niet juist. Je kunt nog 4 keer proberen.').waitFor();
     expect(await unlabelledFields(page)).toEqual([]);
     expect((await runAxe(page)).violations).toEqual([]);
     await context.web.screenshot(page, 'newcomer-code');
 
     await page.getByLabel('Code uit de sms (6 cijfers)').fill(code);
     await page.getByRole('button', { name: 'Inschrijven', exact: true }).click();
-    await page.getByText('U bent ingeschreven, Samira! U krijgt een sms met alle informatie.').waitFor();
+    await page.getByText('Je bent ingeschreven, Samira! Je krijgt een sms met alle informatie.').waitFor();
     await context.web.screenshot(page, 'newcomer-registered');
 
     // The registration exists in the API: a participant reached by SMS in Arabic, with a seat.
@@ -73,6 +73,6 @@ describe('newcomer self-registration', () => {
     const code = await codeSentFor(context.web.api, await lastRequestOf(context.web, '+32471223344'));
     await page.getByLabel('Code uit de sms (6 cijfers)').fill(code);
     await page.getByRole('button', { name: 'Inschrijven', exact: true }).click();
-    await page.getByText('De sessie is vol. U staat op de wachtlijst: nummer 2. Wij sturen een sms als er plaats is.').waitFor();
+    await page.getByText('De sessie is vol. Je staat op de wachtlijst: nummer 2. We sturen een sms als er plaats is.').waitFor();
   });
 });
