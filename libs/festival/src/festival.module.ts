@@ -16,6 +16,6 @@ const SERVICES = [FestivalEditionsService, StandPlotsService, StandBookingsServi
 /** Only these run statements on the festival's tables; they stay inside the lib. */
 const REPOSITORIES = [FestivalEditionsRepository, StandPlotsRepository, StandBookingsRepository, StandApplicationsRepository, StandExportRepository];
 
-/** KortRIJK aan Culturen: editions, plots, applications and stand bookings. Needs the DatabaseModule (DataSource, Transactions) and a Clock from the importing application. */
+/** KortRIJK aan Culturen: editions, plots, applications and stand bookings. Needs the DatabaseModule and a Clock from the importing application. */
 @Module({ imports: [EventsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })
 export class FestivalModule {}

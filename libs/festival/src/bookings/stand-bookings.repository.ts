@@ -97,7 +97,13 @@ export class StandBookingsRepository extends BaseRepository {
   }
 
   /** The distinct plots an association holds live on these days, leaving out one booking (the one being moved). */
-  async heldPlotsByDay(editionId: string, organisationId: string, days: string[], exceptBookingId: string | null, tx?: Transaction): Promise<{ day: string; plotId: string }[]> {
+  async heldPlotsByDay(
+    editionId: string,
+    organisationId: string,
+    days: string[],
+    exceptBookingId: string | null,
+    tx?: Transaction,
+  ): Promise<{ day: string; plotId: string }[]> {
     const held = await this.on(tx).query<{ day: string; plot_id: string }[]>(
       `SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day, plot_id FROM stand_booking
         WHERE edition_id = $1 AND organisation_id = $2 AND status = ANY($3::stand_booking_status[]) AND day = ANY($4::date[]) AND ($5::uuid IS NULL OR id <> $5)`,
