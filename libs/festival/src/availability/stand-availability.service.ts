@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { Actor, AppError, validate } from '@app/common';
-import { FestivalEditionEntity, FestivalOpeningBlockEntity, LIVE_STAND_BOOKING_STATUSES, StandBookingEntity, StandBookingStatus, StandPlotEntity } from '../entities';
+import { StandBookingsRepository } from '../bookings/stand-bookings.repository';
+import { FestivalEditionsRepository } from '../editions/festival-editions.repository';
+import { FestivalEditionEntity, FestivalOpeningBlockEntity, StandBookingEntity, StandBookingStatus, StandPlotEntity } from '../entities';
 import { festivalPolicy } from '../festival-policy';
+import { StandPlotsRepository } from '../plots/stand-plots.repository';
 
 export enum StandCellState {
   FREE = 'FREE',
@@ -48,18 +49,22 @@ export interface StandPlan {
  */
 @Injectable()
 export class StandAvailabilityService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly editions: FestivalEditionsRepository,
+    private readonly plots: StandPlotsRepository,
+    private readonly bookings: StandBookingsRepository,
+  ) {}
 
   async standPlan(actor: Actor | null, editionId: string, day?: string | null): Promise<StandPlan> {
     const viewer = festivalPolicy.requireCanSeePlan(actor);
     const id = validate.uuid('editionId', editionId);
     if (day != null) validate.isoDate('day', day, '2027-05-15');
-    const edition = await this.dataSource.getRepository(FestivalEditionEntity).findOneBy({ id });
+    const edition = await this.editions.findById(id);
     if (!edition) throw AppError.notFound('FestivalEdition', id);
     const [blocks, plots, bookings] = await Promise.all([
-      this.dataSource.getRepository(FestivalOpeningBlockEntity).find({ where: { editionId: id, ...(day ? { day } : {}) }, order: { startsAt: 'ASC' } }),
-      this.dataSource.getRepository(StandPlotEntity).find({ where: { editionId: id }, order: { code: 'ASC' } }),
-      this.dataSource.getRepository(StandBookingEntity).find({ where: { editionId: id, status: In([...LIVE_STAND_BOOKING_STATUSES]), ...(day ? { day } : {}) }, order: { startsAt: 'ASC' } }),
+      this.editions.openingBlocks(id, day),
+      this.plots.ofEdition(id),
+      this.bookings.liveOfEditionByStart(id, day),
     ]);
     const bookingsByPlot = new Map<string, StandBookingEntity[]>();
     for (const booking of bookings) bookingsByPlot.set(booking.plotId, [...(bookingsByPlot.get(booking.plotId) ?? []), booking]);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transaction } from '@app/database';
 import { DomainEvents, StandChange } from '@app/events';
 
 /** A change to stand bookings that the organisers hear about. */
@@ -10,8 +10,8 @@ export type StandEvent = StandChange;
 export class FestivalEvents {
   constructor(private readonly events: DomainEvents) {}
 
-  async publish(manager: EntityManager, events: StandEvent[]): Promise<void> {
+  async publish(tx: Transaction, events: StandEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.events.emit(manager, 'stands.changed', { events });
+    await this.events.emit(tx, 'stands.changed', { events });
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import { pgErrorCode, PgErrorCode } from '@app/database';
-import { FestivalEditionEntity, LIVE_STAND_BOOKING_STATUSES, StandApplicationEntity, StandBookingEntity, StandBookingStatus, StandOffering, StandPlotEntity } from '../entities';
-import { OrganisationEntity } from '@app/organisations';
-import { lockEdition, openingBlocksOfEdition } from '../editions/festival-editions.service';
+import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
+import { FestivalEditionEntity, StandApplicationEntity, StandBookingEntity, StandBookingStatus, StandOffering, StandPlotEntity } from '../entities';
+import { FestivalEditionsRepository } from '../editions/festival-editions.repository';
 import { describePeriods, OpeningBlock, periodContaining } from '../editions/opening-hours';
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';
+import { StandPlotsRepository } from '../plots/stand-plots.repository';
 import { FestivalEvents, StandEvent } from './festival-events';
+import { StandApplicationsRepository } from './stand-applications.repository';
+import { StandBookingsRepository } from './stand-bookings.repository';
 import { cancelledByCity, dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
 
 export interface SlotCommand {
@@ -55,7 +55,6 @@ interface PlannedSlot {
   day: string;
 }
 
-const LIVE: StandBookingStatus[] = [...LIVE_STAND_BOOKING_STATUSES];
 const MAX_SLOTS_PER_APPLICATION = 30;
 
 /**
@@ -67,7 +66,11 @@ const MAX_SLOTS_PER_APPLICATION = 30;
 @Injectable()
 export class StandBookingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly bookings: StandBookingsRepository,
+    private readonly applications: StandApplicationsRepository,
+    private readonly plots: StandPlotsRepository,
+    private readonly editions: FestivalEditionsRepository,
     private readonly events: FestivalEvents,
     private readonly clock: Clock,
   ) {}
@@ -77,7 +80,7 @@ export class StandBookingsService {
     const organisationId = validate.uuid('organisationId', command.organisationId);
     festivalPolicy.requireCanActFor(actor, organisationId, 'book stands');
     const plotId = validate.uuid('plotId', command.plotId);
-    const plot = await this.dataSource.getRepository(StandPlotEntity).findOneBy({ id: plotId });
+    const plot = await this.plots.findById(plotId);
     if (!plot) throw AppError.notFound('StandPlot', plotId);
     const [booking] = await this.place(actor!, plot.editionId, organisationId, [{ ...command, plotId }], null);
     return booking;
@@ -104,16 +107,9 @@ export class StandBookingsService {
     };
     const slots = command.slots.map((slot) => ({ ...slot, plotId: validate.uuid('slots.plotId', slot.plotId) }));
     let saved: StandApplicationEntity | null = null;
-    const bookings = await this.place(actor!, editionId, organisationId, slots, async (manager) => {
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO stand_application (edition_id, organisation_id, offering, community, country_code, description, needs_power, needs_water, cooking, applied_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (edition_id, organisation_id) DO UPDATE SET offering = EXCLUDED.offering, community = EXCLUDED.community, country_code = EXCLUDED.country_code,
-           description = EXCLUDED.description, needs_power = EXCLUDED.needs_power, needs_water = EXCLUDED.needs_water, cooking = EXCLUDED.cooking, updated_at = now()
-         RETURNING id`,
-        [editionId, organisationId, application.offering, application.community, application.countryCode, application.description, application.needsPower, application.needsWater, application.cooking, actor!.userId],
-      );
-      saved = await manager.getRepository(StandApplicationEntity).findOneByOrFail({ id: row.id });
+    const bookings = await this.place(actor!, editionId, organisationId, slots, async (tx) => {
+      const id = await this.applications.upsert({ editionId, organisationId, ...application, appliedById: actor!.userId }, tx);
+      saved = await this.applications.findByIdOrFail(id, tx);
       return saved.id;
     });
     return { application: saved!, bookings };
@@ -121,14 +117,14 @@ export class StandBookingsService {
 
   async confirmBooking(actor: Actor | null, id: string): Promise<StandBookingEntity> {
     festivalPolicy.requireCoordinator(actor, 'confirm stand bookings');
-    return this.dataSource.transaction(async (manager) => {
-      const booking = await lockBooking(manager, id);
+    return this.transactions.run(async (tx) => {
+      const booking = await this.bookings.lock(id, tx);
       if (booking.status === StandBookingStatus.CONFIRMED) return booking;
       if (booking.status === StandBookingStatus.CANCELLED) throw new AppError(ErrorCode.CONFLICT, 'This booking was cancelled; the association can apply again');
       this.requireNotBegun(booking.startsAt);
       const decided = { status: StandBookingStatus.CONFIRMED, decidedById: actor!.userId, decidedAt: this.clock.now() };
-      await manager.getRepository(StandBookingEntity).update(booking.id, decided);
-      await this.events.publish(manager, [{ kind: 'CONFIRMED', organisationId: booking.organisationId, bookingIds: [booking.id] }]);
+      await this.bookings.update(booking.id, decided, tx);
+      await this.events.publish(tx, [{ kind: 'CONFIRMED', organisationId: booking.organisationId, bookingIds: [booking.id] }]);
       return { ...booking, ...decided };
     });
   }
@@ -137,12 +133,12 @@ export class StandBookingsService {
   async refuseBooking(actor: Actor | null, id: string, reason: string): Promise<StandBookingEntity> {
     festivalPolicy.requireCoordinator(actor, 'refuse stand bookings');
     const why = validate.text('reason', reason, { max: 500 });
-    return this.dataSource.transaction(async (manager) => {
-      const booking = await lockBooking(manager, id);
+    return this.transactions.run(async (tx) => {
+      const booking = await this.bookings.lock(id, tx);
       if (booking.status !== StandBookingStatus.REQUESTED) throw new AppError(ErrorCode.CONFLICT, `Only a requested booking can be refused; this one is ${booking.status}${booking.status === StandBookingStatus.CONFIRMED ? ' (cancel it instead)' : ''}`);
       const decided = { status: StandBookingStatus.CANCELLED, decidedById: actor!.userId, decidedAt: this.clock.now(), reason: why };
-      await manager.getRepository(StandBookingEntity).update(booking.id, decided);
-      await this.events.publish(manager, [{ kind: 'REFUSED', organisationId: booking.organisationId, bookingId: booking.id }]);
+      await this.bookings.update(booking.id, decided, tx);
+      await this.events.publish(tx, [{ kind: 'REFUSED', organisationId: booking.organisationId, bookingId: booking.id }]);
       return { ...booking, ...decided };
     });
   }
@@ -152,14 +148,14 @@ export class StandBookingsService {
     // The role first: a host or volunteer learns nothing about which booking ids exist.
     const viewer = festivalPolicy.requireCanSeePlan(actor);
     const why = validate.optionalText('reason', reason, 500);
-    return this.dataSource.transaction(async (manager) => {
-      const booking = await lockBooking(manager, id);
+    return this.transactions.run(async (tx) => {
+      const booking = await this.bookings.lock(id, tx);
       festivalPolicy.requireCanActFor(viewer, booking.organisationId, 'cancel stand bookings');
       if (booking.status === StandBookingStatus.CANCELLED) return booking;
       const byCity = cancelledByCity(viewer, booking.organisationId);
       const cancelled = { status: StandBookingStatus.CANCELLED, decidedById: viewer.userId, decidedAt: this.clock.now(), reason: why };
-      await manager.getRepository(StandBookingEntity).update(booking.id, cancelled);
-      await this.events.publish(manager, [{ kind: byCity ? 'CANCELLED_BY_CITY' : 'CANCELLED_BY_ORGANISER', organisationId: booking.organisationId, bookingId: booking.id }]);
+      await this.bookings.update(booking.id, cancelled, tx);
+      await this.events.publish(tx, [{ kind: byCity ? 'CANCELLED_BY_CITY' : 'CANCELLED_BY_ORGANISER', organisationId: booking.organisationId, bookingId: booking.id }]);
       return { ...booking, ...cancelled };
     });
   }
@@ -171,16 +167,16 @@ export class StandBookingsService {
     const requested = { plotId: command.plotId == null ? null : validate.uuid('plotId', command.plotId), startsAt: command.startsAt ?? null, endsAt: command.endsAt ?? null };
     let target: SlotCommand | null = null;
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const booking = await lockBooking(manager, bookingId);
+      return await this.transactions.run(async (tx) => {
+        const booking = await this.bookings.lock(bookingId, tx);
         if (booking.status === StandBookingStatus.CANCELLED) throw new AppError(ErrorCode.CONFLICT, 'A cancelled booking cannot be moved');
         target = { plotId: requested.plotId ?? booking.plotId, startsAt: requested.startsAt ?? booking.startsAt, endsAt: requested.endsAt ?? booking.endsAt };
-        const edition = await lockEdition(manager, booking.editionId);
-        const [slot] = await this.planSlots(manager, edition, [target], true);
-        await this.checkDailyLimit(manager, edition, booking.organisationId, [slot], booking.id);
+        const edition = await this.editions.lock(booking.editionId, 'pessimistic_read', tx);
+        const [slot] = await this.planSlots(tx, edition, [target], true);
+        await this.checkDailyLimit(tx, edition, booking.organisationId, [slot], booking.id);
         const moved = { plotId: slot.plot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, day: slot.day };
-        await manager.getRepository(StandBookingEntity).update(booking.id, moved);
-        await this.events.publish(manager, [{ kind: 'MOVED', organisationId: booking.organisationId, bookingId: booking.id, previous: { plotId: booking.plotId, startsAt: booking.startsAt, endsAt: booking.endsAt } }]);
+        await this.bookings.update(booking.id, moved, tx);
+        await this.events.publish(tx, [{ kind: 'MOVED', organisationId: booking.organisationId, bookingId: booking.id, previous: { plotId: booking.plotId, startsAt: booking.startsAt, endsAt: booking.endsAt } }]);
         return { ...booking, ...moved };
       });
     } catch (error) {
@@ -194,59 +190,44 @@ export class StandBookingsService {
     const organisationId = filter.organisationId == null ? null : validate.uuid('organisationId', filter.organisationId);
     if (filter.day != null) validate.isoDate('day', filter.day, '2027-05-15');
     await this.requireEdition(editionId);
-    const query = this.dataSource
-      .getRepository(StandBookingEntity)
-      .createQueryBuilder('b')
-      .where('b.edition_id = :editionId', { editionId: validate.uuid('editionId', editionId) })
-      .orderBy('b.starts_at', 'ASC')
-      .addOrderBy('b.id', 'ASC');
-    if (visible) query.andWhere('b.organisation_id = :visible', { visible });
-    if (organisationId) query.andWhere('b.organisation_id = :organisationId', { organisationId });
-    if (filter.status) query.andWhere('b.status = :status', { status: filter.status });
-    if (filter.day) query.andWhere('b.day = :day', { day: filter.day });
-    return query.getMany();
+    return this.bookings.ofEdition(validate.uuid('editionId', editionId), { visible, organisationId, status: filter.status, day: filter.day });
   }
 
   async applicationsOfEdition(actor: Actor | null, editionId: string): Promise<StandApplicationEntity[]> {
     const viewer = festivalPolicy.requireCanSeePlan(actor);
     const visible = festivalPolicy.visibleOrganisation(viewer);
     await this.requireEdition(editionId);
-    return this.dataSource.getRepository(StandApplicationEntity).find({
-      where: { editionId: validate.uuid('editionId', editionId), ...(visible ? { organisationId: visible } : {}) },
-      order: { createdAt: 'ASC' },
-    });
+    return this.applications.ofEdition(validate.uuid('editionId', editionId), visible);
   }
 
   async findBooking(actor: Actor | null, id: string): Promise<StandBookingEntity | null> {
     const viewer = festivalPolicy.requireCanSeePlan(actor);
-    const booking = await this.dataSource.getRepository(StandBookingEntity).findOneBy({ id: validate.uuid('id', id) });
+    const booking = await this.bookings.findById(validate.uuid('id', id));
     return booking && festivalPolicy.canSeeBookingOf(viewer, booking.organisationId) ? booking : null;
   }
 
   findByIds(ids: readonly string[]): Promise<StandBookingEntity[]> {
-    return this.dataSource.getRepository(StandBookingEntity).findBy({ id: In([...ids]) });
+    return this.bookings.findByIds(ids);
   }
 
   applicationsByIds(ids: readonly string[]): Promise<StandApplicationEntity[]> {
-    return this.dataSource.getRepository(StandApplicationEntity).findBy({ id: In([...ids]) });
+    return this.applications.findByIds(ids);
   }
 
   bookingsByApplicationIds(ids: readonly string[]): Promise<StandBookingEntity[]> {
-    return this.dataSource.getRepository(StandBookingEntity).find({ where: { applicationId: In([...ids]) }, order: { startsAt: 'ASC' } });
+    return this.bookings.byApplicationIds(ids);
   }
 
-  private async place(actor: Actor, editionId: string, organisationId: string, slots: SlotCommand[], saveApplication: ((manager: EntityManager) => Promise<string>) | null): Promise<StandBookingEntity[]> {
+  private async place(actor: Actor, editionId: string, organisationId: string, slots: SlotCommand[], saveApplication: ((tx: Transaction) => Promise<string>) | null): Promise<StandBookingEntity[]> {
     const byCoordinator = festivalPolicy.isCoordinator(actor);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const edition = await lockEdition(manager, editionId);
+      return await this.transactions.run(async (tx) => {
+        const edition = await this.editions.lock(editionId, 'pessimistic_read', tx);
         requireApplicationsOpen(edition, this.clock.now(), byCoordinator);
-        if (!(await manager.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) throw AppError.notFound('Organisation', organisationId);
-        const planned = await this.planSlots(manager, edition, slots, byCoordinator);
-        await this.checkDailyLimit(manager, edition, organisationId, planned, null);
-        const applicationId = saveApplication
-          ? await saveApplication(manager)
-          : ((await manager.getRepository(StandApplicationEntity).findOneBy({ editionId, organisationId }))?.id ?? null);
+        if (!(await this.bookings.organisationExists(organisationId, tx))) throw AppError.notFound('Organisation', organisationId);
+        const planned = await this.planSlots(tx, edition, slots, byCoordinator);
+        await this.checkDailyLimit(tx, edition, organisationId, planned, null);
+        const applicationId = saveApplication ? await saveApplication(tx) : ((await this.applications.findOf(editionId, organisationId, tx))?.id ?? null);
         const now = this.clock.now();
         const status = byCoordinator ? StandBookingStatus.CONFIRMED : StandBookingStatus.REQUESTED;
         const rows = planned.map((slot) => ({
@@ -263,9 +244,9 @@ export class StandBookingsService {
           decidedAt: byCoordinator ? now : null,
           reason: null,
         }));
-        const bookings = await manager.getRepository(StandBookingEntity).save(rows);
+        const bookings = await this.bookings.saveMany(rows, tx);
         const event: StandEvent = { kind: byCoordinator ? 'CONFIRMED' : 'APPLIED', organisationId, bookingIds: bookings.map((booking) => booking.id) };
-        await this.events.publish(manager, [event]);
+        await this.events.publish(tx, [event]);
         return bookings;
       });
     } catch (error) {
@@ -274,9 +255,9 @@ export class StandBookingsService {
   }
 
   /** Each slot on an active plot of the edition, inside its opening hours and not begun; coordinators may book a closed plot. */
-  private async planSlots(manager: EntityManager, edition: FestivalEditionEntity, slots: SlotCommand[], allowInactive: boolean): Promise<PlannedSlot[]> {
-    const plots = new Map((await manager.getRepository(StandPlotEntity).findBy({ id: In(slots.map((slot) => slot.plotId)) })).map((plot) => [plot.id, plot]));
-    const blocks: OpeningBlock[] = await openingBlocksOfEdition(manager, edition.id);
+  private async planSlots(tx: Transaction, edition: FestivalEditionEntity, slots: SlotCommand[], allowInactive: boolean): Promise<PlannedSlot[]> {
+    const plots = new Map((await this.plots.findByIds(slots.map((slot) => slot.plotId), tx)).map((plot) => [plot.id, plot]));
+    const blocks: OpeningBlock[] = await this.editions.openingBlocks(edition.id, null, tx);
     if (slotsOverlapOnOnePlot(slots)) throw AppError.badInput('Two of the slots asked for overlap on the same plot', 'slots');
     return slots.map((slot) => {
       const plot = plots.get(slot.plotId);
@@ -295,15 +276,11 @@ export class StandBookingsService {
   }
 
   /** At most edition.maxPlotsPerOrganisationPerDay different plots per association per day, counting the live bookings it has. */
-  private async checkDailyLimit(manager: EntityManager, edition: FestivalEditionEntity, organisationId: string, planned: PlannedSlot[], exceptBookingId: string | null): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`stand-limit:${edition.id}:${organisationId}`]);
-    const held = await manager.query<{ day: string; plot_id: string }[]>(
-      `SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day, plot_id FROM stand_booking
-        WHERE edition_id = $1 AND organisation_id = $2 AND status = ANY($3::stand_booking_status[]) AND day = ANY($4::date[]) AND ($5::uuid IS NULL OR id <> $5)`,
-      [edition.id, organisationId, LIVE, [...new Set(planned.map((slot) => slot.day))], exceptBookingId],
-    );
+  private async checkDailyLimit(tx: Transaction, edition: FestivalEditionEntity, organisationId: string, planned: PlannedSlot[], exceptBookingId: string | null): Promise<void> {
+    await this.bookings.lockDailyLimit(edition.id, organisationId, tx);
+    const held = await this.bookings.heldPlotsByDay(edition.id, organisationId, [...new Set(planned.map((slot) => slot.day))], exceptBookingId, tx);
     const over = dayOverPlotLimit(
-      held.map((row) => ({ day: row.day, plotId: row.plot_id })),
+      held,
       planned.map((slot) => ({ day: slot.day, plotId: slot.plot.id })),
       edition.maxPlotsPerOrganisationPerDay,
     );
@@ -317,7 +294,7 @@ export class StandBookingsService {
 
   private async requireEdition(editionId: string): Promise<void> {
     const id = validate.uuid('editionId', editionId);
-    if (!(await this.dataSource.getRepository(FestivalEditionEntity).existsBy({ id }))) throw AppError.notFound('FestivalEdition', id);
+    if (!(await this.editions.exists(id))) throw AppError.notFound('FestivalEdition', id);
   }
 
   private requireNotBegun(startsAt: Date): void {
@@ -328,12 +305,8 @@ export class StandBookingsService {
   private async explainOverlap(error: unknown, slots: SlotCommand[], exceptBookingId: string | null): Promise<unknown> {
     if (pgErrorCode(error) !== PgErrorCode.EXCLUSION_VIOLATION) return error;
     for (const slot of slots) {
-      const [taken] = await this.dataSource.query<{ code: string; starts_at: Date; ends_at: Date; status: string }[]>(
-        `SELECT p.code, b.starts_at, b.ends_at, b.status FROM stand_booking b JOIN stand_plot p ON p.id = b.plot_id
-          WHERE b.plot_id = $1 AND b.status = ANY($4::stand_booking_status[]) AND tstzrange(b.starts_at, b.ends_at, '[)') && tstzrange($2, $3, '[)') AND ($5::uuid IS NULL OR b.id <> $5)
-          ORDER BY b.starts_at LIMIT 1`,
-        [slot.plotId, slot.startsAt, slot.endsAt, LIVE, exceptBookingId],
-      );
+      // After the rollback, on its own: the failed transaction can run nothing more.
+      const taken = await this.bookings.firstOverlapping(slot.plotId, slot.startsAt, slot.endsAt, exceptBookingId);
       if (taken) {
         const local = (date: Date) => DateTime.fromJSDate(new Date(date), { zone: FESTIVAL_ZONE });
         const from = local(taken.starts_at);
@@ -348,11 +321,4 @@ export class StandBookingsService {
     // Taken by a request that has since been undone: the slot may be free now; the client can retry.
     return new AppError(ErrorCode.STAND_UNAVAILABLE, 'The plot was taken for an overlapping time while you booked; look at the plan again', { reason: 'OVERLAP' });
   }
-}
-
-async function lockBooking(manager: EntityManager, id: string): Promise<StandBookingEntity> {
-  const bookingId = validate.uuid('id', id);
-  const booking = await manager.getRepository(StandBookingEntity).findOne({ where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
-  if (!booking) throw AppError.notFound('StandBooking', bookingId);
-  return booking;
 }

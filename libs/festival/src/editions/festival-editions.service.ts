@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
-import { FestivalEditionEntity, FestivalOpeningBlockEntity, LIVE_STAND_BOOKING_STATUSES, StandBookingEntity } from '../entities';
+import { Transactions } from '@app/database';
+import { StandBookingsRepository } from '../bookings/stand-bookings.repository';
+import { FestivalEditionEntity, FestivalOpeningBlockEntity } from '../entities';
 import { festivalPolicy } from '../festival-policy';
-import { describePeriods, OpeningBlock, OpeningBlockCommand, openingBlocksOf, periodContaining } from './opening-hours';
+import { FestivalEditionsRepository } from './festival-editions.repository';
+import { describePeriods, OpeningBlockCommand, openingBlocksOf, periodContaining } from './opening-hours';
 import { defaultOpeningBlocks, FESTIVAL_ZONE, sinksenfeesten } from './sinksenfeesten';
 
 export interface EditionDetailsCommand {
@@ -35,7 +36,11 @@ export const MAX_FESTIVAL_DAYS = 14;
 /** Festival editions: their days, opening hours, site and deadline. */
 @Injectable()
 export class FestivalEditionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly editions: FestivalEditionsRepository,
+    private readonly bookings: StandBookingsRepository,
+  ) {}
 
   /** The Sinksenfeesten of a year, for clients to pre-fill a new edition. */
   festivalDates(year: number): { startsOn: string; endsOn: string } {
@@ -52,18 +57,21 @@ export class FestivalEditionsService {
       command.applicationDeadline === undefined
         ? DateTime.fromISO(startsOn, { zone: FESTIVAL_ZONE }).minus({ days: DEFAULT_DEADLINE_DAYS }).set({ hour: 23, minute: 59 }).toJSDate()
         : details.applicationDeadline;
-    return this.dataSource.transaction(async (manager) => {
-      const edition = await manager.getRepository(FestivalEditionEntity).save({
-        name,
-        startsOn,
-        endsOn,
-        siteName: details.siteName ?? DEFAULT_SITE.name,
-        siteAddress: details.siteAddress ?? DEFAULT_SITE.address,
-        siteMapUrl: details.siteMapUrl ?? null,
-        applicationDeadline: deadline ?? null,
-        maxPlotsPerOrganisationPerDay: details.maxPlotsPerOrganisationPerDay ?? 2,
-      });
-      await manager.getRepository(FestivalOpeningBlockEntity).insert(blocks.map((block) => ({ ...block, editionId: edition.id })));
+    return this.transactions.run(async (tx) => {
+      const edition = await this.editions.insert(
+        {
+          name,
+          startsOn,
+          endsOn,
+          siteName: details.siteName ?? DEFAULT_SITE.name,
+          siteAddress: details.siteAddress ?? DEFAULT_SITE.address,
+          siteMapUrl: details.siteMapUrl ?? null,
+          applicationDeadline: deadline ?? null,
+          maxPlotsPerOrganisationPerDay: details.maxPlotsPerOrganisationPerDay ?? 2,
+        },
+        tx,
+      );
+      await this.editions.insertOpeningBlocks(edition.id, blocks, tx);
       return edition;
     });
   }
@@ -71,8 +79,8 @@ export class FestivalEditionsService {
   async updateEdition(actor: Actor | null, id: string, command: UpdateEditionCommand): Promise<FestivalEditionEntity> {
     festivalPolicy.requireCoordinator(actor, 'change festival editions');
     validate.uuid('id', id);
-    return this.dataSource.transaction(async (manager) => {
-      const edition = await lockEdition(manager, id, 'pessimistic_write');
+    return this.transactions.run(async (tx) => {
+      const edition = await this.editions.lock(id, 'pessimistic_write', tx);
       const details = validDetails(command, edition.endsOn);
       const changes: Partial<FestivalEditionEntity> = {};
       if (command.name != null) changes.name = validate.text('name', command.name, { max: 200 });
@@ -81,7 +89,7 @@ export class FestivalEditionsService {
       if (command.siteMapUrl !== undefined) changes.siteMapUrl = details.siteMapUrl ?? null;
       if (command.applicationDeadline !== undefined) changes.applicationDeadline = details.applicationDeadline ?? null;
       if (details.maxPlotsPerOrganisationPerDay != null) changes.maxPlotsPerOrganisationPerDay = details.maxPlotsPerOrganisationPerDay;
-      await manager.getRepository(FestivalEditionEntity).update(id, changes);
+      await this.editions.update(id, changes, tx);
       return { ...edition, ...changes };
     });
   }
@@ -89,50 +97,36 @@ export class FestivalEditionsService {
   /** Replaces the opening hours; refused while a live booking would fall outside the new ones. */
   async setOpeningHours(actor: Actor | null, editionId: string, commands: OpeningBlockCommand[]): Promise<FestivalEditionEntity> {
     festivalPolicy.requireCoordinator(actor, 'change opening hours');
-    return this.dataSource.transaction(async (manager) => {
-      const edition = await lockEdition(manager, editionId, 'pessimistic_write');
+    return this.transactions.run(async (tx) => {
+      const edition = await this.editions.lock(editionId, 'pessimistic_write', tx);
       const blocks = openingBlocksOf(commands, edition.startsOn, edition.endsOn);
-      const live = await manager.getRepository(StandBookingEntity).findBy({ editionId, status: In([...LIVE_STAND_BOOKING_STATUSES]) });
+      const live = await this.bookings.liveOfEdition(editionId, tx);
       const outside = live.filter((booking) => !periodContaining(blocks, booking.startsAt, booking.endsAt));
       if (outside.length > 0) {
         throw new AppError(ErrorCode.CONFLICT, `${outside.length} live booking(s) would fall outside the new opening hours (${describePeriods(blocks)}); move or cancel them first`, {
           bookingIds: outside.map((booking) => booking.id),
         });
       }
-      await manager.getRepository(FestivalOpeningBlockEntity).delete({ editionId });
-      await manager.getRepository(FestivalOpeningBlockEntity).insert(blocks.map((block) => ({ ...block, editionId })));
-      await manager.getRepository(FestivalEditionEntity).update(editionId, { updatedAt: new Date() });
+      await this.editions.replaceOpeningBlocks(editionId, blocks, tx);
       return edition;
     });
   }
 
   listEditions(): Promise<FestivalEditionEntity[]> {
-    return this.dataSource.getRepository(FestivalEditionEntity).find({ order: { startsOn: 'DESC' } });
+    return this.editions.list();
   }
 
   async findEdition(id: string): Promise<FestivalEditionEntity | null> {
-    return this.dataSource.getRepository(FestivalEditionEntity).findOneBy({ id: validate.uuid('id', id) });
+    return this.editions.findById(validate.uuid('id', id));
   }
 
   findByIds(ids: readonly string[]): Promise<FestivalEditionEntity[]> {
-    return this.dataSource.getRepository(FestivalEditionEntity).findBy({ id: In([...ids]) });
+    return this.editions.findByIds(ids);
   }
 
   blocksByEditionIds(ids: readonly string[]): Promise<FestivalOpeningBlockEntity[]> {
-    return this.dataSource.getRepository(FestivalOpeningBlockEntity).find({ where: { editionId: In([...ids]) }, order: { startsAt: 'ASC' } });
+    return this.editions.blocksByEditionIds(ids);
   }
-}
-
-/** The edition row, locked: shared by bookings (the opening hours and deadline hold while they are written), exclusive by changes to them. */
-export async function lockEdition(manager: EntityManager, id: string, mode: 'pessimistic_read' | 'pessimistic_write' = 'pessimistic_read'): Promise<FestivalEditionEntity> {
-  const editionId = validate.uuid('editionId', id);
-  const edition = await manager.getRepository(FestivalEditionEntity).findOne({ where: { id: editionId }, lock: { mode } });
-  if (!edition) throw AppError.notFound('FestivalEdition', editionId);
-  return edition;
-}
-
-export async function openingBlocksOfEdition(manager: EntityManager, editionId: string): Promise<OpeningBlock[]> {
-  return manager.getRepository(FestivalOpeningBlockEntity).find({ where: { editionId }, order: { startsAt: 'ASC' } });
 }
 
 function editionDays(startsOn: string, endsOn: string): { startsOn: string; endsOn: string } {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
-import { pgErrorCode, PgErrorCode } from '@app/database';
+import { pgErrorCode, PgErrorCode, Transactions } from '@app/database';
 import { StandPlotEntity } from '../entities';
-import { lockEdition } from '../editions/festival-editions.service';
+import { FestivalEditionsRepository } from '../editions/festival-editions.repository';
 import { festivalPolicy } from '../festival-policy';
+import { StandPlotsRepository } from './stand-plots.repository';
 
 export interface PlotDetailsCommand {
   description?: string | null;
@@ -34,28 +33,35 @@ const COPIED_FIELDS = ['code', 'description', 'widthMetres', 'depthMetres', 'has
 /** Plots on the festival square. */
 @Injectable()
 export class StandPlotsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly plots: StandPlotsRepository,
+    private readonly editions: FestivalEditionsRepository,
+  ) {}
 
   async createPlot(actor: Actor | null, command: CreatePlotCommand): Promise<StandPlotEntity> {
     festivalPolicy.requireCoordinator(actor, 'create plots');
     const code = plotCode(command.code);
     const details = plotDetails(command);
     return this.saving(code, () =>
-      this.dataSource.transaction(async (manager) => {
-        const edition = await lockEdition(manager, command.editionId);
-        return manager.getRepository(StandPlotEntity).save({
-          editionId: edition.id,
-          code,
-          description: details.description ?? null,
-          widthMetres: details.widthMetres ?? 3,
-          depthMetres: details.depthMetres ?? 3,
-          hasPower: details.hasPower ?? false,
-          hasWater: details.hasWater ?? false,
-          cookingAllowed: details.cookingAllowed ?? false,
-          mapX: details.mapX ?? 50,
-          mapY: details.mapY ?? 50,
-          active: true,
-        });
+      this.transactions.run(async (tx) => {
+        const edition = await this.editions.lock(command.editionId, 'pessimistic_read', tx);
+        return this.plots.save(
+          {
+            editionId: edition.id,
+            code,
+            description: details.description ?? null,
+            widthMetres: details.widthMetres ?? 3,
+            depthMetres: details.depthMetres ?? 3,
+            hasPower: details.hasPower ?? false,
+            hasWater: details.hasWater ?? false,
+            cookingAllowed: details.cookingAllowed ?? false,
+            mapX: details.mapX ?? 50,
+            mapY: details.mapY ?? 50,
+            active: true,
+          },
+          tx,
+        );
       }),
     );
   }
@@ -64,8 +70,7 @@ export class StandPlotsService {
   async updatePlot(actor: Actor | null, id: string, command: UpdatePlotCommand): Promise<StandPlotEntity> {
     festivalPolicy.requireCoordinator(actor, 'change plots');
     const plotId = validate.uuid('id', id);
-    const repository = this.dataSource.getRepository(StandPlotEntity);
-    const plot = await repository.findOneBy({ id: plotId });
+    const plot = await this.plots.findById(plotId);
     if (!plot) throw AppError.notFound('StandPlot', plotId);
     const details = plotDetails(command);
     const changes: Partial<StandPlotEntity> = {};
@@ -76,7 +81,7 @@ export class StandPlotsService {
     }
     if (command.active != null) changes.active = command.active;
     return this.saving(changes.code ?? plot.code, async () => {
-      await repository.update(plotId, changes);
+      await this.plots.update(plotId, changes);
       return { ...plot, ...changes };
     });
   }
@@ -85,22 +90,22 @@ export class StandPlotsService {
   async copyPlots(actor: Actor | null, fromEditionId: string, toEditionId: string): Promise<StandPlotEntity[]> {
     festivalPolicy.requireCoordinator(actor, 'copy plots');
     if (validate.uuid('fromEditionId', fromEditionId) === validate.uuid('toEditionId', toEditionId)) throw AppError.badInput('fromEditionId and toEditionId must differ', 'toEditionId');
-    return this.dataSource.transaction(async (manager) => {
-      const from = await lockEdition(manager, fromEditionId);
-      const to = await lockEdition(manager, toEditionId, 'pessimistic_write');
-      const source = await manager.getRepository(StandPlotEntity).find({ where: { editionId: from.id }, order: { code: 'ASC' } });
-      const existing = new Set((await manager.getRepository(StandPlotEntity).findBy({ editionId: to.id })).map((plot) => plot.code));
+    return this.transactions.run(async (tx) => {
+      const from = await this.editions.lock(fromEditionId, 'pessimistic_read', tx);
+      const to = await this.editions.lock(toEditionId, 'pessimistic_write', tx);
+      const source = await this.plots.ofEdition(from.id, tx);
+      const existing = await this.plots.codesOfEdition(to.id, tx);
       const copies = source.filter((plot) => !existing.has(plot.code)).map((plot) => ({ editionId: to.id, ...Object.fromEntries(COPIED_FIELDS.map((field) => [field, plot[field]])) }));
-      return copies.length === 0 ? [] : manager.getRepository(StandPlotEntity).save(copies as Partial<StandPlotEntity>[]);
+      return copies.length === 0 ? [] : this.plots.saveMany(copies as Partial<StandPlotEntity>[], tx);
     });
   }
 
   findByIds(ids: readonly string[]): Promise<StandPlotEntity[]> {
-    return this.dataSource.getRepository(StandPlotEntity).findBy({ id: In([...ids]) });
+    return this.plots.findByIds(ids);
   }
 
   byEditionIds(editionIds: readonly string[]): Promise<StandPlotEntity[]> {
-    return this.dataSource.getRepository(StandPlotEntity).find({ where: { editionId: In([...editionIds]) }, order: { code: 'ASC' } });
+    return this.plots.byEditionIds(editionIds);
   }
 
   private async saving<T>(code: string, save: () => Promise<T>): Promise<T> {
