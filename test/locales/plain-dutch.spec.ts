@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat as MessageFormat } from 'intl-messageformat' with { 'resolution-mode': 'import' };
+
+// intl-messageformat is an ES module; Jest (transformed) loads it with require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { IntlMessageFormat } = require('intl-messageformat') as { IntlMessageFormat: typeof MessageFormat };
 
 /**
  * The Dutch texts are the ones every other language is translated from, and many readers are
@@ -13,7 +17,7 @@ const OFFICIALESE = ['gelieve', 'middels', 'teneinde', 'derhalve', 'alsmede', 'o
 const FORMAL_ADDRESS = ['u', 'uw', 'uzelf'];
 
 type Texts = [key: string, text: string][];
-type Element = ReturnType<IntlMessageFormat['getAst']>[number];
+type Element = ReturnType<MessageFormat['getAst']>[number];
 /** ICU element types (the parser's TYPE enum, which intl-messageformat does not re-export). */
 const TYPE = { literal: 0, select: 5, plural: 6, pound: 7, tag: 8 } as const;
 
