@@ -46,7 +46,11 @@ export class FestivalMessageComposer implements MessageComposer {
     const edition = await this.messages.edition(tx, first.edition_id);
     const previous = row.payload.previous as { plotId: string; startsAt: string } | undefined;
     const previousPlot = previous ? await this.messages.plotCode(tx, previous.plotId) : null;
-    const slots: StandSlotLine[] = bookings.map((booking) => ({ plotCode: booking.code, startsAt: new Date(booking.starts_at), endsAt: new Date(booking.ends_at) }));
+    const slots: StandSlotLine[] = bookings.map((booking) => ({
+      plotCode: booking.code,
+      startsAt: new Date(booking.starts_at),
+      endsAt: new Date(booking.ends_at),
+    }));
     const method = CALENDAR_METHOD[row.kind];
     return {
       to: user.email,
@@ -90,7 +94,9 @@ export class FestivalMessageComposer implements MessageComposer {
 
   /** The bookings a message is about: those it names, or for a reminder the association's confirmed stands of that day. */
   private bookingsOf(tx: Transaction, row: OutboxRow): Promise<BookingRow[]> {
-    if (row.kind === FestivalMessageKind.STAND_REMINDER) return this.messages.confirmedBookingsOfDay(tx, row.payload.editionId, row.payload.organisationId, row.payload.day);
+    if (row.kind === FestivalMessageKind.STAND_REMINDER) {
+      return this.messages.confirmedBookingsOfDay(tx, row.payload.editionId, row.payload.organisationId, row.payload.day);
+    }
     const ids = Array.isArray(row.payload.bookingIds) ? (row.payload.bookingIds as string[]) : [row.standBookingId];
     return this.messages.bookings(tx, ids);
   }
@@ -107,7 +113,16 @@ export class FestivalMessageComposer implements MessageComposer {
     const opens = edition.opens_at ? new Date(edition.opens_at) : new Date(`${edition.starts_on}T12:00:00Z`);
     return {
       to: user.email,
-      vars: { firstName: user.display_name, sessionTitle: edition.name, startsAt: opens, endsAt: opens, venueName: edition.site_name, venueAddress: edition.site_address, deadline, freePlots: free },
+      vars: {
+        firstName: user.display_name,
+        sessionTitle: edition.name,
+        startsAt: opens,
+        endsAt: opens,
+        venueName: edition.site_name,
+        venueAddress: edition.site_address,
+        deadline,
+        freePlots: free,
+      },
       calendar: null,
     };
   }

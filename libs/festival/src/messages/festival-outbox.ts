@@ -92,11 +92,8 @@ export class FestivalOutbox {
     await this.outbox.cancelPending(tx, { standBookingIds: [bookingId], kinds: FESTIVAL_MESSAGE_KINDS.filter((kind) => !kept.has(kind)) }, 'the booking was cancelled');
   }
 
-  private async insert(
-    tx: Transaction,
-    row: { kind: FestivalMessageKind; userId: string; language: string; standBookingId: string | null; payload: Record<string, unknown>; dueAt: Date; dedupeKey: string; offsetMinutes?: number },
-  ): Promise<void> {
-    const message: NewOutboxMessage = { channel: 'EMAIL', ...row };
-    await this.outbox.write(tx, [message]);
+  /** Festival messages go by e-mail only. */
+  private async insert(tx: Transaction, row: Omit<NewOutboxMessage, 'channel'> & { kind: FestivalMessageKind; userId: string }): Promise<void> {
+    await this.outbox.write(tx, [{ channel: 'EMAIL', ...row }]);
   }
 }

@@ -15,6 +15,35 @@ export interface ShiftRow {
   address: string | null;
 }
 
+export interface SwapRecipient {
+  id: string;
+  to_volunteer_id: string;
+  assignment_id: string;
+  preferred_language: string;
+}
+
+export interface AssignmentWithLanguage {
+  id: string;
+  volunteer_id: string;
+  starts_at: Date;
+  preferred_language: string;
+}
+
+export interface AssignmentRow {
+  status: string;
+  shift_id: string;
+  starts_at: Date;
+  calendar_sequence: number;
+  calendar_changed_at: Date;
+}
+
+export interface SwapRequestRow {
+  status: string;
+  shift_id: string;
+  from_name: string;
+  assignment_status: string;
+}
+
 export interface StaffMember {
   id: string;
   preferred_language: string;
@@ -42,16 +71,16 @@ export class ShiftMessagesRepository extends BaseRepository {
     return this.on(tx).query<StaffMember[]>(`SELECT id, preferred_language FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[]) ORDER BY id`);
   }
 
-  async swapRequestRecipient(tx: Transaction, requestId: string): Promise<{ id: string; to_volunteer_id: string; assignment_id: string; preferred_language: string } | undefined> {
-    const [row] = await this.on(tx).query<{ id: string; to_volunteer_id: string; assignment_id: string; preferred_language: string }[]>(
+  async swapRequestRecipient(tx: Transaction, requestId: string): Promise<SwapRecipient | undefined> {
+    const [row] = await this.on(tx).query<SwapRecipient[]>(
       `SELECT r.id, r.to_volunteer_id, r.assignment_id, u.preferred_language FROM shift_swap_request r JOIN app_user u ON u.id = r.to_volunteer_id WHERE r.id = $1`,
       [requestId],
     );
     return row;
   }
 
-  assignmentsWithLanguage(tx: Transaction, assignmentIds: string[]): Promise<{ id: string; volunteer_id: string; starts_at: Date; preferred_language: string }[]> {
-    return this.on(tx).query(
+  assignmentsWithLanguage(tx: Transaction, assignmentIds: string[]): Promise<AssignmentWithLanguage[]> {
+    return this.on(tx).query<AssignmentWithLanguage[]>(
       `SELECT a.id, a.volunteer_id, a.starts_at, u.preferred_language FROM shift_assignment a JOIN app_user u ON u.id = a.volunteer_id WHERE a.id = ANY($1::uuid[])`,
       [assignmentIds],
     );
@@ -67,16 +96,16 @@ export class ShiftMessagesRepository extends BaseRepository {
     return shift;
   }
 
-  async assignment(tx: Transaction, assignmentId: string | null): Promise<{ status: string; shift_id: string; starts_at: Date; calendar_sequence: number; calendar_changed_at: Date } | undefined> {
-    const [assignment] = await this.on(tx).query<{ status: string; shift_id: string; starts_at: Date; calendar_sequence: number; calendar_changed_at: Date }[]>(
+  async assignment(tx: Transaction, assignmentId: string | null): Promise<AssignmentRow | undefined> {
+    const [assignment] = await this.on(tx).query<AssignmentRow[]>(
       `SELECT status, shift_id, starts_at, calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`,
       [assignmentId],
     );
     return assignment;
   }
 
-  async swapRequest(tx: Transaction, requestId: unknown): Promise<{ status: string; shift_id: string; from_name: string; assignment_status: string } | undefined> {
-    const [request] = await this.on(tx).query<{ status: string; shift_id: string; from_name: string; assignment_status: string }[]>(
+  async swapRequest(tx: Transaction, requestId: unknown): Promise<SwapRequestRow | undefined> {
+    const [request] = await this.on(tx).query<SwapRequestRow[]>(
       `SELECT r.status, r.shift_id, u.display_name AS from_name, a.status AS assignment_status
          FROM shift_swap_request r JOIN app_user u ON u.id = r.from_volunteer_id JOIN shift_assignment a ON a.id = r.assignment_id WHERE r.id = $1`,
       [requestId],
