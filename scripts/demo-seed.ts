@@ -11,11 +11,10 @@ import { Actor, ClockModule, Role } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { OrganisationKind } from '@app/organisations';
-import { FESTIVAL_ZONE, FestivalEditionsService, FestivalModule, sinksenfeesten, StandBookingsService, StandPlotsService, StandOffering } from '@app/festival';
-import { FestivalOutbox, ShiftOutbox } from '@app/notifications';
+import { FESTIVAL_ZONE, FestivalEditionsService, FestivalMessagesModule, FestivalModule, sinksenfeesten, StandBookingsService, StandPlotsService, StandOffering } from '@app/festival';
 import { NewParticipantCommand, RegistrationsModule, RegistrationsService, ContactChannel, ReferralChannel } from '@app/registrations';
 import { ClosuresService, SessionsService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE, ProgrammeKind, SessionEntity } from '@app/scheduling';
-import { ShiftsService, TrajectoriesService, VolunteerProfileCommand, VolunteersModule, VolunteersService, Daypart, FollowUpOutcome, ScreeningStatus, ShiftEntity, TrajectoryKind, TrajectoryStatus, VolunteerSkill } from '@app/volunteers';
+import { ShiftsService, TrajectoriesService, VolunteerProfileCommand, VolunteersModule, VolunteersService, Daypart, FollowUpOutcome, ScreeningStatus, ShiftEntity, ShiftMessagesModule, TrajectoryKind, TrajectoryStatus, VolunteerSkill } from '@app/volunteers';
 import { ENTITIES } from '../apps/api/src/entities';
 
 export const DEMO_PASSWORD = 'kortrijk-demo-2026';
@@ -62,10 +61,9 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
   const app = await NestFactory.createApplicationContext(
     {
       module: DemoSeedModule,
-      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed', ENTITIES), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule, VolunteersModule],
       // The organisers' stand messages and the volunteers' shift reminders go to the outbox in the
       // transaction of the booking or assignment, as in the API.
-      providers: [FestivalOutbox, ShiftOutbox],
+      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed', ENTITIES), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule, VolunteersModule, FestivalMessagesModule, ShiftMessagesModule],
     },
     { logger: ['error', 'warn'] },
   );

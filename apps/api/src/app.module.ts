@@ -8,8 +8,8 @@ import { AuthModule, RateLimitStorage, UsersService } from '@app/auth';
 import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { FestivalModule } from '@app/festival';
-import { VolunteersModule } from '@app/volunteers';
+import { FestivalMessagesModule, FestivalModule } from '@app/festival';
+import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
 import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifications';
@@ -44,6 +44,8 @@ export class AppModule {
         RegistrationsModule,
         FestivalModule,
         VolunteersModule,
+        FestivalMessagesModule,
+        ShiftMessagesModule,
         NotificationsOutboxModule,
         NotificationsAdminModule,
         LoadersModule,

@@ -43,6 +43,10 @@ describe('JobHandlers', () => {
     async dispatch() {}
     @OnJob(JobName.SWEEP_ALERTS)
     async sweep() {}
+    @OnJob(JobName.SWEEP_FESTIVAL_DEADLINES)
+    async festivalDeadlines() {}
+    @OnJob(JobName.SWEEP_UNDERSTAFFED_SHIFTS)
+    async understaffedShifts() {}
     @OnJob(JobName.ANONYMISE_INACTIVE_PARTICIPANTS)
     async anonymise() {}
   }

@@ -7,7 +7,7 @@ import { JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app
 export const EXTEND_HORIZONS_CRON = '15 3 * * *';
 /** Every 20 seconds (BullMQ's six-field cron): due messages leave within the minute. */
 export const DISPATCH_NOTIFICATIONS_CRON = '*/20 * * * * *';
-/** Every 5 minutes: under-booked sessions and the daily digests (each row once, by its dedupe key). */
+/** Every 5 minutes: under-booked sessions and the daily digests, and the festival's and shifts' alerts (each row once, by its dedupe key). */
 export const SWEEP_ALERTS_CRON = '*/5 * * * *';
 /** Nightly 04:00 Brussels time, after the horizons: participants inactive for RETENTION_MONTHS are anonymised. */
 export const RETENTION_CRON = '0 4 * * *';
@@ -65,6 +65,8 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
     await this.jobs.schedule(JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.DISPATCH_NOTIFICATIONS, DISPATCH_NOTIFICATIONS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.SWEEP_ALERTS, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
+    await this.jobs.schedule(JobName.SWEEP_FESTIVAL_DEADLINES, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
+    await this.jobs.schedule(JobName.SWEEP_UNDERSTAFFED_SHIFTS, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.ANONYMISE_INACTIVE_PARTICIPANTS, RETENTION_CRON, { requestedBy: 'scheduler' });
   }
 }

@@ -4,11 +4,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { ClockModule, pinoParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { FestivalMessagesModule } from '@app/festival';
 import { HealthModule } from '@app/health';
 import { NotificationsDeliveryModule } from '@app/notifications';
 import { PrivacyModule } from '@app/privacy';
 import { QueuesModule } from '@app/queues';
 import { SchedulingModule } from '@app/scheduling';
+import { ShiftMessagesModule } from '@app/volunteers';
 import { RecurringJobs } from './recurring-jobs';
 import { HousekeepingProcessor } from './housekeeping.processor';
 import { JobHandlers } from './job-handlers';
@@ -30,6 +32,8 @@ export class WorkerModule {
         HealthModule.forRoot('worker'),
         SchedulingModule,
         NotificationsDeliveryModule,
+        FestivalMessagesModule,
+        ShiftMessagesModule,
         PrivacyModule,
         DiscoveryModule,
       ],

@@ -20,13 +20,17 @@ export interface MessageRig {
   setNow(iso: string): void;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   deliveries(): ReturnType<JobProducer['queueFor']>;
-  run(name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS): Promise<void>;
+  run(name: RigJob): Promise<void>;
   sweep(): Promise<void>;
   deliverDue(): Promise<void>;
   withDeliveriesHeld(act: () => Promise<void>): Promise<void>;
   mailsKeyed(key: string): CapturedMail[];
   close(): Promise<void>;
 }
+
+/** The jobs a test runs itself, and the alert sweeps `sweep()` runs one after another. */
+export type RigJob = JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS | JobName.SWEEP_FESTIVAL_DEADLINES | JobName.SWEEP_UNDERSTAFFED_SHIFTS;
+const SWEEPS = [JobName.SWEEP_ALERTS, JobName.SWEEP_FESTIVAL_DEADLINES, JobName.SWEEP_UNDERSTAFFED_SHIFTS] as const;
 
 /** `env` adds configuration for the API and the worker both (e.g. CONTACT_PHONE). */
 export async function startMessageRig(now: string, env?: Record<string, string>): Promise<MessageRig> {
@@ -44,7 +48,7 @@ export async function startMessageRig(now: string, env?: Record<string, string>)
   const query = <T>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, params) as Promise<T[]>;
   const deliveries = () => worker.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
   /** Runs a scheduling job in the worker and waits until it is done; a job that vanished (a flushed Redis) is enqueued again. */
-  const run = async (name: JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS) => {
+  const run = async (name: RigJob) => {
     const producer = worker.get(JobProducer);
     let id = await producer.enqueue(name, { requestedBy: 'manual' });
     await waitFor(async () => {
@@ -67,7 +71,10 @@ export async function startMessageRig(now: string, env?: Record<string, string>)
     query,
     deliveries,
     run,
-    sweep: () => run(JobName.SWEEP_ALERTS),
+    /** Every time-driven alert: the sessions' sweep and the festival's and shifts' own. */
+    async sweep() {
+      for (const name of SWEEPS) await run(name);
+    },
     /** Dispatches, and waits until every row due by the worker's clock is sent or cancelled. */
     async deliverDue() {
       await run(JobName.DISPATCH_NOTIFICATIONS);

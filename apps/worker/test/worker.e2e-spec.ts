@@ -46,6 +46,8 @@ describe('the worker process', () => {
       [JobName.DISPATCH_NOTIFICATIONS, DISPATCH_NOTIFICATIONS_CRON, 'Europe/Brussels'],
       [JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, 'Europe/Brussels'],
       [JobName.SWEEP_ALERTS, SWEEP_ALERTS_CRON, 'Europe/Brussels'],
+      [JobName.SWEEP_FESTIVAL_DEADLINES, SWEEP_ALERTS_CRON, 'Europe/Brussels'],
+      [JobName.SWEEP_UNDERSTAFFED_SHIFTS, SWEEP_ALERTS_CRON, 'Europe/Brussels'],
     ]);
   });
 

@@ -9,3 +9,4 @@ export * from './bookings/festival-events';
 export * from './bookings/stand-bookings.service';
 export * from './availability/stand-availability.service';
 export * from './export/stand-export.service';
+export * from './messages';

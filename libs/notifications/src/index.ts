@@ -10,7 +10,4 @@ export * from './channels/channels';
 export * from './templates';
 export * from './alerts/capacity-alerts';
 export * from './alerts/alert-sweep';
-export * from './festival/festival-outbox';
-export { FESTIVAL_MESSAGE_KINDS } from './festival/festival-messages';
-export * from './shifts/shift-outbox';
 export * from './self-registration/registration-code-messages';

@@ -9,13 +9,11 @@ import { CapacityAlerts } from './alerts/capacity-alerts';
 import { EmailChannel, SmsChannel } from './channels/channels';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
-import { FestivalOutbox } from './festival/festival-outbox';
-import { ShiftOutbox } from './shifts/shift-outbox';
 import { NotificationOutbox } from './outbox/notification-outbox';
 import { RegistrationCodeMessages } from './self-registration/registration-code-messages';
 
 /** Writes outbox rows inside registration, stand-booking and shift transactions (the API, and anything else that registers). */
-@Module({ imports: [RegistrationsModule, SchedulingModule, FestivalModule, VolunteersModule], providers: [NotificationOutbox, CapacityAlerts, FestivalOutbox, ShiftOutbox, RegistrationCodeMessages], exports: [NotificationOutbox] })
+@Module({ imports: [RegistrationsModule, SchedulingModule, FestivalModule, VolunteersModule], providers: [NotificationOutbox, CapacityAlerts, RegistrationCodeMessages], exports: [NotificationOutbox] })
 export class NotificationsOutboxModule {}
 
 /** Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL. */

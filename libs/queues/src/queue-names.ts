@@ -13,6 +13,10 @@ export enum JobName {
   DELIVER_NOTIFICATION = 'deliver-notification',
   /** Under-booked sessions two days ahead and the daily digests. */
   SWEEP_ALERTS = 'sweep-alerts',
+  /** Festival application deadlines within a week while plots are still free (the festival's). */
+  SWEEP_FESTIVAL_DEADLINES = 'sweep-festival-deadlines',
+  /** Shifts within 72 hours that still lack volunteers (the volunteers'). */
+  SWEEP_UNDERSTAFFED_SHIFTS = 'sweep-understaffed-shifts',
   /** Anonymises participants inactive for RETENTION_MONTHS (nightly). */
   ANONYMISE_INACTIVE_PARTICIPANTS = 'anonymise-inactive-participants',
 }
@@ -23,6 +27,8 @@ export interface JobPayloads {
   [JobName.DISPATCH_NOTIFICATIONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
   [JobName.DELIVER_NOTIFICATION]: { notificationId: string };
   [JobName.SWEEP_ALERTS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
+  [JobName.SWEEP_FESTIVAL_DEADLINES]: { requestedBy: 'scheduler' | 'manual' };
+  [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: { requestedBy: 'scheduler' | 'manual' };
   [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: { requestedBy: 'scheduler' | 'manual' };
 }
 
@@ -31,6 +37,8 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.DISPATCH_NOTIFICATIONS]: QueueName.HOUSEKEEPING,
   [JobName.DELIVER_NOTIFICATION]: QueueName.NOTIFICATIONS,
   [JobName.SWEEP_ALERTS]: QueueName.HOUSEKEEPING,
+  [JobName.SWEEP_FESTIVAL_DEADLINES]: QueueName.HOUSEKEEPING,
+  [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: QueueName.HOUSEKEEPING,
   [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: QueueName.HOUSEKEEPING,
 };
 

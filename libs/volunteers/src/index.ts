@@ -7,3 +7,4 @@ export * from './shifts/shifts.service';
 export * from './shifts/shift-swaps.service';
 export * from './trajectories/trajectories.service';
 export * from './reports/reports.service';
+export * from './messages';
