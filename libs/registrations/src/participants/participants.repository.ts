@@ -24,8 +24,9 @@ export interface ConsentChange {
 
 /**
  * The participant table, and the visibility rule as SQL. The rule reads session_host (scheduling)
- * and trajectory (volunteers, a lib above this one): it is one condition in the same statement, kept
- * here so that every path to a participant applies it; listed as an upward read in the lib's notes.
+ * and trajectory (volunteers, a lib above this one, against the arrows): it must stay one condition
+ * inside each statement so that every path to a participant applies it; a port that volunteers
+ * fills in would replace that one subquery.
  */
 @Injectable()
 export class ParticipantsRepository extends BaseRepository {

@@ -16,7 +16,11 @@ export interface PromotedRow {
   participant_id: string;
 }
 
-/** Seated and waiting per session, in one statement; sessions without registrations count 0 and 0. */
+/**
+ * Seated and waiting per session, in one statement; sessions without registrations count 0 and 0.
+ * Also exported on its own for the capacity alerts, which take the caller's manager, until they
+ * move into this lib's messages and can use the repository.
+ */
 export async function seatCounts(manager: EntityManager, sessionIds: readonly string[]): Promise<Map<string, SessionCounts>> {
   const rows = await manager.query<({ session_id: string } & SessionCounts)[]>(SEAT_COUNTS_SQL, [[...sessionIds], [...SEATED_REGISTRATION_STATUSES]]);
   const counts = new Map(rows.map((row) => [row.session_id, { seated: row.seated, waitlisted: row.waitlisted }]));
