@@ -1,26 +1,24 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Module } from '@nestjs/common';
+import { Outbox } from '@app/messaging';
 import { RegistrationsModule } from '@app/registrations';
+import { AuditLogRepository } from './audit/audit-log.repository';
 import { AuditLog } from './audit/audit-log.service';
-import { AuditScopeSubscriber } from './audit/audit-scope.subscriber';
 import { ConsentService } from './consent/consent.service';
+import { PersonalDataErasureRepository } from './erasure/personal-data-erasure.repository';
 import { PersonalDataErasure } from './erasure/personal-data-erasure.service';
+import { PersonalDataExportRepository } from './export/personal-data-export.repository';
 import { PersonalDataExporter } from './export/personal-data-export.service';
+import { RetentionRepository } from './retention/retention.repository';
 import { RetentionService } from './retention/retention.service';
 
 const SERVICES = [AuditLog, PersonalDataExporter, PersonalDataErasure, ConsentService, RetentionService];
+const REPOSITORIES = [AuditLogRepository, PersonalDataExportRepository, PersonalDataErasureRepository, RetentionRepository];
 
 /**
  * Export, erasure, retention, consent and the audit log. Needs a TypeORM DataSource, a Clock and the
  * configuration from the importing application; attributes the data source's writes to the current
- * audit scope from start-up on.
+ * audit scope from start-up on (AuditLogRepository installs the subscriber).
  */
-@Module({ imports: [RegistrationsModule], providers: SERVICES, exports: SERVICES })
-export class PrivacyModule implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  onModuleInit(): void {
-    if (!this.dataSource.subscribers.some((subscriber) => subscriber instanceof AuditScopeSubscriber)) this.dataSource.subscribers.push(new AuditScopeSubscriber());
-  }
-}
+// Outbox is provided here until messaging has a module of its own to import (it holds no state).
+@Module({ imports: [RegistrationsModule], providers: [...SERVICES, ...REPOSITORIES, Outbox], exports: SERVICES })
+export class PrivacyModule {}

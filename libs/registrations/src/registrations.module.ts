@@ -1,14 +1,21 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '@app/events';
 import { SchedulingModule } from '@app/scheduling';
+import { AppSettingsRepository } from './attendance/app-settings.repository';
 import { AttendanceSettingsService } from './attendance/attendance-settings.service';
 import { RegistrationEvents } from './events/registration-events';
+import { RegistrationEventsRepository } from './events/registration-events.repository';
+import { ParticipantsRepository } from './participants/participants.repository';
 import { ParticipantsService } from './participants/participants.service';
+import { RegistrationsRepository } from './registrations/registrations.repository';
 import { RegistrationsService } from './registrations/registrations.service';
+import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
 
 const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService];
+/** Only these run statements on the lib's tables; other libs read through the services. */
+const REPOSITORIES = [ParticipantsRepository, RegistrationsRepository, RegistrationEventsRepository, AppSettingsRepository, RegistrationCodeRequestsRepository];
 
-/** Needs a TypeORM DataSource and a Clock from the importing application. */
-@Module({ imports: [SchedulingModule, EventsModule], providers: SERVICES, exports: SERVICES })
+/** Needs a TypeORM DataSource, Transactions (DatabaseModule) and a Clock from the importing application. */
+@Module({ imports: [SchedulingModule, EventsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })
 export class RegistrationsModule {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, Clock } from '@app/common';
-import { NotificationStatus } from '@app/notifications';
+import { Transactions } from '@app/database';
+import { Outbox } from '@app/messaging';
 import { ParticipantsService, registrationPolicy, ParticipantEntity } from '@app/registrations';
 
 /**
@@ -13,7 +12,8 @@ import { ParticipantsService, registrationPolicy, ParticipantEntity } from '@app
 @Injectable()
 export class ConsentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly outbox: Outbox,
     private readonly participants: ParticipantsService,
     private readonly clock: Clock,
   ) {}
@@ -21,18 +21,13 @@ export class ConsentService {
   /** Whoever may see the participant (a coordinator, their school's contact, their host) records it. */
   async recordConsent(actor: Actor | null, participantId: string, consent: boolean): Promise<ParticipantEntity> {
     const viewer = registrationPolicy.requireLoggedIn(actor);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // Refuses an erased participant too (CONFLICT).
-      const participant = await this.participants.requireVisible(manager, viewer, participantId);
+      const participant = await this.participants.requireVisible(tx, viewer, participantId);
       const changes = { consentToContact: consent, consentRecordedAt: this.clock.now(), consentRecordedById: viewer.userId };
-      await manager.update(ParticipantEntity, participant.id, changes);
-      if (!consent) {
-        await manager.query(`UPDATE notification SET status = $2, last_error = 'consent to contact was withdrawn', updated_at = now() WHERE participant_id = $1 AND status = $3`, [
-          participant.id,
-          NotificationStatus.CANCELLED,
-          NotificationStatus.PENDING,
-        ]);
-      }
+      // The participant row is registrations'; the pending messages are messaging's: each through its owner.
+      await this.participants.recordConsent(tx, participant.id, changes);
+      if (!consent) await this.outbox.cancelPending(tx, { participantId: participant.id }, 'consent to contact was withdrawn');
       return { ...participant, ...changes };
     });
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { RegistrationEventEntity, RegistrationEventKind } from '../entities';
+import type { Transaction } from '@app/database';
+import { RegistrationEventKind } from '../entities';
 import { DomainEvents } from '@app/events';
+import { RegistrationEventsRepository } from './registration-events.repository';
 
 export interface RegistrationEventInput {
   kind: RegistrationEventKind;
@@ -15,11 +16,17 @@ export interface RegistrationEventInput {
 /** Writes registration events in the caller's transaction, then emits 'registrations.recorded' with the rows (the outbox and the alerts react). */
 @Injectable()
 export class RegistrationEvents {
-  constructor(private readonly events: DomainEvents) {}
+  constructor(
+    private readonly repository: RegistrationEventsRepository,
+    private readonly events: DomainEvents,
+  ) {}
 
-  async record(manager: EntityManager, events: RegistrationEventInput[]): Promise<void> {
+  async record(tx: Transaction, events: RegistrationEventInput[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = await manager.getRepository(RegistrationEventEntity).save(events.map((event) => ({ ...event, waitlistPosition: event.waitlistPosition ?? null })));
-    await this.events.emit(manager, 'registrations.recorded', { events: rows });
+    const rows = await this.repository.insert(
+      events.map((event) => ({ ...event, waitlistPosition: event.waitlistPosition ?? null })),
+      tx,
+    );
+    await this.events.emit(tx, 'registrations.recorded', { events: rows });
   }
 }

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import { PgErrorCode, pgErrorCode } from '@app/database';
+import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
 import { ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
-import { lockSession, lockUpcomingSessionsOfSeries, sessionResponsibles, SessionEntity, SessionSeriesEntity, SessionStatus } from '@app/scheduling';
+import { lockSession, lockUpcomingSessionsOfSeries, SessionEntity, SessionStatus } from '@app/scheduling';
 import { EventMap, OnEvent } from '@app/events';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';
 import { registrationPolicy, SessionScope } from '../registration-policy';
-import { seatCounts, SessionCounts } from './seat-counts';
+import { RegistrationsRepository } from './registrations.repository';
+import { SessionCounts } from './seat-counts';
 import { freeSeats, statusOfNewRegistration } from './seat-rules';
 
 export interface RegisterCommand {
@@ -28,7 +27,6 @@ export interface RegisterForSeriesCommand {
 type Who = { participantId: string } | { participant: NewParticipantCommand };
 
 const SEATED: RegistrationStatus[] = [...SEATED_REGISTRATION_STATUSES];
-const LIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW];
 
 /**
  * Seats and waiting lists. Every change to a session's registrations runs in one transaction
@@ -38,7 +36,8 @@ const LIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, Regis
 @Injectable()
 export class RegistrationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repository: RegistrationsRepository,
     private readonly participants: ParticipantsService,
     private readonly events: RegistrationEvents,
     private readonly clock: Clock,
@@ -46,18 +45,18 @@ export class RegistrationsService {
 
   /** More seats: the waiting list moves up (before the alerts look at the session). */
   @OnEvent({ name: 'session.capacityChanged', order: 10 })
-  async onCapacityChanged(manager: EntityManager, { session, actorId }: EventMap['session.capacityChanged']): Promise<void> {
-    await this.promoteWaitlist(manager, session as SessionEntity, actorId);
+  async onCapacityChanged(tx: Transaction, { session, actorId }: EventMap['session.capacityChanged']): Promise<void> {
+    await this.promoteWaitlist(tx, session as SessionEntity, actorId);
   }
 
   @OnEvent({ name: 'sessions.cancelled', order: 10 })
-  async onSessionsCancelled(manager: EntityManager, { sessionIds, actorId }: EventMap['sessions.cancelled']): Promise<void> {
-    await this.recordSessionCancelled(manager, sessionIds, actorId);
+  async onSessionsCancelled(tx: Transaction, { sessionIds, actorId }: EventMap['sessions.cancelled']): Promise<void> {
+    await this.recordSessionCancelled(tx, sessionIds, actorId);
   }
 
   @OnEvent({ name: 'sessions.inUse', order: 10 })
-  async onSessionsInUse(manager: EntityManager, { sessionIds, inUse }: EventMap['sessions.inUse']): Promise<void> {
-    for (const id of await this.sessionsWithLiveRegistrations(manager, sessionIds)) inUse.add(id);
+  async onSessionsInUse(tx: Transaction, { sessionIds, inUse }: EventMap['sessions.inUse']): Promise<void> {
+    for (const id of await this.sessionsWithLiveRegistrations(tx, sessionIds)) inUse.add(id);
   }
 
   /** Confirms the participant when a seat is free, otherwise puts them at the end of the waiting list. */
@@ -65,16 +64,16 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const sessionId = validate.uuid('sessionId', input.sessionId);
     const who = whoToRegister(input);
-    return this.dataSource.transaction(async (manager) => {
-      const session = await lockSession(manager, sessionId);
+    return this.transactions.run(async (tx) => {
+      const session = await lockSession(tx, sessionId);
       if (!session) throw AppError.notFound('Session', sessionId);
-      const scope = await this.scopeOf(manager, session);
+      const scope = await this.scopeOf(tx, session);
       registrationPolicy.requireCanManageRegistrations(actor, scope);
       this.requireOpen(session);
-      const participant = await this.resolveParticipant(manager, actor, who, scope);
-      const existing = await this.liveRegistration(manager, session.id, participant.id);
+      const participant = await this.resolveParticipant(tx, actor, who, scope);
+      const existing = await this.liveRegistration(tx, session.id, participant.id);
       if (existing) throw alreadyRegistered(existing.id);
-      return this.insertRegistration(manager, actor.userId, session, participant.id, null);
+      return this.insertRegistration(tx, actor.userId, session, participant.id, null);
     });
   }
 
@@ -83,17 +82,13 @@ export class RegistrationsService {
    * transaction: no staff member acts, so the participant, their consent and the registration
    * carry no actor. Someone with this phone already in the session gets ALREADY_REGISTERED.
    */
-  async registerSelf(manager: EntityManager, sessionId: string, newcomer: ValidParticipant): Promise<RegistrationEntity> {
-    const session = await lockSession(manager, sessionId);
+  async registerSelf(tx: Transaction, sessionId: string, newcomer: ValidParticipant): Promise<RegistrationEntity> {
+    const session = await lockSession(tx, sessionId);
     if (!session) throw AppError.notFound('Session', sessionId);
     this.requireOpen(session);
-    const [registered] = await manager.query<{ id: string }[]>(
-      `SELECT r.id FROM registration r JOIN participant p ON p.id = r.participant_id WHERE r.session_id = $1 AND p.phone = $2 AND r.status <> 'CANCELLED' LIMIT 1`,
-      [session.id, newcomer.phone],
-    );
-    if (registered) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'Someone with this phone number is already registered for this session');
-    const participant = await this.participants.createParticipant(manager, null, newcomer, null);
-    return this.insertRegistration(manager, null, session, participant.id, null);
+    if (await this.repository.phoneRegisteredInSession(session.id, newcomer.phone, tx)) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'Someone with this phone number is already registered for this session');
+    const participant = await this.participants.createParticipant(tx, null, newcomer, null);
+    return this.insertRegistration(tx, null, session, participant.id, null);
   }
 
   /**
@@ -104,20 +99,20 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const seriesId = validate.uuid('seriesId', input.seriesId);
     const who = whoToRegister(input);
-    return this.dataSource.transaction(async (manager) => {
-      const sessions = await lockUpcomingSessionsOfSeries(manager, seriesId, this.clock.now());
+    return this.transactions.run(async (tx) => {
+      const sessions = await lockUpcomingSessionsOfSeries(tx, seriesId, this.clock.now());
       if (sessions.length === 0) {
         // An unknown series is NOT_FOUND, like an unknown session; a known one has simply run out of dates.
-        if (!(await manager.existsBy(SessionSeriesEntity, { id: seriesId }))) throw AppError.notFound('Session series', seriesId);
+        if (!(await this.repository.seriesExists(seriesId, tx))) throw AppError.notFound('Session series', seriesId);
         throw AppError.badInput('the series has no upcoming sessions to register for', 'seriesId');
       }
-      const scopes = await sessionResponsibles(manager, sessions.map((s) => s.id));
+      const scopes = await this.repository.scopes(sessions.map((s) => s.id), tx);
       for (const session of sessions) registrationPolicy.requireCanManageRegistrations(actor, scopes.get(session.id)!);
-      const participant = await this.resolveParticipant(manager, actor, who, scopes.get(sessions[0].id)!);
+      const participant = await this.resolveParticipant(tx, actor, who, scopes.get(sessions[0].id)!);
       const result: RegistrationEntity[] = [];
       for (const session of sessions) {
-        const existing = await this.liveRegistration(manager, session.id, participant.id);
-        result.push(existing ?? (await this.insertRegistration(manager, actor.userId, session, participant.id, seriesId)));
+        const existing = await this.liveRegistration(tx, session.id, participant.id);
+        result.push(existing ?? (await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId)));
       }
       return result;
     });
@@ -127,17 +122,17 @@ export class RegistrationsService {
   async cancelRegistration(actor: Actor | null, id: string): Promise<RegistrationEntity> {
     if (!actor) throw AppError.unauthenticated();
     const registrationId = validate.uuid('id', id);
-    return this.dataSource.transaction(async (manager) => {
-      const sessionId = await this.sessionIdOf(manager, registrationId);
-      const session = await lockSession(manager, sessionId);
-      registrationPolicy.requireCanManageRegistrations(actor, await this.scopeOf(manager, session!));
-      const registration = await manager.findOneByOrFail(RegistrationEntity, { id: registrationId });
+    return this.transactions.run(async (tx) => {
+      const sessionId = await this.sessionIdOf(tx, registrationId);
+      const session = await lockSession(tx, sessionId);
+      registrationPolicy.requireCanManageRegistrations(actor, await this.scopeOf(tx, session!));
+      const registration = await this.repository.findByIdOrFail(registrationId, tx);
       await this.requireSeesInFull(actor, registration.participantId);
       if (registration.status === RegistrationStatus.CANCELLED) return registration;
       if (session!.startsAt.getTime() <= this.clock.now().getTime()) {
         throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has started; mark attendance instead of cancelling');
       }
-      return this.cancelLocked(manager, actor, session!, registration);
+      return this.cancelLocked(tx, actor, session!, registration);
     });
   }
 
@@ -146,14 +141,14 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const seriesId = validate.uuid('seriesId', seriesIdInput);
     const participantId = validate.uuid('participantId', participantIdInput);
-    return this.dataSource.transaction(async (manager) => {
-      const sessions = await lockUpcomingSessionsOfSeries(manager, seriesId, this.clock.now());
-      const scopes = await sessionResponsibles(manager, sessions.map((s) => s.id));
-      const registrations = await manager.findBy(RegistrationEntity, {
-        sessionId: In(sessions.map((s) => s.id)),
+    return this.transactions.run(async (tx) => {
+      const sessions = await lockUpcomingSessionsOfSeries(tx, seriesId, this.clock.now());
+      const scopes = await this.repository.scopes(sessions.map((s) => s.id), tx);
+      const registrations = await this.repository.activeInSessions(
+        sessions.map((s) => s.id),
         participantId,
-        status: In([RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]),
-      });
+        tx,
+      );
       if (registrations.length === 0) throw AppError.notFound('Registration of this participant in the series', participantId);
       await this.requireSeesInFull(actor, participantId);
       const cancelled: RegistrationEntity[] = [];
@@ -161,7 +156,7 @@ export class RegistrationsService {
         const registration = registrations.find((r) => r.sessionId === session.id);
         if (!registration) continue;
         registrationPolicy.requireCanManageRegistrations(actor, scopes.get(session.id)!);
-        cancelled.push(await this.cancelLocked(manager, actor, session, registration));
+        cancelled.push(await this.cancelLocked(tx, actor, session, registration));
       }
       return cancelled;
     });
@@ -172,19 +167,19 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const registrationId = validate.uuid('registrationId', registrationIdInput);
     if (typeof attended !== 'boolean') throw AppError.badInput('attended must be true or false', 'attended');
-    return this.dataSource.transaction(async (manager) => {
-      const session = await lockSession(manager, await this.sessionIdOf(manager, registrationId));
-      registrationPolicy.requireCanMarkAttendance(actor, await this.scopeOf(manager, session!));
+    return this.transactions.run(async (tx) => {
+      const session = await lockSession(tx, await this.sessionIdOf(tx, registrationId));
+      registrationPolicy.requireCanMarkAttendance(actor, await this.scopeOf(tx, session!));
       if (session!.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
       if (session!.startsAt.getTime() > this.clock.now().getTime()) throw AppError.badInput('attendance can be marked once the session has started', 'registrationId');
-      const registration = await manager.findOneByOrFail(RegistrationEntity, { id: registrationId });
+      const registration = await this.repository.findByIdOrFail(registrationId, tx);
       if (!SEATED.includes(registration.status)) {
         throw AppError.badInput(`only confirmed participants attend; this registration is ${registration.status}`, 'registrationId');
       }
       registration.status = attended ? RegistrationStatus.ATTENDED : RegistrationStatus.NO_SHOW;
       registration.attendanceMarkedAt = this.clock.now();
-      const saved = await manager.save(registration);
-      await this.events.record(manager, [eventOf(saved, attended ? RegistrationEventKind.ATTENDED : RegistrationEventKind.NO_SHOW, actor.userId)]);
+      const saved = await this.repository.save(registration, tx);
+      await this.events.record(tx, [eventOf(saved, attended ? RegistrationEventKind.ATTENDED : RegistrationEventKind.NO_SHOW, actor.userId)]);
       return saved;
     });
   }
@@ -192,85 +187,65 @@ export class RegistrationsService {
   /** A registration for whoever may see the session's list; null when unknown or not theirs to see. */
   async findRegistration(actor: Actor | null, id: string): Promise<RegistrationEntity | null> {
     if (!actor) throw AppError.unauthenticated();
-    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id: validate.uuid('id', id) });
+    const registration = await this.repository.findById(validate.uuid('id', id));
     if (!registration) return null;
-    const scope = (await sessionResponsibles(this.dataSource.manager, [registration.sessionId])).get(registration.sessionId)!;
+    const scope = (await this.repository.scopes([registration.sessionId])).get(registration.sessionId)!;
     if (!registrationPolicy.canManageRegistrations(actor, scope)) throw AppError.forbidden('This registration belongs to a session you do not manage');
     return registration;
   }
 
   responsiblesBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionScope>> {
-    return sessionResponsibles(this.dataSource.manager, sessionIds);
+    return this.repository.scopes(sessionIds);
   }
 
   countsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionCounts>> {
-    return seatCounts(this.dataSource.manager, sessionIds);
+    return this.repository.seatCounts(sessionIds);
   }
 
   /** registration id → position on its session's waiting list (1 = next), for WAITLISTED ones. */
-  async waitlistPositions(registrationIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.dataSource.query<{ id: string; position: number }[]>(
-      `SELECT id, position FROM (
-         SELECT r.id, row_number() OVER (PARTITION BY r.session_id ORDER BY r.arrival)::int AS position
-           FROM registration r
-          WHERE r.status = 'WAITLISTED' AND r.session_id IN (SELECT session_id FROM registration WHERE id = ANY($1::uuid[]))
-       ) ranked WHERE id = ANY($1::uuid[])`,
-      [[...registrationIds]],
-    );
-    return new Map(rows.map((row) => [row.id, row.position]));
+  waitlistPositions(registrationIds: readonly string[]): Promise<Map<string, number>> {
+    return this.repository.waitlistPositions(registrationIds);
   }
 
   /** The sessions' registrations: seated ones in order of arrival, then the waiting list in order. */
   registrationsBySessionIds(sessionIds: readonly string[], includeCancelled: boolean): Promise<RegistrationEntity[]> {
-    const query = this.dataSource
-      .getRepository(RegistrationEntity)
-      .createQueryBuilder('r')
-      .where('r.session_id IN (:...sessionIds)', { sessionIds: [...sessionIds] })
-      .orderBy(`CASE r.status WHEN 'WAITLISTED' THEN 1 WHEN 'CANCELLED' THEN 2 ELSE 0 END`)
-      .addOrderBy('r.arrival');
-    if (!includeCancelled) query.andWhere(`r.status <> 'CANCELLED'`);
-    return query.getMany();
+    return this.repository.bySessionIds(sessionIds, includeCancelled);
   }
 
   findByIds(ids: readonly string[]): Promise<RegistrationEntity[]> {
-    return this.dataSource.getRepository(RegistrationEntity).findBy({ id: In([...ids]) });
+    return this.repository.findByIds(ids);
   }
 
   /** Gives free seats to the waiting list in order of arrival; returns how many were promoted. */
-  async promoteWaitlist(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<number> {
-    const promoted = await this.promote(manager, session, actorId);
-    await this.events.record(manager, promoted);
+  async promoteWaitlist(tx: Transaction, session: SessionEntity, actorId: string | null): Promise<number> {
+    const promoted = await this.promote(tx, session, actorId);
+    await this.events.record(tx, promoted);
     return promoted.length;
   }
 
   /** The promotion itself; the caller records its events together with its own, so listeners see only the final state. */
-  private async promote(manager: EntityManager, session: SessionEntity, actorId: string | null): Promise<RegistrationEventInput[]> {
+  private async promote(tx: Transaction, session: SessionEntity, actorId: string | null): Promise<RegistrationEventInput[]> {
     if (session.status !== SessionStatus.SCHEDULED) return [];
-    const { seated } = (await seatCounts(manager, [session.id])).get(session.id)!;
+    const { seated } = (await this.repository.seatCounts([session.id], tx)).get(session.id)!;
     const free = freeSeats(session.capacity, seated);
     if (free === 0) return [];
-    const [promoted] = await manager.query<[RegistrationRow[], number]>(
-      `UPDATE registration SET status = 'CONFIRMED', updated_at = now()
-        WHERE id IN (SELECT id FROM registration WHERE session_id = $1 AND status = 'WAITLISTED' ORDER BY arrival LIMIT $2)
-        RETURNING id, session_id, participant_id`,
-      [session.id, free],
-    );
+    const promoted = await this.repository.promote(session.id, free, tx);
     return promoted.map((row) => ({ kind: RegistrationEventKind.PROMOTED, registrationId: row.id, sessionId: row.session_id, participantId: row.participant_id, actorId }));
   }
 
   /** actorId: the staff member registering them; null when the newcomer registered themself. */
-  private async insertRegistration(manager: EntityManager, actorId: string | null, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
-    const { seated, waitlisted } = (await seatCounts(manager, [session.id])).get(session.id)!;
+  private async insertRegistration(tx: Transaction, actorId: string | null, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
+    const { seated, waitlisted } = (await this.repository.seatCounts([session.id], tx)).get(session.id)!;
     const status = statusOfNewRegistration(seated, session.capacity);
     let registration: RegistrationEntity;
     try {
-      registration = await manager.getRepository(RegistrationEntity).save({ sessionId: session.id, participantId, status, registeredById: actorId, seriesId });
+      registration = await this.repository.insert({ sessionId: session.id, participantId, status, registeredById: actorId, seriesId }, tx);
     } catch (error) {
       // The partial unique index is the last word on "one live registration per participant".
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw alreadyRegistered();
       throw error;
     }
-    await this.events.record(manager, [
+    await this.events.record(tx, [
       {
         ...eventOf(registration, status === RegistrationStatus.CONFIRMED ? RegistrationEventKind.CONFIRMED : RegistrationEventKind.WAITLISTED, actorId),
         waitlistPosition: status === RegistrationStatus.WAITLISTED ? waitlisted + 1 : null,
@@ -279,22 +254,22 @@ export class RegistrationsService {
     return registration;
   }
 
-  private async cancelLocked(manager: EntityManager, actor: Actor, session: SessionEntity, registration: RegistrationEntity): Promise<RegistrationEntity> {
+  private async cancelLocked(tx: Transaction, actor: Actor, session: SessionEntity, registration: RegistrationEntity): Promise<RegistrationEntity> {
     const heldSeat = SEATED.includes(registration.status);
     registration.status = RegistrationStatus.CANCELLED;
     registration.cancelledAt = this.clock.now();
-    const saved = await manager.save(registration);
-    const promoted = heldSeat ? await this.promote(manager, session, actor.userId) : [];
-    await this.events.record(manager, [eventOf(saved, RegistrationEventKind.CANCELLED, actor.userId), ...promoted]);
+    const saved = await this.repository.save(registration, tx);
+    const promoted = heldSeat ? await this.promote(tx, session, actor.userId) : [];
+    await this.events.record(tx, [eventOf(saved, RegistrationEventKind.CANCELLED, actor.userId), ...promoted]);
     return saved;
   }
 
-  private async resolveParticipant(manager: EntityManager, actor: Actor, who: Who, scope: SessionScope): Promise<ParticipantEntity> {
-    if ('participantId' in who) return this.participants.requireVisible(manager, actor, who.participantId);
+  private async resolveParticipant(tx: Transaction, actor: Actor, who: Who, scope: SessionScope): Promise<ParticipantEntity> {
+    if ('participantId' in who) return this.participants.requireVisible(tx, actor, who.participantId);
     // The registering organisation: the caller's own (a school contact's school), otherwise where the session is.
     const organisationId = actor.organisationId ?? scope.organisationId;
     const participant = validateNewParticipant(who.participant, organisationId);
-    return (await this.participants.findKnownParent(manager, actor, participant, organisationId)) ?? this.participants.createParticipant(manager, actor, participant, organisationId);
+    return (await this.participants.findKnownParent(tx, actor, participant, organisationId)) ?? this.participants.createParticipant(tx, actor, participant, organisationId);
   }
 
   /**
@@ -310,35 +285,28 @@ export class RegistrationsService {
     requireOpenForRegistration(session, this.clock.now());
   }
 
-  private async scopeOf(manager: EntityManager, session: SessionEntity): Promise<SessionScope> {
-    return (await sessionResponsibles(manager, [session.id])).get(session.id)!;
+  private async scopeOf(tx: Transaction, session: SessionEntity): Promise<SessionScope> {
+    return (await this.repository.scopes([session.id], tx)).get(session.id)!;
   }
 
-  private async sessionIdOf(manager: EntityManager, registrationId: string): Promise<string> {
-    const [row] = await manager.query<{ session_id: string }[]>(`SELECT session_id FROM registration WHERE id = $1`, [registrationId]);
-    if (!row) throw AppError.notFound('Registration', registrationId);
-    return row.session_id;
+  private async sessionIdOf(tx: Transaction, registrationId: string): Promise<string> {
+    const sessionId = await this.repository.sessionIdOf(registrationId, tx);
+    if (!sessionId) throw AppError.notFound('Registration', registrationId);
+    return sessionId;
   }
 
-  private liveRegistration(manager: EntityManager, sessionId: string, participantId: string): Promise<RegistrationEntity | null> {
-    return manager.findOneBy(RegistrationEntity, { sessionId, participantId, status: In(LIVE) });
+  private liveRegistration(tx: Transaction, sessionId: string, participantId: string): Promise<RegistrationEntity | null> {
+    return this.repository.liveRegistration(sessionId, participantId, tx);
   }
 
-  private async recordSessionCancelled(manager: EntityManager, sessionIds: string[], actorId: string | null): Promise<void> {
-    const live = await manager.findBy(RegistrationEntity, { sessionId: In(sessionIds), status: In([RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]) });
-    await this.events.record(manager, live.map((registration) => eventOf(registration, RegistrationEventKind.SESSION_CANCELLED, actorId)));
+  private async recordSessionCancelled(tx: Transaction, sessionIds: string[], actorId: string | null): Promise<void> {
+    const live = await this.repository.activeInSessions(sessionIds, null, tx);
+    await this.events.record(tx, live.map((registration) => eventOf(registration, RegistrationEventKind.SESSION_CANCELLED, actorId)));
   }
 
-  private async sessionsWithLiveRegistrations(manager: EntityManager, sessionIds: string[]): Promise<string[]> {
-    const rows = await manager.query<{ session_id: string }[]>(`SELECT DISTINCT session_id FROM registration WHERE session_id = ANY($1::uuid[]) AND status <> 'CANCELLED'`, [sessionIds]);
-    return rows.map((row) => row.session_id);
+  private sessionsWithLiveRegistrations(tx: Transaction, sessionIds: string[]): Promise<string[]> {
+    return this.repository.sessionsWithLiveRegistrations(sessionIds, tx);
   }
-}
-
-interface RegistrationRow {
-  id: string;
-  session_id: string;
-  participant_id: string;
 }
 
 /** Exactly one of participantId and participant; a new participant is validated before anything is written. */

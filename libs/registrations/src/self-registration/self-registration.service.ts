@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AppError, Clock, ErrorCode, validate } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { PgErrorCode, pgErrorCode } from '@app/database';
+import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
 import { ContactChannel, ReferralChannel, RegistrationCodeRequestEntity, RegistrationEntity, RegistrationCodeStatus } from '../entities';
-import { SessionEntity } from '@app/scheduling';
 import { DomainEvents } from '@app/events';
 import { normaliseLanguage, normalisePhone } from '../participants/participant-rules';
 import { RegistrationsService, requireOpenForRegistration } from '../registrations/registrations.service';
+import { RegistrationCodeRequestsRepository } from './registration-code-requests.repository';
 import { requireCodePhone, SMS_CODE_BUDGET_WINDOW_MS } from './sms-code-policy';
 import {
   hashRegistrationCode,
@@ -42,7 +40,8 @@ export type ClosedRequestReason = 'USED' | 'DEAD' | 'EXPIRED';
 @Injectable()
 export class SelfRegistrationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: RegistrationCodeRequestsRepository,
     private readonly registrations: RegistrationsService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
@@ -60,27 +59,24 @@ export class SelfRegistrationService {
     const codeHash = await hashRegistrationCode(code);
     let outcome: RegistrationCodeRequested | { overBudgetFor: number };
     try {
-      outcome = await this.dataSource.transaction(async (manager): Promise<RegistrationCodeRequested | { overBudgetFor: number }> => {
-        const session = await manager.findOneBy(SessionEntity, { id: sessionId });
+      outcome = await this.transactions.run(async (tx): Promise<RegistrationCodeRequested | { overBudgetFor: number }> => {
+        const session = await this.requests.findSession(sessionId, tx);
         if (!session) throw AppError.notFound('Session', sessionId);
         const now = this.clock.now();
         requireOpenForRegistration(session, now);
-        const overBudgetFor = await this.secondsOverBudget(manager, now);
+        const overBudgetFor = await this.secondsOverBudget(tx, now);
         if (overBudgetFor > 0) return { overBudgetFor };
-        const [replaced] = await manager.query<[{ id: string }[], number]>(
-          `UPDATE registration_code_request SET status = $3, updated_at = now() WHERE phone = $1 AND session_id = $2 AND status = $4 RETURNING id`,
-          [phone, sessionId, RegistrationCodeStatus.DEAD, RegistrationCodeStatus.PENDING],
-        );
-        if (replaced.length > 0) await this.events.emit(manager, 'registrationCode.withdrawn', { requestIds: replaced.map((row) => row.id) });
-        const request = await manager.getRepository(RegistrationCodeRequestEntity).save({
+        const replaced = await this.requests.killPending(phone, sessionId, tx);
+        if (replaced.length > 0) await this.events.emit(tx, 'registrationCode.withdrawn', { requestIds: replaced });
+        const request = await this.requests.insert({
           sessionId,
           firstName,
           phone,
           preferredLanguage,
           codeHash,
           expiresAt: new Date(now.getTime() + REGISTRATION_CODE_TTL_MINUTES * 60_000),
-        });
-        await this.events.emit(manager, 'registrationCode.issued', { request, code });
+        }, tx);
+        await this.events.emit(tx, 'registrationCode.issued', { request, code });
         return { requestId: request.id, expiresAt: request.expiresAt };
       });
     } catch (error) {
@@ -90,7 +86,7 @@ export class SelfRegistrationService {
     }
     if ('requestId' in outcome) return outcome;
     // Its own transaction: the refusal writes nothing else, but the coordinators must hear it.
-    await this.dataSource.transaction((manager) => this.events.emit(manager, 'registrationCode.budgetReached', { budget: this.config.smsCodeBudgetPerHour }));
+    await this.transactions.run((tx) => this.events.emit(tx, 'registrationCode.budgetReached', { budget: this.config.smsCodeBudgetPerHour }));
     const retryAfter = outcome.overBudgetFor;
     throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `We cannot send more codes by SMS for now; try again in ${retryAfter} seconds`, { retryAfter, field: 'phone' });
   }
@@ -100,14 +96,11 @@ export class SelfRegistrationService {
    * request of the last hour. A transaction-scoped advisory lock takes the requests one at a time,
    * so two at the same instant cannot both take the last place.
    */
-  private async secondsOverBudget(manager: EntityManager, now: Date): Promise<number> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('oefenkansen:registration-code-budget'))`);
+  private async secondsOverBudget(tx: Transaction, now: Date): Promise<number> {
+    await this.requests.lockBudget(tx);
     // A request's expiry is its creation (by our clock) plus the code's lifetime.
     const windowStart = new Date(now.getTime() - SMS_CODE_BUDGET_WINDOW_MS + REGISTRATION_CODE_TTL_MINUTES * 60_000);
-    const [row] = await manager.query<{ sent: number; oldest: Date | null }[]>(
-      `SELECT count(*)::int AS sent, min(expires_at) AS oldest FROM (SELECT expires_at FROM registration_code_request WHERE expires_at > $1 ORDER BY expires_at DESC LIMIT $2) recent`,
-      [windowStart, this.config.smsCodeBudgetPerHour],
-    );
+    const row = await this.requests.recentRequests(windowStart, this.config.smsCodeBudgetPerHour, tx);
     if (row.sent < this.config.smsCodeBudgetPerHour || !row.oldest) return 0;
     return Math.max(1, Math.ceil((new Date(row.oldest).getTime() - windowStart.getTime()) / 1000));
   }
@@ -121,8 +114,8 @@ export class SelfRegistrationService {
     const requestId = validate.uuid('requestId', requestIdInput);
     const code = normaliseRegistrationCode(codeInput);
     if (!code) throw AppError.badInput('the code is the 6 digits from the SMS', 'code');
-    const outcome = await this.dataSource.transaction(async (manager): Promise<{ registration: RegistrationEntity } | { attemptsLeft: number }> => {
-      const request = await manager.findOne(RegistrationCodeRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+    const outcome = await this.transactions.run(async (tx): Promise<{ registration: RegistrationEntity } | { attemptsLeft: number }> => {
+      const request = await this.requests.findForUpdate(requestId, tx);
       if (!request) throw AppError.notFound('Registration code request', requestId);
       this.requireOpenRequest(request);
       if (!(await registrationCodeMatches(code, request.codeHash))) {
@@ -130,12 +123,12 @@ export class SelfRegistrationService {
         const attemptsLeft = Math.max(0, MAX_WRONG_REGISTRATION_CODES - request.failedAttempts);
         if (attemptsLeft === 0) {
           request.status = RegistrationCodeStatus.DEAD;
-          await this.events.emit(manager, 'registrationCode.withdrawn', { requestIds: [request.id] });
+          await this.events.emit(tx, 'registrationCode.withdrawn', { requestIds: [request.id] });
         }
-        await manager.save(request);
+        await this.requests.save(request, tx);
         return { attemptsLeft };
       }
-      const registration = await this.registrations.registerSelf(manager, request.sessionId, {
+      const registration = await this.registrations.registerSelf(tx, request.sessionId, {
         firstName: request.firstName,
         lastName: null,
         phone: request.phone,
@@ -148,8 +141,8 @@ export class SelfRegistrationService {
       });
       request.status = RegistrationCodeStatus.USED;
       request.registrationId = registration.id;
-      await manager.save(request);
-      await this.events.emit(manager, 'registrationCode.withdrawn', { requestIds: [request.id] });
+      await this.requests.save(request, tx);
+      await this.events.emit(tx, 'registrationCode.withdrawn', { requestIds: [request.id] });
       return { registration };
     });
     if ('registration' in outcome) return outcome.registration;

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BaseRepository, Transaction } from '@app/database';
+
+/**
+ * A participant's last activity: the latest of their creation, consent record, registered
+ * sessions (a future one counts), attendance marks and trajectory dates (start, end, follow-ups).
+ */
+const INACTIVE_PARTICIPANTS = `
+  SELECT p.id FROM participant p
+   WHERE p.erased_at IS NULL
+     AND greatest(
+           p.created_at,
+           p.consent_recorded_at,
+           (SELECT max(greatest(s.starts_at, r.attendance_marked_at)) FROM registration r JOIN session s ON s.id = r.session_id WHERE r.participant_id = p.id),
+           (SELECT max(greatest(t.starts_on, t.ends_on, (SELECT max(f.recorded_on) FROM trajectory_follow_up f WHERE f.trajectory_id = t.id)))::timestamptz
+              FROM trajectory t WHERE t.participant_id = p.id)
+         ) < $1::timestamptz - make_interval(months => $2)
+   ORDER BY p.created_at, p.id
+   LIMIT $3`;
+
+/**
+ * A self-registration code request holds a phone number and a first name only to check the code:
+ * a day after it expired it has no use left (a used one made a participant, who carries the data).
+ */
+const SPENT_CODE_REQUESTS = `DELETE FROM registration_code_request WHERE expires_at < $1::timestamptz - interval '1 day'`;
+
+/**
+ * Storage limitation reads every lib's activity of a participant (trajectories sit in volunteers,
+ * above privacy) and deletes spent code requests of registrations: the same legal duty as erasure
+ * (see PersonalDataErasureRepository), so it lives beside it.
+ */
+@Injectable()
+export class RetentionRepository extends BaseRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /** Up to `limit` participants, not erased, inactive for `months` before `now`; oldest first. */
+  async inactiveParticipants(now: Date, months: number, limit: number, tx?: Transaction): Promise<string[]> {
+    const rows = await this.on(tx).query<{ id: string }[]>(INACTIVE_PARTICIPANTS, [now, months, limit]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Returns how many were deleted. */
+  async deleteSpentCodeRequests(now: Date, tx?: Transaction): Promise<number> {
+    const [, deleted] = (await this.on(tx).query(SPENT_CODE_REQUESTS, [now])) as [unknown, number];
+    return deleted;
+  }
+}
