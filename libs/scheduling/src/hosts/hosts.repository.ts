@@ -1,4 +1,7 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BaseRepository, Transaction } from '@app/database';
 
 /** The two link tables between users and what they host; table names come only from here. */
 const LINKS = {
@@ -8,29 +11,43 @@ const LINKS = {
 
 export type HostedKind = keyof typeof LINKS;
 
-/** owner id → host user ids, for a batch of sessions or series in one statement. */
-export async function hostIdsByOwner(manager: EntityManager, kind: HostedKind, ownerIds: readonly string[]): Promise<Map<string, string[]>> {
-  const { table, owner } = LINKS[kind];
-  const rows = await manager.query<{ owner_id: string; user_id: string }[]>(`SELECT ${owner} AS owner_id, user_id FROM ${table} WHERE ${owner} = ANY($1::uuid[])`, [[...ownerIds]]);
-  const byOwner = new Map<string, string[]>();
-  for (const row of rows) byOwner.set(row.owner_id, [...(byOwner.get(row.owner_id) ?? []), row.user_id]);
-  return byOwner;
-}
+/** session_host and session_series_host, and the reading of would-be hosts' accounts (auth's app_user). */
+@Injectable()
+export class HostsRepository extends BaseRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
 
-export async function hostIdsOf(manager: EntityManager, kind: HostedKind, ownerId: string): Promise<string[]> {
-  return (await hostIdsByOwner(manager, kind, [ownerId])).get(ownerId) ?? [];
-}
+  /** owner id → host user ids, for a batch of sessions or series in one statement. */
+  async hostIdsByOwner(kind: HostedKind, ownerIds: readonly string[], tx?: Transaction): Promise<Map<string, string[]>> {
+    const { table, owner } = LINKS[kind];
+    const rows = await this.on(tx).query<{ owner_id: string; user_id: string }[]>(`SELECT ${owner} AS owner_id, user_id FROM ${table} WHERE ${owner} = ANY($1::uuid[])`, [[...ownerIds]]);
+    const byOwner = new Map<string, string[]>();
+    for (const row of rows) byOwner.set(row.owner_id, [...(byOwner.get(row.owner_id) ?? []), row.user_id]);
+    return byOwner;
+  }
 
-/** Links every host to every owner (idempotent). */
-export async function addHosts(manager: EntityManager, kind: HostedKind, ownerIds: string[], hostIds: string[]): Promise<void> {
-  if (ownerIds.length === 0 || hostIds.length === 0) return;
-  const { table, owner } = LINKS[kind];
-  await manager.query(`INSERT INTO ${table} (${owner}, user_id) SELECT o, h FROM unnest($1::uuid[]) o CROSS JOIN unnest($2::uuid[]) h ON CONFLICT DO NOTHING`, [ownerIds, hostIds]);
-}
+  async hostIdsOf(kind: HostedKind, ownerId: string, tx?: Transaction): Promise<string[]> {
+    return (await this.hostIdsByOwner(kind, [ownerId], tx)).get(ownerId) ?? [];
+  }
 
-export async function replaceHosts(manager: EntityManager, kind: HostedKind, ownerIds: string[], hostIds: string[]): Promise<void> {
-  if (ownerIds.length === 0) return;
-  const { table, owner } = LINKS[kind];
-  await manager.query(`DELETE FROM ${table} WHERE ${owner} = ANY($1::uuid[])`, [ownerIds]);
-  await addHosts(manager, kind, ownerIds, hostIds);
+  /** Links every host to every owner (idempotent). */
+  async addHosts(kind: HostedKind, ownerIds: string[], hostIds: string[], tx?: Transaction): Promise<void> {
+    if (ownerIds.length === 0 || hostIds.length === 0) return;
+    const { table, owner } = LINKS[kind];
+    await this.on(tx).query(`INSERT INTO ${table} (${owner}, user_id) SELECT o, h FROM unnest($1::uuid[]) o CROSS JOIN unnest($2::uuid[]) h ON CONFLICT DO NOTHING`, [ownerIds, hostIds]);
+  }
+
+  async replaceHosts(kind: HostedKind, ownerIds: string[], hostIds: string[], tx?: Transaction): Promise<void> {
+    if (ownerIds.length === 0) return;
+    const { table, owner } = LINKS[kind];
+    await this.on(tx).query(`DELETE FROM ${table} WHERE ${owner} = ANY($1::uuid[])`, [ownerIds]);
+    await this.addHosts(kind, ownerIds, hostIds, tx);
+  }
+
+  /** user id → roles, of the active users among `ids`, in one statement. */
+  async activeUserRoles(ids: string[], tx?: Transaction): Promise<Map<string, string[]>> {
+    const rows = await this.on(tx).query<{ id: string; roles: string }[]>(`SELECT id, roles::text[] AS roles FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.roles as unknown as string[]]));
+  }
 }
