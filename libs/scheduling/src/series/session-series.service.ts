@@ -195,7 +195,14 @@ export class SessionSeriesService {
     return this.seriesTable.findById(validate.uuid('id', id));
   }
 
-  private async materialise(tx: Transaction, series: SessionSeriesEntity, programme: ProgrammeEntity, venue: VenueEntity, hostIds: string[], horizon: Date): Promise<number> {
+  private async materialise(
+    tx: Transaction,
+    series: SessionSeriesEntity,
+    programme: ProgrammeEntity,
+    venue: VenueEntity,
+    hostIds: string[],
+    horizon: Date,
+  ): Promise<number> {
     const from = new Date(Math.max(series.materialisedUntil.getTime() - 1, this.clock.now().getTime()));
     const starts = (await this.plannedStarts(tx, series, venue, from, horizon)).filter((d) => d.getTime() >= series.materialisedUntil.getTime());
     const created = await this.insertSessions(tx, series, starts, series.capacity ?? programme.defaultCapacity, hostIds);

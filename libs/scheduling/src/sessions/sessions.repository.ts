@@ -123,7 +123,16 @@ export class SessionsRepository extends BaseRepository {
       `INSERT INTO session (programme_id, venue_id, series_id, title, starts_at, ends_at, capacity, status)
        SELECT $1, $2, $3, $4, st, st + make_interval(mins => $5), $6, $7 FROM unnest($8::timestamptz[]) AS st
        ON CONFLICT (series_id, starts_at) DO NOTHING RETURNING id`,
-      [series.programmeId, series.venueId, series.id, series.title, series.durationMinutes, capacity, SessionStatus.SCHEDULED, starts.map((d) => d.toISOString())],
+      [
+        series.programmeId,
+        series.venueId,
+        series.id,
+        series.title,
+        series.durationMinutes,
+        capacity,
+        SessionStatus.SCHEDULED,
+        starts.map((d) => d.toISOString()),
+      ],
     );
     return inserted.map((r) => r.id);
   }
@@ -143,7 +152,12 @@ export class SessionsRepository extends BaseRepository {
   }
 
   /** One page of sessions in start order after the keyset cursor, with the count of the whole query. */
-  async page(filter: SessionQuery, size: number, cursor: { at: Date; id: string } | null, tx?: Transaction): Promise<{ rows: SessionEntity[]; totalCount: number }> {
+  async page(
+    filter: SessionQuery,
+    size: number,
+    cursor: { at: Date; id: string } | null,
+    tx?: Transaction,
+  ): Promise<{ rows: SessionEntity[]; totalCount: number }> {
     const query = this.filtered(filter, tx);
     const totalCount = await query.clone().getCount();
     if (cursor) query.andWhere('(s.starts_at, s.id) > (:cursorAt, :cursorId)', { cursorAt: cursor.at, cursorId: cursor.id });

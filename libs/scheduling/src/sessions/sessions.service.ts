@@ -65,7 +65,10 @@ export class SessionsService {
       const { programme, venue } = await requireProgrammeAndVenue({ programmes: this.programmes, venues: this.venues }, input.programmeId, input.venueId, tx);
       const capacity = sessionCapacity(input.capacity, programme, venue);
       const hostIds = await requireHosts(this.hosts, hostIdsInput, tx);
-      const session = await this.sessions.create({ programmeId: programme.id, venueId: venue.id, title, startsAt, endsAt, capacity, status: SessionStatus.SCHEDULED, seriesId: null }, tx);
+      const session = await this.sessions.create(
+        { programmeId: programme.id, venueId: venue.id, title, startsAt, endsAt, capacity, status: SessionStatus.SCHEDULED, seriesId: null },
+        tx,
+      );
       await this.hosts.addHosts('session', [session.id], hostIds, tx);
       return session;
     });
