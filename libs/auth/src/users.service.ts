@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, hasAnyRole, isCoordinator, validate, Role } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { pgErrorCode, PgErrorCode } from '@app/database';
-import { OrganisationEntity, OrganisationKind } from '@app/organisations';
+import { OrganisationKind, OrganisationsRepository } from '@app/organisations';
 import { UserEntity } from './entities';
 import { LoginLockout } from './login-lockout';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
 
 export interface CreateUserCommand {
   email: string;
@@ -34,7 +33,8 @@ export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,7 +44,7 @@ export class UsersService {
   async login(email: string, password: string): Promise<{ token: string; user: UserEntity }> {
     const address = email.trim().toLowerCase().slice(0, 254);
     await this.lockout.assertNotLocked(address);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: address });
+    const user = await this.users.findByEmail(address);
     // Verify against a hash even for unknown addresses, so timing does not reveal which accounts exist.
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password.slice(0, 1024));
     if (!user || !valid || !user.active) {
@@ -57,13 +57,12 @@ export class UsersService {
 
   /** Revokes every token of the user (all devices): tokens carry the version they were issued with. */
   async logout(actor: Actor): Promise<void> {
-    await this.bumpTokenVersion(actor.userId);
+    await this.users.bumpTokenVersion(actor.userId);
   }
 
   /** Checks the current password, stores the new one, revokes every older token and returns a fresh one. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<{ token: string; user: UserEntity }> {
-    const repository = this.dataSource.getRepository(UserEntity);
-    const user = await repository.findOneByOrFail({ id: actor.userId });
+    const user = await this.users.findByIdOrFail(actor.userId);
     await this.lockout.assertNotLocked(user.email);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword.slice(0, 1024)))) {
       await this.lockout.recordFailure(user.email);
@@ -71,7 +70,7 @@ export class UsersService {
     }
     validatePassword('newPassword', newPassword);
     if (newPassword === currentPassword) throw AppError.badInput('The new password must differ from the current one', 'newPassword');
-    const tokenVersion = await this.bumpTokenVersion(user.id, await this.hasher.hash(newPassword));
+    const tokenVersion = await this.users.bumpTokenVersion(user.id, await this.hasher.hash(newPassword));
     return { token: this.tokens.sign(user.id, tokenVersion), user: { ...user, tokenVersion } };
   }
 
@@ -79,7 +78,7 @@ export class UsersService {
   async actorForToken(token: string): Promise<Actor | null> {
     const claims = this.tokens.verify(token);
     if (!claims) return null;
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: claims.sub });
+    const user = await this.users.findById(claims.sub);
     if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
     return { userId: user.id, roles: user.roles, organisationId: user.organisationId };
   }
@@ -93,7 +92,7 @@ export class UsersService {
     const roles = [...new Set(command.roles)];
     if (roles.length === 0) throw AppError.badInput('roles must name at least one role', 'roles');
     const organisationId = command.organisationId != null ? validate.uuid('organisationId', command.organisationId) : null;
-    const organisation = organisationId ? await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }) : null;
+    const organisation = organisationId ? await this.organisations.findById(organisationId) : null;
     if (organisationId && !organisation) throw AppError.notFound('Organisation', organisationId);
     for (const role of roles) {
       const kinds = SCOPED_ROLES[role];
@@ -107,7 +106,7 @@ export class UsersService {
     if (!LANGUAGE_TAG.test(preferredLanguage)) throw AppError.badInput('preferredLanguage must be a language tag like nl, ar or fr-BE', 'preferredLanguage');
     const passwordHash = await this.hasher.hash(command.password);
     try {
-      return await this.dataSource.getRepository(UserEntity).save({ email, displayName, roles, organisationId, preferredLanguage, passwordHash, active: true });
+      return await this.users.save({ email, displayName, roles, organisationId, preferredLanguage, passwordHash, active: true });
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A user with e-mail ${email} already exists`, { field: 'email' });
       throw error;
@@ -121,36 +120,23 @@ export class UsersService {
    */
   async ensureAdmin(): Promise<UserEntity> {
     const email = this.config.adminEmail;
-    const repository = this.dataSource.getRepository(UserEntity);
-    const existing = await repository.findOneBy({ email });
+    const existing = await this.users.findByEmail(email);
     if (!existing) {
       const passwordHash = await this.hasher.hash(this.config.adminPassword);
-      await repository.createQueryBuilder().insert().values({ email, passwordHash, displayName: 'Administrator', roles: [Role.ADMIN], active: true }).orIgnore().execute();
+      await this.users.insertUnlessExists({ email, passwordHash, displayName: 'Administrator', roles: [Role.ADMIN], active: true });
     } else if (!(await this.hasher.verify(existing.passwordHash, this.config.adminPassword))) {
-      await this.bumpTokenVersion(existing.id, await this.hasher.hash(this.config.adminPassword));
+      await this.users.bumpTokenVersion(existing.id, await this.hasher.hash(this.config.adminPassword));
       this.logger.log(`admin user ${email}: new password from ADMIN_PASSWORD, earlier tokens revoked`);
     }
-    const admin = await repository.findOneByOrFail({ email });
+    const admin = await this.users.findByEmailOrFail(email);
     const roles = admin.roles.includes(Role.ADMIN) ? admin.roles : [...admin.roles, Role.ADMIN];
-    if (!admin.active || roles !== admin.roles) await repository.update(admin.id, { roles, active: true });
+    if (!admin.active || roles !== admin.roles) await this.users.update(admin.id, { roles, active: true });
     this.logger.log(`admin user ${email} is ready`);
     return admin;
   }
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
-  }
-
-  /**
-   * Revokes every token of the user, with their new password if one is given. One statement, so two
-   * concurrent revocations both count, and a new password never stands with the old tokens valid.
-   */
-  private async bumpTokenVersion(userId: string, newPasswordHash?: string): Promise<number> {
-    const [rows] = (await this.dataSource.query(
-      'UPDATE app_user SET token_version = token_version + 1, password_hash = coalesce($2, password_hash), updated_at = now() WHERE id = $1 RETURNING token_version',
-      [userId, newPasswordHash ?? null],
-    )) as [{ token_version: number }[], number];
-    return rows[0].token_version;
+    return this.users.findByIds(ids);
   }
 }
 

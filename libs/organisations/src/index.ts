@@ -3,3 +3,5 @@
 // while scheduling's sessions point at users. With the table in scheduling, auth and scheduling
 // would import each other.
 export * from './entities';
+export * from './organisations.repository';
+export * from './organisations.module';

@@ -4,7 +4,7 @@ export * from './organisations/organisations.service';
 export * from './venues/venues.service';
 export * from './programmes/programmes.service';
 export * from './sessions/sessions.service';
-export * from './sessions/session-access';
+export * from './sessions/sessions.repository';
 export * from './series/session-series.service';
 export * from './closures/closures.service';
 export { easterSunday, schoolYearOf, flemishSchoolHolidays, belgianPublicHolidays } from './closures/flemish-calendar';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import { pgErrorCode, PgErrorCode } from '@app/database';
-import { ClosureCalendarEntity, ClosureDayEntity, ClosureKind, SessionStatus } from '../entities';
-import { OrganisationEntity } from '@app/organisations';
+import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
+import { ClosureDayEntity, ClosureKind } from '../entities';
+import { OrganisationsRepository } from '@app/organisations';
 import { DomainEvents } from '@app/events';
 import { schedulingPolicy } from '../scheduling-policy';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { ClosuresRepository } from './closures.repository';
 import { belgianPublicHolidays, ClosurePeriod, expandPeriods, flemishSchoolFreeDays, flemishSchoolHolidays } from './flemish-calendar';
 
 export interface ClosureDayView {
@@ -34,7 +34,10 @@ const STANDARD_NAMES: Record<string, string> = {
 @Injectable()
 export class ClosuresService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly closures: ClosuresRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
   ) {}
@@ -43,38 +46,19 @@ export class ClosuresService {
    * Fills the Flemish school-holiday and Belgian public-holiday calendars for the given school
    * years from the rules, once per year: later corrections by a coordinator are not overwritten.
    */
-  async ensureStandardCalendars(manager: EntityManager, schoolYears: number[]): Promise<void> {
+  async ensureStandardCalendars(tx: Transaction, schoolYears: number[]): Promise<void> {
     for (const kind of [ClosureKind.SCHOOL_HOLIDAYS, ClosureKind.PUBLIC_HOLIDAYS]) {
-      await manager.query(
-        `INSERT INTO closure_calendar (kind, name) VALUES ($1, $2) ON CONFLICT (kind) WHERE organisation_id IS NULL DO NOTHING`,
-        [kind, STANDARD_NAMES[kind]],
-      );
-      const [calendar] = await manager.query<{ id: string; filled_school_years: number[] }[]>(
-        `SELECT id, filled_school_years FROM closure_calendar WHERE kind = $1 AND organisation_id IS NULL FOR UPDATE`,
-        [kind],
-      );
+      const calendar = await this.closures.lockStandardCalendar(kind, STANDARD_NAMES[kind], tx);
       const missing = schoolYears.filter((year) => !calendar.filled_school_years.includes(year));
       if (missing.length === 0) continue;
       const days = expandPeriods(missing.flatMap((year) => standardPeriods(kind, year)));
-      await manager.query(
-        `INSERT INTO closure_day (calendar_id, date, label)
-         SELECT $1, d.date, d.label FROM unnest($2::date[], $3::text[]) AS d(date, label)
-         ON CONFLICT (calendar_id, date) DO NOTHING`,
-        [calendar.id, days.map((d) => d.date), days.map((d) => d.label)],
-      );
-      await manager.query(`UPDATE closure_calendar SET filled_school_years = filled_school_years || $2::int[], updated_at = now() WHERE id = $1`, [calendar.id, missing]);
+      await this.closures.fillStandardCalendar(calendar.id, days, missing, tx);
     }
   }
 
   /** The Brussels dates from `from` to `to` (inclusive) on which skip-holiday sessions at this organisation's venues do not take place. */
-  async closedDates(manager: EntityManager, organisationId: string, from: string, to: string): Promise<Map<string, string>> {
-    const rows = await manager.query<{ date: string; label: string }[]>(
-      `SELECT to_char(d.date, 'YYYY-MM-DD') AS date, d.label
-         FROM closure_day d JOIN closure_calendar c ON c.id = d.calendar_id
-        WHERE (c.organisation_id IS NULL OR c.organisation_id = $1) AND d.date BETWEEN $2 AND $3
-        ORDER BY d.date, c.organisation_id NULLS FIRST`,
-      [organisationId, from, to],
-    );
+  async closedDates(tx: Transaction, organisationId: string, from: string, to: string): Promise<Map<string, string>> {
+    const rows = await this.closures.closedDays(organisationId, from, to, tx);
     const closed = new Map<string, string>();
     for (const row of rows) if (!closed.has(row.date)) closed.set(row.date, row.label);
     return closed;
@@ -83,13 +67,7 @@ export class ClosuresService {
   async listClosureDays(filter: { from: string; to: string; organisationId?: string | null }): Promise<ClosureDayView[]> {
     const { from, to } = this.dateRange(filter.from, filter.to);
     const organisationId = filter.organisationId ? validate.uuid('organisationId', filter.organisationId) : null;
-    const rows = await this.dataSource.query<{ id: string; date: string; label: string; kind: ClosureKind; organisation_id: string | null }[]>(
-      `SELECT d.id, to_char(d.date, 'YYYY-MM-DD') AS date, d.label, c.kind, c.organisation_id
-         FROM closure_day d JOIN closure_calendar c ON c.id = d.calendar_id
-        WHERE d.date BETWEEN $1 AND $2 AND (c.organisation_id IS NULL OR c.organisation_id = $3)
-        ORDER BY d.date, c.kind`,
-      [from, to, organisationId],
-    );
+    const rows = await this.closures.listDays(from, to, organisationId);
     return rows.map((r) => ({ id: r.id, date: r.date, label: r.label, kind: r.kind, organisationId: r.organisation_id }));
   }
 
@@ -102,32 +80,18 @@ export class ClosuresService {
     schedulingPolicy.requireCanManageClosures(actor, organisationId);
     const date = validate.isoDate('date', input.date);
     const label = validate.text('label', input.label, { max: 200 });
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(OrganisationEntity, { id: organisationId }))) throw AppError.notFound('Organisation', organisationId);
-      await manager.query(
-        `INSERT INTO closure_calendar (kind, organisation_id, name)
-         SELECT $1, o.id, 'Vrije dagen ' || o.name FROM organisation o WHERE o.id = $2
-         ON CONFLICT (kind, organisation_id) WHERE organisation_id IS NOT NULL DO NOTHING`,
-        [ClosureKind.ORGANISATION, organisationId],
-      );
-      const calendar = await manager.findOneByOrFail(ClosureCalendarEntity, { kind: ClosureKind.ORGANISATION, organisationId });
+    return this.transactions.run(async (tx) => {
+      if (!(await this.organisations.exists(organisationId, tx))) throw AppError.notFound('Organisation', organisationId);
+      const calendar = await this.closures.organisationCalendar(organisationId, tx);
       let day: ClosureDayEntity;
       try {
-        day = await manager.save(ClosureDayEntity, { calendarId: calendar.id, date, label });
+        day = await this.closures.saveDay({ calendarId: calendar.id, date, label }, tx);
       } catch (error) {
         if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `${date} is already a free day of this organisation`, { field: 'date' });
         throw error;
       }
-      const [cancelled] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE session s SET status = $4, cancellation_reason = $3, cancelled_at = $5, updated_at = now()
-           FROM session_series ss, venue v
-          WHERE s.series_id = ss.id AND ss.skip_school_holidays AND s.venue_id = v.id AND v.organisation_id = $1
-            AND s.status = 'SCHEDULED' AND s.starts_at > $5
-            AND (s.starts_at AT TIME ZONE 'Europe/Brussels')::date = $2::date
-          RETURNING s.id`,
-        [organisationId, date, `Gesloten: ${label}`, SessionStatus.CANCELLED, this.clock.now()],
-      );
-      if (cancelled.length > 0) await this.events.emit(manager, 'sessions.cancelled', { sessionIds: cancelled.map((row) => row.id), actorId: actor?.userId ?? null });
+      const cancelled = await this.sessions.cancelHolidaySkippingOn(organisationId, date, `Gesloten: ${label}`, this.clock.now(), tx);
+      if (cancelled.length > 0) await this.events.emit(tx, 'sessions.cancelled', { sessionIds: cancelled, actorId: actor?.userId ?? null });
       return { id: day.id, date, label, kind: ClosureKind.ORGANISATION, organisationId };
     });
   }
@@ -135,14 +99,14 @@ export class ClosuresService {
   /** Removes an organisation's own free day; sessions cancelled for it stay cancelled (a host may have told people). */
   async removeClosureDay(actor: Actor | null, id: string): Promise<boolean> {
     const dayId = validate.uuid('id', id);
-    const day = await this.dataSource.getRepository(ClosureDayEntity).findOne({ where: { id: dayId }, relations: { calendar: true } });
+    const day = await this.closures.findDayWithCalendar(dayId);
     if (!day) throw AppError.notFound('Closure day', dayId);
     if (!day.calendar?.organisationId) {
       schedulingPolicy.requireCoordinator(actor, 'change the standard holiday calendars');
     } else {
       schedulingPolicy.requireCanManageClosures(actor, day.calendar.organisationId);
     }
-    await this.dataSource.getRepository(ClosureDayEntity).delete(dayId);
+    await this.closures.deleteDay(dayId);
     return true;
   }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
-import { pgErrorCode, PgErrorCode } from '@app/database';
+import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
 import { ProgrammeEntity, ProgrammeKind } from '../entities';
 import { DomainEvents } from '@app/events';
 import { schedulingPolicy } from '../scheduling-policy';
+import { ProgrammesRepository } from './programmes.repository';
 
 export const MAX_CAPACITY = 1000;
 /** Reminders up to four weeks ahead; more than a few per session only annoys people. */
@@ -29,7 +28,8 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 @Injectable()
 export class ProgrammesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly programmes: ProgrammesRepository,
     private readonly events: DomainEvents,
   ) {}
 
@@ -49,8 +49,7 @@ export class ProgrammesService {
 
   async updateProgramme(actor: Actor | null, id: string, input: UpdateProgrammeCommand): Promise<ProgrammeEntity> {
     schedulingPolicy.requireCoordinator(actor, 'change programmes');
-    const repository = this.dataSource.getRepository(ProgrammeEntity);
-    const programme = await repository.findOneBy({ id: validate.uuid('id', id) });
+    const programme = await this.programmes.findById(validate.uuid('id', id));
     if (!programme) throw AppError.notFound('Programme', id);
     if (input.name != null) programme.name = validate.text('name', input.name, { max: 200 });
     if (input.kind != null) programme.kind = input.kind;
@@ -61,10 +60,10 @@ export class ProgrammesService {
     if (input.languages != null) programme.languages = this.languages(input.languages);
     if (input.active != null) programme.active = input.active;
     const offsetsChanged = programme.reminderOffsetsMinutes.join() !== previousOffsets;
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await this.saveUnique(programme, manager);
+    return this.transactions.run(async (tx) => {
+      const saved = await this.saveUnique(programme, tx);
       // Reminders of people already registered follow the new offsets, in the same transaction.
-      if (offsetsChanged) await this.events.emit(manager, 'programme.reminderOffsetsChanged', { programmeId: saved.id });
+      if (offsetsChanged) await this.events.emit(tx, 'programme.reminderOffsetsChanged', { programmeId: saved.id });
       return saved;
     });
   }
@@ -76,11 +75,11 @@ export class ProgrammesService {
   }
 
   listProgrammes(includeInactive = false): Promise<ProgrammeEntity[]> {
-    return this.dataSource.getRepository(ProgrammeEntity).find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
+    return this.programmes.listByName(includeInactive);
   }
 
   findByIds(ids: readonly string[]): Promise<ProgrammeEntity[]> {
-    return this.dataSource.getRepository(ProgrammeEntity).findBy({ id: In([...ids]) });
+    return this.programmes.findByIds(ids);
   }
 
   private reminderOffsets(offsets: number[]): number[] {
@@ -95,9 +94,9 @@ export class ProgrammesService {
     return [...new Set(languages)];
   }
 
-  private async saveUnique(programme: Partial<ProgrammeEntity>, manager: EntityManager = this.dataSource.manager): Promise<ProgrammeEntity> {
+  private async saveUnique(programme: Partial<ProgrammeEntity>, tx?: Transaction): Promise<ProgrammeEntity> {
     try {
-      return await manager.getRepository(ProgrammeEntity).save(programme);
+      return await this.programmes.save(programme, tx);
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A programme named ${programme.name} already exists`, { field: 'name' });
       throw error;

@@ -1,17 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, validate } from '@app/common';
-import { ProgrammeEntity, SessionEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '../entities';
+import { Transaction, Transactions } from '@app/database';
+import { ProgrammeEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '../entities';
 import { DomainEvents } from '@app/events';
 import { JobName, OnJob } from '@app/queues';
 import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
-import { addHosts, hostIdsByOwner, hostIdsOf, replaceHosts } from '../hosts/host-links';
+import { HostsRepository } from '../hosts/hosts.repository';
+import { ProgrammesRepository } from '../programmes/programmes.repository';
 import { schedulingPolicy } from '../scheduling-policy';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { VenuesRepository } from '../venues/venues.repository';
+import { SessionSeriesRepository } from './session-series.repository';
 
 export interface CreateSessionSeriesCommand {
   programmeId: string;
@@ -50,7 +53,12 @@ export class SessionSeriesService {
   private readonly logger = new Logger(SessionSeriesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly seriesTable: SessionSeriesRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly hosts: HostsRepository,
+    private readonly programmes: ProgrammesRepository,
+    private readonly venues: VenuesRepository,
     private readonly closures: ClosuresService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
@@ -67,11 +75,11 @@ export class SessionSeriesService {
     const recurrence = parseRecurrence(input.rrule);
     const firstStartsAt = requireValidInstant('firstStartsAt', input.firstStartsAt);
     const durationMinutes = validate.int('durationMinutes', input.durationMinutes, 5, MAX_DURATION_MINUTES);
-    return this.dataSource.transaction(async (manager) => {
-      const { programme, venue } = await requireProgrammeAndVenue(manager, input.programmeId, input.venueId);
+    return this.transactions.run(async (tx) => {
+      const { programme, venue } = await requireProgrammeAndVenue({ programmes: this.programmes, venues: this.venues }, input.programmeId, input.venueId, tx);
       const capacity = input.capacity == null ? null : sessionCapacity(input.capacity, programme, venue);
-      const hostIds = await requireHosts(manager, hostIdsInput);
-      const series = await manager.save(SessionSeriesEntity, {
+      const hostIds = await requireHosts(this.hosts, hostIdsInput, tx);
+      const series = await this.seriesTable.create({
         programmeId: programme.id,
         venueId: venue.id,
         title,
@@ -82,9 +90,9 @@ export class SessionSeriesService {
         skipSchoolHolidays: input.skipSchoolHolidays ?? false,
         openEnded: recurrence.openEnded,
         materialisedUntil: firstStartsAt,
-      });
-      await addHosts(manager, 'series', [series.id], hostIds);
-      await this.materialise(manager, series, programme, venue, hostIds, this.horizon(series));
+      }, tx);
+      await this.hosts.addHosts('series', [series.id], hostIds, tx);
+      await this.materialise(tx, series, programme, venue, hostIds, this.horizon(series));
       return series;
     });
   }
@@ -96,10 +104,10 @@ export class SessionSeriesService {
    */
   async updateSeries(actor: Actor | null, id: string, input: UpdateSessionSeriesCommand): Promise<SeriesChange> {
     const seriesId = validate.uuid('id', id);
-    return this.dataSource.transaction(async (manager) => {
-      const series = await manager.findOne(SessionSeriesEntity, { where: { id: seriesId }, lock: { mode: 'pessimistic_write' } });
+    return this.transactions.run(async (tx) => {
+      const series = await this.seriesTable.lock(seriesId, tx);
       if (!series) throw AppError.notFound('Session series', seriesId);
-      const currentHosts = await hostIdsOf(manager, 'series', series.id);
+      const currentHosts = await this.hosts.hostIdsOf('series', series.id, tx);
       schedulingPolicy.requireCanManageHosted(actor, currentHosts, 'change this series');
       if (input.title != null) series.title = validate.text('title', input.title, { max: MAX_TITLE });
       if (input.rrule != null) {
@@ -110,51 +118,44 @@ export class SessionSeriesService {
       if (input.firstStartsAt != null) series.firstStartsAt = requireValidInstant('firstStartsAt', input.firstStartsAt);
       if (input.durationMinutes != null) series.durationMinutes = validate.int('durationMinutes', input.durationMinutes, 5, MAX_DURATION_MINUTES);
       if (input.skipSchoolHolidays != null) series.skipSchoolHolidays = input.skipSchoolHolidays;
-      const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: series.programmeId });
-      const venue = await manager.findOneByOrFail(VenueEntity, { id: series.venueId });
+      const programme = await this.programmes.findByIdOrFail(series.programmeId, tx);
+      const venue = await this.venues.findByIdOrFail(series.venueId, tx);
       if (input.capacity !== undefined) series.capacity = input.capacity === null ? null : sessionCapacity(input.capacity, programme, venue);
       let hostIds = currentHosts;
       if (input.hostIds != null) {
-        hostIds = await requireHosts(manager, input.hostIds);
+        hostIds = await requireHosts(this.hosts, input.hostIds, tx);
         if (actor && !schedulingPolicy.isCoordinator(actor) && !hostIds.includes(actor.userId)) throw AppError.forbidden('A host cannot remove themselves from a series; ask a coordinator');
-        await replaceHosts(manager, 'series', [series.id], hostIds);
+        await this.hosts.replaceHosts('series', [series.id], hostIds, tx);
       }
 
       const now = this.clock.now();
       const horizon = this.horizon(series);
-      const wanted = await this.plannedStarts(manager, series, venue, now, horizon);
-      const future = await manager
-        .getRepository(SessionEntity)
-        .createQueryBuilder('s')
-        .where('s.series_id = :id AND s.starts_at > :now', { id: series.id, now })
-        .getMany();
+      const wanted = await this.plannedStarts(tx, series, venue, now, horizon);
+      const future = await this.sessions.futureOfSeries(series.id, now, tx);
       const wantedKeys = new Set(wanted.map((d) => d.getTime()));
       const gone = future.filter((s) => !wantedKeys.has(s.startsAt.getTime()));
       const kept = future.filter((s) => wantedKeys.has(s.startsAt.getTime()));
       // A dropped occurrence that people are registered for is cancelled (they hear about it), never deleted.
       const inUse = new Set<string>();
-      if (gone.length > 0) await this.events.emit(manager, 'sessions.inUse', { sessionIds: gone.map((s) => s.id), inUse });
+      if (gone.length > 0) await this.events.emit(tx, 'sessions.inUse', { sessionIds: gone.map((s) => s.id), inUse });
       const toCancel = gone.filter((s) => inUse.has(s.id) && s.status === SessionStatus.SCHEDULED).map((s) => s.id);
       const toDelete = gone.filter((s) => !inUse.has(s.id)).map((s) => s.id);
-      if (toDelete.length) await manager.delete(SessionEntity, { id: In(toDelete) });
+      if (toDelete.length) await this.sessions.deleteByIds(toDelete, tx);
       if (toCancel.length) {
-        await manager.update(SessionEntity, { id: In(toCancel) }, { status: SessionStatus.CANCELLED, cancellationReason: 'De reeks is gewijzigd: deze datum vervalt', cancelledAt: now });
-        await this.events.emit(manager, 'sessions.cancelled', { sessionIds: toCancel, actorId: actor?.userId ?? null });
+        await this.sessions.cancelByIds(toCancel, 'De reeks is gewijzigd: deze datum vervalt', now, tx);
+        await this.events.emit(tx, 'sessions.cancelled', { sessionIds: toCancel, actorId: actor?.userId ?? null });
       }
       const capacity = series.capacity ?? programme.defaultCapacity;
       if (kept.length) {
-        await manager.query(
-          `UPDATE session SET title = $2, ends_at = starts_at + make_interval(mins => $3), capacity = $4, updated_at = now() WHERE id = ANY($1::uuid[])`,
-          [kept.map((s) => s.id), series.title, series.durationMinutes, capacity],
-        );
+        await this.sessions.updateFromSeries(kept.map((s) => s.id), series.title, series.durationMinutes, capacity, tx);
         if (input.hostIds != null) {
-          await replaceHosts(manager, 'session', kept.map((s) => s.id), hostIds);
+          await this.hosts.replaceHosts('session', kept.map((s) => s.id), hostIds, tx);
         }
       }
       const existing = new Set(kept.map((s) => s.startsAt.getTime()));
-      const created = await this.insertSessions(manager, series, wanted.filter((d) => !existing.has(d.getTime())), capacity, hostIds);
+      const created = await this.insertSessions(tx, series, wanted.filter((d) => !existing.has(d.getTime())), capacity, hostIds);
       series.materialisedUntil = horizon;
-      await manager.save(series);
+      await this.seriesTable.save(series, tx);
       return { series, created, updated: kept.length, removed: gone.length };
     });
   }
@@ -165,18 +166,18 @@ export class SessionSeriesService {
    */
   @OnJob(JobName.EXTEND_SERIES_HORIZONS)
   async extendSeriesHorizons(): Promise<{ series: number; sessions: number }> {
-    const candidates = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM session_series WHERE open_ended`);
+    const candidates = await this.seriesTable.openEndedIds();
     let sessions = 0;
     let extended = 0;
-    for (const { id } of candidates) {
-      const added = await this.dataSource.transaction(async (manager) => {
-        const series = await manager.findOne(SessionSeriesEntity, { where: { id }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
+    for (const id of candidates) {
+      const added = await this.transactions.run(async (tx) => {
+        const series = await this.seriesTable.lockUnlessLocked(id, tx);
         if (!series) return 0;
         const horizon = this.horizon(series);
         if (horizon.getTime() <= series.materialisedUntil.getTime()) return 0;
-        const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: series.programmeId });
-        const venue = await manager.findOneByOrFail(VenueEntity, { id: series.venueId });
-        return this.materialise(manager, series, programme, venue, await hostIdsOf(manager, 'series', series.id), horizon);
+        const programme = await this.programmes.findByIdOrFail(series.programmeId, tx);
+        const venue = await this.venues.findByIdOrFail(series.venueId, tx);
+        return this.materialise(tx, series, programme, venue, await this.hosts.hostIdsOf('series', series.id, tx), horizon);
       });
       if (added > 0) extended += 1;
       sessions += added;
@@ -187,44 +188,46 @@ export class SessionSeriesService {
 
   /** series id → host user ids, for a batch of series in one statement. */
   hostIdsBySeriesIds(seriesIds: readonly string[]): Promise<Map<string, string[]>> {
-    return hostIdsByOwner(this.dataSource.manager, 'series', seriesIds);
+    return this.hosts.hostIdsByOwner('series', seriesIds);
   }
 
   findSeries(id: string): Promise<SessionSeriesEntity | null> {
-    return this.dataSource.getRepository(SessionSeriesEntity).findOneBy({ id: validate.uuid('id', id) });
+    return this.seriesTable.findById(validate.uuid('id', id));
   }
 
-  private async materialise(manager: EntityManager, series: SessionSeriesEntity, programme: ProgrammeEntity, venue: VenueEntity, hostIds: string[], horizon: Date): Promise<number> {
+  private async materialise(
+    tx: Transaction,
+    series: SessionSeriesEntity,
+    programme: ProgrammeEntity,
+    venue: VenueEntity,
+    hostIds: string[],
+    horizon: Date,
+  ): Promise<number> {
     const from = new Date(Math.max(series.materialisedUntil.getTime() - 1, this.clock.now().getTime()));
-    const starts = (await this.plannedStarts(manager, series, venue, from, horizon)).filter((d) => d.getTime() >= series.materialisedUntil.getTime());
-    const created = await this.insertSessions(manager, series, starts, series.capacity ?? programme.defaultCapacity, hostIds);
-    await manager.update(SessionSeriesEntity, series.id, { materialisedUntil: horizon });
+    const starts = (await this.plannedStarts(tx, series, venue, from, horizon)).filter((d) => d.getTime() >= series.materialisedUntil.getTime());
+    const created = await this.insertSessions(tx, series, starts, series.capacity ?? programme.defaultCapacity, hostIds);
+    await this.seriesTable.setMaterialisedUntil(series.id, horizon, tx);
     series.materialisedUntil = horizon;
     return created;
   }
 
   /** Occurrence starts after `after` and before `horizon`, without closure days when the series skips them. */
-  private async plannedStarts(manager: EntityManager, series: SessionSeriesEntity, venue: VenueEntity, after: Date, horizon: Date): Promise<Date[]> {
+  private async plannedStarts(tx: Transaction, series: SessionSeriesEntity, venue: VenueEntity, after: Date, horizon: Date): Promise<Date[]> {
     const starts = occurrencesUntil(parseRecurrence(series.rrule), series.firstStartsAt, horizon).filter((d) => d.getTime() > after.getTime());
     if (!series.skipSchoolHolidays || starts.length === 0) return starts;
     const first = brusselsDate(starts[0]);
     const last = brusselsDate(starts[starts.length - 1]);
     const years: number[] = [];
     for (let year = schoolYearOf(first); year <= schoolYearOf(last); year += 1) years.push(year);
-    await this.closures.ensureStandardCalendars(manager, years);
-    const closed = await this.closures.closedDates(manager, venue.organisationId, first, last);
+    await this.closures.ensureStandardCalendars(tx, years);
+    const closed = await this.closures.closedDates(tx, venue.organisationId, first, last);
     return starts.filter((d) => !closed.has(brusselsDate(d)));
   }
 
-  private async insertSessions(manager: EntityManager, series: SessionSeriesEntity, starts: Date[], capacity: number, hostIds: string[]): Promise<number> {
+  private async insertSessions(tx: Transaction, series: SessionSeriesEntity, starts: Date[], capacity: number, hostIds: string[]): Promise<number> {
     if (starts.length === 0) return 0;
-    const inserted = await manager.query<{ id: string }[]>(
-      `INSERT INTO session (programme_id, venue_id, series_id, title, starts_at, ends_at, capacity, status)
-       SELECT $1, $2, $3, $4, st, st + make_interval(mins => $5), $6, $7 FROM unnest($8::timestamptz[]) AS st
-       ON CONFLICT (series_id, starts_at) DO NOTHING RETURNING id`,
-      [series.programmeId, series.venueId, series.id, series.title, series.durationMinutes, capacity, SessionStatus.SCHEDULED, starts.map((d) => d.toISOString())],
-    );
-    await addHosts(manager, 'session', inserted.map((r) => r.id), hostIds);
+    const inserted = await this.sessions.insertForSeries(series, starts, capacity, tx);
+    await this.hosts.addHosts('session', inserted, hostIds, tx);
     return inserted.length;
   }
 

@@ -1,7 +1,10 @@
-import { EntityManager } from 'typeorm';
 import { AppError, validate, Role } from '@app/common';
+import { Transaction } from '@app/database';
 import { ProgrammeEntity, VenueEntity } from '../entities';
+import { HostsRepository } from '../hosts/hosts.repository';
+import { ProgrammesRepository } from '../programmes/programmes.repository';
 import { MAX_CAPACITY } from '../programmes/programmes.service';
+import { VenuesRepository } from '../venues/venues.repository';
 
 export const MAX_HOSTS = 10;
 /** A practice session is an evening or a morning; a day-long zomerschool block fits too. */
@@ -11,24 +14,28 @@ export const MAX_TITLE = 200;
 const HOST_ROLES = [Role.HOST, Role.COORDINATOR, Role.ADMIN, Role.VOLUNTEER];
 
 /** Checks that every host id is an active user who can host, in one statement. */
-export async function requireHosts(manager: EntityManager, hostIds: string[]): Promise<string[]> {
+export async function requireHosts(hosts: HostsRepository, hostIds: string[], tx: Transaction): Promise<string[]> {
   if (hostIds.length > MAX_HOSTS) throw AppError.badInput(`hostIds holds at most ${MAX_HOSTS} hosts`, 'hostIds');
   const ids = [...new Set(hostIds.map((id) => validate.uuid('hostIds', id)))];
   if (ids.length === 0) return ids;
-  const rows = await manager.query<{ id: string; roles: string }[]>(`SELECT id, roles::text[] AS roles FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
-  const found = new Map(rows.map((r) => [r.id, r.roles]));
+  const found = await hosts.activeUserRoles(ids, tx);
   for (const id of ids) {
-    const roles = found.get(id) as unknown as string[] | undefined;
+    const roles = found.get(id);
     if (!roles) throw AppError.notFound('User', id);
     if (!roles.some((role) => HOST_ROLES.includes(role as Role))) throw AppError.badInput(`user ${id} cannot host sessions (needs the HOST role)`, 'hostIds');
   }
   return ids;
 }
 
-export async function requireProgrammeAndVenue(manager: EntityManager, programmeId: string, venueId: string): Promise<{ programme: ProgrammeEntity; venue: VenueEntity }> {
+export async function requireProgrammeAndVenue(
+  repositories: { programmes: ProgrammesRepository; venues: VenuesRepository },
+  programmeId: string,
+  venueId: string,
+  tx: Transaction,
+): Promise<{ programme: ProgrammeEntity; venue: VenueEntity }> {
   const pid = validate.uuid('programmeId', programmeId);
   const vid = validate.uuid('venueId', venueId);
-  const [programme, venue] = await Promise.all([manager.findOneBy(ProgrammeEntity, { id: pid }), manager.findOneBy(VenueEntity, { id: vid })]);
+  const [programme, venue] = await Promise.all([repositories.programmes.findById(pid, tx), repositories.venues.findById(vid, tx)]);
   if (!programme) throw AppError.notFound('Programme', pid);
   if (!venue) throw AppError.notFound('Venue', vid);
   if (!programme.active) throw AppError.badInput('the programme is no longer active', 'programmeId');

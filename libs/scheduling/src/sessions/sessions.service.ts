@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
-import { PgErrorCode, pgErrorCode } from '@app/database';
-import { ProgrammeEntity, SessionEntity, SessionStatus, VenueEntity } from '../entities';
+import { PgErrorCode, pgErrorCode, Transactions } from '@app/database';
+import { SessionEntity, SessionStatus } from '../entities';
 import { DomainEvents } from '@app/events';
-import { addHosts, hostIdsByOwner, hostIdsOf } from '../hosts/host-links';
+import { HostsRepository } from '../hosts/hosts.repository';
+import { ProgrammesRepository } from '../programmes/programmes.repository';
 import { schedulingPolicy } from '../scheduling-policy';
+import { VenuesRepository } from '../venues/venues.repository';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from './session-rules';
+import { SessionQuery, SessionsRepository } from './sessions.repository';
 
 export interface CreateSessionCommand {
   programmeId: string;
@@ -42,7 +43,11 @@ export const MAX_PAGE_SIZE = 100;
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly sessions: SessionsRepository,
+    private readonly hosts: HostsRepository,
+    private readonly programmes: ProgrammesRepository,
+    private readonly venues: VenuesRepository,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
   ) {}
@@ -56,12 +61,15 @@ export class SessionsService {
     validate.range('startsAt', startsAt, endsAt);
     if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) throw AppError.badInput(`a session lasts at most ${MAX_DURATION_MINUTES / 60} hours`, 'endsAt');
     if (startsAt.getTime() <= this.clock.now().getTime()) throw AppError.badInput('startsAt is in the past', 'startsAt');
-    return this.dataSource.transaction(async (manager) => {
-      const { programme, venue } = await requireProgrammeAndVenue(manager, input.programmeId, input.venueId);
+    return this.transactions.run(async (tx) => {
+      const { programme, venue } = await requireProgrammeAndVenue({ programmes: this.programmes, venues: this.venues }, input.programmeId, input.venueId, tx);
       const capacity = sessionCapacity(input.capacity, programme, venue);
-      const hostIds = await requireHosts(manager, hostIdsInput);
-      const session = await manager.save(SessionEntity, { programmeId: programme.id, venueId: venue.id, title, startsAt, endsAt, capacity, status: SessionStatus.SCHEDULED, seriesId: null });
-      await addHosts(manager, 'session', [session.id], hostIds);
+      const hostIds = await requireHosts(this.hosts, hostIdsInput, tx);
+      const session = await this.sessions.create(
+        { programmeId: programme.id, venueId: venue.id, title, startsAt, endsAt, capacity, status: SessionStatus.SCHEDULED, seriesId: null },
+        tx,
+      );
+      await this.hosts.addHosts('session', [session.id], hostIds, tx);
       return session;
     });
   }
@@ -69,17 +77,17 @@ export class SessionsService {
   async cancelSession(actor: Actor | null, id: string, reason?: string | null): Promise<SessionEntity> {
     const sessionId = validate.uuid('id', id);
     const cancellationReason = validate.optionalText('reason', reason, 1000);
-    return this.dataSource.transaction(async (manager) => {
-      const session = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+    return this.transactions.run(async (tx) => {
+      const session = await this.sessions.lock(sessionId, tx);
       if (!session) throw AppError.notFound('Session', sessionId);
-      schedulingPolicy.requireCanManageHosted(actor, await hostIdsOf(manager, 'session', sessionId), 'cancel it');
+      schedulingPolicy.requireCanManageHosted(actor, await this.hosts.hostIdsOf('session', sessionId, tx), 'cancel it');
       if (session.status === SessionStatus.CANCELLED) return session;
       if (session.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started; it can no longer be cancelled');
       session.status = SessionStatus.CANCELLED;
       session.cancellationReason = cancellationReason;
       session.cancelledAt = this.clock.now();
-      const saved = await manager.save(session);
-      await this.events.emit(manager, 'sessions.cancelled', { sessionIds: [saved.id], actorId: actor?.userId ?? null });
+      const saved = await this.sessions.save(session, tx);
+      await this.events.emit(tx, 'sessions.cancelled', { sessionIds: [saved.id], actorId: actor?.userId ?? null });
       return saved;
     });
   }
@@ -91,10 +99,10 @@ export class SessionsService {
     const endsAt = requireValidInstant('endsAt', endsAtInput);
     validate.range('startsAt', startsAt, endsAt);
     if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) throw AppError.badInput(`a session lasts at most ${MAX_DURATION_MINUTES} minutes`, 'endsAt');
-    return this.dataSource.transaction(async (manager) => {
-      const session = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+    return this.transactions.run(async (tx) => {
+      const session = await this.sessions.lock(sessionId, tx);
       if (!session) throw AppError.notFound('Session', sessionId);
-      schedulingPolicy.requireCanManageHosted(actor, await hostIdsOf(manager, 'session', sessionId), 'move it');
+      schedulingPolicy.requireCanManageHosted(actor, await this.hosts.hostIdsOf('session', sessionId, tx), 'move it');
       if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session is cancelled');
       const now = this.clock.now().getTime();
       if (session.startsAt.getTime() <= now) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
@@ -104,44 +112,44 @@ export class SessionsService {
       session.endsAt = endsAt;
       let saved: SessionEntity;
       try {
-        saved = await manager.save(session);
+        saved = await this.sessions.save(session, tx);
       } catch (error) {
         if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'The series already has a session at that time', { field: 'startsAt' });
         throw error;
       }
-      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.events.emit(manager, 'session.moved', { session: saved, previousStartsAt, actorId: actor?.userId ?? null });
+      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.events.emit(tx, 'session.moved', { session: saved, previousStartsAt, actorId: actor?.userId ?? null });
       return saved;
     });
   }
 
   async updateSessionCapacity(actor: Actor | null, id: string, capacity: number): Promise<SessionEntity> {
     const sessionId = validate.uuid('id', id);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       // The row lock serialises capacity changes with the registrations that count against it.
-      const session = await manager.findOne(SessionEntity, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await this.sessions.lock(sessionId, tx);
       if (!session) throw AppError.notFound('Session', sessionId);
-      schedulingPolicy.requireCanManageHosted(actor, await hostIdsOf(manager, 'session', sessionId), 'change its capacity');
+      schedulingPolicy.requireCanManageHosted(actor, await this.hosts.hostIdsOf('session', sessionId, tx), 'change its capacity');
       if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session is cancelled');
       if (session.endsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session is over');
       const [programme, venue] = await Promise.all([
-        manager.findOneByOrFail(ProgrammeEntity, { id: session.programmeId }),
-        manager.findOneByOrFail(VenueEntity, { id: session.venueId }),
+        this.programmes.findByIdOrFail(session.programmeId, tx),
+        this.venues.findByIdOrFail(session.venueId, tx),
       ]);
       session.capacity = sessionCapacity(capacity, programme, venue);
-      const saved = await manager.save(session);
+      const saved = await this.sessions.save(session, tx);
       // Raising capacity seats the waiting list at once; lowering it never un-confirms anyone.
-      await this.events.emit(manager, 'session.capacityChanged', { session: saved, actorId: actor?.userId ?? null });
+      await this.events.emit(tx, 'session.capacityChanged', { session: saved, actorId: actor?.userId ?? null });
       return saved;
     });
   }
 
   findSession(id: string): Promise<SessionEntity | null> {
-    return this.dataSource.getRepository(SessionEntity).findOneBy({ id: validate.uuid('id', id) });
+    return this.sessions.findById(validate.uuid('id', id));
   }
 
   /** The public schedule: sessions in start order, filtered, paged with a keyset cursor. */
   listSessions(filter: SessionFilterCommand | null | undefined, first?: number | null, after?: string | null): Promise<SessionPage> {
-    return this.page(this.filtered(filter ?? {}), first, after);
+    return this.page(this.query(filter ?? {}, null), first, after);
   }
 
   /**
@@ -150,55 +158,45 @@ export class SessionsService {
    */
   listMySessions(actor: Actor | null, filter: SessionFilterCommand | null | undefined, first?: number | null, after?: string | null): Promise<SessionPage> {
     if (!actor) throw AppError.unauthenticated();
-    const query = this.filtered(filter ?? {});
-    if (!schedulingPolicy.isCoordinator(actor)) {
-      query.andWhere(
-        new Brackets((scope) => {
-          scope.where('1 = 0');
-          if (hasAnyRole(actor, Role.HOST, Role.VOLUNTEER)) scope.orWhere('s.id IN (SELECT session_id FROM session_host WHERE user_id = :me)', { me: actor.userId });
-          if (hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId) scope.orWhere('s.venue_id IN (SELECT id FROM venue WHERE organisation_id = :myOrg)', { myOrg: actor.organisationId });
-        }),
-      );
-    }
-    return this.page(query, first, after);
+    const scope = schedulingPolicy.isCoordinator(actor)
+      ? null
+      : {
+          hostUserId: hasAnyRole(actor, Role.HOST, Role.VOLUNTEER) ? actor.userId : null,
+          organisationId: hasAnyRole(actor, Role.SCHOOL_CONTACT) && actor.organisationId ? actor.organisationId : null,
+        };
+    return this.page(this.query(filter ?? {}, scope), first, after);
   }
 
   findByIds(ids: readonly string[]): Promise<SessionEntity[]> {
-    return this.dataSource.getRepository(SessionEntity).findBy({ id: In([...ids]) });
+    return this.sessions.findByIds(ids);
   }
 
   findBySeriesIds(seriesIds: readonly string[]): Promise<SessionEntity[]> {
-    return this.dataSource.getRepository(SessionEntity).find({ where: { seriesId: In([...seriesIds]) }, order: { startsAt: 'ASC' } });
+    return this.sessions.findBySeriesIds(seriesIds);
   }
 
   /** session id → host user ids, for a batch of sessions in one statement. */
   hostIdsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, string[]>> {
-    return hostIdsByOwner(this.dataSource.manager, 'session', sessionIds);
+    return this.hosts.hostIdsByOwner('session', sessionIds);
   }
 
-  private filtered(filter: SessionFilterCommand): SelectQueryBuilder<SessionEntity> {
-    const query = this.dataSource.getRepository(SessionEntity).createQueryBuilder('s');
-    if (filter.from) query.andWhere('s.ends_at > :from', { from: requireValidInstant('from', filter.from) });
-    if (filter.to) query.andWhere('s.starts_at < :to', { to: requireValidInstant('to', filter.to) });
+  /** Checks the filter (in the order the schedule always reported bad input) into a query for the repository. */
+  private query(filter: SessionFilterCommand, scope: SessionQuery['scope']): SessionQuery {
+    const query: SessionQuery = { includeCancelled: !!filter.includeCancelled, scope };
+    if (filter.from) query.from = requireValidInstant('from', filter.from);
+    if (filter.to) query.to = requireValidInstant('to', filter.to);
     if (filter.from && filter.to && filter.to.getTime() < filter.from.getTime()) throw AppError.badInput('to must not be before from', 'to');
-    if (filter.programmeId) query.andWhere('s.programme_id = :programmeId', { programmeId: validate.uuid('programmeId', filter.programmeId) });
-    if (filter.venueId) query.andWhere('s.venue_id = :venueId', { venueId: validate.uuid('venueId', filter.venueId) });
-    if (filter.seriesId) query.andWhere('s.series_id = :seriesId', { seriesId: validate.uuid('seriesId', filter.seriesId) });
-    if (filter.organisationId) {
-      query.andWhere('s.venue_id IN (SELECT id FROM venue WHERE organisation_id = :organisationId)', { organisationId: validate.uuid('organisationId', filter.organisationId) });
-    }
-    if (!filter.includeCancelled) query.andWhere('s.status = :scheduled', { scheduled: SessionStatus.SCHEDULED });
+    if (filter.programmeId) query.programmeId = validate.uuid('programmeId', filter.programmeId);
+    if (filter.venueId) query.venueId = validate.uuid('venueId', filter.venueId);
+    if (filter.seriesId) query.seriesId = validate.uuid('seriesId', filter.seriesId);
+    if (filter.organisationId) query.organisationId = validate.uuid('organisationId', filter.organisationId);
     return query;
   }
 
-  private async page(query: SelectQueryBuilder<SessionEntity>, first?: number | null, after?: string | null): Promise<SessionPage> {
+  private async page(query: SessionQuery, first?: number | null, after?: string | null): Promise<SessionPage> {
     const size = validate.int('first', first ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    const totalCount = await query.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      query.andWhere('(s.starts_at, s.id) > (:cursorAt, :cursorId)', { cursorAt: cursor.at, cursorId: cursor.id });
-    }
-    const rows = await query.orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').take(size + 1).getMany();
+    const cursor = after ? decodeCursor(after) : null;
+    const { rows, totalCount } = await this.sessions.page(query, size, cursor);
     const sessions = rows.slice(0, size);
     return { sessions, cursors: sessions.map((s) => encodeCursor(s.startsAt, s.id)), hasNextPage: rows.length > size, totalCount };
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { Actor, AppError, validate } from '@app/common';
-import { OrganisationEntity } from '@app/organisations';
+import { OrganisationsRepository } from '@app/organisations';
 import { VenueEntity } from '../entities';
 import { schedulingPolicy } from '../scheduling-policy';
+import { VenuesRepository } from './venues.repository';
 
 export interface CreateVenueCommand {
   organisationId: string;
@@ -17,7 +16,10 @@ export interface CreateVenueCommand {
 
 @Injectable()
 export class VenuesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly venues: VenuesRepository,
+    private readonly organisations: OrganisationsRepository,
+  ) {}
 
   async createVenue(actor: Actor | null, input: CreateVenueCommand): Promise<VenueEntity> {
     schedulingPolicy.requireCoordinator(actor, 'create venues');
@@ -30,17 +32,17 @@ export class VenuesService {
       capacityLimit: input.capacityLimit == null ? null : validate.int('capacityLimit', input.capacityLimit, 1, 10_000),
       accessibilityNotes: validate.optionalText('accessibilityNotes', input.accessibilityNotes, 1000),
     };
-    if (!(await this.dataSource.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) {
+    if (!(await this.organisations.exists(organisationId))) {
       throw AppError.notFound('Organisation', organisationId);
     }
-    return this.dataSource.getRepository(VenueEntity).save(venue);
+    return this.venues.save(venue);
   }
 
   findByIds(ids: readonly string[]): Promise<VenueEntity[]> {
-    return this.dataSource.getRepository(VenueEntity).findBy({ id: In([...ids]) });
+    return this.venues.findByIds(ids);
   }
 
   findByOrganisationIds(organisationIds: readonly string[]): Promise<VenueEntity[]> {
-    return this.dataSource.getRepository(VenueEntity).find({ where: { organisationId: In([...organisationIds]) }, order: { name: 'ASC' } });
+    return this.venues.findByOrganisationIds(organisationIds);
   }
 }

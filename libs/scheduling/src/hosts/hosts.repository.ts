@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BaseRepository, Transaction } from '@app/database';
+
+/** The two link tables between users and what they host; table names come only from here. */
+const LINKS = {
+  session: { table: 'session_host', owner: 'session_id' },
+  series: { table: 'session_series_host', owner: 'series_id' },
+} as const;
+
+export type HostedKind = keyof typeof LINKS;
+
+/** session_host and session_series_host, and the reading of would-be hosts' accounts (auth's app_user). */
+@Injectable()
+export class HostsRepository extends BaseRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /** owner id → host user ids, for a batch of sessions or series in one statement. */
+  async hostIdsByOwner(kind: HostedKind, ownerIds: readonly string[], tx?: Transaction): Promise<Map<string, string[]>> {
+    const { table, owner } = LINKS[kind];
+    const rows = await this.on(tx).query<{ owner_id: string; user_id: string }[]>(`SELECT ${owner} AS owner_id, user_id FROM ${table} WHERE ${owner} = ANY($1::uuid[])`, [[...ownerIds]]);
+    const byOwner = new Map<string, string[]>();
+    for (const row of rows) byOwner.set(row.owner_id, [...(byOwner.get(row.owner_id) ?? []), row.user_id]);
+    return byOwner;
+  }
+
+  async hostIdsOf(kind: HostedKind, ownerId: string, tx?: Transaction): Promise<string[]> {
+    return (await this.hostIdsByOwner(kind, [ownerId], tx)).get(ownerId) ?? [];
+  }
+
+  /** Links every host to every owner (idempotent). */
+  async addHosts(kind: HostedKind, ownerIds: string[], hostIds: string[], tx?: Transaction): Promise<void> {
+    if (ownerIds.length === 0 || hostIds.length === 0) return;
+    const { table, owner } = LINKS[kind];
+    await this.on(tx).query(`INSERT INTO ${table} (${owner}, user_id) SELECT o, h FROM unnest($1::uuid[]) o CROSS JOIN unnest($2::uuid[]) h ON CONFLICT DO NOTHING`, [ownerIds, hostIds]);
+  }
+
+  async replaceHosts(kind: HostedKind, ownerIds: string[], hostIds: string[], tx?: Transaction): Promise<void> {
+    if (ownerIds.length === 0) return;
+    const { table, owner } = LINKS[kind];
+    await this.on(tx).query(`DELETE FROM ${table} WHERE ${owner} = ANY($1::uuid[])`, [ownerIds]);
+    await this.addHosts(kind, ownerIds, hostIds, tx);
+  }
+
+  /** user id → roles, of the active users among `ids`, in one statement. */
+  async activeUserRoles(ids: string[], tx?: Transaction): Promise<Map<string, string[]>> {
+    const rows = await this.on(tx).query<{ id: string; roles: string }[]>(`SELECT id, roles::text[] AS roles FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.roles as unknown as string[]]));
+  }
+}

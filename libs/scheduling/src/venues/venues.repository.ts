@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { BaseRepository, Transaction } from '@app/database';
+import { VenueEntity } from '../entities';
+
+/** The venue table. */
+@Injectable()
+export class VenuesRepository extends BaseRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  findById(id: string, tx?: Transaction): Promise<VenueEntity | null> {
+    return this.on(tx).findOneBy(VenueEntity, { id });
+  }
+
+  findByIdOrFail(id: string, tx?: Transaction): Promise<VenueEntity> {
+    return this.on(tx).findOneByOrFail(VenueEntity, { id });
+  }
+
+  findByIds(ids: readonly string[], tx?: Transaction): Promise<VenueEntity[]> {
+    return this.on(tx).getRepository(VenueEntity).findBy({ id: In([...ids]) });
+  }
+
+  findByOrganisationIds(organisationIds: readonly string[], tx?: Transaction): Promise<VenueEntity[]> {
+    return this.on(tx).getRepository(VenueEntity).find({ where: { organisationId: In([...organisationIds]) }, order: { name: 'ASC' } });
+  }
+
+  save(venue: Partial<VenueEntity>, tx?: Transaction): Promise<VenueEntity> {
+    return this.on(tx).getRepository(VenueEntity).save(venue);
+  }
+}
