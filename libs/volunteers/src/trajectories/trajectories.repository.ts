@@ -5,13 +5,13 @@ import { AppError, validate } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
 import { UserEntity } from '@app/auth';
 import { ParticipantEntity } from '@app/registrations';
-import { TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity } from '../entities';
+import { TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
 
 /** What a trajectory list may be narrowed by (already validated); `buddyId` for a volunteer's own. */
 export interface TrajectoryQuery {
   buddyId?: string | null;
-  status?: string | null;
-  kind?: string | null;
+  status?: TrajectoryStatus | null;
+  kind?: TrajectoryKind | null;
   participantId?: string | null;
   startsFrom?: string | null;
   startsTo?: string | null;
