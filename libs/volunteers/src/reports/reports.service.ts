@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AppError, toCsv, validate } from '@app/common';
 import { ReferralChannel } from '@app/registrations';
 import { TrajectoryKind, TrajectoryStatus } from '../entities';
 import { volunteersPolicy } from '../volunteers-policy';
+import { ReportsRepository } from './reports.repository';
 
 export interface CountBy<K extends string> {
   key: K;
@@ -32,21 +31,16 @@ export interface ProgrammeMonth {
   waitlisted: number;
 }
 
-const ZONE = 'Europe/Brussels';
-
 /** Figures for the city's reports; every category appears, with 0 where nothing happened. */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reports: ReportsRepository) {}
 
   /** Trajectories that started between from and to (inclusive dates), by kind, referral channel and current status. */
   async trajectoryReport(actor: Actor | null, from: string, to: string): Promise<TrajectoryReport> {
     volunteersPolicy.requireCoordinator(actor, 'see reports');
     period(from, to);
-    const rows = await this.dataSource.query<{ kind: TrajectoryKind; referral_channel: ReferralChannel; status: TrajectoryStatus; count: number }[]>(
-      `SELECT kind, referral_channel, status, count(*)::int AS count FROM trajectory WHERE starts_on BETWEEN $1::date AND $2::date GROUP BY kind, referral_channel, status`,
-      [from, to],
-    );
+    const rows = await this.reports.trajectoryCounts(from, to);
     const tally = <K extends string>(keys: K[], keyOf: (row: (typeof rows)[number]) => K): CountBy<K>[] =>
       keys.map((key) => ({ key, count: rows.filter((row) => keyOf(row) === key).reduce((sum, row) => sum + row.count, 0) }));
     return {
@@ -79,24 +73,7 @@ export class ReportsService {
     volunteersPolicy.requireCoordinator(actor, 'see reports');
     period(from, to);
     const programme = programmeId == null ? null : validate.uuid('programmeId', programmeId);
-    const rows = await this.dataSource.query<(Omit<ProgrammeMonth, 'programmeId' | 'programmeName'> & { programme_id: string; programme_name: string })[]>(
-      `WITH held AS (
-         SELECT s.id, s.programme_id, s.capacity, to_char(s.starts_at AT TIME ZONE '${ZONE}', 'YYYY-MM') AS month
-           FROM session s
-          WHERE s.status = 'SCHEDULED' AND (s.starts_at AT TIME ZONE '${ZONE}')::date BETWEEN $1::date AND $2::date AND ($3::uuid IS NULL OR s.programme_id = $3)
-       )
-       SELECT h.programme_id, p.name AS programme_name, h.month,
-              count(*)::int AS "sessionsHeld",
-              sum(h.capacity)::int AS "seatsOffered",
-              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW')))::int AS confirmed,
-              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED'))::int AS attended,
-              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'NO_SHOW'))::int AS "noShows",
-              sum((SELECT count(DISTINCT e.registration_id) FROM registration_event e WHERE e.session_id = h.id AND e.kind = 'WAITLISTED'))::int AS waitlisted
-         FROM held h JOIN programme p ON p.id = h.programme_id
-        GROUP BY h.programme_id, p.name, h.month
-        ORDER BY p.name, h.month`,
-      [from, to, programme],
-    );
+    const rows = await this.reports.programmeMonths(from, to, programme);
     return rows.map(({ programme_id, programme_name, ...figures }) => ({ programmeId: programme_id, programmeName: programme_name, ...figures }));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transaction } from '@app/database';
 import { DomainEvents, ShiftChange } from '@app/events';
 
 /** Assignments that now hold a volunteer's time (reminders due), hold it at another time (reminders follow), or no longer do (reminders off). */
@@ -10,13 +10,13 @@ export type ShiftEvent = ShiftChange;
 export class ShiftEvents {
   constructor(private readonly events: DomainEvents) {}
 
-  async publish(manager: EntityManager, events: ShiftEvent[]): Promise<void> {
+  async publish(tx: Transaction, events: ShiftEvent[]): Promise<void> {
     const relevant = events.filter((event) => event.assignmentIds.length > 0);
     if (relevant.length === 0) return;
-    await this.events.emit(manager, 'shifts.changed', { events: relevant });
+    await this.events.emit(tx, 'shifts.changed', { events: relevant });
   }
 
-  async publishSwapRequested(manager: EntityManager, requestId: string): Promise<void> {
-    await this.events.emit(manager, 'shiftSwap.requested', { requestId });
+  async publishSwapRequested(tx: Transaction, requestId: string): Promise<void> {
+    await this.events.emit(tx, 'shiftSwap.requested', { requestId });
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
-import { pgErrorCode, PgErrorCode } from '@app/database';
+import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
 import { ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, ShiftSwapRequestEntity, ShiftSwapStatus } from '../entities';
 import { UserEntity } from '@app/auth';
 import { EventMap, OnEvent } from '@app/events';
 import { volunteersPolicy } from '../volunteers-policy';
 import { ShiftEvents } from './shift-events';
-import { lockAssignment, lockShift, rankFreeVolunteers, ShiftPlaces } from './shift-places';
+import { ShiftPlaces } from './shift-places';
+import { ShiftSwapsRepository } from './shift-swaps.repository';
+import { ShiftsRepository } from './shifts.repository';
 
 /** A colleague as another volunteer sees them: a name to recognise, nothing to reach or judge them by. */
 export interface SwapColleague {
@@ -28,7 +28,9 @@ const CANDIDATES = 20;
 @Injectable()
 export class ShiftSwapsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly shifts: ShiftsRepository,
+    private readonly swaps: ShiftSwapsRepository,
     private readonly events: ShiftEvents,
     private readonly places: ShiftPlaces,
     private readonly clock: Clock,
@@ -36,8 +38,8 @@ export class ShiftSwapsService {
 
   /** A moved or released assignment's open swap request lapses (before the outbox withdraws its mail). */
   @OnEvent({ name: 'shifts.changed', order: 10 })
-  async onShiftsChanged(manager: EntityManager, { events }: EventMap['shifts.changed']): Promise<void> {
-    await this.lapse(manager, events.filter((event) => event.kind !== 'ASSIGNED').flatMap((event) => event.assignmentIds));
+  async onShiftsChanged(tx: Transaction, { events }: EventMap['shifts.changed']): Promise<void> {
+    await this.lapse(tx, events.filter((event) => event.kind !== 'ASSIGNED').flatMap((event) => event.assignmentIds));
   }
 
   /**
@@ -47,24 +49,24 @@ export class ShiftSwapsService {
   async swapShift(actor: Actor | null, assignmentId: string, toVolunteerId: string): Promise<ShiftAssignmentEntity> {
     if (volunteersPolicy.isCoordinator(actor)) return this.reassign(actor!, assignmentId, toVolunteerId);
     const request = await this.requestSwap(actor, assignmentId, toVolunteerId);
-    return this.dataSource.getRepository(ShiftAssignmentEntity).findOneByOrFail({ id: request.assignmentId });
+    return this.shifts.findAssignmentOrFail(request.assignmentId);
   }
 
   /** The holder asks a colleague; an earlier open request for the same shift is withdrawn. */
   async requestSwap(actor: Actor | null, assignmentId: string, toVolunteerId: string): Promise<ShiftSwapRequestEntity> {
     const holder = volunteersPolicy.requireVolunteer(actor, 'ask a colleague to take a shift');
     const target = validate.uuid('toVolunteerId', toVolunteerId);
-    return this.dataSource.transaction(async (manager) => {
-      const assignment = await lockAssignment(manager, assignmentId);
+    return this.transactions.run(async (tx) => {
+      const assignment = await this.shifts.lockAssignment(assignmentId, tx);
       if (assignment.volunteerId !== holder.userId) throw AppError.forbidden('Only the volunteer on a shift asks a colleague to take it');
-      const shift = await this.requireAhead(manager, assignment);
+      const shift = await this.requireAhead(tx, assignment);
       if (target === assignment.volunteerId) throw AppError.badInput('toVolunteerId is already on this shift', 'toVolunteerId');
-      const colleague = await manager.getRepository(UserEntity).findOneBy({ id: target });
+      const colleague = await this.shifts.findUser(target, tx);
       if (!colleague || !colleague.active || !colleague.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', target);
-      const free = await rankFreeVolunteers(manager, shift, this.clock.now());
+      const free = await this.places.rankFreeVolunteers(shift, this.clock.now(), tx);
       if (!free.some((candidate) => candidate.userId === target && candidate.fits)) throw unavailable();
-      await manager.query(`UPDATE shift_swap_request SET status = 'WITHDRAWN', decided_at = now(), updated_at = now() WHERE assignment_id = $1 AND status = 'PENDING'`, [assignment.id]);
-      const request = await manager.getRepository(ShiftSwapRequestEntity).save({
+      await this.swaps.withdrawPendingOf(assignment.id, tx);
+      const request = await this.swaps.saveRequest({
         assignmentId: assignment.id,
         shiftId: shift.id,
         fromVolunteerId: holder.userId,
@@ -72,8 +74,8 @@ export class ShiftSwapsService {
         status: ShiftSwapStatus.PENDING,
         takenAssignmentId: null,
         decidedAt: null,
-      });
-      await this.events.publishSwapRequested(manager, request.id);
+      }, tx);
+      await this.events.publishSwapRequested(tx, request.id);
       return request;
     });
   }
@@ -81,29 +83,20 @@ export class ShiftSwapsService {
   /** Colleagues the holder may ask: free then, fitting the shift, best first; names only. */
   async candidates(actor: Actor | null, assignmentId: string): Promise<SwapColleague[]> {
     const holder = volunteersPolicy.requireVolunteer(actor, 'look for a colleague to take a shift');
-    const assignment = await this.dataSource.getRepository(ShiftAssignmentEntity).findOneBy({ id: validate.uuid('assignmentId', assignmentId) });
+    const assignment = await this.shifts.findAssignment(validate.uuid('assignmentId', assignmentId));
     if (!assignment) throw AppError.notFound('ShiftAssignment', assignmentId);
     if (assignment.volunteerId !== holder.userId) throw AppError.forbidden('Only the volunteer on a shift looks for a colleague to take it');
-    const shift = await this.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: assignment.shiftId });
+    const shift = await this.shifts.findShiftOrFail(assignment.shiftId);
     if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || shift.status !== ShiftStatus.OPEN || assignment.startsAt.getTime() <= this.clock.now().getTime()) return [];
-    const best = (await rankFreeVolunteers(this.dataSource.manager, shift, this.clock.now())).filter((candidate) => candidate.fits && candidate.userId !== holder.userId).slice(0, CANDIDATES);
-    const users = new Map((await this.dataSource.getRepository(UserEntity).findBy({ id: In(best.map((candidate) => candidate.userId)) })).map((user) => [user.id, user]));
+    const best = (await this.places.rankFreeVolunteers(shift, this.clock.now())).filter((candidate) => candidate.fits && candidate.userId !== holder.userId).slice(0, CANDIDATES);
+    const users = new Map((await this.shifts.usersByIds(best.map((candidate) => candidate.userId))).map((user) => [user.id, user]));
     return best.map((candidate) => users.get(candidate.userId)).filter((user): user is UserEntity => !!user).map((user) => ({ id: user.id, displayName: user.displayName }));
   }
 
   /** The caller's requests, asked and received, for shifts still ahead; newest first. */
   async myRequests(actor: Actor | null): Promise<ShiftSwapRequestEntity[]> {
     const volunteer = volunteersPolicy.requireVolunteer(actor, 'see shift swap requests');
-    return this.dataSource
-      .getRepository(ShiftSwapRequestEntity)
-      .createQueryBuilder('r')
-      .innerJoin(ShiftEntity, 's', 's.id = r.shiftId')
-      .where('(r.fromVolunteerId = :me OR r.toVolunteerId = :me)', { me: volunteer.userId })
-      .andWhere('s.startsAt > :now', { now: this.clock.now() })
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id')
-      .limit(100)
-      .getMany();
+    return this.swaps.requestsOf(volunteer.userId, this.clock.now());
   }
 
   /** The colleague takes the shift: the holder's place released and theirs held in one transaction, or nothing changes. */
@@ -111,20 +104,20 @@ export class ShiftSwapsService {
     const colleague = volunteersPolicy.requireVolunteer(actor, 'answer a shift swap request');
     const id = validate.uuid('requestId', requestId);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const found = await manager.getRepository(ShiftSwapRequestEntity).findOneBy({ id });
+      return await this.transactions.run(async (tx) => {
+        const found = await this.swaps.findRequest(id, tx);
         if (!found) throw AppError.notFound('ShiftSwapRequest', id);
         if (found.toVolunteerId !== colleague.userId) throw AppError.forbidden('Only the colleague asked answers a shift swap request');
         // The assignment's lock first, then the request's: the order dropShift and the lapse listener take them in.
-        const assignment = await lockAssignment(manager, found.assignmentId);
-        const request = await this.lockRequest(manager, id);
+        const assignment = await this.shifts.lockAssignment(found.assignmentId, tx);
+        const request = await this.swaps.lockRequest(id, tx);
         if (request.status !== ShiftSwapStatus.PENDING) throw noLongerOpen();
-        const shift = await lockShift(manager, assignment.shiftId);
+        const shift = await this.shifts.lockShift(assignment.shiftId, tx);
         if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || assignment.startsAt.getTime() <= this.clock.now().getTime() || shift.status !== ShiftStatus.OPEN) throw noLongerOpen();
-        await manager.getRepository(ShiftAssignmentEntity).update(assignment.id, { status: ShiftAssignmentStatus.DROPPED });
-        const taken = await this.places.insertAssignment(manager, colleague, shift, colleague.userId);
-        await manager.getRepository(ShiftSwapRequestEntity).update(request.id, { status: ShiftSwapStatus.ACCEPTED, takenAssignmentId: taken.id, decidedAt: this.clock.now() });
-        await this.events.publish(manager, [
+        await this.shifts.setAssignmentStatus(assignment.id, ShiftAssignmentStatus.DROPPED, tx);
+        const taken = await this.places.insertAssignment(tx, colleague, shift, colleague.userId);
+        await this.swaps.updateRequest(request.id, { status: ShiftSwapStatus.ACCEPTED, takenAssignmentId: taken.id, decidedAt: this.clock.now() }, tx);
+        await this.events.publish(tx, [
           { kind: 'RELEASED', assignmentIds: [assignment.id] },
           { kind: 'ASSIGNED', assignmentIds: [taken.id] },
         ]);
@@ -153,28 +146,22 @@ export class ShiftSwapsService {
 
   private close(requestId: string, status: ShiftSwapStatus, authorise: (request: ShiftSwapRequestEntity) => void): Promise<ShiftSwapRequestEntity> {
     const id = validate.uuid('requestId', requestId);
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.lockRequest(manager, id);
+    return this.transactions.run(async (tx) => {
+      const request = await this.swaps.lockRequest(id, tx);
       authorise(request);
       if (request.status === status) return request;
       if (request.status !== ShiftSwapStatus.PENDING) throw noLongerOpen();
-      const shift = await manager.getRepository(ShiftEntity).findOneByOrFail({ id: request.shiftId });
+      const shift = await this.shifts.findShiftOrFail(request.shiftId, tx);
       if (shift.startsAt.getTime() <= this.clock.now().getTime()) throw noLongerOpen();
       const decidedAt = this.clock.now();
-      await manager.getRepository(ShiftSwapRequestEntity).update(request.id, { status, decidedAt });
+      await this.swaps.updateRequest(request.id, { status, decidedAt }, tx);
       return { ...request, status, decidedAt };
     });
   }
 
-  private async lockRequest(manager: EntityManager, id: string): Promise<ShiftSwapRequestEntity> {
-    const request = await manager.getRepository(ShiftSwapRequestEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!request) throw AppError.notFound('ShiftSwapRequest', id);
-    return request;
-  }
-
   /** The shift of an assignment that can still change hands. */
-  private async requireAhead(manager: EntityManager, assignment: ShiftAssignmentEntity): Promise<ShiftEntity> {
-    const shift = await manager.getRepository(ShiftEntity).findOneByOrFail({ id: assignment.shiftId });
+  private async requireAhead(tx: Transaction, assignment: ShiftAssignmentEntity): Promise<ShiftEntity> {
+    const shift = await this.shifts.findShiftOrFail(assignment.shiftId, tx);
     if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || shift.status !== ShiftStatus.OPEN || assignment.startsAt.getTime() <= this.clock.now().getTime()) {
       throw new AppError(ErrorCode.CONFLICT, 'Only a shift that is still ahead can be swapped');
     }
@@ -182,9 +169,9 @@ export class ShiftSwapsService {
   }
 
   /** Requests about assignments that were released or moved lapse, in the transaction that changed them. */
-  private async lapse(manager: EntityManager, assignmentIds: string[]): Promise<void> {
+  private async lapse(tx: Transaction, assignmentIds: string[]): Promise<void> {
     if (assignmentIds.length === 0) return;
-    await manager.query(`UPDATE shift_swap_request SET status = 'LAPSED', decided_at = now(), updated_at = now() WHERE assignment_id = ANY($1::uuid[]) AND status = 'PENDING'`, [assignmentIds]);
+    await this.swaps.lapse(assignmentIds, tx);
   }
 
   /** The coordinator's direct reassignment: the colleague's place if they can take it, else nothing changes. */
@@ -192,17 +179,17 @@ export class ShiftSwapsService {
     const target = validate.uuid('toVolunteerId', toVolunteerId);
     let shiftOf: string | null = null;
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const assignment = await lockAssignment(manager, assignmentId);
+      return await this.transactions.run(async (tx) => {
+        const assignment = await this.shifts.lockAssignment(assignmentId, tx);
         if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || assignment.startsAt.getTime() <= this.clock.now().getTime()) {
           throw new AppError(ErrorCode.CONFLICT, 'Only a shift that is still ahead can be swapped');
         }
         if (target === assignment.volunteerId) throw AppError.badInput('toVolunteerId is already on this shift', 'toVolunteerId');
-        const shift = await lockShift(manager, assignment.shiftId);
+        const shift = await this.shifts.lockShift(assignment.shiftId, tx);
         shiftOf = shift.id;
-        await manager.getRepository(ShiftAssignmentEntity).update(assignment.id, { status: ShiftAssignmentStatus.DROPPED });
-        const taken = await this.places.insertAssignment(manager, actor, shift, target);
-        await this.events.publish(manager, [
+        await this.shifts.setAssignmentStatus(assignment.id, ShiftAssignmentStatus.DROPPED, tx);
+        const taken = await this.places.insertAssignment(tx, actor, shift, target);
+        await this.events.publish(tx, [
           { kind: 'RELEASED', assignmentIds: [assignment.id] },
           { kind: 'ASSIGNED', assignmentIds: [taken.id] },
         ]);

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
+import { Transaction, Transactions } from '@app/database';
 import { FollowUpOutcome, TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
-import { ParticipantEntity, ReferralChannel } from '@app/registrations';
+import { ReferralChannel } from '@app/registrations';
 import { UserEntity } from '@app/auth';
 import { brusselsDay } from '../shifts/availability';
 import { volunteersPolicy } from '../volunteers-policy';
+import { TrajectoriesRepository } from './trajectories.repository';
 
 export interface CreateTrajectoryCommand {
   participantId: string;
@@ -58,7 +58,8 @@ const NEXT: Record<TrajectoryStatus, TrajectoryStatus[]> = {
 @Injectable()
 export class TrajectoriesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly trajectories: TrajectoriesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -67,11 +68,11 @@ export class TrajectoriesService {
     const participantId = validate.uuid('participantId', command.participantId);
     if (command.endsOn && command.endsOn < command.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
     if (!Object.values(TrajectoryKind).includes(command.kind)) throw AppError.badInput('kind is not a trajectory kind', 'kind');
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.getRepository(ParticipantEntity).existsBy({ id: participantId }))) throw AppError.notFound('Participant', participantId);
-      const links = await this.validLinks(manager, command);
+    return this.transactions.run(async (tx) => {
+      if (!(await this.trajectories.participantExists(participantId, tx))) throw AppError.notFound('Participant', participantId);
+      const links = await this.validLinks(tx, command);
       const status = links.buddyId || links.hostOrganisationId ? TrajectoryStatus.MATCHED : TrajectoryStatus.INTAKE;
-      const trajectory = await manager.getRepository(TrajectoryEntity).save({
+      const trajectory = await this.trajectories.saveTrajectory({
         participantId,
         kind: command.kind,
         referralChannel: command.referralChannel,
@@ -81,21 +82,21 @@ export class TrajectoriesService {
         status,
         notes: validate.optionalText('notes', command.notes, 2000),
         createdById: coordinator.userId,
-      });
-      await manager.getRepository(TrajectoryStatusChangeEntity).save({ trajectoryId: trajectory.id, fromStatus: null, toStatus: status, note: null, changedById: coordinator.userId });
+      }, tx);
+      await this.trajectories.addStatusChange({ trajectoryId: trajectory.id, fromStatus: null, toStatus: status, note: null, changedById: coordinator.userId }, tx);
       return trajectory;
     });
   }
 
   async updateTrajectory(actor: Actor | null, id: string, command: UpdateTrajectoryCommand): Promise<TrajectoryEntity> {
     volunteersPolicy.requireCoordinator(actor, 'change trajectories');
-    return this.dataSource.transaction(async (manager) => {
-      const trajectory = await lockTrajectory(manager, id);
-      const links = await this.validLinks(manager, { buddyId: command.buddyId === undefined ? trajectory.buddyId : command.buddyId, hostOrganisationId: command.hostOrganisationId === undefined ? trajectory.hostOrganisationId : command.hostOrganisationId });
+    return this.transactions.run(async (tx) => {
+      const trajectory = await this.trajectories.lockTrajectory(id, tx);
+      const links = await this.validLinks(tx, { buddyId: command.buddyId === undefined ? trajectory.buddyId : command.buddyId, hostOrganisationId: command.hostOrganisationId === undefined ? trajectory.hostOrganisationId : command.hostOrganisationId });
       const endsOn = command.endsOn === undefined ? trajectory.endsOn : command.endsOn;
       if (endsOn && endsOn < trajectory.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
       const changes = { ...links, endsOn, notes: command.notes === undefined ? trajectory.notes : validate.optionalText('notes', command.notes, 2000) };
-      await manager.getRepository(TrajectoryEntity).update(trajectory.id, changes);
+      await this.trajectories.updateTrajectory(trajectory.id, changes, tx);
       return { ...trajectory, ...changes };
     });
   }
@@ -103,15 +104,15 @@ export class TrajectoriesService {
   async changeStatus(actor: Actor | null, id: string, status: TrajectoryStatus, note?: string | null): Promise<TrajectoryEntity> {
     const coordinator = volunteersPolicy.requireCoordinator(actor, 'change trajectories');
     const why = validate.optionalText('note', note, 1000);
-    return this.dataSource.transaction(async (manager) => {
-      const trajectory = await lockTrajectory(manager, id);
+    return this.transactions.run(async (tx) => {
+      const trajectory = await this.trajectories.lockTrajectory(id, tx);
       if (trajectory.status === status) return trajectory;
       if (!NEXT[trajectory.status].includes(status)) {
         throw new AppError(ErrorCode.CONFLICT, `A trajectory goes from ${trajectory.status} to ${NEXT[trajectory.status].join(' or ')}, not to ${status}`, { from: trajectory.status, to: status });
       }
       const endsOn = status === TrajectoryStatus.CLOSED && !trajectory.endsOn ? brusselsDay(this.clock.now()) : trajectory.endsOn;
-      await manager.getRepository(TrajectoryEntity).update(trajectory.id, { status, endsOn });
-      await manager.getRepository(TrajectoryStatusChangeEntity).save({ trajectoryId: trajectory.id, fromStatus: trajectory.status, toStatus: status, note: why, changedById: coordinator.userId });
+      await this.trajectories.updateTrajectory(trajectory.id, { status, endsOn }, tx);
+      await this.trajectories.addStatusChange({ trajectoryId: trajectory.id, fromStatus: trajectory.status, toStatus: status, note: why, changedById: coordinator.userId }, tx);
       return { ...trajectory, status, endsOn };
     });
   }
@@ -120,32 +121,34 @@ export class TrajectoriesService {
   async addFollowUp(actor: Actor | null, trajectoryId: string, command: { recordedOn: string; outcomes: FollowUpOutcome[]; note?: string | null }): Promise<TrajectoryFollowUpEntity> {
     const coordinator = volunteersPolicy.requireCoordinator(actor, 'record follow-ups');
     if (command.outcomes.length > 10) throw AppError.badInput('outcomes may list at most 10 values', 'outcomes');
-    return this.dataSource.transaction(async (manager) => {
-      const trajectory = await lockTrajectory(manager, trajectoryId);
+    return this.transactions.run(async (tx) => {
+      const trajectory = await this.trajectories.lockTrajectory(trajectoryId, tx);
       if (command.recordedOn < trajectory.startsOn) throw AppError.badInput('recordedOn must not be before the trajectory starts', 'recordedOn');
-      return manager.getRepository(TrajectoryFollowUpEntity).save({ trajectoryId: trajectory.id, recordedOn: command.recordedOn, outcomes: [...new Set(command.outcomes)], note: validate.optionalText('note', command.note, 2000), recordedById: coordinator.userId });
+      return this.trajectories.addFollowUp({ trajectoryId: trajectory.id, recordedOn: command.recordedOn, outcomes: [...new Set(command.outcomes)], note: validate.optionalText('note', command.note, 2000), recordedById: coordinator.userId }, tx);
     });
   }
 
   /** Coordinators: every trajectory (filtered); a volunteer: the ones they are the buddy of. */
   async listTrajectories(actor: Actor | null, filter: TrajectoryFilter = {}): Promise<TrajectoryEntity[]> {
     if (!actor) throw AppError.unauthenticated();
-    const query = this.dataSource.getRepository(TrajectoryEntity).createQueryBuilder('t').orderBy('t.starts_on', 'DESC').addOrderBy('t.id', 'ASC');
+    let buddyId: string | null = null;
     if (!volunteersPolicy.isCoordinator(actor)) {
       if (!actor.roles.includes(Role.VOLUNTEER)) throw AppError.forbidden('Only coordinators and buddies see trajectories');
-      query.andWhere('t.buddy_id = :me', { me: actor.userId });
+      buddyId = actor.userId;
     }
-    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
-    if (filter.kind) query.andWhere('t.kind = :kind', { kind: filter.kind });
-    if (filter.participantId) query.andWhere('t.participant_id = :participantId', { participantId: validate.uuid('participantId', filter.participantId) });
-    if (filter.startsFrom) query.andWhere('t.starts_on >= :from', { from: filter.startsFrom });
-    if (filter.startsTo) query.andWhere('t.starts_on <= :to', { to: filter.startsTo });
-    return query.getMany();
+    return this.trajectories.listTrajectories({
+      buddyId,
+      status: filter.status,
+      kind: filter.kind,
+      participantId: filter.participantId ? validate.uuid('participantId', filter.participantId) : null,
+      startsFrom: filter.startsFrom,
+      startsTo: filter.startsTo,
+    });
   }
 
   async findTrajectory(actor: Actor | null, id: string): Promise<TrajectoryEntity | null> {
     if (!actor) throw AppError.unauthenticated();
-    const trajectory = await this.dataSource.getRepository(TrajectoryEntity).findOneBy({ id: validate.uuid('id', id) });
+    const trajectory = await this.trajectories.findTrajectory(validate.uuid('id', id));
     if (!trajectory) return null;
     if (volunteersPolicy.isCoordinator(actor) || trajectory.buddyId === actor.userId) return trajectory;
     throw AppError.forbidden('Only coordinators and the buddy see a trajectory');
@@ -154,18 +157,11 @@ export class TrajectoriesService {
   /** Buddies for a newcomer, best first: shared language, same neighbourhood, BUDDY skill, fewest current buddy trajectories; never someone away today. */
   async suggestBuddies(actor: Actor | null, participantId: string, neighbourhood?: string | null, limit = 10): Promise<BuddySuggestion[]> {
     volunteersPolicy.requireCoordinator(actor, 'see buddy suggestions');
-    const participant = await this.dataSource.getRepository(ParticipantEntity).findOneBy({ id: validate.uuid('participantId', participantId) });
+    const participant = await this.trajectories.findParticipant(validate.uuid('participantId', participantId));
     if (!participant) throw AppError.notFound('Participant', participantId);
     const take = validate.int('limit', limit, 1, 50);
     const wanted = validate.optionalText('neighbourhood', neighbourhood, 100)?.toLowerCase() ?? null;
-    const rows = await this.dataSource.query<{ user_id: string; languages: string[]; skills: string[]; neighbourhood: string | null; active: number }[]>(
-      `SELECT u.id AS user_id, p.languages, p.skills::text[] AS skills, p.neighbourhood,
-              (SELECT count(*)::int FROM trajectory t WHERE t.buddy_id = u.id AND t.status IN ('MATCHED', 'ACTIVE')) AS active
-         FROM app_user u JOIN volunteer_profile p ON p.user_id = u.id
-        WHERE u.active AND 'VOLUNTEER' = ANY(u.roles::text[])
-          AND NOT EXISTS (SELECT 1 FROM volunteer_absence v WHERE v.user_id = u.id AND $1::date BETWEEN v.starts_on AND v.ends_on)`,
-      [brusselsDay(this.clock.now())],
-    );
+    const rows = await this.trajectories.buddyCandidates(brusselsDay(this.clock.now()));
     // Dutch is what they practise together; a shared home language helps at the start.
     const languages = [participant.preferredLanguage];
     const scored = rows
@@ -177,33 +173,26 @@ export class TrajectoriesService {
       })
       .sort((a, b) => b.score - a.score || a.activeBuddyTrajectories - b.activeBuddyTrajectories || a.userId.localeCompare(b.userId))
       .slice(0, take);
-    const users = new Map((await this.dataSource.getRepository(UserEntity).findBy({ id: In(scored.map((s) => s.userId)) })).map((user) => [user.id, user]));
+    const users = new Map((await this.trajectories.usersByIds(scored.map((s) => s.userId))).map((user) => [user.id, user]));
     return scored.map(({ userId, ...rest }) => ({ buddy: users.get(userId)!, ...rest }));
   }
 
   historyByTrajectoryIds(ids: readonly string[]): Promise<TrajectoryStatusChangeEntity[]> {
-    return this.dataSource.getRepository(TrajectoryStatusChangeEntity).find({ where: { trajectoryId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return this.trajectories.historyByTrajectoryIds(ids);
   }
 
   followUpsByTrajectoryIds(ids: readonly string[]): Promise<TrajectoryFollowUpEntity[]> {
-    return this.dataSource.getRepository(TrajectoryFollowUpEntity).find({ where: { trajectoryId: In([...ids]) }, order: { recordedOn: 'ASC' } });
+    return this.trajectories.followUpsByTrajectoryIds(ids);
   }
 
-  private async validLinks(manager: EntityManager, links: { buddyId?: string | null; hostOrganisationId?: string | null }): Promise<{ buddyId: string | null; hostOrganisationId: string | null }> {
+  private async validLinks(tx: Transaction, links: { buddyId?: string | null; hostOrganisationId?: string | null }): Promise<{ buddyId: string | null; hostOrganisationId: string | null }> {
     const buddyId = links.buddyId == null ? null : validate.uuid('buddyId', links.buddyId);
     const hostOrganisationId = links.hostOrganisationId == null ? null : validate.uuid('hostOrganisationId', links.hostOrganisationId);
     if (buddyId) {
-      const buddy = await manager.getRepository(UserEntity).findOneBy({ id: buddyId });
+      const buddy = await this.trajectories.findUser(buddyId, tx);
       if (!buddy || !buddy.roles.includes(Role.VOLUNTEER)) throw AppError.badInput('buddyId must be a volunteer', 'buddyId');
     }
-    if (hostOrganisationId && !(await manager.query(`SELECT 1 FROM organisation WHERE id = $1`, [hostOrganisationId])).length) throw AppError.notFound('Organisation', hostOrganisationId);
+    if (hostOrganisationId && !(await this.trajectories.organisationExists(hostOrganisationId, tx))) throw AppError.notFound('Organisation', hostOrganisationId);
     return { buddyId, hostOrganisationId };
   }
-}
-
-async function lockTrajectory(manager: EntityManager, id: string): Promise<TrajectoryEntity> {
-  const trajectoryId = validate.uuid('id', id);
-  const trajectory = await manager.getRepository(TrajectoryEntity).findOne({ where: { id: trajectoryId }, lock: { mode: 'pessimistic_write' } });
-  if (!trajectory) throw AppError.notFound('Trajectory', trajectoryId);
-  return trajectory;
 }

@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import ical from 'ical-generator';
-import { DataSource, In } from 'typeorm';
 import { Actor, AppError, Clock, validate, Role } from '@app/common';
 import { Daypart, ScreeningStatus, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '../entities';
 import { UserEntity } from '@app/auth';
 import { normaliseLanguage, normalisePhone } from '@app/registrations';
 import { volunteersPolicy } from '../volunteers-policy';
+import { VolunteersRepository } from './volunteers.repository';
 
 export interface VolunteerProfileCommand {
   phone?: string | null;
@@ -33,7 +32,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 @Injectable()
 export class VolunteersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly volunteers: VolunteersRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -55,43 +54,36 @@ export class VolunteersService {
     if (command.screeningStatus != null) changes.screeningStatus = command.screeningStatus;
     if (command.screeningDate !== undefined) changes.screeningDate = command.screeningDate ?? null;
     if (command.trainings != null) changes.trainings = unique(listOf('trainings', command.trainings, 30).map((training) => validate.text('trainings', training, { max: 200 })));
-    const repository = this.dataSource.getRepository(VolunteerProfileEntity);
-    await repository.upsert({ userId, ...changes }, { conflictPaths: ['userId'] });
-    return repository.findOneByOrFail({ userId });
+    return this.volunteers.saveProfile(userId, changes);
   }
 
   async findProfile(actor: Actor | null, volunteerId: string): Promise<VolunteerProfileEntity | null> {
     const userId = validate.uuid('volunteerId', volunteerId);
     if (!actor) throw AppError.unauthenticated();
     if (!volunteersPolicy.canSeeVolunteer(actor, userId)) throw AppError.forbidden("Only coordinators and the volunteer themself see a volunteer's profile");
-    return this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ userId });
+    return this.volunteers.findProfile(userId);
   }
 
   /** Every active VOLUNTEER user, with or without a profile, by name. Coordinators. */
   async listVolunteers(actor: Actor | null): Promise<UserEntity[]> {
     volunteersPolicy.requireCoordinator(actor, 'list volunteers');
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where(`u.active AND :role = ANY(u.roles)`, { role: Role.VOLUNTEER })
-      .orderBy('u.display_name', 'ASC')
-      .getMany();
+    return this.volunteers.activeVolunteers();
   }
 
   async addAbsence(actor: Actor | null, volunteerId: string, command: AbsenceCommand): Promise<VolunteerAbsenceEntity> {
     const userId = validate.uuid('volunteerId', volunteerId);
     volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'record periods away');
     if (command.endsOn < command.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
-    if (!(await this.dataSource.getRepository(UserEntity).existsBy({ id: userId }))) throw AppError.notFound('Volunteer', userId);
-    return this.dataSource.getRepository(VolunteerAbsenceEntity).save({ userId, startsOn: command.startsOn, endsOn: command.endsOn, reason: validate.optionalText('reason', command.reason, 200) });
+    if (!(await this.volunteers.userExists(userId))) throw AppError.notFound('Volunteer', userId);
+    return this.volunteers.addAbsence({ userId, startsOn: command.startsOn, endsOn: command.endsOn, reason: validate.optionalText('reason', command.reason, 200) });
   }
 
   async removeAbsence(actor: Actor | null, absenceId: string): Promise<boolean> {
     const id = validate.uuid('id', absenceId);
-    const absence = await this.dataSource.getRepository(VolunteerAbsenceEntity).findOneBy({ id });
+    const absence = await this.volunteers.findAbsence(id);
     if (!absence) throw AppError.notFound('VolunteerAbsence', id);
     volunteersPolicy.requireSelfOrCoordinator(actor, absence.userId, 'remove periods away');
-    await this.dataSource.getRepository(VolunteerAbsenceEntity).delete(id);
+    await this.volunteers.removeAbsence(id);
     return true;
   }
 
@@ -105,7 +97,7 @@ export class VolunteersService {
     // An unknown id would otherwise fail on the foreign key (a 500), and anyone else would get a volunteer profile.
     await this.requireVolunteer(userId);
     const token = randomBytes(24).toString('base64url');
-    await this.dataSource.getRepository(VolunteerProfileEntity).upsert({ userId, calendarTokenHash: hashToken(token) }, { conflictPaths: ['userId'] });
+    await this.volunteers.setCalendarTokenHash(userId, hashToken(token));
     return token;
   }
 
@@ -114,8 +106,8 @@ export class VolunteersService {
     volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'manage a calendar feed');
     // A mistyped id must not look like a revoked feed. Any user, not only a volunteer: someone who
     // is no longer one can still have a live feed to revoke.
-    if (!(await this.dataSource.getRepository(UserEntity).existsBy({ id: userId }))) throw AppError.notFound('Volunteer', userId);
-    await this.dataSource.getRepository(VolunteerProfileEntity).update({ userId }, { calendarTokenHash: null });
+    if (!(await this.volunteers.userExists(userId))) throw AppError.notFound('Volunteer', userId);
+    await this.volunteers.clearCalendarTokenHash(userId);
     return true;
   }
 
@@ -127,20 +119,10 @@ export class VolunteersService {
    */
   async calendarFeed(token: string, words: CalendarFeedWords = UNTRANSLATED_FEED_WORDS): Promise<string | null> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-    const profile = await this.dataSource.getRepository(VolunteerProfileEntity).findOneBy({ calendarTokenHash: hashToken(token) });
+    const profile = await this.volunteers.profileByCalendarTokenHash(hashToken(token));
     if (!profile) return null;
-    const language = (await this.dataSource.getRepository(UserEntity).findOneBy({ id: profile.userId }))?.preferredLanguage ?? 'nl';
-    const shifts = await this.dataSource.query<{ id: string; title: string; role: string; starts_at: Date; ends_at: Date; location: string | null; notes: string | null; changed_at: Date; sequence: number }[]>(
-      `SELECT a.id, s.title, s.role, a.starts_at, a.ends_at, s.notes, a.calendar_sequence AS sequence,
-              GREATEST(a.updated_at, s.updated_at, se.updated_at, v.updated_at, e.updated_at) AS changed_at,
-              COALESCE(v.name || ', ' || v.address, e.site_name || ', ' || e.site_address) AS location
-         FROM shift_assignment a JOIN shift s ON s.id = a.shift_id
-         LEFT JOIN session se ON se.id = s.session_id LEFT JOIN venue v ON v.id = se.venue_id
-         LEFT JOIN festival_edition e ON e.id = s.edition_id
-        WHERE a.volunteer_id = $1 AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW') AND s.status = 'OPEN' AND a.ends_at > $2::timestamptz - interval '30 days'
-        ORDER BY a.starts_at`,
-      [profile.userId, this.clock.now()],
-    );
+    const language = (await this.volunteers.findUser(profile.userId))?.preferredLanguage ?? 'nl';
+    const shifts = await this.volunteers.feedShifts(profile.userId, this.clock.now());
     // No calendar time zone: ical-generator would then write plain Dates as floating local times
     // (no TZID, no Z), read as the wrong hour; UTC times show right in every calendar app.
     // DTSTAMP is the item's last change, not "now": an unchanged feed is then the same bytes, so its
@@ -166,16 +148,16 @@ export class VolunteersService {
 
   /** NOT_FOUND for an unknown id and for a user who is not a volunteer. */
   private async requireVolunteer(userId: string): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    const user = await this.volunteers.findUser(userId);
     if (!user || !user.roles.includes(Role.VOLUNTEER)) throw AppError.notFound('Volunteer', userId);
   }
 
   profilesByUserIds(userIds: readonly string[]): Promise<VolunteerProfileEntity[]> {
-    return this.dataSource.getRepository(VolunteerProfileEntity).findBy({ userId: In([...userIds]) });
+    return this.volunteers.profilesByUserIds(userIds);
   }
 
   absencesByUserIds(userIds: readonly string[]): Promise<VolunteerAbsenceEntity[]> {
-    return this.dataSource.getRepository(VolunteerAbsenceEntity).find({ where: { userId: In([...userIds]) }, order: { startsOn: 'ASC' } });
+    return this.volunteers.absencesByUserIds(userIds);
   }
 }
 

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AppError, validate } from '@app/common';
+import { BaseRepository, Transaction } from '@app/database';
+import { UserEntity } from '@app/auth';
+import { ParticipantEntity } from '@app/registrations';
+import { TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
+
+/** What a trajectory list may be narrowed by (already validated); `buddyId` for a volunteer's own. */
+export interface TrajectoryQuery {
+  buddyId?: string | null;
+  status?: TrajectoryStatus | null;
+  kind?: TrajectoryKind | null;
+  participantId?: string | null;
+  startsFrom?: string | null;
+  startsTo?: string | null;
+}
+
+/** A volunteer who could be a buddy, with what ranks them. */
+export interface BuddyCandidateRow {
+  user_id: string;
+  languages: string[];
+  skills: string[];
+  neighbourhood: string | null;
+  active: number;
+}
+
+/** Trajectories, their status history and follow-ups; reads participants (registrations), users (auth) and organisations. */
+@Injectable()
+export class TrajectoriesRepository extends BaseRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /** The trajectory row, locked for the rest of the transaction; NOT_FOUND if there is none. */
+  async lockTrajectory(id: string, tx: Transaction): Promise<TrajectoryEntity> {
+    const trajectoryId = validate.uuid('id', id);
+    const trajectory = await tx.getRepository(TrajectoryEntity).findOne({ where: { id: trajectoryId }, lock: { mode: 'pessimistic_write' } });
+    if (!trajectory) throw AppError.notFound('Trajectory', trajectoryId);
+    return trajectory;
+  }
+
+  findTrajectory(id: string, tx?: Transaction): Promise<TrajectoryEntity | null> {
+    return this.on(tx).getRepository(TrajectoryEntity).findOneBy({ id });
+  }
+
+  participantExists(participantId: string, tx?: Transaction): Promise<boolean> {
+    return this.on(tx).getRepository(ParticipantEntity).existsBy({ id: participantId });
+  }
+
+  findParticipant(participantId: string, tx?: Transaction): Promise<ParticipantEntity | null> {
+    return this.on(tx).getRepository(ParticipantEntity).findOneBy({ id: participantId });
+  }
+
+  findUser(userId: string, tx?: Transaction): Promise<UserEntity | null> {
+    return this.on(tx).getRepository(UserEntity).findOneBy({ id: userId });
+  }
+
+  usersByIds(ids: readonly string[], tx?: Transaction): Promise<UserEntity[]> {
+    return this.on(tx).getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+
+  async organisationExists(organisationId: string, tx?: Transaction): Promise<boolean> {
+    return (await this.on(tx).query(`SELECT 1 FROM organisation WHERE id = $1`, [organisationId])).length > 0;
+  }
+
+  saveTrajectory(trajectory: Partial<TrajectoryEntity>, tx?: Transaction): Promise<TrajectoryEntity> {
+    return this.on(tx).getRepository(TrajectoryEntity).save(trajectory);
+  }
+
+  async updateTrajectory(id: string, changes: Partial<TrajectoryEntity>, tx?: Transaction): Promise<void> {
+    await this.on(tx).getRepository(TrajectoryEntity).update(id, changes);
+  }
+
+  async addStatusChange(change: Partial<TrajectoryStatusChangeEntity>, tx?: Transaction): Promise<void> {
+    await this.on(tx).getRepository(TrajectoryStatusChangeEntity).save(change);
+  }
+
+  addFollowUp(followUp: Partial<TrajectoryFollowUpEntity>, tx?: Transaction): Promise<TrajectoryFollowUpEntity> {
+    return this.on(tx).getRepository(TrajectoryFollowUpEntity).save(followUp);
+  }
+
+  /** Newest start first. */
+  listTrajectories(filter: TrajectoryQuery, tx?: Transaction): Promise<TrajectoryEntity[]> {
+    const query = this.on(tx).getRepository(TrajectoryEntity).createQueryBuilder('t').orderBy('t.starts_on', 'DESC').addOrderBy('t.id', 'ASC');
+    if (filter.buddyId) query.andWhere('t.buddy_id = :me', { me: filter.buddyId });
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.kind) query.andWhere('t.kind = :kind', { kind: filter.kind });
+    if (filter.participantId) query.andWhere('t.participant_id = :participantId', { participantId: filter.participantId });
+    if (filter.startsFrom) query.andWhere('t.starts_on >= :from', { from: filter.startsFrom });
+    if (filter.startsTo) query.andWhere('t.starts_on <= :to', { to: filter.startsTo });
+    return query.getMany();
+  }
+
+  /** Active volunteers with a profile who are not away on `day`, with their count of MATCHED or ACTIVE buddy trajectories. */
+  buddyCandidates(day: string, tx?: Transaction): Promise<BuddyCandidateRow[]> {
+    return this.on(tx).query<BuddyCandidateRow[]>(
+      `SELECT u.id AS user_id, p.languages, p.skills::text[] AS skills, p.neighbourhood,
+              (SELECT count(*)::int FROM trajectory t WHERE t.buddy_id = u.id AND t.status IN ('MATCHED', 'ACTIVE')) AS active
+         FROM app_user u JOIN volunteer_profile p ON p.user_id = u.id
+        WHERE u.active AND 'VOLUNTEER' = ANY(u.roles::text[])
+          AND NOT EXISTS (SELECT 1 FROM volunteer_absence v WHERE v.user_id = u.id AND $1::date BETWEEN v.starts_on AND v.ends_on)`,
+      [day],
+    );
+  }
+
+  historyByTrajectoryIds(ids: readonly string[], tx?: Transaction): Promise<TrajectoryStatusChangeEntity[]> {
+    return this.on(tx).getRepository(TrajectoryStatusChangeEntity).find({ where: { trajectoryId: In([...ids]) }, order: { createdAt: 'ASC' } });
+  }
+
+  followUpsByTrajectoryIds(ids: readonly string[], tx?: Transaction): Promise<TrajectoryFollowUpEntity[]> {
+    return this.on(tx).getRepository(TrajectoryFollowUpEntity).find({ where: { trajectoryId: In([...ids]) }, order: { recordedOn: 'ASC' } });
+  }
+}
