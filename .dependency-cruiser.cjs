@@ -60,7 +60,7 @@ module.exports = {
       from: { path: '^apps/web/src/' },
       to: {
         path: '^(libs|apps/(api|worker))/',
-        pathNot: ['^libs/notifications/src/templates/', '^libs/common/src/error-code\\.ts$', '^locales/'],
+        pathNot: ['^libs/messaging/src/templates/', '^libs/common/src/error-code\\.ts$', '^locales/'],
       },
     },
     {

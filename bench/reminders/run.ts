@@ -27,7 +27,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { DateTime } from 'luxon';
 import { Pool } from 'pg';
 import { Clock } from '@app/common';
-import { MESSAGE_TIME_ZONE, MessageKind, nextSmsWindow, renderMessage, SmsChannel, DeliveryOutcome, NotificationStatus } from '@app/notifications';
+import { MESSAGE_TIME_ZONE, MessageKind, nextSmsWindow, renderMessage, SmsChannel, DeliveryOutcome, NotificationStatus } from '@app/messaging';
 import { CapturedSms, startSmsGateway } from '@app/testing';
 import { DEFAULT_JOB_OPTIONS, JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
 import { percentile } from '../shared/load';

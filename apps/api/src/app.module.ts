@@ -12,8 +12,9 @@ import { FestivalModule } from '@app/festival';
 import { VolunteersModule } from '@app/volunteers';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
-import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifications';
-import { RegistrationsModule } from '@app/registrations';
+import { MessagingModule, NotificationsAdminModule } from '@app/messaging';
+import { FestivalShiftMessagesModule } from '@app/notifications';
+import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { AdminBootstrap } from './auth/admin-bootstrap';
 import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';
@@ -44,7 +45,9 @@ export class AppModule {
         RegistrationsModule,
         FestivalModule,
         VolunteersModule,
-        NotificationsOutboxModule,
+        MessagingModule,
+        RegistrationMessagesModule,
+        FestivalShiftMessagesModule,
         NotificationsAdminModule,
         LoadersModule,
         PrivacyApiModule,

@@ -1,4 +1,5 @@
-import { EmailChannel, NotificationDelivery, SmsChannel } from '@app/notifications';
+import { DiscoveryService } from '@nestjs/core';
+import { ComposerRegistry, EmailChannel, NotificationDelivery, SmsChannel } from '@app/messaging';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
@@ -34,7 +35,7 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     sms = await startSmsGateway();
     // The worker's delivery, through the real SMS channel to a local gateway.
     const config = { ...api.config, smsGatewayUrl: sms.url };
-    delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, config);
+    delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, composersOf(api), config);
   });
 
   afterAll(async () => {
@@ -176,3 +177,10 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     expect(await tableSnapshot(api.dataSource, ['registration_code_request', 'notification'])).toEqual(before);
   });
 });
+
+/** The composers the worker's delivery would find, from the API's providers (it loads every domain's messages). */
+function composersOf(api: { app: { get<T>(type: new (...args: never[]) => T): T } }): ComposerRegistry {
+  const registry = new ComposerRegistry(api.app.get(DiscoveryService));
+  registry.onModuleInit();
+  return registry;
+}

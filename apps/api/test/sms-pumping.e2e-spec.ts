@@ -1,4 +1,5 @@
-import { EmailChannel, NotificationDelivery, SmsChannel } from '@app/notifications';
+import { DiscoveryService } from '@nestjs/core';
+import { ComposerRegistry, EmailChannel, NotificationDelivery, SmsChannel } from '@app/messaging';
 import { startSmtpCapture } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { REQUEST_CODE } from './self-registration-fixtures';
@@ -54,7 +55,7 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     const smtp = await startSmtpCapture();
     try {
       const config = { ...api.config, smtpUrl: smtp.url };
-      const delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, config);
+      const delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, composersOf(api), config);
       expect(await delivery.deliver(alerts[0].id)).toBe('SENT');
       expect(smtp.mails).toHaveLength(1);
       expect(smtp.mails[0].text).toMatch(/3 SMS/);
@@ -68,3 +69,10 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     api.clock.set(new Date('2026-08-15T10:00:00Z'));
   });
 });
+
+/** The composers the worker's delivery would find, from the API's providers (it loads every domain's messages). */
+function composersOf(api: { app: { get<T>(type: new (...args: never[]) => T): T } }): ComposerRegistry {
+  const registry = new ComposerRegistry(api.app.get(DiscoveryService));
+  registry.onModuleInit();
+  return registry;
+}

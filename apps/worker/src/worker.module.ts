@@ -5,9 +5,11 @@ import { ClockModule, pinoParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
-import { NotificationsDeliveryModule } from '@app/notifications';
+import { MessagingDeliveryModule } from '@app/messaging';
+import { FestivalShiftMessagesModule } from '@app/notifications';
 import { PrivacyModule } from '@app/privacy';
 import { QueuesModule } from '@app/queues';
+import { RegistrationMessagesModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { RecurringJobs } from './recurring-jobs';
 import { HousekeepingProcessor } from './housekeeping.processor';
@@ -29,7 +31,10 @@ export class WorkerModule {
         QueuesModule,
         HealthModule.forRoot('worker'),
         SchedulingModule,
-        NotificationsDeliveryModule,
+        MessagingDeliveryModule,
+        // The composers delivery asks to fill in each kind of message, and the alert sweep.
+        RegistrationMessagesModule,
+        FestivalShiftMessagesModule,
         PrivacyModule,
         DiscoveryModule,
       ],

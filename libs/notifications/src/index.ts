@@ -1,16 +1,4 @@
-export * from './entities';
 export * from './notifications.module';
-export * from './outbox/notification-outbox';
-export * from './delivery/dispatcher';
-export * from './delivery/delivery.service';
-export * from './admin/notification-admin.service';
-export * from './admin/notification-policy';
-export * from './admin/notifications-admin.module';
-export * from './channels/channels';
-export * from './templates';
-export * from './alerts/capacity-alerts';
-export * from './alerts/alert-sweep';
 export * from './festival/festival-outbox';
 export { FESTIVAL_MESSAGE_KINDS } from './festival/festival-messages';
 export * from './shifts/shift-outbox';
-export * from './self-registration/registration-code-messages';

@@ -1,9 +1,2 @@
-export * from './enums';
-export * from './notification.entity';
-export * from './delivery-attempt.entity';
-
-import { NotificationEntity } from './notification.entity';
-import { DeliveryAttemptEntity } from './delivery-attempt.entity';
-
-/** The tables this lib owns; the apps list every lib's entities for TypeORM. */
-export const NOTIFICATIONS_ENTITIES = [NotificationEntity, DeliveryAttemptEntity];
+// Transitional: festival/ and shifts/ move into their domains; until then they find messaging here.
+export { NotificationEntity, NotificationStatus } from '@app/messaging';

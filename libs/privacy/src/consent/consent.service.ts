@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, Clock } from '@app/common';
-import { NotificationStatus } from '@app/notifications';
+import { NotificationStatus } from '@app/messaging';
 import { ParticipantsService, registrationPolicy, ParticipantEntity } from '@app/registrations';
 
 /**

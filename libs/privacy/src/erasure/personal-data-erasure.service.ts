@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
 import { AuditAction, AuditSubjectKind } from '../entities';
-import { NotificationStatus } from '@app/notifications';
+import { NotificationStatus } from '@app/messaging';
 import { AuditLog } from '../audit/audit-log.service';
 import { THEIR_CODE_REQUESTS } from '../export/personal-data-export.service';
 import { privacyPolicy } from '../privacy-policy';

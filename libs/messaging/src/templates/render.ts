@@ -68,8 +68,9 @@ export function resolveMessageLanguage(language: string, catalogues: CatalogueSe
  * missing, the message is simple Dutch followed by English. Throws when a template needs a value
  * that vars does not give (e.g. {confirmed} without confirmedCount).
  */
-export function renderMessage(kind: MessageKind, language: string, vars: MessageVariables, catalogues: CatalogueSet = CATALOGUES): RenderedMessage {
-  if (!Object.values(MessageKind).includes(kind)) throw new Error(`Unknown message kind ${String(kind)}`);
+export function renderMessage(kindName: string, language: string, vars: MessageVariables, catalogues: CatalogueSet = CATALOGUES): RenderedMessage {
+  if (!(Object.values(MessageKind) as string[]).includes(kindName)) throw new Error(`Unknown message kind ${kindName}`);
+  const kind = kindName as MessageKind;
   const resolved = resolveMessageLanguage(language, catalogues);
   const entry = resolved ? catalogues[resolved]?.[kind] : undefined;
   if (resolved && isComplete(entry)) {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, NotificationChannel } from '@app/common';
-import { NotificationEntity, NotificationStatus } from '../entities';
-import { RegistrationCodeRequestEntity, RegistrationCodeStatus } from '@app/registrations';
+import type { Transaction } from '@app/database';
+import { ComposesMessages, type Composition, type MessageComposer, NotificationStatus, type OutboxRow } from '@app/messaging';
 import { EventMap, OnEvent } from '@app/events';
-import { coordinators, insertStaffNotification } from '../alerts/staff-recipients';
-import { dedupeKeyOf } from '../outbox/notification-outbox';
-import { MessageKind, MessageVariables } from '../templates/message-kinds';
+import { RegistrationCodeRequestEntity, RegistrationCodeStatus } from '../entities';
+import { coordinators, insertStaffNotification } from './staff-recipients';
+import { dedupeKeyOf } from './participant-messages';
+import { RegistrationMessageKind } from './registration-message-kinds';
 
 /**
  * The one payload field that must not outlive the message: the code itself. The request keeps only
@@ -47,11 +48,11 @@ export class RegistrationCodeMessages {
     const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString();
     for (const userId of await coordinators(manager)) {
       await insertStaffNotification(manager, {
-        kind: MessageKind.SMS_CODE_BUDGET_REACHED,
+        kind: RegistrationMessageKind.SMS_CODE_BUDGET_REACHED,
         userId,
         sessionId: null,
         dueAt: now,
-        dedupeKey: `${MessageKind.SMS_CODE_BUDGET_REACHED}|${hour}|${userId}`,
+        dedupeKey: `${RegistrationMessageKind.SMS_CODE_BUDGET_REACHED}|${hour}|${userId}`,
         payload: { budget, reachedAt: now.toISOString() },
       });
     }
@@ -61,13 +62,13 @@ export class RegistrationCodeMessages {
     await manager.query(
       `INSERT INTO notification (kind, channel, language, session_id, payload, due_at, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
-        MessageKind.REGISTRATION_CODE,
+        RegistrationMessageKind.REGISTRATION_CODE,
         NotificationChannel.SMS,
         request.preferredLanguage,
         request.sessionId,
         JSON.stringify({ requestId: request.id, [CODE]: code }),
         this.clock.now(),
-        dedupeKeyOf(MessageKind.REGISTRATION_CODE, request.id),
+        dedupeKeyOf(RegistrationMessageKind.REGISTRATION_CODE, request.id),
       ],
     );
   }
@@ -80,17 +81,29 @@ export class RegistrationCodeMessages {
               last_error = CASE WHEN status = $3 THEN 'the code is no longer needed' ELSE last_error END,
               updated_at = now()
         WHERE kind = $1 AND payload ->> 'requestId' = ANY($2::text[])`,
-      [MessageKind.REGISTRATION_CODE, requestIds, NotificationStatus.PENDING, NotificationStatus.CANCELLED],
+      [RegistrationMessageKind.REGISTRATION_CODE, requestIds, NotificationStatus.PENDING, NotificationStatus.CANCELLED],
     );
   }
 }
 
-/** The code SMS, read fresh when sent: to the request's phone while the request still waits for its code. */
-export async function composeRegistrationCodeMessage(
-  manager: EntityManager,
-  row: NotificationEntity,
-  now: Date,
-): Promise<{ to: string; vars: MessageVariables; calendar: null } | { stale: string }> {
+/**
+ * The code SMS, read fresh when sent: to the request's phone while the request still waits for
+ * its code. It is awaited right now and dies in ten minutes, so it ignores quiet hours; once the row
+ * is final the code is dropped from it.
+ */
+@Injectable()
+@ComposesMessages(RegistrationMessageKind.REGISTRATION_CODE)
+export class RegistrationCodeComposer implements MessageComposer {
+  compose(manager: Transaction, row: OutboxRow, now: Date): Promise<Composition> {
+    return composeRegistrationCodeMessage(manager, row, now);
+  }
+
+  async settled(manager: Transaction, row: OutboxRow): Promise<void> {
+    await manager.query(`UPDATE notification SET payload = ${PAYLOAD_WITHOUT_CODE} WHERE id = $1`, [row.id]);
+  }
+}
+
+async function composeRegistrationCodeMessage(manager: Transaction, row: OutboxRow, now: Date): Promise<Composition> {
   const code = row.payload[CODE];
   if (typeof code !== 'string') return { stale: 'the code is no longer kept' };
   const [request] = await manager.query<{ first_name: string; phone: string; status: RegistrationCodeStatus; expires_at: Date; title: string; starts_at: Date; ends_at: Date; venue_name: string; venue_address: string }[]>(
@@ -113,5 +126,6 @@ export async function composeRegistrationCodeMessage(
       code,
     },
     calendar: null,
+    ignoresQuietHours: true,
   };
 }

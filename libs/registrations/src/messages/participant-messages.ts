@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, NotificationChannel } from '@app/common';
-import { NotificationStatus } from '../entities';
-import { ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '@app/registrations';
+import { NotificationStatus } from '@app/messaging';
 import { SessionEntity } from '@app/scheduling';
 import { EventMap, OnEvent } from '@app/events';
-import { MessageKind } from '../templates/message-kinds';
+import { ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '../entities';
+import { RegistrationMessageKind } from './registration-message-kinds';
 
 interface Recipient {
   registration_id: string;
@@ -20,12 +20,12 @@ interface Recipient {
   reminder_offsets_minutes: number[];
 }
 
-const MESSAGE_OF_EVENT: Partial<Record<RegistrationEventKind, MessageKind>> = {
-  [RegistrationEventKind.CONFIRMED]: MessageKind.REGISTRATION_CONFIRMED,
-  [RegistrationEventKind.WAITLISTED]: MessageKind.WAITLISTED,
-  [RegistrationEventKind.PROMOTED]: MessageKind.PROMOTED,
-  [RegistrationEventKind.CANCELLED]: MessageKind.REGISTRATION_CANCELLED,
-  [RegistrationEventKind.SESSION_CANCELLED]: MessageKind.SESSION_CANCELLED,
+const MESSAGE_OF_EVENT: Partial<Record<RegistrationEventKind, RegistrationMessageKind>> = {
+  [RegistrationEventKind.CONFIRMED]: RegistrationMessageKind.REGISTRATION_CONFIRMED,
+  [RegistrationEventKind.WAITLISTED]: RegistrationMessageKind.WAITLISTED,
+  [RegistrationEventKind.PROMOTED]: RegistrationMessageKind.PROMOTED,
+  [RegistrationEventKind.CANCELLED]: RegistrationMessageKind.REGISTRATION_CANCELLED,
+  [RegistrationEventKind.SESSION_CANCELLED]: RegistrationMessageKind.SESSION_CANCELLED,
 };
 
 /** Events after which the participant has a seat and gets reminders; and after which they must not. */
@@ -40,7 +40,7 @@ export function directChannelOf(recipient: Pick<Recipient, 'contact_channel' | '
   return null;
 }
 
-export function dedupeKeyOf(kind: MessageKind, subjectId: string, offsetMinutes: number | null = null): string {
+export function dedupeKeyOf(kind: RegistrationMessageKind, subjectId: string, offsetMinutes: number | null = null): string {
   return `${kind}|${subjectId}|${offsetMinutes ?? 0}`;
 }
 
@@ -79,7 +79,7 @@ export class NotificationOutbox {
     await manager.query(
       `UPDATE notification n SET status = $3, last_error = 'the programme no longer sends this reminder', updated_at = now()
          FROM session s WHERE n.session_id = s.id AND s.programme_id = $1 AND n.kind = $4 AND n.status = $5 AND NOT (n.offset_minutes = ANY($2::int[]))`,
-      [programmeId, programme.reminder_offsets_minutes, NotificationStatus.CANCELLED, MessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
+      [programmeId, programme.reminder_offsets_minutes, NotificationStatus.CANCELLED, RegistrationMessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
     );
     const seated = await manager.query<{ id: string }[]>(
       `SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id
@@ -99,13 +99,13 @@ export class NotificationOutbox {
     await manager.query(
       `UPDATE notification SET due_at = $2::timestamptz - make_interval(mins => offset_minutes), payload = jsonb_set(payload, '{startsAt}', to_jsonb($3::text)), updated_at = now()
         WHERE session_id = $1 AND kind = $4 AND status = $5`,
-      [session.id, session.startsAt, startsAt, MessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
+      [session.id, session.startsAt, startsAt, RegistrationMessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
     );
     await manager.query(`UPDATE notification SET status = $3, last_error = 'the session moved; this reminder time has passed' WHERE session_id = $1 AND kind = $4 AND status = $5 AND due_at <= $2`, [
       session.id,
       now,
       NotificationStatus.CANCELLED,
-      MessageKind.SESSION_REMINDER,
+      RegistrationMessageKind.SESSION_REMINDER,
       NotificationStatus.PENDING,
     ]);
     const live = await manager.query<{ id: string }[]>(`SELECT id FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'WAITLISTED')`, [session.id]);
@@ -114,7 +114,7 @@ export class NotificationOutbox {
       const channel = directChannelOf(recipient);
       if (!channel) continue;
       await this.insert(manager, {
-        kind: MessageKind.SESSION_MOVED,
+        kind: RegistrationMessageKind.SESSION_MOVED,
         channel,
         participantId: recipient.participant_id,
         language: recipient.preferred_language,
@@ -123,7 +123,7 @@ export class NotificationOutbox {
         offsetMinutes: null,
         payload: { startsAt, previousStartsAt: previousStartsAt.toISOString() },
         dueAt: now,
-        dedupeKey: `${dedupeKeyOf(MessageKind.SESSION_MOVED, recipient.registration_id)}|${session.startsAt.getTime()}`,
+        dedupeKey: `${dedupeKeyOf(RegistrationMessageKind.SESSION_MOVED, recipient.registration_id)}|${session.startsAt.getTime()}`,
       });
     }
   }
@@ -153,7 +153,7 @@ export class NotificationOutbox {
       const dueAt = new Date(new Date(recipient.starts_at).getTime() - offset * 60_000);
       if (dueAt.getTime() <= now.getTime()) continue;
       await this.insert(manager, {
-        kind: MessageKind.SESSION_REMINDER,
+        kind: RegistrationMessageKind.SESSION_REMINDER,
         channel,
         participantId: recipient.participant_id,
         language: recipient.preferred_language,
@@ -162,14 +162,14 @@ export class NotificationOutbox {
         dueAt,
         offsetMinutes: offset,
         payload: { startsAt },
-        dedupeKey: dedupeKeyOf(MessageKind.SESSION_REMINDER, recipient.registration_id, offset),
+        dedupeKey: dedupeKeyOf(RegistrationMessageKind.SESSION_REMINDER, recipient.registration_id, offset),
       });
     }
   }
 
   private async insert(
     manager: EntityManager,
-    row: { kind: MessageKind; channel: NotificationChannel; participantId: string; language: string; registrationId: string; sessionId: string; offsetMinutes: number | null; payload: object; dueAt: Date; dedupeKey: string },
+    row: { kind: RegistrationMessageKind; channel: NotificationChannel; participantId: string; language: string; registrationId: string; sessionId: string; offsetMinutes: number | null; payload: object; dueAt: Date; dedupeKey: string },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO notification (kind, channel, participant_id, language, registration_id, session_id, offset_minutes, payload, due_at, dedupe_key)

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
 import { EventMap, OnEvent } from '@app/events';
-import { seatCounts } from '@app/registrations';
-import { MessageKind } from '../templates/message-kinds';
+import { seatCounts } from '../registrations/seat-counts';
+import { RegistrationMessageKind } from './registration-message-kinds';
 import { insertStaffNotification, sessionStaff } from './staff-recipients';
 
 /** From this many people waiting, hosts hear it: time to think about a second table. */
@@ -23,9 +23,9 @@ export async function sessionLoads(manager: EntityManager, sessionIds: readonly 
   return sessions.map((session) => ({ ...session, ...counts.get(session.id)! }));
 }
 
-export const ALERT_CONDITIONS: { kind: MessageKind; holds: (load: SessionLoad) => boolean }[] = [
-  { kind: MessageKind.SESSION_FULL, holds: (load) => load.status === 'SCHEDULED' && load.seated >= load.capacity },
-  { kind: MessageKind.WAITLIST_LONG, holds: (load) => load.status === 'SCHEDULED' && load.waitlisted >= WAITLIST_LONG_THRESHOLD },
+export const ALERT_CONDITIONS: { kind: RegistrationMessageKind; holds: (load: SessionLoad) => boolean }[] = [
+  { kind: RegistrationMessageKind.SESSION_FULL, holds: (load) => load.status === 'SCHEDULED' && load.seated >= load.capacity },
+  { kind: RegistrationMessageKind.WAITLIST_LONG, holds: (load) => load.status === 'SCHEDULED' && load.waitlisted >= WAITLIST_LONG_THRESHOLD },
 ];
 
 /**
@@ -65,7 +65,7 @@ export class CapacityAlerts {
       `SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`,
       [sessionIds],
     );
-    const stateOf = (sessionId: string, kind: MessageKind) => stored.find((row) => row.session_id === sessionId && row.condition === kind) ?? { active: false, episodes: 0 };
+    const stateOf = (sessionId: string, kind: RegistrationMessageKind) => stored.find((row) => row.session_id === sessionId && row.condition === kind) ?? { active: false, episodes: 0 };
     for (const load of loads) {
       for (const condition of ALERT_CONDITIONS) {
         const state = stateOf(load.id, condition.kind);
@@ -75,7 +75,7 @@ export class CapacityAlerts {
     }
   }
 
-  private async transition(manager: EntityManager, sessionId: string, kind: MessageKind, active: boolean, episodes: number): Promise<void> {
+  private async transition(manager: EntityManager, sessionId: string, kind: RegistrationMessageKind, active: boolean, episodes: number): Promise<void> {
     await manager.query(
       `INSERT INTO session_alert (session_id, condition, active, episodes) VALUES ($1, $2, $3, $4)
        ON CONFLICT (session_id, condition) DO UPDATE SET active = EXCLUDED.active, episodes = EXCLUDED.episodes`,

@@ -1,7 +1,8 @@
+import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { NotificationEntity } from '../entities';
-import { DigestLine, MessageKind, MessageVariables } from '../templates/message-kinds';
+import { ComposesMessages, type Composition, type DigestLine, type MessageComposer, type MessageVariables, type OutboxRow } from '@app/messaging';
+import { RegistrationMessageKind } from './registration-message-kinds';
 import { sessionLoads, WAITLIST_LONG_THRESHOLD } from './capacity-alerts';
 import { UNDER_BOOKED_MINIMUM } from './alert-sweep';
 
@@ -21,18 +22,18 @@ interface SessionRow {
  * The content of an alert or digest to a user, read fresh when it is sent, or why it is no longer
  * true (the session emptied again, was cancelled, or there is nobody to list).
  */
-export async function composeStaffMessage(manager: EntityManager, row: NotificationEntity, now: Date): Promise<StaffMessage> {
+export async function composeStaffMessage(manager: EntityManager, row: OutboxRow, now: Date): Promise<StaffMessage> {
   const [user] = await manager.query<{ email: string; display_name: string; active: boolean; organisation_id: string | null }[]>(
     `SELECT email, display_name, active, organisation_id FROM app_user WHERE id = $1`,
     [row.userId],
   );
   if (!user?.active) return { stale: 'the user is no longer active' };
-  if (row.kind === MessageKind.SMS_CODE_BUDGET_REACHED) {
+  if (row.kind === RegistrationMessageKind.SMS_CODE_BUDGET_REACHED) {
     const reachedAt = new Date(String(row.payload.reachedAt));
     return { to: user.email, vars: { firstName: user.display_name, sessionTitle: '', startsAt: reachedAt, endsAt: reachedAt, venueName: '', venueAddress: '', capacity: Number(row.payload.budget) } };
   }
-  if (row.kind === MessageKind.HOST_DIGEST || row.kind === MessageKind.SCHOOL_DIGEST) {
-    const rows = row.kind === MessageKind.HOST_DIGEST ? await hostLines(manager, row.userId!, String(row.payload.day)) : await schoolLines(manager, user.organisation_id, String(row.payload.day));
+  if (row.kind === RegistrationMessageKind.HOST_DIGEST || row.kind === RegistrationMessageKind.SCHOOL_DIGEST) {
+    const rows = row.kind === RegistrationMessageKind.HOST_DIGEST ? await hostLines(manager, row.userId!, String(row.payload.day)) : await schoolLines(manager, user.organisation_id, String(row.payload.day));
     if (rows.length === 0) return { stale: 'nobody to list' };
     // The digest's heading names the first session of the day; every line names its own.
     const [first] = rows;
@@ -51,9 +52,9 @@ export async function composeStaffMessage(manager: EntityManager, row: Notificat
   if (load.status !== 'SCHEDULED') return { stale: 'the session was cancelled' };
   if (new Date(session.starts_at).getTime() <= now.getTime()) return { stale: 'the session has started' };
   const stillTrue =
-    (row.kind === MessageKind.SESSION_FULL && load.seated >= load.capacity) ||
-    (row.kind === MessageKind.WAITLIST_LONG && load.waitlisted >= WAITLIST_LONG_THRESHOLD) ||
-    (row.kind === MessageKind.UNDER_BOOKED && load.seated < UNDER_BOOKED_MINIMUM);
+    (row.kind === RegistrationMessageKind.SESSION_FULL && load.seated >= load.capacity) ||
+    (row.kind === RegistrationMessageKind.WAITLIST_LONG && load.waitlisted >= WAITLIST_LONG_THRESHOLD) ||
+    (row.kind === RegistrationMessageKind.UNDER_BOOKED && load.seated < UNDER_BOOKED_MINIMUM);
   if (!stillTrue) return { stale: 'the condition no longer holds' };
   return {
     to: user.email,
@@ -69,6 +70,23 @@ export async function composeStaffMessage(manager: EntityManager, row: Notificat
       waitlistCount: load.waitlisted,
     },
   };
+}
+
+/** Alerts and digests to staff about sessions and their seats, and the code SMS budget alert. */
+@Injectable()
+@ComposesMessages(
+  RegistrationMessageKind.SESSION_FULL,
+  RegistrationMessageKind.WAITLIST_LONG,
+  RegistrationMessageKind.UNDER_BOOKED,
+  RegistrationMessageKind.HOST_DIGEST,
+  RegistrationMessageKind.SCHOOL_DIGEST,
+  RegistrationMessageKind.SMS_CODE_BUDGET_REACHED,
+)
+export class StaffMessageComposer implements MessageComposer {
+  async compose(manager: EntityManager, row: OutboxRow, now: Date): Promise<Composition> {
+    const staff = await composeStaffMessage(manager, row, now);
+    return 'stale' in staff ? staff : { to: staff.to, vars: { ...staff.vars }, calendar: null };
+  }
 }
 
 const ofDay = `(s.starts_at AT TIME ZONE '${ZONE}')::date = $2::date AND s.status = 'SCHEDULED'`;
