@@ -1,5 +1,7 @@
 import { DiscoveryService } from '@nestjs/core';
-import { ComposerRegistry, EmailChannel, NotificationDelivery, SmsChannel } from '@app/messaging';
+import type { AppConfig } from '@app/config';
+import { Transactions } from '@app/database';
+import { ComposerRegistry, EmailChannel, NotificationDelivery, NotificationRepository, SmsChannel } from '@app/messaging';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
@@ -35,7 +37,7 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     sms = await startSmsGateway();
     // The worker's delivery, through the real SMS channel to a local gateway.
     const config = { ...api.config, smsGatewayUrl: sms.url };
-    delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, composersOf(api), config);
+    delivery = deliveryOf(api, config);
   });
 
   afterAll(async () => {
@@ -178,9 +180,9 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
   });
 });
 
-/** The composers the worker's delivery would find, from the API's providers (it loads every domain's messages). */
-function composersOf(api: { app: { get<T>(type: new (...args: never[]) => T): T } }): ComposerRegistry {
-  const registry = new ComposerRegistry(api.app.get(DiscoveryService));
-  registry.onModuleInit();
-  return registry;
+/** The worker's delivery over the API's database and providers (the API loads every domain's composers). */
+function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
+  const composers = new ComposerRegistry(api.app.get(DiscoveryService));
+  composers.onModuleInit();
+  return new NotificationDelivery(new Transactions(api.dataSource), new NotificationRepository(api.dataSource), new EmailChannel(config), new SmsChannel(config), api.clock, composers, config);
 }

@@ -1,5 +1,7 @@
 import { DiscoveryService } from '@nestjs/core';
-import { ComposerRegistry, EmailChannel, NotificationDelivery, SmsChannel } from '@app/messaging';
+import type { AppConfig } from '@app/config';
+import { Transactions } from '@app/database';
+import { ComposerRegistry, EmailChannel, NotificationDelivery, NotificationRepository, SmsChannel } from '@app/messaging';
 import { startSmtpCapture } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { REQUEST_CODE } from './self-registration-fixtures';
@@ -55,7 +57,7 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     const smtp = await startSmtpCapture();
     try {
       const config = { ...api.config, smtpUrl: smtp.url };
-      const delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, composersOf(api), config);
+      const delivery = deliveryOf(api, config);
       expect(await delivery.deliver(alerts[0].id)).toBe('SENT');
       expect(smtp.mails).toHaveLength(1);
       expect(smtp.mails[0].text).toMatch(/3 SMS/);
@@ -70,9 +72,9 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
   });
 });
 
-/** The composers the worker's delivery would find, from the API's providers (it loads every domain's messages). */
-function composersOf(api: { app: { get<T>(type: new (...args: never[]) => T): T } }): ComposerRegistry {
-  const registry = new ComposerRegistry(api.app.get(DiscoveryService));
-  registry.onModuleInit();
-  return registry;
+/** The worker's delivery over the API's database and providers (the API loads every domain's composers). */
+function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
+  const composers = new ComposerRegistry(api.app.get(DiscoveryService));
+  composers.onModuleInit();
+  return new NotificationDelivery(new Transactions(api.dataSource), new NotificationRepository(api.dataSource), new EmailChannel(config), new SmsChannel(config), api.clock, composers, config);
 }

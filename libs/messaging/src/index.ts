@@ -12,3 +12,4 @@ export * from './admin/notifications-admin.module';
 export * from './channels/channels';
 export * from './channels/calendar-message';
 export * from './templates';
+export * from './notification.repository';

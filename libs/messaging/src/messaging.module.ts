@@ -5,6 +5,7 @@ import { EmailChannel, SmsChannel } from './channels/channels';
 import { ComposerRegistry } from './composer-registry';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
+import { NotificationRepository } from './notification.repository';
 import { Outbox } from './outbox';
 
 /** The outbox the domains write to in their transactions (the API, the worker, anything that changes data). */
@@ -17,7 +18,7 @@ export class MessagingModule {}
  */
 @Module({
   imports: [QueuesModule, DiscoveryModule],
-  providers: [EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher],
+  providers: [NotificationRepository, EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher],
   exports: [NotificationDelivery, NotificationDispatcher],
 })
 export class MessagingDeliveryModule {}

@@ -9,3 +9,4 @@ export * from './series/session-series.service';
 export * from './closures/closures.service';
 export { easterSunday, schoolYearOf, flemishSchoolHolidays, belgianPublicHolidays } from './closures/flemish-calendar';
 export { parseRecurrence, occurrencesUntil, brusselsDate, endOfSchoolYear, SCHEDULE_ZONE } from './recurrence/brussels-recurrence';
+export { sessionHostIds } from './hosts/session-hosts';

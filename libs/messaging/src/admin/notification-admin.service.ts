@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { Actor, AppError, Clock, validate } from '@app/common';
+import { Transactions } from '@app/database';
 import { DeliveryAttemptEntity, NotificationEntity, NotificationStatus } from '../entities';
+import { NotificationRepository } from '../notification.repository';
 import { notificationPolicy } from './notification-policy';
 
 export const DEFAULT_NOTIFICATIONS_PAGE = 50;
@@ -25,7 +25,8 @@ export class NotificationAdminService {
   private readonly logger = new Logger(NotificationAdminService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly notifications: NotificationRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -37,14 +38,16 @@ export class NotificationAdminService {
     if (!sessionId && !participantId && !registrationId && !status) {
       throw AppError.badInput('Give at least one of sessionId, participantId, registrationId or status', 'filter');
     }
-    const query = this.dataSource.getRepository(NotificationEntity).createQueryBuilder('n');
-    if (sessionId) query.andWhere('n.session_id = :sessionId', { sessionId: validate.uuid('filter.sessionId', sessionId) });
-    if (participantId) query.andWhere('n.participant_id = :participantId', { participantId: validate.uuid('filter.participantId', participantId) });
-    if (registrationId) query.andWhere('n.registration_id = :registrationId', { registrationId: validate.uuid('filter.registrationId', registrationId) });
-    if (status) query.andWhere('n.status = :status', { status });
-    const kindText = validate.optionalText('filter.kind', kind, 40);
-    if (kindText) query.andWhere('n.kind = :kind', { kind: kindText });
-    return query.orderBy('n.due_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit).getMany();
+    return this.notifications.list(
+      {
+        sessionId: sessionId ? validate.uuid('filter.sessionId', sessionId) : undefined,
+        participantId: participantId ? validate.uuid('filter.participantId', participantId) : undefined,
+        registrationId: registrationId ? validate.uuid('filter.registrationId', registrationId) : undefined,
+        status: status ?? undefined,
+        kind: validate.optionalText('filter.kind', kind, 40) || undefined,
+      },
+      limit,
+    );
   }
 
   /**
@@ -56,25 +59,15 @@ export class NotificationAdminService {
   async resendNotification(actor: Actor | null, id: string): Promise<NotificationEntity> {
     const resender = notificationPolicy.requireCanAdminister(actor, 'resend messages');
     const notificationId = validate.uuid('id', id);
-    const resent = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(NotificationEntity, { where: { id: notificationId }, lock: { mode: 'pessimistic_write' } });
+    const resent = await this.transactions.run(async (tx) => {
+      const row = await this.notifications.lock(tx, notificationId);
       if (!row) throw AppError.notFound('Notification', notificationId);
       if (row.status !== NotificationStatus.FAILED) {
         throw AppError.badInput(`Only a FAILED message can be resent; this one is ${row.status}`, 'id');
       }
-      const [{ min, max }] = await manager.query<{ min: number | null; max: number | null }[]>(
-        `SELECT min(attempt) AS min, max(attempt) AS max FROM delivery_attempt WHERE notification_id = $1`,
-        [notificationId],
-      );
-      if (min !== null && max !== null && max > 0) {
-        // Two steps, because (notification_id, attempt) is unique at every row: first above the
-        // current range, then down to max - max = 0 and below.
-        const lift = max - min + 1;
-        await manager.query(`UPDATE delivery_attempt SET attempt = attempt + $2 WHERE notification_id = $1`, [notificationId, lift]);
-        await manager.query(`UPDATE delivery_attempt SET attempt = attempt - $2 WHERE notification_id = $1`, [notificationId, lift + max]);
-      }
-      await manager.update(NotificationEntity, notificationId, { status: NotificationStatus.PENDING, dueAt: this.clock.now(), attempts: 0 });
-      return manager.findOneOrFail(NotificationEntity, { where: { id: notificationId } });
+      await this.notifications.renumberAttempts(tx, notificationId);
+      await this.notifications.update(tx, notificationId, { status: NotificationStatus.PENDING, dueAt: this.clock.now(), attempts: 0 });
+      return this.notifications.get(tx, notificationId);
     });
     this.logger.log({ notificationId, by: resender.userId }, 'failed message put back in the outbox');
     return resent;
@@ -82,6 +75,6 @@ export class NotificationAdminService {
 
   /** The attempts of a batch of messages, oldest first, for a DataLoader. */
   attemptsByNotificationIds(ids: readonly string[]): Promise<DeliveryAttemptEntity[]> {
-    return this.dataSource.getRepository(DeliveryAttemptEntity).find({ where: { notificationId: In([...ids]) }, order: { notificationId: 'ASC', attempt: 'ASC' } });
+    return this.notifications.attemptsOf(ids);
   }
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
 import { Clock, NotificationChannel } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { type Transaction, Transactions } from '@app/database';
 import { MetricsRegistry } from '@app/health';
 import { JobName, OnJob } from '@app/queues';
-import { DeliveryOutcome, NotificationEntity, NotificationStatus } from '../entities';
+import { NotificationEntity, NotificationStatus } from '../entities';
+import { NotificationRepository } from '../notification.repository';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { ComposerRegistry } from '../composer-registry';
 import type { PreparedMessage } from '../composers';
@@ -38,7 +38,8 @@ export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly notifications: NotificationRepository,
     private readonly email: EmailChannel,
     private readonly sms: SmsChannel,
     private readonly clock: Clock,
@@ -54,26 +55,26 @@ export class NotificationDelivery {
   }
 
   async deliver(notificationId: string): Promise<DeliveryResult> {
-    const claim = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(NotificationEntity, { where: { id: notificationId }, lock: { mode: 'pessimistic_write' } });
+    const claim = await this.transactions.run(async (manager) => {
+      const row = await this.notifications.lock(manager, notificationId);
       if (!row || row.status !== NotificationStatus.PENDING) return { result: 'ALREADY_DONE' as const };
       const now = this.clock.now();
       if (row.dueAt.getTime() > now.getTime() + 1000) return { result: 'NOT_DUE' as const };
       const prepared = await this.composers.composerOf(row.kind).compose(manager, row, now);
       if ('stale' in prepared) {
-        await manager.update(NotificationEntity, row.id, { status: NotificationStatus.CANCELLED, lastError: prepared.stale });
+        await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: prepared.stale });
         await this.settled(manager, row);
         return { result: 'CANCELLED' as const };
       }
       // A message awaited right now (a registration code dies in ten minutes) ignores quiet hours.
       const window = row.channel === NotificationChannel.SMS && !prepared.ignoresQuietHours ? nextSmsWindow(now) : null;
       if (window) {
-        await manager.update(NotificationEntity, row.id, { dueAt: window });
+        await this.notifications.update(manager, row.id, { dueAt: window });
         return { result: 'DEFERRED' as const };
       }
       const attempt = row.attempts + 1;
-      await manager.update(NotificationEntity, row.id, { attempts: attempt });
-      await manager.query(`INSERT INTO delivery_attempt (notification_id, attempt, outcome, started_at) VALUES ($1, $2, $3, $4)`, [row.id, attempt, DeliveryOutcome.STARTED, now]);
+      await this.notifications.update(manager, row.id, { attempts: attempt });
+      await this.notifications.startAttempt(manager, row.id, attempt, now);
       return { result: 'CLAIMED' as const, row, message: prepared, attempt };
     });
     if (claim.result !== 'CLAIMED') return claim.result;
@@ -85,9 +86,9 @@ export class NotificationDelivery {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = attempt >= MAX_DELIVERY_ATTEMPTS;
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), error = $4 WHERE notification_id = $1 AND attempt = $2`, [row.id, attempt, DeliveryOutcome.FAILED, message]);
-        await manager.update(NotificationEntity, row.id, { lastError: message, ...(final ? { status: NotificationStatus.FAILED } : {}) });
+      await this.transactions.run(async (manager) => {
+        await this.notifications.attemptFailed(manager, row.id, attempt, message);
+        await this.notifications.update(manager, row.id, { lastError: message, ...(final ? { status: NotificationStatus.FAILED } : {}) });
         if (final) await this.settled(manager, row);
       });
       this.logger.warn({ notificationId: row.id, attempt, error: message }, final ? 'message failed for good' : 'message failed; will retry');
@@ -95,9 +96,9 @@ export class NotificationDelivery {
       throw error;
     }
     const sentAt = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), provider_id = $4 WHERE notification_id = $1 AND attempt = $2`, [row.id, attempt, DeliveryOutcome.SUCCEEDED, providerId]);
-      await manager.update(NotificationEntity, row.id, { status: NotificationStatus.SENT, sentAt, lastError: null });
+    await this.transactions.run(async (manager) => {
+      await this.notifications.attemptSucceeded(manager, row.id, attempt, providerId);
+      await this.notifications.update(manager, row.id, { status: NotificationStatus.SENT, sentAt, lastError: null });
       await this.settled(manager, row);
     });
     this.metrics?.notificationSent(row.channel, prepared.measureLateness ? { dueAt: row.dueAt, sentAt } : undefined);
@@ -105,7 +106,7 @@ export class NotificationDelivery {
   }
 
   /** The row is final: its domain may drop what it kept only for sending (a registration code). */
-  private async settled(manager: EntityManager, row: NotificationEntity): Promise<void> {
+  private async settled(manager: Transaction, row: NotificationEntity): Promise<void> {
     await this.composers.composerOf(row.kind).settled?.(manager, row);
   }
 

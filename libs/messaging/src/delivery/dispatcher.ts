@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
-import { NotificationStatus } from '../entities';
 import { JobName, JobProducer, OnJob } from '@app/queues';
+import { NotificationRepository } from '../notification.repository';
 
 /** Rows due within this window go to BullMQ as delayed jobs, so they leave on the minute. */
 export const DISPATCH_LOOKAHEAD_MS = 10 * 60_000;
@@ -21,7 +19,7 @@ export function deliveryJobId(notificationId: string, dueAt: Date): string {
 @Injectable()
 export class NotificationDispatcher {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     private readonly jobs: JobProducer,
     private readonly clock: Clock,
   ) {}
@@ -33,12 +31,7 @@ export class NotificationDispatcher {
     let after = new Date(0);
     let afterId = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await this.dataSource.query<{ id: string; due_at: Date }[]>(
-        `SELECT id, due_at FROM notification
-          WHERE status = $1 AND due_at <= $2 AND (due_at, id) > ($3, $4::uuid)
-          ORDER BY due_at, id LIMIT $5`,
-        [NotificationStatus.PENDING, new Date(now.getTime() + DISPATCH_LOOKAHEAD_MS), after, afterId, BATCH],
-      );
+      const rows = await this.notifications.due(new Date(now.getTime() + DISPATCH_LOOKAHEAD_MS), after, afterId, BATCH);
       if (rows.length === 0) return { enqueued };
       await this.jobs.enqueueMany(
         JobName.DELIVER_NOTIFICATION,

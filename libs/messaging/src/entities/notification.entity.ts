@@ -15,7 +15,7 @@ import { NotificationStatus } from './enums';
 @Index(['standBookingId'])
 @Index(['shiftAssignmentId'])
 export class NotificationEntity extends BaseEntity {
-  /** A MessageKind of libs/notifications. */
+  /** A message kind of the domain that wrote the row (its composer is registered for it). */
   @Column({ type: 'varchar', length: 40 })
   kind: string;
 

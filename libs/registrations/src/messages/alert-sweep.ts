@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
+import { Transactions } from '@app/database';
 import { JobName, OnJob } from '@app/queues';
-import { SEATED_REGISTRATION_STATUSES } from '../entities';
 import { RegistrationMessageKind } from './registration-message-kinds';
-import { insertStaffNotification, sessionStaff } from './staff-recipients';
+import { RegistrationMessagesRepository } from './registration-messages.repository';
+import { StaffRecipients } from './staff-recipients';
 
 /** Fewer confirmed than this two days ahead, and the host hears it: recruit, or cancel in time. */
 export const UNDER_BOOKED_MINIMUM = 3;
@@ -23,7 +22,9 @@ const ZONE = 'Europe/Brussels';
 @Injectable()
 export class AlertSweep {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly messages: RegistrationMessagesRepository,
+    private readonly staff: StaffRecipients,
     private readonly clock: Clock,
   ) {}
 
@@ -38,19 +39,13 @@ export class AlertSweep {
 
   private async underBooked(): Promise<number> {
     const now = this.clock.now();
-    const sessions = await this.dataSource.query<{ id: string }[]>(
-      `SELECT s.id FROM session s
-        WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND s.starts_at <= $2
-          AND (SELECT count(*) FROM registration r WHERE r.session_id = s.id AND r.status = ANY($4::registration_status[])) < $3`,
-      [now, new Date(now.getTime() + UNDER_BOOKED_HOURS * 3_600_000), UNDER_BOOKED_MINIMUM, [...SEATED_REGISTRATION_STATUSES]],
-    );
+    const sessions = await this.messages.underBookedSessionIds(now, new Date(now.getTime() + UNDER_BOOKED_HOURS * 3_600_000), UNDER_BOOKED_MINIMUM);
     let written = 0;
-    for (const { id } of sessions) {
-      await this.dataSource.transaction(async (manager) => {
-        for (const userId of await sessionStaff(manager, id)) {
-          await insertStaffNotification(manager, { kind: RegistrationMessageKind.UNDER_BOOKED, userId, sessionId: id, dueAt: now, dedupeKey: `${RegistrationMessageKind.UNDER_BOOKED}|${id}|${userId}` });
-          written += 1;
-        }
+    for (const id of sessions) {
+      await this.transactions.run(async (tx) => {
+        const staff = await this.staff.sessionStaff(tx, id);
+        await this.staff.write(tx, staff.map((userId) => ({ kind: RegistrationMessageKind.UNDER_BOOKED, userId, sessionId: id, dueAt: now, dedupeKey: `${RegistrationMessageKind.UNDER_BOOKED}|${id}|${userId}` })));
+        written += staff.length;
       });
     }
     return written;
@@ -65,13 +60,10 @@ export class AlertSweep {
   private async hostDigests(): Promise<number> {
     const day = this.tomorrow();
     if (!day) return 0;
-    const hosts = await this.dataSource.query<{ user_id: string }[]>(
-      `SELECT DISTINCT sh.user_id FROM session s JOIN session_host sh ON sh.session_id = s.id
-        WHERE s.status = 'SCHEDULED' AND (s.starts_at AT TIME ZONE '${ZONE}')::date = $1::date`,
-      [day],
-    );
-    for (const { user_id } of hosts) {
-      await insertStaffNotification(this.dataSource.manager, { kind: RegistrationMessageKind.HOST_DIGEST, userId: user_id, sessionId: null, dueAt: this.clock.now(), dedupeKey: `${RegistrationMessageKind.HOST_DIGEST}|${user_id}|${day}`, payload: { day } });
+    const hosts = await this.messages.hostsOfDay(day);
+    for (const userId of hosts) {
+      const message = { kind: RegistrationMessageKind.HOST_DIGEST, userId, sessionId: null, dueAt: this.clock.now(), dedupeKey: `${RegistrationMessageKind.HOST_DIGEST}|${userId}|${day}`, payload: { day } };
+      await this.transactions.run((tx) => this.staff.write(tx, [message]));
     }
     return hosts.length;
   }
@@ -79,16 +71,10 @@ export class AlertSweep {
   private async schoolDigests(): Promise<number> {
     const day = this.tomorrow();
     if (!day) return 0;
-    const contacts = await this.dataSource.query<{ user_id: string }[]>(
-      `SELECT DISTINCT u.id AS user_id
-         FROM session s JOIN registration r ON r.session_id = s.id JOIN participant p ON p.id = r.participant_id
-         JOIN app_user u ON u.organisation_id = p.registered_by_organisation_id AND u.active AND 'SCHOOL_CONTACT' = ANY(u.roles::text[])
-        WHERE s.status = 'SCHEDULED' AND r.status IN ('CONFIRMED', 'WAITLISTED') AND p.contact_channel = 'VIA_ORGANISATION'
-          AND (s.starts_at AT TIME ZONE '${ZONE}')::date = $1::date`,
-      [day],
-    );
-    for (const { user_id } of contacts) {
-      await insertStaffNotification(this.dataSource.manager, { kind: RegistrationMessageKind.SCHOOL_DIGEST, userId: user_id, sessionId: null, dueAt: this.clock.now(), dedupeKey: `${RegistrationMessageKind.SCHOOL_DIGEST}|${user_id}|${day}`, payload: { day } });
+    const contacts = await this.messages.schoolContactsOfDay(day);
+    for (const userId of contacts) {
+      const message = { kind: RegistrationMessageKind.SCHOOL_DIGEST, userId, sessionId: null, dueAt: this.clock.now(), dedupeKey: `${RegistrationMessageKind.SCHOOL_DIGEST}|${userId}|${day}`, payload: { day } };
+      await this.transactions.run((tx) => this.staff.write(tx, [message]));
     }
     return contacts.length;
   }

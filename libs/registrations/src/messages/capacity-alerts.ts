@@ -1,27 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
+import type { Transaction } from '@app/database';
 import { EventMap, OnEvent } from '@app/events';
-import { seatCounts } from '../registrations/seat-counts';
 import { RegistrationMessageKind } from './registration-message-kinds';
-import { insertStaffNotification, sessionStaff } from './staff-recipients';
+import { RegistrationMessagesRepository, type SessionLoad } from './registration-messages.repository';
+import { StaffRecipients } from './staff-recipients';
 
 /** From this many people waiting, hosts hear it: time to think about a second table. */
 export const WAITLIST_LONG_THRESHOLD = 5;
 
-export interface SessionLoad {
-  id: string;
-  capacity: number;
-  status: string;
-  seated: number;
-  waitlisted: number;
-}
-
-export async function sessionLoads(manager: EntityManager, sessionIds: readonly string[]): Promise<SessionLoad[]> {
-  const sessions = await manager.query<{ id: string; capacity: number; status: string }[]>(`SELECT id, capacity, status FROM session WHERE id = ANY($1::uuid[])`, [[...sessionIds]]);
-  const counts = await seatCounts(manager, sessions.map((session) => session.id));
-  return sessions.map((session) => ({ ...session, ...counts.get(session.id)! }));
-}
+export type { SessionLoad };
 
 export const ALERT_CONDITIONS: { kind: RegistrationMessageKind; holds: (load: SessionLoad) => boolean }[] = [
   { kind: RegistrationMessageKind.SESSION_FULL, holds: (load) => load.status === 'SCHEDULED' && load.seated >= load.capacity },
@@ -35,22 +23,26 @@ export const ALERT_CONDITIONS: { kind: RegistrationMessageKind; holds: (load: Se
  */
 @Injectable()
 export class CapacityAlerts {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly messages: RegistrationMessagesRepository,
+    private readonly staff: StaffRecipients,
+  ) {}
 
   @OnEvent({ name: 'registrations.recorded', order: 110 })
-  async onRegistrationsRecorded(manager: EntityManager, { events }: EventMap['registrations.recorded']): Promise<void> {
+  async onRegistrationsRecorded(manager: Transaction, { events }: EventMap['registrations.recorded']): Promise<void> {
     await this.evaluate(manager, [...new Set(events.map((e) => e.sessionId))]);
   }
 
   /** After the waiting list moved up (order 10). */
   @OnEvent({ name: 'session.capacityChanged', order: 110 })
-  async onCapacityChanged(manager: EntityManager, { session }: EventMap['session.capacityChanged']): Promise<void> {
+  async onCapacityChanged(manager: Transaction, { session }: EventMap['session.capacityChanged']): Promise<void> {
     await this.evaluate(manager, [session.id]);
   }
 
   /** After registrations and shifts recorded the cancellation (orders 10, 20). */
   @OnEvent({ name: 'sessions.cancelled', order: 110 })
-  async onSessionsCancelled(manager: EntityManager, { sessionIds }: EventMap['sessions.cancelled']): Promise<void> {
+  async onSessionsCancelled(manager: Transaction, { sessionIds }: EventMap['sessions.cancelled']): Promise<void> {
     await this.evaluate(manager, sessionIds);
   }
 
@@ -58,13 +50,10 @@ export class CapacityAlerts {
    * One read of the stored states for all the sessions, and a write only where a condition began
    * or ended. No extra lock: every caller already holds the sessions' row locks.
    */
-  async evaluate(manager: EntityManager, sessionIds: string[]): Promise<void> {
+  async evaluate(manager: Transaction, sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    const loads = await sessionLoads(manager, sessionIds);
-    const stored = await manager.query<{ session_id: string; condition: string; active: boolean; episodes: number }[]>(
-      `SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`,
-      [sessionIds],
-    );
+    const loads = await this.messages.sessionLoads(manager, sessionIds);
+    const stored = await this.messages.alertStates(manager, sessionIds);
     const stateOf = (sessionId: string, kind: RegistrationMessageKind) => stored.find((row) => row.session_id === sessionId && row.condition === kind) ?? { active: false, episodes: 0 };
     for (const load of loads) {
       for (const condition of ALERT_CONDITIONS) {
@@ -75,15 +64,11 @@ export class CapacityAlerts {
     }
   }
 
-  private async transition(manager: EntityManager, sessionId: string, kind: RegistrationMessageKind, active: boolean, episodes: number): Promise<void> {
-    await manager.query(
-      `INSERT INTO session_alert (session_id, condition, active, episodes) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (session_id, condition) DO UPDATE SET active = EXCLUDED.active, episodes = EXCLUDED.episodes`,
-      [sessionId, kind, active, episodes],
-    );
+  private async transition(manager: Transaction, sessionId: string, kind: RegistrationMessageKind, active: boolean, episodes: number): Promise<void> {
+    await this.messages.saveAlertState(manager, sessionId, kind, active, episodes);
     if (!active) return;
-    for (const userId of await sessionStaff(manager, sessionId)) {
-      await insertStaffNotification(manager, { kind, userId, sessionId, dueAt: this.clock.now(), dedupeKey: `${kind}|${sessionId}|${episodes}|${userId}` });
-    }
+    const now = this.clock.now();
+    const staff = await this.staff.sessionStaff(manager, sessionId);
+    await this.staff.write(manager, staff.map((userId) => ({ kind, userId, sessionId, dueAt: now, dedupeKey: `${kind}|${sessionId}|${episodes}|${userId}` })));
   }
 }

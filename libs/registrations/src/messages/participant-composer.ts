@@ -5,23 +5,7 @@ import { calendarMessage, ComposesMessages, type Composition, type MessageCompos
 import { SessionStatus } from '@app/scheduling';
 import { RegistrationStatus } from '../entities';
 import { RegistrationMessageKind } from './registration-message-kinds';
-
-interface Subject {
-  first_name: string;
-  phone: string | null;
-  email: string | null;
-  registration_status: RegistrationStatus | null;
-  title: string;
-  starts_at: Date;
-  ends_at: Date;
-  session_status: SessionStatus;
-  cancellation_reason: string | null;
-  venue_name: string;
-  venue_address: string;
-  organisation_phone: string | null;
-  calendar_sequence: number;
-  calendar_changed_at: Date;
-}
+import { RegistrationMessagesRepository, type Subject } from './registration-messages.repository';
 
 const NEEDS_SEAT = new Set<string>([RegistrationMessageKind.REGISTRATION_CONFIRMED, RegistrationMessageKind.PROMOTED, RegistrationMessageKind.SESSION_REMINDER]);
 /**
@@ -52,8 +36,10 @@ export const PARTICIPANT_MESSAGE_KINDS = [
 @Injectable()
 @ComposesMessages(...PARTICIPANT_MESSAGE_KINDS)
 export class ParticipantMessageComposer implements MessageComposer {
+  constructor(private readonly messages: RegistrationMessagesRepository) {}
+
   async compose(manager: Transaction, row: OutboxRow, now: Date): Promise<Composition> {
-    const subject = await this.subjectOf(manager, row);
+    const subject = await this.messages.subjectOf(manager, row.registrationId);
     if (!subject) return { stale: 'the registration or session no longer exists' };
     const stale = staleReason(row, subject, now);
     if (stale) return { stale };
@@ -92,19 +78,6 @@ export class ParticipantMessageComposer implements MessageComposer {
             ) }
           : null,
     };
-  }
-
-  private async subjectOf(manager: Transaction, row: OutboxRow): Promise<Subject | null> {
-    const [subject] = await manager.query<Subject[]>(
-      `SELECT p.first_name, p.phone, p.email, r.status AS registration_status, s.title, s.starts_at, s.ends_at, s.status AS session_status,
-              s.cancellation_reason, v.name AS venue_name, v.address AS venue_address, o.phone AS organisation_phone,
-              s.calendar_sequence, s.calendar_changed_at
-         FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN venue v ON v.id = s.venue_id
-         JOIN organisation o ON o.id = v.organisation_id
-        WHERE r.id = $1`,
-      [row.registrationId],
-    );
-    return subject ?? null;
   }
 }
 

@@ -1,24 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Clock, NotificationChannel } from '@app/common';
-import { NotificationStatus } from '@app/messaging';
+import type { Transaction } from '@app/database';
+import { type NewOutboxMessage, Outbox } from '@app/messaging';
 import { SessionEntity } from '@app/scheduling';
 import { EventMap, OnEvent } from '@app/events';
 import { ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '../entities';
 import { RegistrationMessageKind } from './registration-message-kinds';
-
-interface Recipient {
-  registration_id: string;
-  session_id: string;
-  participant_id: string;
-  contact_channel: ContactChannel;
-  phone: string | null;
-  email: string | null;
-  consent_to_contact: boolean;
-  preferred_language: string;
-  starts_at: Date;
-  reminder_offsets_minutes: number[];
-}
+import { type Recipient, RegistrationMessagesRepository } from './registration-messages.repository';
 
 const MESSAGE_OF_EVENT: Partial<Record<RegistrationEventKind, RegistrationMessageKind>> = {
   [RegistrationEventKind.CONFIRMED]: RegistrationMessageKind.REGISTRATION_CONFIRMED,
@@ -50,21 +38,25 @@ export function dedupeKeyOf(kind: RegistrationMessageKind, subjectId: string, of
  */
 @Injectable()
 export class NotificationOutbox {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    private readonly messages: RegistrationMessagesRepository,
+  ) {}
 
   /** Before the capacity alerts (order 110) look at the same events. */
   @OnEvent({ name: 'registrations.recorded', order: 100 })
-  async onRegistrationsRecorded(manager: EntityManager, { events }: EventMap['registrations.recorded']): Promise<void> {
+  async onRegistrationsRecorded(manager: Transaction, { events }: EventMap['registrations.recorded']): Promise<void> {
     await this.write(manager, events as RegistrationEventEntity[]);
   }
 
   @OnEvent({ name: 'session.moved', order: 100 })
-  async onSessionMoved(manager: EntityManager, { session, previousStartsAt }: EventMap['session.moved']): Promise<void> {
+  async onSessionMoved(manager: Transaction, { session, previousStartsAt }: EventMap['session.moved']): Promise<void> {
     await this.sessionMoved(manager, session as SessionEntity, previousStartsAt);
   }
 
   @OnEvent({ name: 'programme.reminderOffsetsChanged', order: 100 })
-  async onReminderOffsetsChanged(manager: EntityManager, { programmeId }: EventMap['programme.reminderOffsetsChanged']): Promise<void> {
+  async onReminderOffsetsChanged(manager: Transaction, { programmeId }: EventMap['programme.reminderOffsetsChanged']): Promise<void> {
     await this.recomputeReminders(manager, programmeId);
   }
 
@@ -73,43 +65,26 @@ export class NotificationOutbox {
    * cancelled, and seated participants of its upcoming sessions get the new ones (the dedupe key
    * keeps those that already exist).
    */
-  async recomputeReminders(manager: EntityManager, programmeId: string): Promise<void> {
-    const [programme] = await manager.query<{ reminder_offsets_minutes: number[] }[]>(`SELECT reminder_offsets_minutes FROM programme WHERE id = $1`, [programmeId]);
+  async recomputeReminders(manager: Transaction, programmeId: string): Promise<void> {
+    const offsets = await this.messages.reminderOffsetsOf(manager, programmeId);
     const now = this.clock.now();
-    await manager.query(
-      `UPDATE notification n SET status = $3, last_error = 'the programme no longer sends this reminder', updated_at = now()
-         FROM session s WHERE n.session_id = s.id AND s.programme_id = $1 AND n.kind = $4 AND n.status = $5 AND NOT (n.offset_minutes = ANY($2::int[]))`,
-      [programmeId, programme.reminder_offsets_minutes, NotificationStatus.CANCELLED, RegistrationMessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
-    );
-    const seated = await manager.query<{ id: string }[]>(
-      `SELECT r.id FROM registration r JOIN session s ON s.id = r.session_id
-        WHERE s.programme_id = $1 AND s.status = 'SCHEDULED' AND s.starts_at > $2 AND r.status = 'CONFIRMED'`,
-      [programmeId, now],
-    );
-    for (const recipient of (await this.recipients(manager, seated.map((r) => r.id))).values()) await this.insertReminders(manager, recipient, now);
+    const sessionIds = await this.messages.sessionIdsOfProgramme(manager, programmeId);
+    await this.outbox.cancelPending(manager, { sessionIds, kinds: [RegistrationMessageKind.SESSION_REMINDER], offsetMinutesNotIn: offsets }, 'the programme no longer sends this reminder');
+    const seated = await this.messages.seatedUpcoming(manager, programmeId, now);
+    for (const recipient of (await this.messages.recipients(manager, seated)).values()) await this.insertReminders(manager, recipient, now);
   }
 
   /**
    * A moved session: its pending reminders follow it (a new due time; those now in the past are
    * dropped) and everyone registered is told the new time.
    */
-  async sessionMoved(manager: EntityManager, session: SessionEntity, previousStartsAt: Date): Promise<void> {
+  async sessionMoved(manager: Transaction, session: SessionEntity, previousStartsAt: Date): Promise<void> {
     const startsAt = session.startsAt.toISOString();
     const now = this.clock.now();
-    await manager.query(
-      `UPDATE notification SET due_at = $2::timestamptz - make_interval(mins => offset_minutes), payload = jsonb_set(payload, '{startsAt}', to_jsonb($3::text)), updated_at = now()
-        WHERE session_id = $1 AND kind = $4 AND status = $5`,
-      [session.id, session.startsAt, startsAt, RegistrationMessageKind.SESSION_REMINDER, NotificationStatus.PENDING],
-    );
-    await manager.query(`UPDATE notification SET status = $3, last_error = 'the session moved; this reminder time has passed' WHERE session_id = $1 AND kind = $4 AND status = $5 AND due_at <= $2`, [
-      session.id,
-      now,
-      NotificationStatus.CANCELLED,
-      RegistrationMessageKind.SESSION_REMINDER,
-      NotificationStatus.PENDING,
-    ]);
-    const live = await manager.query<{ id: string }[]>(`SELECT id FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'WAITLISTED')`, [session.id]);
-    const recipients = await this.recipients(manager, live.map((r) => r.id));
+    const reminders = { sessionIds: [session.id], kinds: [RegistrationMessageKind.SESSION_REMINDER] };
+    await this.outbox.reschedulePending(manager, reminders, session.startsAt);
+    await this.outbox.cancelPending(manager, { ...reminders, dueBy: now }, 'the session moved; this reminder time has passed');
+    const recipients = await this.messages.recipients(manager, await this.messages.liveRegistrationIds(manager, session.id));
     for (const recipient of recipients.values()) {
       const channel = directChannelOf(recipient);
       if (!channel) continue;
@@ -128,13 +103,13 @@ export class NotificationOutbox {
     }
   }
 
-  async write(manager: EntityManager, events: RegistrationEventEntity[]): Promise<void> {
-    const recipients = await this.recipients(manager, events.map((e) => e.registrationId));
+  async write(manager: Transaction, events: RegistrationEventEntity[]): Promise<void> {
+    const recipients = await this.messages.recipients(manager, events.map((e) => e.registrationId));
     const now = this.clock.now();
     for (const event of events) {
       const recipient = recipients.get(event.registrationId);
       if (!recipient) continue;
-      if (ENDING_EVENTS.has(event.kind)) await this.cancelPending(manager, event.registrationId);
+      if (ENDING_EVENTS.has(event.kind)) await this.outbox.cancelPending(manager, { registrationIds: [event.registrationId] });
       const channel = directChannelOf(recipient);
       const kind = MESSAGE_OF_EVENT[event.kind];
       if (!channel || !kind) continue;
@@ -145,7 +120,7 @@ export class NotificationOutbox {
     }
   }
 
-  private async insertReminders(manager: EntityManager, recipient: Recipient, now: Date): Promise<void> {
+  private async insertReminders(manager: Transaction, recipient: Recipient, now: Date): Promise<void> {
     const channel = directChannelOf(recipient);
     if (!channel) return;
     const startsAt = new Date(recipient.starts_at).toISOString();
@@ -167,33 +142,7 @@ export class NotificationOutbox {
     }
   }
 
-  private async insert(
-    manager: EntityManager,
-    row: { kind: RegistrationMessageKind; channel: NotificationChannel; participantId: string; language: string; registrationId: string; sessionId: string; offsetMinutes: number | null; payload: object; dueAt: Date; dedupeKey: string },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO notification (kind, channel, participant_id, language, registration_id, session_id, offset_minutes, payload, due_at, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [row.kind, row.channel, row.participantId, row.language, row.registrationId, row.sessionId, row.offsetMinutes, JSON.stringify(row.payload), row.dueAt, row.dedupeKey],
-    );
-  }
-
-  private async cancelPending(manager: EntityManager, registrationId: string): Promise<void> {
-    await manager.query(`UPDATE notification SET status = $2, updated_at = now() WHERE registration_id = $1 AND status = $3`, [
-      registrationId,
-      NotificationStatus.CANCELLED,
-      NotificationStatus.PENDING,
-    ]);
-  }
-
-  private async recipients(manager: EntityManager, registrationIds: string[]): Promise<Map<string, Recipient>> {
-    const rows = await manager.query<Recipient[]>(
-      `SELECT r.id AS registration_id, r.session_id, p.id AS participant_id, p.contact_channel, p.phone, p.email, p.consent_to_contact,
-              p.preferred_language, s.starts_at, pr.reminder_offsets_minutes
-         FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN programme pr ON pr.id = s.programme_id
-        WHERE r.id = ANY($1::uuid[])`,
-      [registrationIds],
-    );
-    return new Map(rows.map((row) => [row.registration_id, row]));
+  private async insert(manager: Transaction, row: NewOutboxMessage & { kind: RegistrationMessageKind }): Promise<void> {
+    await this.outbox.write(manager, [row]);
   }
 }

@@ -1,25 +1,53 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { NotificationChannel } from '@app/common';
+import { StaffDirectory } from '@app/auth';
+import type { Transaction } from '@app/database';
+import { Outbox } from '@app/messaging';
+import { sessionHostIds } from '@app/scheduling';
 
-/** Every active coordinator. */
-export async function coordinators(manager: EntityManager): Promise<string[]> {
-  const rows = await manager.query<{ id: string }[]>(`SELECT id FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[]) ORDER BY id`);
-  return rows.map((row) => row.id);
+export interface StaffMessage {
+  kind: string;
+  userId: string;
+  sessionId: string | null;
+  dueAt: Date;
+  dedupeKey: string;
+  payload?: Record<string, unknown>;
 }
 
-/** Hosts of the session and every active coordinator: who hears that a table is full or empty. */
-export async function sessionStaff(manager: EntityManager, sessionId: string): Promise<string[]> {
-  const rows = await manager.query<{ id: string }[]>(
-    `SELECT user_id AS id FROM session_host WHERE session_id = $1
-     UNION SELECT id FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[])`,
-    [sessionId],
-  );
-  return rows.map((row) => row.id);
-}
+/** Who among the staff hears about a session, and their messages written in their language. */
+@Injectable()
+export class StaffRecipients {
+  constructor(
+    private readonly staff: StaffDirectory,
+    private readonly outbox: Outbox,
+  ) {}
 
-export async function insertStaffNotification(manager: EntityManager, row: { kind: string; userId: string; sessionId: string | null; dueAt: Date; dedupeKey: string; payload?: object }): Promise<void> {
-  await manager.query(
-    `INSERT INTO notification (kind, channel, user_id, language, session_id, payload, due_at, dedupe_key)
-     VALUES ($1, 'EMAIL', $2, (SELECT preferred_language FROM app_user WHERE id = $2), $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
-    [row.kind, row.userId, row.sessionId, JSON.stringify(row.payload ?? {}), row.dueAt, row.dedupeKey],
-  );
+  /** Every active coordinator. */
+  coordinators(tx: Transaction): Promise<string[]> {
+    return this.staff.coordinatorIds(tx);
+  }
+
+  /** Hosts of the session and every active coordinator: who hears that a table is full or empty. */
+  async sessionStaff(tx: Transaction, sessionId: string): Promise<string[]> {
+    return [...new Set([...(await sessionHostIds(tx, sessionId)), ...(await this.staff.coordinatorIds(tx))])];
+  }
+
+  /** Writes the e-mails (a dedupe key that exists already is skipped). */
+  async write(tx: Transaction, messages: StaffMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const contacts = await this.staff.contactsOf(tx, [...new Set(messages.map((message) => message.userId))]);
+    await this.outbox.write(
+      tx,
+      messages.map((message) => ({
+        kind: message.kind,
+        channel: NotificationChannel.EMAIL,
+        userId: message.userId,
+        language: contacts.get(message.userId)?.language ?? '',
+        sessionId: message.sessionId,
+        payload: message.payload ?? {},
+        dueAt: message.dueAt,
+        dedupeKey: message.dedupeKey,
+      })),
+    );
+  }
 }
