@@ -1,4 +1,4 @@
-import type { MessageKind } from './message-kinds';
+import type { CatalogueKind } from './message-kinds';
 
 /**
  * One message in one language, from locales/<lang>/messages.json, in ICU MessageFormat.
@@ -21,7 +21,7 @@ export interface CatalogueEntry {
   sms: string;
 }
 
-export type Catalogue = Record<MessageKind, CatalogueEntry>;
+export type Catalogue = Record<CatalogueKind, CatalogueEntry>;
 
 /** Column headings and captions of the digest list. */
 export interface DigestLabels {

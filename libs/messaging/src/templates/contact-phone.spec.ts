@@ -1,19 +1,19 @@
 import { SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
-import { MessageKind, type MessageVariables } from './message-kinds';
+import { type CatalogueKind, type MessageVariables } from './message-kinds';
 import { renderMessage, textDirection } from './render';
 
 /** Every message whose text says "let us know" (or "tell the city / the coordinator") gives a number to call. */
 const LET_US_KNOW = [
-  MessageKind.REGISTRATION_CONFIRMED,
-  MessageKind.PROMOTED,
-  MessageKind.REGISTRATION_CANCELLED,
-  MessageKind.SESSION_REMINDER,
-  MessageKind.SESSION_MOVED,
-  MessageKind.STAND_REFUSED,
-  MessageKind.STAND_MOVED,
-  MessageKind.STAND_CANCELLED,
-  MessageKind.STAND_REMINDER,
-  MessageKind.SHIFT_REMINDER,
+  'REGISTRATION_CONFIRMED',
+  'PROMOTED',
+  'REGISTRATION_CANCELLED',
+  'SESSION_REMINDER',
+  'SESSION_MOVED',
+  'STAND_REFUSED',
+  'STAND_MOVED',
+  'STAND_CANCELLED',
+  'STAND_REMINDER',
+  'SHIFT_REMINDER',
 ];
 
 const vars: MessageVariables = {

@@ -1,6 +1,6 @@
 export { type Catalogue, type CatalogueEntry, type DigestLabels } from './catalogue';
 export { CATALOGUES, DIGEST_LABELS, type MessageLanguage, SHIFT_FEED_NAMES, SHIFT_ROLE_LABELS, SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
-export { type DigestLine, MESSAGE_KINDS, MessageKind, type MessageVariables, type StandSlotLine } from './message-kinds';
+export { type CatalogueKind, type DigestLine, MESSAGE_KINDS, type MessageVariables, type StandSlotLine } from './message-kinds';
 export {
   type CatalogueSet,
   escapeHtml,

@@ -4,12 +4,12 @@ import type { AppConfig } from '@app/config';
 import { startSmtpCapture } from '@app/testing';
 import { EmailChannel } from '../channels/channels';
 import { SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
-import { MessageKind, type MessageVariables } from './message-kinds';
+import { type CatalogueKind, type MessageVariables } from './message-kinds';
 import { renderMessage } from './render';
 
 /** Characters HTML must escape in an href, and a path a careless isolate or linkifier would cut short. */
 const MAP = 'https://www.kortrijk.be/culturen/plan-2026.pdf?editie=2026&taal=nl#plein';
-const KINDS_WITH_A_LINK = [MessageKind.STAND_CONFIRMED, MessageKind.STAND_MOVED, MessageKind.STAND_REMINDER];
+const KINDS_WITH_A_LINK = ['STAND_CONFIRMED', 'STAND_MOVED', 'STAND_REMINDER'];
 
 const vars: MessageVariables = {
   firstName: 'Fatima',
@@ -64,7 +64,7 @@ describe('links in mails, in every language', () => {
   });
 
   it('makes only web addresses anchors: another scheme stays text', () => {
-    const message = renderMessage(MessageKind.STAND_CONFIRMED, 'nl', { ...vars, siteMapUrl: 'javascript:alert(1)' });
+    const message = renderMessage('STAND_CONFIRMED', 'nl', { ...vars, siteMapUrl: 'javascript:alert(1)' });
     expect(message.html).not.toMatch(/<a\b[^>]*href="javascript:/);
     expect(message.html).toContain('javascript:alert(1)');
   });

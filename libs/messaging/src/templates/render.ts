@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Catalogue, CatalogueEntry, DigestLabels } from './catalogue';
 import { CATALOGUES, DIGEST_LABELS } from './catalogues';
-import { type DigestLine, MessageKind, type MessageVariables, type StandSlotLine } from './message-kinds';
+import { type CatalogueKind, type DigestLine, MESSAGE_KINDS, type MessageVariables, type StandSlotLine } from './message-kinds';
 import { isWebAddress, PHONE_PLACEHOLDERS, readablePhone, standAlone, URL_END, URL_PLACEHOLDERS, URL_START } from './links';
 import { fill, isBlank, paragraphs, plain, render, type Renderer, type Slot, type Token, tokens, trimLine, type Values } from './message-format';
 import { fitSmsBudget, type SmsShortening } from './sms';
@@ -69,8 +69,8 @@ export function resolveMessageLanguage(language: string, catalogues: CatalogueSe
  * that vars does not give (e.g. {confirmed} without confirmedCount).
  */
 export function renderMessage(kindName: string, language: string, vars: MessageVariables, catalogues: CatalogueSet = CATALOGUES): RenderedMessage {
-  if (!(Object.values(MessageKind) as string[]).includes(kindName)) throw new Error(`Unknown message kind ${kindName}`);
-  const kind = kindName as MessageKind;
+  if (!(MESSAGE_KINDS as readonly string[]).includes(kindName)) throw new Error(`Unknown message kind ${kindName}`);
+  const kind = kindName as CatalogueKind;
   const resolved = resolveMessageLanguage(language, catalogues);
   const entry = resolved ? catalogues[resolved]?.[kind] : undefined;
   if (resolved && isComplete(entry)) {
@@ -89,7 +89,7 @@ export function renderMessage(kindName: string, language: string, vars: MessageV
   return renderFallback(kind, vars, catalogues);
 }
 
-function renderFallback(kind: MessageKind, vars: MessageVariables, catalogues: CatalogueSet): RenderedMessage {
+function renderFallback(kind: CatalogueKind, vars: MessageVariables, catalogues: CatalogueSet): RenderedMessage {
   const nlEntry = catalogues.nl?.[kind];
   const enEntry = catalogues.en?.[kind];
   const dutch = renderPart(kind, 'nl', isComplete(nlEntry) ? nlEntry : NL[kind], NL_LABELS, vars);
@@ -137,14 +137,14 @@ interface RenderedPart {
   shortenable: SmsShortening;
 }
 
-function renderPart(kind: MessageKind, language: string, entry: CatalogueEntry, fileLabels: DigestLabels, vars: MessageVariables): RenderedPart {
+function renderPart(kind: CatalogueKind, language: string, entry: CatalogueEntry, fileLabels: DigestLabels, vars: MessageVariables): RenderedPart {
   const locale = dateLocale(language);
   const direction = textDirection(language);
   const values = buildValues(vars, locale);
   const lines = vars.lines ?? [];
   const where = `${kind}/${language}`;
   const labels = Object.fromEntries(Object.entries(fileLabels).map(([name, label]) => [name, fill(label, {}, `${where} digestLabels.${name}`, plain, locale)])) as unknown as DigestLabels;
-  const caption = kind === MessageKind.SCHOOL_DIGEST ? labels.schoolCaption : labels.hostCaption;
+  const caption = kind === 'SCHOOL_DIGEST' ? labels.schoolCaption : labels.hostCaption;
 
   const isolate = direction === 'rtl' ? (value: string) => `${FSI}${value}${PDI}` : (value: string) => value;
   const slots = vars.slots ?? [];

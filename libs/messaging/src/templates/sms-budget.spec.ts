@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { CATALOGUES, SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
-import { MESSAGE_KINDS, MessageKind, type MessageVariables } from './message-kinds';
+import { type CatalogueKind, MESSAGE_KINDS, type MessageVariables } from './message-kinds';
 import { MESSAGE_TIME_ZONE, renderMessage } from './render';
 import { MAX_SMS_SEGMENTS, SMS_ENCODING, smsForLanguage, smsLength } from './sms';
 
@@ -76,7 +76,7 @@ function longDate(date: Date, language: string): string {
 }
 
 /** What an SMS must never lose: every value its template always shows, except the title and the venue. */
-function essentials(kind: MessageKind, language: string, vars: MessageVariables): string[] {
+function essentials(kind: CatalogueKind, language: string, vars: MessageVariables): string[] {
   const template = withoutOptionalParts(CATALOGUES[language as keyof typeof CATALOGUES][kind].sms, '');
   const value: Record<string, string | undefined> = {
     firstName: vars.firstName,
@@ -135,12 +135,12 @@ describe('SMS segment budget', () => {
   });
 
   it('shortens the title only when the shortest SMS does not fit, and only as much as needed', () => {
-    const fits = renderMessage(MessageKind.REGISTRATION_CONFIRMED, 'ru', { ...base, sessionTitle: 'Schoolbabbel De Vlieger' }).sms;
+    const fits = renderMessage('REGISTRATION_CONFIRMED', 'ru', { ...base, sessionTitle: 'Schoolbabbel De Vlieger' }).sms;
     expect(fits).toContain('Schoolbabbel De Vlieger');
     expect(fits).not.toContain('…');
 
     const title = TITLES[4];
-    const sms = renderMessage(MessageKind.REGISTRATION_CONFIRMED, 'ru', { ...base, sessionTitle: title }).sms;
+    const sms = renderMessage('REGISTRATION_CONFIRMED', 'ru', { ...base, sessionTitle: title }).sms;
     const start = shownTitle(sms, title, 'ru') as string;
     expect(start.length).toBeGreaterThan(0);
     expect(start.length).toBeLessThan(title.length);
