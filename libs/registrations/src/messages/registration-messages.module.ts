@@ -17,7 +17,17 @@ import { StaffRecipients } from './staff-recipients';
  */
 @Module({
   imports: [MessagingModule, StaffDirectoryModule],
-  providers: [RegistrationMessagesRepository, StaffRecipients, NotificationOutbox, CapacityAlerts, RegistrationCodeMessages, AlertSweep, ParticipantMessageComposer, StaffMessageComposer, RegistrationCodeComposer],
+  providers: [
+    RegistrationMessagesRepository,
+    StaffRecipients,
+    NotificationOutbox,
+    CapacityAlerts,
+    RegistrationCodeMessages,
+    AlertSweep,
+    ParticipantMessageComposer,
+    StaffMessageComposer,
+    RegistrationCodeComposer,
+  ],
   exports: [NotificationOutbox, AlertSweep],
 })
 export class RegistrationMessagesModule {}
