@@ -18,7 +18,7 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const quiet = args.includes('--quiet');
 
 /** Everything the bundle is made of: this recipe, the app, its translation files and the locked dependencies. */
-const SOURCES = ['scripts/build-web.mjs', 'apps/web/graphiql', 'apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'libs/notifications/src/templates', 'locales', 'package-lock.json'];
+const SOURCES = ['scripts/build-web.mjs', 'apps/web/graphiql', 'apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'libs/messaging/src/templates', 'locales', 'package-lock.json'];
 
 function sourceHash() {
   const hash = createHash('sha256');

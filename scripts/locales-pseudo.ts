@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALE_FILES, type LocaleTree, PSEUDO_LOCALE, pseudoTree, serialise } from '../libs/notifications/src/templates/locale-files';
+import { LOCALE_FILES, type LocaleTree, PSEUDO_LOCALE, pseudoTree, serialise } from '../libs/messaging/src/templates/locale-files';
 
 // Run from dist/scripts: the repository's locales/, not the copy in dist/.
 const LOCALES = join(__dirname, '..', '..', 'locales');

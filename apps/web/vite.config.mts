@@ -14,7 +14,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // @locales: the translators' files (only <lang>/web.json is imported); @translations: their types and language list.
-    alias: { '@translations': here('../../libs/notifications/src/templates'), '@locales': here('../../locales') },
+    alias: { '@translations': here('../../libs/messaging/src/templates'), '@locales': here('../../locales') },
   },
   build: {
     outDir: here('../../dist/web'),

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import 'reflect-metadata';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import { AppConfig } from '@app/config';
-import { WAITLIST_LONG_THRESHOLD } from '@app/notifications';
+import { WAITLIST_LONG_THRESHOLD } from '@app/registrations';
 import { SEAT_COUNTS_SQL, SEATED_REGISTRATION_STATUSES } from '@app/registrations';
 import { seededRandom } from '@app/testing';
 import { graphqlHeaders, postGraphql } from '../shared/graphql';

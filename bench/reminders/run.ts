@@ -27,7 +27,8 @@ import { Job, Queue, Worker } from 'bullmq';
 import { DateTime } from 'luxon';
 import { Pool } from 'pg';
 import { Clock } from '@app/common';
-import { MESSAGE_TIME_ZONE, MessageKind, nextSmsWindow, renderMessage, SmsChannel, DeliveryOutcome, NotificationStatus } from '@app/notifications';
+import { MESSAGE_TIME_ZONE, nextSmsWindow, renderMessage, SmsChannel, DeliveryOutcome, NotificationStatus } from '@app/messaging';
+import { RegistrationMessageKind } from '@app/registrations';
 import { CapturedSms, startSmsGateway } from '@app/testing';
 import { DEFAULT_JOB_OPTIONS, JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
 import { percentile } from '../shared/load';
@@ -198,7 +199,7 @@ async function readSubjects(pool: Pool): Promise<Subject[]> {
 
 /** What NotificationDelivery sends for a reminder by SMS, from memory instead of the database. */
 function sendReminder(sms: SmsChannel, subject: Subject, reference: string): Promise<string> {
-  const message = renderMessage(MessageKind.SESSION_REMINDER, 'nl', {
+  const message = renderMessage(RegistrationMessageKind.SESSION_REMINDER, 'nl', {
     firstName: subject.first_name,
     sessionTitle: subject.title,
     startsAt: subject.starts_at,

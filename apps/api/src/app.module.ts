@@ -12,8 +12,8 @@ import { FestivalMessagesModule, FestivalModule } from '@app/festival';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { HealthModule } from '@app/health';
 import { QueuesModule } from '@app/queues';
-import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifications';
-import { RegistrationsModule } from '@app/registrations';
+import { MessagingModule, NotificationsAdminModule } from '@app/messaging';
+import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { AdminBootstrap } from './auth/admin-bootstrap';
 import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';
@@ -44,9 +44,10 @@ export class AppModule {
         RegistrationsModule,
         FestivalModule,
         VolunteersModule,
+        MessagingModule,
+        RegistrationMessagesModule,
         FestivalMessagesModule,
         ShiftMessagesModule,
-        NotificationsOutboxModule,
         NotificationsAdminModule,
         LoadersModule,
         PrivacyApiModule,

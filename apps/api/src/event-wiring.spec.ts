@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { EVENT_NAMES, EventRegistry, ON_EVENT, OnEventOptions, type DiscoveredHandler, type EventName } from '@app/events';
 import { FestivalMessagesModule, FestivalModule } from '@app/festival';
-import { NotificationsAdminModule, NotificationsOutboxModule } from '@app/notifications';
-import { RegistrationsModule } from '@app/registrations';
+import { NotificationsAdminModule } from '@app/messaging';
+import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 
@@ -35,7 +35,7 @@ function handlersOf(roots: (Type | DynamicModule)[]): DiscoveredHandler[] {
 }
 
 describe('domain-event wiring of the API', () => {
-  const handlers = handlersOf([SchedulingModule, RegistrationsModule, VolunteersModule, FestivalModule, FestivalMessagesModule, ShiftMessagesModule, NotificationsOutboxModule, NotificationsAdminModule]);
+  const handlers = handlersOf([SchedulingModule, RegistrationsModule, VolunteersModule, FestivalModule, RegistrationMessagesModule, FestivalMessagesModule, ShiftMessagesModule, NotificationsAdminModule]);
 
   it('has a handler for every event of the EventMap', () => {
     const unhandled = EVENT_NAMES.filter((name) => !handlers.some((handler) => handler.name === name));

@@ -1,4 +1,7 @@
-import { EmailChannel, NotificationDelivery, SmsChannel } from '@app/notifications';
+import { DiscoveryService } from '@nestjs/core';
+import type { AppConfig } from '@app/config';
+import { Transactions } from '@app/database';
+import { ComposerRegistry, EmailChannel, NotificationDelivery, NotificationRepository, SmsChannel } from '@app/messaging';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
@@ -34,7 +37,7 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     sms = await startSmsGateway();
     // The worker's delivery, through the real SMS channel to a local gateway.
     const config = { ...api.config, smsGatewayUrl: sms.url };
-    delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, config);
+    delivery = deliveryOf(api, config);
   });
 
   afterAll(async () => {
@@ -176,3 +179,10 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     expect(await tableSnapshot(api.dataSource, ['registration_code_request', 'notification'])).toEqual(before);
   });
 });
+
+/** The worker's delivery over the API's database and providers (the API loads every domain's composers). */
+function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
+  const composers = new ComposerRegistry(api.app.get(DiscoveryService));
+  composers.onModuleInit();
+  return new NotificationDelivery(new Transactions(api.dataSource), new NotificationRepository(api.dataSource), new EmailChannel(config), new SmsChannel(config), api.clock, composers, config);
+}

@@ -1,4 +1,7 @@
-import { EmailChannel, NotificationDelivery, SmsChannel } from '@app/notifications';
+import { DiscoveryService } from '@nestjs/core';
+import type { AppConfig } from '@app/config';
+import { Transactions } from '@app/database';
+import { ComposerRegistry, EmailChannel, NotificationDelivery, NotificationRepository, SmsChannel } from '@app/messaging';
 import { startSmtpCapture } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { REQUEST_CODE } from './self-registration-fixtures';
@@ -54,7 +57,7 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     const smtp = await startSmtpCapture();
     try {
       const config = { ...api.config, smtpUrl: smtp.url };
-      const delivery = new NotificationDelivery(api.dataSource, new EmailChannel(config), new SmsChannel(config), api.clock, config);
+      const delivery = deliveryOf(api, config);
       expect(await delivery.deliver(alerts[0].id)).toBe('SENT');
       expect(smtp.mails).toHaveLength(1);
       expect(smtp.mails[0].text).toMatch(/3 SMS/);
@@ -68,3 +71,10 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     api.clock.set(new Date('2026-08-15T10:00:00Z'));
   });
 });
+
+/** The worker's delivery over the API's database and providers (the API loads every domain's composers). */
+function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
+  const composers = new ComposerRegistry(api.app.get(DiscoveryService));
+  composers.onModuleInit();
+  return new NotificationDelivery(new Transactions(api.dataSource), new NotificationRepository(api.dataSource), new EmailChannel(config), new SmsChannel(config), api.clock, composers, config);
+}

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode } from '@app/common';
 import type { IntlMessageFormat as MessageFormat } from 'intl-messageformat' with { 'resolution-mode': 'import' };
-import { SUPPORTED_MESSAGE_LANGUAGES, UI } from '../../../libs/notifications/src/templates/catalogues';
-import { LANGUAGE_INFO } from '../../../libs/notifications/src/templates/languages';
-import type { PluralForms } from '../../../libs/notifications/src/templates/ui-strings';
+import { SUPPORTED_MESSAGE_LANGUAGES, UI } from '../../../libs/messaging/src/templates/catalogues';
+import { LANGUAGE_INFO } from '../../../libs/messaging/src/templates/languages';
+import type { PluralForms } from '../../../libs/messaging/src/templates/ui-strings';
 import { explainError, FORMS, type FormSpec, sayError, type Writer } from '../src/graphql/form-errors';
 
 /** The API's own words, which must never reach a reader. */

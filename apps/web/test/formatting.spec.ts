@@ -1,4 +1,4 @@
-import { LANGUAGE_INFO } from '../../../libs/notifications/src/templates/languages';
+import { LANGUAGE_INFO } from '../../../libs/messaging/src/templates/languages';
 import { pickBrowserLanguage } from '../src/i18n/browser-language';
 import { createFormatters } from '../src/i18n/formatting';
 

@@ -1,6 +1,6 @@
 import { AUTH_ENTITIES } from '@app/auth';
 import { FESTIVAL_ENTITIES } from '@app/festival';
-import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
+import { NOTIFICATIONS_ENTITIES } from '@app/messaging';
 import { ORGANISATIONS_ENTITIES } from '@app/organisations';
 import { PRIVACY_ENTITIES } from '@app/privacy';
 import { REGISTRATIONS_ENTITIES } from '@app/registrations';

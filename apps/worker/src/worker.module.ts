@@ -6,9 +6,10 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { FestivalMessagesModule } from '@app/festival';
 import { HealthModule } from '@app/health';
-import { NotificationsDeliveryModule } from '@app/notifications';
+import { MessagingDeliveryModule } from '@app/messaging';
 import { PrivacyModule } from '@app/privacy';
 import { QueuesModule } from '@app/queues';
+import { RegistrationMessagesModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule } from '@app/volunteers';
 import { RecurringJobs } from './recurring-jobs';
@@ -31,7 +32,9 @@ export class WorkerModule {
         QueuesModule,
         HealthModule.forRoot('worker'),
         SchedulingModule,
-        NotificationsDeliveryModule,
+        MessagingDeliveryModule,
+        // The composers delivery asks to fill in each kind of message, and the alert sweeps.
+        RegistrationMessagesModule,
         FestivalMessagesModule,
         ShiftMessagesModule,
         PrivacyModule,

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import ical, { type VEvent } from 'node-ical';
-import { deliveryJobId, NotificationDispatcher } from '@app/notifications';
+import { deliveryJobId, NotificationDispatcher } from '@app/messaging';
 import { CapturedMail, startSmtpCapture } from '@app/testing';
 import { at, BOOK_STAND, bookingInput, createFestival, Festival, SATURDAY, SUNDAY } from '../../api/test/festival-fixtures';
 import { createWorld, FIXTURE_PASSWORD, World } from '../../api/test/fixtures';

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Clock, FixedClock } from '@app/common';
-import { NotificationDispatcher } from '@app/notifications';
+import { NotificationDispatcher } from '@app/messaging';
 import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor } from '@app/testing';
 import { startTestApi, TestApi } from '../../api/test/test-api';

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import ical, { type VEvent } from 'node-ical';
 import { FixedClock } from '@app/common';
-import { deliveryJobId, NotificationDispatcher } from '@app/notifications';
+import { deliveryJobId, NotificationDispatcher } from '@app/messaging';
 import { CapturedMail, startSmtpCapture } from '@app/testing';
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, TestApi } from '../../api/test/test-api';

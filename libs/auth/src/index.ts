@@ -7,3 +7,4 @@ export * from './rate-limit-redis';
 export * from './rate-limit-storage';
 export { TokenService } from './token.service';
 export { FREE_LOGIN_FAILURES, MAX_LOCKOUT_SECONDS } from './login-lockout';
+export * from './staff-directory.repository';

@@ -8,6 +8,10 @@ export interface PreparedMessage {
   vars: Record<string, unknown>;
   /** An iCalendar attachment (mail only). */
   calendar: { filename: string; content: string } | null;
+  /** An SMS awaited right now (a registration code): it leaves at night too. */
+  ignoresQuietHours?: boolean;
+  /** A reminder: how late it left after its due time is measured (/metrics). */
+  measureLateness?: boolean;
 }
 
 /** Either the message, or why it is no longer true (then it is cancelled with that reason, not sent). */

@@ -1,4 +1,15 @@
 export * from './outbox-message';
 export * from './composers';
 export * from './outbox';
-export { calendarMessage, type CalendarEntry } from '../../notifications/src/channels/calendar-message';
+export * from './composer-registry';
+export * from './entities';
+export * from './messaging.module';
+export * from './delivery/dispatcher';
+export * from './delivery/delivery.service';
+export * from './admin/notification-admin.service';
+export * from './admin/notification-policy';
+export * from './admin/notifications-admin.module';
+export * from './channels/channels';
+export * from './channels/calendar-message';
+export * from './templates';
+export * from './notification.repository';

@@ -11,9 +11,15 @@ export interface PendingFilter {
   participantId?: string;
   userId?: string;
   kinds?: string[];
+  /** Rows at an offset (reminders) other than these; rows without an offset never match. */
+  offsetMinutesNotIn?: number[];
+  /** Rows due at or before this time. */
+  dueBy?: Date;
+  /** Rows whose payload has this field at one of these values. */
+  payload?: { field: string; values: string[] };
 }
 
-const FILTER_COLUMNS: Record<Exclude<keyof PendingFilter, 'participantId' | 'userId'>, [string, string]> = {
+const FILTER_COLUMNS: Record<Exclude<keyof PendingFilter, 'participantId' | 'userId' | 'offsetMinutesNotIn' | 'dueBy' | 'payload'>, [string, string]> = {
   registrationIds: ['registration_id', 'uuid'],
   sessionIds: ['session_id', 'uuid'],
   standBookingIds: ['stand_booking_id', 'uuid'],
@@ -59,20 +65,79 @@ export class Outbox {
   async cancelPending(tx: Transaction, filter: PendingFilter, reason: string | null = null): Promise<number> {
     const conditions = [`status = 'PENDING'`];
     const values: unknown[] = [reason];
-    for (const [key, [column, type]] of Object.entries(FILTER_COLUMNS) as [keyof typeof FILTER_COLUMNS, [string, string]][]) {
-      const wanted = filter[key];
-      if (wanted === undefined) continue;
-      values.push(wanted);
-      conditions.push(`${column} = ANY($${values.length}::${type}[])`);
-    }
-    for (const [key, column] of [['participantId', 'participant_id'], ['userId', 'user_id']] as const) {
-      if (filter[key] === undefined) continue;
-      values.push(filter[key]);
-      conditions.push(`${column} = $${values.length}`);
-    }
+    conditionsOf(filter, conditions, values);
     // An empty filter would cancel everything pending: never what a caller means.
     if (values.length === 1) throw new Error('Outbox.cancelPending needs at least one filter');
     const [, count] = (await tx.query(`UPDATE notification SET status = 'CANCELLED', last_error = coalesce($1, last_error), updated_at = now() WHERE ${conditions.join(' AND ')}`, values)) as [unknown, number];
     return count;
+  }
+
+  /**
+   * The pending reminders the filter names follow their subject to a new start: each is due its
+   * offset before it, and remembers the start it is about (payload.startsAt). Returns how many.
+   */
+  async reschedulePending(tx: Transaction, filter: PendingFilter, startsAt: Date): Promise<number> {
+    const conditions = [`status = 'PENDING'`];
+    const values: unknown[] = [startsAt, startsAt.toISOString()];
+    conditionsOf(filter, conditions, values);
+    if (values.length === 2) throw new Error('Outbox.reschedulePending needs at least one filter');
+    const [, count] = (await tx.query(
+      `UPDATE notification SET due_at = $1::timestamptz - make_interval(mins => offset_minutes), payload = jsonb_set(payload, '{startsAt}', to_jsonb($2::text)), updated_at = now()
+        WHERE ${conditions.join(' AND ')}`,
+      values,
+    )) as [unknown, number];
+    return count;
+  }
+
+  /**
+   * Drops a payload field that must not outlive the message (a code) from the rows the filter names,
+   * sent or not; those still pending are cancelled with the reason. Returns how many rows.
+   */
+  async withdraw(tx: Transaction, filter: Omit<PendingFilter, 'dueBy'>, field: string, reason: string): Promise<number> {
+    const conditions: string[] = [];
+    const values: unknown[] = [field, reason];
+    conditionsOf(filter, conditions, values);
+    if (values.length === 2) throw new Error('Outbox.withdraw needs at least one filter');
+    const [, count] = (await tx.query(
+      `UPDATE notification SET payload = payload - $1::text,
+              status = CASE WHEN status = 'PENDING' THEN 'CANCELLED'::notification_status ELSE status END,
+              last_error = CASE WHEN status = 'PENDING' THEN $2 ELSE last_error END,
+              updated_at = now()
+        WHERE ${conditions.join(' AND ')}`,
+      values,
+    )) as [unknown, number];
+    return count;
+  }
+
+  /** Drops a payload field from one row (a row that became final keeps no code). */
+  async forgetField(tx: Transaction, notificationId: string, field: string): Promise<void> {
+    await tx.query(`UPDATE notification SET payload = payload - $2::text WHERE id = $1`, [notificationId, field]);
+  }
+}
+
+/** Adds the filter's conditions (every given field must match) to a statement's WHERE. */
+function conditionsOf(filter: PendingFilter, conditions: string[], values: unknown[]): void {
+  for (const [key, [column, type]] of Object.entries(FILTER_COLUMNS) as [keyof typeof FILTER_COLUMNS, [string, string]][]) {
+    const wanted = filter[key];
+    if (wanted === undefined) continue;
+    values.push(wanted);
+    conditions.push(`${column} = ANY($${values.length}::${type}[])`);
+  }
+  for (const [key, column] of [['participantId', 'participant_id'], ['userId', 'user_id']] as const) {
+    if (filter[key] === undefined) continue;
+    values.push(filter[key]);
+    conditions.push(`${column} = $${values.length}`);
+  }
+  if (filter.offsetMinutesNotIn !== undefined) {
+    values.push(filter.offsetMinutesNotIn);
+    conditions.push(`NOT (offset_minutes = ANY($${values.length}::int[]))`);
+  }
+  if (filter.dueBy !== undefined) {
+    values.push(filter.dueBy);
+    conditions.push(`due_at <= $${values.length}`);
+  }
+  if (filter.payload !== undefined) {
+    values.push(filter.payload.field, filter.payload.values);
+    conditions.push(`payload ->> $${values.length - 1}::text = ANY($${values.length}::text[])`);
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Outbox } from '@app/messaging';
+import { MessagingModule } from '@app/messaging';
 import { RegistrationsModule } from '@app/registrations';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { AuditLog } from './audit/audit-log.service';
@@ -19,6 +19,5 @@ const REPOSITORIES = [AuditLogRepository, PersonalDataExportRepository, Personal
  * configuration from the importing application; attributes the data source's writes to the current
  * audit scope from start-up on (AuditLogRepository installs the subscriber).
  */
-// Outbox is provided here until messaging has a module of its own to import (it holds no state).
-@Module({ imports: [RegistrationsModule], providers: [...SERVICES, ...REPOSITORIES, Outbox], exports: SERVICES })
+@Module({ imports: [MessagingModule, RegistrationsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })
 export class PrivacyModule {}

@@ -11,3 +11,4 @@ export * from './events/registration-events';
 export * from './attendance/attendance-settings.service';
 export * from './self-registration/registration-code';
 export * from './self-registration/self-registration.service';
+export * from './messages';

@@ -1,7 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { ClosureKind, ProgrammeKind, SessionStatus } from '@app/scheduling';
 import { ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
-import { DeliveryOutcome, NotificationStatus } from '@app/notifications';
+import { DeliveryOutcome, NotificationStatus } from '@app/messaging';
 import { NotificationChannel, Role } from '@app/common';
 import { OrganisationKind } from '@app/organisations';
 import { VolunteerSkill, Daypart, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, FollowUpOutcome } from '@app/volunteers';

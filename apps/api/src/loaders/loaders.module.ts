@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { FestivalModule } from '@app/festival';
 import { VolunteersModule } from '@app/volunteers';
-import { NotificationsAdminModule } from '@app/notifications';
+import { NotificationsAdminModule } from '@app/messaging';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { LoadersFactory } from './loaders';

@@ -5,7 +5,7 @@ import type { Actor } from '@app/common';
 import { OrganisationEntity } from '@app/organisations';
 import { FestivalEditionsService, StandBookingsService, StandPlotsService, FestivalEditionEntity, FestivalOpeningBlockEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity } from '@app/festival';
 import { ShiftsService, TrajectoriesService, VolunteersService, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, VolunteerProfileEntity } from '@app/volunteers';
-import { NotificationAdminService, DeliveryAttemptEntity } from '@app/notifications';
+import { NotificationAdminService, DeliveryAttemptEntity } from '@app/messaging';
 import { AttendanceSettingsService, NoShowStats, ParticipantsService, ParticipantView, RegistrationsService, SessionCounts, RegistrationEntity } from '@app/registrations';
 import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService, ProgrammeEntity, SessionEntity, VenueEntity } from '@app/scheduling';
 

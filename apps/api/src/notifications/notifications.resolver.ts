@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
-import { NotificationAdminService } from '@app/notifications';
+import { NotificationAdminService } from '@app/messaging';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { ParticipantModel } from '../registrations/registrations.models';

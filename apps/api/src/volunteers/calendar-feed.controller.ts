@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { resolveMessageLanguage, SHIFT_FEED_NAMES, SHIFT_ROLE_LABELS, type MessageLanguage } from '@app/notifications';
+import { resolveMessageLanguage, SHIFT_FEED_NAMES, SHIFT_ROLE_LABELS, type MessageLanguage } from '@app/messaging';
 import { type CalendarFeedWords, VolunteersService } from '@app/volunteers';
 
 /** A volunteer's shifts as an iCalendar feed that calendar apps subscribe to; the secret path is the key. */

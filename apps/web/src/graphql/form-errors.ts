@@ -1,5 +1,5 @@
 // Relative, not @translations: the root typecheck (tests) reads this file too and knows no web aliases.
-import type { PluralForms, UiStrings } from '../../../../libs/notifications/src/templates/ui-strings';
+import type { PluralForms, UiStrings } from '../../../../libs/messaging/src/templates/ui-strings';
 import type { ErrorCode } from '../../../../libs/common/src/error-code';
 
 /**

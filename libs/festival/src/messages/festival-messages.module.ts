@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Outbox } from '@app/messaging';
+import { MessagingModule } from '@app/messaging';
 import { FestivalDeadlineAlerts } from './festival-deadline-alerts';
 import { FestivalMessageComposer } from './festival-messages';
 import { FestivalMessagesRepository } from './festival-messages.repository';
@@ -10,8 +10,8 @@ import { FestivalOutbox } from './festival-outbox';
  * deadline alert (worker). Needs a DataSource, Transactions and a Clock from the application.
  */
 @Module({
-  // Outbox holds no state: provided here until messaging has a module of its own that exports it.
-  providers: [Outbox, FestivalMessagesRepository, FestivalOutbox, FestivalMessageComposer, FestivalDeadlineAlerts],
+  imports: [MessagingModule],
+  providers: [FestivalMessagesRepository, FestivalOutbox, FestivalMessageComposer, FestivalDeadlineAlerts],
   exports: [FestivalOutbox, FestivalMessageComposer, FestivalDeadlineAlerts],
 })
 export class FestivalMessagesModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
-import { NotificationStatus } from '@app/notifications';
+import { NotificationStatus } from '@app/messaging';
 import { THEIR_CODE_REQUESTS } from '../export/personal-data-export.repository';
 
 /** What the erasure writes in place of the person's fields. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Outbox } from '@app/messaging';
+import { MessagingModule } from '@app/messaging';
 import { ShiftMessageComposer } from './shift-messages';
 import { ShiftMessagesRepository } from './shift-messages.repository';
 import { ShiftOutbox } from './shift-outbox';
@@ -11,8 +11,8 @@ import { UnderstaffedShiftAlerts } from './understaffed-shift-alerts';
  * Clock from the application.
  */
 @Module({
-  // Outbox holds no state: provided here until messaging has a module of its own that exports it.
-  providers: [Outbox, ShiftMessagesRepository, ShiftOutbox, ShiftMessageComposer, UnderstaffedShiftAlerts],
+  imports: [MessagingModule],
+  providers: [ShiftMessagesRepository, ShiftOutbox, ShiftMessageComposer, UnderstaffedShiftAlerts],
   exports: [ShiftOutbox, ShiftMessageComposer, UnderstaffedShiftAlerts],
 })
 export class ShiftMessagesModule {}

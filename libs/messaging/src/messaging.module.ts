@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { QueuesModule } from '@app/queues';
+import { EmailChannel, SmsChannel } from './channels/channels';
+import { ComposerRegistry } from './composer-registry';
+import { NotificationDelivery } from './delivery/delivery.service';
+import { NotificationDispatcher } from './delivery/dispatcher';
+import { NotificationRepository } from './notification.repository';
+import { Outbox } from './outbox';
+
+/** The outbox the domains write to in their transactions (the API, the worker, anything that changes data). */
+@Module({ providers: [Outbox], exports: [Outbox] })
+export class MessagingModule {}
+
+/**
+ * Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL, and
+ * the domain modules whose composers fill in the messages: the registry refuses to start without them.
+ */
+@Module({
+  imports: [QueuesModule, DiscoveryModule],
+  providers: [NotificationRepository, EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher],
+  exports: [NotificationDelivery, NotificationDispatcher],
+})
+export class MessagingDeliveryModule {}

@@ -1,6 +1,0 @@
-import { Module } from '@nestjs/common';
-import { NotificationAdminService } from './notification-admin.service';
-
-/** The outbox for coordinators (the API). Needs a TypeORM DataSource and a Clock from the application. */
-@Module({ providers: [NotificationAdminService], exports: [NotificationAdminService] })
-export class NotificationsAdminModule {}
