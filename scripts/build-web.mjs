@@ -18,7 +18,17 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const quiet = args.includes('--quiet');
 
 /** Everything the bundle is made of: this recipe, the app, its translation files and the locked dependencies. */
-const SOURCES = ['scripts/build-web.mjs', 'apps/web/graphiql', 'apps/web/index.html', 'apps/web/public', 'apps/web/src', 'apps/web/vite.config.mts', 'libs/messaging/src/templates', 'locales', 'package-lock.json'];
+const SOURCES = [
+  'scripts/build-web.mjs',
+  'apps/web/graphiql',
+  'apps/web/index.html',
+  'apps/web/public',
+  'apps/web/src',
+  'apps/web/vite.config.mts',
+  'libs/messaging/src/templates',
+  'locales',
+  'package-lock.json',
+];
 
 function sourceHash() {
   const hash = createHash('sha256');
@@ -49,7 +59,9 @@ function precompress(dir) {
     if (!COMPRESSIBLE.has(extname(entry.name))) continue;
     const content = readFileSync(path);
     const variants = {
-      br: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+      br: brotliCompressSync(content, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+      }),
       gz: gzipSync(content, { level: 9 }),
     };
     for (const [suffix, compressed] of Object.entries(variants)) if (compressed.length < content.length) writeFileSync(`${path}.${suffix}`, compressed);
@@ -61,10 +73,20 @@ async function viteBuild(outDir) {
   // development build (double effects in StrictMode, four times the size).
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'apps/web/vite.config.mts'), mode: 'production', logLevel: quiet ? 'warn' : 'info', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(root, 'apps/web/vite.config.mts'),
+    mode: 'production',
+    logLevel: quiet ? 'warn' : 'info',
+    build: { outDir, emptyOutDir: true },
+  });
   precompress(outDir);
   // GraphiQL (development only) in a dot folder: the web app's file serving never answers it.
-  await build({ configFile: join(root, 'apps/web/graphiql/vite.config.mts'), mode: 'production', logLevel: quiet ? 'warn' : 'info', build: { outDir: join(outDir, '.graphiql'), emptyOutDir: true } });
+  await build({
+    configFile: join(root, 'apps/web/graphiql/vite.config.mts'),
+    mode: 'production',
+    logLevel: quiet ? 'warn' : 'info',
+    build: { outDir: join(outDir, '.graphiql'), emptyOutDir: true },
+  });
 }
 
 const cache = option('--cache');

@@ -5,8 +5,8 @@
 // Type checking is separate (`npm run typecheck`, part of `npm test`): SWC only strips types.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const quiet = process.argv.includes('--quiet');

@@ -10,11 +10,46 @@ import { AuthModule, UsersService, UserEntity } from '@app/auth';
 import { Actor, ClockModule, Role } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import {
+  FESTIVAL_ZONE,
+  FestivalEditionsService,
+  FestivalMessagesModule,
+  FestivalModule,
+  sinksenfeesten,
+  StandBookingsService,
+  StandPlotsService,
+  StandOffering,
+} from '@app/festival';
 import { OrganisationKind } from '@app/organisations';
-import { FESTIVAL_ZONE, FestivalEditionsService, FestivalMessagesModule, FestivalModule, sinksenfeesten, StandBookingsService, StandPlotsService, StandOffering } from '@app/festival';
 import { NewParticipantCommand, RegistrationsModule, RegistrationsService, ContactChannel, ReferralChannel } from '@app/registrations';
-import { ClosuresService, SessionsService, OrganisationsService, ProgrammesService, SchedulingModule, SessionSeriesService, VenuesService, endOfSchoolYear, SCHEDULE_ZONE, ProgrammeKind, SessionEntity } from '@app/scheduling';
-import { ShiftsService, TrajectoriesService, VolunteerProfileCommand, VolunteersModule, VolunteersService, Daypart, FollowUpOutcome, ScreeningStatus, ShiftEntity, ShiftMessagesModule, TrajectoryKind, TrajectoryStatus, VolunteerSkill } from '@app/volunteers';
+import {
+  ClosuresService,
+  SessionsService,
+  OrganisationsService,
+  ProgrammesService,
+  SchedulingModule,
+  SessionSeriesService,
+  VenuesService,
+  endOfSchoolYear,
+  SCHEDULE_ZONE,
+  ProgrammeKind,
+  SessionEntity,
+} from '@app/scheduling';
+import {
+  ShiftsService,
+  TrajectoriesService,
+  VolunteerProfileCommand,
+  VolunteersModule,
+  VolunteersService,
+  Daypart,
+  FollowUpOutcome,
+  ScreeningStatus,
+  ShiftEntity,
+  ShiftMessagesModule,
+  TrajectoryKind,
+  TrajectoryStatus,
+  VolunteerSkill,
+} from '@app/volunteers';
 import { ENTITIES } from '../apps/api/src/entities';
 
 export const DEMO_PASSWORD = 'kortrijk-demo-2026';
@@ -40,7 +75,14 @@ const SCHOOLS = [
 const CENTRES = [
   { name: 'Wijkcentrum Overleie', street: 'Leiestraat 100', day: 'TU', time: '19:00', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: '056 27 83 10' },
   { name: 'Wijkcentrum Sint-Jan', street: 'Kapel ter Bede 2', day: 'WE', time: '14:00', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: '056 27 83 20' },
-  { name: 'Wijkcentrum Venning', street: 'Sint-Denijsestraat 60', day: 'TH', time: '09:30', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: '056 27 83 30' },
+  {
+    name: 'Wijkcentrum Venning',
+    street: 'Sint-Denijsestraat 60',
+    day: 'TH',
+    time: '09:30',
+    kind: OrganisationKind.NEIGHBOURHOOD_CENTRE,
+    phone: '056 27 83 30',
+  },
   { name: 'Wijkcentrum Heule', street: 'Peperstraat 4', day: 'MO', time: '13:30', kind: OrganisationKind.NEIGHBOURHOOD_CENTRE, phone: null },
   { name: 'Huis van het Kind (Kind en Gezin)', street: 'Budastraat 27', day: 'FR', time: '10:00', kind: OrganisationKind.KIND_EN_GEZIN, phone: '056 24 08 51' },
 ] as const;
@@ -63,13 +105,32 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
       module: DemoSeedModule,
       // The organisers' stand messages and the volunteers' shift reminders go to the outbox in the
       // transaction of the booking or assignment, as in the API.
-      imports: [ConfigModule.forRoot('api', config), ClockModule, DatabaseModule.forRoot('oefenkansen-demo-seed', ENTITIES), AuthModule, SchedulingModule, RegistrationsModule, FestivalModule, VolunteersModule, FestivalMessagesModule, ShiftMessagesModule],
+      imports: [
+        ConfigModule.forRoot('api', config),
+        ClockModule,
+        DatabaseModule.forRoot('oefenkansen-demo-seed', ENTITIES),
+        AuthModule,
+        SchedulingModule,
+        RegistrationsModule,
+        FestivalModule,
+        VolunteersModule,
+        FestivalMessagesModule,
+        ShiftMessagesModule,
+      ],
     },
     { logger: ['error', 'warn'] },
   );
   const logins: DemoLogin[] = [
     { role: 'ADMIN', email: config.adminEmail },
-    ...([['coordinator', 'COORDINATOR'], ['host', 'HOST'], ['school', 'SCHOOL_CONTACT'], ['festival', 'FESTIVAL_ORGANISER'], ['volunteer', 'VOLUNTEER']] as const).map(([who, role]) => ({ role, email: `${who}@oefenkansen.demo` })),
+    ...(
+      [
+        ['coordinator', 'COORDINATOR'],
+        ['host', 'HOST'],
+        ['school', 'SCHOOL_CONTACT'],
+        ['festival', 'FESTIVAL_ORGANISER'],
+        ['volunteer', 'VOLUNTEER'],
+      ] as const
+    ).map(([who, role]) => ({ role, email: `${who}@oefenkansen.demo` })),
   ];
   try {
     const users = app.get(UsersService);
@@ -89,21 +150,80 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
 
     // The languages besides Dutch that someone at the table helps in (the schedule's language filter
     // also counts the hosts' own languages: Marie, who co-hosts the praattafels and Babbel+, adds French and English).
-    const schoolbabbel = await programmes.createProgramme(actor, { name: 'Schoolbabbel', kind: ProgrammeKind.TABLE, description: 'Weekly Dutch conversation for parents at school, after drop-off.', defaultCapacity: 12, languages: ['nl', 'ar', 'tr', 'prs', 'ps'] });
-    const praattafel = await programmes.createProgramme(actor, { name: 'Praattafel', kind: ProgrammeKind.TABLE, description: 'Practise Dutch over coffee in your neighbourhood.', defaultCapacity: 10, languages: ['nl', 'uk', 'ru', 'ro', 'so'] });
-    const dialoogtafel = await programmes.createProgramme(actor, { name: 'Dialoogtafel', kind: ProgrammeKind.TABLE, description: 'A themed dialogue between newcomers and long-time residents.', defaultCapacity: 16, languages: ['nl', 'fr', 'en'] });
-    const babbelPlus = await programmes.createProgramme(actor, { name: 'Babbel+', kind: ProgrammeKind.TABLE, description: 'Extra practice for those who want more.', defaultCapacity: 8, languages: ['nl', 'ar', 'so'] });
-    const zomerschool = await programmes.createProgramme(actor, { name: 'Zomerschool', kind: ProgrammeKind.SERIES_COURSE, description: 'Two weeks of Dutch for children in July.', defaultCapacity: 20, reminderOffsetsMinutes: [1440], languages: ['nl', 'uk', 'ar'] });
+    const schoolbabbel = await programmes.createProgramme(actor, {
+      name: 'Schoolbabbel',
+      kind: ProgrammeKind.TABLE,
+      description: 'Weekly Dutch conversation for parents at school, after drop-off.',
+      defaultCapacity: 12,
+      languages: ['nl', 'ar', 'tr', 'prs', 'ps'],
+    });
+    const praattafel = await programmes.createProgramme(actor, {
+      name: 'Praattafel',
+      kind: ProgrammeKind.TABLE,
+      description: 'Practise Dutch over coffee in your neighbourhood.',
+      defaultCapacity: 10,
+      languages: ['nl', 'uk', 'ru', 'ro', 'so'],
+    });
+    const dialoogtafel = await programmes.createProgramme(actor, {
+      name: 'Dialoogtafel',
+      kind: ProgrammeKind.TABLE,
+      description: 'A themed dialogue between newcomers and long-time residents.',
+      defaultCapacity: 16,
+      languages: ['nl', 'fr', 'en'],
+    });
+    const babbelPlus = await programmes.createProgramme(actor, {
+      name: 'Babbel+',
+      kind: ProgrammeKind.TABLE,
+      description: 'Extra practice for those who want more.',
+      defaultCapacity: 8,
+      languages: ['nl', 'ar', 'so'],
+    });
+    const zomerschool = await programmes.createProgramme(actor, {
+      name: 'Zomerschool',
+      kind: ProgrammeKind.SERIES_COURSE,
+      description: 'Two weeks of Dutch for children in July.',
+      defaultCapacity: 20,
+      reminderOffsetsMinutes: [1440],
+      languages: ['nl', 'uk', 'ar'],
+    });
 
-    const city = await organisations.createOrganisation(actor, { name: 'Stad Kortrijk – Integratiedienst', kind: OrganisationKind.CITY, phone: '056 27 74 00' });
-    const association = await organisations.createOrganisation(actor, { name: 'Vereniging Afghaanse Gemeenschap Kortrijk', kind: OrganisationKind.ASSOCIATION });
+    const city = await organisations.createOrganisation(actor, {
+      name: 'Stad Kortrijk – Integratiedienst',
+      kind: OrganisationKind.CITY,
+      phone: '056 27 74 00',
+    });
+    const association = await organisations.createOrganisation(actor, {
+      name: 'Vereniging Afghaanse Gemeenschap Kortrijk',
+      kind: OrganisationKind.ASSOCIATION,
+    });
     const stadhuis = await venues.createVenue(actor, { organisationId: city.id, name: 'Stadhuis, raadzaal', address: 'Grote Markt 54, 8500 Kortrijk' });
     const bibliotheek = await venues.createVenue(actor, { organisationId: city.id, name: 'Bibliotheek, leeszaal', address: 'Leiestraat 30, 8500 Kortrijk' });
 
-    const coordinator = await users.createUser(actor, { email: 'coordinator@oefenkansen.demo', password: DEMO_PASSWORD, displayName: 'Sara (integratiedienst)', roles: [Role.COORDINATOR] });
-    const host = await users.createUser(actor, { email: 'host@oefenkansen.demo', password: DEMO_PASSWORD, displayName: 'Luc (praattafel)', roles: [Role.HOST] });
-    await users.createUser(actor, { email: 'festival@oefenkansen.demo', password: DEMO_PASSWORD, displayName: 'Farid (vereniging)', roles: [Role.FESTIVAL_ORGANISER], organisationId: association.id });
-    const volunteer = await users.createUser(actor, { email: 'volunteer@oefenkansen.demo', password: DEMO_PASSWORD, displayName: 'Marie (vrijwilliger)', roles: [Role.VOLUNTEER] });
+    const coordinator = await users.createUser(actor, {
+      email: 'coordinator@oefenkansen.demo',
+      password: DEMO_PASSWORD,
+      displayName: 'Sara (integratiedienst)',
+      roles: [Role.COORDINATOR],
+    });
+    const host = await users.createUser(actor, {
+      email: 'host@oefenkansen.demo',
+      password: DEMO_PASSWORD,
+      displayName: 'Luc (praattafel)',
+      roles: [Role.HOST],
+    });
+    await users.createUser(actor, {
+      email: 'festival@oefenkansen.demo',
+      password: DEMO_PASSWORD,
+      displayName: 'Farid (vereniging)',
+      roles: [Role.FESTIVAL_ORGANISER],
+      organisationId: association.id,
+    });
+    const volunteer = await users.createUser(actor, {
+      email: 'volunteer@oefenkansen.demo',
+      password: DEMO_PASSWORD,
+      displayName: 'Marie (vrijwilliger)',
+      roles: [Role.VOLUNTEER],
+    });
 
     const nextSchoolYear = DateTime.fromJSDate(endOfSchoolYear(now), { zone: SCHEDULE_ZONE });
     const schoolYearStart = nextSchoolYear.minus({ years: 1 });
@@ -112,10 +232,21 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     const firstSchool = { id: '', seriesId: '', contactId: '' };
     for (const [index, school] of SCHOOLS.entries()) {
       const organisation = await organisations.createOrganisation(actor, { name: school.name, kind: OrganisationKind.SCHOOL, phone: school.phone });
-      const venue = await venues.createVenue(actor, { organisationId: organisation.id, name: 'Refter', address: `${school.street}, 8500 Kortrijk`, capacityLimit: 30 });
+      const venue = await venues.createVenue(actor, {
+        organisationId: organisation.id,
+        name: 'Refter',
+        address: `${school.street}, 8500 Kortrijk`,
+        capacityLimit: 30,
+      });
       if (index === 0) {
         firstSchool.id = organisation.id;
-        const contact = await users.createUser(actor, { email: 'school@oefenkansen.demo', password: DEMO_PASSWORD, displayName: 'Els (zorgcoördinator)', roles: [Role.SCHOOL_CONTACT], organisationId: organisation.id });
+        const contact = await users.createUser(actor, {
+          email: 'school@oefenkansen.demo',
+          password: DEMO_PASSWORD,
+          displayName: 'Els (zorgcoördinator)',
+          roles: [Role.SCHOOL_CONTACT],
+          organisationId: organisation.id,
+        });
         firstSchool.contactId = contact.id;
       }
       const created = await series.createSeries(actor, {
@@ -132,7 +263,11 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     }
     // A school's own free day (a pedagogical study day), which its schoolbabbel skips.
     const studyDay = firstWeekday(DateTime.fromJSDate(now).plus({ weeks: 3 }), 'MO', '08:45');
-    await closures.addClosureDay(actor, { organisationId: firstSchool.id, date: DateTime.fromJSDate(studyDay, { zone: SCHEDULE_ZONE }).toISODate()!, label: 'Pedagogische studiedag' });
+    await closures.addClosureDay(actor, {
+      organisationId: firstSchool.id,
+      date: DateTime.fromJSDate(studyDay, { zone: SCHEDULE_ZONE }).toISODate()!,
+      label: 'Pedagogische studiedag',
+    });
 
     for (const centre of CENTRES) {
       const organisation = await organisations.createOrganisation(actor, { name: centre.name, kind: centre.kind, phone: centre.phone });
@@ -178,7 +313,12 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
       hostIds: [coordinator.id],
     });
     const schoolContact: Actor = { userId: firstSchool.contactId, roles: [Role.SCHOOL_CONTACT], organisationId: firstSchool.id };
-    await seedParents(app.get(RegistrationsService), (sessionId) => app.get(SessionsService).updateSessionCapacity(actor, sessionId, 4), schoolContact, firstSchool.seriesId);
+    await seedParents(
+      app.get(RegistrationsService),
+      (sessionId) => app.get(SessionsService).updateSessionCapacity(actor, sessionId, 4),
+      schoolContact,
+      firstSchool.seriesId,
+    );
     await seedFestival(app, now);
     await seedVolunteers(app, now);
     return { seeded: true, logins };
@@ -191,10 +331,22 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
  * Parents registered by the school contact for every upcoming schoolbabbel of De Vlieger, with
  * only 4 seats at the next one: the demo opens with a full table and a waiting list to watch move.
  */
-async function seedParents(registrations: RegistrationsService, makeSmall: (sessionId: string) => Promise<unknown>, schoolContact: Actor, seriesId: string): Promise<void> {
+async function seedParents(
+  registrations: RegistrationsService,
+  makeSmall: (sessionId: string) => Promise<unknown>,
+  schoolContact: Actor,
+  seriesId: string,
+): Promise<void> {
   const parents = [
     { firstName: 'Amina', lastName: 'El Idrissi', preferredLanguage: 'ar', phone: '0470 12 34 56', contactChannel: ContactChannel.SMS, consentToContact: true },
-    { firstName: 'Olena', lastName: 'Kovalenko', preferredLanguage: 'uk', email: 'olena.k@example.org', contactChannel: ContactChannel.EMAIL, consentToContact: true },
+    {
+      firstName: 'Olena',
+      lastName: 'Kovalenko',
+      preferredLanguage: 'uk',
+      email: 'olena.k@example.org',
+      contactChannel: ContactChannel.EMAIL,
+      consentToContact: true,
+    },
     { firstName: 'Hamid', preferredLanguage: 'prs', contactChannel: ContactChannel.VIA_ORGANISATION, consentToContact: false },
     { firstName: 'Fadumo', lastName: 'Abdi', preferredLanguage: 'so', contactChannel: ContactChannel.VIA_ORGANISATION, consentToContact: false },
     { firstName: 'Irina', preferredLanguage: 'ru', phone: '+32 485 55 44 33', contactChannel: ContactChannel.SMS, consentToContact: true },
@@ -233,9 +385,36 @@ const FESTIVAL_DAY_OFFSET: Record<FestivalDay, number> = { FRI: 0, SAT: 1, SUN: 
 
 /** Three rows of eight on the Grote Markt: food along the north side, culture in front of the Belfort, mixed along the south side. */
 const PLOT_ROWS = [
-  { row: 'A', mapY: 22, widthMetres: 4, depthMetres: 3, hasPower: true, hasWater: true, cookingAllowed: true, description: 'Food row, north side of the Grote Markt: power, water, cooking allowed' },
-  { row: 'B', mapY: 48, widthMetres: 3, depthMetres: 3, hasPower: true, hasWater: false, cookingAllowed: false, description: 'Culture row in front of the Belfort: power for light and sound, no cooking' },
-  { row: 'C', mapY: 74, widthMetres: 3, depthMetres: 3, hasPower: false, hasWater: false, cookingAllowed: false, description: 'Mixed row, south side towards the Sint-Maartenskerk' },
+  {
+    row: 'A',
+    mapY: 22,
+    widthMetres: 4,
+    depthMetres: 3,
+    hasPower: true,
+    hasWater: true,
+    cookingAllowed: true,
+    description: 'Food row, north side of the Grote Markt: power, water, cooking allowed',
+  },
+  {
+    row: 'B',
+    mapY: 48,
+    widthMetres: 3,
+    depthMetres: 3,
+    hasPower: true,
+    hasWater: false,
+    cookingAllowed: false,
+    description: 'Culture row in front of the Belfort: power for light and sound, no cooking',
+  },
+  {
+    row: 'C',
+    mapY: 74,
+    widthMetres: 3,
+    depthMetres: 3,
+    hasPower: false,
+    hasWater: false,
+    cookingAllowed: false,
+    description: 'Mixed row, south side towards the Sint-Maartenskerk',
+  },
 ] as const;
 
 /** C1 to C4 are larger food plots on the mixed row; C5 to C8 are plain. */
@@ -254,7 +433,11 @@ function plotOf(row: (typeof PLOT_ROWS)[number], index: number) {
   };
 }
 
-const organiser = (slug: string, displayName: string, preferredLanguage: string) => ({ email: `festival-${slug}@oefenkansen.demo`, displayName, preferredLanguage });
+const organiser = (slug: string, displayName: string, preferredLanguage: string) => ({
+  email: `festival-${slug}@oefenkansen.demo`,
+  displayName,
+  preferredLanguage,
+});
 
 const FESTIVAL_ASSOCIATIONS: DemoAssociation[] = [
   {
@@ -446,7 +629,10 @@ async function seedFestival(app: INestApplicationContext, now: Date): Promise<bo
     }
   }
   const at = (day: FestivalDay, time: string) =>
-    DateTime.fromISO(startsOn, { zone: FESTIVAL_ZONE }).plus({ days: FESTIVAL_DAY_OFFSET[day] }).set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }).toJSDate();
+    DateTime.fromISO(startsOn, { zone: FESTIVAL_ZONE })
+      .plus({ days: FESTIVAL_DAY_OFFSET[day] })
+      .set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) })
+      .toJSDate();
 
   for (const association of FESTIVAL_ASSOCIATIONS) {
     let actor: Actor;
@@ -454,7 +640,12 @@ async function seedFestival(app: INestApplicationContext, now: Date): Promise<bo
       actor = { userId: demoOrganiser.id, roles: demoOrganiser.roles, organisationId: demoOrganiser.organisationId };
     } else {
       const organisation = await organisations.createOrganisation(coordinator, { name: association.name, kind: OrganisationKind.ASSOCIATION });
-      const user = await users.createUser(coordinator, { ...association.organiser!, password: DEMO_PASSWORD, roles: [Role.FESTIVAL_ORGANISER], organisationId: organisation.id });
+      const user = await users.createUser(coordinator, {
+        ...association.organiser!,
+        password: DEMO_PASSWORD,
+        roles: [Role.FESTIVAL_ORGANISER],
+        organisationId: organisation.id,
+      });
       actor = { userId: user.id, roles: user.roles, organisationId: organisation.id };
     }
     const { bookings: requested } = await bookings.applyForStand(actor, {
@@ -677,7 +868,9 @@ const TRAJECTORIES: DemoTrajectory[] = [
       [FOLLOW_UP, 'Stage afgerond, positieve evaluatie.'],
       [CLOSED, 'Werk gevonden.'],
     ],
-    followUps: [{ monthsAfterStart: 5, outcomes: [FollowUpOutcome.FOUND_WORK_VIA_INTERIM], note: 'Werkt via een interimkantoor in de logistiek in Kortrijk-Noord.' }],
+    followUps: [
+      { monthsAfterStart: 5, outcomes: [FollowUpOutcome.FOUND_WORK_VIA_INTERIM], note: 'Werkt via een interimkantoor in de logistiek in Kortrijk-Noord.' },
+    ],
   },
   {
     participant: email('Nadia', 'Shevchenko', 'uk', 'nadia.shevchenko@example.org'),
@@ -690,7 +883,13 @@ const TRAJECTORIES: DemoTrajectory[] = [
       [ACTIVE, 'Helpt op woensdag in de cafetaria van het wijkcentrum.'],
       [FOLLOW_UP, 'Vrijwilligerswerk loopt door zonder begeleiding.'],
     ],
-    followUps: [{ monthsAfterStart: 7, outcomes: [FollowUpOutcome.JOINED_CITY_PROJECT, FollowUpOutcome.STAYED_MEMBER], note: 'Doet nu ook mee aan het buurtproject in Overleie.' }],
+    followUps: [
+      {
+        monthsAfterStart: 7,
+        outcomes: [FollowUpOutcome.JOINED_CITY_PROJECT, FollowUpOutcome.STAYED_MEMBER],
+        note: 'Doet nu ook mee aan het buurtproject in Overleie.',
+      },
+    ],
   },
   {
     participant: sms('Abdirahman', 'Warsame', 'so', '0486 10 20 34'),
@@ -815,12 +1014,17 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
             preferredLanguage: volunteer.preferredLanguage,
           });
     volunteerIds[volunteer.key] = user.id;
-    await volunteersService.saveProfile(coordinator, user.id, { ...profile, screeningDate: screenedMonthsAgo === undefined ? null : monthsAgo(screenedMonthsAgo) });
+    await volunteersService.saveProfile(coordinator, user.id, {
+      ...profile,
+      screeningDate: screenedMonthsAgo === undefined ? null : monthsAgo(screenedMonthsAgo),
+    });
   }
 
   // Picnik: a monthly evening with FMDO for newcomers on a trajectory, the first Thursday of the month.
   const fmdo = await organisations.createOrganisation(coordinator, { name: FMDO, kind: OrganisationKind.PARTNER });
-  const picnikVenue = await app.get(VenuesService).createVenue(coordinator, { organisationId: fmdo.id, name: 'Ontmoetingsruimte FMDO', address: 'Doorniksewijk 24, 8500 Kortrijk' });
+  const picnikVenue = await app
+    .get(VenuesService)
+    .createVenue(coordinator, { organisationId: fmdo.id, name: 'Ontmoetingsruimte FMDO', address: 'Doorniksewijk 24, 8500 Kortrijk' });
   const picnik = await programmes.createProgramme(coordinator, {
     name: PICNIK,
     kind: ProgrammeKind.TRAJECTORY,
@@ -853,10 +1057,19 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
       if ((lastShift.get(slug)?.getTime() ?? 0) < shift.startsAt.getTime()) lastShift.set(slug, shift.startsAt);
     }
   };
-  const seriesShifts = async (seriesId: string | null | undefined, command: { role: VolunteerSkill; needed: number; title: string; languages?: string[]; notes?: string }) =>
-    seriesId ? (await shifts.createShiftsForSeries(coordinator, { seriesId, ...command })).filter((shift) => shift.startsAt >= soon).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()) : [];
-  const sessionShift = (session: SessionEntity | undefined, command: { role: VolunteerSkill; needed: number; title: string; languages?: string[]; notes?: string }) =>
-    session ? shifts.createShift(coordinator, { sessionId: session.id, ...command }) : Promise.resolve(undefined);
+  const seriesShifts = async (
+    seriesId: string | null | undefined,
+    command: { role: VolunteerSkill; needed: number; title: string; languages?: string[]; notes?: string },
+  ) =>
+    seriesId
+      ? (await shifts.createShiftsForSeries(coordinator, { seriesId, ...command }))
+          .filter((shift) => shift.startsAt >= soon)
+          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+      : [];
+  const sessionShift = (
+    session: SessionEntity | undefined,
+    command: { role: VolunteerSkill; needed: number; title: string; languages?: string[]; notes?: string },
+  ) => (session ? shifts.createShift(coordinator, { sessionId: session.id, ...command }) : Promise.resolve(undefined));
 
   // Schoolbabbels: a welcome at De Vlieger's gate and an interpreter at Sint-Jan, every week; the first few are taken.
   const schoolbabbels = await upcoming('Schoolbabbel');
@@ -879,9 +1092,15 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
   // The next three praattafels: one short of an interpreter (within days: the coordinator gets the
   // under-staffed alert), one fully staffed, one still needing childcare.
   const praattafels = await upcoming('Praattafel');
-  await assign(await sessionShift(praattafels[0], { role: TRANSLATOR, needed: 2, title: `Tolken: ${praattafels[0]?.title}`, languages: ['uk', 'ar'] }), 'iryna');
+  await assign(
+    await sessionShift(praattafels[0], { role: TRANSLATOR, needed: 2, title: `Tolken: ${praattafels[0]?.title}`, languages: ['uk', 'ar'] }),
+    'iryna',
+  );
   await assign(await sessionShift(praattafels[1], { role: WELCOME, needed: 2, title: `Onthaal: ${praattafels[1]?.title}` }), 'marie', 'sophie');
-  await assign(await sessionShift(praattafels[2], { role: CHILDCARE, needed: 2, title: `Kinderopvang: ${praattafels[2]?.title}`, notes: 'Speelhoek in de zaal ernaast.' }), 'ayaan');
+  await assign(
+    await sessionShift(praattafels[2], { role: CHILDCARE, needed: 2, title: `Kinderopvang: ${praattafels[2]?.title}`, notes: 'Speelhoek in de zaal ernaast.' }),
+    'ayaan',
+  );
   const [dialoogtafel] = await upcoming('Dialoogtafel');
   await assign(await sessionShift(dialoogtafel, { role: TRANSLATOR, needed: 3, title: 'Tolken: Dialoogtafel', languages: ['ar', 'prs', 'uk'] }), 'ahmad');
 
@@ -891,10 +1110,15 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
   await assign(cooking[1], 'mehmet');
 
   // KortRIJK aan Culturen: setting up the stands on Friday, the city's info stand on Saturday, clearing up on Monday night.
-  const edition = (await app.get(FestivalEditionsService).listEditions()).filter((e) => e.startsOn > local.toISODate()!).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+  const edition = (await app.get(FestivalEditionsService).listEditions())
+    .filter((e) => e.startsOn > local.toISODate()!)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
   if (edition) {
     const day = (offset: number, time: string) =>
-      DateTime.fromISO(edition.startsOn, { zone: FESTIVAL_ZONE }).plus({ days: offset }).set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }).toJSDate();
+      DateTime.fromISO(edition.startsOn, { zone: FESTIVAL_ZONE })
+        .plus({ days: offset })
+        .set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) })
+        .toJSDate();
     const festivalShift = (role: VolunteerSkill, needed: number, title: string, from: [number, string], to: [number, string], languages: string[] = []) =>
       shifts.createShift(coordinator, { editionId: edition.id, role, needed, title, startsAt: day(...from), endsAt: day(...to), languages });
     await assign(await festivalShift(SETUP, 4, `Opbouw standen: ${edition.name}`, [0, '13:00'], [0, '17:00']), 'mehmet', 'sophie');
@@ -903,7 +1127,10 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
   }
 
   // Periods away, after the shifts they took.
-  for (const [slug, reason] of [['ahmad', 'Familiebezoek'], ['ayaan', 'Op reis']] as const) {
+  for (const [slug, reason] of [
+    ['ahmad', 'Familiebezoek'],
+    ['ayaan', 'Op reis'],
+  ] as const) {
     const from = DateTime.fromJSDate(lastShift.get(slug) ?? now, { zone: SCHEDULE_ZONE }).plus({ days: 3 });
     await volunteersService.addAbsence(coordinator, volunteerIds[slug], { startsOn: from.toISODate()!, endsOn: from.plus({ days: 10 }).toISODate()!, reason });
   }
@@ -919,7 +1146,10 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
     return id;
   };
   for (const trajectory of TRAJECTORIES) {
-    const { participantId } = await registrations.registerParticipant(coordinator, { sessionId: nextMeeting.id, participant: { ...trajectory.participant, referralChannel: trajectory.referralChannel } });
+    const { participantId } = await registrations.registerParticipant(coordinator, {
+      sessionId: nextMeeting.id,
+      participant: { ...trajectory.participant, referralChannel: trajectory.referralChannel },
+    });
     const startsOn = monthsAgo(trajectory.startedMonthsAgo);
     const created = await trajectories.createTrajectory(coordinator, {
       participantId,

@@ -12,8 +12,18 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
 import { createDataSourceOptions } from '@app/database';
-import { createDatabaseIfMissing, RunningPostgres, RunningRedis, startEmbeddedPostgres, startRedisServer, keepMail, keepSms, startSmsGateway, startSmtpCapture } from '@app/testing';
 import { smsLength } from '@app/messaging';
+import {
+  createDatabaseIfMissing,
+  RunningPostgres,
+  RunningRedis,
+  startEmbeddedPostgres,
+  startRedisServer,
+  keepMail,
+  keepSms,
+  startSmsGateway,
+  startSmtpCapture,
+} from '@app/testing';
 import { DEMO_PASSWORD, seedKortrijkDemo } from './demo-seed';
 
 const ROOT = join(__dirname, '..', '..');

@@ -55,7 +55,17 @@ async function generate(dataSource: DataSource, name: string): Promise<void> {
   const indexPath = join(dir, 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
     .replace(/^(\/\/.*\n)/, `$1import { ${className} } from './${file}';\n`)
-    .replace(/\[([^\]]*)\];/, (_m, items: string) => `[${[...items.split(',').map((s) => s.trim()).filter(Boolean), className].join(', ')}];`);
+    .replace(
+      /\[([^\]]*)\];/,
+      (_m, items: string) =>
+        `[${[
+          ...items
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          className,
+        ].join(', ')}];`,
+    );
   writeFileSync(indexPath, index);
   console.log(`wrote libs/database/src/migrations/${file}.ts and registered it in migrations/index.ts`);
 }

@@ -52,11 +52,17 @@ function installedNode24() {
   console.log(`Node ${process.versions.node} is older than 24: installing Node ${NODE_VERSION} (npm package ${packageName}) into .tools/ once …`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   try {
-    execFileSync(npm, ['install', '--prefix', folder, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `${packageName}@${NODE_VERSION}`], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      npm,
+      ['install', '--prefix', folder, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `${packageName}@${NODE_VERSION}`],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   } catch {
-    console.error(`Could not install ${packageName}@${NODE_VERSION} from the npm registry. Install Node 24 yourself, or run on this Node with OEFENKANSEN_NODE=system.`);
+    console.error(
+      `Could not install ${packageName}@${NODE_VERSION} from the npm registry. Install Node 24 yourself, or run on this Node with OEFENKANSEN_NODE=system.`,
+    );
     process.exit(1);
   }
   if (!existsSync(binary)) {

@@ -21,7 +21,10 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const dir = args.includes('--dir')
   ? args[args.indexOf('--dir') + 1]
-  : execFileSync(process.execPath, [join(root, 'scripts/build-web.mjs'), '--cache', '.test-build/web', '--quiet'], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1);
+  : execFileSync(process.execPath, [join(root, 'scripts/build-web.mjs'), '--cache', '.test-build/web', '--quiet'], { cwd: root, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1);
 
 /** @type {Record<string, {file: string, imports?: string[], css?: string[], isEntry?: boolean}>} */
 const manifest = JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8'));
@@ -62,7 +65,10 @@ if (json) {
   console.log(JSON.stringify({ dir, files: sizes, totalGzipBytes, totalBrotliBytes, budgetBytes: BUDGET_BYTES, withinBudget, withMessages }));
 } else {
   const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-  for (const entry of sizes) console.log(`${entry.file.padEnd(36)} ${kB(entry.bytes).padStart(9)}  gzip ${kB(entry.gzipBytes).padStart(8)}  brotli ${kB(entry.brotliBytes).padStart(8)}`);
+  for (const entry of sizes)
+    console.log(
+      `${entry.file.padEnd(36)} ${kB(entry.bytes).padStart(9)}  gzip ${kB(entry.gzipBytes).padStart(8)}  brotli ${kB(entry.brotliBytes).padStart(8)}`,
+    );
   console.log(`public schedule page: ${kB(totalGzipBytes)} gzipped (budget ${kB(BUDGET_BYTES)}), ${kB(totalBrotliBytes)} as the API sends it (brotli)`);
   if (withMessages.length) console.error(`message catalogues found in ${withMessages.join(', ')}: the web app must import only \`ui\``);
   if (!withinBudget) console.error(`over budget by ${kB(totalGzipBytes - BUDGET_BYTES)}`);

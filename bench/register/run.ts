@@ -71,15 +71,30 @@ interface World {
 
 /** Everything through the public API as the configured admin, as a coordinator would set it up. */
 async function createWorld(url: string, config: AppConfig): Promise<World> {
-  const admin = (await gql<{ login: { token: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: config.adminEmail, p: config.adminPassword })).login.token;
-  const { createOrganisation } = await gql<{ createOrganisation: { id: string } }>(url, 'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: 'Wijkcentrum Bench', kind: 'NEIGHBOURHOOD_CENTRE' } }, admin);
+  const admin = (
+    await gql<{ login: { token: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: config.adminEmail,
+      p: config.adminPassword,
+    })
+  ).login.token;
+  const { createOrganisation } = await gql<{ createOrganisation: { id: string } }>(
+    url,
+    'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+    { i: { name: 'Wijkcentrum Bench', kind: 'NEIGHBOURHOOD_CENTRE' } },
+    admin,
+  );
   const { createVenue } = await gql<{ createVenue: { id: string } }>(
     url,
     'mutation($i: CreateVenueInput!) { createVenue(input: $i) { id } }',
     { i: { organisationId: createOrganisation.id, name: 'Ontmoetingsruimte', address: 'Leiestraat 1, 8500 Kortrijk' } },
     admin,
   );
-  const { createProgramme } = await gql<{ createProgramme: { id: string } }>(url, 'mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', { i: { name: 'Praattafel', kind: 'TABLE', defaultCapacity: CAPACITY } }, admin);
+  const { createProgramme } = await gql<{ createProgramme: { id: string } }>(
+    url,
+    'mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }',
+    { i: { name: 'Praattafel', kind: 'TABLE', defaultCapacity: CAPACITY } },
+    admin,
+  );
   const { createUser } = await gql<{ createUser: { id: string } }>(
     url,
     'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
@@ -94,15 +109,38 @@ async function createWorld(url: string, config: AppConfig): Promise<World> {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const startsAt = new Date(firstStart + next++ * 2 * 3_600_000);
-      const input = { programmeId: createProgramme.id, venueId: createVenue.id, title: `Praattafel ${label} ${i + 1}`, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), capacity: CAPACITY, hostIds: [] };
-      ids.push((await gql<{ createSession: { id: string } }>(url, 'mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }', { i: input }, admin)).createSession.id);
+      const input = {
+        programmeId: createProgramme.id,
+        venueId: createVenue.id,
+        title: `Praattafel ${label} ${i + 1}`,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+        capacity: CAPACITY,
+        hostIds: [],
+      };
+      ids.push(
+        (await gql<{ createSession: { id: string } }>(url, 'mutation($i: CreateSessionInput!) { createSession(input: $i) { id } }', { i: input }, admin))
+          .createSession.id,
+      );
     }
     return ids;
   };
   const [graphqlSample, pgSample] = await createSessions('sample', 2);
-  const sessions = { graphqlSample, pgSample, graphqlWarmUp: await createSessions('graphql warm-up'), graphql: await createSessions('graphql'), pgWarmUp: await createSessions('pg warm-up'), pg: await createSessions('pg') };
+  const sessions = {
+    graphqlSample,
+    pgSample,
+    graphqlWarmUp: await createSessions('graphql warm-up'),
+    graphql: await createSessions('graphql'),
+    pgWarmUp: await createSessions('pg warm-up'),
+    pg: await createSessions('pg'),
+  };
 
-  const coordinatorToken = (await gql<{ login: { token: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: COORDINATOR.email, p: COORDINATOR.password })).login.token;
+  const coordinatorToken = (
+    await gql<{ login: { token: string } }>(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: COORDINATOR.email,
+      p: COORDINATOR.password,
+    })
+  ).login.token;
   return { coordinatorId: createUser.id, coordinatorToken, sessions };
 }
 
@@ -185,16 +223,34 @@ function pgRegister(pool: Pool, coordinatorId: string, statements: StatementCoun
       if (!session) throw new Error(`session ${sessionId} not found`);
       const scope = (await on<{ organisation_id: string }>(client, SCOPE_SQL, [[sessionId]])).rows[0];
       // The API's remaining checks (coordinator may register; session scheduled and not started) need no SQL.
-      if (session.SessionEntity_status !== 'SCHEDULED' || session.SessionEntity_starts_at.getTime() <= Date.now()) throw new Error(`session ${sessionId} is not open`);
+      if (session.SessionEntity_status !== 'SCHEDULED' || session.SessionEntity_starts_at.getTime() <= Date.now())
+        throw new Error(`session ${sessionId} is not open`);
       // A coordinator has no organisation of their own: the participant is the venue's organisation's.
       const organisationId = user.UserEntity_organisation_id ?? scope.organisation_id;
       const [duplicate] = (await on<{ id: string }>(client, DUPLICATE_SQL, [null, firstName, null, organisationId])).rows;
       await on(client, AUDIT_SCOPE_SQL, [coordinatorId, 'registerParticipant', randomUUID(), true]);
       const participant = (
-        await on<{ id: string }>(client, INSERT_PARTICIPANT_SQL, [firstName, null, null, null, 'nl', 'NONE', false, new Date(), coordinatorId, null, organisationId, coordinatorId, duplicate?.id ?? null])
+        await on<{ id: string }>(client, INSERT_PARTICIPANT_SQL, [
+          firstName,
+          null,
+          null,
+          null,
+          'nl',
+          'NONE',
+          false,
+          new Date(),
+          coordinatorId,
+          null,
+          organisationId,
+          coordinatorId,
+          duplicate?.id ?? null,
+        ])
       ).rows[0];
       if ((await on(client, LIVE_REGISTRATION_SQL, [sessionId, participant.id, ...LIVE])).rows.length) throw new Error('already registered');
-      const { seated, waitlisted } = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [[sessionId], SEATED])).rows[0] ?? { seated: 0, waitlisted: 0 };
+      const { seated, waitlisted } = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [[sessionId], SEATED])).rows[0] ?? {
+        seated: 0,
+        waitlisted: 0,
+      };
       const status = seated < session.SessionEntity_capacity ? 'CONFIRMED' : 'WAITLISTED';
       const registration = (await on<{ id: string }>(client, INSERT_REGISTRATION_SQL, [sessionId, participant.id, status, coordinatorId, null])).rows[0];
       await on(client, INSERT_EVENT_SQL, [status, registration.id, sessionId, participant.id, status === 'WAITLISTED' ? waitlisted + 1 : null, coordinatorId]);
@@ -249,7 +305,13 @@ async function runRegistrations(register: Register, sessionIds: string[], namePr
   return { ...measurement, confirmed: statuses.CONFIRMED, waitlisted: statuses.WAITLISTED };
 }
 
-function measureRegistrations(label: string, register: Register, warmUpSessions: string[], sessions: string[], statements: StatementCounter): Promise<Measured<RegistrationMeasurement>> {
+function measureRegistrations(
+  label: string,
+  register: Register,
+  warmUpSessions: string[],
+  sessions: string[],
+  statements: StatementCounter,
+): Promise<Measured<RegistrationMeasurement>> {
   // The warm-up runs on sessions of its own, so the measured run still finds every seat free.
   const load = (durationMs: number, phase: Phase) =>
     phase === 'warm-up' ? runRegistrations(register, warmUpSessions, `${label} warm-up`, durationMs) : runRegistrations(register, sessions, label, durationMs);
@@ -372,8 +434,13 @@ function main(): Promise<boolean> {
     const sorted = (list: string[]) => list.map((sql) => sql.replace(/\s+/g, ' ').trim()).sort();
     const [apiSorted, pgSorted] = [sorted(statements), sorted(pgSampleStatements)];
     if (apiSorted.length !== pgSorted.length || apiSorted.some((sql, i) => sql !== pgSorted[i])) {
-      const differences = [...apiSorted.filter((sql) => !pgSorted.includes(sql)).map((sql) => `  API only: ${sql}`), ...pgSorted.filter((sql) => !apiSorted.includes(sql)).map((sql) => `  pg only:  ${sql}`)];
-      throw new Error(`the API sent ${statements.length} SQL statements, the pg side ${pgSampleStatements.length}; update the pg side:\n${differences.join('\n')}`);
+      const differences = [
+        ...apiSorted.filter((sql) => !pgSorted.includes(sql)).map((sql) => `  API only: ${sql}`),
+        ...pgSorted.filter((sql) => !apiSorted.includes(sql)).map((sql) => `  pg only:  ${sql}`),
+      ];
+      throw new Error(
+        `the API sent ${statements.length} SQL statements, the pg side ${pgSampleStatements.length}; update the pg side:\n${differences.join('\n')}`,
+      );
     }
     await requireSameRows(pool, sampleStatus, pgSampleStatus);
 

@@ -28,9 +28,9 @@ import { DateTime } from 'luxon';
 import { Pool } from 'pg';
 import { Clock } from '@app/common';
 import { MESSAGE_TIME_ZONE, nextSmsWindow, renderMessage, SmsChannel, DeliveryOutcome, NotificationStatus } from '@app/messaging';
+import { DEFAULT_JOB_OPTIONS, JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
 import { RegistrationMessageKind } from '@app/registrations';
 import { CapturedSms, startSmsGateway } from '@app/testing';
-import { DEFAULT_JOB_OPTIONS, JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
 import { percentile } from '../shared/load';
 import { MACHINE } from '../shared/report';
 import { migrate, runAndExit, withBenchServices } from '../shared/services';
@@ -150,8 +150,13 @@ async function seed(pool: Pool, dueAt: number): Promise<string[]> {
   const startsAt = new Date(dueAt + 24 * 3_600_000);
   const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
   const [organisation] = (await pool.query(`INSERT INTO organisation (name, kind) VALUES ('Wijkcentrum Bench', 'NEIGHBOURHOOD_CENTRE') RETURNING id`)).rows;
-  const [venue] = (await pool.query(`INSERT INTO venue (organisation_id, name, address) VALUES ($1, 'Ontmoetingsruimte', 'Leiestraat 1, 8500 Kortrijk') RETURNING id`, [organisation.id])).rows;
-  const [programme] = (await pool.query(`INSERT INTO programme (name, kind, default_capacity) VALUES ('Praattafel', 'TABLE', $1) RETURNING id`, [PER_SESSION])).rows;
+  const [venue] = (
+    await pool.query(`INSERT INTO venue (organisation_id, name, address) VALUES ($1, 'Ontmoetingsruimte', 'Leiestraat 1, 8500 Kortrijk') RETURNING id`, [
+      organisation.id,
+    ])
+  ).rows;
+  const [programme] = (await pool.query(`INSERT INTO programme (name, kind, default_capacity) VALUES ('Praattafel', 'TABLE', $1) RETURNING id`, [PER_SESSION]))
+    .rows;
   await pool.query(
     `INSERT INTO session (programme_id, venue_id, title, starts_at, ends_at, capacity)
      SELECT $1, $2, 'Praattafel ' || g, $3, $4, $5 FROM generate_series(1, $6::int) g`,
@@ -310,12 +315,18 @@ function main(): Promise<boolean> {
       const deadline = platformDue + GIVE_UP_MS;
       await waitFor(() => platformArrivals.byKey.size >= MESSAGES, deadline);
       // A late duplicate could only come from a job still running; once every row is SENT, none is.
-      await waitFor(async () => (await pool.query(`SELECT count(*)::int AS n FROM notification WHERE status <> $1`, [NotificationStatus.SENT])).rows[0].n === 0, deadline);
+      await waitFor(
+        async () => (await pool.query(`SELECT count(*)::int AS n FROM notification WHERE status <> $1`, [NotificationStatus.SENT])).rows[0].n === 0,
+        deadline,
+      );
       await worker.close();
       platformArrivals.duplicates = gateway.requests - platformArrivals.byKey.size;
       const platform = summarise(platformArrivals, platformKeys, platformDue, platformDue - platformQueuedAt);
       const attempts = (
-        await pool.query<{ total: number; failed: number }>(`SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = $1)::int AS failed FROM delivery_attempt`, [DeliveryOutcome.FAILED])
+        await pool.query<{ total: number; failed: number }>(
+          `SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = $1)::int AS failed FROM delivery_attempt`,
+          [DeliveryOutcome.FAILED],
+        )
       ).rows[0];
       console.log(`Platform: ${platform.received} of ${MESSAGES} received, ${attempts.total} delivery attempts (${attempts.failed} failed).`);
 
@@ -342,7 +353,11 @@ function main(): Promise<boolean> {
         // In batches of the dispatcher's size, so both sides put jobs into Redis alike.
         for (let i = 0; i < subjects.length; i += 1000) {
           const delay = Math.max(0, plainDue - Date.now());
-          await plainQueue.addBulk(subjects.slice(i, i + 1000).map((subject) => ({ name: 'send-reminder', data: { registrationId: subject.registration_id }, opts: { ...DEFAULT_JOB_OPTIONS, delay } })));
+          await plainQueue.addBulk(
+            subjects
+              .slice(i, i + 1000)
+              .map((subject) => ({ name: 'send-reminder', data: { registrationId: subject.registration_id }, opts: { ...DEFAULT_JOB_OPTIONS, delay } })),
+          );
         }
         const plainQueuedAt = Date.now();
         const plainDeadline = plainDue + GIVE_UP_MS;
@@ -357,7 +372,8 @@ function main(): Promise<boolean> {
         requireSameMessage(platformArrivals.sample, plainArrivals.sample);
         report(platform, plain, skewMs);
         const exactlyOnce = platform.missing === 0 && platform.duplicates === 0;
-        if (!exactlyOnce) console.error(`Not every platform reminder reached the gateway exactly once: ${platform.missing} missing, ${platform.duplicates} duplicates.`);
+        if (!exactlyOnce)
+          console.error(`Not every platform reminder reached the gateway exactly once: ${platform.missing} missing, ${platform.duplicates} duplicates.`);
         return exactlyOnce;
       } finally {
         await plainWorker.close();

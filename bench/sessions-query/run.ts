@@ -92,7 +92,8 @@ function placeholders(count: number): string {
 
 // Every statement selects the columns the TypeORM entity selects (the API loads whole entities,
 // password hashes included), so PostgreSQL and the wire carry the same work on both sides.
-const SESSION_COLUMNS = 'id, created_at, updated_at, programme_id, venue_id, series_id, title, starts_at, ends_at, capacity, status, cancellation_reason, cancelled_at';
+const SESSION_COLUMNS =
+  'id, created_at, updated_at, programme_id, venue_id, series_id, title, starts_at, ends_at, capacity, status, cancellation_reason, cancelled_at';
 const PROGRAMME_COLUMNS = 'id, created_at, updated_at, name, kind, description, default_capacity, reminder_offsets_minutes, languages, active';
 const VENUE_COLUMNS = 'id, created_at, updated_at, organisation_id, name, address, room, capacity_limit, accessibility_notes';
 const ORGANISATION_COLUMNS = 'id, created_at, updated_at, name, kind';
@@ -109,7 +110,10 @@ function pgClient(pool: Pool, from: Date, statements: StatementCounter): () => P
     // The service counts first and then reads the page (LIMIT size + 1 to learn hasNextPage).
     const filter = `ends_at > $1 AND status = $2`;
     const count = await query<{ cnt: string }>(`SELECT COUNT(1) AS cnt FROM session WHERE ${filter}`, [from, 'SCHEDULED']);
-    const page = await query(`SELECT ${SESSION_COLUMNS} FROM session WHERE ${filter} ORDER BY starts_at ASC, id ASC LIMIT ${PAGE_SIZE + 1}`, [from, 'SCHEDULED']);
+    const page = await query(`SELECT ${SESSION_COLUMNS} FROM session WHERE ${filter} ORDER BY starts_at ASC, id ASC LIMIT ${PAGE_SIZE + 1}`, [
+      from,
+      'SCHEDULED',
+    ]);
     const sessions = page.rows.slice(0, PAGE_SIZE);
 
     // DataLoader batches each nested level into one statement, and the levels' independent

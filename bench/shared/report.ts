@@ -40,13 +40,20 @@ export function formatComparison<M extends Measurement>({ request, rate, columns
   // Right-aligned, so statements 1-9 line up with 10 and above.
   const numberWidth = String(sampleStatements.length).length;
   const line = (name: string, cells: string[]) => `  ${name.padEnd(26)}${cells.join('')}`;
-  const row = (name: string, m: M) => line(name, columns.map((column) => column.cell(m).padStart(column.width)));
+  const row = (name: string, m: M) =>
+    line(
+      name,
+      columns.map((column) => column.cell(m).padStart(column.width)),
+    );
   return [
     `SQL statements per ${request}: ${sampleStatements.length} (counted on the API's TypeORM DataSource;`,
     `${graphql.statementsPerRequest.toFixed(2)} on average over the measured run; the pg side sent ${pg.statementsPerRequest.toFixed(2)}):`,
     ...sampleStatements.map((sql, i) => `  ${String(i + 1).padStart(numberWidth)}. ${shorten(sql)}`),
     '',
-    line('', columns.map((column) => column.header.padStart(column.width))),
+    line(
+      '',
+      columns.map((column) => column.header.padStart(column.width)),
+    ),
     row('GraphQL over HTTP', graphql.result),
     row(pgRow, pg.result),
     '',

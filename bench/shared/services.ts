@@ -105,7 +105,10 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       if (clock) {
         // Swapping one provider of a module graph the benchmark does not own takes @nestjs/testing;
         // the rest of the graph is the worker's own, unchanged.
-        const testing = await Test.createTestingModule({ imports: [module] }).overrideProvider(Clock).useValue(clock).compile();
+        const testing = await Test.createTestingModule({ imports: [module] })
+          .overrideProvider(Clock)
+          .useValue(clock)
+          .compile();
         testing.useLogger(false);
         app = await testing.init();
       } else {

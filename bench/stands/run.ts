@@ -86,7 +86,10 @@ async function createWorld(url: string, config: AppConfig): Promise<World> {
 
   const organisers: Organiser[] = [];
   for (let i = 1; i <= ASSOCIATIONS; i++) {
-    const { createOrganisation } = await asAdmin<{ createOrganisation: { id: string } }>('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: `Vereniging Bench ${i}`, kind: 'ASSOCIATION' } });
+    const { createOrganisation } = await asAdmin<{ createOrganisation: { id: string } }>(
+      'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+      { i: { name: `Vereniging Bench ${i}`, kind: 'ASSOCIATION' } },
+    );
     const email = `organiser${i}@oefenkansen.bench`;
     const password = 'bench-organiser-password';
     const { createUser } = await asAdmin<{ createUser: { id: string } }>('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
@@ -111,7 +114,10 @@ async function createWorld(url: string, config: AppConfig): Promise<World> {
     const plotIds: string[] = [];
     for (let i = 0; i < PLOTS; i++) {
       const plot = { editionId: createFestivalEdition.id, code: `B${i + 1}`, mapX: 4 * (i + 1), mapY: 50 };
-      plotIds.push((await asAdmin<{ createStandPlot: { id: string } }>('mutation($i: CreateStandPlotInput!) { createStandPlot(input: $i) { id } }', { i: plot })).createStandPlot.id);
+      plotIds.push(
+        (await asAdmin<{ createStandPlot: { id: string } }>('mutation($i: CreateStandPlotInput!) { createStandPlot(input: $i) { id } }', { i: plot }))
+          .createStandPlot.id,
+      );
     }
     return { id: createFestivalEdition.id, plotIds };
   };
@@ -162,7 +168,10 @@ function attempts(world: World, edition: Edition): () => Attempt {
 
 function graphqlBook(url: string): Book {
   return async ({ plotId, organiser, slot }) => {
-    const body = JSON.stringify({ query: BOOK_STAND, variables: { i: { plotId, organisationId: organiser.organisationId, startsAt: slot.startsAt, endsAt: slot.endsAt } } });
+    const body = JSON.stringify({
+      query: BOOK_STAND,
+      variables: { i: { plotId, organisationId: organiser.organisationId, startsAt: slot.startsAt, endsAt: slot.endsAt } },
+    });
     const { status, data, errors } = await sendGraphql<{ bookStand: { id: string; status: string } }>(url, organiser.headers, body);
     if (!errors && data?.bookStand.status === 'REQUESTED') return 'booked';
     if (errors?.length === 1 && errors[0].extensions?.code === 'STAND_UNAVAILABLE') return 'refused';
@@ -183,7 +192,20 @@ function pgBook(pool: Pool, statements: StatementCounter): Book {
   return async ({ editionId, plotId, organiser, slot }) => {
     statements.logQuery(INSERT_BOOKING_SQL);
     // As the API writes an organiser's booking without an application: REQUESTED, undecided.
-    const params = [editionId, plotId, organiser.organisationId, null, new Date(slot.startsAt), new Date(slot.endsAt), slot.day, 'REQUESTED', organiser.userId, null, null, null];
+    const params = [
+      editionId,
+      plotId,
+      organiser.organisationId,
+      null,
+      new Date(slot.startsAt),
+      new Date(slot.endsAt),
+      slot.day,
+      'REQUESTED',
+      organiser.userId,
+      null,
+      null,
+      null,
+    ];
     try {
       await pool.query(INSERT_BOOKING_SQL, params);
       return 'booked';
@@ -213,10 +235,15 @@ async function runAttempts(book: Book, next: () => Attempt, durationMs: number):
     if (typeof outcome === 'string') counts[outcome]++;
     else if (++counts.failed <= 5) failures.push(outcome.failed);
   };
-  const measurement = await runLoad(CONCURRENCY, durationMs, () => {
-    const attempt = next();
-    return () => book(attempt);
-  }, count);
+  const measurement = await runLoad(
+    CONCURRENCY,
+    durationMs,
+    () => {
+      const attempt = next();
+      return () => book(attempt);
+    },
+    count,
+  );
   return { ...measurement, ...counts, failures };
 }
 
@@ -262,7 +289,14 @@ const COLUMNS: Column<AttemptMeasurement>[] = [
   { header: 'failed', width: 8, cell: (m) => String(m.failed) },
 ];
 
-function report(world: World, sampleStatements: string[], graphql: Measured<AttemptMeasurement>, pg: Measured<AttemptMeasurement>, afterGraphql: Check, afterPg: Check): void {
+function report(
+  world: World,
+  sampleStatements: string[],
+  graphql: Measured<AttemptMeasurement>,
+  pg: Measured<AttemptMeasurement>,
+  afterGraphql: Check,
+  afterPg: Check,
+): void {
   const comparison = formatComparison({
     request: 'booking',
     rate: 'attempts/s',
@@ -308,12 +342,19 @@ function main(): Promise<boolean> {
 
     // One booking on its own per side, on each side's warm-up edition: the API's statements are the
     // list printed in the report, and must contain the pg side's INSERT word for word.
-    const sample = (side: Side): Attempt => ({ editionId: world.editions[side]['warm-up'].id, plotId: world.editions[side]['warm-up'].plotIds[0], organiser: world.organisers[0], slot: world.slots[0] });
+    const sample = (side: Side): Attempt => ({
+      editionId: world.editions[side]['warm-up'].id,
+      plotId: world.editions[side]['warm-up'].plotIds[0],
+      organiser: world.organisers[0],
+      slot: world.slots[0],
+    });
     const { result: sampleOutcome, statements } = await api.statements.record(() => graphql(sample('graphql')));
     const pgSampleOutcome = await direct(sample('pg'));
     const flat = (sql: string) => sql.replace(/\s+/g, ' ').trim();
     if (!statements.some((sql) => flat(sql) === flat(INSERT_BOOKING_SQL))) {
-      throw new Error(`the API no longer sends the pg side's INSERT; update INSERT_BOOKING_SQL from its statements:\n${statements.map((sql) => `  ${flat(sql)}`).join('\n')}`);
+      throw new Error(
+        `the API no longer sends the pg side's INSERT; update INSERT_BOOKING_SQL from its statements:\n${statements.map((sql) => `  ${flat(sql)}`).join('\n')}`,
+      );
     }
     await requireSameRows(pool, world, sampleOutcome, pgSampleOutcome);
 
@@ -324,10 +365,15 @@ function main(): Promise<boolean> {
 
     report(world, statements, graphqlResult, pgResult, afterGraphql, afterPg);
     let held = true;
-    for (const [label, { result }, after] of [['GraphQL', graphqlResult, afterGraphql], ['pg', pgResult, afterPg]] as const) {
+    for (const [label, { result }, after] of [
+      ['GraphQL', graphqlResult, afterGraphql],
+      ['pg', pgResult, afterPg],
+    ] as const) {
       if (result.failed > 0) {
         held = false;
-        console.error(`${label}: ${result.failed} attempt(s) ended neither booked nor refused by the constraint, e.g.\n${result.failures.map((failure) => `  ${failure}`).join('\n')}`);
+        console.error(
+          `${label}: ${result.failed} attempt(s) ended neither booked nor refused by the constraint, e.g.\n${result.failures.map((failure) => `  ${failure}`).join('\n')}`,
+        );
       }
       if (after.measuredBookings !== result.booked) {
         held = false;
@@ -355,7 +401,9 @@ async function requireSameRows(pool: Pool, world: World, graphqlOutcome: Outcome
   );
   const rowOf = (plotId: string) => JSON.stringify(rows.find((row) => row.plot_id === plotId)?.booking ?? null);
   if (graphqlOutcome !== 'booked' || pgOutcome !== 'booked' || rows.length !== 2 || rowOf(samplePlots[0]) !== rowOf(samplePlots[1])) {
-    throw new Error(`GraphQL and pg wrote different bookings: the pg side no longer mirrors the API\n${JSON.stringify({ graphqlOutcome, pgOutcome, rows }, null, 2)}`);
+    throw new Error(
+      `GraphQL and pg wrote different bookings: the pg side no longer mirrors the API\n${JSON.stringify({ graphqlOutcome, pgOutcome, rows }, null, 2)}`,
+    );
   }
 }
 

@@ -9,22 +9,22 @@ import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { FestivalMessagesModule, FestivalModule } from '@app/festival';
-import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { HealthModule } from '@app/health';
-import { QueuesModule } from '@app/queues';
 import { MessagingModule, NotificationsAdminModule } from '@app/messaging';
+import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
-import { AdminBootstrap } from './auth/admin-bootstrap';
+import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';
+import { AdminBootstrap } from './auth/admin-bootstrap';
 import { RateLimitGuard, rateLimitOptions } from './auth/rate-limit.guard';
+import { ENTITIES } from './entities';
 import { graphqlOptions } from './graphql/graphql-options';
 import { API_RESOLVERS } from './graphql/resolvers';
 import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { CalendarFeedController } from './volunteers/calendar-feed.controller';
-import { ENTITIES } from './entities';
 
 @Module({})
 export class AppModule {
@@ -61,7 +61,13 @@ export class AppModule {
       ],
       controllers: [CalendarFeedController],
       // Guards run in this order: who may call the operation at all, then how often.
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }, AccessMatrixCheck, AdminBootstrap, ...API_RESOLVERS],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        AccessMatrixCheck,
+        AdminBootstrap,
+        ...API_RESOLVERS,
+      ],
     };
   }
 }

@@ -23,7 +23,10 @@ function handlersOf(roots: (Type | DynamicModule)[]): DiscoveredHandler[] {
       seenProviders.add(provider);
       const prototype = provider.prototype as Record<string, unknown>;
       for (const methodName of Object.getOwnPropertyNames(prototype)) {
-        const options = typeof prototype[methodName] === 'function' ? (Reflect.getMetadata(ON_EVENT, prototype[methodName] as object) as OnEventOptions<EventName> | undefined) : undefined;
+        const options =
+          typeof prototype[methodName] === 'function'
+            ? (Reflect.getMetadata(ON_EVENT, prototype[methodName] as object) as OnEventOptions<EventName> | undefined)
+            : undefined;
         if (options) handlers.push({ name: options.name, order: options.order ?? 0, className: provider.name, methodName, run: async () => undefined });
       }
     }
@@ -35,7 +38,16 @@ function handlersOf(roots: (Type | DynamicModule)[]): DiscoveredHandler[] {
 }
 
 describe('domain-event wiring of the API', () => {
-  const handlers = handlersOf([SchedulingModule, RegistrationsModule, VolunteersModule, FestivalModule, RegistrationMessagesModule, FestivalMessagesModule, ShiftMessagesModule, NotificationsAdminModule]);
+  const handlers = handlersOf([
+    SchedulingModule,
+    RegistrationsModule,
+    VolunteersModule,
+    FestivalModule,
+    RegistrationMessagesModule,
+    FestivalMessagesModule,
+    ShiftMessagesModule,
+    NotificationsAdminModule,
+  ]);
 
   it('has a handler for every event of the EventMap', () => {
     const unhandled = EVENT_NAMES.filter((name) => !handlers.some((handler) => handler.name === name));
@@ -50,7 +62,11 @@ describe('domain-event wiring of the API', () => {
     const registry = new EventRegistry(handlers);
     const order = (name: EventName) => registry.handlersOf(name).map((handler) => `${handler.className}.${handler.methodName}`);
     expect(order('session.capacityChanged')).toEqual(['RegistrationsService.onCapacityChanged', 'CapacityAlerts.onCapacityChanged']);
-    expect(order('sessions.cancelled')).toEqual(['RegistrationsService.onSessionsCancelled', 'ShiftsService.onSessionsCancelled', 'CapacityAlerts.onSessionsCancelled']);
+    expect(order('sessions.cancelled')).toEqual([
+      'RegistrationsService.onSessionsCancelled',
+      'ShiftsService.onSessionsCancelled',
+      'CapacityAlerts.onSessionsCancelled',
+    ]);
     expect(order('session.moved')).toEqual(['ShiftsService.onSessionMoved', 'NotificationOutbox.onSessionMoved']);
     expect(order('registrations.recorded')).toEqual(['NotificationOutbox.onRegistrationsRecorded', 'CapacityAlerts.onRegistrationsRecorded']);
     expect(order('shifts.changed')).toEqual(['ShiftSwapsService.onShiftsChanged', 'ShiftOutbox.onShiftsChanged']);

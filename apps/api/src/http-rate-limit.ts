@@ -47,7 +47,9 @@ export function httpRateLimit(app: INestApplication): RequestHandler {
     res.locals.caller = caller;
     const limit = userId ? config.rateLimits.userPerMinute : config.rateLimits.publicPerMinute;
     // Hashed: Redis holds neither addresses nor user ids; the storage hash-tags the key (one Cluster slot).
-    const key = `${RATE_LIMIT_KEY_PREFIX}:${caller.limit}:${createHash('sha256').update(userId ? `user:${userId}` : `ip:${req.ip}`).digest('hex')}`;
+    const key = `${RATE_LIMIT_KEY_PREFIX}:${caller.limit}:${createHash('sha256')
+      .update(userId ? `user:${userId}` : `ip:${req.ip}`)
+      .digest('hex')}`;
     storage.increment(key, MINUTE_MS, limit, MINUTE_MS, caller.limit).then(
       (record) => {
         if (!record.isBlocked) return next();
@@ -75,7 +77,12 @@ export function preParseChecks(req: Request, res: Response, next: NextFunction):
   if (!callerOf(res)?.anonymous) return next();
   const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.query;
   if (typeof query === 'string' && query.length > ANONYMOUS_QUERY_MAX_LENGTH) {
-    return refuse(res, 400, ErrorCode.BAD_REQUEST, `The query is longer than ${ANONYMOUS_QUERY_MAX_LENGTH} characters, more than the public pages need; log in or send a shorter query`);
+    return refuse(
+      res,
+      400,
+      ErrorCode.BAD_REQUEST,
+      `The query is longer than ${ANONYMOUS_QUERY_MAX_LENGTH} characters, more than the public pages need; log in or send a shorter query`,
+    );
   }
   next();
 }

@@ -46,8 +46,7 @@ const GRAPHIQL_POLICY: Directives = {
   connectSrc: ["'self'"],
 };
 
-const securityHeaders = (directives: Directives) =>
-  helmet({ contentSecurityPolicy: { useDefaults: false, directives }, crossOriginEmbedderPolicy: false });
+const securityHeaders = (directives: Directives) => helmet({ contentSecurityPolicy: { useDefaults: false, directives }, crossOriginEmbedderPolicy: false });
 
 /** What body-parser's error types mean to a client; anything else goes on to Nest. */
 const BODY_REFUSALS: Record<string, { code: ErrorCode; message: string }> = {

@@ -1,8 +1,8 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, GraphQLObjectType, IntrospectionQuery, isLeafType } from 'graphql';
 import { Role } from '@app/common';
 import { ACCESS_MATRIX, AccessRule, RootType } from '../src/auth/access-matrix';
-import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';
 import { at, BOOK_STAND, CREATE_EDITION, createFestival, Festival, SATURDAY, SUNDAY } from './festival-fixtures';
+import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';
 import { expectNoData } from './scope-matrix';
 import { codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
 import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
@@ -37,7 +37,9 @@ const ROLE_OF: Record<Member, Role> = {
 const mayCall = (rule: AccessRule, column: Column): boolean =>
   rule.who.includes('ANYONE') || (column !== 'anonymous' && (rule.who.includes('LOGGED_IN') || rule.who.includes(ROLE_OF[column])));
 
-const OPERATIONS = (['Query', 'Mutation'] as const).flatMap((rootType) => Object.entries(ACCESS_MATRIX[rootType]).map(([name, rule]) => ({ key: `${rootType}.${name}`, rootType, name, rule })));
+const OPERATIONS = (['Query', 'Mutation'] as const).flatMap((rootType) =>
+  Object.entries(ACCESS_MATRIX[rootType]).map(([name, rule]) => ({ key: `${rootType}.${name}`, rootType, name, rule })),
+);
 
 type Variables = Record<string, unknown>;
 
@@ -135,10 +137,19 @@ describe('authorisation matrix: every operation for every role', () => {
   const as = (who: Member, query: string, variables: Variables = {}) => api.gql(query, variables, world.tokens[who]).then(dataOf);
 
   /** A newcomer registering themself, each with a phone of their own (code requests are limited per phone). */
-  const newcomer = () => ({ sessionId: base.sessionId, firstName: unique('Nieuwkomer'), phone: `+32470${String((serial += 1)).padStart(6, '0')}`, preferredLanguage: 'ar' });
+  const newcomer = () => ({
+    sessionId: base.sessionId,
+    firstName: unique('Nieuwkomer'),
+    phone: `+32470${String((serial += 1)).padStart(6, '0')}`,
+    preferredLanguage: 'ar',
+  });
   const newParticipant = () => ({ firstName: unique('Deelnemer'), preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false });
   const hostedSession = async (slot = nextHour()): Promise<string> =>
-    (await as('coordinator', CREATE_SESSION, { i: sessionInput(world, { title: unique('Tafel'), venueId: world.schoolVenueId, hostIds: [world.userIds.host], ...slot }) })).createSession.id;
+    (
+      await as('coordinator', CREATE_SESSION, {
+        i: sessionInput(world, { title: unique('Tafel'), venueId: world.schoolVenueId, hostIds: [world.userIds.host], ...slot }),
+      })
+    ).createSession.id;
   /** Two Tuesdays from 8 September 2026. */
   const seriesInput = (venueId: string, extra: Variables = {}) => ({
     programmeId: world.praattafelId,
@@ -149,12 +160,14 @@ describe('authorisation matrix: every operation for every role', () => {
     durationMinutes: 90,
     ...extra,
   });
-  const hostedSeries = async (venueId: string): Promise<string> => (await as('coordinator', CREATE_SERIES, { i: seriesInput(venueId, { hostIds: [world.userIds.host] }) })).createSessionSeries.id;
+  const hostedSeries = async (venueId: string): Promise<string> =>
+    (await as('coordinator', CREATE_SERIES, { i: seriesInput(venueId, { hostIds: [world.userIds.host] }) })).createSessionSeries.id;
   /** Registered by the school, so the school's contact sees the participant too. */
   const register = async (sessionId: string, participant: Variables = newParticipant()): Promise<{ id: string; participant: { id: string } }> =>
     (await as('schoolContact', REGISTER, { i: { sessionId, participant } })).registerParticipant;
   const shiftAtHostedSession = async (slot = nextHour()): Promise<string> => (await createShift(api, world, { sessionId: base.sessionId, ...slot })).id;
-  const assigned = async (shiftId: string, volunteerId = world.userIds.volunteer): Promise<string> => (await as('coordinator', ASSIGN, { s: shiftId, v: volunteerId })).assignVolunteer.id;
+  const assigned = async (shiftId: string, volunteerId = world.userIds.volunteer): Promise<string> =>
+    (await as('coordinator', ASSIGN, { s: shiftId, v: volunteerId })).assignVolunteer.id;
   const swapRequestId = async (assignmentId: string): Promise<string> =>
     (await api.dataSource.query<{ id: string }[]>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [assignmentId]))[0].id;
   /** The volunteer asks the other volunteer to take their shift (a volunteer's swapShift asks). */
@@ -167,15 +180,30 @@ describe('authorisation matrix: every operation for every role', () => {
   const swapRequestToVolunteer = async (): Promise<string> => {
     const shiftId = await shiftAtHostedSession();
     const assignmentId = await assigned(shiftId, base.otherVolunteerId);
-    await api.dataSource.query(`INSERT INTO shift_swap_request (assignment_id, shift_id, from_volunteer_id, to_volunteer_id) VALUES ($1, $2, $3, $4)`, [assignmentId, shiftId, base.otherVolunteerId, world.userIds.volunteer]);
+    await api.dataSource.query(`INSERT INTO shift_swap_request (assignment_id, shift_id, from_volunteer_id, to_volunteer_id) VALUES ($1, $2, $3, $4)`, [
+      assignmentId,
+      shiftId,
+      base.otherVolunteerId,
+      world.userIds.volunteer,
+    ]);
     return swapRequestId(assignmentId);
   };
   const trajectory = async (extra: Variables = {}): Promise<string> =>
-    (await as('coordinator', CREATE_TRAJECTORY, { i: { participantId: base.participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', ...extra } })).createTrajectory.id;
-  const requestedBooking = async (): Promise<string> => (await as('organiser', BOOK_STAND, { i: { ...nextStandSlot(), organisationId: world.associationId } })).bookStand.id;
+    (
+      await as('coordinator', CREATE_TRAJECTORY, {
+        i: { participantId: base.participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', ...extra },
+      })
+    ).createTrajectory.id;
+  const requestedBooking = async (): Promise<string> =>
+    (await as('organiser', BOOK_STAND, { i: { ...nextStandSlot(), organisationId: world.associationId } })).bookStand.id;
   /** A message as the worker leaves it after its last attempt. */
   const failedNotification = async (): Promise<string> => {
-    const { id } = await register(base.sessionId, { ...newParticipant(), email: `${unique('bericht').replace(' ', '-')}@example.org`, contactChannel: 'EMAIL', consentToContact: true });
+    const { id } = await register(base.sessionId, {
+      ...newParticipant(),
+      email: `${unique('bericht').replace(' ', '-')}@example.org`,
+      contactChannel: 'EMAIL',
+      consentToContact: true,
+    });
     const [notification] = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM notification WHERE registration_id = $1 LIMIT 1`, [id]);
     await api.dataSource.query(`UPDATE notification SET status = 'FAILED', attempts = 5, last_error = 'mailbox full' WHERE id = $1`, [notification.id]);
     return notification.id;
@@ -260,13 +288,18 @@ describe('authorisation matrix: every operation for every role', () => {
       cancelRegistration: args(async () => ({ id: (await register(base.sessionId)).id })),
       cancelSeriesRegistration: args(async () => ({
         seriesId: base.seriesId,
-        participantId: (await as('schoolContact', REGISTER_FOR_SERIES, { i: { seriesId: base.seriesId, participant: newParticipant() } })).registerParticipantForSeries[0].participant.id,
+        participantId: (await as('schoolContact', REGISTER_FOR_SERIES, { i: { seriesId: base.seriesId, participant: newParticipant() } }))
+          .registerParticipantForSeries[0].participant.id,
       })),
-      markAttendance: async () => ({ variables: { registrationId: (await register(await hostedSession(nextAttendanceHour()))).id, attended: true }, now: AFTER_ATTENDANCE_DAY }),
+      markAttendance: async () => ({
+        variables: { registrationId: (await register(await hostedSession(nextAttendanceHour()))).id, attended: true },
+        now: AFTER_ATTENDANCE_DAY,
+      }),
       setNoShowFlagThreshold: args(() => ({ threshold: 3 })),
       requestRegistrationCode: args(() => ({ input: newcomer() })),
       confirmRegistrationCode: args(async () => {
-        const { requestId } = dataOf(await api.gql<{ requestRegistrationCode: { requestId: string } }>(REQUEST_CODE, { i: newcomer() })).requestRegistrationCode;
+        const requested = await api.gql<{ requestRegistrationCode: { requestId: string } }>(REQUEST_CODE, { i: newcomer() });
+        const { requestId } = dataOf(requested).requestRegistrationCode;
         return { requestId, code: await codeSentFor(api, requestId) };
       }),
       resendNotification: args(async () => ({ id: await failedNotification() })),
@@ -305,7 +338,10 @@ describe('authorisation matrix: every operation for every role', () => {
       declineShiftSwap: args(async () => ({ requestId: await swapRequestToVolunteer() })),
       // The volunteer asked the other volunteer; a coordinator may withdraw it too.
       withdrawShiftSwap: args(async () => ({ requestId: await swapRequestFromVolunteer() })),
-      markShiftAttendance: async () => ({ variables: { assignmentId: await assigned(await shiftAtHostedSession(nextAttendanceHour())), attended: true }, now: AFTER_ATTENDANCE_DAY }),
+      markShiftAttendance: async () => ({
+        variables: { assignmentId: await assigned(await shiftAtHostedSession(nextAttendanceHour())), attended: true },
+        now: AFTER_ATTENDANCE_DAY,
+      }),
       createTrajectory: args(() => ({ input: { participantId: base.participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01' } })),
       updateTrajectory: args(() => ({ id: base.trajectoryId, input: { notes: unique('Notitie') } })),
       changeTrajectoryStatus: args(async () => ({ id: await trajectory(), status: 'MATCHED' })),
@@ -341,14 +377,19 @@ describe('authorisation matrix: every operation for every role', () => {
 
     const schema = buildClientSchema(dataOf(await api.gql<IntrospectionQuery>(getIntrospectionQuery())));
     schemaOperations = [];
-    for (const [rootType, type] of [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()]] as [RootType, GraphQLObjectType | null][]) {
+    for (const [rootType, type] of [
+      ['Query', schema.getQueryType()],
+      ['Mutation', schema.getMutationType()],
+    ] as [RootType, GraphQLObjectType | null][]) {
       for (const field of Object.values(type?.getFields() ?? {})) {
         schemaOperations.push(`${rootType}.${field.name}`);
         documents.set(`${rootType}.${field.name}`, documentOf(rootType, field));
       }
     }
     tables = (
-      await api.dataSource.query<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)
+      await api.dataSource.query<{ name: string }[]>(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+      )
     ).map((row) => row.name);
 
     base.sessionId = await hostedSession({ startsAt: '2026-09-08T19:00:00+02:00', endsAt: '2026-09-08T20:30:00+02:00' });
@@ -361,7 +402,9 @@ describe('authorisation matrix: every operation for every role', () => {
     await as('coordinator', SAVE_PROFILE, { v: world.userIds.volunteer, i: { languages: ['nl'], skills: ['WELCOME'] } });
     base.trajectoryId = await trajectory({ buddyId: world.userIds.volunteer });
     base.bookingId = await requestedBooking();
-    base.spareEditionId = (await as('coordinator', CREATE_EDITION, { i: { name: 'Reserve-editie', startsOn: '2027-05-14', endsOn: '2027-05-17' } })).createFestivalEdition.id;
+    base.spareEditionId = (
+      await as('coordinator', CREATE_EDITION, { i: { name: 'Reserve-editie', startsOn: '2027-05-14', endsOn: '2027-05-17' } })
+    ).createFestivalEdition.id;
     base.otherVolunteerId = (await createVolunteers(api, world, ['Tweede Vrijwilliger']))[0].id;
   });
 
@@ -373,7 +416,10 @@ describe('authorisation matrix: every operation for every role', () => {
 
   test('lists exactly the operations of the running schema', () => {
     const listed = OPERATIONS.map(({ key }) => key);
-    expect({ missing: schemaOperations.filter((operation) => !listed.includes(operation)), unknown: listed.filter((operation) => !schemaOperations.includes(operation)) }).toEqual({
+    expect({
+      missing: schemaOperations.filter((operation) => !listed.includes(operation)),
+      unknown: listed.filter((operation) => !schemaOperations.includes(operation)),
+    }).toEqual({
       missing: [],
       unknown: [],
     });

@@ -22,7 +22,11 @@ describe('accounts and tokens', () => {
 
   it('returns the logged-in user from me, with roles and organisation, and null for anonymous', async () => {
     const me = dataOf(await api.gql(ME, {}, world.tokens.schoolContact)).me;
-    expect(me).toMatchObject({ id: world.userIds.schoolContact, roles: ['SCHOOL_CONTACT'], organisation: { id: world.schoolId, name: 'Basisschool De Vlieger' } });
+    expect(me).toMatchObject({
+      id: world.userIds.schoolContact,
+      roles: ['SCHOOL_CONTACT'],
+      organisation: { id: world.schoolId, name: 'Basisschool De Vlieger' },
+    });
     expect(dataOf(await api.gql(ME)).me).toBeNull();
   });
 
@@ -53,7 +57,13 @@ describe('accounts and tokens', () => {
 
   it('revokes tokens when a user is deactivated or their token version moves on', async () => {
     const email = 'tijdelijk@test.oefenkansen.be';
-    dataOf(await api.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password: FIXTURE_PASSWORD, displayName: 'Tijdelijk', roles: ['HOST'] } }, world.tokens.coordinator));
+    dataOf(
+      await api.gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        { i: { email, password: FIXTURE_PASSWORD, displayName: 'Tijdelijk', roles: ['HOST'] } },
+        world.tokens.coordinator,
+      ),
+    );
     const token = await api.login(email, FIXTURE_PASSWORD);
     expect(dataOf(await api.gql(ME, {}, token)).me.email).toBe(email);
 

@@ -1,5 +1,5 @@
-import { CREATE_SERIES, CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { at, BOOK_STAND, bookingInput, CREATE_EDITION, CREATE_PLOT, createFestival, Festival, SATURDAY } from './festival-fixtures';
+import { CREATE_SERIES, CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 /**
@@ -97,10 +97,26 @@ function seriesInput(world: World, overrides: Record<string, unknown> = {}): Rec
   };
 }
 
-const venueInput = (world: World, overrides: Record<string, unknown> = {}) => ({ organisationId: world.centreId, name: 'Zaal Boven', address: 'Overleiestraat 2, 8500 Kortrijk', ...overrides });
+const venueInput = (world: World, overrides: Record<string, unknown> = {}) => ({
+  organisationId: world.centreId,
+  name: 'Zaal Boven',
+  address: 'Overleiestraat 2, 8500 Kortrijk',
+  ...overrides,
+});
 const programmeInput = (overrides: Record<string, unknown> = {}) => ({ name: 'Taalcafé', kind: 'TABLE', defaultCapacity: 15, ...overrides });
-const userInput = (overrides: Record<string, unknown> = {}) => ({ email: 'nieuwe.host@test.oefenkansen.be', password: 'a-long-enough-password', displayName: 'Nieuwe host', roles: ['HOST'], ...overrides });
-const closureInput = (world: World, overrides: Record<string, unknown> = {}) => ({ organisationId: world.schoolId, date: '2026-10-05', label: 'Pedagogische studiedag', ...overrides });
+const userInput = (overrides: Record<string, unknown> = {}) => ({
+  email: 'nieuwe.host@test.oefenkansen.be',
+  password: 'a-long-enough-password',
+  displayName: 'Nieuwe host',
+  roles: ['HOST'],
+  ...overrides,
+});
+const closureInput = (world: World, overrides: Record<string, unknown> = {}) => ({
+  organisationId: world.schoolId,
+  date: '2026-10-05',
+  label: 'Pedagogische studiedag',
+  ...overrides,
+});
 
 const session = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
   name: `createSession: ${name}`,
@@ -122,7 +138,12 @@ const updateSeries = (name: string, input: Record<string, unknown>, code: string
 });
 
 /** A festival edition that would be valid: the Sinksenfeesten of 2028. */
-const editionInput = (overrides: Record<string, unknown> = {}) => ({ name: 'KortRIJK aan Culturen 2028', startsOn: '2028-06-02', endsOn: '2028-06-05', ...overrides });
+const editionInput = (overrides: Record<string, unknown> = {}) => ({
+  name: 'KortRIJK aan Culturen 2028',
+  startsOn: '2028-06-02',
+  endsOn: '2028-06-05',
+  ...overrides,
+});
 const edition = (name: string, overrides: Record<string, unknown>, code: string): Case => ({
   name: `createFestivalEdition: ${name}`,
   query: CREATE_EDITION,
@@ -144,12 +165,24 @@ const book = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, co
   variables: (ctx) => ({ i: { ...bookingInput(ctx.festival, ctx.world, 'A2', '15:00', '19:00'), ...overrides(ctx) } }),
   code,
 });
-const slot = (ctx: Ctx, code = 'A2', from = '15:00', to = '19:00') => ({ plotId: ctx.festival.plots[code], startsAt: at(SATURDAY, from), endsAt: at(SATURDAY, to) });
+const slot = (ctx: Ctx, code = 'A2', from = '15:00', to = '19:00') => ({
+  plotId: ctx.festival.plots[code],
+  startsAt: at(SATURDAY, from),
+  endsAt: at(SATURDAY, to),
+});
 const apply = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
   name: `applyForStand: ${name}`,
   query: APPLY_FOR_STAND,
   variables: (ctx) => ({
-    i: { editionId: ctx.festival.editionId, organisationId: ctx.world.associationId, offering: 'FOOD', community: 'Syrische gemeenschap Kortrijk', countryCode: 'SY', slots: [slot(ctx)], ...overrides(ctx) },
+    i: {
+      editionId: ctx.festival.editionId,
+      organisationId: ctx.world.associationId,
+      offering: 'FOOD',
+      community: 'Syrische gemeenschap Kortrijk',
+      countryCode: 'SY',
+      slots: [slot(ctx)],
+      ...overrides(ctx),
+    },
   }),
   code,
 });
@@ -165,7 +198,9 @@ const profile = (name: string, input: Record<string, unknown>, code: string, vol
 const shift = (name: string, overrides: (ctx: Ctx) => Record<string, unknown>, code: string): Case => ({
   name: `createShift: ${name}`,
   query: CREATE_SHIFT,
-  variables: (ctx) => ({ i: { title: 'Opbouw praattafel', role: 'SETUP', needed: 2, startsAt: '2026-10-01T08:00:00+02:00', endsAt: '2026-10-01T10:00:00+02:00', ...overrides(ctx) } }),
+  variables: (ctx) => ({
+    i: { title: 'Opbouw praattafel', role: 'SETUP', needed: 2, startsAt: '2026-10-01T08:00:00+02:00', endsAt: '2026-10-01T10:00:00+02:00', ...overrides(ctx) },
+  }),
   code,
 });
 /** A buddy trajectory for the newcomer that would be valid, but for the override. */
@@ -191,9 +226,19 @@ const CASES: Case[] = [
   { name: 'updateSessionCapacity: unknown session id', query: UPDATE_CAPACITY, variables: () => ({ id: UNKNOWN_ID, c: 8 }), code: 'NOT_FOUND' },
   updateSeries('unknown series id', { title: 'Nieuwe titel' }, 'NOT_FOUND', UNKNOWN_ID),
   updateSeries('unknown hostIds entry', { hostIds: [UNKNOWN_ID] }, 'NOT_FOUND'),
-  { name: 'createVenue: unknown organisationId', query: CREATE_VENUE, variables: (ctx) => ({ i: venueInput(ctx.world, { organisationId: UNKNOWN_ID }) }), code: 'NOT_FOUND' },
+  {
+    name: 'createVenue: unknown organisationId',
+    query: CREATE_VENUE,
+    variables: (ctx) => ({ i: venueInput(ctx.world, { organisationId: UNKNOWN_ID }) }),
+    code: 'NOT_FOUND',
+  },
   { name: 'createUser: unknown organisationId', query: CREATE_USER, variables: () => ({ i: userInput({ organisationId: UNKNOWN_ID }) }), code: 'NOT_FOUND' },
-  { name: 'addClosureDay: unknown organisationId', query: ADD_CLOSURE_DAY, variables: (ctx) => ({ i: closureInput(ctx.world, { organisationId: UNKNOWN_ID }) }), code: 'NOT_FOUND' },
+  {
+    name: 'addClosureDay: unknown organisationId',
+    query: ADD_CLOSURE_DAY,
+    variables: (ctx) => ({ i: closureInput(ctx.world, { organisationId: UNKNOWN_ID }) }),
+    code: 'NOT_FOUND',
+  },
   { name: 'updateProgramme: unknown programme id', query: UPDATE_PROGRAMME, variables: () => ({ id: UNKNOWN_ID, i: { name: 'Anders' } }), code: 'NOT_FOUND' },
 
   // --- Malformed ids ---
@@ -207,17 +252,41 @@ const CASES: Case[] = [
     { name: `updateSessionCapacity: id ${JSON.stringify(bad)}`, query: UPDATE_CAPACITY, variables: () => ({ id: bad, c: 8 }), code: 'BAD_USER_INPUT' },
     updateSeries(`id ${JSON.stringify(bad)}`, { title: 'Nieuwe titel' }, 'BAD_USER_INPUT', bad),
     updateSeries(`hostIds [${JSON.stringify(bad)}]`, { hostIds: [bad] }, 'BAD_USER_INPUT'),
-    { name: `createVenue: organisationId ${JSON.stringify(bad)}`, query: CREATE_VENUE, variables: (ctx) => ({ i: venueInput(ctx.world, { organisationId: bad }) }), code: 'BAD_USER_INPUT' },
-    { name: `createUser: organisationId ${JSON.stringify(bad)}`, query: CREATE_USER, variables: () => ({ i: userInput({ organisationId: bad }) }), code: 'BAD_USER_INPUT' },
-    { name: `addClosureDay: organisationId ${JSON.stringify(bad)}`, query: ADD_CLOSURE_DAY, variables: (ctx) => ({ i: closureInput(ctx.world, { organisationId: bad }) }), code: 'BAD_USER_INPUT' },
-    { name: `updateProgramme: id ${JSON.stringify(bad)}`, query: UPDATE_PROGRAMME, variables: () => ({ id: bad, i: { name: 'Anders' } }), code: 'BAD_USER_INPUT' },
+    {
+      name: `createVenue: organisationId ${JSON.stringify(bad)}`,
+      query: CREATE_VENUE,
+      variables: (ctx) => ({ i: venueInput(ctx.world, { organisationId: bad }) }),
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: `createUser: organisationId ${JSON.stringify(bad)}`,
+      query: CREATE_USER,
+      variables: () => ({ i: userInput({ organisationId: bad }) }),
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: `addClosureDay: organisationId ${JSON.stringify(bad)}`,
+      query: ADD_CLOSURE_DAY,
+      variables: (ctx) => ({ i: closureInput(ctx.world, { organisationId: bad }) }),
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: `updateProgramme: id ${JSON.stringify(bad)}`,
+      query: UPDATE_PROGRAMME,
+      variables: () => ({ id: bad, i: { name: 'Anders' } }),
+      code: 'BAD_USER_INPUT',
+    },
   ]),
   { name: 'sessions: filter venueId "abc"', query: SESSIONS, variables: () => ({ f: { venueId: 'abc' } }), code: 'BAD_USER_INPUT' },
 
   // --- Time ranges ---
   session('endsAt before startsAt', () => ({ startsAt: '2026-09-08T19:00:00+02:00', endsAt: '2026-09-08T18:00:00+02:00' }), 'BAD_USER_INPUT'),
   session('endsAt equal to startsAt', () => ({ startsAt: '2026-09-08T19:00:00+02:00', endsAt: '2026-09-08T19:00:00+02:00' }), 'BAD_USER_INPUT'),
-  session('endsAt equal to startsAt, written in another offset', () => ({ startsAt: '2026-09-08T19:00:00+02:00', endsAt: '2026-09-08T17:00:00Z' }), 'BAD_USER_INPUT'),
+  session(
+    'endsAt equal to startsAt, written in another offset',
+    () => ({ startsAt: '2026-09-08T19:00:00+02:00', endsAt: '2026-09-08T17:00:00Z' }),
+    'BAD_USER_INPUT',
+  ),
 
   // --- DateTime scalar ---
   session('startsAt without offset', () => ({ startsAt: '2026-09-08T19:00:00' }), 'BAD_USER_INPUT'),
@@ -250,7 +319,12 @@ const CASES: Case[] = [
   series('firstStartsAt with offset +25:00', () => ({ firstStartsAt: '2026-09-08T19:00:00+25:00' }), 'BAD_USER_INPUT'),
   updateSeries('firstStartsAt without offset', { firstStartsAt: '2026-09-15T19:00:00' }, 'BAD_USER_INPUT'),
   { name: 'sessions: filter from without offset', query: SESSIONS, variables: () => ({ f: { from: '2026-09-01T00:00:00' } }), code: 'BAD_USER_INPUT' },
-  { name: 'addClosureDay: date 2026-02-30', query: ADD_CLOSURE_DAY, variables: (ctx) => ({ i: closureInput(ctx.world, { date: '2026-02-30' }) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'addClosureDay: date 2026-02-30',
+    query: ADD_CLOSURE_DAY,
+    variables: (ctx) => ({ i: closureInput(ctx.world, { date: '2026-02-30' }) }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'closureDays: to before from', query: CLOSURE_DAYS, variables: () => ({ from: '2026-10-01', to: '2026-09-01' }), code: 'BAD_USER_INPUT' },
 
   // --- RRULE ---
@@ -279,10 +353,30 @@ const CASES: Case[] = [
   { name: 'updateSessionCapacity: capacity 0', query: UPDATE_CAPACITY, variables: (ctx) => ({ id: ctx.sessionId, c: 0 }), code: 'BAD_USER_INPUT' },
   { name: 'updateSessionCapacity: capacity -1', query: UPDATE_CAPACITY, variables: (ctx) => ({ id: ctx.sessionId, c: -1 }), code: 'BAD_USER_INPUT' },
   { name: 'updateSessionCapacity: capacity 1001', query: UPDATE_CAPACITY, variables: (ctx) => ({ id: ctx.sessionId, c: 1001 }), code: 'BAD_USER_INPUT' },
-  { name: 'createProgramme: defaultCapacity 0', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ defaultCapacity: 0 }) }), code: 'BAD_USER_INPUT' },
-  { name: 'createProgramme: defaultCapacity 1001', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ defaultCapacity: 1001 }) }), code: 'BAD_USER_INPUT' },
-  { name: 'updateProgramme: defaultCapacity 0', query: UPDATE_PROGRAMME, variables: (ctx) => ({ id: ctx.world.praattafelId, i: { defaultCapacity: 0 } }), code: 'BAD_USER_INPUT' },
-  { name: 'createVenue: capacityLimit 0', query: CREATE_VENUE, variables: (ctx) => ({ i: venueInput(ctx.world, { capacityLimit: 0 }) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'createProgramme: defaultCapacity 0',
+    query: CREATE_PROGRAMME,
+    variables: () => ({ i: programmeInput({ defaultCapacity: 0 }) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createProgramme: defaultCapacity 1001',
+    query: CREATE_PROGRAMME,
+    variables: () => ({ i: programmeInput({ defaultCapacity: 1001 }) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'updateProgramme: defaultCapacity 0',
+    query: UPDATE_PROGRAMME,
+    variables: (ctx) => ({ id: ctx.world.praattafelId, i: { defaultCapacity: 0 } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createVenue: capacityLimit 0',
+    query: CREATE_VENUE,
+    variables: (ctx) => ({ i: venueInput(ctx.world, { capacityLimit: 0 }) }),
+    code: 'BAD_USER_INPUT',
+  },
 
   // --- Text lengths and blanks ---
   session('10,000-character title', () => ({ title: LONG }), 'BAD_USER_INPUT'),
@@ -294,29 +388,94 @@ const CASES: Case[] = [
   series('whitespace-only title', () => ({ title: '   ' }), 'BAD_USER_INPUT'),
   updateSeries('10,000-character title', { title: LONG }, 'BAD_USER_INPUT'),
   updateSeries('whitespace-only title', { title: '   ' }, 'BAD_USER_INPUT'),
-  { name: 'createOrganisation: 10,000-character name', query: CREATE_ORGANISATION, variables: () => ({ i: { name: LONG, kind: 'SCHOOL' } }), code: 'BAD_USER_INPUT' },
-  { name: 'createOrganisation: whitespace-only name', query: CREATE_ORGANISATION, variables: () => ({ i: { name: '   ', kind: 'SCHOOL' } }), code: 'BAD_USER_INPUT' },
-  { name: 'createOrganisation: unknown kind', query: CREATE_ORGANISATION, variables: () => ({ i: { name: 'Basisschool X', kind: 'CASTLE' } }), code: 'BAD_USER_INPUT' },
-  { name: 'createOrganisation: phone "12"', query: CREATE_ORGANISATION, variables: () => ({ i: { name: 'Basisschool X', kind: 'SCHOOL', phone: '12' } }), code: 'BAD_USER_INPUT' },
-  { name: 'createOrganisation: phone "bel het secretariaat"', query: CREATE_ORGANISATION, variables: () => ({ i: { name: 'Basisschool X', kind: 'SCHOOL', phone: 'bel het secretariaat' } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'createOrganisation: 10,000-character name',
+    query: CREATE_ORGANISATION,
+    variables: () => ({ i: { name: LONG, kind: 'SCHOOL' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createOrganisation: whitespace-only name',
+    query: CREATE_ORGANISATION,
+    variables: () => ({ i: { name: '   ', kind: 'SCHOOL' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createOrganisation: unknown kind',
+    query: CREATE_ORGANISATION,
+    variables: () => ({ i: { name: 'Basisschool X', kind: 'CASTLE' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createOrganisation: phone "12"',
+    query: CREATE_ORGANISATION,
+    variables: () => ({ i: { name: 'Basisschool X', kind: 'SCHOOL', phone: '12' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createOrganisation: phone "bel het secretariaat"',
+    query: CREATE_ORGANISATION,
+    variables: () => ({ i: { name: 'Basisschool X', kind: 'SCHOOL', phone: 'bel het secretariaat' } }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'createProgramme: 10,000-character name', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ name: LONG }) }), code: 'BAD_USER_INPUT' },
   { name: 'createProgramme: empty name', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ name: '' }) }), code: 'BAD_USER_INPUT' },
-  { name: 'createProgramme: name of an existing programme', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ name: 'Praattafel' }) }), code: 'CONFLICT' },
-  { name: 'createVenue: 10,000-character address', query: CREATE_VENUE, variables: (ctx) => ({ i: venueInput(ctx.world, { address: LONG }) }), code: 'BAD_USER_INPUT' },
-  { name: 'createVenue: 10,000-character name', query: CREATE_VENUE, variables: (ctx) => ({ i: venueInput(ctx.world, { name: LONG }) }), code: 'BAD_USER_INPUT' },
-  { name: 'createVenue: whitespace-only address', query: CREATE_VENUE, variables: (ctx) => ({ i: venueInput(ctx.world, { address: ' ' }) }), code: 'BAD_USER_INPUT' },
-  { name: 'addClosureDay: 10,000-character label', query: ADD_CLOSURE_DAY, variables: (ctx) => ({ i: closureInput(ctx.world, { label: LONG }) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'createProgramme: name of an existing programme',
+    query: CREATE_PROGRAMME,
+    variables: () => ({ i: programmeInput({ name: 'Praattafel' }) }),
+    code: 'CONFLICT',
+  },
+  {
+    name: 'createVenue: 10,000-character address',
+    query: CREATE_VENUE,
+    variables: (ctx) => ({ i: venueInput(ctx.world, { address: LONG }) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createVenue: 10,000-character name',
+    query: CREATE_VENUE,
+    variables: (ctx) => ({ i: venueInput(ctx.world, { name: LONG }) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createVenue: whitespace-only address',
+    query: CREATE_VENUE,
+    variables: (ctx) => ({ i: venueInput(ctx.world, { address: ' ' }) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'addClosureDay: 10,000-character label',
+    query: ADD_CLOSURE_DAY,
+    variables: (ctx) => ({ i: closureInput(ctx.world, { label: LONG }) }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'cancelSession: 10,000-character reason', query: CANCEL_SESSION, variables: (ctx) => ({ id: ctx.sessionId, reason: LONG }), code: 'BAD_USER_INPUT' },
 
   // --- Users ---
   { name: 'createUser: invalid e-mail', query: CREATE_USER, variables: () => ({ i: userInput({ email: 'not-an-email' }) }), code: 'BAD_USER_INPUT' },
-  { name: 'createUser: e-mail with a space', query: CREATE_USER, variables: () => ({ i: userInput({ email: 'nieuwe host@test.oefenkansen.be' }) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'createUser: e-mail with a space',
+    query: CREATE_USER,
+    variables: () => ({ i: userInput({ email: 'nieuwe host@test.oefenkansen.be' }) }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'createUser: 11-character password', query: CREATE_USER, variables: () => ({ i: userInput({ password: 'x'.repeat(11) }) }), code: 'BAD_USER_INPUT' },
   { name: 'createUser: duplicate e-mail', query: CREATE_USER, variables: () => ({ i: userInput({ email: 'host@test.oefenkansen.be' }) }), code: 'CONFLICT' },
-  { name: 'createUser: duplicate e-mail in other case and with spaces', query: CREATE_USER, variables: () => ({ i: userInput({ email: '  Host@Test.Oefenkansen.BE ' }) }), code: 'CONFLICT' },
+  {
+    name: 'createUser: duplicate e-mail in other case and with spaces',
+    query: CREATE_USER,
+    variables: () => ({ i: userInput({ email: '  Host@Test.Oefenkansen.BE ' }) }),
+    code: 'CONFLICT',
+  },
   { name: 'createUser: no roles', query: CREATE_USER, variables: () => ({ i: userInput({ roles: [] }) }), code: 'BAD_USER_INPUT' },
   { name: 'createUser: unknown role', query: CREATE_USER, variables: () => ({ i: userInput({ roles: ['KING'] }) }), code: 'BAD_USER_INPUT' },
-  { name: 'createUser: SCHOOL_CONTACT without organisation', query: CREATE_USER, variables: () => ({ i: userInput({ roles: ['SCHOOL_CONTACT'] }) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'createUser: SCHOOL_CONTACT without organisation',
+    query: CREATE_USER,
+    variables: () => ({ i: userInput({ roles: ['SCHOOL_CONTACT'] }) }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'createUser: whitespace-only displayName', query: CREATE_USER, variables: () => ({ i: userInput({ displayName: '  ' }) }), code: 'BAD_USER_INPUT' },
 
   // --- Durations and reminders ---
@@ -325,10 +484,30 @@ const CASES: Case[] = [
   series('durationMinutes -90', () => ({ durationMinutes: -90 }), 'BAD_USER_INPUT'),
   updateSeries('durationMinutes 0', { durationMinutes: 0 }, 'BAD_USER_INPUT'),
   updateSeries('durationMinutes 100000', { durationMinutes: 100_000 }, 'BAD_USER_INPUT'),
-  { name: 'createProgramme: reminderOffsetsMinutes [-60]', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ reminderOffsetsMinutes: [-60] }) }), code: 'BAD_USER_INPUT' },
-  { name: 'createProgramme: reminderOffsetsMinutes [1440, -1]', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ reminderOffsetsMinutes: [1440, -1] }) }), code: 'BAD_USER_INPUT' },
-  { name: 'updateProgramme: reminderOffsetsMinutes [-1]', query: UPDATE_PROGRAMME, variables: (ctx) => ({ id: ctx.world.praattafelId, i: { reminderOffsetsMinutes: [-1] } }), code: 'BAD_USER_INPUT' },
-  { name: 'createProgramme: language tag "Nederlands"', query: CREATE_PROGRAMME, variables: () => ({ i: programmeInput({ languages: ['Nederlands'] }) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'createProgramme: reminderOffsetsMinutes [-60]',
+    query: CREATE_PROGRAMME,
+    variables: () => ({ i: programmeInput({ reminderOffsetsMinutes: [-60] }) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createProgramme: reminderOffsetsMinutes [1440, -1]',
+    query: CREATE_PROGRAMME,
+    variables: () => ({ i: programmeInput({ reminderOffsetsMinutes: [1440, -1] }) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'updateProgramme: reminderOffsetsMinutes [-1]',
+    query: UPDATE_PROGRAMME,
+    variables: (ctx) => ({ id: ctx.world.praattafelId, i: { reminderOffsetsMinutes: [-1] } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createProgramme: language tag "Nederlands"',
+    query: CREATE_PROGRAMME,
+    variables: () => ({ i: programmeInput({ languages: ['Nederlands'] }) }),
+    code: 'BAD_USER_INPUT',
+  },
 
   // --- Paging and filters ---
   { name: 'sessions: first 0', query: SESSIONS, variables: () => ({ first: 0 }), code: 'BAD_USER_INPUT' },
@@ -347,8 +526,18 @@ const CASES: Case[] = [
     variables: () => ({ after: Buffer.from(`-271821-04-20T00:00:00.000Z|${UNKNOWN_ID}`).toString('base64url') }),
     code: 'BAD_USER_INPUT',
   },
-  { name: 'sessions: filter to before from', query: SESSIONS, variables: () => ({ f: { from: '2026-10-01T00:00:00+02:00', to: '2026-09-01T00:00:00+02:00' } }), code: 'BAD_USER_INPUT' },
-  { name: 'mySessions: filter to before from', query: MY_SESSIONS, variables: () => ({ f: { from: '2026-10-01T00:00:00+02:00', to: '2026-09-01T00:00:00+02:00' } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'sessions: filter to before from',
+    query: SESSIONS,
+    variables: () => ({ f: { from: '2026-10-01T00:00:00+02:00', to: '2026-09-01T00:00:00+02:00' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'mySessions: filter to before from',
+    query: MY_SESSIONS,
+    variables: () => ({ f: { from: '2026-10-01T00:00:00+02:00', to: '2026-09-01T00:00:00+02:00' } }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'mySessions: first 1000', query: MY_SESSIONS, variables: () => ({ first: 1000 }), code: 'BAD_USER_INPUT' },
 
   // --- Festival editions ---
@@ -372,22 +561,72 @@ const CASES: Case[] = [
   openingHours('opening hours to "24:30"', [{ date: '2028-06-03', from: '19:00', to: '24:30' }], 'BAD_USER_INPUT'),
   openingHours('opening hours from "11:00:00"', [{ date: '2028-06-03', from: '11:00:00', to: '15:00' }], 'BAD_USER_INPUT'),
   // 26 March 2028: Brussels clocks jump from 02:00 to 03:00.
-  openingHours('opening hours from 02:30 on the night clocks go forward', [{ date: '2028-03-26', from: '02:30', to: '04:00' }], 'BAD_USER_INPUT', { startsOn: '2028-03-24', endsOn: '2028-03-27' }),
+  openingHours('opening hours from 02:30 on the night clocks go forward', [{ date: '2028-03-26', from: '02:30', to: '04:00' }], 'BAD_USER_INPUT', {
+    startsOn: '2028-03-24',
+    endsOn: '2028-03-27',
+  }),
   openingHours('opening hours on a day outside the edition', [{ date: '2028-06-06', from: '11:00', to: '15:00' }], 'BAD_USER_INPUT'),
   openingHours('opening hours ending before they start', [{ date: '2028-06-03', from: '15:00', to: '11:00' }], 'BAD_USER_INPUT'),
-  openingHours('overlapping opening blocks', [{ date: '2028-06-03', from: '11:00', to: '15:00' }, { date: '2028-06-03', from: '14:00', to: '18:00' }], 'BAD_USER_INPUT'),
+  openingHours(
+    'overlapping opening blocks',
+    [
+      { date: '2028-06-03', from: '11:00', to: '15:00' },
+      { date: '2028-06-03', from: '14:00', to: '18:00' },
+    ],
+    'BAD_USER_INPUT',
+  ),
   openingHours('no opening blocks', [], 'BAD_USER_INPUT'),
   { name: 'updateFestivalEdition: unknown id', query: UPDATE_EDITION, variables: () => ({ id: UNKNOWN_ID, i: { name: 'Anders' } }), code: 'NOT_FOUND' },
   { name: 'updateFestivalEdition: id "abc"', query: UPDATE_EDITION, variables: () => ({ id: 'abc', i: { name: 'Anders' } }), code: 'BAD_USER_INPUT' },
-  { name: 'updateFestivalEdition: whitespace-only name', query: UPDATE_EDITION, variables: (ctx) => ({ id: ctx.festival.editionId, i: { name: '   ' } }), code: 'BAD_USER_INPUT' },
-  { name: 'updateFestivalEdition: siteMapUrl "javascript:alert(1)"', query: UPDATE_EDITION, variables: (ctx) => ({ id: ctx.festival.editionId, i: { siteMapUrl: 'javascript:alert(1)' } }), code: 'BAD_USER_INPUT' },
-  { name: 'updateFestivalEdition: maxPlotsPerOrganisationPerDay 0', query: UPDATE_EDITION, variables: (ctx) => ({ id: ctx.festival.editionId, i: { maxPlotsPerOrganisationPerDay: 0 } }), code: 'BAD_USER_INPUT' },
-  { name: 'setFestivalOpeningHours: unknown editionId', query: SET_OPENING_HOURS, variables: () => ({ e: UNKNOWN_ID, h: [{ date: SATURDAY, from: '11:00', to: '23:00' }] }), code: 'NOT_FOUND' },
-  { name: 'setFestivalOpeningHours: a day outside the edition', query: SET_OPENING_HOURS, variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: '2027-05-18', from: '11:00', to: '15:00' }] }), code: 'BAD_USER_INPUT' },
-  { name: 'setFestivalOpeningHours: from "7pm"', query: SET_OPENING_HOURS, variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: SATURDAY, from: '7pm', to: '23:00' }] }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'updateFestivalEdition: whitespace-only name',
+    query: UPDATE_EDITION,
+    variables: (ctx) => ({ id: ctx.festival.editionId, i: { name: '   ' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'updateFestivalEdition: siteMapUrl "javascript:alert(1)"',
+    query: UPDATE_EDITION,
+    variables: (ctx) => ({ id: ctx.festival.editionId, i: { siteMapUrl: 'javascript:alert(1)' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'updateFestivalEdition: maxPlotsPerOrganisationPerDay 0',
+    query: UPDATE_EDITION,
+    variables: (ctx) => ({ id: ctx.festival.editionId, i: { maxPlotsPerOrganisationPerDay: 0 } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'setFestivalOpeningHours: unknown editionId',
+    query: SET_OPENING_HOURS,
+    variables: () => ({ e: UNKNOWN_ID, h: [{ date: SATURDAY, from: '11:00', to: '23:00' }] }),
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'setFestivalOpeningHours: a day outside the edition',
+    query: SET_OPENING_HOURS,
+    variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: '2027-05-18', from: '11:00', to: '15:00' }] }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'setFestivalOpeningHours: from "7pm"',
+    query: SET_OPENING_HOURS,
+    variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: SATURDAY, from: '7pm', to: '23:00' }] }),
+    code: 'BAD_USER_INPUT',
+  },
   // The organiser's request (Saturday 11:00-15:00) would fall outside.
-  { name: 'setFestivalOpeningHours: leaving a live booking outside', query: SET_OPENING_HOURS, variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: SATURDAY, from: '12:00', to: '23:00' }] }), code: 'CONFLICT' },
-  { name: 'festivalDates: year 1999', query: `query($y: Int!) { festivalDates(year: $y) { startsOn } }`, variables: () => ({ y: 1999 }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'setFestivalOpeningHours: leaving a live booking outside',
+    query: SET_OPENING_HOURS,
+    variables: (ctx) => ({ e: ctx.festival.editionId, h: [{ date: SATURDAY, from: '12:00', to: '23:00' }] }),
+    code: 'CONFLICT',
+  },
+  {
+    name: 'festivalDates: year 1999',
+    query: `query($y: Int!) { festivalDates(year: $y) { startsOn } }`,
+    variables: () => ({ y: 1999 }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'festivalEdition: id "abc"', query: `query($id: ID!) { festivalEdition(id: $id) { id } }`, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
 
   // --- Stand plots ---
@@ -414,9 +653,24 @@ const CASES: Case[] = [
   },
   { name: 'updateStandPlot: unknown id', query: UPDATE_PLOT, variables: () => ({ id: UNKNOWN_ID, i: { active: false } }), code: 'NOT_FOUND' },
   { name: 'updateStandPlot: mapX 101', query: UPDATE_PLOT, variables: (ctx) => ({ id: ctx.festival.plots.A2, i: { mapX: 101 } }), code: 'BAD_USER_INPUT' },
-  { name: 'updateStandPlot: code taken by another plot', query: UPDATE_PLOT, variables: (ctx) => ({ id: ctx.festival.plots.A2, i: { code: 'A1' } }), code: 'CONFLICT' },
-  { name: 'copyStandPlots: from an edition into itself', query: `mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { id } }`, variables: (ctx) => ({ f: ctx.festival.editionId, t: ctx.festival.editionId }), code: 'BAD_USER_INPUT' },
-  { name: 'copyStandPlots: unknown toEditionId', query: `mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { id } }`, variables: (ctx) => ({ f: ctx.festival.editionId, t: UNKNOWN_ID }), code: 'NOT_FOUND' },
+  {
+    name: 'updateStandPlot: code taken by another plot',
+    query: UPDATE_PLOT,
+    variables: (ctx) => ({ id: ctx.festival.plots.A2, i: { code: 'A1' } }),
+    code: 'CONFLICT',
+  },
+  {
+    name: 'copyStandPlots: from an edition into itself',
+    query: `mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { id } }`,
+    variables: (ctx) => ({ f: ctx.festival.editionId, t: ctx.festival.editionId }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'copyStandPlots: unknown toEditionId',
+    query: `mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { id } }`,
+    variables: (ctx) => ({ f: ctx.festival.editionId, t: UNKNOWN_ID }),
+    code: 'NOT_FOUND',
+  },
 
   // --- Stand bookings ---
   book('plotId "abc"', () => ({ plotId: 'abc' }), 'BAD_USER_INPUT'),
@@ -429,7 +683,11 @@ const CASES: Case[] = [
   book('before the festival opens that day', () => ({ startsAt: at(SATURDAY, '09:00') }), 'OUTSIDE_OPENING_HOURS'),
   book('on a day after the festival', () => ({ startsAt: at('2027-05-18', '15:00'), endsAt: at('2027-05-18', '19:00') }), 'OUTSIDE_OPENING_HOURS'),
   book('in the past', () => ({ startsAt: '2026-05-23T15:00:00+02:00', endsAt: '2026-05-23T19:00:00+02:00' }), 'BAD_USER_INPUT'),
-  book("overlapping the organiser's request", (ctx) => ({ plotId: ctx.festival.plots.A1, startsAt: at(SATURDAY, '14:00'), endsAt: at(SATURDAY, '16:00') }), 'STAND_UNAVAILABLE'),
+  book(
+    "overlapping the organiser's request",
+    (ctx) => ({ plotId: ctx.festival.plots.A1, startsAt: at(SATURDAY, '14:00'), endsAt: at(SATURDAY, '16:00') }),
+    'STAND_UNAVAILABLE',
+  ),
   apply('no slots', () => ({ slots: [] }), 'BAD_USER_INPUT'),
   apply('31 slots', (ctx) => ({ slots: Array.from({ length: 31 }, () => slot(ctx)) }), 'BAD_USER_INPUT'),
   apply('countryCode "SYR"', () => ({ countryCode: 'SYR' }), 'BAD_USER_INPUT'),
@@ -446,20 +704,60 @@ const CASES: Case[] = [
   { name: 'confirmStandBooking: id "abc"', query: CONFIRM_STAND, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
   { name: 'refuseStandBooking: empty reason', query: REFUSE_STAND, variables: (ctx) => ({ id: ctx.requestId, r: '' }), code: 'BAD_USER_INPUT' },
   { name: 'refuseStandBooking: whitespace-only reason', query: REFUSE_STAND, variables: (ctx) => ({ id: ctx.requestId, r: '  \n ' }), code: 'BAD_USER_INPUT' },
-  { name: 'refuseStandBooking: 501-character reason', query: REFUSE_STAND, variables: (ctx) => ({ id: ctx.requestId, r: 'x'.repeat(501) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'refuseStandBooking: 501-character reason',
+    query: REFUSE_STAND,
+    variables: (ctx) => ({ id: ctx.requestId, r: 'x'.repeat(501) }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'refuseStandBooking: unknown id', query: REFUSE_STAND, variables: () => ({ id: UNKNOWN_ID, r: 'Geen plaats' }), code: 'NOT_FOUND' },
-  { name: 'moveStandBooking: unknown id', query: MOVE_STAND, variables: (ctx) => ({ id: UNKNOWN_ID, i: { plotId: ctx.festival.plots.A3 } }), code: 'NOT_FOUND' },
+  {
+    name: 'moveStandBooking: unknown id',
+    query: MOVE_STAND,
+    variables: (ctx) => ({ id: UNKNOWN_ID, i: { plotId: ctx.festival.plots.A3 } }),
+    code: 'NOT_FOUND',
+  },
   { name: 'moveStandBooking: id "abc"', query: MOVE_STAND, variables: (ctx) => ({ id: 'abc', i: { plotId: ctx.festival.plots.A3 } }), code: 'BAD_USER_INPUT' },
   { name: 'moveStandBooking: unknown plotId', query: MOVE_STAND, variables: (ctx) => ({ id: ctx.requestId, i: { plotId: UNKNOWN_ID } }), code: 'NOT_FOUND' },
-  { name: 'moveStandBooking: endsAt before the booking starts', query: MOVE_STAND, variables: (ctx) => ({ id: ctx.requestId, i: { endsAt: at(SATURDAY, '10:00') } }), code: 'BAD_USER_INPUT' },
-  { name: 'moveStandBooking: outside the opening hours', query: MOVE_STAND, variables: (ctx) => ({ id: ctx.requestId, i: { startsAt: at(SATURDAY, '22:00'), endsAt: at(SATURDAY, '23:30') } }), code: 'OUTSIDE_OPENING_HOURS' },
+  {
+    name: 'moveStandBooking: endsAt before the booking starts',
+    query: MOVE_STAND,
+    variables: (ctx) => ({ id: ctx.requestId, i: { endsAt: at(SATURDAY, '10:00') } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'moveStandBooking: outside the opening hours',
+    query: MOVE_STAND,
+    variables: (ctx) => ({ id: ctx.requestId, i: { startsAt: at(SATURDAY, '22:00'), endsAt: at(SATURDAY, '23:30') } }),
+    code: 'OUTSIDE_OPENING_HOURS',
+  },
   { name: 'cancelStandBooking: unknown id', query: CANCEL_STAND, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
-  { name: 'cancelStandBooking: 501-character reason', query: CANCEL_STAND, variables: (ctx) => ({ id: ctx.requestId, r: 'x'.repeat(501) }), code: 'BAD_USER_INPUT' },
-  { name: 'standAvailability: day 2027-02-30', query: STAND_AVAILABILITY, variables: (ctx) => ({ e: ctx.festival.editionId, d: '2027-02-30' }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'cancelStandBooking: 501-character reason',
+    query: CANCEL_STAND,
+    variables: (ctx) => ({ id: ctx.requestId, r: 'x'.repeat(501) }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'standAvailability: day 2027-02-30',
+    query: STAND_AVAILABILITY,
+    variables: (ctx) => ({ e: ctx.festival.editionId, d: '2027-02-30' }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'standAvailability: unknown editionId', query: STAND_AVAILABILITY, variables: () => ({ e: UNKNOWN_ID }), code: 'NOT_FOUND' },
   { name: 'standBookings: editionId "abc"', query: STAND_BOOKINGS, variables: () => ({ e: 'abc' }), code: 'BAD_USER_INPUT' },
-  { name: 'standBookings: filter organisationId "abc"', query: STAND_BOOKINGS, variables: (ctx) => ({ e: ctx.festival.editionId, f: { organisationId: 'abc' } }), code: 'BAD_USER_INPUT' },
-  { name: 'standBookings: unknown status', query: STAND_BOOKINGS, variables: (ctx) => ({ e: ctx.festival.editionId, f: { status: 'MAYBE' } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'standBookings: filter organisationId "abc"',
+    query: STAND_BOOKINGS,
+    variables: (ctx) => ({ e: ctx.festival.editionId, f: { organisationId: 'abc' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'standBookings: unknown status',
+    query: STAND_BOOKINGS,
+    variables: (ctx) => ({ e: ctx.festival.editionId, f: { status: 'MAYBE' } }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'confirmedStandsCsv: unknown editionId', query: STANDS_CSV, variables: () => ({ e: UNKNOWN_ID }), code: 'NOT_FOUND' },
   { name: 'confirmedStandsCsv: day "15 mei"', query: STANDS_CSV, variables: (ctx) => ({ e: ctx.festival.editionId, d: '15 mei' }), code: 'BAD_USER_INPUT' },
 
@@ -486,11 +784,36 @@ const CASES: Case[] = [
   profile('unknown volunteerId', {}, 'NOT_FOUND', () => UNKNOWN_ID),
   profile('volunteerId of a host', {}, 'NOT_FOUND', (ctx) => ctx.world.userIds.host),
   { name: 'volunteerProfile: volunteerId "abc"', query: VOLUNTEER_PROFILE, variables: () => ({ v: 'abc' }), code: 'BAD_USER_INPUT' },
-  { name: 'addVolunteerAbsence: endsOn before startsOn', query: ADD_ABSENCE, variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-09' } }), code: 'BAD_USER_INPUT' },
-  { name: 'addVolunteerAbsence: startsOn "10 oktober"', query: ADD_ABSENCE, variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '10 oktober', endsOn: '2026-10-12' } }), code: 'BAD_USER_INPUT' },
-  { name: 'addVolunteerAbsence: 201-character reason', query: ADD_ABSENCE, variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-12', reason: 'x'.repeat(201) } }), code: 'BAD_USER_INPUT' },
-  { name: 'addVolunteerAbsence: unknown volunteerId', query: ADD_ABSENCE, variables: () => ({ v: UNKNOWN_ID, i: { startsOn: '2026-10-10', endsOn: '2026-10-12' } }), code: 'NOT_FOUND' },
-  { name: 'addVolunteerAbsence: volunteerId "abc"', query: ADD_ABSENCE, variables: () => ({ v: 'abc', i: { startsOn: '2026-10-10', endsOn: '2026-10-12' } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'addVolunteerAbsence: endsOn before startsOn',
+    query: ADD_ABSENCE,
+    variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-09' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'addVolunteerAbsence: startsOn "10 oktober"',
+    query: ADD_ABSENCE,
+    variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '10 oktober', endsOn: '2026-10-12' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'addVolunteerAbsence: 201-character reason',
+    query: ADD_ABSENCE,
+    variables: (ctx) => ({ v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-12', reason: 'x'.repeat(201) } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'addVolunteerAbsence: unknown volunteerId',
+    query: ADD_ABSENCE,
+    variables: () => ({ v: UNKNOWN_ID, i: { startsOn: '2026-10-10', endsOn: '2026-10-12' } }),
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'addVolunteerAbsence: volunteerId "abc"',
+    query: ADD_ABSENCE,
+    variables: () => ({ v: 'abc', i: { startsOn: '2026-10-10', endsOn: '2026-10-12' } }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'removeVolunteerAbsence: unknown id', query: REMOVE_ABSENCE, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
   { name: 'removeVolunteerAbsence: id "abc"', query: REMOVE_ABSENCE, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
   { name: 'issueCalendarFeed: unknown volunteerId', query: ISSUE_FEED, variables: () => ({ v: UNKNOWN_ID }), code: 'NOT_FOUND' },
@@ -518,19 +841,59 @@ const CASES: Case[] = [
   shift('unknown editionId', () => ({ editionId: UNKNOWN_ID }), 'NOT_FOUND'),
   shift('editionId "abc"', () => ({ editionId: 'abc' }), 'BAD_USER_INPUT'),
   shift('unknown plotId', (ctx) => ({ editionId: ctx.festival.editionId, plotId: UNKNOWN_ID }), 'NOT_FOUND'),
-  { name: 'createSeriesShifts: unknown seriesId', query: CREATE_SERIES_SHIFTS, variables: () => ({ i: { seriesId: UNKNOWN_ID, role: 'WELCOME', needed: 1 } }), code: 'NOT_FOUND' },
-  { name: 'createSeriesShifts: seriesId "abc"', query: CREATE_SERIES_SHIFTS, variables: () => ({ i: { seriesId: 'abc', role: 'WELCOME', needed: 1 } }), code: 'BAD_USER_INPUT' },
-  { name: 'createSeriesShifts: needed 0', query: CREATE_SERIES_SHIFTS, variables: (ctx) => ({ i: { seriesId: ctx.seriesId, role: 'WELCOME', needed: 0 } }), code: 'BAD_USER_INPUT' },
-  { name: 'createSeriesShifts: 201-character title', query: CREATE_SERIES_SHIFTS, variables: (ctx) => ({ i: { seriesId: ctx.seriesId, role: 'WELCOME', needed: 1, title: 'x'.repeat(201) } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'createSeriesShifts: unknown seriesId',
+    query: CREATE_SERIES_SHIFTS,
+    variables: () => ({ i: { seriesId: UNKNOWN_ID, role: 'WELCOME', needed: 1 } }),
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'createSeriesShifts: seriesId "abc"',
+    query: CREATE_SERIES_SHIFTS,
+    variables: () => ({ i: { seriesId: 'abc', role: 'WELCOME', needed: 1 } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createSeriesShifts: needed 0',
+    query: CREATE_SERIES_SHIFTS,
+    variables: (ctx) => ({ i: { seriesId: ctx.seriesId, role: 'WELCOME', needed: 0 } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'createSeriesShifts: 201-character title',
+    query: CREATE_SERIES_SHIFTS,
+    variables: (ctx) => ({ i: { seriesId: ctx.seriesId, role: 'WELCOME', needed: 1, title: 'x'.repeat(201) } }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'cancelShift: unknown id', query: CANCEL_SHIFT, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND' },
   { name: 'cancelShift: id "abc"', query: CANCEL_SHIFT, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
-  { name: 'assignVolunteer: unknown shiftId', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: UNKNOWN_ID, v: ctx.world.userIds.volunteer }), code: 'NOT_FOUND' },
+  {
+    name: 'assignVolunteer: unknown shiftId',
+    query: ASSIGN_VOLUNTEER,
+    variables: (ctx) => ({ s: UNKNOWN_ID, v: ctx.world.userIds.volunteer }),
+    code: 'NOT_FOUND',
+  },
   { name: 'assignVolunteer: volunteerId "abc"', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: ctx.shiftId, v: 'abc' }), code: 'BAD_USER_INPUT' },
-  { name: 'assignVolunteer: volunteerId of a host', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: ctx.shiftId, v: ctx.world.userIds.host }), code: 'NOT_FOUND' },
-  { name: 'assignVolunteer: a volunteer already on the shift', query: ASSIGN_VOLUNTEER, variables: (ctx) => ({ s: ctx.shiftId, v: ctx.world.userIds.volunteer }), code: 'ALREADY_REGISTERED' },
+  {
+    name: 'assignVolunteer: volunteerId of a host',
+    query: ASSIGN_VOLUNTEER,
+    variables: (ctx) => ({ s: ctx.shiftId, v: ctx.world.userIds.host }),
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'assignVolunteer: a volunteer already on the shift',
+    query: ASSIGN_VOLUNTEER,
+    variables: (ctx) => ({ s: ctx.shiftId, v: ctx.world.userIds.volunteer }),
+    code: 'ALREADY_REGISTERED',
+  },
   { name: 'dropShift: unknown assignmentId', query: DROP_SHIFT, variables: () => ({ a: UNKNOWN_ID }), code: 'NOT_FOUND' },
   { name: 'dropShift: assignmentId "abc"', query: DROP_SHIFT, variables: () => ({ a: 'abc' }), code: 'BAD_USER_INPUT' },
-  { name: 'swapShift: to the volunteer already on it', query: SWAP_SHIFT, variables: (ctx) => ({ a: ctx.assignmentId, v: ctx.world.userIds.volunteer }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'swapShift: to the volunteer already on it',
+    query: SWAP_SHIFT,
+    variables: (ctx) => ({ a: ctx.assignmentId, v: ctx.world.userIds.volunteer }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'swapShift: to a host', query: SWAP_SHIFT, variables: (ctx) => ({ a: ctx.assignmentId, v: ctx.world.userIds.host }), code: 'NOT_FOUND' },
   { name: 'swapShift: toVolunteerId "abc"', query: SWAP_SHIFT, variables: (ctx) => ({ a: ctx.assignmentId, v: 'abc' }), code: 'BAD_USER_INPUT' },
   { name: 'swapShift: unknown assignmentId', query: SWAP_SHIFT, variables: (ctx) => ({ a: UNKNOWN_ID, v: ctx.world.userIds.volunteer }), code: 'NOT_FOUND' },
@@ -555,35 +918,100 @@ const CASES: Case[] = [
   trajectory('unknown referralChannel', () => ({ referralChannel: 'RADIO' }), 'BAD_USER_INPUT'),
   trajectory('startsOn 2026-02-30', () => ({ startsOn: '2026-02-30' }), 'BAD_USER_INPUT'),
   trajectory('2,001-character notes', () => ({ notes: 'x'.repeat(2001) }), 'BAD_USER_INPUT'),
-  { name: 'updateTrajectory: endsOn before it starts', query: UPDATE_TRAJECTORY, variables: (ctx) => ({ id: ctx.trajectoryId, i: { endsOn: '2026-08-31' } }), code: 'BAD_USER_INPUT' },
-  { name: 'updateTrajectory: buddyId of a host', query: UPDATE_TRAJECTORY, variables: (ctx) => ({ id: ctx.trajectoryId, i: { buddyId: ctx.world.userIds.host } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'updateTrajectory: endsOn before it starts',
+    query: UPDATE_TRAJECTORY,
+    variables: (ctx) => ({ id: ctx.trajectoryId, i: { endsOn: '2026-08-31' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'updateTrajectory: buddyId of a host',
+    query: UPDATE_TRAJECTORY,
+    variables: (ctx) => ({ id: ctx.trajectoryId, i: { buddyId: ctx.world.userIds.host } }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'updateTrajectory: unknown id', query: UPDATE_TRAJECTORY, variables: () => ({ id: UNKNOWN_ID, i: { notes: 'Nieuw' } }), code: 'NOT_FOUND' },
   { name: 'updateTrajectory: id "abc"', query: UPDATE_TRAJECTORY, variables: () => ({ id: 'abc', i: { notes: 'Nieuw' } }), code: 'BAD_USER_INPUT' },
-  { name: 'changeTrajectoryStatus: MATCHED straight to FOLLOW_UP', query: CHANGE_TRAJECTORY_STATUS, variables: (ctx) => ({ id: ctx.trajectoryId, s: 'FOLLOW_UP' }), code: 'CONFLICT' },
-  { name: 'changeTrajectoryStatus: unknown status', query: CHANGE_TRAJECTORY_STATUS, variables: (ctx) => ({ id: ctx.trajectoryId, s: 'PAUSED' }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'changeTrajectoryStatus: MATCHED straight to FOLLOW_UP',
+    query: CHANGE_TRAJECTORY_STATUS,
+    variables: (ctx) => ({ id: ctx.trajectoryId, s: 'FOLLOW_UP' }),
+    code: 'CONFLICT',
+  },
+  {
+    name: 'changeTrajectoryStatus: unknown status',
+    query: CHANGE_TRAJECTORY_STATUS,
+    variables: (ctx) => ({ id: ctx.trajectoryId, s: 'PAUSED' }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'changeTrajectoryStatus: unknown id', query: CHANGE_TRAJECTORY_STATUS, variables: () => ({ id: UNKNOWN_ID, s: 'ACTIVE' }), code: 'NOT_FOUND' },
-  { name: 'addTrajectoryFollowUp: recordedOn before it starts', query: ADD_FOLLOW_UP, variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-08-31', outcomes: ['FOUND_WORK'] } }), code: 'BAD_USER_INPUT' },
-  { name: 'addTrajectoryFollowUp: 11 outcomes', query: ADD_FOLLOW_UP, variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-12-01', outcomes: Array.from({ length: 11 }, () => 'OTHER') } }), code: 'BAD_USER_INPUT' },
-  { name: 'addTrajectoryFollowUp: unknown outcome', query: ADD_FOLLOW_UP, variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-12-01', outcomes: ['RETIRED'] } }), code: 'BAD_USER_INPUT' },
-  { name: 'addTrajectoryFollowUp: unknown id', query: ADD_FOLLOW_UP, variables: () => ({ id: UNKNOWN_ID, i: { recordedOn: '2026-12-01', outcomes: [] } }), code: 'NOT_FOUND' },
+  {
+    name: 'addTrajectoryFollowUp: recordedOn before it starts',
+    query: ADD_FOLLOW_UP,
+    variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-08-31', outcomes: ['FOUND_WORK'] } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'addTrajectoryFollowUp: 11 outcomes',
+    query: ADD_FOLLOW_UP,
+    variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-12-01', outcomes: Array.from({ length: 11 }, () => 'OTHER') } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'addTrajectoryFollowUp: unknown outcome',
+    query: ADD_FOLLOW_UP,
+    variables: (ctx) => ({ id: ctx.trajectoryId, i: { recordedOn: '2026-12-01', outcomes: ['RETIRED'] } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'addTrajectoryFollowUp: unknown id',
+    query: ADD_FOLLOW_UP,
+    variables: () => ({ id: UNKNOWN_ID, i: { recordedOn: '2026-12-01', outcomes: [] } }),
+    code: 'NOT_FOUND',
+  },
   { name: 'trajectories: filter participantId "abc"', query: TRAJECTORIES, variables: () => ({ f: { participantId: 'abc' } }), code: 'BAD_USER_INPUT' },
   { name: 'trajectories: filter startsFrom "september"', query: TRAJECTORIES, variables: () => ({ f: { startsFrom: 'september' } }), code: 'BAD_USER_INPUT' },
   { name: 'trajectory: id "abc"', query: `query($id: ID!) { trajectory(id: $id) { id } }`, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
   { name: 'suggestBuddies: limit 0', query: SUGGEST_BUDDIES, variables: (ctx) => ({ p: ctx.participantId, l: 0 }), code: 'BAD_USER_INPUT' },
   { name: 'suggestBuddies: limit 51', query: SUGGEST_BUDDIES, variables: (ctx) => ({ p: ctx.participantId, l: 51 }), code: 'BAD_USER_INPUT' },
-  { name: 'suggestBuddies: 101-character neighbourhood', query: SUGGEST_BUDDIES, variables: (ctx) => ({ p: ctx.participantId, n: 'x'.repeat(101) }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'suggestBuddies: 101-character neighbourhood',
+    query: SUGGEST_BUDDIES,
+    variables: (ctx) => ({ p: ctx.participantId, n: 'x'.repeat(101) }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'suggestBuddies: unknown participantId', query: SUGGEST_BUDDIES, variables: () => ({ p: UNKNOWN_ID }), code: 'NOT_FOUND' },
 
   // --- Reports ---
   { name: 'trajectoryReport: to before from', query: TRAJECTORY_REPORT, variables: () => ({ f: '2026-09-30', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
   { name: 'trajectoryReport: from 2026-13-01', query: TRAJECTORY_REPORT, variables: () => ({ f: '2026-13-01', t: '2026-12-31' }), code: 'BAD_USER_INPUT' },
   { name: 'trajectoryReport: from "01/09/2026"', query: TRAJECTORY_REPORT, variables: () => ({ f: '01/09/2026', t: '2026-12-31' }), code: 'BAD_USER_INPUT' },
-  { name: 'trajectoryReport: to with a time', query: TRAJECTORY_REPORT, variables: () => ({ f: '2026-09-01', t: '2026-12-31T00:00:00+01:00' }), code: 'BAD_USER_INPUT' },
-  { name: 'trajectoryReportCsv: to before from', query: TRAJECTORY_REPORT_CSV, variables: () => ({ f: '2026-09-30', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
-  { name: 'programmeReport: programmeId "abc"', query: PROGRAMME_REPORT, variables: () => ({ f: '2026-09-01', t: '2026-09-30', p: 'abc' }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'trajectoryReport: to with a time',
+    query: TRAJECTORY_REPORT,
+    variables: () => ({ f: '2026-09-01', t: '2026-12-31T00:00:00+01:00' }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'trajectoryReportCsv: to before from',
+    query: TRAJECTORY_REPORT_CSV,
+    variables: () => ({ f: '2026-09-30', t: '2026-09-01' }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'programmeReport: programmeId "abc"',
+    query: PROGRAMME_REPORT,
+    variables: () => ({ f: '2026-09-01', t: '2026-09-30', p: 'abc' }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'programmeReport: to before from', query: PROGRAMME_REPORT, variables: () => ({ f: '2026-09-30', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
   { name: 'programmeReport: from 2026-02-29', query: PROGRAMME_REPORT, variables: () => ({ f: '2026-02-29', t: '2026-09-01' }), code: 'BAD_USER_INPUT' },
-  { name: 'programmeReportCsv: programmeId "abc"', query: PROGRAMME_REPORT_CSV, variables: () => ({ f: '2026-09-01', t: '2026-09-30', p: 'abc' }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'programmeReportCsv: programmeId "abc"',
+    query: PROGRAMME_REPORT_CSV,
+    variables: () => ({ f: '2026-09-01', t: '2026-09-30', p: 'abc' }),
+    code: 'BAD_USER_INPUT',
+  },
 ];
 
 /** Every table a mutation could touch. */
@@ -638,17 +1066,33 @@ describe('bad input', () => {
     api = await startTestApi();
     const world = await createWorld(api);
     token = world.tokens.coordinator;
-    const created = dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { hostIds: [world.userIds.host] }) }, token));
-    const createdSeries = dataOf(await api.gql<{ createSessionSeries: { id: string; sessions: unknown[] } }>(CREATE_SERIES, { i: seriesInput(world, { hostIds: [world.userIds.host] }) }, token));
+    const created = dataOf(
+      await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { hostIds: [world.userIds.host] }) }, token),
+    );
+    const createdSeries = dataOf(
+      await api.gql<{ createSessionSeries: { id: string; sessions: unknown[] } }>(
+        CREATE_SERIES,
+        { i: seriesInput(world, { hostIds: [world.userIds.host] }) },
+        token,
+      ),
+    );
     expect(createdSeries.createSessionSeries.sessions).toHaveLength(5);
     const festival = await createFestival(api, world);
-    const request = dataOf(await api.gql<{ bookStand: { id: string; status: string } }>(BOOK_STAND, { i: bookingInput(festival, world, 'A1', '11:00', '15:00') }, world.tokens.organiser));
+    const request = dataOf(
+      await api.gql<{ bookStand: { id: string; status: string } }>(
+        BOOK_STAND,
+        { i: bookingInput(festival, world, 'A1', '11:00', '15:00') },
+        world.tokens.organiser,
+      ),
+    );
     expect(request.bookStand.status).toBe('REQUESTED');
     const sessionId = created.createSession.id;
     // The volunteer's profile exists (so a refused change would show in its fingerprint) and they take a place on a shift.
     dataOf(await api.gql(SAVE_PROFILE, { v: world.userIds.volunteer, i: { phone: '0470 11 22 33', languages: ['nl'] } }, token));
-    const shiftId = dataOf(await api.gql<{ createShift: { id: string } }>(CREATE_SHIFT, { i: { sessionId, role: 'WELCOME', needed: 2 } }, token)).createShift.id;
-    const assignmentId = dataOf(await api.gql<{ assignVolunteer: { id: string } }>(ASSIGN_VOLUNTEER, { s: shiftId, v: world.userIds.volunteer }, token)).assignVolunteer.id;
+    const shiftId = dataOf(await api.gql<{ createShift: { id: string } }>(CREATE_SHIFT, { i: { sessionId, role: 'WELCOME', needed: 2 } }, token)).createShift
+      .id;
+    const assignmentId = dataOf(await api.gql<{ assignVolunteer: { id: string } }>(ASSIGN_VOLUNTEER, { s: shiftId, v: world.userIds.volunteer }, token))
+      .assignVolunteer.id;
     const registered = dataOf(
       await api.gql<{ registerParticipant: { participant: { id: string } } }>(
         `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { participant { id } } }`,
@@ -658,9 +1102,23 @@ describe('bad input', () => {
     );
     const participantId = registered.registerParticipant.participant.id;
     const trajectoryId = dataOf(
-      await api.gql<{ createTrajectory: { id: string } }>(CREATE_TRAJECTORY, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId: world.userIds.volunteer, startsOn: '2026-09-01' } }, token),
+      await api.gql<{ createTrajectory: { id: string } }>(
+        CREATE_TRAJECTORY,
+        { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId: world.userIds.volunteer, startsOn: '2026-09-01' } },
+        token,
+      ),
     ).createTrajectory.id;
-    ctx = { world, sessionId, seriesId: createdSeries.createSessionSeries.id, festival, requestId: request.bookStand.id, shiftId, assignmentId, participantId, trajectoryId };
+    ctx = {
+      world,
+      sessionId,
+      seriesId: createdSeries.createSessionSeries.id,
+      festival,
+      requestId: request.bookStand.id,
+      shiftId,
+      assignmentId,
+      participantId,
+      trajectoryId,
+    };
     before = await snapshot(api);
     expect(before.counts.session).toBe(6);
     expect(before.counts.session_host).toBe(6);
@@ -709,7 +1167,11 @@ describe('bad input', () => {
   });
 
   it('still accepts valid input afterwards (the cases failed for their input, not for the set-up)', async () => {
-    const result = await api.gql(CREATE_SESSION, { i: sessionInput(ctx.world, { title: 'Praattafel extra', startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:30:00+02:00' }) }, token);
+    const result = await api.gql(
+      CREATE_SESSION,
+      { i: sessionInput(ctx.world, { title: 'Praattafel extra', startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:30:00+02:00' }) },
+      token,
+    );
     expect(dataOf(result).createSession.title).toBe('Praattafel extra');
     const capacity = await api.gql(UPDATE_CAPACITY, { id: ctx.sessionId, c: 20 }, token);
     expect(dataOf(capacity).updateSessionCapacity.capacity).toBe(20);
@@ -718,7 +1180,9 @@ describe('bad input', () => {
     const plotted = await api.gql(CREATE_PLOT, { i: { editionId: ctx.festival.editionId, code: 'B1', widthMetres: 4, mapX: 90 } }, token);
     expect(dataOf(plotted).createStandPlot.code).toBe('B1');
     const edited = await api.gql(CREATE_EDITION, { i: editionInput({ openingHours: [{ date: '2028-06-03', from: '11:00', to: '24:00' }] }) }, token);
-    expect(dataOf(edited).createFestivalEdition.openingHours).toEqual([{ day: '2028-06-03', startsAt: '2028-06-03T11:00:00+02:00', endsAt: '2028-06-04T00:00:00+02:00' }]);
+    expect(dataOf(edited).createFestivalEdition.openingHours).toEqual([
+      { day: '2028-06-03', startsAt: '2028-06-03T11:00:00+02:00', endsAt: '2028-06-04T00:00:00+02:00' },
+    ]);
     const refused = await api.gql(REFUSE_STAND, { id: ctx.requestId, r: 'A1 is voor de foodtrucks' }, token);
     expect(dataOf(refused).refuseStandBooking.id).toBe(ctx.requestId);
   });
@@ -726,17 +1190,28 @@ describe('bad input', () => {
   it('still accepts valid volunteer, shift, trajectory and report input afterwards', async () => {
     const saved = await api.gql(
       `mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { phone languages availableWeekdays trainings } }`,
-      { v: ctx.world.userIds.volunteer, i: { phone: '0470 12 34 56', languages: Array.from({ length: 25 }, () => 'NL'), availableWeekdays: [7, 1], trainings: ['x'.repeat(200)] } },
+      {
+        v: ctx.world.userIds.volunteer,
+        i: { phone: '0470 12 34 56', languages: Array.from({ length: 25 }, () => 'NL'), availableWeekdays: [7, 1], trainings: ['x'.repeat(200)] },
+      },
       token,
     );
     expect(dataOf(saved).saveVolunteerProfile).toEqual({ phone: '+32470123456', languages: ['nl'], availableWeekdays: [1, 7], trainings: ['x'.repeat(200)] });
     const away = await api.gql(ADD_ABSENCE, { v: ctx.world.userIds.volunteer, i: { startsOn: '2026-10-10', endsOn: '2026-10-10' } }, token);
     expect(dataOf(away).addVolunteerAbsence.id).toEqual(expect.any(String));
-    const created = await api.gql(CREATE_SHIFT, { i: { title: 'Opbouw praattafel', role: 'SETUP', needed: 100, startsAt: '2026-10-01T08:00:00+02:00', endsAt: '2026-10-02T08:00:00+02:00' } }, token);
+    const created = await api.gql(
+      CREATE_SHIFT,
+      { i: { title: 'Opbouw praattafel', role: 'SETUP', needed: 100, startsAt: '2026-10-01T08:00:00+02:00', endsAt: '2026-10-02T08:00:00+02:00' } },
+      token,
+    );
     expect(dataOf(created).createShift.id).toEqual(expect.any(String));
     const suggested = await api.gql(SUGGEST_VOLUNTEERS, { s: ctx.shiftId, l: 50 }, token);
     expect(dataOf(suggested).suggestVolunteers).toEqual([]);
-    const started = await api.gql(CREATE_TRAJECTORY, { i: { participantId: ctx.participantId, kind: 'INTERNSHIP', referralChannel: 'SELF', startsOn: '2026-10-01', endsOn: '2026-10-01' } }, token);
+    const started = await api.gql(
+      CREATE_TRAJECTORY,
+      { i: { participantId: ctx.participantId, kind: 'INTERNSHIP', referralChannel: 'SELF', startsOn: '2026-10-01', endsOn: '2026-10-01' } },
+      token,
+    );
     expect(dataOf(started).createTrajectory.id).toEqual(expect.any(String));
     const report = await api.gql(TRAJECTORY_REPORT, { f: '2026-09-01', t: '2026-10-01' }, token);
     expect(dataOf(report).trajectoryReport.total).toBe(2);

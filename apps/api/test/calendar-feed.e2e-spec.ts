@@ -22,8 +22,20 @@ describe('the calendar feed over HTTP', () => {
 
   it('is stable while nothing changes, answers 304 to If-None-Match, and gets a new ETag when a shift moves', async () => {
     const [volunteer] = await createVolunteers(api, world, ['Samira']);
-    const session = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { title: 'Praattafel Bissegem', startsAt: '2026-11-17T19:00:00+01:00', endsAt: '2026-11-17T20:30:00+01:00' }) }, world.tokens.coordinator)).createSession;
-    const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { sessionId: session.id, role: 'WELCOME', needed: 2 } }, world.tokens.coordinator)).createShift;
+    const session = dataOf(
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { title: 'Praattafel Bissegem', startsAt: '2026-11-17T19:00:00+01:00', endsAt: '2026-11-17T20:30:00+01:00' }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession;
+    const shift = dataOf(
+      await api.gql(
+        `mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`,
+        { i: { sessionId: session.id, role: 'WELCOME', needed: 2 } },
+        world.tokens.coordinator,
+      ),
+    ).createShift;
     dataOf(await api.gql(SIGN_UP, { s: shift.id }, volunteer.token));
     const path = dataOf(await api.gql(ISSUE_FEED, { v: volunteer.id }, volunteer.token)).issueCalendarFeed as string;
     const url = `${api.baseUrl}${path}`;
@@ -52,13 +64,29 @@ describe('the calendar feed over HTTP', () => {
 
   it('carries the SEQUENCE and LAST-MODIFIED of the shift, raised by a move, and drops a cancelled session', async () => {
     const [volunteer] = await createVolunteers(api, world, ['Yusuf']);
-    const session = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { title: 'Praattafel Heule', startsAt: '2026-12-01T19:00:00+01:00', endsAt: '2026-12-01T20:30:00+01:00' }) }, world.tokens.coordinator)).createSession;
-    const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { sessionId: session.id, role: 'WELCOME', needed: 1 } }, world.tokens.coordinator)).createShift;
+    const session = dataOf(
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { title: 'Praattafel Heule', startsAt: '2026-12-01T19:00:00+01:00', endsAt: '2026-12-01T20:30:00+01:00' }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession;
+    const shift = dataOf(
+      await api.gql(
+        `mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`,
+        { i: { sessionId: session.id, role: 'WELCOME', needed: 1 } },
+        world.tokens.coordinator,
+      ),
+    ).createShift;
     const assignment = dataOf(await api.gql(SIGN_UP, { s: shift.id }, volunteer.token)).signUpForShift;
     const path = dataOf(await api.gql(ISSUE_FEED, { v: volunteer.id }, volunteer.token)).issueCalendarFeed as string;
-    const feed = async () => Object.values(ical.sync.parseICS(await (await fetch(`${api.baseUrl}${path}`)).text())).filter((c): c is VEvent => c?.type === 'VEVENT');
+    const feed = async () =>
+      Object.values(ical.sync.parseICS(await (await fetch(`${api.baseUrl}${path}`)).text())).filter((c): c is VEvent => c?.type === 'VEVENT');
     const revision = async () =>
-      (await api.dataSource.query(`SELECT calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`, [assignment.id]))[0] as { calendar_sequence: number; calendar_changed_at: Date };
+      (await api.dataSource.query(`SELECT calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`, [assignment.id]))[0] as {
+        calendar_sequence: number;
+        calendar_changed_at: Date;
+      };
     const seconds = (date: Date | string) => Math.floor(new Date(date).getTime() / 1000);
 
     const [before] = await feed();
@@ -79,7 +107,13 @@ describe('the calendar feed over HTTP', () => {
   });
 
   it("words the role and the calendar's name in the volunteer's language, not as the raw enum value", async () => {
-    const shift = dataOf(await api.gql(`mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`, { i: { role: 'WELCOME', needed: 3, title: 'Onthaal Sint-Amandsberg', startsAt: '2026-11-24T19:00:00+01:00', endsAt: '2026-11-24T21:00:00+01:00' } }, world.tokens.coordinator)).createShift;
+    const shift = dataOf(
+      await api.gql(
+        `mutation($i: CreateShiftInput!) { createShift(input: $i) { id } }`,
+        { i: { role: 'WELCOME', needed: 3, title: 'Onthaal Sint-Amandsberg', startsAt: '2026-11-24T19:00:00+01:00', endsAt: '2026-11-24T21:00:00+01:00' } },
+        world.tokens.coordinator,
+      ),
+    ).createShift;
     const people = await createVolunteers(api, world, ['Hiba', 'Lukas', 'Oksana']);
     const languages = ['nl', 'en-GB', 'uk'];
     const descriptions: string[] = [];

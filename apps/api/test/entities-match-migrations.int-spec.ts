@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '@app/database';
 import { createTestDatabase, TestDatabase } from '@app/testing';
-import { ENTITIES } from '../src/entities';
 import { ENTITIES as WORKER_ENTITIES } from '../../worker/src/entities';
+import { ENTITIES } from '../src/entities';
 
 // The entities live in the domain libs and each app lists them; what `npm run migration:generate`
 // would write for a migrated database must stay nothing, or an entity was left out or changed.
@@ -27,7 +27,9 @@ describe('the entities the apps list', () => {
   });
 
   it('are every table, once, and the same in the API and the worker', async () => {
-    const tables = (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`)) as { table_name: string }[];
+    const tables = (await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+    )) as { table_name: string }[];
     expect(dataSource.entityMetadatas.map((metadata) => metadata.tableName).sort()).toEqual(tables.map((row) => row.table_name).sort());
     expect(new Set(ENTITIES).size).toBe(ENTITIES.length);
     expect(WORKER_ENTITIES).toEqual(ENTITIES);

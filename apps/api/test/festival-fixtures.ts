@@ -1,5 +1,5 @@
-import { dataOf, TestApi } from './test-api';
 import type { World } from './fixtures';
+import { dataOf, TestApi } from './test-api';
 
 export interface Festival {
   editionId: string;
@@ -19,12 +19,23 @@ export const BOOK_STAND = `mutation($i: BookStandInput!) { bookStand(input: $i) 
 /** The 2027 edition with default opening hours and deadline, and four plots; the test clock's "now" (August 2026) is before the deadline. */
 export async function createFestival(api: TestApi, world: World, overrides: Record<string, unknown> = {}): Promise<Festival> {
   const coordinator = (query: string, variables: Record<string, unknown>) => api.gql(query, variables, world.tokens.coordinator).then(dataOf);
-  const edition = (await coordinator(CREATE_EDITION, { i: { name: 'KortRIJK aan Culturen 2027', startsOn: '2027-05-14', endsOn: '2027-05-17', siteMapUrl: 'https://www.kortrijk.be/culturen/plan-2027.pdf', ...overrides } }))
-    .createFestivalEdition;
+  const edition = (
+    await coordinator(CREATE_EDITION, {
+      i: {
+        name: 'KortRIJK aan Culturen 2027',
+        startsOn: '2027-05-14',
+        endsOn: '2027-05-17',
+        siteMapUrl: 'https://www.kortrijk.be/culturen/plan-2027.pdf',
+        ...overrides,
+      },
+    })
+  ).createFestivalEdition;
   const plots: Record<string, string> = {};
   for (const [index, code] of ['A1', 'A2', 'A3', 'A4'].entries()) {
     const full = code === 'A4';
-    const created = await coordinator(CREATE_PLOT, { i: { editionId: edition.id, code, mapX: 10 + index * 20, mapY: 40, hasPower: full, hasWater: full, cookingAllowed: full } });
+    const created = await coordinator(CREATE_PLOT, {
+      i: { editionId: edition.id, code, mapX: 10 + index * 20, mapY: 40, hasPower: full, hasWater: full, cookingAllowed: full },
+    });
     plots[code] = created.createStandPlot.id;
   }
   return { editionId: edition.id, plots };

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { createWorld, FixtureRole, World } from './fixtures';
 import { at, BOOK_STAND, bookingInput, CREATE_EDITION, CREATE_PLOT, Festival, SATURDAY } from './festival-fixtures';
+import { createWorld, FixtureRole, World } from './fixtures';
+import { describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, OUTCOME, tableSnapshot, Who } from './scope-matrix';
 import { dataOf, GraphQLResult, startTestApi, TestApi } from './test-api';
-import { Case, describeScopeMatrix, ScopedOperation, MatrixRow, ScopeOutcome, scopedOperation, OUTCOME, tableSnapshot, Who } from './scope-matrix';
 
 /**
  * Role scope of KortRIJK aan Culturen: every festival query and mutation, for every role of the
@@ -83,7 +83,6 @@ const TABLES = ['festival_edition', 'festival_opening_block', 'stand_plot', 'sta
 
 const snapshot = (api: TestApi) => tableSnapshot(api.dataSource, TABLES);
 
-
 const isCoordinator = (who: Who) => who === 'admin' || who === 'coordinator';
 
 describe('festival: role scope', () => {
@@ -101,7 +100,12 @@ describe('festival: role scope', () => {
   const freshFestival = async (tag: string, codes: string[] = ['P1']): Promise<Festival & { name: string }> => {
     const name = `Culturen ${tag}`;
     const editionId = (await asAdmin(CREATE_EDITION, { i: { name, ...EDITION_DAYS } })).createFestivalEdition.id as string;
-    const created = await Promise.all(codes.map(async (code, index) => [code, (await asAdmin(CREATE_PLOT, { i: { editionId, code, mapX: 10 + index * 20, mapY: 40 } })).createStandPlot.id as string]));
+    const created = await Promise.all(
+      codes.map(async (code, index) => [
+        code,
+        (await asAdmin(CREATE_PLOT, { i: { editionId, code, mapX: 10 + index * 20, mapY: 40 } })).createStandPlot.id as string,
+      ]),
+    );
     return { editionId, plots: Object.fromEntries(created), name };
   };
   /** A slot asked for by the organiser of the own association: REQUESTED. */
@@ -111,16 +115,21 @@ describe('festival: role scope', () => {
   const confirmedFor = async (organisationId: string, festival: Festival, code = 'P1', from = '11:00', to = '15:00'): Promise<string> =>
     (await asAdmin(BOOK_STAND, { i: { ...bookingInput(festival, world, code, from, to), organisationId } })).bookStand.id;
   const stored = async (id: string) => {
-    const [row] = await api.dataSource.query<{ status: string; plot_id: string; starts_at: Date; ends_at: Date; reason: string | null; decided_by_id: string | null; requested_by_id: string | null }[]>(
-      `SELECT status, plot_id, starts_at, ends_at, reason, decided_by_id, requested_by_id FROM stand_booking WHERE id = $1`,
-      [id],
-    );
+    const [row] = await api.dataSource.query<
+      { status: string; plot_id: string; starts_at: Date; ends_at: Date; reason: string | null; decided_by_id: string | null; requested_by_id: string | null }[]
+    >(`SELECT status, plot_id, starts_at, ends_at, reason, decided_by_id, requested_by_id FROM stand_booking WHERE id = $1`, [id]);
     return row;
   };
   /** The outbox rows about one booking, as kind:status. */
   const messages = async (bookingId: string): Promise<string[]> =>
-    (await api.dataSource.query<{ kind: string; status: string }[]>(`SELECT kind, status FROM notification WHERE stand_booking_id = $1 ORDER BY kind, status`, [bookingId])).map((m) => `${m.kind}:${m.status}`);
-  const reminders = (editionId: string) => count(`SELECT count(*) AS n FROM notification WHERE kind = 'STAND_REMINDER' AND payload->>'editionId' = $1`, [editionId]);
+    (
+      await api.dataSource.query<{ kind: string; status: string }[]>(
+        `SELECT kind, status FROM notification WHERE stand_booking_id = $1 ORDER BY kind, status`,
+        [bookingId],
+      )
+    ).map((m) => `${m.kind}:${m.status}`);
+  const reminders = (editionId: string) =>
+    count(`SELECT count(*) AS n FROM notification WHERE kind = 'STAND_REMINDER' AND payload->>'editionId' = $1`, [editionId]);
   const bookingsOfEdition = (editionId: string) => count(`SELECT count(*) AS n FROM stand_booking WHERE edition_id = $1`, [editionId]);
   const applicationsOfEdition = (editionId: string) => count(`SELECT count(*) AS n FROM stand_application WHERE edition_id = $1`, [editionId]);
   const readEdition = async (id: string) => (await anonymously(`query($id: ID!) { festivalEdition(id: $id) { ${EDITION_VIEW} } }`, { id })).festivalEdition;
@@ -131,12 +140,18 @@ describe('festival: role scope', () => {
   };
 
   /** An application of the own association (by its organiser) and one of another association (by the city), a slot each on Saturday. */
-  type TwoApplications = { festival: Festival; own: { id: string; bookingId: string; community: string }; other: { id: string; bookingId: string; community: string } };
+  type TwoApplications = {
+    festival: Festival;
+    own: { id: string; bookingId: string; community: string };
+    other: { id: string; bookingId: string; community: string };
+  };
   const twoApplications = async (tag: string): Promise<TwoApplications> => {
     const festival = await freshFestival(tag, ['P1', 'P2']);
     const apply = async (token: string, organisationId: string, code: string, community: string) => {
       const slot = { plotId: festival.plots[code], startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00') };
-      const applied = dataOf(await api.gql(APPLY, { i: { editionId: festival.editionId, organisationId, offering: 'FOOD', community, countryCode: 'SY', slots: [slot] } }, token)).applyForStand;
+      const applied = dataOf(
+        await api.gql(APPLY, { i: { editionId: festival.editionId, organisationId, offering: 'FOOD', community, countryCode: 'SY', slots: [slot] } }, token),
+      ).applyForStand;
       return { id: applied.application.id as string, bookingId: applied.bookings[0].id as string, community };
     };
     // The own association applies first: applications are listed oldest first.
@@ -152,8 +167,26 @@ describe('festival: role scope', () => {
     const [ownId, otherId] = await Promise.all([requested(festival, 'P1'), confirmedFor(otherAssociationId, festival, 'P2')]);
     return { festival, ownId, otherId };
   };
-  const ownView = (id: string) => ({ id, status: 'REQUESTED', day: SATURDAY, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00'), reason: null, plot: { code: 'P1' }, organisation: { id: world.associationId, name: 'Afghaanse Vereniging' } });
-  const otherView = (id: string) => ({ id, status: 'CONFIRMED', day: SATURDAY, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00'), reason: null, plot: { code: 'P2' }, organisation: { id: otherAssociationId, name: OTHER_ASSOCIATION } });
+  const ownView = (id: string) => ({
+    id,
+    status: 'REQUESTED',
+    day: SATURDAY,
+    startsAt: at(SATURDAY, '11:00'),
+    endsAt: at(SATURDAY, '15:00'),
+    reason: null,
+    plot: { code: 'P1' },
+    organisation: { id: world.associationId, name: 'Afghaanse Vereniging' },
+  });
+  const otherView = (id: string) => ({
+    id,
+    status: 'CONFIRMED',
+    day: SATURDAY,
+    startsAt: at(SATURDAY, '11:00'),
+    endsAt: at(SATURDAY, '15:00'),
+    reason: null,
+    plot: { code: 'P2' },
+    organisation: { id: otherAssociationId, name: OTHER_ASSOCIATION },
+  });
   const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
   const applyOperation = (organisation: () => string) =>
@@ -162,12 +195,24 @@ describe('festival: role scope', () => {
       act: ({ festival, community }, token) =>
         api.gql(
           APPLY,
-          { i: { editionId: festival.editionId, organisationId: organisation(), offering: 'FOOD_AND_CULTURE', community, countryCode: 'af', slots: [{ plotId: festival.plots.P1, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00') }] } },
+          {
+            i: {
+              editionId: festival.editionId,
+              organisationId: organisation(),
+              offering: 'FOOD_AND_CULTURE',
+              community,
+              countryCode: 'af',
+              slots: [{ plotId: festival.plots.P1, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00') }],
+            },
+          },
           token,
         ),
       effect: async ({ festival, community }, data, { who }) => {
         const status = isCoordinator(who) ? 'CONFIRMED' : 'REQUESTED';
-        expect(data.applyForStand).toEqual({ application: { id: expect.any(String), community, countryCode: 'AF', organisation: { id: organisation() } }, bookings: [{ id: expect.any(String), status, plot: { code: 'P1' } }] });
+        expect(data.applyForStand).toEqual({
+          application: { id: expect.any(String), community, countryCode: 'AF', organisation: { id: organisation() } },
+          bookings: [{ id: expect.any(String), status, plot: { code: 'P1' } }],
+        });
         const bookingId = data.applyForStand.bookings[0].id;
         expect(await stored(bookingId)).toMatchObject({ status, plot_id: festival.plots.P1, requested_by_id: userOf(who) });
         expect(await applicationsOfEdition(festival.editionId)).toBe(1);
@@ -186,7 +231,8 @@ describe('festival: role scope', () => {
   const bookOperation = (organisation: () => string) =>
     operation<{ festival: Festival }>({
       arrange: async ({ tag }) => ({ festival: await freshFestival(tag) }),
-      act: ({ festival }, token) => api.gql(BOOK_STAND, { i: { ...bookingInput(festival, world, 'P1', '15:00', '19:00'), organisationId: organisation() } }, token),
+      act: ({ festival }, token) =>
+        api.gql(BOOK_STAND, { i: { ...bookingInput(festival, world, 'P1', '15:00', '19:00'), organisationId: organisation() } }, token),
       effect: async ({ festival }, data, { who }) => {
         const status = isCoordinator(who) ? 'CONFIRMED' : 'REQUESTED';
         expect(data.bookStand).toEqual({
@@ -268,7 +314,12 @@ describe('festival: role scope', () => {
 
     'standBookings(filter: { organisationId: another association })': operation<TwoBookings>({
       arrange: async ({ tag }) => twoBookings(tag),
-      act: ({ festival }, token) => api.gql(`query($e: ID!, $f: StandBookingFilter) { standBookings(editionId: $e, filter: $f) { ${BOOKING_VIEW} } }`, { e: festival.editionId, f: { organisationId: otherAssociationId } }, token),
+      act: ({ festival }, token) =>
+        api.gql(
+          `query($e: ID!, $f: StandBookingFilter) { standBookings(editionId: $e, filter: $f) { ${BOOKING_VIEW} } }`,
+          { e: festival.editionId, f: { organisationId: otherAssociationId } },
+          token,
+        ),
       effect: async ({ otherId }, data) => {
         expect(data.standBookings).toEqual([otherView(otherId)]);
       },
@@ -306,16 +357,38 @@ describe('festival: role scope', () => {
     standApplications: operation<TwoApplications>({
       arrange: async ({ tag }) => twoApplications(tag),
       act: ({ festival }, token) =>
-        api.gql(`query($e: ID!) { standApplications(editionId: $e) { id community offering organisation { id } bookings { id status } } }`, { e: festival.editionId }, token),
+        api.gql(
+          `query($e: ID!) { standApplications(editionId: $e) { id community offering organisation { id } bookings { id status } } }`,
+          { e: festival.editionId },
+          token,
+        ),
       effect: async ({ own, other }, data) => {
         expect(data.standApplications).toEqual([
-          { id: own.id, community: own.community, offering: 'FOOD', organisation: { id: world.associationId }, bookings: [{ id: own.bookingId, status: 'REQUESTED' }] },
-          { id: other.id, community: other.community, offering: 'FOOD', organisation: { id: otherAssociationId }, bookings: [{ id: other.bookingId, status: 'CONFIRMED' }] },
+          {
+            id: own.id,
+            community: own.community,
+            offering: 'FOOD',
+            organisation: { id: world.associationId },
+            bookings: [{ id: own.bookingId, status: 'REQUESTED' }],
+          },
+          {
+            id: other.id,
+            community: other.community,
+            offering: 'FOOD',
+            organisation: { id: otherAssociationId },
+            bookings: [{ id: other.bookingId, status: 'CONFIRMED' }],
+          },
         ]);
       },
       own: async ({ own, other }, data) => {
         expect(data.standApplications).toEqual([
-          { id: own.id, community: own.community, offering: 'FOOD', organisation: { id: world.associationId }, bookings: [{ id: own.bookingId, status: 'REQUESTED' }] },
+          {
+            id: own.id,
+            community: own.community,
+            offering: 'FOOD',
+            organisation: { id: world.associationId },
+            bookings: [{ id: own.bookingId, status: 'REQUESTED' }],
+          },
         ]);
         expectNoLeak(data, other.id, other.bookingId, other.community);
       },
@@ -377,7 +450,14 @@ describe('festival: role scope', () => {
         const rows = parse(data.confirmedStandsCsv, { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
         // Confirmed only: the request on P2 is not on the logistics list.
         expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ day: SATURDAY, from: '11:00', to: '15:00', plot: 'P1', association: 'Afghaanse Vereniging', contacts: 'organiser@test.oefenkansen.be' });
+        expect(rows[0]).toMatchObject({
+          day: SATURDAY,
+          from: '11:00',
+          to: '15:00',
+          plot: 'P1',
+          association: 'Afghaanse Vereniging',
+          contacts: 'organiser@test.oefenkansen.be',
+        });
       },
       unchanged: async (_state, result) => {
         expectNoLeak(result, 'Afghaanse Vereniging', 'organiser@test.oefenkansen.be', 'day,from,to');
@@ -387,10 +467,32 @@ describe('festival: role scope', () => {
     createFestivalEdition: operation<{ name: string }>({
       arrange: async ({ tag }) => ({ name: `Nieuwe editie ${tag}` }),
       act: ({ name }, token) =>
-        api.gql(CREATE_EDITION, { i: { name, ...EDITION_DAYS, siteName: 'Schouwburgplein', maxPlotsPerOrganisationPerDay: 3, openingHours: [{ date: SATURDAY, from: '12:00', to: '18:00' }] } }, token),
+        api.gql(
+          CREATE_EDITION,
+          {
+            i: {
+              name,
+              ...EDITION_DAYS,
+              siteName: 'Schouwburgplein',
+              maxPlotsPerOrganisationPerDay: 3,
+              openingHours: [{ date: SATURDAY, from: '12:00', to: '18:00' }],
+            },
+          },
+          token,
+        ),
       effect: async ({ name }, data) => {
-        expect(data.createFestivalEdition).toMatchObject({ name, ...EDITION_DAYS, siteName: 'Schouwburgplein', openingHours: [{ day: SATURDAY, startsAt: at(SATURDAY, '12:00'), endsAt: at(SATURDAY, '18:00') }] });
-        expect(await readEdition(data.createFestivalEdition.id)).toMatchObject({ name, siteName: 'Schouwburgplein', maxPlotsPerOrganisationPerDay: 3, plots: [] });
+        expect(data.createFestivalEdition).toMatchObject({
+          name,
+          ...EDITION_DAYS,
+          siteName: 'Schouwburgplein',
+          openingHours: [{ day: SATURDAY, startsAt: at(SATURDAY, '12:00'), endsAt: at(SATURDAY, '18:00') }],
+        });
+        expect(await readEdition(data.createFestivalEdition.id)).toMatchObject({
+          name,
+          siteName: 'Schouwburgplein',
+          maxPlotsPerOrganisationPerDay: 3,
+          plots: [],
+        });
         expect(await count(`SELECT count(*) AS n FROM festival_edition WHERE name = $1`, [name])).toBe(1);
       },
       unchanged: async ({ name }) => {
@@ -404,7 +506,11 @@ describe('festival: role scope', () => {
         return { id: festival.editionId, name: festival.name };
       },
       act: ({ id, name }, token) =>
-        api.gql(`mutation($id: ID!, $i: UpdateFestivalEditionInput!) { updateFestivalEdition(id: $id, input: $i) { id name siteName maxPlotsPerOrganisationPerDay } }`, { id, i: { name: `${name} (nieuw)`, siteName: 'Schouwburgplein', maxPlotsPerOrganisationPerDay: 3 } }, token),
+        api.gql(
+          `mutation($id: ID!, $i: UpdateFestivalEditionInput!) { updateFestivalEdition(id: $id, input: $i) { id name siteName maxPlotsPerOrganisationPerDay } }`,
+          { id, i: { name: `${name} (nieuw)`, siteName: 'Schouwburgplein', maxPlotsPerOrganisationPerDay: 3 } },
+          token,
+        ),
       effect: async ({ id, name }) => {
         expect(await readEdition(id)).toMatchObject({ id, name: `${name} (nieuw)`, siteName: 'Schouwburgplein', maxPlotsPerOrganisationPerDay: 3 });
       },
@@ -416,7 +522,11 @@ describe('festival: role scope', () => {
     setFestivalOpeningHours: operation<{ id: string }>({
       arrange: async ({ tag }) => ({ id: (await freshFestival(tag)).editionId }),
       act: ({ id }, token) =>
-        api.gql(`mutation($e: ID!, $h: [OpeningBlockInput!]!) { setFestivalOpeningHours(editionId: $e, openingHours: $h) { id openingHours { day startsAt endsAt } } }`, { e: id, h: [{ date: SATURDAY, from: '12:00', to: '18:00' }] }, token),
+        api.gql(
+          `mutation($e: ID!, $h: [OpeningBlockInput!]!) { setFestivalOpeningHours(editionId: $e, openingHours: $h) { id openingHours { day startsAt endsAt } } }`,
+          { e: id, h: [{ date: SATURDAY, from: '12:00', to: '18:00' }] },
+          token,
+        ),
       effect: async ({ id }) => {
         expect((await readEdition(id)).openingHours).toEqual([{ day: SATURDAY, startsAt: at(SATURDAY, '12:00'), endsAt: at(SATURDAY, '18:00') }]);
         expect(await count(`SELECT count(*) AS n FROM festival_opening_block WHERE edition_id = $1`, [id])).toBe(1);
@@ -443,7 +553,12 @@ describe('festival: role scope', () => {
         const festival = await freshFestival(tag);
         return { editionId: festival.editionId, plotId: festival.plots.P1 };
       },
-      act: ({ plotId }, token) => api.gql(`mutation($id: ID!, $i: UpdateStandPlotInput!) { updateStandPlot(id: $id, input: $i) { id code active } }`, { id: plotId, i: { code: 'P1b', hasWater: true, widthMetres: 4.5, active: false } }, token),
+      act: ({ plotId }, token) =>
+        api.gql(
+          `mutation($id: ID!, $i: UpdateStandPlotInput!) { updateStandPlot(id: $id, input: $i) { id code active } }`,
+          { id: plotId, i: { code: 'P1b', hasWater: true, widthMetres: 4.5, active: false } },
+          token,
+        ),
       effect: async ({ editionId }) => {
         expect((await readEdition(editionId)).plots).toEqual([{ code: 'P1b', hasPower: false, hasWater: true, widthMetres: 4.5, mapX: 10, active: false }]);
       },
@@ -457,7 +572,8 @@ describe('festival: role scope', () => {
         const [from, to] = await Promise.all([freshFestival(`${tag} (vorig jaar)`, ['P1', 'P2']), freshFestival(tag, [])]);
         return { fromId: from.editionId, toId: to.editionId };
       },
-      act: ({ fromId, toId }, token) => api.gql(`mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { code mapX } }`, { f: fromId, t: toId }, token),
+      act: ({ fromId, toId }, token) =>
+        api.gql(`mutation($f: ID!, $t: ID!) { copyStandPlots(fromEditionId: $f, toEditionId: $t) { code mapX } }`, { f: fromId, t: toId }, token),
       effect: async ({ fromId, toId }, data) => {
         expect(data.copyStandPlots).toEqual([
           { code: 'P1', mapX: 10 },
@@ -548,9 +664,16 @@ describe('festival: role scope', () => {
         const festival = await freshFestival(tag, ['P1', 'P2']);
         return { festival, id: await requested(festival, 'P1') };
       },
-      act: ({ festival, id }, token) => api.gql(MOVE, { id, i: { plotId: festival.plots.P2, startsAt: at(SATURDAY, '15:00'), endsAt: at(SATURDAY, '19:00') } }, token),
+      act: ({ festival, id }, token) =>
+        api.gql(MOVE, { id, i: { plotId: festival.plots.P2, startsAt: at(SATURDAY, '15:00'), endsAt: at(SATURDAY, '19:00') } }, token),
       effect: async ({ festival, id }, data) => {
-        expect(data.moveStandBooking).toEqual({ id, status: 'REQUESTED', startsAt: at(SATURDAY, '15:00'), endsAt: at(SATURDAY, '19:00'), plot: { code: 'P2' } });
+        expect(data.moveStandBooking).toEqual({
+          id,
+          status: 'REQUESTED',
+          startsAt: at(SATURDAY, '15:00'),
+          endsAt: at(SATURDAY, '19:00'),
+          plot: { code: 'P2' },
+        });
         const row = await stored(id);
         expect([row.status, row.plot_id, row.starts_at.toISOString()]).toEqual(['REQUESTED', festival.plots.P2, new Date(at(SATURDAY, '15:00')).toISOString()]);
         expect(await messages(id)).toEqual(['STAND_APPLICATION_RECEIVED:PENDING', 'STAND_MOVED:PENDING']);
@@ -571,7 +694,9 @@ describe('festival: role scope', () => {
   beforeAll(async () => {
     api = await startTestApi();
     world = await createWorld(api);
-    otherAssociationId = (await asAdmin('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: OTHER_ASSOCIATION, kind: 'ASSOCIATION' } })).createOrganisation.id;
+    otherAssociationId = (
+      await asAdmin('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: OTHER_ASSOCIATION, kind: 'ASSOCIATION' } })
+    ).createOrganisation.id;
   });
 
   afterAll(() => api?.close());
@@ -579,12 +704,15 @@ describe('festival: role scope', () => {
   it('has an operation for every row of the matrix and a row for every operation', () => {
     expect(Object.keys(OPERATIONS).sort()).toEqual(Object.keys(MATRIX).sort());
     // A row that expects `own` says what an organiser sees.
-    for (const [name, row] of Object.entries(MATRIX)) if ((row as Outcome[]).includes(O)) expect([name, typeof OPERATIONS[name as OperationName].own]).toEqual([name, 'function']);
+    for (const [name, row] of Object.entries(MATRIX))
+      if ((row as Outcome[]).includes(O)) expect([name, typeof OPERATIONS[name as OperationName].own]).toEqual([name, 'function']);
   });
 
   it('has a row for every festival query and mutation of the schema', async () => {
     const schema = await anonymously(`{ query: __type(name: "Query") { fields { name } } mutation: __type(name: "Mutation") { fields { name } } }`);
-    const festivalFields = [...schema.query.fields, ...schema.mutation.fields].map((f: { name: string }) => f.name).filter((name: string) => /festival|stand/i.test(name));
+    const festivalFields = [...schema.query.fields, ...schema.mutation.fields]
+      .map((f: { name: string }) => f.name)
+      .filter((name: string) => /festival|stand/i.test(name));
     const covered = new Set(Object.keys(MATRIX).map((row) => row.split(/[ (]/)[0]));
     expect(festivalFields.sort()).toEqual([...covered].sort());
     expect(festivalFields).toHaveLength(20);

@@ -25,9 +25,14 @@ export async function createWorld(api: TestApi): Promise<World> {
   const organisation = async (name: string, kind: string) =>
     (await admin('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name, kind } })).createOrganisation.id as string;
   const venue = async (organisationId: string, name: string) =>
-    (await admin('mutation($i: CreateVenueInput!) { createVenue(input: $i) { id } }', { i: { organisationId, name, address: `${name}straat 1, 8500 Kortrijk`, capacityLimit: 40 } })).createVenue.id as string;
+    (
+      await admin('mutation($i: CreateVenueInput!) { createVenue(input: $i) { id } }', {
+        i: { organisationId, name, address: `${name}straat 1, 8500 Kortrijk`, capacityLimit: 40 },
+      })
+    ).createVenue.id as string;
   const programme = async (name: string, defaultCapacity: number) =>
-    (await admin('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', { i: { name, kind: 'TABLE', defaultCapacity } })).createProgramme.id as string;
+    (await admin('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', { i: { name, kind: 'TABLE', defaultCapacity } })).createProgramme
+      .id as string;
 
   const schoolId = await organisation('Basisschool De Vlieger', 'SCHOOL');
   const otherSchoolId = await organisation('Basisschool Sint-Jan', 'SCHOOL');

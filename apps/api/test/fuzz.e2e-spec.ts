@@ -41,7 +41,6 @@ const KNOWN_CODES = new Set<string>([
  */
 const EXPECTED_STATUS: Record<Expectation, number> = { GRAPHQL: 400, SERVICE: 200, UNPARSABLE: 400, OVERSIZE: 413 };
 
-
 interface Outcome {
   status: number;
   text: string;
@@ -72,7 +71,8 @@ async function existingIds(dataSource: DataSource): Promise<Record<string, strin
   );
   const ids: Record<string, string[]> = {};
   // In insertion order (ctid: the seeding is sequential), so a replayed seed picks the same rows.
-  for (const { table_name: table } of tables) ids[table] = (await dataSource.query<{ id: string }[]>(`SELECT id FROM "${table}" ORDER BY ctid`)).map((row) => row.id);
+  for (const { table_name: table } of tables)
+    ids[table] = (await dataSource.query<{ id: string }[]>(`SELECT id FROM "${table}" ORDER BY ctid`)).map((row) => row.id);
   return ids;
 }
 
@@ -121,7 +121,9 @@ function refusedForTarget(fuzzCase: FuzzCase, outcome: Outcome): boolean {
   const target = fuzzCase.target;
   if (!target) return false;
   return outcome.errors.some(
-    ({ field, id }) => (typeof field === 'string' && (field === target.field || field.endsWith(`.${target.field}`))) || (id !== undefined && id === String(target.value).toLowerCase()),
+    ({ field, id }) =>
+      (typeof field === 'string' && (field === target.field || field.endsWith(`.${target.field}`))) ||
+      (id !== undefined && id === String(target.value).toLowerCase()),
   );
 }
 
@@ -131,7 +133,8 @@ function problemsOf(fuzzCase: FuzzCase, outcome: Outcome): string[] {
   const { status, text } = outcome;
   if (status === 0 || status >= 500) problems.push(`HTTP ${status}`);
   const rateLimited = status === 429;
-  if (!rateLimited && status !== EXPECTED_STATUS[fuzzCase.expect]) problems.push(`HTTP ${status}, expected ${EXPECTED_STATUS[fuzzCase.expect]} (${fuzzCase.expect})`);
+  if (!rateLimited && status !== EXPECTED_STATUS[fuzzCase.expect])
+    problems.push(`HTTP ${status}, expected ${EXPECTED_STATUS[fuzzCase.expect]} (${fuzzCase.expect})`);
   let body: { data?: Record<string, unknown> | null; errors?: unknown; message?: unknown } | undefined;
   try {
     body = JSON.parse(text) as typeof body;
@@ -201,7 +204,12 @@ describe('fuzz: malformed input to every mutation', () => {
     // The live schema, so mutations added later are fuzzed without touching this file.
     schema = buildClientSchema(dataOf(await api.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, world.tokens.admin)));
     const mutationCount = mutationsOf(schema).length;
-    cases = generateCases({ schema, seed: SEED, casesPerMutation: Math.max(MIN_PER_MUTATION, Math.ceil(TARGET_TOTAL / mutationCount)), ids: await existingIds(api.dataSource) });
+    cases = generateCases({
+      schema,
+      seed: SEED,
+      casesPerMutation: Math.max(MIN_PER_MUTATION, Math.ceil(TARGET_TOTAL / mutationCount)),
+      ids: await existingIds(api.dataSource),
+    });
 
     tables = await applicationTables(api.dataSource);
     before = await tableSnapshot(api.dataSource, tables);
@@ -232,7 +240,9 @@ describe('fuzz: malformed input to every mutation', () => {
   });
 
   it('answers every one with a coded refusal: never a 5xx, never INTERNAL_SERVER_ERROR, never data', () => {
-    const failures = cases.map((fuzzCase) => ({ fuzzCase, outcome: outcomes[fuzzCase.index], problems: problemsOf(fuzzCase, outcomes[fuzzCase.index]) })).filter((failure) => failure.problems.length > 0);
+    const failures = cases
+      .map((fuzzCase) => ({ fuzzCase, outcome: outcomes[fuzzCase.index], problems: problemsOf(fuzzCase, outcomes[fuzzCase.index]) }))
+      .filter((failure) => failure.problems.length > 0);
     const statuses = countBy(outcomes, (outcome) => [outcome.status]);
     const codes = countBy(outcomes, (outcome) => new Set(outcome.errors.map((error) => String(error.code))));
     const expectations = countBy(cases, (fuzzCase) => [fuzzCase.expect]);

@@ -10,7 +10,8 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
  * `apollo-require-preflight`, as Apollo asks. Without it the audit's three GET checks (all MAY)
  * get 400, which the last test shows; its POSTs need nothing: they say application/json.
  */
-const withPreflightHeader = (url: string, init: RequestInit = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'apollo-require-preflight': '1' } });
+const withPreflightHeader = (url: string, init: RequestInit = {}) =>
+  fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'apollo-require-preflight': '1' } });
 
 /**
  * In production introspection is off on purpose (a stranger must not read the schema), and four
@@ -21,7 +22,10 @@ const withPreflightHeader = (url: string, init: RequestInit = {}) => fetch(url, 
 const NEEDS_INTROSPECTION = ['28B9', '2EA1', '6A70', 'D6D5'];
 
 type Audited = Awaited<ReturnType<typeof auditServer>>[number];
-const notOk = (results: Audited[]) => results.filter((result) => result.status !== 'ok').map((result) => `${result.id} ${result.status} ${result.name}${'reason' in result ? `: ${result.reason}` : ''}`);
+const notOk = (results: Audited[]) =>
+  results
+    .filter((result) => result.status !== 'ok')
+    .map((result) => `${result.id} ${result.status} ${result.name}${'reason' in result ? `: ${result.reason}` : ''}`);
 
 interface Answer {
   status: number;
@@ -35,7 +39,11 @@ describe('GraphQL over HTTP', () => {
   let production: TestApi;
 
   const post = async (target: TestApi, body: unknown, accept?: string): Promise<Answer> => {
-    const response = await fetch(`${target.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': JSON_TYPE, ...(accept ? { accept } : {}) }, body: JSON.stringify(body) });
+    const response = await fetch(`${target.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': JSON_TYPE, ...(accept ? { accept } : {}) },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, type: response.headers.get('content-type')?.split(';')[0], body: (await response.json()) as Answer['body'] };
   };
 
@@ -56,17 +64,33 @@ describe('GraphQL over HTTP', () => {
 
   it('passes the same audit in production, but for the checks that need introspection', async () => {
     const results = await auditServer({ url: `${production.baseUrl}/graphql`, fetchFn: withPreflightHeader });
-    expect(notOk(results).map((line) => line.split(' ')[0]).sort()).toEqual(NEEDS_INTROSPECTION);
+    expect(
+      notOk(results)
+        .map((line) => line.split(' ')[0])
+        .sort(),
+    ).toEqual(NEEDS_INTROSPECTION);
     // What those checks get: a refusal of the introspection field, not a transport fault.
-    const refused = await post(production, { query: 'query Type($name: String!) { __type(name: $name) { name } }', variables: { name: 'sometype' } }, JSON_TYPE);
-    expect(refused).toEqual({ status: 200, type: JSON_TYPE, body: { errors: [expect.objectContaining({ message: expect.stringMatching(/introspection/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] } });
+    const refused = await post(
+      production,
+      { query: 'query Type($name: String!) { __type(name: $name) { name } }', variables: { name: 'sometype' } },
+      JSON_TYPE,
+    );
+    expect(refused).toEqual({
+      status: 200,
+      type: JSON_TYPE,
+      body: { errors: [expect.objectContaining({ message: expect.stringMatching(/introspection/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] },
+    });
   });
 
   const REQUEST_ERRORS = [
     { what: 'a document that does not parse', body: { query: '{ programmes { id }' }, code: 'GRAPHQL_PARSE_FAILED' },
     { what: 'a document that does not validate', body: { query: '{ programmes { nope } }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
     { what: 'variables that do not coerce', body: { query: 'query($id: ID!) { session(id: $id) { id } }', variables: { id: true } }, code: 'BAD_USER_INPUT' },
-    { what: 'two operations and no operationName', body: { query: 'query A { programmes { id } } query B { programmes { name } }' }, code: 'OPERATION_RESOLUTION_FAILURE' },
+    {
+      what: 'two operations and no operationName',
+      body: { query: 'query A { programmes { id } } query B { programmes { name } }' },
+      code: 'OPERATION_RESOLUTION_FAILURE',
+    },
   ];
 
   describe.each(REQUEST_ERRORS)('$what', ({ body, code }) => {
@@ -112,7 +136,11 @@ describe('GraphQL over HTTP', () => {
     for (const accept of [JSON_TYPE, GRAPHQL_RESPONSE]) {
       for (const { query, code } of RUN_TIME_ERRORS) {
         const answer = await post(api, { query }, accept);
-        expect(answer).toEqual({ status: 200, type: accept, body: { data: null, errors: [expect.objectContaining({ extensions: expect.objectContaining({ code }) })] } });
+        expect(answer).toEqual({
+          status: 200,
+          type: accept,
+          body: { data: null, errors: [expect.objectContaining({ extensions: expect.objectContaining({ code }) })] },
+        });
       }
     }
   });

@@ -22,7 +22,10 @@ describe('GET /health on the API', () => {
   });
 
   it('sends security headers on the API and tells nothing about the server', async () => {
-    for (const response of [await fetch(`${api.baseUrl}/health`), await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ programmes { id } }"}' })]) {
+    for (const response of [
+      await fetch(`${api.baseUrl}/health`),
+      await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ programmes { id } }"}' }),
+    ]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);

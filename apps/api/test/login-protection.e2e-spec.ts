@@ -23,7 +23,8 @@ describe('login protection and token revocation', () => {
   /** A fresh client address (TEST-NET-3), as a load balancer would pass it in X-Forwarded-For. */
   const newClient = () => `203.0.113.${(clients += 1)}`;
 
-  const post = (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> => api.gqlFrom(client, query, variables, token);
+  const post = (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> =>
+    api.gqlFrom(client, query, variables, token);
   const login = (client: string, email: string, password: string) => post(client, LOGIN, { e: email, p: password });
   const newUser = async (): Promise<string> => {
     const email = `user-${randomUUID()}@test.oefenkansen.be`;
@@ -122,9 +123,18 @@ describe('login protection and token revocation', () => {
     const email = await newUser();
     const old = (await login(newClient(), email, PASSWORD)).data!.login.token as string;
     const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token user { email } } }';
-    expect(errorOf(await post(newClient(), CHANGE, { c: 'not-the-password', n: 'a-brand-new-password' }, old))).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'currentPassword' } });
-    expect(errorOf(await post(newClient(), CHANGE, { c: PASSWORD, n: 'short' }, old))).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'newPassword' } });
-    expect(errorOf(await post(newClient(), CHANGE, { c: PASSWORD, n: PASSWORD }, old))).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'newPassword' } });
+    expect(errorOf(await post(newClient(), CHANGE, { c: 'not-the-password', n: 'a-brand-new-password' }, old))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'currentPassword' },
+    });
+    expect(errorOf(await post(newClient(), CHANGE, { c: PASSWORD, n: 'short' }, old))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'newPassword' },
+    });
+    expect(errorOf(await post(newClient(), CHANGE, { c: PASSWORD, n: PASSWORD }, old))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'newPassword' },
+    });
     expect(errorOf(await login(newClient(), email, 'a-brand-new-password')).code).toBe('UNAUTHENTICATED');
 
     const changed = await post(newClient(), CHANGE, { c: PASSWORD, n: 'a-brand-new-password' }, old);
@@ -137,7 +147,10 @@ describe('login protection and token revocation', () => {
 
   it('answers cross-origin requests only from the configured origins', async () => {
     const preflight = (origin: string) =>
-      fetch(`${api.baseUrl}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(`${api.baseUrl}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
     const allowed = await preflight('https://oefenkansen.kortrijk.be');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://oefenkansen.kortrijk.be');
     expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);

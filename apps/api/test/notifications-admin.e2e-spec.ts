@@ -8,8 +8,8 @@ import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, lintPrometheusText, startSmsGateway, startSmtpCapture } from '@app/testing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
-import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
 import { casesOf, MatrixRow, operation, Operation, Who } from './scope-matrix';
+import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 /**
  * The outbox for coordinators (`notifications`, `resendNotification`), Bull Board at
@@ -68,12 +68,23 @@ describe('notifications: coordinators', () => {
     const start = new Date(new Date(STARTS_AT).getTime() + days * 24 * 3600_000);
     const sessionId = (
       await asAdmin(CREATE_SESSION, {
-        i: sessionInput(world, { title: `Tafel ${tag}`, venueId: world.schoolVenueId, hostIds: [world.userIds.host], startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 90 * 60_000).toISOString() }),
+        i: sessionInput(world, {
+          title: `Tafel ${tag}`,
+          venueId: world.schoolVenueId,
+          hostIds: [world.userIds.host],
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
+        }),
       })
     ).createSession.id as string;
     const email = `${tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@example.org`;
     const registered = (
-      await asAdmin(REGISTER, { i: { sessionId, participant: { firstName, lastName: `Bericht ${tag}`, email, preferredLanguage: 'fr', contactChannel: 'EMAIL', consentToContact: true } } })
+      await asAdmin(REGISTER, {
+        i: {
+          sessionId,
+          participant: { firstName, lastName: `Bericht ${tag}`, email, preferredLanguage: 'fr', contactChannel: 'EMAIL', consentToContact: true },
+        },
+      })
     ).registerParticipant;
     expect(registered.status).toBe('CONFIRMED');
     return { sessionId, registrationId: registered.id, participantId: registered.participant.id, email };
@@ -86,12 +97,16 @@ describe('notifications: coordinators', () => {
     );
   const confirmationOf = async (registrationId: string) => (await rowsOf(registrationId)).find((row) => row.kind === 'REGISTRATION_CONFIRMED')!;
   const attemptNumbers = async (notificationId: string) =>
-    (await sql<{ attempt: number }>(`SELECT attempt FROM delivery_attempt WHERE notification_id = $1 ORDER BY started_at`, [notificationId])).map((row) => row.attempt);
+    (await sql<{ attempt: number }>(`SELECT attempt FROM delivery_attempt WHERE notification_id = $1 ORDER BY started_at`, [notificationId])).map(
+      (row) => row.attempt,
+    );
 
   /** As the worker leaves a message after its last attempt: FAILED, with an attempt row per try. */
   const fail = async (notificationId: string, attempts = 5, from = 1): Promise<void> => {
     for (let attempt = from; attempt < from + attempts; attempt += 1) {
-      const startedAt = new Date(NOW.getTime() - 3600_000 + (await sql(`SELECT 1 FROM delivery_attempt WHERE notification_id = $1`, [notificationId])).length * 60_000);
+      const startedAt = new Date(
+        NOW.getTime() - 3600_000 + (await sql(`SELECT 1 FROM delivery_attempt WHERE notification_id = $1`, [notificationId])).length * 60_000,
+      );
       await sql(`INSERT INTO delivery_attempt (notification_id, attempt, outcome, started_at, finished_at, error) VALUES ($1, $2, 'FAILED', $3, $3, $4)`, [
         notificationId,
         attempt,
@@ -118,12 +133,33 @@ describe('notifications: coordinators', () => {
         expect(rows.map((row) => row.kind).sort()).toEqual(['REGISTRATION_CONFIRMED', 'SESSION_REMINDER', 'SESSION_REMINDER']);
         expect(data.notifications.map((n: { id: string }) => n.id)).toEqual(rows.map((row) => row.id));
         for (const notification of data.notifications) {
-          expect(notification).toMatchObject({ channel: 'EMAIL', language: 'fr', participant: { id: participantId, firstName: 'Claire', email }, session: { id: sessionId } });
+          expect(notification).toMatchObject({
+            channel: 'EMAIL',
+            language: 'fr',
+            participant: { id: participantId, firstName: 'Claire', email },
+            session: { id: sessionId },
+          });
           expect(new Date(notification.dueAt).getTime()).toBe(rows.find((row) => row.id === notification.id)!.due_at.getTime());
         }
         const failed = data.notifications.find((n: { id: string }) => n.id === failedId);
-        expect(failed).toMatchObject({ kind: 'REGISTRATION_CONFIRMED', status: 'FAILED', attempts: 2, lastError: FAILURE, sentAt: null, dedupeKey: `REGISTRATION_CONFIRMED|${registrationId}|0` });
-        expect(failed.attemptsLog).toEqual([1, 2].map((attempt) => ({ attempt, outcome: 'FAILED', startedAt: expect.any(String), finishedAt: expect.any(String), error: `${FAILURE} (${attempt})`, providerId: null })));
+        expect(failed).toMatchObject({
+          kind: 'REGISTRATION_CONFIRMED',
+          status: 'FAILED',
+          attempts: 2,
+          lastError: FAILURE,
+          sentAt: null,
+          dedupeKey: `REGISTRATION_CONFIRMED|${registrationId}|0`,
+        });
+        expect(failed.attemptsLog).toEqual(
+          [1, 2].map((attempt) => ({
+            attempt,
+            outcome: 'FAILED',
+            startedAt: expect.any(String),
+            finishedAt: expect.any(String),
+            error: `${FAILURE} (${attempt})`,
+            providerId: null,
+          })),
+        );
         for (const pending of data.notifications.filter((n: { id: string }) => n.id !== failedId)) {
           expect(pending).toMatchObject({ kind: 'SESSION_REMINDER', status: 'PENDING', attempts: 0, attemptsLog: [] });
         }
@@ -145,7 +181,9 @@ describe('notifications: coordinators', () => {
         expect(data.resendNotification).toMatchObject({ id: failedId, status: 'PENDING', attempts: 0, lastError: FAILURE });
         expect(new Date(data.resendNotification.dueAt).getTime()).toBe(NOW.getTime());
         // The history stays, renumbered below the new round: 0 is the latest earlier attempt.
-        expect(data.resendNotification.attemptsLog).toEqual([-4, -3, -2, -1, 0].map((attempt) => ({ attempt, outcome: 'FAILED', error: `${FAILURE} (${attempt + 5})` })));
+        expect(data.resendNotification.attemptsLog).toEqual(
+          [-4, -3, -2, -1, 0].map((attempt) => ({ attempt, outcome: 'FAILED', error: `${FAILURE} (${attempt + 5})` })),
+        );
         const [row] = await sql(`SELECT status, attempts, due_at FROM notification WHERE id = $1`, [failedId]);
         expect(row).toEqual({ status: 'PENDING', attempts: 0, due_at: NOW });
       },
@@ -188,7 +226,8 @@ describe('notifications: coordinators', () => {
 
   describe('notifications(filter)', () => {
     const ids = (result: GraphQLResult) => dataOf(result).notifications.map((n: { id: string }) => n.id);
-    const query = (filter: Record<string, unknown> | null, first?: number) => api.gql(`query($f: NotificationFilter, $n: Int) { notifications(filter: $f, first: $n) { id } }`, { f: filter, n: first }, world.tokens.coordinator);
+    const query = (filter: Record<string, unknown> | null, first?: number) =>
+      api.gql(`query($f: NotificationFilter, $n: Int) { notifications(filter: $f, first: $n) { id } }`, { f: filter, n: first }, world.tokens.coordinator);
 
     it('filters by session, participant, registration, status and kind, newest due first', async () => {
       const one = await registerByEmail('Filter een');
@@ -250,7 +289,11 @@ describe('notifications: coordinators', () => {
       });
       let result: GraphQLResult;
       try {
-        result = await api.gql(`{ notifications(filter: { status: FAILED }, first: 200) { id attemptsLog { attempt } participant { id } session { id } } }`, {}, world.tokens.admin);
+        result = await api.gql(
+          `{ notifications(filter: { status: FAILED }, first: 200) { id attemptsLog { attempt } participant { id } session { id } } }`,
+          {},
+          world.tokens.admin,
+        );
       } finally {
         spy.mockRestore();
       }
@@ -342,7 +385,9 @@ describe('notifications: coordinators', () => {
   describe('GET /metrics', () => {
     it('serves Prometheus text with process metrics and the depth of every queue, and no delivery series (the worker’s)', async () => {
       // One delayed message job, as the dispatcher adds for a row due later.
-      await api.app.get(JobProducer).enqueue(JobName.DELIVER_NOTIFICATION, { notificationId: randomUUID() }, { jobId: `metrics-probe-${Date.now()}`, delay: 3600_000 });
+      await api.app
+        .get(JobProducer)
+        .enqueue(JobName.DELIVER_NOTIFICATION, { notificationId: randomUUID() }, { jobId: `metrics-probe-${Date.now()}`, delay: 3600_000 });
       const response = await fetch(`${api.baseUrl}/metrics`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/plain');
@@ -351,7 +396,8 @@ describe('notifications: coordinators', () => {
       expect(text).toMatch(/^oefenkansen_nodejs_eventloop_lag_seconds /m);
       expect(text).toContain('# TYPE oefenkansen_queue_jobs gauge');
       for (const queue of ['housekeeping', 'notifications']) {
-        for (const state of ['waiting', 'delayed', 'active', 'failed']) expect(text).toMatch(new RegExp(`^oefenkansen_queue_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, 'm'));
+        for (const state of ['waiting', 'delayed', 'active', 'failed'])
+          expect(text).toMatch(new RegExp(`^oefenkansen_queue_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, 'm'));
       }
       expect(text).toMatch(/^oefenkansen_queue_jobs\{queue="notifications",state="delayed"\} [1-9]\d*$/m);
       // Counted where messages are delivered: on the API they would stay 0 forever.
@@ -432,7 +478,9 @@ describe('notifications: coordinators', () => {
       expect(mail.dedupeKey).toBe(`REGISTRATION_CONFIRMED|${registered.registrationId}|0`);
       await waitFor(async () => ((await statusOf(id)) === 'SENT' ? true : undefined), 'the row to be SENT');
 
-      const [notification] = dataOf(await api.gql(NOTIFICATIONS, { f: { registrationId: registered.registrationId, kind: 'REGISTRATION_CONFIRMED' } }, world.tokens.admin)).notifications;
+      const [notification] = dataOf(
+        await api.gql(NOTIFICATIONS, { f: { registrationId: registered.registrationId, kind: 'REGISTRATION_CONFIRMED' } }, world.tokens.admin),
+      ).notifications;
       expect(notification).toMatchObject({ status: 'SENT', attempts: 1, lastError: null, participant: { firstName: 'Fatima' } });
       expect(notification.attemptsLog.map((a: { attempt: number; outcome: string }) => [a.attempt, a.outcome])).toEqual([
         [-4, 'FAILED'],
@@ -461,7 +509,9 @@ describe('notifications: coordinators', () => {
     it('observes the lateness of a reminder (sentAt - dueAt)', async () => {
       const registered = await registerByEmail('Herinnerd', 'Bilal');
       // The first reminder (24 hours before); every earlier session of this file has started by then.
-      const [reminder] = (await rowsOf(registered.registrationId)).filter((row) => row.kind === 'SESSION_REMINDER').sort((a, b) => a.due_at.getTime() - b.due_at.getTime());
+      const [reminder] = (await rowsOf(registered.registrationId))
+        .filter((row) => row.kind === 'SESSION_REMINDER')
+        .sort((a, b) => a.due_at.getTime() - b.due_at.getTime());
       const before = await worker.get(MetricsRegistry).scrape();
       const countBefore = metricValue(before, 'oefenkansen_reminder_lateness_seconds_count');
       const sumBefore = metricValue(before, 'oefenkansen_reminder_lateness_seconds_sum');

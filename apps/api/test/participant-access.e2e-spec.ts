@@ -63,7 +63,10 @@ describe('participant fields: every path × role', () => {
   let hour = 0;
 
   const tokenOf = (who: Who) => (who === 'anonymous' ? null : world.tokens[who]);
-  const as = (who: Who) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, tokenOf(who));
+  const as =
+    (who: Who) =>
+    (query: string, variables: Record<string, unknown> = {}) =>
+      api.gql(query, variables, tokenOf(who));
   const admin = (query: string, variables: Record<string, unknown> = {}) => as('admin')(query, variables).then(dataOf);
   const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id participant { id } } }`;
   const session = async (venueId: string, title: string): Promise<string> => {
@@ -86,9 +89,15 @@ describe('participant fields: every path × role', () => {
     people.otherSchoolParent = { id: atB.participant.id, firstName: 'Bilal', phone: parent.phone, registrationId: atA.id };
 
     // A newcomer signs up by SMS code at school A's session.
-    const requested = dataOf(await api.gql(REQUEST_CODE, { i: { sessionId, firstName: 'Oksana', phone: '0470 55 00 02', preferredLanguage: 'uk' } }, null)).requestRegistrationCode;
-    const confirmed = dataOf(await api.gql(CONFIRM_CODE, { r: requested.requestId, c: await codeSentFor(api, requested.requestId) }, null)).confirmRegistrationCode;
-    const [{ participant_id: newcomerId }] = await api.dataSource.query<{ participant_id: string }[]>(`SELECT participant_id FROM registration WHERE id = $1`, [confirmed.id]);
+    const requested = dataOf(
+      await api.gql(REQUEST_CODE, { i: { sessionId, firstName: 'Oksana', phone: '0470 55 00 02', preferredLanguage: 'uk' } }, null),
+    ).requestRegistrationCode;
+    const confirmed = dataOf(
+      await api.gql(CONFIRM_CODE, { r: requested.requestId, c: await codeSentFor(api, requested.requestId) }, null),
+    ).confirmRegistrationCode;
+    const [{ participant_id: newcomerId }] = await api.dataSource.query<{ participant_id: string }[]>(`SELECT participant_id FROM registration WHERE id = $1`, [
+      confirmed.id,
+    ]);
     people.newcomer = { id: newcomerId, firstName: 'Oksana', phone: '+32470550002', registrationId: confirmed.id };
 
     // School A registers a parent of its own.
@@ -139,7 +148,10 @@ describe('participant fields: every path × role', () => {
       const document = result.errors ? null : result.data!.exportPersonalData.document;
       const participant = document && (typeof document === 'string' ? JSON.parse(document) : document).participant;
       // The document keeps the database's column names.
-      return { result, read: result.errors ? 'refused' : { id: participant.id, firstName: participant.first_name, phone: participant.phone, restricted: false } };
+      return {
+        result,
+        read: result.errors ? 'refused' : { id: participant.id, firstName: participant.first_name, phone: participant.phone, restricted: false },
+      };
     },
   };
 
@@ -185,7 +197,11 @@ describe('participant fields: every path × role', () => {
       expect(read).toBeNull();
       expect(leaked).not.toContain(firstName);
     } else {
-      expect(read === 'refused' || read === null || (Array.isArray(result.data && Object.values(result.data)[0]) && (Object.values(result.data!)[0] as unknown[]).length === 0)).toBe(true);
+      expect(
+        read === 'refused' ||
+          read === null ||
+          (Array.isArray(result.data && Object.values(result.data)[0]) && (Object.values(result.data!)[0] as unknown[]).length === 0),
+      ).toBe(true);
       if (read === 'refused') expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(result.errors![0].extensions?.code);
     }
   });

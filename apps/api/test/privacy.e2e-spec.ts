@@ -18,15 +18,39 @@ const PROGRAMME_REPORT = `query($f: Date!, $t: Date!) { programmeReport(from: $f
 const TRAJECTORY_REPORT = `query($f: Date!, $t: Date!) { trajectoryReport(from: $f, to: $t) { total byKind { key count } byReferralChannel { key count } byStatus { key count } } }`;
 
 /** What a school contact types in for a parent: every value is searched for in the export after the erasure. */
-const AMINA = { firstName: 'Aminata', lastName: 'Diallo-Verbeke', phone: '0470 98 76 54', email: 'aminata.diallo@voorbeeld.be', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true, referralChannel: 'SCHOOL' };
+const AMINA = {
+  firstName: 'Aminata',
+  lastName: 'Diallo-Verbeke',
+  phone: '0470 98 76 54',
+  email: 'aminata.diallo@voorbeeld.be',
+  preferredLanguage: 'ar',
+  contactChannel: 'SMS',
+  consentToContact: true,
+  referralChannel: 'SCHOOL',
+};
 const AMINA_PHONE_E164 = '+32470987654';
 const TRAJECTORY_NOTE = 'Zoekt werk in de zorg, wil graag Nederlands oefenen met een buddy';
 const STATUS_NOTE = 'Eerste afspraak met buddy in bibliotheek Kortrijk';
 const FOLLOW_UP_NOTE = 'Werkt nu bij woonzorgcentrum Sint-Jozef via interim';
-const VOLUNTEER_PROFILE = { phone: '0486 11 22 33', neighbourhood: 'Overleie-Zuid', languages: ['nl', 'ar'], skills: ['BUDDY', 'WELCOME'], trainings: ['Basisvorming vrijwilligers 2026'] };
+const VOLUNTEER_PROFILE = {
+  phone: '0486 11 22 33',
+  neighbourhood: 'Overleie-Zuid',
+  languages: ['nl', 'ar'],
+  skills: ['BUDDY', 'WELCOME'],
+  trainings: ['Basisvorming vrijwilligers 2026'],
+};
 const ABSENCE_REASON = 'Operatie aan de knie in AZ Groeninge';
 
-type AuditNode = { at: string; action: string; subjectKind: string; subjectId: string; operation: string; requestId: string | null; reason: string | null; actor: { id: string } | null };
+type AuditNode = {
+  at: string;
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  operation: string;
+  requestId: string | null;
+  reason: string | null;
+  actor: { id: string } | null;
+};
 
 /**
  * Privacy: export, erasure on request, consent, the audit log (the retention job is in
@@ -41,7 +65,10 @@ describe('privacy: export, erasure, consent and the audit log', () => {
   let laterSessionId: string;
   let volunteerShiftId: string;
 
-  const as = (role: FixtureRole) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, world.tokens[role]);
+  const as =
+    (role: FixtureRole) =>
+    (query: string, variables: Record<string, unknown> = {}) =>
+      api.gql(query, variables, world.tokens[role]);
   const coordinator = as('coordinator');
   const admin = as('admin');
   const pendingFor = async (column: 'participant_id' | 'user_id', id: string) =>
@@ -56,7 +83,15 @@ describe('privacy: export, erasure, consent and the audit log', () => {
   beforeAll(async () => {
     api = await startTestApi();
     world = await createWorld(api);
-    const schoolSession = (day: string) => sessionInput(world, { programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel De Vlieger', startsAt: `${day}T08:45:00+02:00`, endsAt: `${day}T10:15:00+02:00`, hostIds: [world.userIds.host] });
+    const schoolSession = (day: string) =>
+      sessionInput(world, {
+        programmeId: world.schoolbabbelId,
+        venueId: world.schoolVenueId,
+        title: 'Schoolbabbel De Vlieger',
+        startsAt: `${day}T08:45:00+02:00`,
+        endsAt: `${day}T10:15:00+02:00`,
+        hostIds: [world.userIds.host],
+      });
     const first = dataOf(await coordinator(CREATE_SESSION, { i: schoolSession('2026-09-08') })).createSession;
     laterSessionId = dataOf(await coordinator(CREATE_SESSION, { i: schoolSession('2026-09-22') })).createSession.id;
 
@@ -66,14 +101,24 @@ describe('privacy: export, erasure, consent and the audit log', () => {
     dataOf(await as('schoolContact')(REGISTER, { i: { sessionId: laterSessionId, participantId } }));
     // A Picnik trajectory with notes everywhere, the fixture volunteer as buddy.
     trajectoryId = dataOf(
-      await coordinator(CREATE_TRAJECTORY, { i: { participantId, kind: 'BUDDY', referralChannel: 'SCHOOL', buddyId: world.userIds.volunteer, startsOn: '2026-09-01', notes: TRAJECTORY_NOTE } }),
+      await coordinator(CREATE_TRAJECTORY, {
+        i: { participantId, kind: 'BUDDY', referralChannel: 'SCHOOL', buddyId: world.userIds.volunteer, startsOn: '2026-09-01', notes: TRAJECTORY_NOTE },
+      }),
     ).createTrajectory.id;
     dataOf(await coordinator(CHANGE_STATUS, { id: trajectoryId, s: 'ACTIVE', n: STATUS_NOTE }));
     dataOf(await coordinator(FOLLOW_UP, { id: trajectoryId, i: { recordedOn: '2026-09-05', outcomes: ['FOUND_WORK_VIA_INTERIM'], note: FOLLOW_UP_NOTE } }));
     // The fixture volunteer: a profile, a period away and a shift ahead.
     dataOf(await coordinator(SAVE_PROFILE, { v: world.userIds.volunteer, i: VOLUNTEER_PROFILE }));
     dataOf(await coordinator(ADD_ABSENCE, { v: world.userIds.volunteer, i: { startsOn: '2026-10-01', endsOn: '2026-10-14', reason: ABSENCE_REASON } }));
-    volunteerShiftId = (await createShift(api, world, { title: 'Onthaal schoolbabbel', role: 'WELCOME', needed: 2, startsAt: brussels('2026-09-29', '08:30'), endsAt: brussels('2026-09-29', '10:30') })).id;
+    volunteerShiftId = (
+      await createShift(api, world, {
+        title: 'Onthaal schoolbabbel',
+        role: 'WELCOME',
+        needed: 2,
+        startsAt: brussels('2026-09-29', '08:30'),
+        endsAt: brussels('2026-09-29', '10:30'),
+      })
+    ).id;
     dataOf(await as('volunteer')(SIGN_UP, { s: volunteerShiftId }));
 
     // The first schoolbabbel took place: the host marks her present.
@@ -84,18 +129,36 @@ describe('privacy: export, erasure, consent and the audit log', () => {
 
   describe('consent', () => {
     it('registration records consent with the date and who recorded it, also a "no"', async () => {
-      const yes = dataOf(await coordinator(`query($id: ID!) { participant(id: $id) { consentToContact consentRecordedAt consentRecordedBy { id } } }`, { id: participantId })).participant;
-      expect(yes).toEqual({ consentToContact: true, consentRecordedAt: expect.stringMatching(/^2026-08-15T12:00:00/), consentRecordedBy: { id: world.userIds.schoolContact } });
+      const yes = dataOf(
+        await coordinator(`query($id: ID!) { participant(id: $id) { consentToContact consentRecordedAt consentRecordedBy { id } } }`, { id: participantId }),
+      ).participant;
+      expect(yes).toEqual({
+        consentToContact: true,
+        consentRecordedAt: expect.stringMatching(/^2026-08-15T12:00:00/),
+        consentRecordedBy: { id: world.userIds.schoolContact },
+      });
       const no = dataOf(
-        await as('schoolContact')(REGISTER, { i: { sessionId: laterSessionId, participant: { firstName: 'Yusuf', preferredLanguage: 'tr', contactChannel: 'VIA_ORGANISATION', consentToContact: false } } }),
+        await as('schoolContact')(REGISTER, {
+          i: {
+            sessionId: laterSessionId,
+            participant: { firstName: 'Yusuf', preferredLanguage: 'tr', contactChannel: 'VIA_ORGANISATION', consentToContact: false },
+          },
+        }),
       ).registerParticipant.participant;
-      expect(no).toMatchObject({ consentToContact: false, consentRecordedAt: expect.stringMatching(/^2026-09-08T11:00:00/), consentRecordedBy: { id: world.userIds.schoolContact } });
+      expect(no).toMatchObject({
+        consentToContact: false,
+        consentRecordedAt: expect.stringMatching(/^2026-09-08T11:00:00/),
+        consentRecordedBy: { id: world.userIds.schoolContact },
+      });
     });
 
     it('recordConsent gives or withdraws consent later, recording when and by whom; withdrawing cancels the messages still to go', async () => {
       const registered = dataOf(
         await as('schoolContact')(REGISTER, {
-          i: { sessionId: laterSessionId, participant: { firstName: 'Olena', phone: '0471 55 66 77', preferredLanguage: 'uk', contactChannel: 'SMS', consentToContact: true } },
+          i: {
+            sessionId: laterSessionId,
+            participant: { firstName: 'Olena', phone: '0471 55 66 77', preferredLanguage: 'uk', contactChannel: 'SMS', consentToContact: true },
+          },
         }),
       ).registerParticipant;
       const olena = registered.participant.id as string;
@@ -104,7 +167,12 @@ describe('privacy: export, erasure, consent and the audit log', () => {
       api.clock.set(new Date('2026-09-10T08:00:00Z'));
       try {
         const withdrawn = dataOf(await as('schoolContact')(RECORD_CONSENT, { p: olena, c: false })).recordConsent;
-        expect(withdrawn).toEqual({ id: olena, consentToContact: false, consentRecordedAt: expect.stringMatching(/^2026-09-10T10:00:00/), consentRecordedBy: { id: world.userIds.schoolContact } });
+        expect(withdrawn).toEqual({
+          id: olena,
+          consentToContact: false,
+          consentRecordedAt: expect.stringMatching(/^2026-09-10T10:00:00/),
+          consentRecordedBy: { id: world.userIds.schoolContact },
+        });
         expect(await pendingFor('participant_id', olena)).toBe(0);
 
         const given = dataOf(await coordinator(RECORD_CONSENT, { p: olena, c: true })).recordConsent;
@@ -113,7 +181,10 @@ describe('privacy: export, erasure, consent and the audit log', () => {
         expect(errorOf(await as('otherSchoolContact')(RECORD_CONSENT, { p: olena, c: false })).code).toBe('NOT_FOUND');
         expect(errorOf(await as('volunteer')(RECORD_CONSENT, { p: olena, c: false })).code).toBe('FORBIDDEN');
         const changes = await auditOf({ subjectId: olena, action: 'CHANGE' });
-        expect(changes.filter((entry) => entry.operation === 'recordConsent').map((entry) => entry.actor?.id)).toEqual([world.userIds.coordinator, world.userIds.schoolContact]);
+        expect(changes.filter((entry) => entry.operation === 'recordConsent').map((entry) => entry.actor?.id)).toEqual([
+          world.userIds.coordinator,
+          world.userIds.schoolContact,
+        ]);
       } finally {
         api.clock.set(new Date('2026-09-08T09:00:00Z'));
       }
@@ -121,7 +192,17 @@ describe('privacy: export, erasure, consent and the audit log', () => {
   });
 
   describe('who may export and erase', () => {
-    const TABLES = ['participant', 'app_user', 'volunteer_profile', 'volunteer_absence', 'trajectory', 'trajectory_status_change', 'trajectory_follow_up', 'notification', 'audit_log_entry'];
+    const TABLES = [
+      'participant',
+      'app_user',
+      'volunteer_profile',
+      'volunteer_absence',
+      'trajectory',
+      'trajectory_status_change',
+      'trajectory_follow_up',
+      'notification',
+      'audit_log_entry',
+    ];
 
     it.each<FixtureRole>(['host', 'schoolContact', 'otherSchoolContact', 'organiser', 'volunteer'])('%s: FORBIDDEN, and nothing changes', async (role) => {
       const before = await tableSnapshot(api.dataSource, TABLES);
@@ -208,8 +289,18 @@ describe('privacy: export, erasure, consent and the audit log', () => {
 
       const document = dataOf(await coordinator(EXPORT, { s: { participantId } })).exportPersonalData.document;
       const text = JSON.stringify(document);
-      for (const personal of [AMINA.firstName, AMINA.lastName, AMINA.email, AMINA_PHONE_E164, '470987654', TRAJECTORY_NOTE, STATUS_NOTE, FOLLOW_UP_NOTE]) expect(text).not.toContain(personal);
-      expect(document.participant).toMatchObject({ first_name: 'Gewist', last_name: null, phone: null, email: null, preferred_language: 'und', contact_channel: 'NONE', consent_to_contact: false, referral_channel: 'SCHOOL' });
+      for (const personal of [AMINA.firstName, AMINA.lastName, AMINA.email, AMINA_PHONE_E164, '470987654', TRAJECTORY_NOTE, STATUS_NOTE, FOLLOW_UP_NOTE])
+        expect(text).not.toContain(personal);
+      expect(document.participant).toMatchObject({
+        first_name: 'Gewist',
+        last_name: null,
+        phone: null,
+        email: null,
+        preferred_language: 'und',
+        contact_channel: 'NONE',
+        consent_to_contact: false,
+        referral_channel: 'SCHOOL',
+      });
       expect(document.participant.erased_at).toEqual(expect.any(String));
       expect(document.participant.erased_by_id).toBe(world.userIds.coordinator);
       // The rows stay: two registrations, the attendance, the trajectory and its history.
@@ -249,20 +340,37 @@ describe('privacy: export, erasure, consent and the audit log', () => {
       expect(exported.volunteer_profile).toMatchObject({ neighbourhood: VOLUNTEER_PROFILE.neighbourhood, has_calendar_feed: false });
       expect(exported.absences).toEqual([expect.objectContaining({ reason: ABSENCE_REASON })]);
 
-      const erased = dataOf(await coordinator(ERASE, { s: { userId: world.userIds.volunteer }, r: 'Stopt als vrijwilliger, vraagt wissing' })).erasePersonalData;
+      const erased = dataOf(
+        await coordinator(ERASE, { s: { userId: world.userIds.volunteer }, r: 'Stopt als vrijwilliger, vraagt wissing' }),
+      ).erasePersonalData;
       expect(erased).toMatchObject({ subjectKind: 'USER', alreadyErased: false });
       expect(erased.cancelledNotifications).toBeGreaterThan(0);
       expect(await pendingFor('user_id', world.userIds.volunteer)).toBe(0);
 
       expect(errorOf(await api.gql(`{ myShifts { id } }`, {}, token)).code).toBe('UNAUTHENTICATED');
-      expect(errorOf(await api.gql('mutation { login(email: "volunteer@test.oefenkansen.be", password: "fixture-password-2026") { token } }')).code).toBe('UNAUTHENTICATED');
+      expect(errorOf(await api.gql('mutation { login(email: "volunteer@test.oefenkansen.be", password: "fixture-password-2026") { token } }')).code).toBe(
+        'UNAUTHENTICATED',
+      );
 
       const document = dataOf(await coordinator(EXPORT, { s: { userId: world.userIds.volunteer } })).exportPersonalData.document;
       const text = JSON.stringify(document);
-      for (const personal of ['volunteer@test.oefenkansen.be', '+32486112233', VOLUNTEER_PROFILE.neighbourhood, ABSENCE_REASON, VOLUNTEER_PROFILE.trainings[0]]) expect(text).not.toContain(personal);
+      for (const personal of ['volunteer@test.oefenkansen.be', '+32486112233', VOLUNTEER_PROFILE.neighbourhood, ABSENCE_REASON, VOLUNTEER_PROFILE.trainings[0]])
+        expect(text).not.toContain(personal);
       for (const secret of ['password_hash', 'token_version', 'calendar_token_hash', '$argon2']) expect(text).not.toContain(secret);
-      expect(document.user).toMatchObject({ email: `erased-${world.userIds.volunteer}@erased.invalid`, display_name: 'Gewist', active: false, erased_by_id: world.userIds.coordinator });
-      expect(document.volunteer_profile).toMatchObject({ phone: null, neighbourhood: null, languages: [], skills: [], trainings: [], screening_status: 'NOT_REQUESTED' });
+      expect(document.user).toMatchObject({
+        email: `erased-${world.userIds.volunteer}@erased.invalid`,
+        display_name: 'Gewist',
+        active: false,
+        erased_by_id: world.userIds.coordinator,
+      });
+      expect(document.volunteer_profile).toMatchObject({
+        phone: null,
+        neighbourhood: null,
+        languages: [],
+        skills: [],
+        trainings: [],
+        screening_status: 'NOT_REQUESTED',
+      });
       expect(document.absences).toEqual([]);
       expect(document.shift_assignments).toEqual([expect.objectContaining({ status: 'ASSIGNED', shift: expect.objectContaining({ id: volunteerShiftId }) })]);
       expect(document.buddy_of_trajectories).toEqual([expect.objectContaining({ id: trajectoryId })]);
@@ -272,7 +380,8 @@ describe('privacy: export, erasure, consent and the audit log', () => {
   describe('the audit log', () => {
     it('shows admins who read, changed, exported and erased the participant, with the operation and request id', async () => {
       const entries = await auditOf({ subjectId: participantId });
-      const seen = (action: string, operation: string, actor: FixtureRole) => entries.some((e) => e.action === action && e.operation === operation && e.actor?.id === world.userIds[actor]);
+      const seen = (action: string, operation: string, actor: FixtureRole) =>
+        entries.some((e) => e.action === action && e.operation === operation && e.actor?.id === world.userIds[actor]);
       expect(seen('CHANGE', 'registerParticipant', 'schoolContact')).toBe(true);
       expect(seen('CHANGE', 'markAttendance', 'host')).toBe(true);
       expect(seen('CHANGE', 'createTrajectory', 'coordinator')).toBe(true);
@@ -280,10 +389,19 @@ describe('privacy: export, erasure, consent and the audit log', () => {
       expect(seen('READ', 'participant', 'coordinator')).toBe(true);
       expect(seen('EXPORT', 'exportPersonalData', 'coordinator')).toBe(true);
       const erasures = entries.filter((e) => e.action === 'ERASE');
-      expect(erasures).toEqual([expect.objectContaining({ subjectKind: 'PARTICIPANT', operation: 'erasePersonalData', reason: 'Verzoek per e-mail van 8 september 2026, ticket 4711', actor: { id: world.userIds.coordinator } })]);
+      expect(erasures).toEqual([
+        expect.objectContaining({
+          subjectKind: 'PARTICIPANT',
+          operation: 'erasePersonalData',
+          reason: 'Verzoek per e-mail van 8 september 2026, ticket 4711',
+          actor: { id: world.userIds.coordinator },
+        }),
+      ]);
       // saveVolunteerProfile writes outside a transaction (an upsert): attributed all the same.
       const volunteerChanges = await auditOf({ subjectId: world.userIds.volunteer, action: 'CHANGE' });
-      expect(volunteerChanges).toEqual(expect.arrayContaining([expect.objectContaining({ operation: 'saveVolunteerProfile', actor: { id: world.userIds.coordinator } })]));
+      expect(volunteerChanges).toEqual(
+        expect.arrayContaining([expect.objectContaining({ operation: 'saveVolunteerProfile', actor: { id: world.userIds.coordinator } })]),
+      );
       expect(volunteerChanges.some((e) => e.operation === 'unattributed')).toBe(false);
       // The trajectory's entries are found through the participant.
       expect(entries.some((e) => e.subjectKind === 'TRAJECTORY' && e.subjectId === trajectoryId)).toBe(true);
@@ -295,7 +413,9 @@ describe('privacy: export, erasure, consent and the audit log', () => {
 
     it('records reads however the data is reached: a host reading the attendee list of a session', async () => {
       const query = `query($id: ID!) { list: session(id: $id) { registrations { participant { firstName } } } }`;
-      const names = dataOf(await as('host')(query, { id: laterSessionId })).list.registrations.map((r: { participant: { firstName: string } }) => r.participant.firstName);
+      const names = dataOf(await as('host')(query, { id: laterSessionId })).list.registrations.map(
+        (r: { participant: { firstName: string } }) => r.participant.firstName,
+      );
       expect(names).toContain('Gewist');
       const reads = await auditOf({ actorId: world.userIds.host, action: 'READ' });
       expect(reads).toEqual(expect.arrayContaining([expect.objectContaining({ subjectKind: 'PARTICIPANT', subjectId: participantId, operation: 'session' })]));
@@ -311,7 +431,9 @@ describe('privacy: export, erasure, consent and the audit log', () => {
       const pages: AuditNode[] = [];
       let after: string | null = null;
       for (let round = 0; round < 100; round += 1) {
-        const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditNode }[] } = dataOf(await admin(AUDIT_LOG, { first: 7, after })).auditLog;
+        const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditNode }[] } = dataOf(
+          await admin(AUDIT_LOG, { first: 7, after }),
+        ).auditLog;
         pages.push(...page.edges.map((edge) => edge.node));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;

@@ -10,8 +10,15 @@ describe('production hardening', () => {
   let loggedErrors: jest.SpyInstance;
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const answer = async (response: Response) => ({ status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } });
+    fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const answer = async (response: Response) => ({
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  });
 
   beforeAll(async () => {
     api = await startTestApi({ env: { NODE_ENV: 'production' } });
@@ -36,7 +43,9 @@ describe('production hardening', () => {
       const result = await answer(await post(body));
       expect(result).toEqual({ status: 400, body: { errors: [{ message: expect.any(String), extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }] } });
     }
-    const viaGet = await fetch(`${api.baseUrl}/graphql?extensions=${encodeURIComponent(JSON.stringify(persisted))}`, { headers: { 'apollo-require-preflight': '1' } });
+    const viaGet = await fetch(`${api.baseUrl}/graphql?extensions=${encodeURIComponent(JSON.stringify(persisted))}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect((await answer(viaGet)).body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
     expect(loggedErrors).not.toHaveBeenCalled();
   });
@@ -52,7 +61,10 @@ describe('production hardening', () => {
   it('audits a request under our own request id, never the X-Request-Id a client sends', async () => {
     const token = await api.login(TEST_ADMIN.email, TEST_ADMIN.password);
     const response = await post(
-      { query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { email: 'lotte@test.oefenkansen.be', password: 'a-long-enough-password', displayName: 'Lotte', roles: ['COORDINATOR'] } } },
+      {
+        query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        variables: { i: { email: 'lotte@test.oefenkansen.be', password: 'a-long-enough-password', displayName: 'Lotte', roles: ['COORDINATOR'] } },
+      },
       { authorization: `Bearer ${token}`, 'x-request-id': 'forged-by-client' },
     );
     const ours = response.headers.get('x-request-id');
@@ -64,7 +76,9 @@ describe('production hardening', () => {
   });
 
   it('refuses a token without an expiry, even one signed with our secret', async () => {
-    const [admin] = await api.dataSource.query<{ id: string; token_version: number }[]>(`SELECT id, token_version FROM app_user WHERE email = $1`, [TEST_ADMIN.email]);
+    const [admin] = await api.dataSource.query<{ id: string; token_version: number }[]>(`SELECT id, token_version FROM app_user WHERE email = $1`, [
+      TEST_ADMIN.email,
+    ]);
     const claims = { sub: admin.id, ver: admin.token_version };
     const forever = sign(claims, api.config.jwtSecret, { algorithm: 'HS256', issuer: 'oefenkansen' });
     const expiring = sign(claims, api.config.jwtSecret, { algorithm: 'HS256', issuer: 'oefenkansen', expiresIn: 600 });

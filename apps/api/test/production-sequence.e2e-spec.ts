@@ -1,7 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BuiltProcess, cleanCheckout, createTestDatabase, flushTestRedis, freePort, startNpmScript, TEST_ADMIN, TestDatabase, testRedisUrl } from '@app/testing';
+import {
+  BuiltProcess,
+  cleanCheckout,
+  createTestDatabase,
+  flushTestRedis,
+  freePort,
+  startNpmScript,
+  TEST_ADMIN,
+  TestDatabase,
+  testRedisUrl,
+} from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -45,7 +55,15 @@ describe('the README production sequence', () => {
     // Its built API counts logins from 127.0.0.1 in this Jest worker's Redis database: start clean.
     await flushTestRedis();
     // The template is migrated already: start from an empty database, as a first install does.
-    execFileSync(process.execPath, ['-e', `const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')).then(()=>c.end())`, database.url], { cwd: ROOT });
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')).then(()=>c.end())`,
+        database.url,
+      ],
+      { cwd: ROOT },
+    );
     env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -69,7 +87,13 @@ describe('the README production sequence', () => {
   });
 
   it('npm run build, npm run migration:run, npm run start:api and start:worker: the web app, its scripts and /health', async () => {
-    const npm = (script: string) => execFileSync('npm', ['run', script], { cwd: checkout, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = (script: string) =>
+      execFileSync('npm', ['run', script], {
+        cwd: checkout,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     npm('build');
     expect(npm('migration:run')).toMatch(/applied Initial\d+/);
 

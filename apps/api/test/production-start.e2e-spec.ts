@@ -1,6 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BuiltProcess, buildForTest, createTestDatabase, flushTestRedis, freePort, startBuilt as startBuiltIn, TEST_ADMIN, TestDatabase, testRedisUrl, waitFor } from '@app/testing';
+import {
+  BuiltProcess,
+  buildForTest,
+  createTestDatabase,
+  flushTestRedis,
+  freePort,
+  startBuilt as startBuiltIn,
+  TEST_ADMIN,
+  TestDatabase,
+  testRedisUrl,
+  waitFor,
+} from '@app/testing';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -68,8 +79,17 @@ describe('the production entry points', () => {
     const fresh = await createTestDatabase();
     try {
       // The template is already migrated: drop the schema to start from an empty database.
-      const run = (args: string[]) => execFileSync(process.execPath, [join(BUILD, 'scripts', 'migrate.js'), ...args], { env: { ...env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
-      execFileSync(process.execPath, ['-e', `const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')).then(()=>c.end())`, fresh.url], { cwd: ROOT });
+      const run = (args: string[]) =>
+        execFileSync(process.execPath, [join(BUILD, 'scripts', 'migrate.js'), ...args], { env: { ...env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
+      execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `const {Client}=require('pg');const c=new Client(process.argv[1]);c.connect().then(()=>c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public')).then(()=>c.end())`,
+          fresh.url,
+        ],
+        { cwd: ROOT },
+      );
       expect(run(['run'])).toMatch(/^applied Initial\d+/);
       expect(run(['run'])).toContain('database is up to date');
     } finally {
@@ -78,10 +98,11 @@ describe('the production entry points', () => {
   });
 
   /** Whether anything answers HTTP on that address and port. */
-  const answers = (host: string, port: number) => fetch(`http://${host}:${port}/health`).then(
-    () => true,
-    () => false,
-  );
+  const answers = (host: string, port: number) =>
+    fetch(`http://${host}:${port}/health`).then(
+      () => true,
+      () => false,
+    );
 
   it('listens on loopback by default, and on the address HOST and WORKER_HOST name', async () => {
     const [apiPort, workerPort] = [await freePort(), await freePort()];
@@ -124,11 +145,18 @@ describe('the production entry points', () => {
       const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'prod-check-1' },
-        body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { roles } } }', variables: { e: TEST_ADMIN.email, p: TEST_ADMIN.password } }),
+        body: JSON.stringify({
+          query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { roles } } }',
+          variables: { e: TEST_ADMIN.email, p: TEST_ADMIN.password },
+        }),
       });
       expect(await response.json()).toEqual({ data: { login: { user: { roles: ['ADMIN'] } } } });
       // Production hides the schema from strangers.
-      const introspection = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+      const introspection = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
       expect(JSON.stringify(await introspection.json())).toMatch(/introspection/i);
       // Nor GraphiQL: a browser's GET /graphql gets no page, and its files are not served.
       const graphiql = await fetch(`http://127.0.0.1:${apiPort}/graphql`, { headers: { accept: 'text/html' } });

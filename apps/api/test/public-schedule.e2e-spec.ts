@@ -24,17 +24,44 @@ describe('the public schedule query', () => {
     api = await startTestApi({ now: new Date('2026-09-09T08:00:00Z') });
     world = await createWorld(api);
     const admin = world.tokens.admin;
-    dataOf(await api.gql('mutation($id: ID!, $i: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $i) { id } }', { id: world.praattafelId, i: { languages: ['nl', 'uk'] } }, admin));
+    dataOf(
+      await api.gql(
+        'mutation($id: ID!, $i: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $i) { id } }',
+        { id: world.praattafelId, i: { languages: ['nl', 'uk'] } },
+        admin,
+      ),
+    );
     const profile = (volunteerId: string, languages: string[]) =>
-      api.gql('mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }', { v: volunteerId, i: { languages } }, admin).then(dataOf);
+      api
+        .gql(
+          'mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }',
+          { v: volunteerId, i: { languages } },
+          admin,
+        )
+        .then(dataOf);
     await profile(world.userIds.volunteer, ['ar', 'tr', 'nl', 'uk']);
     const session = async (input: Record<string, unknown>) => dataOf(await api.gql(CREATE_SESSION, { i: input }, admin)).createSession.id as string;
-    tableId = await session({ programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel', startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:30:00+02:00', hostIds: [world.userIds.host] });
-    babbelId = await session({ programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel', startsAt: '2026-09-10T08:45:00+02:00', endsAt: '2026-09-10T10:15:00+02:00', hostIds: [world.userIds.host, world.userIds.volunteer] });
+    tableId = await session({
+      programmeId: world.praattafelId,
+      venueId: world.centreVenueId,
+      title: 'Praattafel',
+      startsAt: '2026-09-09T19:00:00+02:00',
+      endsAt: '2026-09-09T20:30:00+02:00',
+      hostIds: [world.userIds.host],
+    });
+    babbelId = await session({
+      programmeId: world.schoolbabbelId,
+      venueId: world.schoolVenueId,
+      title: 'Schoolbabbel',
+      startsAt: '2026-09-10T08:45:00+02:00',
+      endsAt: '2026-09-10T10:15:00+02:00',
+      hostIds: [world.userIds.host, world.userIds.volunteer],
+    });
   });
   afterAll(() => api.close());
 
-  const schedule = async (from: string) => dataOf(await api.gql<{ sessions: { edges: { node: Node }[] } }>(SCHEDULE, { from, to: '2026-09-20T22:00:00Z' })).sessions.edges.map((edge) => edge.node);
+  const schedule = async (from: string) =>
+    dataOf(await api.gql<{ sessions: { edges: { node: Node }[] } }>(SCHEDULE, { from, to: '2026-09-20T22:00:00Z' })).sessions.edges.map((edge) => edge.node);
 
   it("lists the languages besides Dutch that the programme and the hosts' volunteer profiles help in", async () => {
     const nodes = await schedule('2026-09-09T08:00:00Z');
@@ -46,7 +73,13 @@ describe('the public schedule query', () => {
   });
 
   it('keeps a cancelled session on the public list, with its reason, until it would have ended', async () => {
-    dataOf(await api.gql('mutation($id: ID!, $r: String) { cancelSession(id: $id, reason: $r) { id } }', { id: tableId, r: 'De zaal is niet vrij.' }, world.tokens.admin));
+    dataOf(
+      await api.gql(
+        'mutation($id: ID!, $r: String) { cancelSession(id: $id, reason: $r) { id } }',
+        { id: tableId, r: 'De zaal is niet vrij.' },
+        world.tokens.admin,
+      ),
+    );
     const now = await schedule('2026-09-09T08:00:00Z');
     expect(now.map((node) => [node.title, node.status, node.cancellationReason])).toEqual([
       ['Praattafel', 'CANCELLED', 'De zaal is niet vrij.'],
@@ -56,7 +89,9 @@ describe('the public schedule query', () => {
     expect((await schedule('2026-09-09T18:00:00Z')).map((node) => node.id)).toEqual([tableId, babbelId]);
     expect((await schedule('2026-09-09T18:30:00Z')).map((node) => node.id)).toEqual([babbelId]);
     // Without includeCancelled the list stays as it was: only what takes place.
-    const plain = dataOf(await api.gql('{ sessions(filter: { from: "2026-09-09T08:00:00Z" }) { edges { node { id } } } }')).sessions.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const plain = dataOf(await api.gql('{ sessions(filter: { from: "2026-09-09T08:00:00Z" }) { edges { node { id } } } }')).sessions.edges.map(
+      (edge: { node: { id: string } }) => edge.node.id,
+    );
     expect(plain).toEqual([babbelId]);
   });
 

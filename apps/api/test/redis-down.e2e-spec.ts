@@ -21,7 +21,8 @@ describe('with Redis down', () => {
   let sessionId: string;
   let redisStopped = false;
 
-  const post = (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> => api.gqlFrom(client, query, variables, token);
+  const post = (client: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResult> =>
+    api.gqlFrom(client, query, variables, token);
   const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
@@ -30,7 +31,8 @@ describe('with Redis down', () => {
     redis = await startRedisServer({ port: redisPort, dir: redisDir });
     api = await startTestApi({ env: { REDIS_URL: redis.url, TRUST_PROXY: 'loopback', RATE_LIMIT_PUBLIC_PER_MINUTE: String(PUBLIC_PER_MINUTE) } });
     world = await createWorld(api);
-    sessionId = dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { capacity: 10 }) }, world.tokens.coordinator)).createSession.id;
+    sessionId = dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { capacity: 10 }) }, world.tokens.coordinator))
+      .createSession.id;
     await redis.stop();
     redisStopped = true;
   }, 60_000);
@@ -43,7 +45,8 @@ describe('with Redis down', () => {
   });
 
   it('refuses every login, even 25 wrong passwords and then the right one, with TEMPORARILY_UNAVAILABLE', async () => {
-    const coordinatorEmail = (await api.dataSource.query<{ email: string }[]>(`SELECT email FROM app_user WHERE id = $1`, [world.userIds.coordinator]))[0].email;
+    const coordinatorEmail = (await api.dataSource.query<{ email: string }[]>(`SELECT email FROM app_user WHERE id = $1`, [world.userIds.coordinator]))[0]
+      .email;
     for (let attempt = 1; attempt <= 25; attempt += 1) {
       expect(codeOf(await post(`203.0.113.${attempt}`, LOGIN, { e: coordinatorEmail, p: `guess-${attempt}` }))).toBe('TEMPORARILY_UNAVAILABLE');
     }
@@ -55,7 +58,9 @@ describe('with Redis down', () => {
   it('sends no SMS code and writes nothing', async () => {
     const before = await tableSnapshot(api.dataSource, ['registration_code_request', 'notification']);
     for (let request = 1; request <= 4; request += 1) {
-      const result = await post(`203.0.113.${100 + request}`, REQUEST_CODE, { i: { sessionId, firstName: 'Amina', phone: '0470 30 00 01', preferredLanguage: 'ar' } });
+      const result = await post(`203.0.113.${100 + request}`, REQUEST_CODE, {
+        i: { sessionId, firstName: 'Amina', phone: '0470 30 00 01', preferredLanguage: 'ar' },
+      });
       expect(codeOf(result)).toBe('TEMPORARILY_UNAVAILABLE');
       expect(result.data).toBeNull();
     }

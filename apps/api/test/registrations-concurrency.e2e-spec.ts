@@ -46,7 +46,9 @@ describe('registrations under concurrency, on two API replicas', () => {
 
   /** The session's registrations in order of arrival, straight from the database. */
   async function rows(sessionId: string): Promise<Row[]> {
-    return api(0).dataSource.query(`SELECT r.id, r.status, r.arrival::text AS arrival FROM registration r WHERE r.session_id = $1 ORDER BY r.arrival`, [sessionId]);
+    return api(0).dataSource.query(`SELECT r.id, r.status, r.arrival::text AS arrival FROM registration r WHERE r.session_id = $1 ORDER BY r.arrival`, [
+      sessionId,
+    ]);
   }
 
   /**
@@ -59,7 +61,11 @@ describe('registrations under concurrency, on two API replicas', () => {
     expect(live.slice(0, seated).every((r) => r.status === 'CONFIRMED')).toBe(true);
     expect(live.slice(seated).every((r) => r.status === 'WAITLISTED')).toBe(true);
     const listed = dataOf(
-      await api(1).gql('query($id: ID!) { session(id: $id) { confirmedCount waitlistCount availableSeats registrations { id status waitlistPosition } } }', { id: sessionId }, token),
+      await api(1).gql(
+        'query($id: ID!) { session(id: $id) { confirmedCount waitlistCount availableSeats registrations { id status waitlistPosition } } }',
+        { id: sessionId },
+        token,
+      ),
     ).session;
     expect(listed.confirmedCount).toBe(seated);
     expect(listed.waitlistCount).toBe(live.length - seated);

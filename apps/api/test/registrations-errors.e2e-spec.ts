@@ -93,13 +93,26 @@ const CASES: Case[] = [
   // --- ALREADY_REGISTERED: one live registration per participant and session ---
   {
     name: 'registerParticipant: a new participant, then the same participant again by participantId',
-    arrange: async (ctx, as) => ({ participantId: (await as(REGISTER, { i: { sessionId: ctx.openSessionId, participant: person({ firstName: 'Yusuf', lastName: 'Tweemaal' }) } })).registerParticipant.participant.id }),
+    arrange: async (ctx, as) => ({
+      participantId: (await as(REGISTER, { i: { sessionId: ctx.openSessionId, participant: person({ firstName: 'Yusuf', lastName: 'Tweemaal' }) } }))
+        .registerParticipant.participant.id,
+    }),
     query: REGISTER,
     variables: (ctx, { participantId }) => ({ i: { sessionId: ctx.openSessionId, participantId } }),
     code: 'ALREADY_REGISTERED',
   },
-  { name: 'registerParticipant: the seated participant again', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.fullSessionId, participantId: ctx.seatedParticipantId } }), code: 'ALREADY_REGISTERED' },
-  { name: 'registerParticipant: the waitlisted participant again', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.fullSessionId, participantId: ctx.waitingParticipantId } }), code: 'ALREADY_REGISTERED' },
+  {
+    name: 'registerParticipant: the seated participant again',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.fullSessionId, participantId: ctx.seatedParticipantId } }),
+    code: 'ALREADY_REGISTERED',
+  },
+  {
+    name: 'registerParticipant: the waitlisted participant again',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.fullSessionId, participantId: ctx.waitingParticipantId } }),
+    code: 'ALREADY_REGISTERED',
+  },
   {
     name: 'registerParticipant: the seated participant again, by the session’s host',
     as: 'host',
@@ -116,8 +129,18 @@ const CASES: Case[] = [
   },
 
   // --- SESSION_CANCELLED ---
-  { name: 'registerParticipant: a new participant on a cancelled session', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.cancelledSessionId, participant: person() } }), code: 'SESSION_CANCELLED' },
-  { name: 'registerParticipant: an existing participant on a cancelled session', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.cancelledSessionId, participantId: ctx.seatedParticipantId } }), code: 'SESSION_CANCELLED' },
+  {
+    name: 'registerParticipant: a new participant on a cancelled session',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.cancelledSessionId, participant: person() } }),
+    code: 'SESSION_CANCELLED',
+  },
+  {
+    name: 'registerParticipant: an existing participant on a cancelled session',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.cancelledSessionId, participantId: ctx.seatedParticipantId } }),
+    code: 'SESSION_CANCELLED',
+  },
   {
     name: 'markAttendance: on a cancelled session, during its planned time',
     at: '2026-09-10T19:30:00+02:00',
@@ -125,11 +148,28 @@ const CASES: Case[] = [
     variables: (ctx) => ({ id: ctx.registrationOnCancelledSessionId, a: true }),
     code: 'SESSION_CANCELLED',
   },
-  { name: 'markAttendance: on a cancelled session, before its planned start', query: MARK, variables: (ctx) => ({ id: ctx.registrationOnCancelledSessionId, a: false }), code: 'SESSION_CANCELLED' },
+  {
+    name: 'markAttendance: on a cancelled session, before its planned start',
+    query: MARK,
+    variables: (ctx) => ({ id: ctx.registrationOnCancelledSessionId, a: false }),
+    code: 'SESSION_CANCELLED',
+  },
 
   // --- SESSION_IN_PAST ---
-  { name: 'registerParticipant: a new participant after the start', at: '2026-09-09T19:30:00+02:00', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participant: person() } }), code: 'SESSION_IN_PAST' },
-  { name: 'registerParticipant: a new participant at the very minute of the start', at: '2026-09-09T19:00:00+02:00', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participant: person() } }), code: 'SESSION_IN_PAST' },
+  {
+    name: 'registerParticipant: a new participant after the start',
+    at: '2026-09-09T19:30:00+02:00',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participant: person() } }),
+    code: 'SESSION_IN_PAST',
+  },
+  {
+    name: 'registerParticipant: a new participant at the very minute of the start',
+    at: '2026-09-09T19:00:00+02:00',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participant: person() } }),
+    code: 'SESSION_IN_PAST',
+  },
   {
     name: 'registerParticipant: an existing participant the day after',
     at: '2026-09-10T09:00:00+02:00',
@@ -137,20 +177,84 @@ const CASES: Case[] = [
     variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: ctx.seatedParticipantId } }),
     code: 'SESSION_IN_PAST',
   },
-  { name: 'cancelRegistration: a seated registration after the start', at: '2026-09-08T19:30:00+02:00', query: CANCEL, variables: (ctx) => ({ id: ctx.seatedRegistrationId }), code: 'SESSION_IN_PAST' },
-  { name: 'cancelRegistration: a waitlisted registration after the start', at: '2026-09-08T19:30:00+02:00', query: CANCEL, variables: (ctx) => ({ id: ctx.waitingRegistrationId }), code: 'SESSION_IN_PAST' },
-  { name: 'cancelRegistration: a seated registration at the very minute of the start', at: '2026-09-08T19:00:00+02:00', query: CANCEL, variables: (ctx) => ({ id: ctx.seatedRegistrationId }), code: 'SESSION_IN_PAST' },
+  {
+    name: 'cancelRegistration: a seated registration after the start',
+    at: '2026-09-08T19:30:00+02:00',
+    query: CANCEL,
+    variables: (ctx) => ({ id: ctx.seatedRegistrationId }),
+    code: 'SESSION_IN_PAST',
+  },
+  {
+    name: 'cancelRegistration: a waitlisted registration after the start',
+    at: '2026-09-08T19:30:00+02:00',
+    query: CANCEL,
+    variables: (ctx) => ({ id: ctx.waitingRegistrationId }),
+    code: 'SESSION_IN_PAST',
+  },
+  {
+    name: 'cancelRegistration: a seated registration at the very minute of the start',
+    at: '2026-09-08T19:00:00+02:00',
+    query: CANCEL,
+    variables: (ctx) => ({ id: ctx.seatedRegistrationId }),
+    code: 'SESSION_IN_PAST',
+  },
 
   // --- NOT_FOUND ---
-  { name: 'registerParticipant: unknown sessionId', query: REGISTER, variables: () => ({ i: { sessionId: UNKNOWN_ID, participant: person() } }), code: 'NOT_FOUND', message: DOES_NOT_EXIST },
-  { name: 'registerParticipant: unknown participantId', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: UNKNOWN_ID } }), code: 'NOT_FOUND', message: DOES_NOT_EXIST },
-  { name: 'registerParticipantForSeries: unknown seriesId', query: REGISTER_SERIES, variables: () => ({ i: { seriesId: UNKNOWN_ID, participant: person() } }), code: 'NOT_FOUND', message: DOES_NOT_EXIST },
-  { name: 'registerParticipantForSeries: unknown participantId', query: REGISTER_SERIES, variables: (ctx) => ({ i: { seriesId: ctx.seriesId, participantId: UNKNOWN_ID } }), code: 'NOT_FOUND', message: DOES_NOT_EXIST },
+  {
+    name: 'registerParticipant: unknown sessionId',
+    query: REGISTER,
+    variables: () => ({ i: { sessionId: UNKNOWN_ID, participant: person() } }),
+    code: 'NOT_FOUND',
+    message: DOES_NOT_EXIST,
+  },
+  {
+    name: 'registerParticipant: unknown participantId',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: UNKNOWN_ID } }),
+    code: 'NOT_FOUND',
+    message: DOES_NOT_EXIST,
+  },
+  {
+    name: 'registerParticipantForSeries: unknown seriesId',
+    query: REGISTER_SERIES,
+    variables: () => ({ i: { seriesId: UNKNOWN_ID, participant: person() } }),
+    code: 'NOT_FOUND',
+    message: DOES_NOT_EXIST,
+  },
+  {
+    name: 'registerParticipantForSeries: unknown participantId',
+    query: REGISTER_SERIES,
+    variables: (ctx) => ({ i: { seriesId: ctx.seriesId, participantId: UNKNOWN_ID } }),
+    code: 'NOT_FOUND',
+    message: DOES_NOT_EXIST,
+  },
   { name: 'cancelRegistration: unknown registration id', query: CANCEL, variables: () => ({ id: UNKNOWN_ID }), code: 'NOT_FOUND', message: DOES_NOT_EXIST },
-  { name: 'markAttendance: unknown registration id', at: '2026-09-08T19:30:00+02:00', query: MARK, variables: () => ({ id: UNKNOWN_ID, a: true }), code: 'NOT_FOUND', message: DOES_NOT_EXIST },
-  { name: 'cancelSeriesRegistration: unknown participantId', query: CANCEL_SERIES, variables: (ctx) => ({ s: ctx.seriesId, p: UNKNOWN_ID }), code: 'NOT_FOUND' },
-  { name: 'cancelSeriesRegistration: unknown seriesId', query: CANCEL_SERIES, variables: (ctx) => ({ s: UNKNOWN_ID, p: ctx.seatedParticipantId }), code: 'NOT_FOUND' },
-  { name: 'cancelSeriesRegistration: a participant not registered in the series', query: CANCEL_SERIES, variables: (ctx) => ({ s: ctx.seriesId, p: ctx.seatedParticipantId }), code: 'NOT_FOUND' },
+  {
+    name: 'markAttendance: unknown registration id',
+    at: '2026-09-08T19:30:00+02:00',
+    query: MARK,
+    variables: () => ({ id: UNKNOWN_ID, a: true }),
+    code: 'NOT_FOUND',
+    message: DOES_NOT_EXIST,
+  },
+  {
+    name: 'cancelSeriesRegistration: unknown participantId',
+    query: CANCEL_SERIES,
+    variables: (ctx) => ({ s: ctx.seriesId, p: UNKNOWN_ID }),
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'cancelSeriesRegistration: unknown seriesId',
+    query: CANCEL_SERIES,
+    variables: (ctx) => ({ s: UNKNOWN_ID, p: ctx.seatedParticipantId }),
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'cancelSeriesRegistration: a participant not registered in the series',
+    query: CANCEL_SERIES,
+    variables: (ctx) => ({ s: ctx.seriesId, p: ctx.seatedParticipantId }),
+    code: 'NOT_FOUND',
+  },
   {
     name: 'registerParticipant: school A’s contact with a participant of school B',
     as: 'schoolContact',
@@ -183,15 +287,30 @@ const CASES: Case[] = [
     variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: ctx.seatedParticipantId, participant: person() } }),
     code: 'BAD_USER_INPUT',
   },
-  { name: 'registerParticipant: neither participantId nor participant', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.openSessionId } }), code: 'BAD_USER_INPUT' },
-  { name: 'registerParticipant: participantId null and participant null', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: null, participant: null } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'registerParticipant: neither participantId nor participant',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.openSessionId } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'registerParticipant: participantId null and participant null',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: null, participant: null } }),
+    code: 'BAD_USER_INPUT',
+  },
   {
     name: 'registerParticipantForSeries: both participantId and participant',
     query: REGISTER_SERIES,
     variables: (ctx) => ({ i: { seriesId: ctx.seriesId, participantId: ctx.seatedParticipantId, participant: person() } }),
     code: 'BAD_USER_INPUT',
   },
-  { name: 'registerParticipantForSeries: neither participantId nor participant', query: REGISTER_SERIES, variables: (ctx) => ({ i: { seriesId: ctx.seriesId } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'registerParticipantForSeries: neither participantId nor participant',
+    query: REGISTER_SERIES,
+    variables: (ctx) => ({ i: { seriesId: ctx.seriesId } }),
+    code: 'BAD_USER_INPUT',
+  },
 
   // --- BAD_USER_INPUT: the new participant ---
   registerNew('phone "abc"', { phone: 'abc' }),
@@ -216,9 +335,24 @@ const CASES: Case[] = [
   seriesNew('empty firstName', { firstName: '' }),
 
   // --- BAD_USER_INPUT: malformed ids ---
-  { name: 'registerParticipant: sessionId "abc"', query: REGISTER, variables: () => ({ i: { sessionId: 'abc', participant: person() } }), code: 'BAD_USER_INPUT' },
-  { name: 'registerParticipant: participantId "abc"', query: REGISTER, variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: 'abc' } }), code: 'BAD_USER_INPUT' },
-  { name: 'registerParticipantForSeries: seriesId "abc"', query: REGISTER_SERIES, variables: () => ({ i: { seriesId: 'abc', participant: person() } }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'registerParticipant: sessionId "abc"',
+    query: REGISTER,
+    variables: () => ({ i: { sessionId: 'abc', participant: person() } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'registerParticipant: participantId "abc"',
+    query: REGISTER,
+    variables: (ctx) => ({ i: { sessionId: ctx.openSessionId, participantId: 'abc' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'registerParticipantForSeries: seriesId "abc"',
+    query: REGISTER_SERIES,
+    variables: () => ({ i: { seriesId: 'abc', participant: person() } }),
+    code: 'BAD_USER_INPUT',
+  },
   { name: 'cancelRegistration: id "abc"', query: CANCEL, variables: () => ({ id: 'abc' }), code: 'BAD_USER_INPUT' },
   { name: 'cancelSeriesRegistration: seriesId ""', query: CANCEL_SERIES, variables: (ctx) => ({ s: '', p: ctx.seatedParticipantId }), code: 'BAD_USER_INPUT' },
   { name: 'markAttendance: registrationId "abc"', query: MARK, variables: () => ({ id: 'abc', a: true }), code: 'BAD_USER_INPUT' },
@@ -227,9 +361,27 @@ const CASES: Case[] = [
 
   // --- BAD_USER_INPUT: attendance ---
   { name: 'markAttendance: before the session started', query: MARK, variables: (ctx) => ({ id: ctx.seatedRegistrationId, a: true }), code: 'BAD_USER_INPUT' },
-  { name: 'markAttendance: a minute before the start', at: '2026-09-08T18:59:00+02:00', query: MARK, variables: (ctx) => ({ id: ctx.seatedRegistrationId, a: false }), code: 'BAD_USER_INPUT' },
-  { name: 'markAttendance: a WAITLISTED registration', at: '2026-09-08T19:30:00+02:00', query: MARK, variables: (ctx) => ({ id: ctx.waitingRegistrationId, a: true }), code: 'BAD_USER_INPUT' },
-  { name: 'markAttendance: a CANCELLED registration', at: '2026-09-09T19:30:00+02:00', query: MARK, variables: (ctx) => ({ id: ctx.cancelledRegistrationId, a: false }), code: 'BAD_USER_INPUT' },
+  {
+    name: 'markAttendance: a minute before the start',
+    at: '2026-09-08T18:59:00+02:00',
+    query: MARK,
+    variables: (ctx) => ({ id: ctx.seatedRegistrationId, a: false }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'markAttendance: a WAITLISTED registration',
+    at: '2026-09-08T19:30:00+02:00',
+    query: MARK,
+    variables: (ctx) => ({ id: ctx.waitingRegistrationId, a: true }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'markAttendance: a CANCELLED registration',
+    at: '2026-09-09T19:30:00+02:00',
+    query: MARK,
+    variables: (ctx) => ({ id: ctx.cancelledRegistrationId, a: false }),
+    code: 'BAD_USER_INPUT',
+  },
 
   // --- BAD_USER_INPUT: settings and paging ---
   { name: 'setNoShowFlagThreshold: 0', query: SET_THRESHOLD, variables: () => ({ t: 0 }), code: 'BAD_USER_INPUT' },
@@ -272,10 +424,15 @@ describe('registrations: every error code, and nothing changes', () => {
     api = await startTestApi({ now: NOW });
     const world = await createWorld(api);
     const coordinator = (query: string, variables: Record<string, unknown>) => api.gql(query, variables, world.tokens.coordinator).then(dataOf);
-    const day = (d: number) => ({ startsAt: `2026-09-${String(d).padStart(2, '0')}T19:00:00+02:00`, endsAt: `2026-09-${String(d).padStart(2, '0')}T20:30:00+02:00` });
+    const day = (d: number) => ({
+      startsAt: `2026-09-${String(d).padStart(2, '0')}T19:00:00+02:00`,
+      endsAt: `2026-09-${String(d).padStart(2, '0')}T20:30:00+02:00`,
+    });
     const session = async (title: string, overrides: Record<string, unknown>) =>
-      (await coordinator(CREATE_SESSION, { i: sessionInput(world, { title, venueId: world.schoolVenueId, hostIds: [world.userIds.host], ...overrides }) })).createSession.id as string;
-    const register = async (input: Record<string, unknown>) => (await coordinator(REGISTER, { i: input })).registerParticipant as { id: string; status: string; participant: { id: string } };
+      (await coordinator(CREATE_SESSION, { i: sessionInput(world, { title, venueId: world.schoolVenueId, hostIds: [world.userIds.host], ...overrides }) }))
+        .createSession.id as string;
+    const register = async (input: Record<string, unknown>) =>
+      (await coordinator(REGISTER, { i: input })).registerParticipant as { id: string; status: string; participant: { id: string } };
 
     const fullSessionId = await session('Vol', { capacity: 1, ...day(8) });
     const seated = await register({ sessionId: fullSessionId, participant: person({ firstName: 'Amina', lastName: 'Zit' }) });
@@ -292,19 +449,35 @@ describe('registrations: every error code, and nothing changes', () => {
 
     const series = (
       await coordinator(CREATE_SERIES, {
-        i: { programmeId: world.praattafelId, venueId: world.schoolVenueId, title: 'Reeks', rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=2', firstStartsAt: '2026-09-15T19:00:00+02:00', durationMinutes: 90, hostIds: [world.userIds.host] },
+        i: {
+          programmeId: world.praattafelId,
+          venueId: world.schoolVenueId,
+          title: 'Reeks',
+          rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=2',
+          firstStartsAt: '2026-09-15T19:00:00+02:00',
+          durationMinutes: 90,
+          hostIds: [world.userIds.host],
+        },
       })
     ).createSessionSeries;
     expect(series.sessions).toHaveLength(2);
 
     const otherSchoolSessionId = (
-      await coordinator(CREATE_SESSION, { i: sessionInput(world, { title: 'School B', venueId: world.otherSchoolVenueId, hostIds: [world.userIds.otherHost], ...day(11) }) })
+      await coordinator(CREATE_SESSION, {
+        i: sessionInput(world, { title: 'School B', venueId: world.otherSchoolVenueId, hostIds: [world.userIds.otherHost], ...day(11) }),
+      })
     ).createSession.id;
     const otherSchool = await api
-      .gql(REGISTER, { i: { sessionId: otherSchoolSessionId, participant: person({ firstName: 'Emre', lastName: 'School B' }) } }, world.tokens.otherSchoolContact)
+      .gql(
+        REGISTER,
+        { i: { sessionId: otherSchoolSessionId, participant: person({ firstName: 'Emre', lastName: 'School B' }) } },
+        world.tokens.otherSchoolContact,
+      )
       .then(dataOf);
 
-    const centreSessionId = (await coordinator(CREATE_SESSION, { i: sessionInput(world, { title: 'Centrum', venueId: world.centreVenueId, hostIds: [], ...day(12) }) })).createSession.id;
+    const centreSessionId = (
+      await coordinator(CREATE_SESSION, { i: sessionInput(world, { title: 'Centrum', venueId: world.centreVenueId, hostIds: [], ...day(12) }) })
+    ).createSession.id;
     const centre = await register({ sessionId: centreSessionId, participant: person({ firstName: 'Farah', lastName: 'Centrum' }) });
 
     ctx = {
@@ -360,13 +533,23 @@ describe('registrations: every error code, and nothing changes', () => {
       const before = await snapshot(api);
       const result = await api.gql(
         REGISTER_VIEW,
-        { i: { sessionId: ctx.openSessionId, participant: person({ firstName: 'Gulalai', lastName: 'Telefoon', phone: '0470 12 34 56', contactChannel: 'SMS', consentToContact: true }) } },
+        {
+          i: {
+            sessionId: ctx.openSessionId,
+            participant: person({ firstName: 'Gulalai', lastName: 'Telefoon', phone: '0470 12 34 56', contactChannel: 'SMS', consentToContact: true }),
+          },
+        },
         ctx.world.tokens.coordinator,
       );
       const { registerParticipant } = dataOf(result);
       expect(registerParticipant).toMatchObject({
         status: 'CONFIRMED',
-        participant: { phone: '+32470123456', consentToContact: true, consentRecordedAt: expect.stringMatching(/^2026-08-15T12:00:00/), possibleDuplicateOf: null },
+        participant: {
+          phone: '+32470123456',
+          consentToContact: true,
+          consentRecordedAt: expect.stringMatching(/^2026-08-15T12:00:00/),
+          possibleDuplicateOf: null,
+        },
       });
       firstId = registerParticipant.participant.id;
       const [row] = await api.dataSource.query<{ phone: string }[]>(`SELECT phone FROM participant WHERE id = $1`, [firstId]);
@@ -379,7 +562,12 @@ describe('registrations: every error code, and nothing changes', () => {
       const before = await snapshot(api);
       const result = await api.gql(
         REGISTER_VIEW,
-        { i: { sessionId: ctx.fullSessionId, participant: person({ firstName: 'Hamid', lastName: 'Dubbel', phone: '+32 470 12 34 56', contactChannel: 'SMS', consentToContact: true }) } },
+        {
+          i: {
+            sessionId: ctx.fullSessionId,
+            participant: person({ firstName: 'Hamid', lastName: 'Dubbel', phone: '+32 470 12 34 56', contactChannel: 'SMS', consentToContact: true }),
+          },
+        },
         ctx.world.tokens.coordinator,
       );
       const { registerParticipant } = dataOf(result);
@@ -389,23 +577,45 @@ describe('registrations: every error code, and nothing changes', () => {
       expect(after.participant.n).toBe(before.participant.n + 1);
 
       const seen = dataOf(await api.gql(PARTICIPANT_VIEW, { id: registerParticipant.participant.id }, ctx.world.tokens.coordinator)).participant;
-      expect(seen).toEqual({ id: registerParticipant.participant.id, firstName: 'Hamid', phone: '+32470123456', possibleDuplicateOf: { id: firstId, firstName: 'Gulalai', phone: '+32470123456' } });
+      expect(seen).toEqual({
+        id: registerParticipant.participant.id,
+        firstName: 'Hamid',
+        phone: '+32470123456',
+        possibleDuplicateOf: { id: firstId, firstName: 'Gulalai', phone: '+32470123456' },
+      });
       // Searching the phone as typed finds both, so the coordinator can decide.
-      const found = dataOf(await api.gql(`query($s: String) { participants(search: $s) { id } }`, { s: '0470 12 34 56' }, ctx.world.tokens.coordinator)).participants;
+      const found = dataOf(
+        await api.gql(`query($s: String) { participants(search: $s) { id } }`, { s: '0470 12 34 56' }, ctx.world.tokens.coordinator),
+      ).participants;
       expect(found.map((p: { id: string }) => p.id).sort()).toEqual([firstId, registerParticipant.participant.id].sort());
     });
 
     test('the duplicate flag never shows a participant the caller may not see', async () => {
       const schoolBSession = (
-        await api.gql(
-          CREATE_SESSION,
-          { i: sessionInput(ctx.world, { title: 'School B, later', venueId: ctx.world.otherSchoolVenueId, hostIds: [ctx.world.userIds.otherHost], startsAt: '2026-09-25T19:00:00+02:00', endsAt: '2026-09-25T20:30:00+02:00' }) },
-          ctx.world.tokens.coordinator,
-        ).then(dataOf)
+        await api
+          .gql(
+            CREATE_SESSION,
+            {
+              i: sessionInput(ctx.world, {
+                title: 'School B, later',
+                venueId: ctx.world.otherSchoolVenueId,
+                hostIds: [ctx.world.userIds.otherHost],
+                startsAt: '2026-09-25T19:00:00+02:00',
+                endsAt: '2026-09-25T20:30:00+02:00',
+              }),
+            },
+            ctx.world.tokens.coordinator,
+          )
+          .then(dataOf)
       ).createSession.id;
       const result = await api.gql(
         REGISTER_VIEW,
-        { i: { sessionId: schoolBSession, participant: person({ firstName: 'Ilham', lastName: 'Ander', phone: '0470123456', contactChannel: 'SMS', consentToContact: true }) } },
+        {
+          i: {
+            sessionId: schoolBSession,
+            participant: person({ firstName: 'Ilham', lastName: 'Ander', phone: '0470123456', contactChannel: 'SMS', consentToContact: true }),
+          },
+        },
         ctx.world.tokens.otherSchoolContact,
       );
       const { registerParticipant } = dataOf(result);
@@ -417,8 +627,14 @@ describe('registrations: every error code, and nothing changes', () => {
 
     test('the cases failed for their input, not for the set-up: the same requests with good input succeed', async () => {
       const coordinator = ctx.world.tokens.coordinator;
-      expect(dataOf(await api.gql(REGISTER, { i: { sessionId: ctx.openSessionId, participantId: ctx.seatedParticipantId } }, coordinator)).registerParticipant.status).toBe('CONFIRMED');
-      expect(dataOf(await api.gql(REGISTER_SERIES, { i: { seriesId: ctx.seriesId, participantId: ctx.waitingParticipantId } }, coordinator)).registerParticipantForSeries).toHaveLength(2);
+      expect(
+        dataOf(await api.gql(REGISTER, { i: { sessionId: ctx.openSessionId, participantId: ctx.seatedParticipantId } }, coordinator)).registerParticipant
+          .status,
+      ).toBe('CONFIRMED');
+      expect(
+        dataOf(await api.gql(REGISTER_SERIES, { i: { seriesId: ctx.seriesId, participantId: ctx.waitingParticipantId } }, coordinator))
+          .registerParticipantForSeries,
+      ).toHaveLength(2);
       expect(dataOf(await api.gql(SET_THRESHOLD, { t: 20 }, coordinator)).setNoShowFlagThreshold.noShowFlagThreshold).toBe(20);
       expect(dataOf(await api.gql(PARTICIPANTS, { first: 50 }, coordinator)).participants.length).toBeGreaterThan(0);
       api.clock.set(new Date('2026-09-08T19:30:00+02:00'));

@@ -1,6 +1,6 @@
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FixtureRole, sessionInput, World } from './fixtures';
+import { casesOf, MatrixRow, operation, Operation, WHO, Who } from './scope-matrix';
 import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
-import { Case, casesOf, MatrixRow, operation, Operation, WHO, Who } from './scope-matrix';
 
 /**
  * Role scope of registrations: every registrations mutation and query, for every role of the
@@ -15,7 +15,6 @@ import { Case, casesOf, MatrixRow, operation, Operation, WHO, Who } from './scop
 /** hidden: the call succeeds but shows nothing (an empty list, null), as for a record that does not exist. */
 type Outcome = 'allowed' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 type Row = MatrixRow<Outcome>;
-
 
 const A: Outcome = 'allowed';
 const H: Outcome = 'hidden';
@@ -92,16 +91,32 @@ describe('registrations: role scope', () => {
   const anonymously = (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, null).then(dataOf);
   const count = async (sql: string, params: unknown[]): Promise<number> => Number((await api.dataSource.query<{ n: string }[]>(sql, params))[0].n);
   const eventKinds = async (registrationId: string): Promise<string[]> =>
-    (await api.dataSource.query<{ kind: string }[]>(`SELECT kind FROM registration_event WHERE registration_id = $1 ORDER BY occurred_at, kind`, [registrationId])).map((r) => r.kind);
+    (
+      await api.dataSource.query<{ kind: string }[]>(`SELECT kind FROM registration_event WHERE registration_id = $1 ORDER BY occurred_at, kind`, [
+        registrationId,
+      ])
+    ).map((r) => r.kind);
 
   /** A session of its own for the case: school A, hosted by host, on 8 September unless overridden. */
   const createSession = async (title: string, overrides: Record<string, unknown> = {}): Promise<string> =>
-    (await asAdmin(CREATE_SESSION, { i: sessionInput(world, { title, venueId: world.schoolVenueId, hostIds: [world.userIds.host], startsAt: STARTS_AT, ...overrides }) })).createSession.id as string;
+    (
+      await asAdmin(CREATE_SESSION, {
+        i: sessionInput(world, { title, venueId: world.schoolVenueId, hostIds: [world.userIds.host], startsAt: STARTS_AT, ...overrides }),
+      })
+    ).createSession.id as string;
   /** A two-week series of its own: school A, hosted by host. */
   const createSeries = async (title: string): Promise<{ id: string; sessionIds: string[] }> => {
     const created = (
       await asAdmin(CREATE_SERIES, {
-        i: { programmeId: world.praattafelId, venueId: world.schoolVenueId, title, rrule: SERIES_RRULE, firstStartsAt: STARTS_AT, durationMinutes: 90, hostIds: [world.userIds.host] },
+        i: {
+          programmeId: world.praattafelId,
+          venueId: world.schoolVenueId,
+          title,
+          rrule: SERIES_RRULE,
+          firstStartsAt: STARTS_AT,
+          durationMinutes: 90,
+          hostIds: [world.userIds.host],
+        },
       })
     ).createSessionSeries;
     return { id: created.id, sessionIds: created.sessions.map((s: { id: string }) => s.id) };
@@ -120,13 +135,21 @@ describe('registrations: role scope', () => {
       arrange: async ({ tag }) => ({ sessionId: await createSession(`Tafel ${tag}`, where()), lastName: `Nieuw ${tag}` }),
       act: ({ sessionId, lastName }, token) => api.gql(REGISTER, { i: { sessionId, participant: newParticipant(lastName) } }, token),
       effect: async ({ sessionId, lastName }, data, { who }) => {
-        expect(data.registerParticipant).toMatchObject({ status: 'CONFIRMED', waitlistPosition: null, seriesId: null, session: { id: sessionId }, participant: { firstName: 'Amina', lastName } });
+        expect(data.registerParticipant).toMatchObject({
+          status: 'CONFIRMED',
+          waitlistPosition: null,
+          seriesId: null,
+          session: { id: sessionId },
+          participant: { firstName: 'Amina', lastName },
+        });
         const stored = await registration(data.registerParticipant.id);
         // A school contact registers for their own school; anyone else for the organisation of the venue.
         expect(stored.participant.registeredByOrganisation).toEqual({ id: organisation() });
         expect(await counts(sessionId)).toEqual({ confirmedCount: 1, waitlistCount: 0, availableSeats: 9 });
         expect(await eventKinds(data.registerParticipant.id)).toEqual(['CONFIRMED']);
-        expect(await count('SELECT count(*) AS n FROM participant WHERE last_name = $1 AND created_by_id = $2', [lastName, world.userIds[who as FixtureRole]])).toBe(1);
+        expect(
+          await count('SELECT count(*) AS n FROM participant WHERE last_name = $1 AND created_by_id = $2', [lastName, world.userIds[who as FixtureRole]]),
+        ).toBe(1);
       },
       unchanged: async ({ sessionId, lastName }) => {
         expect(await counts(sessionId)).toEqual({ confirmedCount: 0, waitlistCount: 0, availableSeats: 10 });
@@ -136,14 +159,23 @@ describe('registrations: role scope', () => {
     });
 
   const OPERATIONS: Record<OperationName, Operation<unknown>> = {
-    'registerParticipant (new participant)': registerNewOperation(() => ({}), () => world.schoolId),
-    'registerParticipant (centre session hosted by otherHost)': registerNewOperation(() => ({ venueId: world.centreVenueId, hostIds: [world.userIds.otherHost] }), () => world.centreId),
+    'registerParticipant (new participant)': registerNewOperation(
+      () => ({}),
+      () => world.schoolId,
+    ),
+    'registerParticipant (centre session hosted by otherHost)': registerNewOperation(
+      () => ({ venueId: world.centreVenueId, hostIds: [world.userIds.otherHost] }),
+      () => world.centreId,
+    ),
 
     'registerParticipant (existing participantId)': operation<{ sessionId: string; participantId: string }>({
       arrange: async ({ tag }) => {
         // Registered by school A at a session host hosts: someone every responsible role may pick.
         const first = await registerAsAdmin({ sessionId: await createSession(`Eerste ${tag}`), participant: newParticipant(`Bestaand ${tag}`) });
-        return { sessionId: await createSession(`Tweede ${tag}`, { startsAt: '2026-09-15T19:00:00+02:00', endsAt: '2026-09-15T20:30:00+02:00' }), participantId: first.participant.id };
+        return {
+          sessionId: await createSession(`Tweede ${tag}`, { startsAt: '2026-09-15T19:00:00+02:00', endsAt: '2026-09-15T20:30:00+02:00' }),
+          participantId: first.participant.id,
+        };
       },
       act: ({ sessionId, participantId }, token) => api.gql(REGISTER, { i: { sessionId, participantId } }, token),
       effect: async ({ sessionId, participantId }, data) => {
@@ -164,9 +196,15 @@ describe('registrations: role scope', () => {
       },
       act: ({ seriesId, lastName }, token) => api.gql(REGISTER_SERIES, { i: { seriesId, participant: newParticipant(lastName) } }, token),
       effect: async ({ seriesId, sessionIds, lastName }, data) => {
-        const registrations = data.registerParticipantForSeries as { status: string; seriesId: string; session: { id: string }; participant: { id: string; lastName: string } }[];
+        const registrations = data.registerParticipantForSeries as {
+          status: string;
+          seriesId: string;
+          session: { id: string };
+          participant: { id: string; lastName: string };
+        }[];
         expect(registrations.map((r) => r.session.id)).toEqual(sessionIds);
-        for (const r of registrations) expect(r).toMatchObject({ status: 'CONFIRMED', seriesId, participant: { id: registrations[0].participant.id, lastName } });
+        for (const r of registrations)
+          expect(r).toMatchObject({ status: 'CONFIRMED', seriesId, participant: { id: registrations[0].participant.id, lastName } });
         for (const id of sessionIds) expect(await counts(id)).toEqual({ confirmedCount: 1, waitlistCount: 0, availableSeats: 9 });
         expect(await count('SELECT count(*) AS n FROM participant WHERE last_name = $1', [lastName])).toBe(1);
       },
@@ -186,7 +224,9 @@ describe('registrations: role scope', () => {
       act: ({ seriesId, participantId }, token) => api.gql(REGISTER_SERIES, { i: { seriesId, participantId } }, token),
       effect: async ({ seriesId, sessionIds, participantId }, data) => {
         expect(data.registerParticipantForSeries).toEqual(
-          sessionIds.map((id) => expect.objectContaining({ status: 'CONFIRMED', seriesId, session: { id }, participant: expect.objectContaining({ id: participantId }) })),
+          sessionIds.map((id) =>
+            expect.objectContaining({ status: 'CONFIRMED', seriesId, session: { id }, participant: expect.objectContaining({ id: participantId }) }),
+          ),
         );
         for (const id of sessionIds) expect(await counts(id)).toEqual({ confirmedCount: 1, waitlistCount: 0, availableSeats: 9 });
       },
@@ -225,11 +265,17 @@ describe('registrations: role scope', () => {
     cancelSeriesRegistration: operation<{ seriesId: string; sessionIds: string[]; participantId: string; registrationIds: string[] }>({
       arrange: async ({ tag }) => {
         const series = await createSeries(`Reeks ${tag}`);
-        const registered = (await asAdmin(REGISTER_SERIES, { i: { seriesId: series.id, participant: newParticipant(`Reeks ${tag}`) } })).registerParticipantForSeries as {
+        const registered = (await asAdmin(REGISTER_SERIES, { i: { seriesId: series.id, participant: newParticipant(`Reeks ${tag}`) } }))
+          .registerParticipantForSeries as {
           id: string;
           participant: { id: string };
         }[];
-        return { seriesId: series.id, sessionIds: series.sessionIds, participantId: registered[0].participant.id, registrationIds: registered.map((r) => r.id) };
+        return {
+          seriesId: series.id,
+          sessionIds: series.sessionIds,
+          participantId: registered[0].participant.id,
+          registrationIds: registered.map((r) => r.id),
+        };
       },
       act: ({ seriesId, participantId }, token) => api.gql(CANCEL_SERIES, { s: seriesId, p: participantId }, token),
       effect: async ({ sessionIds, registrationIds }, data) => {
@@ -243,11 +289,13 @@ describe('registrations: role scope', () => {
       },
     }),
 
-    ...Object.fromEntries(
-      ([
-        ['markAttendance (attended)', true, 'ATTENDED'],
-        ['markAttendance (no-show)', false, 'NO_SHOW'],
-      ] as const).map(([name, attended, status]) => [
+    ...(Object.fromEntries(
+      (
+        [
+          ['markAttendance (attended)', true, 'ATTENDED'],
+          ['markAttendance (no-show)', false, 'NO_SHOW'],
+        ] as const
+      ).map(([name, attended, status]) => [
         name,
         operation<{ registrationId: string }>({
           arrange: async ({ tag }) => {
@@ -271,7 +319,7 @@ describe('registrations: role scope', () => {
           },
         }),
       ]),
-    ) as Record<'markAttendance (attended)' | 'markAttendance (no-show)', Operation<unknown>>,
+    ) as Record<'markAttendance (attended)' | 'markAttendance (no-show)', Operation<unknown>>),
 
     setNoShowFlagThreshold: operation<{ before: number; value: number }>({
       // A value per column, never the one in force, so every allowed case visibly changes it.
@@ -280,7 +328,11 @@ describe('registrations: role scope', () => {
       effect: async ({ value }, data, { who }) => {
         expect(data.setNoShowFlagThreshold).toEqual({ noShowFlagThreshold: value });
         expect(await threshold()).toBe(value);
-        expect(await count(`SELECT count(*) AS n FROM app_setting WHERE key = 'registrations.noShowFlagThreshold' AND updated_by_id = $1`, [world.userIds[who as FixtureRole]])).toBe(1);
+        expect(
+          await count(`SELECT count(*) AS n FROM app_setting WHERE key = 'registrations.noShowFlagThreshold' AND updated_by_id = $1`, [
+            world.userIds[who as FixtureRole],
+          ]),
+        ).toBe(1);
       },
       unchanged: async ({ before }) => {
         expect(await threshold()).toBe(before);
@@ -293,20 +345,28 @@ describe('registrations: role scope', () => {
         const lastName = `Privé ${tag}`;
         return { sessionId, registrationId: (await registerAsAdmin({ sessionId, participant: newParticipant(lastName) })).id, lastName };
       },
-      act: ({ registrationId }, token) => api.gql(`query($id: ID!) { registration(id: $id) { id status session { id } participant { id lastName } } }`, { id: registrationId }, token),
+      act: ({ registrationId }, token) =>
+        api.gql(`query($id: ID!) { registration(id: $id) { id status session { id } participant { id lastName } } }`, { id: registrationId }, token),
       effect: async ({ sessionId, registrationId, lastName }, data) => {
-        expect(data.registration).toEqual({ id: registrationId, status: 'CONFIRMED', session: { id: sessionId }, participant: { id: expect.any(String), lastName } });
+        expect(data.registration).toEqual({
+          id: registrationId,
+          status: 'CONFIRMED',
+          session: { id: sessionId },
+          participant: { id: expect.any(String), lastName },
+        });
       },
       unchanged: async ({ lastName }, result) => {
         expect(JSON.stringify(result)).not.toContain(lastName);
       },
     }),
 
-    ...Object.fromEntries(
-      ([
-        ['Session.registrations', false],
-        ['Session.registrations(includeCancelled: true)', true],
-      ] as const).map(([name, includeCancelled]) => [
+    ...(Object.fromEntries(
+      (
+        [
+          ['Session.registrations', false],
+          ['Session.registrations(includeCancelled: true)', true],
+        ] as const
+      ).map(([name, includeCancelled]) => [
         name,
         operation<{ sessionId: string; seatedId: string; waitingId: string; cancelledId: string; tag: string }>({
           arrange: async ({ tag }) => {
@@ -335,14 +395,18 @@ describe('registrations: role scope', () => {
           },
         }),
       ]),
-    ) as Record<'Session.registrations' | 'Session.registrations(includeCancelled: true)', Operation<unknown>>,
+    ) as Record<'Session.registrations' | 'Session.registrations(includeCancelled: true)', Operation<unknown>>),
 
     'participants(search)': operation<{ participantId: string; lastName: string }>({
       arrange: async ({ tag }) => {
         const lastName = `Gezocht ${tag}`;
-        return { participantId: (await registerAsAdmin({ sessionId: await createSession(`Tafel ${tag}`), participant: newParticipant(lastName) })).participant.id, lastName };
+        return {
+          participantId: (await registerAsAdmin({ sessionId: await createSession(`Tafel ${tag}`), participant: newParticipant(lastName) })).participant.id,
+          lastName,
+        };
       },
-      act: ({ lastName }, token) => api.gql(`query($s: String) { participants(search: $s) { id firstName lastName registeredByOrganisation { id } } }`, { s: lastName }, token),
+      act: ({ lastName }, token) =>
+        api.gql(`query($s: String) { participants(search: $s) { id firstName lastName registeredByOrganisation { id } } }`, { s: lastName }, token),
       effect: async ({ participantId, lastName }, data) => {
         expect(data.participants).toEqual([{ id: participantId, firstName: 'Amina', lastName, registeredByOrganisation: { id: world.schoolId } }]);
       },
@@ -355,9 +419,13 @@ describe('registrations: role scope', () => {
     'participant(id)': operation<{ participantId: string; lastName: string }>({
       arrange: async ({ tag }) => {
         const lastName = `Opgevraagd ${tag}`;
-        return { participantId: (await registerAsAdmin({ sessionId: await createSession(`Tafel ${tag}`), participant: newParticipant(lastName) })).participant.id, lastName };
+        return {
+          participantId: (await registerAsAdmin({ sessionId: await createSession(`Tafel ${tag}`), participant: newParticipant(lastName) })).participant.id,
+          lastName,
+        };
       },
-      act: ({ participantId }, token) => api.gql(`query($id: ID!) { participant(id: $id) { id firstName lastName contactChannel } }`, { id: participantId }, token),
+      act: ({ participantId }, token) =>
+        api.gql(`query($id: ID!) { participant(id: $id) { id firstName lastName contactChannel } }`, { id: participantId }, token),
       effect: async ({ participantId, lastName }, data) => {
         expect(data.participant).toEqual({ id: participantId, firstName: 'Amina', lastName, contactChannel: 'VIA_ORGANISATION' });
       },
@@ -434,24 +502,50 @@ describe('registrations: role scope', () => {
 
     beforeAll(async () => {
       // Registered by school A's contact at school A (hosted by host).
-      const schoolA = await api.gql(REGISTER, { i: { sessionId: await createSession('Zicht: school A'), participant: newParticipant(`${SEARCH} schoolA`) } }, world.tokens.schoolContact).then(dataOf);
+      const schoolA = await api
+        .gql(
+          REGISTER,
+          { i: { sessionId: await createSession('Zicht: school A'), participant: newParticipant(`${SEARCH} schoolA`) } },
+          world.tokens.schoolContact,
+        )
+        .then(dataOf);
       ids.schoolA = schoolA.registerParticipant.participant.id;
       // Registered by school B's contact at school B (hosted by otherHost).
       const schoolBSession = await createSession('Zicht: school B', { venueId: world.otherSchoolVenueId, hostIds: [world.userIds.otherHost] });
-      const schoolB = await api.gql(REGISTER, { i: { sessionId: schoolBSession, participant: newParticipant(`${SEARCH} schoolB`) } }, world.tokens.otherSchoolContact).then(dataOf);
+      const schoolB = await api
+        .gql(REGISTER, { i: { sessionId: schoolBSession, participant: newParticipant(`${SEARCH} schoolB`) } }, world.tokens.otherSchoolContact)
+        .then(dataOf);
       ids.schoolB = schoolB.registerParticipant.participant.id;
       // Registered by a coordinator at a centre session nobody hosts.
-      ids.centre = (await registerAsAdmin({ sessionId: await createSession('Zicht: centrum', { venueId: world.centreVenueId, hostIds: [] }), participant: newParticipant(`${SEARCH} centre`) })).participant.id;
+      ids.centre = (
+        await registerAsAdmin({
+          sessionId: await createSession('Zicht: centrum', { venueId: world.centreVenueId, hostIds: [] }),
+          participant: newParticipant(`${SEARCH} centre`),
+        })
+      ).participant.id;
       // Created by host for a series they hosted; the series then passes to otherHost, so host
       // still sees them as their creator and otherHost as the host of their sessions.
       const series = (
         await asAdmin(CREATE_SERIES, {
-          i: { programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Zicht: reeks', rrule: SERIES_RRULE, firstStartsAt: '2026-09-10T19:00:00+02:00', durationMinutes: 90, hostIds: [world.userIds.host] },
+          i: {
+            programmeId: world.praattafelId,
+            venueId: world.centreVenueId,
+            title: 'Zicht: reeks',
+            rrule: SERIES_RRULE,
+            firstStartsAt: '2026-09-10T19:00:00+02:00',
+            durationMinutes: 90,
+            hostIds: [world.userIds.host],
+          },
         })
       ).createSessionSeries;
-      const created = await api.gql(REGISTER_SERIES, { i: { seriesId: series.id, participant: newParticipant(`${SEARCH} createdByHost`) } }, world.tokens.host).then(dataOf);
+      const created = await api
+        .gql(REGISTER_SERIES, { i: { seriesId: series.id, participant: newParticipant(`${SEARCH} createdByHost`) } }, world.tokens.host)
+        .then(dataOf);
       ids.createdByHost = created.registerParticipantForSeries[0].participant.id;
-      await asAdmin('mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { series { id } } }', { id: series.id, i: { hostIds: [world.userIds.otherHost] } });
+      await asAdmin('mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { series { id } } }', {
+        id: series.id,
+        i: { hostIds: [world.userIds.otherHost] },
+      });
     });
 
     test.each(WHO.map((who) => ({ who, expected: SEES[who] })))('participants: $who → $expected', async ({ who, expected }) => {
@@ -485,7 +579,10 @@ describe('registrations: role scope', () => {
     beforeAll(async () => {
       // A day of its own, so the schedule below shows only this session.
       sessionId = await createSession('Publiek: tellers', { capacity: 1, startsAt: '2026-09-23T19:00:00+02:00', endsAt: '2026-09-23T20:30:00+02:00' });
-      await registerAsAdmin({ sessionId, participant: newParticipant('Publiek zit', { phone: '0470 99 88 77', contactChannel: 'SMS', consentToContact: true }) });
+      await registerAsAdmin({
+        sessionId,
+        participant: newParticipant('Publiek zit', { phone: '0470 99 88 77', contactChannel: 'SMS', consentToContact: true }),
+      });
       await registerAsAdmin({ sessionId, participant: newParticipant('Publiek wacht') });
     });
 
@@ -495,7 +592,9 @@ describe('registrations: role scope', () => {
     });
 
     test('the public schedule carries the counts for anonymous readers', async () => {
-      const data = await anonymously(`{ sessions(filter: { from: "2026-09-23T00:00:00+02:00", to: "2026-09-24T00:00:00+02:00" }, first: 100) { edges { node { id confirmedCount waitlistCount availableSeats } } } }`);
+      const data = await anonymously(
+        `{ sessions(filter: { from: "2026-09-23T00:00:00+02:00", to: "2026-09-24T00:00:00+02:00" }, first: 100) { edges { node { id confirmedCount waitlistCount availableSeats } } } }`,
+      );
       expect(data.sessions.edges.map((e: { node: unknown }) => e.node)).toEqual([{ id: sessionId, confirmedCount: 1, waitlistCount: 1, availableSeats: 0 }]);
     });
 

@@ -5,7 +5,13 @@ const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(
 const CANCEL = `mutation($id: ID!) { cancelRegistration(id: $id) { id status } }`;
 const LIST = `query($id: ID!) { session(id: $id) { capacity confirmedCount waitlistCount availableSeats registrations { id status waitlistPosition participant { firstName } } } }`;
 
-const parent = (firstName: string, extra: Record<string, unknown> = {}) => ({ firstName, preferredLanguage: 'ar', contactChannel: 'VIA_ORGANISATION', consentToContact: false, ...extra });
+const parent = (firstName: string, extra: Record<string, unknown> = {}) => ({
+  firstName,
+  preferredLanguage: 'ar',
+  contactChannel: 'VIA_ORGANISATION',
+  consentToContact: false,
+  ...extra,
+});
 
 describe('registrations: seats, waiting list, series and attendance', () => {
   let api: TestApi;
@@ -29,7 +35,10 @@ describe('registrations: seats, waiting list, series and attendance', () => {
     return dataOf(await api.gql(LIST, { id: sessionId }, token)).session;
   }
   async function events(sessionId: string): Promise<string[]> {
-    const rows = await api.dataSource.query(`SELECT e.kind, p.first_name FROM registration_event e JOIN participant p ON p.id = e.participant_id WHERE e.session_id = $1 ORDER BY e.occurred_at, e.kind`, [sessionId]);
+    const rows = await api.dataSource.query(
+      `SELECT e.kind, p.first_name FROM registration_event e JOIN participant p ON p.id = e.participant_id WHERE e.session_id = $1 ORDER BY e.occurred_at, e.kind`,
+      [sessionId],
+    );
     return rows.map((r: { kind: string; first_name: string }) => `${r.kind} ${r.first_name}`);
   }
 
@@ -61,15 +70,23 @@ describe('registrations: seats, waiting list, series and attendance', () => {
     const d = await register(id, { participant: parent('Dawit') });
     expect(dataOf(await api.gql(CANCEL, { id: c.id }, token)).cancelRegistration.status).toBe('CANCELLED');
     let state = await list(id);
-    expect(state.registrations.map((r: { participant: { firstName: string }; waitlistPosition: number | null }) => [r.participant.firstName, r.waitlistPosition])).toEqual([
+    expect(
+      state.registrations.map((r: { participant: { firstName: string }; waitlistPosition: number | null }) => [r.participant.firstName, r.waitlistPosition]),
+    ).toEqual([
       ['Amina', null],
       ['Bilal', 1],
       ['Dawit', 2],
     ]);
     dataOf(await api.gql(CANCEL, { id: a.id }, token));
     state = await list(id);
-    expect(state.registrations.map((r: { participant: { firstName: string }; status: string }) => `${r.participant.firstName} ${r.status}`)).toEqual(['Bilal CONFIRMED', 'Dawit WAITLISTED']);
-    expect(dataOf(await api.gql('query($id: ID!) { registration(id: $id) { status waitlistPosition } }', { id: d.id }, token)).registration).toEqual({ status: 'WAITLISTED', waitlistPosition: 1 });
+    expect(state.registrations.map((r: { participant: { firstName: string }; status: string }) => `${r.participant.firstName} ${r.status}`)).toEqual([
+      'Bilal CONFIRMED',
+      'Dawit WAITLISTED',
+    ]);
+    expect(dataOf(await api.gql('query($id: ID!) { registration(id: $id) { status waitlistPosition } }', { id: d.id }, token)).registration).toEqual({
+      status: 'WAITLISTED',
+      waitlistPosition: 1,
+    });
     expect(await events(id)).toEqual(expect.arrayContaining(['CANCELLED Amina', 'PROMOTED Bilal', 'CANCELLED Chaima']));
     expect(b.status).toBe('WAITLISTED');
     // Cancelling twice changes nothing and promotes nobody else.
@@ -80,7 +97,8 @@ describe('registrations: seats, waiting list, series and attendance', () => {
   it('raising capacity seats as many as fit; lowering it never un-confirms anyone', async () => {
     const id = await session(2);
     for (const name of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6']) await register(id, { participant: parent(name) });
-    const capacity = (c: number) => api.gql('mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { capacity } }', { id, c }, token).then(dataOf);
+    const capacity = (c: number) =>
+      api.gql('mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { capacity } }', { id, c }, token).then(dataOf);
     await capacity(5);
     expect(await list(id)).toMatchObject({ confirmedCount: 5, waitlistCount: 1, availableSeats: 0 });
     await capacity(3);
@@ -100,7 +118,18 @@ describe('registrations: seats, waiting list, series and attendance', () => {
     const series = dataOf(
       await api.gql(
         CREATE_SERIES,
-        { i: { programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=4', firstStartsAt: '2026-09-07T08:45:00+02:00', durationMinutes: 60, capacity: 1, hostIds: [world.userIds.host] } },
+        {
+          i: {
+            programmeId: world.schoolbabbelId,
+            venueId: world.schoolVenueId,
+            title: 'Schoolbabbel',
+            rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=4',
+            firstStartsAt: '2026-09-07T08:45:00+02:00',
+            durationMinutes: 60,
+            capacity: 1,
+            hostIds: [world.userIds.host],
+          },
+        },
         token,
       ),
     ).createSessionSeries;
@@ -120,10 +149,17 @@ describe('registrations: seats, waiting list, series and attendance', () => {
     api.clock.set(new Date('2026-09-15T10:00:00Z'));
     try {
       const cancelled = dataOf(
-        await api.gql('mutation($s: ID!, $p: ID!) { cancelSeriesRegistration(seriesId: $s, participantId: $p) { status session { startsAt } } }', { s: series.id, p: participantId }, world.tokens.schoolContact),
+        await api.gql(
+          'mutation($s: ID!, $p: ID!) { cancelSeriesRegistration(seriesId: $s, participantId: $p) { status session { startsAt } } }',
+          { s: series.id, p: participantId },
+          world.tokens.schoolContact,
+        ),
       ).cancelSeriesRegistration;
       expect(cancelled.map((r: { session: { startsAt: string } }) => r.session.startsAt)).toEqual(['2026-09-21T08:45:00+02:00', '2026-09-28T08:45:00+02:00']);
-      const statuses = await api.dataSource.query(`SELECT s.starts_at, r.status FROM registration r JOIN session s ON s.id = r.session_id WHERE r.participant_id = $1 ORDER BY s.starts_at`, [participantId]);
+      const statuses = await api.dataSource.query(
+        `SELECT s.starts_at, r.status FROM registration r JOIN session s ON s.id = r.session_id WHERE r.participant_id = $1 ORDER BY s.starts_at`,
+        [participantId],
+      );
       expect(statuses.map((r: { status: string }) => r.status)).toEqual(['CONFIRMED', 'WAITLISTED', 'CANCELLED', 'CANCELLED']);
     } finally {
       api.clock.set(new Date('2026-08-15T10:00:00Z'));
@@ -138,10 +174,17 @@ describe('registrations: seats, waiting list, series and attendance', () => {
     const participantId = first.participant.id;
     const regs = [first.id];
     for (const id of ids.slice(1)) regs.push((await register(id, { participantId })).id);
-    const mark = (id: string, attended: boolean, as = world.tokens.host) => api.gql('mutation($id: ID!, $a: Boolean!) { markAttendance(registrationId: $id, attended: $a) { status } }', { id, a: attended }, as);
+    const mark = (id: string, attended: boolean, as = world.tokens.host) =>
+      api.gql('mutation($id: ID!, $a: Boolean!) { markAttendance(registrationId: $id, attended: $a) { status } }', { id, a: attended }, as);
     expect(errorOf(await mark(regs[0], true)).code).toBe('BAD_USER_INPUT');
     const flags = async () =>
-      dataOf(await api.gql('query($id: ID!) { participant(id: $id) { noShowCount consecutiveNoShows flaggedForNoShows } }', { id: participantId }, world.tokens.host)).participant;
+      dataOf(
+        await api.gql(
+          'query($id: ID!) { participant(id: $id) { noShowCount consecutiveNoShows flaggedForNoShows } }',
+          { id: participantId },
+          world.tokens.host,
+        ),
+      ).participant;
 
     api.clock.set(new Date('2026-09-05T10:00:00Z'));
     try {
@@ -175,14 +218,28 @@ describe('registrations: seats, waiting list, series and attendance', () => {
     const series = dataOf(
       await api.gql(
         CREATE_SERIES,
-        { i: { programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel', rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3', firstStartsAt: '2026-09-08T19:00:00+02:00', durationMinutes: 60, hostIds: [world.userIds.host] } },
+        {
+          i: {
+            programmeId: world.praattafelId,
+            venueId: world.centreVenueId,
+            title: 'Praattafel',
+            rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3',
+            firstStartsAt: '2026-09-08T19:00:00+02:00',
+            durationMinutes: 60,
+            hostIds: [world.userIds.host],
+          },
+        },
         token,
       ),
     ).createSessionSeries;
     const [withPeople, empty] = series.sessions.map((s: { id: string }) => s.id);
     const registration = await register(withPeople, { participant: parent('Karim') });
     const change = dataOf(
-      await api.gql('mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { removedSessions } }', { id: series.id, i: { rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=3' } }, token),
+      await api.gql(
+        'mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { removedSessions } }',
+        { id: series.id, i: { rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=3' } },
+        token,
+      ),
     ).updateSessionSeries;
     expect(change.removedSessions).toBe(3);
     const kept = dataOf(await api.gql('query($id: ID!) { session(id: $id) { status cancellationReason } }', { id: withPeople })).session;
@@ -195,9 +252,16 @@ describe('registrations: seats, waiting list, series and attendance', () => {
   it('finds earlier parents by name or phone, and flags a likely duplicate instead of merging', async () => {
     const id = await session(10, { venueId: world.schoolVenueId, programmeId: world.schoolbabbelId });
     const first = await register(id, { participant: parent('Layla', { lastName: 'Haddad', phone: '0470 12 34 56' }) }, world.tokens.schoolContact);
-    const stored = dataOf(await api.gql('query($id: ID!) { participant(id: $id) { phone registeredByOrganisation { id } } }', { id: first.participant.id }, world.tokens.schoolContact)).participant;
+    const stored = dataOf(
+      await api.gql(
+        'query($id: ID!) { participant(id: $id) { phone registeredByOrganisation { id } } }',
+        { id: first.participant.id },
+        world.tokens.schoolContact,
+      ),
+    ).participant;
     expect(stored).toEqual({ phone: '+32470123456', registeredByOrganisation: { id: world.schoolId } });
-    const search = (q: string, as = world.tokens.schoolContact) => api.gql('query($q: String) { participants(search: $q) { firstName lastName } }', { q }, as).then(dataOf);
+    const search = (q: string, as = world.tokens.schoolContact) =>
+      api.gql('query($q: String) { participants(search: $q) { firstName lastName } }', { q }, as).then(dataOf);
     expect((await search('layla')).participants).toEqual([{ firstName: 'Layla', lastName: 'Haddad' }]);
     expect((await search('0470 12 34')).participants).toEqual([{ firstName: 'Layla', lastName: 'Haddad' }]);
     expect((await search('layla', world.tokens.otherSchoolContact)).participants).toEqual([]);

@@ -31,7 +31,11 @@ describe('a flood of invalid queries', () => {
     api = await startTestApi({ env: LIMITS });
     const admin = await api.login(TEST_ADMIN.email, TEST_ADMIN.password);
     const email = 'lotte.coordinator@test.oefenkansen.be';
-    const created = await api.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password: 'a-long-enough-password', displayName: 'Lotte', roles: ['COORDINATOR'] } }, admin);
+    const created = await api.gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { email, password: 'a-long-enough-password', displayName: 'Lotte', roles: ['COORDINATOR'] } },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
     coordinatorToken = await api.login(email, 'a-long-enough-password');
   });
@@ -80,7 +84,10 @@ describe('a flood of invalid queries', () => {
   it('stops a long document before parsing it: by length for anonymous callers, by the token limit for logged-in ones', async () => {
     const anonymous = await post('198.51.100.101', ATTACK);
     expect(anonymous.status).toBe(400);
-    expect(anonymous.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringContaining(`${ANONYMOUS_QUERY_MAX_LENGTH} characters`) });
+    expect(anonymous.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_REQUEST' },
+      message: expect.stringContaining(`${ANONYMOUS_QUERY_MAX_LENGTH} characters`),
+    });
     const loggedIn = await post('198.51.100.102', ATTACK, coordinatorToken);
     // A parse failure is a GraphQL request error: 200 for an application/json client; the refusal by length above stays 400.
     expect(loggedIn.status).toBe(200);

@@ -1,7 +1,7 @@
 import { ClosuresService } from '@app/scheduling';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FixtureRole, sessionInput, World } from './fixtures';
-import { dataOf, errorOf, GraphQLResult, startTestApi, TEST_ADMIN, TestApi } from './test-api';
-import { Case, casesOf, MatrixRow, operation, Operation, WHO, Who } from './scope-matrix';
+import { casesOf, MatrixRow, operation, Operation, WHO, Who } from './scope-matrix';
+import { dataOf, errorOf, startTestApi, TEST_ADMIN, TestApi } from './test-api';
 
 /**
  * Role scope of every mutation and of the scoped reads, for every role of the fixture world and
@@ -11,7 +11,6 @@ import { Case, casesOf, MatrixRow, operation, Operation, WHO, Who } from './scop
 
 type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
 type Row = MatrixRow<Outcome>;
-
 
 const A: Outcome = 'allowed';
 const F: Outcome = 'FORBIDDEN';
@@ -107,9 +106,21 @@ describe('role scope', () => {
   const readSession = async (id: string) => (await anonymously(`query($id: ID!) { session(id: $id) { ${SESSION_VIEW} } }`, { id })).session;
   const readSeries = async (id: string) => (await asAdmin(`query($id: ID!) { sessionSeries(id: $id) { ${SERIES_VIEW} } }`, { id })).sessionSeries;
   const ownClosureDays = async (organisationId: string, from: string, to: string): Promise<{ id: string; date: string; label: string; kind: string }[]> =>
-    (await anonymously(`query($f: Date!, $t: Date!, $o: ID) { closureDays(from: $f, to: $t, organisationId: $o) { id date label kind organisationId } }`, { f: from, t: to, o: organisationId })).closureDays;
+    (
+      await anonymously(`query($f: Date!, $t: Date!, $o: ID) { closureDays(from: $f, to: $t, organisationId: $o) { id date label kind organisationId } }`, {
+        f: from,
+        t: to,
+        o: organisationId,
+      })
+    ).closureDays;
   const programmeByName = async (name: string) =>
-    ((await asAdmin('{ programmes(includeInactive: true) { id name defaultCapacity active } }')).programmes as { id: string; name: string; defaultCapacity: number }[]).find((p) => p.name === name);
+    (
+      (await asAdmin('{ programmes(includeInactive: true) { id name defaultCapacity active } }')).programmes as {
+        id: string;
+        name: string;
+        defaultCapacity: number;
+      }[]
+    ).find((p) => p.name === name);
 
   const createUserOperation = (roles: string[], organisation: () => string | null) =>
     operation<{ email: string }>({
@@ -172,7 +183,8 @@ describe('role scope', () => {
 
     createOrganisation: operation<{ name: string }>({
       arrange: async ({ tag }) => ({ name: `Organisatie ${tag}` }),
-      act: ({ name }, token) => api.gql('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id name kind } }', { i: { name, kind: 'PARTNER' } }, token),
+      act: ({ name }, token) =>
+        api.gql('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id name kind } }', { i: { name, kind: 'PARTNER' } }, token),
       effect: async ({ name }, data) => {
         const organisations = (await anonymously('{ organisations { id name kind } }')).organisations;
         expect(organisations).toContainEqual({ id: data.createOrganisation.id, name, kind: 'PARTNER' });
@@ -186,10 +198,17 @@ describe('role scope', () => {
     createVenue: operation<{ name: string }>({
       arrange: async ({ tag }) => ({ name: `Zaal ${tag}` }),
       act: ({ name }, token) =>
-        api.gql('mutation($i: CreateVenueInput!) { createVenue(input: $i) { id name organisation { id } } }', { i: { organisationId: world.centreId, name, address: 'Overleiestraat 1, 8500 Kortrijk' } }, token),
+        api.gql(
+          'mutation($i: CreateVenueInput!) { createVenue(input: $i) { id name organisation { id } } }',
+          { i: { organisationId: world.centreId, name, address: 'Overleiestraat 1, 8500 Kortrijk' } },
+          token,
+        ),
       effect: async ({ name }, data) => {
         expect(data.createVenue.organisation.id).toBe(world.centreId);
-        const organisations = (await anonymously('{ organisations { id venues { id name } } }')).organisations as { id: string; venues: { id: string; name: string }[] }[];
+        const organisations = (await anonymously('{ organisations { id venues { id name } } }')).organisations as {
+          id: string;
+          venues: { id: string; name: string }[];
+        }[];
         expect(organisations.find((o) => o.id === world.centreId)!.venues).toContainEqual({ id: data.createVenue.id, name });
       },
       unchanged: async ({ name }) => {
@@ -199,7 +218,8 @@ describe('role scope', () => {
 
     createProgramme: operation<{ name: string }>({
       arrange: async ({ tag }) => ({ name: `Programma ${tag}` }),
-      act: ({ name }, token) => api.gql('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id name } }', { i: { name, kind: 'TABLE', defaultCapacity: 8 } }, token),
+      act: ({ name }, token) =>
+        api.gql('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id name } }', { i: { name, kind: 'TABLE', defaultCapacity: 8 } }, token),
       effect: async ({ name }, data) => {
         const programmes = (await anonymously('{ programmes { id name defaultCapacity active } }')).programmes;
         expect(programmes).toContainEqual({ id: data.createProgramme.id, name, defaultCapacity: 8, active: true });
@@ -212,11 +232,17 @@ describe('role scope', () => {
     updateProgramme: operation<{ id: string; name: string }>({
       arrange: async ({ tag }) => {
         const name = `Programma ${tag}`;
-        const created = await asAdmin('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', { i: { name, kind: 'TABLE', defaultCapacity: 8 } });
+        const created = await asAdmin('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', {
+          i: { name, kind: 'TABLE', defaultCapacity: 8 },
+        });
         return { id: created.createProgramme.id, name };
       },
       act: ({ id, name }, token) =>
-        api.gql('mutation($id: ID!, $i: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $i) { id name defaultCapacity } }', { id, i: { name: `${name} (hernoemd)`, defaultCapacity: 9 } }, token),
+        api.gql(
+          'mutation($id: ID!, $i: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $i) { id name defaultCapacity } }',
+          { id, i: { name: `${name} (hernoemd)`, defaultCapacity: 9 } },
+          token,
+        ),
       effect: async ({ id, name }) => {
         expect(await programmeByName(`${name} (hernoemd)`)).toEqual({ id, name: `${name} (hernoemd)`, defaultCapacity: 9, active: true });
       },
@@ -236,7 +262,11 @@ describe('role scope', () => {
         return { id: await createSeriesAsAdmin(title, [world.userIds.host]), title };
       },
       act: ({ id, title }, token) =>
-        api.gql('mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { updatedSessions series { id title } } }', { id, i: { title: `${title} (nieuw)` } }, token),
+        api.gql(
+          'mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { updatedSessions series { id title } } }',
+          { id, i: { title: `${title} (nieuw)` } },
+          token,
+        ),
       effect: async ({ id, title }, data) => {
         expect(data.updateSessionSeries.updatedSessions).toBe(2);
         const series = await readSeries(id);
@@ -253,7 +283,11 @@ describe('role scope', () => {
     "updateSessionSeries (host's series: hostIds → [otherHost])": operation<{ id: string }>({
       arrange: async ({ tag }) => ({ id: await createSeriesAsAdmin(`Reeks ${tag}`, [world.userIds.host]) }),
       act: ({ id }, token) =>
-        api.gql('mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { series { id } } }', { id, i: { hostIds: [world.userIds.otherHost] } }, token),
+        api.gql(
+          'mutation($id: ID!, $i: UpdateSessionSeriesInput!) { updateSessionSeries(id: $id, input: $i) { series { id } } }',
+          { id, i: { hostIds: [world.userIds.otherHost] } },
+          token,
+        ),
       effect: async ({ id }) => {
         const series = await readSeries(id);
         expect(series.hosts).toEqual([{ id: world.userIds.otherHost }]);
@@ -291,7 +325,11 @@ describe('role scope', () => {
     "moveSession (host's session)": operation<{ id: string }>({
       arrange: async ({ tag }) => ({ id: await createSessionAsAdmin({ title: `Tafel ${tag}`, hostIds: [world.userIds.host] }) }),
       act: ({ id }, token) =>
-        api.gql('mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { id startsAt } }', { id, s: '2026-09-10T19:00:00+02:00', e: '2026-09-10T20:30:00+02:00' }, token),
+        api.gql(
+          'mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { id startsAt } }',
+          { id, s: '2026-09-10T19:00:00+02:00', e: '2026-09-10T20:30:00+02:00' },
+          token,
+        ),
       effect: async ({ id }) => {
         expect((await readSession(id)).startsAt).toBe('2026-09-10T19:00:00+02:00');
       },
@@ -303,10 +341,20 @@ describe('role scope', () => {
     'addClosureDay (school A)': operation<{ date: string; label: string }>({
       arrange: async ({ tag, column }) => ({ date: `2026-11-${String(2 + column).padStart(2, '0')}`, label: `Vrije dag ${tag}` }),
       act: ({ date, label }, token) =>
-        api.gql('mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id date label kind organisationId } }', { i: { organisationId: world.schoolId, date, label } }, token),
+        api.gql(
+          'mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id date label kind organisationId } }',
+          { i: { organisationId: world.schoolId, date, label } },
+          token,
+        ),
       effect: async ({ date, label }, data) => {
         expect(data.addClosureDay).toMatchObject({ date, label, kind: 'ORGANISATION', organisationId: world.schoolId });
-        expect(await ownClosureDays(world.schoolId, date, date)).toContainEqual({ id: data.addClosureDay.id, date, label, kind: 'ORGANISATION', organisationId: world.schoolId });
+        expect(await ownClosureDays(world.schoolId, date, date)).toContainEqual({
+          id: data.addClosureDay.id,
+          date,
+          label,
+          kind: 'ORGANISATION',
+          organisationId: world.schoolId,
+        });
       },
       unchanged: async ({ date }) => {
         expect((await ownClosureDays(world.schoolId, date, date)).filter((d) => d.kind === 'ORGANISATION')).toEqual([]);
@@ -316,7 +364,9 @@ describe('role scope', () => {
     "removeClosureDay (school A's own day)": operation<{ id: string; date: string }>({
       arrange: async ({ tag, column }) => {
         const date = `2026-12-${String(1 + column).padStart(2, '0')}`;
-        const added = await asAdmin('mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }', { i: { organisationId: world.schoolId, date, label: `Vrije dag ${tag}` } });
+        const added = await asAdmin('mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }', {
+          i: { organisationId: world.schoolId, date, label: `Vrije dag ${tag}` },
+        });
         return { id: added.addClosureDay.id, date };
       },
       act: ({ id }, token) => api.gql('mutation($id: ID!) { removeClosureDay(id: $id) }', { id }, token),
@@ -366,16 +416,39 @@ describe('role scope', () => {
     const closures = api.app.get(ClosuresService);
     await api.dataSource.transaction((manager) => closures.ensureStandardCalendars(manager, [2026]));
 
-    const october = (day: number) => ({ startsAt: `2026-10-${String(day).padStart(2, '0')}T19:00:00+02:00`, endsAt: `2026-10-${String(day).padStart(2, '0')}T20:30:00+02:00` });
+    const october = (day: number) => ({
+      startsAt: `2026-10-${String(day).padStart(2, '0')}T19:00:00+02:00`,
+      endsAt: `2026-10-${String(day).padStart(2, '0')}T20:30:00+02:00`,
+    });
     scoped = {
       schoolByHost: await createSessionAsAdmin({ title: 'Scope: school A, host', venueId: world.schoolVenueId, hostIds: [world.userIds.host], ...october(6) }),
-      otherSchoolByOtherHost: await createSessionAsAdmin({ title: 'Scope: school B, otherHost', venueId: world.otherSchoolVenueId, hostIds: [world.userIds.otherHost], ...october(7) }),
-      centreByHostAndVolunteer: await createSessionAsAdmin({ title: 'Scope: centre, host + volunteer', venueId: world.centreVenueId, hostIds: [world.userIds.host, world.userIds.volunteer], ...october(8) }),
+      otherSchoolByOtherHost: await createSessionAsAdmin({
+        title: 'Scope: school B, otherHost',
+        venueId: world.otherSchoolVenueId,
+        hostIds: [world.userIds.otherHost],
+        ...october(7),
+      }),
+      centreByHostAndVolunteer: await createSessionAsAdmin({
+        title: 'Scope: centre, host + volunteer',
+        venueId: world.centreVenueId,
+        hostIds: [world.userIds.host, world.userIds.volunteer],
+        ...october(8),
+      }),
       schoolUnhosted: await createSessionAsAdmin({ title: 'Scope: school A, no host', venueId: world.schoolVenueId, hostIds: [], ...october(9) }),
     };
-    publicSeriesId = (await asAdmin(CREATE_SERIES, { i: seriesInput('Publieke reeks', { firstStartsAt: '2026-09-01T19:00:00+02:00', hostIds: [world.userIds.host] }) })).createSessionSeries.id;
-    publicClosureDayId = (await asAdmin('mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }', { i: { organisationId: world.schoolId, date: '2027-01-15', label: 'Pedagogische studiedag' } })).addClosureDay.id;
-    retiredProgrammeId = (await asAdmin('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', { i: { name: 'Dialoogtafel (afgeschaft)', kind: 'TABLE', defaultCapacity: 8 } })).createProgramme.id;
+    publicSeriesId = (
+      await asAdmin(CREATE_SERIES, { i: seriesInput('Publieke reeks', { firstStartsAt: '2026-09-01T19:00:00+02:00', hostIds: [world.userIds.host] }) })
+    ).createSessionSeries.id;
+    publicClosureDayId = (
+      await asAdmin('mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }', {
+        i: { organisationId: world.schoolId, date: '2027-01-15', label: 'Pedagogische studiedag' },
+      })
+    ).addClosureDay.id;
+    retiredProgrammeId = (
+      await asAdmin('mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }', {
+        i: { name: 'Dialoogtafel (afgeschaft)', kind: 'TABLE', defaultCapacity: 8 },
+      })
+    ).createProgramme.id;
     await asAdmin('mutation($id: ID!) { updateProgramme(id: $id, input: { active: false }) { id } }', { id: retiredProgrammeId });
   });
 
@@ -443,7 +516,12 @@ describe('role scope', () => {
         return;
       }
       const organisationId = organisationOf(who);
-      expect(dataOf(result).me).toEqual({ id: world.userIds[who], email: USER_EMAIL[who], roles: USER_ROLES[who], organisation: organisationId ? { id: organisationId } : null });
+      expect(dataOf(result).me).toEqual({
+        id: world.userIds[who],
+        email: USER_EMAIL[who],
+        roles: USER_ROLES[who],
+        organisation: organisationId ? { id: organisationId } : null,
+      });
     });
   });
 
@@ -466,7 +544,10 @@ describe('role scope', () => {
     });
 
     test('login answers with the user’s own e-mail before a token is in use', async () => {
-      const data = await anonymously('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { id email } } }', { e: USER_EMAIL.host, p: 'fixture-password-2026' });
+      const data = await anonymously('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { id email } } }', {
+        e: USER_EMAIL.host,
+        p: 'fixture-password-2026',
+      });
       expect(data.login.user).toEqual({ id: world.userIds.host, email: USER_EMAIL.host });
     });
   });
@@ -486,9 +567,12 @@ describe('role scope', () => {
       expect(data.programmes.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([world.praattafelId, world.schoolbabbelId]));
       expect(data.programmes.map((p: { id: string }) => p.id)).not.toContain(retiredProgrammeId);
       expect(data.organisations.find((o: { id: string }) => o.id === world.schoolId).venues).toEqual([{ id: world.schoolVenueId }]);
-      expect(data.sessions.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(
-        [scoped.schoolByHost, scoped.otherSchoolByOtherHost, scoped.centreByHostAndVolunteer, scoped.schoolUnhosted],
-      );
+      expect(data.sessions.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
+        scoped.schoolByHost,
+        scoped.otherSchoolByOtherHost,
+        scoped.centreByHostAndVolunteer,
+        scoped.schoolUnhosted,
+      ]);
       expect(data.session).toEqual({ id: scoped.schoolUnhosted, title: 'Scope: school A, no host', status: 'SCHEDULED' });
       expect(data.sessionSeries).toMatchObject({ id: publicSeriesId, title: 'Publieke reeks', hosts: [{ displayName: 'host' }] });
       expect(data.sessionSeries.sessions).toHaveLength(2);
@@ -497,7 +581,9 @@ describe('role scope', () => {
 
     test('a rejected token still reads the public schedule but cannot change anything', async () => {
       const bogus = 'not-a-valid-token';
-      expect(dataOf(await api.gql(`query($id: ID!) { session(id: $id) { id } }`, { id: scoped.schoolUnhosted }, bogus)).session).toEqual({ id: scoped.schoolUnhosted });
+      expect(dataOf(await api.gql(`query($id: ID!) { session(id: $id) { id } }`, { id: scoped.schoolUnhosted }, bogus)).session).toEqual({
+        id: scoped.schoolUnhosted,
+      });
       const result = await api.gql('mutation { createOrganisation(input: { name: "Met een vals token", kind: PARTNER }) { id } }', {}, bogus);
       expect(errorOf(result).code).toBe('UNAUTHENTICATED');
       expect(await count('SELECT count(*) AS n FROM organisation WHERE name = $1', ['Met een vals token'])).toBe(0);

@@ -8,7 +8,10 @@ export const CONFIRM_CODE = `mutation($r: ID!, $c: String!) { confirmRegistratio
  * way (the worker does not run in API tests); fails when the row no longer holds it.
  */
 export async function codeSentFor(api: TestApi, requestId: string): Promise<string> {
-  const [row] = await api.dataSource.query<{ code: string | null }[]>(`SELECT payload ->> 'code' AS code FROM notification WHERE kind = 'REGISTRATION_CODE' AND payload ->> 'requestId' = $1`, [requestId]);
+  const [row] = await api.dataSource.query<{ code: string | null }[]>(
+    `SELECT payload ->> 'code' AS code FROM notification WHERE kind = 'REGISTRATION_CODE' AND payload ->> 'requestId' = $1`,
+    [requestId],
+  );
   if (!row?.code) throw new Error(`no code SMS on its way for request ${requestId}`);
   return row.code;
 }

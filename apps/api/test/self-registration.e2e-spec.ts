@@ -21,14 +21,26 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
   const newPhone = () => `0470 20 ${String((phones += 1)).padStart(2, '0')} 00`;
   const e164 = (typed: string) => `+32${typed.replace(/\s/g, '').slice(1)}`;
 
-  const request = (input: Record<string, unknown>) => api.gql<Requested>(REQUEST_CODE, { i: { sessionId, firstName: 'Amina', preferredLanguage: 'ar', ...input } });
+  const request = (input: Record<string, unknown>) =>
+    api.gql<Requested>(REQUEST_CODE, { i: { sessionId, firstName: 'Amina', preferredLanguage: 'ar', ...input } });
   const requestOk = async (input: Record<string, unknown>) => dataOf(await request(input)).requestRegistrationCode.requestId;
   const confirm = (requestId: string, code: string) => api.gql<Confirmed>(CONFIRM_CODE, { r: requestId, c: code });
   const notificationOf = async (requestId: string) =>
-    (await api.dataSource.query<{ id: string; status: string; payload: Record<string, unknown> }[]>(`SELECT id, status, payload FROM notification WHERE kind = 'REGISTRATION_CODE' AND payload ->> 'requestId' = $1`, [requestId]))[0];
+    (
+      await api.dataSource.query<{ id: string; status: string; payload: Record<string, unknown> }[]>(
+        `SELECT id, status, payload FROM notification WHERE kind = 'REGISTRATION_CODE' AND payload ->> 'requestId' = $1`,
+        [requestId],
+      )
+    )[0];
   const wrongCodeFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
   const newSession = async (capacity: number) =>
-    dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { title: 'Praattafel Overleie', capacity }) }, world.tokens.coordinator)).createSession.id;
+    dataOf(
+      await api.gql<{ createSession: { id: string } }>(
+        CREATE_SESSION,
+        { i: sessionInput(world, { title: 'Praattafel Overleie', capacity }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession.id;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -88,7 +100,10 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
       registered_by_id: null,
     });
     // The usual confirmation follows, in their language.
-    const confirmations = await api.dataSource.query(`SELECT channel, language FROM notification WHERE registration_id = $1 AND kind = 'REGISTRATION_CONFIRMED'`, [registration.id]);
+    const confirmations = await api.dataSource.query(
+      `SELECT channel, language FROM notification WHERE registration_id = $1 AND kind = 'REGISTRATION_CONFIRMED'`,
+      [registration.id],
+    );
     expect(confirmations).toEqual([{ channel: 'SMS', language: 'ar' }]);
     // A code works once.
     expect(errorOf(await confirm(requested.requestId, code!))).toMatchObject({ code: 'CONFLICT', extensions: { reason: 'USED' } });
@@ -96,10 +111,13 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
 
   test('a full session puts them on the waiting list, with their position', async () => {
     const full = await newSession(1);
-    const first = await api.gql<{ requestRegistrationCode: { requestId: string } }>(REQUEST_CODE, { i: { sessionId: full, firstName: 'Oksana', phone: newPhone(), preferredLanguage: 'uk' } });
+    const first = await api.gql<{ requestRegistrationCode: { requestId: string } }>(REQUEST_CODE, {
+      i: { sessionId: full, firstName: 'Oksana', phone: newPhone(), preferredLanguage: 'uk' },
+    });
     const firstId = dataOf(first).requestRegistrationCode.requestId;
     expect(dataOf(await confirm(firstId, await codeSentFor(api, firstId))).confirmRegistrationCode.status).toBe('CONFIRMED');
-    const second = dataOf(await api.gql<Requested>(REQUEST_CODE, { i: { sessionId: full, firstName: 'Mohamed', phone: newPhone(), preferredLanguage: 'fr' } })).requestRegistrationCode.requestId;
+    const second = dataOf(await api.gql<Requested>(REQUEST_CODE, { i: { sessionId: full, firstName: 'Mohamed', phone: newPhone(), preferredLanguage: 'fr' } }))
+      .requestRegistrationCode.requestId;
     expect(dataOf(await confirm(second, await codeSentFor(api, second))).confirmRegistrationCode).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1 });
   });
 
@@ -113,7 +131,10 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     const notification = await notificationOf(requestId);
     expect(notification.status).toBe('CANCELLED');
     expect(notification.payload).not.toHaveProperty('code');
-    const [{ registrations }] = await api.dataSource.query(`SELECT count(*)::int AS registrations FROM registration_code_request WHERE id = $1 AND registration_id IS NOT NULL`, [requestId]);
+    const [{ registrations }] = await api.dataSource.query(
+      `SELECT count(*)::int AS registrations FROM registration_code_request WHERE id = $1 AND registration_id IS NOT NULL`,
+      [requestId],
+    );
     expect(registrations).toBe(0);
   });
 
@@ -173,7 +194,10 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     const before = await tableSnapshot(api.dataSource, ['registration_code_request', 'notification']);
     expect(errorOf(await request({ phone: '12345' }))).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'phone' } });
     expect(errorOf(await request({ phone: newPhone(), firstName: '  ' }))).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'firstName' } });
-    expect(errorOf(await request({ phone: newPhone(), preferredLanguage: 'xx' }))).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'preferredLanguage' } });
+    expect(errorOf(await request({ phone: newPhone(), preferredLanguage: 'xx' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      extensions: { field: 'preferredLanguage' },
+    });
     expect(errorOf(await request({ phone: newPhone(), sessionId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
     expect(errorOf(await confirm('00000000-0000-4000-8000-000000000000', '123456')).code).toBe('NOT_FOUND');
     expect(await tableSnapshot(api.dataSource, ['registration_code_request', 'notification'])).toEqual(before);
@@ -184,5 +208,13 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
 function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
   const composers = new ComposerRegistry(api.app.get(DiscoveryService));
   composers.onModuleInit();
-  return new NotificationDelivery(new Transactions(api.dataSource), new NotificationRepository(api.dataSource), new EmailChannel(config), new SmsChannel(config), api.clock, composers, config);
+  return new NotificationDelivery(
+    new Transactions(api.dataSource),
+    new NotificationRepository(api.dataSource),
+    new EmailChannel(config),
+    new SmsChannel(config),
+    api.clock,
+    composers,
+    config,
+  );
 }

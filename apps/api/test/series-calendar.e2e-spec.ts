@@ -61,7 +61,8 @@ describe('session series on the Flemish school calendar, in Brussels time', () =
 
     it('keeps the Tuesday before and after each holiday', () => {
       const days = new Set(sessions.map((s) => dayOf(s.startsAt)));
-      for (const day of ['2026-10-27', '2026-11-10', '2026-12-15', '2027-01-05', '2027-02-02', '2027-02-16', '2027-03-23', '2027-04-13']) expect(days).toContain(day);
+      for (const day of ['2026-10-27', '2026-11-10', '2026-12-15', '2027-01-05', '2027-02-02', '2027-02-16', '2027-03-23', '2027-04-13'])
+        expect(days).toContain(day);
     });
 
     it('starts every session at 19:00 Brussels time: 17:00Z in summer time, 18:00Z in winter time', () => {
@@ -100,7 +101,13 @@ describe('session series on the Flemish school calendar, in Brussels time', () =
   });
 
   it('keeps holidays in a series that does not skip them', async () => {
-    const { sessions } = await createSeries({ rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=12', firstStartsAt: '2026-09-02T14:00:00+02:00', skipSchoolHolidays: false, venueId: world.centreVenueId, programmeId: world.praattafelId });
+    const { sessions } = await createSeries({
+      rrule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=12',
+      firstStartsAt: '2026-09-02T14:00:00+02:00',
+      skipSchoolHolidays: false,
+      venueId: world.centreVenueId,
+      programmeId: world.praattafelId,
+    });
     expect(sessions).toHaveLength(12);
     expect(sessions.map((s) => dayOf(s.startsAt))).toContain('2026-11-04');
   });
@@ -121,7 +128,8 @@ describe('session series on the Flemish school calendar, in Brussels time', () =
       world.tokens.schoolContact,
     );
     expect(dataOf(added).addClosureDay).toMatchObject({ kind: 'ORGANISATION', date: '2026-10-16' });
-    const after = dataOf(await api.gql('query($id: ID!) { sessionSeries(id: $id) { sessions { id startsAt status } } }', { id })).sessionSeries.sessions as SessionRow[];
+    const after = dataOf(await api.gql('query($id: ID!) { sessionSeries(id: $id) { sessions { id startsAt status } } }', { id })).sessionSeries
+      .sessions as SessionRow[];
     expect(after.find((s) => s.id === target.id)?.status).toBe('CANCELLED');
     expect(after.filter((s) => s.status === 'SCHEDULED')).toHaveLength(sessions.length - 1);
 
@@ -135,7 +143,11 @@ describe('session series on the Flemish school calendar, in Brussels time', () =
 
   describe('editing a series', () => {
     it('changes only sessions that have not started yet', async () => {
-      const { id, sessions } = await createSeries({ rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=10', firstStartsAt: '2026-09-01T19:00:00+02:00', skipSchoolHolidays: false });
+      const { id, sessions } = await createSeries({
+        rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=10',
+        firstStartsAt: '2026-09-01T19:00:00+02:00',
+        skipSchoolHolidays: false,
+      });
       api.clock.set(new Date('2026-09-20T10:00:00Z'));
       try {
         const change = dataOf(

@@ -36,7 +36,9 @@ describe('the public schedule and session changes', () => {
     let totalCount = -1;
     let pages = 0;
     for (;;) {
-      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Edge[] } = dataOf(await api.gql(PAGE, { filter, first, after })).sessions;
+      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Edge[] } = dataOf(
+        await api.gql(PAGE, { filter, first, after }),
+      ).sessions;
       pages += 1;
       totalCount = page.totalCount;
       edges.push(...page.edges);
@@ -71,14 +73,22 @@ describe('the public schedule and session changes', () => {
 
   it('cancels a session with a reason: it leaves the schedule unless cancelled ones are asked for', async () => {
     const id = ids.centre[3];
-    const cancelled = dataOf(await api.gql('mutation($id: ID!) { cancelSession(id: $id, reason: "Wijkcentrum gesloten") { id status cancellationReason } }', { id }, world.tokens.coordinator)).cancelSession;
+    const cancelled = dataOf(
+      await api.gql(
+        'mutation($id: ID!) { cancelSession(id: $id, reason: "Wijkcentrum gesloten") { id status cancellationReason } }',
+        { id },
+        world.tokens.coordinator,
+      ),
+    ).cancelSession;
     expect(cancelled).toEqual({ id, status: 'CANCELLED', cancellationReason: 'Wijkcentrum gesloten' });
     expect((await allPages({ programmeId: world.praattafelId }, 50)).totalCount).toBe(12);
     const withCancelled = await allPages({ programmeId: world.praattafelId, includeCancelled: true }, 50);
     expect(withCancelled.totalCount).toBe(13);
     expect(withCancelled.edges.find((e) => e.node.id === id)?.node.status).toBe('CANCELLED');
     // Cancelling twice is harmless.
-    expect(dataOf(await api.gql('mutation($id: ID!) { cancelSession(id: $id) { status } }', { id }, world.tokens.coordinator)).cancelSession.status).toBe('CANCELLED');
+    expect(dataOf(await api.gql('mutation($id: ID!) { cancelSession(id: $id) { status } }', { id }, world.tokens.coordinator)).cancelSession.status).toBe(
+      'CANCELLED',
+    );
   });
 
   it('refuses to cancel a session that has started (SESSION_IN_PAST)', async () => {
@@ -95,7 +105,8 @@ describe('the public schedule and session changes', () => {
 
   it('changes the capacity of one session within what the venue holds', async () => {
     const id = ids.schoolA[1];
-    const update = (capacity: number) => api.gql('mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { capacity } }', { id, c: capacity }, world.tokens.coordinator);
+    const update = (capacity: number) =>
+      api.gql('mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { capacity } }', { id, c: capacity }, world.tokens.coordinator);
     expect(dataOf(await update(20)).updateSessionCapacity.capacity).toBe(20);
     const tooMany = errorOf(await update(41));
     expect(tooMany.code).toBe('BAD_USER_INPUT');
@@ -104,8 +115,16 @@ describe('the public schedule and session changes', () => {
   });
 
   it('creates a single session with the programme default capacity and its hosts', async () => {
-    const created = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { hostIds: [world.userIds.host] }) }, world.tokens.coordinator)).createSession;
-    expect(created).toMatchObject({ capacity: 10, status: 'SCHEDULED', startsAt: '2026-09-08T19:00:00+02:00', endsAt: '2026-09-08T20:30:00+02:00', hosts: [{ id: world.userIds.host }] });
+    const created = dataOf(
+      await api.gql(CREATE_SESSION, { i: sessionInput(world, { hostIds: [world.userIds.host] }) }, world.tokens.coordinator),
+    ).createSession;
+    expect(created).toMatchObject({
+      capacity: 10,
+      status: 'SCHEDULED',
+      startsAt: '2026-09-08T19:00:00+02:00',
+      endsAt: '2026-09-08T20:30:00+02:00',
+      hosts: [{ id: world.userIds.host }],
+    });
   });
 
   it('shows a host only their own sessions in mySessions, and a school contact only their school', async () => {

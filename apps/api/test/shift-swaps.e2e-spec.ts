@@ -26,10 +26,17 @@ describe('shift swaps: a request the colleague accepts', () => {
   let v: Record<string, Volunteer>;
   let day = 0;
 
-  const statusOf = async (assignmentId: string) => (await api.dataSource.query(`SELECT status FROM shift_assignment WHERE id = $1`, [assignmentId]))[0].status as string;
-  const requestStatus = async (requestId: string) => (await api.dataSource.query(`SELECT status FROM shift_swap_request WHERE id = $1`, [requestId]))[0].status as string;
+  const statusOf = async (assignmentId: string) =>
+    (await api.dataSource.query(`SELECT status FROM shift_assignment WHERE id = $1`, [assignmentId]))[0].status as string;
+  const requestStatus = async (requestId: string) =>
+    (await api.dataSource.query(`SELECT status FROM shift_swap_request WHERE id = $1`, [requestId]))[0].status as string;
   const holders = async (shiftId: string) =>
-    (await api.dataSource.query<{ volunteer_id: string }[]>(`SELECT volunteer_id FROM shift_assignment WHERE shift_id = $1 AND status = 'ASSIGNED' ORDER BY volunteer_id`, [shiftId])).map((row) => row.volunteer_id);
+    (
+      await api.dataSource.query<{ volunteer_id: string }[]>(
+        `SELECT volunteer_id FROM shift_assignment WHERE shift_id = $1 AND status = 'ASSIGNED' ORDER BY volunteer_id`,
+        [shiftId],
+      )
+    ).map((row) => row.volunteer_id);
   const signUp = async (who: Volunteer, shiftId: string) => dataOf(await api.gql(SIGN_UP, { s: shiftId }, who.token)).signUpForShift as { id: string };
   /** A shift of its own day (October 2026 onwards), 18:00–20:00 Brussels, held by `holder`. */
   const heldShift = async (holder: Volunteer, title = 'Onthaal praattafel') => {
@@ -42,7 +49,9 @@ describe('shift swaps: a request the colleague accepts', () => {
     const answer = dataOf(await api.gql(SWAP, { a: assignmentId, to: colleague.id }, holder.token)).swapShift;
     // The volunteer's own assignment comes back, still theirs.
     expect(answer).toMatchObject({ id: assignmentId, status: 'ASSIGNED', volunteer: { id: holder.id } });
-    const [request] = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [assignmentId]);
+    const [request] = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [
+      assignmentId,
+    ]);
     return request.id;
   };
   const expectNoLeak = (result: GraphQLResult | unknown, ...secrets: string[]) => {
@@ -73,9 +82,22 @@ describe('shift swaps: a request the colleague accepts', () => {
     // Nothing moved yet.
     expect(await holders(shiftId)).toEqual([v.Hanna.id]);
     const incoming = dataOf(await api.gql(REQUESTS, {}, v.Karim.token)).shiftSwapRequests;
-    expect(incoming).toEqual([{ id: requestId, status: 'PENDING', assignmentId, incoming: true, decidedAt: null, shift: { id: shiftId, title: 'Onthaal praattafel' }, from: { id: v.Hanna.id, displayName: 'Hanna' }, to: { id: v.Karim.id, displayName: 'Karim' } }]);
+    expect(incoming).toEqual([
+      {
+        id: requestId,
+        status: 'PENDING',
+        assignmentId,
+        incoming: true,
+        decidedAt: null,
+        shift: { id: shiftId, title: 'Onthaal praattafel' },
+        from: { id: v.Hanna.id, displayName: 'Hanna' },
+        to: { id: v.Karim.id, displayName: 'Karim' },
+      },
+    ]);
     expectNoLeak(incoming);
-    expect(dataOf(await api.gql(REQUESTS, {}, v.Hanna.token)).shiftSwapRequests).toEqual([expect.objectContaining({ id: requestId, status: 'PENDING', incoming: false })]);
+    expect(dataOf(await api.gql(REQUESTS, {}, v.Hanna.token)).shiftSwapRequests).toEqual([
+      expect.objectContaining({ id: requestId, status: 'PENDING', incoming: false }),
+    ]);
     // A third volunteer sees nothing of it and cannot answer it.
     expect(dataOf(await api.gql(REQUESTS, {}, v.Lotte.token)).shiftSwapRequests).toEqual([]);
     expect(errorOf(await api.gql(ACCEPT, { r: requestId }, v.Lotte.token)).code).toBe('FORBIDDEN');
@@ -99,9 +121,20 @@ describe('shift swaps: a request the colleague accepts', () => {
     // Accepting twice does nothing more.
     expect(errorOf(await api.gql(ACCEPT, { r: requestId }, v.Karim.token)).code).toBe('CONFLICT');
     // A subject access request shows the request to both of them.
-    for (const [who, askedByMe] of [[v.Hanna, true], [v.Karim, false]] as const) {
-      const { document } = dataOf(await api.gql(`query($s: PersonalDataSubjectInput!) { exportPersonalData(subject: $s) { document } }`, { s: { userId: who.id } }, world.tokens.coordinator)).exportPersonalData;
-      expect(document.shift_swap_requests).toEqual([expect.objectContaining({ id: requestId, status: 'ACCEPTED', asked_by_me: askedByMe, shift: expect.objectContaining({ id: shiftId }) })]);
+    for (const [who, askedByMe] of [
+      [v.Hanna, true],
+      [v.Karim, false],
+    ] as const) {
+      const { document } = dataOf(
+        await api.gql(
+          `query($s: PersonalDataSubjectInput!) { exportPersonalData(subject: $s) { document } }`,
+          { s: { userId: who.id } },
+          world.tokens.coordinator,
+        ),
+      ).exportPersonalData;
+      expect(document.shift_swap_requests).toEqual([
+        expect.objectContaining({ id: requestId, status: 'ACCEPTED', asked_by_me: askedByMe, shift: expect.objectContaining({ id: shiftId }) }),
+      ]);
     }
   });
 
@@ -110,7 +143,10 @@ describe('shift swaps: a request the colleague accepts', () => {
     await api.dataSource.query(`UPDATE app_user SET preferred_language = 'uk' WHERE id = $1`, [v.Nora.id]);
     const { assignmentId } = await heldShift(v.Hanna);
     const requestId = await ask(v.Hanna, assignmentId, v.Nora);
-    const rows = await api.dataSource.query(`SELECT kind, channel, user_id, language, status, payload FROM notification WHERE kind = 'SHIFT_SWAP_REQUESTED' AND user_id = $1`, [v.Nora.id]);
+    const rows = await api.dataSource.query(
+      `SELECT kind, channel, user_id, language, status, payload FROM notification WHERE kind = 'SHIFT_SWAP_REQUESTED' AND user_id = $1`,
+      [v.Nora.id],
+    );
     expect(rows).toEqual([{ kind: 'SHIFT_SWAP_REQUESTED', channel: 'EMAIL', user_id: v.Nora.id, language: 'uk', status: 'PENDING', payload: { requestId } }]);
   });
 
@@ -122,7 +158,9 @@ describe('shift swaps: a request the colleague accepts', () => {
     expect(await holders(shiftId)).toEqual([v.Hanna.id]);
     expect(errorOf(await api.gql(ACCEPT, { r: requestId }, v.Lotte.token)).code).toBe('CONFLICT');
     expect(await holders(shiftId)).toEqual([v.Hanna.id]);
-    expect(dataOf(await api.gql(REQUESTS, {}, v.Hanna.token)).shiftSwapRequests).toEqual(expect.arrayContaining([expect.objectContaining({ id: requestId, status: 'DECLINED' })]));
+    expect(dataOf(await api.gql(REQUESTS, {}, v.Hanna.token)).shiftSwapRequests).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: requestId, status: 'DECLINED' })]),
+    );
   });
 
   it('the holder withdraws; only they (or a coordinator) may; asking someone else withdraws the earlier request', async () => {
@@ -145,7 +183,9 @@ describe('shift swaps: a request the colleague accepts', () => {
     expect(errorOf(await api.gql(ACCEPT, { r: afterDrop }, v.Pieter.token)).code).toBe('CONFLICT');
     expect(await holders(dropped.shiftId)).toEqual([]);
     // The e-mail about it is withdrawn with the place.
-    expect((await api.dataSource.query(`SELECT status FROM notification WHERE kind = 'SHIFT_SWAP_REQUESTED' AND payload->>'requestId' = $1`, [afterDrop]))[0].status).toBe('CANCELLED');
+    expect(
+      (await api.dataSource.query(`SELECT status FROM notification WHERE kind = 'SHIFT_SWAP_REQUESTED' AND payload->>'requestId' = $1`, [afterDrop]))[0].status,
+    ).toBe('CANCELLED');
 
     const cancelled = await heldShift(v.Hanna);
     const afterCancel = await ask(v.Hanna, cancelled.assignmentId, v.Pieter);
@@ -180,7 +220,12 @@ describe('shift swaps: a request the colleague accepts', () => {
 
     const busy = await heldShift(v.Hanna);
     const busyRequest = await ask(v.Hanna, busy.assignmentId, v.Ilias);
-    const other = await createShift(api, world, { title: 'Kookatelier', role: 'COOKING', startsAt: brussels(busy.date, '19:00'), endsAt: brussels(busy.date, '21:00') });
+    const other = await createShift(api, world, {
+      title: 'Kookatelier',
+      role: 'COOKING',
+      startsAt: brussels(busy.date, '19:00'),
+      endsAt: brussels(busy.date, '21:00'),
+    });
     await signUp(v.Ilias, other.id);
     before = await tableSnapshot(api.dataSource, TABLES);
     const busyRefusal = await api.gql(ACCEPT, { r: busyRequest }, v.Ilias.token);
@@ -194,7 +239,12 @@ describe('shift swaps: a request the colleague accepts', () => {
   it("asking a colleague who is away or busy is refused without their e-mail, dates, reason or other shift; the request's fields carry no e-mail", async () => {
     const { date, shiftId, assignmentId } = await heldShift(v.Hanna);
     dataOf(await api.gql(ADD_ABSENCE, { v: v.Jasmien.id, i: { startsOn: date, endsOn: date, reason: 'Operatie aan de knie' } }, v.Jasmien.token));
-    const busyThen = await createShift(api, world, { title: 'Fietsherstelling', role: 'SETUP', startsAt: brussels(date, '17:00'), endsAt: brussels(date, '19:00') });
+    const busyThen = await createShift(api, world, {
+      title: 'Fietsherstelling',
+      role: 'SETUP',
+      startsAt: brussels(date, '17:00'),
+      endsAt: brussels(date, '19:00'),
+    });
     await signUp(v.Lotte, busyThen.id);
     const candidates = dataOf(await api.gql(CANDIDATES, { a: assignmentId }, v.Hanna.token)).shiftSwapCandidates.map((c: { id: string }) => c.id);
     expect(candidates).not.toContain(v.Jasmien.id);

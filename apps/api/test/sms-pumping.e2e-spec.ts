@@ -8,7 +8,20 @@ import { REQUEST_CODE } from './self-registration-fixtures';
 import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 /** A mobile number of each country, as libphonenumber's examples give them: 12 abroad and none allowed by default. */
-const FOREIGN_MOBILES = ['+31612345678', '+33612345678', '+4915123456789', '+447400123456', '+12015550123', '+212650123456', '+905012345678', '+93701234567', '+963944567890', '+380501234567', '+40712034567', '+923012345678'];
+const FOREIGN_MOBILES = [
+  '+31612345678',
+  '+33612345678',
+  '+4915123456789',
+  '+447400123456',
+  '+12015550123',
+  '+212650123456',
+  '+905012345678',
+  '+93701234567',
+  '+963944567890',
+  '+380501234567',
+  '+40712034567',
+  '+923012345678',
+];
 const BUDGET = 3;
 const CODE_TABLES = ['registration_code_request', 'notification'] as const;
 
@@ -20,12 +33,15 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
   const newBelgianMobile = () => `0470 40 ${String((phones += 1)).padStart(2, '0')} 00`;
   const request = (phone: string) => api.gql(REQUEST_CODE, { i: { sessionId, firstName: 'Amina', phone, preferredLanguage: 'ar' } });
   const budgetAlerts = () =>
-    api.dataSource.query<{ id: string; user_id: string; payload: Record<string, unknown> }[]>(`SELECT id, user_id, payload FROM notification WHERE kind = 'SMS_CODE_BUDGET_REACHED' ORDER BY created_at`);
+    api.dataSource.query<{ id: string; user_id: string; payload: Record<string, unknown> }[]>(
+      `SELECT id, user_id, payload FROM notification WHERE kind = 'SMS_CODE_BUDGET_REACHED' ORDER BY created_at`,
+    );
 
   beforeAll(async () => {
     api = await startTestApi({ env: { SMS_CODE_COUNTRIES: 'BE,NL', SMS_CODE_BUDGET_PER_HOUR: String(BUDGET) } });
     world = await createWorld(api);
-    sessionId = dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { capacity: 10 }) }, world.tokens.coordinator)).createSession.id;
+    sessionId = dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: sessionInput(world, { capacity: 10 }) }, world.tokens.coordinator))
+      .createSession.id;
   });
   afterAll(() => api?.close());
 
@@ -51,7 +67,9 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     }
     expect(await tableSnapshot(api.dataSource, ['registration_code_request'])).toEqual(before);
     const alerts = await budgetAlerts();
-    expect(alerts).toEqual([{ id: expect.any(String), user_id: world.userIds.coordinator, payload: { budget: BUDGET, reachedAt: '2026-08-15T10:05:00.000Z' } }]);
+    expect(alerts).toEqual([
+      { id: expect.any(String), user_id: world.userIds.coordinator, payload: { budget: BUDGET, reachedAt: '2026-08-15T10:05:00.000Z' } },
+    ]);
 
     // The worker's delivery sends it as an e-mail in the coordinator's language.
     const smtp = await startSmtpCapture();
@@ -76,5 +94,13 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
 function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
   const composers = new ComposerRegistry(api.app.get(DiscoveryService));
   composers.onModuleInit();
-  return new NotificationDelivery(new Transactions(api.dataSource), new NotificationRepository(api.dataSource), new EmailChannel(config), new SmsChannel(config), api.clock, composers, config);
+  return new NotificationDelivery(
+    new Transactions(api.dataSource),
+    new NotificationRepository(api.dataSource),
+    new EmailChannel(config),
+    new SmsChannel(config),
+    api.clock,
+    composers,
+    config,
+  );
 }

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { CREATE_SERIES, createWorld, World } from './fixtures';
 import { at, BOOK_STAND, CREATE_PLOT, createFestival, SATURDAY } from './festival-fixtures';
+import { CREATE_SERIES, createWorld, World } from './fixtures';
 import { dataOf, startTestApi, TestApi } from './test-api';
 
 const NESTED_PAGE = `query($first: Int!, $after: String) {
@@ -40,11 +40,31 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     // 3 series × 30 weeks at different venues, programmes and hosts: enough for pages of 50.
     const plans = [
       { venueId: world.schoolVenueId, programmeId: world.schoolbabbelId, hostIds: [world.userIds.host], day: 'TU', first: '2026-09-01T08:45:00+02:00' },
-      { venueId: world.otherSchoolVenueId, programmeId: world.schoolbabbelId, hostIds: [world.userIds.otherHost, world.userIds.volunteer], day: 'WE', first: '2026-09-02T08:45:00+02:00' },
-      { venueId: world.centreVenueId, programmeId: world.praattafelId, hostIds: [world.userIds.host, world.userIds.coordinator], day: 'TH', first: '2026-09-03T19:00:00+02:00' },
+      {
+        venueId: world.otherSchoolVenueId,
+        programmeId: world.schoolbabbelId,
+        hostIds: [world.userIds.otherHost, world.userIds.volunteer],
+        day: 'WE',
+        first: '2026-09-02T08:45:00+02:00',
+      },
+      {
+        venueId: world.centreVenueId,
+        programmeId: world.praattafelId,
+        hostIds: [world.userIds.host, world.userIds.coordinator],
+        day: 'TH',
+        first: '2026-09-03T19:00:00+02:00',
+      },
     ];
     for (const plan of plans) {
-      const input = { programmeId: plan.programmeId, venueId: plan.venueId, title: `Tafel ${plan.day}`, rrule: `FREQ=WEEKLY;BYDAY=${plan.day};COUNT=30`, firstStartsAt: plan.first, durationMinutes: 90, hostIds: plan.hostIds };
+      const input = {
+        programmeId: plan.programmeId,
+        venueId: plan.venueId,
+        title: `Tafel ${plan.day}`,
+        rrule: `FREQ=WEEKLY;BYDAY=${plan.day};COUNT=30`,
+        firstStartsAt: plan.first,
+        durationMinutes: 90,
+        hostIds: plan.hostIds,
+      };
       dataOf(await api.gql(CREATE_SERIES, { i: input }, world.tokens.coordinator));
     }
   });
@@ -83,13 +103,21 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
   });
 
   it('costs a constant number of statements for the attendee lists of a page of sessions', async () => {
-    const page = dataOf(await api.gql(`{ sessions(first: 50) { edges { node { id } } } }`)).sessions.edges.map((e: { node: { id: string } }) => e.node.id as string);
+    const page = dataOf(await api.gql(`{ sessions(first: 50) { edges { node { id } } } }`)).sessions.edges.map(
+      (e: { node: { id: string } }) => e.node.id as string,
+    );
     // One seat per session, so the second person waits: the waiting-list positions are resolved too.
     await api.dataSource.query(`UPDATE session SET capacity = 1 WHERE id = ANY($1::uuid[])`, [page]);
     for (const [i, sessionId] of page.entries()) {
       for (const name of [`Ouder ${i}a`, `Ouder ${i}b`]) {
         const participant = { firstName: name, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false };
-        dataOf(await api.gql(`mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`, { i: { sessionId, participant } }, world.tokens.coordinator));
+        dataOf(
+          await api.gql(
+            `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`,
+            { i: { sessionId, participant } },
+            world.tokens.coordinator,
+          ),
+        );
       }
     }
     const attendees = `query($first: Int!) { sessions(first: $first) { edges { node { id confirmedCount waitlistCount
@@ -98,7 +126,9 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     const fifty = await countStatements(() => api.gql(attendees, { first: 50 }, world.tokens.coordinator));
     const nodes = dataOf(fifty.result).sessions.edges.map((e: { node: { registrations: { waitlistPosition: number | null }[] } }) => e.node);
     expect(nodes).toHaveLength(50);
-    expect(nodes.every((n: { registrations: { waitlistPosition: number | null }[] }) => n.registrations.map((r) => r.waitlistPosition).join() === ',1')).toBe(true);
+    expect(nodes.every((n: { registrations: { waitlistPosition: number | null }[] }) => n.registrations.map((r) => r.waitlistPosition).join() === ',1')).toBe(
+      true,
+    );
     expect(fifty.statements.length).toBe(ten.statements.length);
     expect(fifty.statements.length).toBeLessThanOrEqual(12);
   });
@@ -109,11 +139,16 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     const apply = `mutation($i: ApplyForStandInput!) { applyForStand(input: $i) { application { id } } }`;
     const associations: string[] = [];
     for (let i = 0; i < 12; i += 1) {
-      const id = (await coordinator('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: `Vereniging ${i}`, kind: 'ASSOCIATION' } })).createOrganisation.id;
+      const id = (
+        await coordinator('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', {
+          i: { name: `Vereniging ${i}`, kind: 'ASSOCIATION' },
+        })
+      ).createOrganisation.id;
       const plotId = (await coordinator(CREATE_PLOT, { i: { editionId: festival.editionId, code: `S${i}` } })).createStandPlot.id;
       associations.push(id);
       const slot = { plotId, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00') };
-      if (i % 2 === 0) await coordinator(apply, { i: { editionId: festival.editionId, organisationId: id, offering: 'FOOD', community: `Gemeenschap ${i}`, slots: [slot] } });
+      if (i % 2 === 0)
+        await coordinator(apply, { i: { editionId: festival.editionId, organisationId: id, offering: 'FOOD', community: `Gemeenschap ${i}`, slots: [slot] } });
       else await coordinator(BOOK_STAND, { i: { ...slot, organisationId: id } });
     }
     const nested = `query($e: ID!, $o: ID) { standBookings(editionId: $e, filter: { organisationId: $o }) { id plot { code } organisation { name venues { id } } edition { name plots { id } } application { community bookings { id plot { code } } } } }`;

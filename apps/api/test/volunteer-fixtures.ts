@@ -31,7 +31,11 @@ export async function createVolunteers(api: TestApi, world: World, names: string
         names.slice(i, i + 5).map(async (name) => {
           const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}@vrijwilligers.test.oefenkansen.be`;
           const created = dataOf(
-            await api.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password: FIXTURE_PASSWORD, displayName: name, roles: ['VOLUNTEER'] } }, world.tokens.admin),
+            await api.gql(
+              'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+              { i: { email, password: FIXTURE_PASSWORD, displayName: name, roles: ['VOLUNTEER'] } },
+              world.tokens.admin,
+            ),
           );
           return { id: created.createUser.id as string, name, token: await api.login(email, FIXTURE_PASSWORD) };
         }),
@@ -42,14 +46,22 @@ export async function createVolunteers(api: TestApi, world: World, names: string
 }
 
 /** A shift outside any session, made by the coordinator. */
-export async function createShift(api: TestApi, world: World, input: Record<string, unknown>): Promise<{ id: string; startsAt: string; endsAt: string; [key: string]: unknown }> {
+export async function createShift(
+  api: TestApi,
+  world: World,
+  input: Record<string, unknown>,
+): Promise<{ id: string; startsAt: string; endsAt: string; [key: string]: unknown }> {
   return dataOf(await api.gql(CREATE_SHIFT, { i: { role: 'WELCOME', needed: 1, title: 'Onthaal', ...input } }, world.tokens.coordinator)).createShift;
 }
 
 /** A newcomer, registered through the API for a session (they may end up on its waiting list; that does not matter here). */
 export async function registerNewcomer(api: TestApi, world: World, sessionId: string, participant: Record<string, unknown>): Promise<string> {
   const result = dataOf(
-    await api.gql(REGISTER, { i: { sessionId, participant: { preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false, ...participant } } }, world.tokens.coordinator),
+    await api.gql(
+      REGISTER,
+      { i: { sessionId, participant: { preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false, ...participant } } },
+      world.tokens.coordinator,
+    ),
   );
   return result.registerParticipant.participant.id;
 }

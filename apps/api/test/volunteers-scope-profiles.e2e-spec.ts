@@ -1,5 +1,5 @@
-import { dataOf } from './test-api';
 import { describeScopeMatrix, ScopedOperation } from './scope-matrix';
+import { dataOf } from './test-api';
 import { profileOperations } from './volunteers-scope/profiles';
 import { MATRIX, O, OperationName, Outcome, setUpVolunteersScope, snapshot } from './volunteers-scope/setup';
 import { shiftOperations } from './volunteers-scope/shifts';
@@ -14,22 +14,36 @@ import { trajectoryOperations } from './volunteers-scope/trajectories';
 describe('volunteers: role scope', () => {
   const scope = setUpVolunteersScope();
   const operations = profileOperations(scope);
-  const OPERATIONS = { ...profileOperations(scope), ...shiftOperations(scope), ...trajectoryOperations(scope) } as Record<OperationName, ScopedOperation<unknown>>;
+  const OPERATIONS = { ...profileOperations(scope), ...shiftOperations(scope), ...trajectoryOperations(scope) } as Record<
+    OperationName,
+    ScopedOperation<unknown>
+  >;
 
   it('has an operation for every row of the matrix and a row for every operation', () => {
     expect(Object.keys(OPERATIONS).sort()).toEqual(Object.keys(MATRIX).sort());
     // A row that expects `own` says what the caller sees.
-    for (const [name, row] of Object.entries(MATRIX)) if ((row as Outcome[]).includes(O)) expect([name, typeof OPERATIONS[name as OperationName].own]).toEqual([name, 'function']);
+    for (const [name, row] of Object.entries(MATRIX))
+      if ((row as Outcome[]).includes(O)) expect([name, typeof OPERATIONS[name as OperationName].own]).toEqual([name, 'function']);
   });
 
   it('has a row for every volunteers, shifts, trajectories and reports query and mutation of the schema', async () => {
-    const schema = dataOf(await scope.api.gql(`{ query: __type(name: "Query") { fields { name } } mutation: __type(name: "Mutation") { fields { name } } }`, {}, null));
-    const areaFields = [...schema.query.fields, ...schema.mutation.fields].map((f: { name: string }) => f.name).filter((name: string) => /shift|volunteer|trajector|buddies|report|calendarFeed/i.test(name));
+    const schema = dataOf(
+      await scope.api.gql(`{ query: __type(name: "Query") { fields { name } } mutation: __type(name: "Mutation") { fields { name } } }`, {}, null),
+    );
+    const areaFields = [...schema.query.fields, ...schema.mutation.fields]
+      .map((f: { name: string }) => f.name)
+      .filter((name: string) => /shift|volunteer|trajector|buddies|report|calendarFeed/i.test(name));
     const covered = new Set(Object.keys(MATRIX).map((row) => row.split(/[ (]/)[0]));
     // Shift.assignments is a field of a type, not an operation.
     expect(areaFields.sort()).toEqual([...covered].filter((name) => !name.includes('.')).sort());
     expect(areaFields).toHaveLength(35);
   });
 
-  describeScopeMatrix({ matrix: MATRIX, rows: Object.keys(operations) as OperationName[], operations, snapshot: () => snapshot(scope.api), tokenOf: scope.tokenOf });
+  describeScopeMatrix({
+    matrix: MATRIX,
+    rows: Object.keys(operations) as OperationName[],
+    operations,
+    snapshot: () => snapshot(scope.api),
+    tokenOf: scope.tokenOf,
+  });
 });

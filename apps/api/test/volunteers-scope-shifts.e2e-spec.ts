@@ -1,7 +1,20 @@
 import { DateTime } from 'luxon';
-import { errorOf } from './test-api';
 import { describeScopeMatrix } from './scope-matrix';
-import { ADD_ABSENCE, ASSIGN, CREATE_SHIFT, expectNoLeak, iso, MATRIX, OperationName, OTHER_VOLUNTEER, setUpVolunteersScope, snapshot, SWAP, ZONE } from './volunteers-scope/setup';
+import { errorOf } from './test-api';
+import {
+  ADD_ABSENCE,
+  ASSIGN,
+  CREATE_SHIFT,
+  expectNoLeak,
+  iso,
+  MATRIX,
+  OperationName,
+  OTHER_VOLUNTEER,
+  setUpVolunteersScope,
+  snapshot,
+  SWAP,
+  ZONE,
+} from './volunteers-scope/setup';
 import { shiftOperations } from './volunteers-scope/shifts';
 
 /** Role scope of shifts, assignments, swaps and swap requests (the matrix and its set-up are in ./volunteers-scope/setup.ts). */
@@ -46,12 +59,16 @@ describe('volunteers: role scope', () => {
       expectNoLeak(coordinator, 'Operatie');
     });
 
-    it("does not tell a host or a colleague which other shift the volunteer holds", async () => {
+    it('does not tell a host or a colleague which other shift the volunteer holds', async () => {
       const later = day.plus({ days: 7 });
       const session = await createSessionOn(later, 'Praattafel later in oktober');
       const shiftId = (await asAdmin(CREATE_SHIFT, { i: { sessionId: session.id, role: 'WELCOME', needed: 2 } })).createShift.id;
       const assignmentId = await assign(shiftId, volunteerId());
-      const elsewhere = (await asAdmin(CREATE_SHIFT, { i: { title: 'Tolken bij de huisarts', role: 'TRANSLATOR', needed: 1, startsAt: iso(later, '14:30'), endsAt: iso(later, '15:30') } })).createShift.id;
+      const elsewhere = (
+        await asAdmin(CREATE_SHIFT, {
+          i: { title: 'Tolken bij de huisarts', role: 'TRANSLATOR', needed: 1, startsAt: iso(later, '14:30'), endsAt: iso(later, '15:30') },
+        })
+      ).createShift.id;
       await assign(elsewhere, scope.otherVolunteerId);
 
       const { volunteer, host, coordinator } = await refusals(shiftId, assignmentId);
@@ -64,5 +81,11 @@ describe('volunteers: role scope', () => {
     });
   });
 
-  describeScopeMatrix({ matrix: MATRIX, rows: Object.keys(operations) as OperationName[], operations, snapshot: () => snapshot(scope.api), tokenOf: scope.tokenOf });
+  describeScopeMatrix({
+    matrix: MATRIX,
+    rows: Object.keys(operations) as OperationName[],
+    operations,
+    snapshot: () => snapshot(scope.api),
+    tokenOf: scope.tokenOf,
+  });
 });

@@ -7,5 +7,11 @@ describe('volunteers: role scope', () => {
   const scope = setUpVolunteersScope();
   const operations = trajectoryOperations(scope);
 
-  describeScopeMatrix({ matrix: MATRIX, rows: Object.keys(operations) as OperationName[], operations, snapshot: () => snapshot(scope.api), tokenOf: scope.tokenOf });
+  describeScopeMatrix({
+    matrix: MATRIX,
+    rows: Object.keys(operations) as OperationName[],
+    operations,
+    snapshot: () => snapshot(scope.api),
+    tokenOf: scope.tokenOf,
+  });
 });

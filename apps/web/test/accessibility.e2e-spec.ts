@@ -22,10 +22,20 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
   const pages = [
     { name: 'schedule', path: () => '/', ready: '.session-card', title: 'Nederlands oefenen in Kortrijk – Oefenkansen Kortrijk' },
     { name: 'session', path: () => `/sessions/${context.seeded.praattafelId}`, ready: '.facts', title: 'Praattafel Overleie – Oefenkansen Kortrijk' },
-    { name: 'session-full', path: () => `/sessions/${context.seeded.fullSchoolbabbelId}`, ready: '.facts', title: 'Schoolbabbel De Vlieger – Oefenkansen Kortrijk' },
+    {
+      name: 'session-full',
+      path: () => `/sessions/${context.seeded.fullSchoolbabbelId}`,
+      ready: '.facts',
+      title: 'Schoolbabbel De Vlieger – Oefenkansen Kortrijk',
+    },
     { name: 'not-found', path: () => '/nergens', ready: 'h1', title: 'Pagina niet gevonden – Oefenkansen Kortrijk' },
     { name: 'login', path: () => '/login', ready: 'form', title: 'Aanmelden – Oefenkansen Kortrijk' },
-    { name: 'newcomer-register', path: () => `/sessions/${context.seeded.praattafelId}/register`, ready: 'form', title: 'Inschrijven: Praattafel Overleie – Oefenkansen Kortrijk' },
+    {
+      name: 'newcomer-register',
+      path: () => `/sessions/${context.seeded.praattafelId}/register`,
+      ready: 'form',
+      title: 'Inschrijven: Praattafel Overleie – Oefenkansen Kortrijk',
+    },
   ];
 
   it.each(pages)('$name: its own title, every field labelled, no WCAG A/AA violation, contrast checked', async ({ name, path, ready, title }) => {
@@ -38,7 +48,16 @@ describe('web app basics: titles, labels, keyboard, contrast (axe-core WCAG 2.2 
     const axe = await runAxe(page);
     expect(axe.violations).toEqual([]);
     // The rules that matter here did run (fields only on the schedule and the login page).
-    expect(axe.applied).toEqual(expect.arrayContaining(['bypass', 'color-contrast', 'document-title', 'html-has-lang', 'html-lang-valid', ...({ schedule: ['select-name'], login: ['label'] }[name] ?? [])]));
+    expect(axe.applied).toEqual(
+      expect.arrayContaining([
+        'bypass',
+        'color-contrast',
+        'document-title',
+        'html-has-lang',
+        'html-lang-valid',
+        ...({ schedule: ['select-name'], login: ['label'] }[name] ?? []),
+      ]),
+    );
     await context.web.screenshot(page, `basics-${name}`);
   });
 

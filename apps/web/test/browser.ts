@@ -30,10 +30,12 @@ export interface WebTest {
 /** The test API serving the built web app, and a headless Chromium. */
 export async function startWebTest(options: { now: Date; env?: Record<string, string> }): Promise<WebTest> {
   const api = await startTestApi({ webRoot: webBuild(), env: options.env });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] }).catch(async (error: Error) => {
-    await api.close();
-    throw new Error(`cannot start ${CHROMIUM} (apt-get install -y chromium): ${error.message}`);
-  });
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] })
+    .catch(async (error: Error) => {
+      await api.close();
+      throw new Error(`cannot start ${CHROMIUM} (apt-get install -y chromium): ${error.message}`);
+    });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   mkdirSync(SCREENSHOTS, { recursive: true });

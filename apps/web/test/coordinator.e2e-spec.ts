@@ -26,31 +26,75 @@ describe('coordinator pages', () => {
     world = await createWorld(web.api);
     const coordinator = world.tokens.coordinator;
     const session = async (programmeId: string, venueId: string, title: string, startsAt: string, endsAt: string, capacity: number) =>
-      dataOf(await web.api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: { programmeId, venueId, title, startsAt, endsAt, capacity } }, coordinator)).createSession.id;
+      dataOf(
+        await web.api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: { programmeId, venueId, title, startsAt, endsAt, capacity } }, coordinator),
+      ).createSession.id;
     const register = async (sessionId: string, firstName: string) =>
-      dataOf(await web.api.gql<{ registerParticipant: { id: string; status: string } }>(REGISTER, { i: { sessionId, participant: { firstName, preferredLanguage: 'ar', contactChannel: 'SMS', phone: '+32470000001', consentToContact: true } } }, coordinator))
-        .registerParticipant;
+      dataOf(
+        await web.api.gql<{ registerParticipant: { id: string; status: string } }>(
+          REGISTER,
+          { i: { sessionId, participant: { firstName, preferredLanguage: 'ar', contactChannel: 'SMS', phone: '+32470000001', consentToContact: true } } },
+          coordinator,
+        ),
+      ).registerParticipant;
 
     // Last week (seen from the browser's Wednesday 9 September): attendance for the report.
-    const praattafel = await session(world.praattafelId, world.centreVenueId, 'Praattafel Overleie', '2026-09-02T19:00:00+02:00', '2026-09-02T20:30:00+02:00', 5);
-    const schoolbabbel = await session(world.schoolbabbelId, world.schoolVenueId, 'Schoolbabbel De Vlieger', '2026-09-03T08:45:00+02:00', '2026-09-03T10:15:00+02:00', 5);
+    const praattafel = await session(
+      world.praattafelId,
+      world.centreVenueId,
+      'Praattafel Overleie',
+      '2026-09-02T19:00:00+02:00',
+      '2026-09-02T20:30:00+02:00',
+      5,
+    );
+    const schoolbabbel = await session(
+      world.schoolbabbelId,
+      world.schoolVenueId,
+      'Schoolbabbel De Vlieger',
+      '2026-09-03T08:45:00+02:00',
+      '2026-09-03T10:15:00+02:00',
+      5,
+    );
     const [amina, oksana, aziz] = [await register(praattafel, 'Amina'), await register(praattafel, 'Oksana'), await register(praattafel, 'Aziz')];
     const fatima = await register(schoolbabbel, 'Fatima');
     // Tomorrow: one seat, taken, and two people waiting.
-    fullSessionId = await session(world.schoolbabbelId, world.schoolVenueId, 'Schoolbabbel De Vlieger', '2026-09-10T08:45:00+02:00', '2026-09-10T10:15:00+02:00', 1);
+    fullSessionId = await session(
+      world.schoolbabbelId,
+      world.schoolVenueId,
+      'Schoolbabbel De Vlieger',
+      '2026-09-10T08:45:00+02:00',
+      '2026-09-10T10:15:00+02:00',
+      1,
+    );
     for (const firstName of ['Mohamed', 'Yusuf', 'Leila']) await register(fullSessionId, firstName);
     // A weekly table that skips the school holidays (the autumn holiday of 2026 is 2-8 November).
     seriesId = dataOf(
       await web.api.gql<{ createSessionSeries: { id: string } }>(
         CREATE_SERIES,
-        { i: { programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel op dinsdag', durationMinutes: 90, skipSchoolHolidays: true, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=12', firstStartsAt: '2026-09-15T08:45:00+02:00' } },
+        {
+          i: {
+            programmeId: world.schoolbabbelId,
+            venueId: world.schoolVenueId,
+            title: 'Schoolbabbel op dinsdag',
+            durationMinutes: 90,
+            skipSchoolHolidays: true,
+            rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=12',
+            firstStartsAt: '2026-09-15T08:45:00+02:00',
+          },
+        },
         coordinator,
       ),
     ).createSessionSeries.id;
 
     // The sessions are over by the browser's "now": mark who came.
     web.api.clock.set(BROWSER_NOW);
-    for (const [registration, attended] of [[amina, true], [oksana, true], [aziz, false], [fatima, true]] as const) dataOf(await web.api.gql(MARK, { id: registration.id, a: attended }, coordinator));
+    for (const [registration, attended] of [
+      [amina, true],
+      [oksana, true],
+      [aziz, false],
+      [fatima, true],
+    ] as const)
+      dataOf(await web.api.gql(MARK, { id: registration.id, a: attended }, coordinator));
 
     // A message the SMS gateway refused, as the worker leaves it after its last attempt.
     await web.api.dataSource.query(
@@ -82,7 +126,13 @@ describe('coordinator pages', () => {
     await expect(full.getAttribute('class')).resolves.toBe('is-full');
     await expect(full.locator('.seats-cell').innerText()).resolves.toBe('1 van 1Volzet');
     await expect(full.locator('.waitlist-cell').innerText()).resolves.toBe('2');
-    const apiSession = dataOf(await web.api.gql<{ session: { availableSeats: number; waitlistCount: number } }>('query($id: ID!) { session(id: $id) { availableSeats waitlistCount } }', { id: fullSessionId }, world.tokens.coordinator)).session;
+    const apiSession = dataOf(
+      await web.api.gql<{ session: { availableSeats: number; waitlistCount: number } }>(
+        'query($id: ID!) { session(id: $id) { availableSeats waitlistCount } }',
+        { id: fullSessionId },
+        world.tokens.coordinator,
+      ),
+    ).session;
     expect(apiSession).toEqual({ availableSeats: 0, waitlistCount: 2 });
     // Only the full one is flagged: the series' Tuesdays 15 and 22 September have room.
     expect(await page.locator('#capacity tbody tr.is-full').count()).toBe(1);
@@ -100,7 +150,9 @@ describe('coordinator pages', () => {
     // Resending puts it back in the outbox; the list empties.
     await page.getByRole('button', { name: 'SESSION_REMINDER voor Aziz opnieuw versturen' }).click();
     await page.getByText('Alle berichten zijn verstuurd.').waitFor();
-    const [row] = await web.api.dataSource.query<{ status: string; attempts: number }[]>(`SELECT status, attempts FROM notification WHERE dedupe_key = 'e2e-failed-reminder'`);
+    const [row] = await web.api.dataSource.query<{ status: string; attempts: number }[]>(
+      `SELECT status, attempts FROM notification WHERE dedupe_key = 'e2e-failed-reminder'`,
+    );
     expect(row).toEqual({ status: 'PENDING', attempts: 0 });
 
     // The report chart: one bar per programme and month, with the API's attendance.
@@ -108,15 +160,29 @@ describe('coordinator pages', () => {
     await page.getByRole('heading', { level: 1, name: 'Rapporten' }).waitFor();
     const bars = page.locator('#attendance-chart .bar-chart__bar');
     await bars.first().waitFor();
-    const shown = await bars.evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-label'), Number(element.getAttribute('data-value'))]));
-    const report = dataOf(await web.api.gql<{ programmeReport: { programmeName: string; month: string; attended: number }[] }>(PROGRAMME_REPORT, DEFAULT_PERIOD, world.tokens.coordinator)).programmeReport;
+    const shown = await bars.evaluateAll((elements) =>
+      elements.map((element) => [element.getAttribute('data-label'), Number(element.getAttribute('data-value'))]),
+    );
+    const report = dataOf(
+      await web.api.gql<{ programmeReport: { programmeName: string; month: string; attended: number }[] }>(
+        PROGRAMME_REPORT,
+        DEFAULT_PERIOD,
+        world.tokens.coordinator,
+      ),
+    ).programmeReport;
     expect(report.filter((month) => month.attended > 0)).toEqual([
       expect.objectContaining({ programmeName: 'Praattafel', month: '2026-09', attended: 2 }),
       expect.objectContaining({ programmeName: 'Schoolbabbel', month: '2026-09', attended: 1 }),
     ]);
     expect(shown).toEqual(report.map((row) => [`september 2026 · ${row.programmeName}`, row.attended]));
     // Screen readers get the same numbers in the chart's description.
-    const description = await page.locator('#attendance-chart').evaluate((svg) => svg.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '));
+    const description = await page.locator('#attendance-chart').evaluate((svg) =>
+      svg
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)!.textContent)
+        .join(' '),
+    );
     expect(description).toContain('september 2026, Praattafel: 2; september 2026, Schoolbabbel: 1');
     expect(await page.locator('#attendance-table tbody tr').count()).toBe(report.length);
     expect(await unlabelledFields(page)).toEqual([]);
@@ -148,7 +214,13 @@ describe('coordinator pages', () => {
     expect(between.every((entry) => entry.includes('Vrij: '))).toBe(true);
     expect(between.find((entry) => entry.startsWith('maandag 2 november – zondag 8 november'))).toMatch(/\(Schoolvakantie\)$/);
     // Every session of the series, as the API lists them (COUNT=12 counts the skipped holiday Tuesday too).
-    const series = dataOf(await web.api.gql<{ sessionSeries: { sessions: { id: string }[] } }>('query($id: ID!) { sessionSeries(id: $id) { sessions { id } } }', { id: seriesId }, world.tokens.coordinator)).sessionSeries;
+    const series = dataOf(
+      await web.api.gql<{ sessionSeries: { sessions: { id: string }[] } }>(
+        'query($id: ID!) { sessionSeries(id: $id) { sessions { id } } }',
+        { id: seriesId },
+        world.tokens.coordinator,
+      ),
+    ).sessionSeries;
     expect(series.sessions).toHaveLength(11);
     expect(await page.locator('#series-calendar .calendar__session').count()).toBe(series.sessions.length);
     expect((await runAxe(page)).violations).toEqual([]);

@@ -46,7 +46,11 @@ describe('GraphiQL and Bull Board in a browser, offline', () => {
     const page = await open('/graphql');
     const editor = page.locator('.graphiql-query-editor .CodeMirror');
     await editor.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.evaluate(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue('{ programmes { id } }'));
+    await page.evaluate(() =>
+      (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(
+        '{ programmes { id } }',
+      ),
+    );
     await page.getByRole('button', { name: /execute query/i }).click();
     await page.locator('.graphiql-response').getByText('"programmes"').waitFor({ timeout: 30_000 });
     await web.screenshot(page, 'dev-graphiql');

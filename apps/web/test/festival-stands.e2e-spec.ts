@@ -17,7 +17,9 @@ describe('festival stand plan', () => {
 
   /** The city books a slot for the other association: confirmed at once. */
   const bookForOtherAssociation = async (code: string, from: string, to: string) =>
-    dataOf(await web.api.gql(BOOK_STAND, { i: { ...bookingInput(festival, world, code, from, to), organisationId: otherAssociationId } }, world.tokens.coordinator));
+    dataOf(
+      await web.api.gql(BOOK_STAND, { i: { ...bookingInput(festival, world, code, from, to), organisationId: otherAssociationId } }, world.tokens.coordinator),
+    );
 
   const openPlanAs = async (page: Page, who: 'organiser' | 'coordinator') => {
     await page.goto('/festival');
@@ -42,7 +44,11 @@ describe('festival stand plan', () => {
     world = await createWorld(web.api);
     festival = await createFestival(web.api, world);
     otherAssociationId = dataOf(
-      await web.api.gql<{ createOrganisation: { id: string } }>('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name: OTHER_ASSOCIATION, kind: 'ASSOCIATION' } }, world.tokens.admin),
+      await web.api.gql<{ createOrganisation: { id: string } }>(
+        'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+        { i: { name: OTHER_ASSOCIATION, kind: 'ASSOCIATION' } },
+        world.tokens.admin,
+      ),
     ).createOrganisation.id;
     await bookForOtherAssociation('A1', '11:00', '15:00');
   });
@@ -120,9 +126,19 @@ describe('festival stand plan', () => {
         world.tokens.coordinator,
       ),
     ).standBookings;
-    const slot = (code: string, from: string, to: string, name: string) => ({ status: 'CONFIRMED', startsAt: at(SATURDAY, from), endsAt: at(SATURDAY, to), plot: { code }, organisation: { name } });
+    const slot = (code: string, from: string, to: string, name: string) => ({
+      status: 'CONFIRMED',
+      startsAt: at(SATURDAY, from),
+      endsAt: at(SATURDAY, to),
+      plot: { code },
+      organisation: { name },
+    });
     expect(bookings).toEqual(
-      expect.arrayContaining([slot('A1', '11:00', '15:00', OTHER_ASSOCIATION), slot('A2', '11:00', '15:00', 'Afghaanse Vereniging'), slot('A3', '15:00', '19:00', OTHER_ASSOCIATION)]),
+      expect.arrayContaining([
+        slot('A1', '11:00', '15:00', OTHER_ASSOCIATION),
+        slot('A2', '11:00', '15:00', 'Afghaanse Vereniging'),
+        slot('A3', '15:00', '19:00', OTHER_ASSOCIATION),
+      ]),
     );
     expect(bookings).toHaveLength(3);
   });
@@ -146,7 +162,9 @@ describe('festival stand plan', () => {
     await organiser.reload();
     await organiser.getByRole('button', { name: 'zaterdag 15 mei' }).click();
     await cell(organiser, 'A4', '19:00–23:00', 'Vrij').waitFor();
-    expect(await organiser.locator('#stand-bookings li').allInnerTexts()).toContain('Plaats A4, 19:00–23:00: Geweigerd of geannuleerd · Reden: A4 is die avond voor de brandweer.');
+    expect(await organiser.locator('#stand-bookings li').allInnerTexts()).toContain(
+      'Plaats A4, 19:00–23:00: Geweigerd of geannuleerd · Reden: A4 is die avond voor de brandweer.',
+    );
   });
 
   it('other roles are told the page is not theirs', async () => {

@@ -16,12 +16,24 @@ describe('errors in the forms, in the reader’s language', () => {
 
   beforeAll(async () => {
     // Every login of this file comes from one address: allow them all, and lock an account for minutes.
-    web = await startWebTest({ now: BROWSER_NOW, env: { LOGIN_LOCKOUT_SECONDS: String(LOCKOUT_SECONDS), RATE_LIMIT_LOGIN_PER_IP: '200', RATE_LIMIT_LOGIN_PER_ACCOUNT: '50' } });
+    web = await startWebTest({
+      now: BROWSER_NOW,
+      env: { LOGIN_LOCKOUT_SECONDS: String(LOCKOUT_SECONDS), RATE_LIMIT_LOGIN_PER_IP: '200', RATE_LIMIT_LOGIN_PER_ACCOUNT: '50' },
+    });
     world = await createWorld(web.api);
     sessionId = dataOf(
       await web.api.gql<{ createSession: { id: string } }>(
         CREATE_SESSION,
-        { i: { programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel De Vlieger', startsAt: '2026-09-10T08:45:00+02:00', endsAt: '2026-09-10T10:15:00+02:00', capacity: 12 } },
+        {
+          i: {
+            programmeId: world.schoolbabbelId,
+            venueId: world.schoolVenueId,
+            title: 'Schoolbabbel De Vlieger',
+            startsAt: '2026-09-10T08:45:00+02:00',
+            endsAt: '2026-09-10T10:15:00+02:00',
+            capacity: 12,
+          },
+        },
         world.tokens.admin,
       ),
     ).createSession.id;
@@ -33,7 +45,10 @@ describe('errors in the forms, in the reader’s language', () => {
     expect(web.pageErrors).toEqual([]);
   });
 
-  const registrations = async () => (await web.api.dataSource.query(`SELECT r.status, p.first_name FROM registration r JOIN participant p ON p.id = r.participant_id WHERE r.session_id = $1`, [sessionId])) as { status: string; first_name: string }[];
+  const registrations = async () =>
+    (await web.api.dataSource.query(`SELECT r.status, p.first_name FROM registration r JOIN participant p ON p.id = r.participant_id WHERE r.session_id = $1`, [
+      sessionId,
+    ])) as { status: string; first_name: string }[];
 
   it('a wrong phone on the school form is said next to the phone field, in Dutch and in Arabic; nothing is registered', async () => {
     const page = await web.newPage();
@@ -58,7 +73,9 @@ describe('errors in the forms, in the reader’s language', () => {
     // The sentence follows the language of the page.
     await page.locator('#language').selectOption('ar');
     await page.locator('html[lang="ar"]').waitFor();
-    await expect(page.locator('#parent-phone-error').innerText()).resolves.toBe('رقم الهاتف هذا غير صحيح. اكتب رقمًا بلجيكيًا مثل 0470 12 34 56، أو رقمًا أجنبيًا مع + ورمز البلد.');
+    await expect(page.locator('#parent-phone-error').innerText()).resolves.toBe(
+      'رقم الهاتف هذا غير صحيح. اكتب رقمًا بلجيكيًا مثل 0470 12 34 56، أو رقمًا أجنبيًا مع + ورمز البلد.',
+    );
     expect(await registrations()).toEqual([]);
 
     // Put right, the parent is registered and the field is no longer marked.
@@ -80,7 +97,13 @@ describe('errors in the forms, in the reader’s language', () => {
 
   it('after five wrong passwords the login page says how long to wait', async () => {
     const email = 'locked@test.oefenkansen.be';
-    dataOf(await web.api.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password: FIXTURE_PASSWORD, displayName: 'Lotte', roles: ['HOST'] } }, world.tokens.admin));
+    dataOf(
+      await web.api.gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        { i: { email, password: FIXTURE_PASSWORD, displayName: 'Lotte', roles: ['HOST'] } },
+        world.tokens.admin,
+      ),
+    );
     const page = await web.newPage();
     await page.goto('/login');
     const alert = page.getByRole('alert');

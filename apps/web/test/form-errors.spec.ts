@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCode } from '@app/common';
 import type { IntlMessageFormat as MessageFormat } from 'intl-messageformat' with { 'resolution-mode': 'import' };
+import { ErrorCode } from '@app/common';
 import { SUPPORTED_MESSAGE_LANGUAGES, UI } from '../../../libs/messaging/src/templates/catalogues';
 import { LANGUAGE_INFO } from '../../../libs/messaging/src/templates/languages';
 import type { PluralForms } from '../../../libs/messaging/src/templates/ui-strings';
@@ -25,7 +25,14 @@ async function writerFor(language: string): Promise<Writer> {
       icu(template).format(
         new Proxy(values, {
           has: () => true,
-          get: (target, name) => (typeof name !== 'string' ? undefined : target[name] === undefined ? `{${name}}` : typeof target[name] === 'number' ? numbers.format(target[name] as number) : target[name]),
+          get: (target, name) =>
+            typeof name !== 'string'
+              ? undefined
+              : target[name] === undefined
+                ? `{${name}}`
+                : typeof target[name] === 'number'
+                  ? numbers.format(target[name] as number)
+                  : target[name],
         }),
       ),
     );
@@ -44,7 +51,9 @@ const codes = [...Object.values(ErrorCode), undefined];
 describe('API errors in the forms of the web app', () => {
   it('every form of the list is used by a page (the list is the forms, not a sample)', () => {
     const pages = join(__dirname, '..', 'src');
-    const sources = (readdirSync(pages, { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file)).map((file) => readFileSync(join(pages, file), 'utf8'));
+    const sources = (readdirSync(pages, { recursive: true }) as string[])
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => readFileSync(join(pages, file), 'utf8'));
     for (const [name] of forms) expect([name, sources.some((source) => source.includes(`FORMS.${name}`))]).toEqual([name, true]);
   });
 
@@ -63,7 +72,8 @@ describe('API errors in the forms of the web app', () => {
             const expectedField = field && field in form.fields ? form.fields[field] : null;
             if (code === 'BAD_USER_INPUT' || code === 'PHONE_NOT_ALLOWED') expect([where, sentence.fieldId]).toEqual([where, expectedField]);
             // Only "no answer" and real faults fall back to the form's "try again later".
-            if (code !== undefined && code !== 'BAD_REQUEST' && code !== 'INTERNAL_SERVER_ERROR') expect([where, text === writer.t.loadError]).toEqual([where, false]);
+            if (code !== undefined && code !== 'BAD_REQUEST' && code !== 'INTERNAL_SERVER_ERROR')
+              expect([where, text === writer.t.loadError]).toEqual([where, false]);
             checked += 1;
           }
         }
@@ -76,7 +86,9 @@ describe('API errors in the forms of the web app', () => {
     const error = apiError('BAD_USER_INPUT', { field: 'participant.phone' });
     const sentence = explainError(error, FORMS.registerParent);
     expect(sentence.fieldId).toBe('parent-phone');
-    expect(sayError(sentence, await writerFor('nl'))).toBe('Dit telefoonnummer klopt niet. Schrijf een Belgisch nummer, zoals 0470 12 34 56, of een buitenlands nummer met + en de landcode.');
+    expect(sayError(sentence, await writerFor('nl'))).toBe(
+      'Dit telefoonnummer klopt niet. Schrijf een Belgisch nummer, zoals 0470 12 34 56, of een buitenlands nummer met + en de landcode.',
+    );
     expect(sayError(sentence, await writerFor('ar'))).toBe('رقم الهاتف هذا غير صحيح. اكتب رقمًا بلجيكيًا مثل 0470 12 34 56، أو رقمًا أجنبيًا مع + ورمز البلد.');
     expect(sayError(explainError(apiError('PHONE_NOT_ALLOWED', { field: 'phone' }), FORMS.newcomerDetails), await writerFor('nl'))).toBe(
       'Naar dit nummer kunnen we geen sms sturen. Gebruik een Belgisch gsm-nummer, zoals 0470 12 34 56.',
@@ -93,6 +105,8 @@ describe('API errors in the forms of the web app', () => {
     expect(sayError(login('UNAUTHENTICATED'), nl)).toBe('Het e-mailadres of het wachtwoord is niet juist.');
     expect(sayError(login('TOO_MANY_REQUESTS', 120), ar)).toBe('محاولات خاطئة كثيرة جدًا. لا يمكنك تسجيل الدخول لوقت قصير. حاول مرة أخرى بعد دقيقتين.');
     expect(sayError(login('TOO_MANY_REQUESTS', 300), ru)).toBe('Слишком много неверных попыток. Войти пока нельзя. Попробуйте снова через 5 минут.');
-    expect(sayError(explainError(apiError('TOO_MANY_REQUESTS'), FORMS.newcomerDetails), nl)).toBe('Te veel pogingen na elkaar. Probeer het over een paar minuten opnieuw.');
+    expect(sayError(explainError(apiError('TOO_MANY_REQUESTS'), FORMS.newcomerDetails), nl)).toBe(
+      'Te veel pogingen na elkaar. Probeer het over een paar minuten opnieuw.',
+    );
   });
 });

@@ -37,7 +37,12 @@ describe('dates, times and lists of the web app', () => {
     }
     expect(f.pieces(['پُر است', '۲ نفر در لست انتظار'])).toBe('پُر است، ۲ نفر در لست انتظار');
     // The day and the time are both there.
-    expect(f.when(start, end)).toContain(f.timeRange(start, end).split(/[–-]| تا /)[0].trim());
+    expect(f.when(start, end)).toContain(
+      f
+        .timeRange(start, end)
+        .split(/[–-]| تا /)[0]
+        .trim(),
+    );
   });
 });
 

@@ -30,10 +30,25 @@ describe('host pages', () => {
     const session = async (title: string, day: string, hostIds = [world.userIds.host]) =>
       (
         await gql<{ createSession: { id: string } }>(CREATE_SESSION, {
-          i: { programmeId: world.praattafelId, venueId: world.centreVenueId, title, startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T20:30:00+02:00`, capacity: 10, hostIds },
+          i: {
+            programmeId: world.praattafelId,
+            venueId: world.centreVenueId,
+            title,
+            startsAt: `${day}T19:00:00+02:00`,
+            endsAt: `${day}T20:30:00+02:00`,
+            capacity: 10,
+            hostIds,
+          },
         })
       ).createSession.id;
-    const newcomer = (firstName: string, lastName: string, preferredLanguage: string, phone: string) => ({ firstName, lastName, preferredLanguage, phone, contactChannel: 'SMS', consentToContact: true });
+    const newcomer = (firstName: string, lastName: string, preferredLanguage: string, phone: string) => ({
+      firstName,
+      lastName,
+      preferredLanguage,
+      phone,
+      contactChannel: 'SMS',
+      consentToContact: true,
+    });
 
     // Sessions are made while the API's clock still stands in August (the past cannot be planned).
     const twoWeeksAgo = await session('Praattafel Overleie', '2026-08-26');
@@ -43,14 +58,22 @@ describe('host pages', () => {
     tomorrowId = await session('Praattafel Bibliotheek', '2026-09-10', [world.userIds.host, world.userIds.volunteer]);
     await session('Praattafel van een collega', '2026-09-09', [world.userIds.otherHost]);
 
-    const amina = (await gql<Registered>(REGISTER, { i: { sessionId: todayId, participant: newcomer('Amina', 'Haidari', 'ar', '+32470000001') } })).registerParticipant.participant.id;
-    const oksana = (await gql<Registered>(REGISTER, { i: { sessionId: lastWeek, participant: newcomer('Oksana', 'Koval', 'uk', '+32470000002') } })).registerParticipant.participant.id;
-    const aziz = (await gql<Registered>(REGISTER, { i: { sessionId: twoWeeksAgo, participant: newcomer('Aziz', 'Rahimi', 'prs', '+32470000003') } })).registerParticipant.participant.id;
+    const amina = (await gql<Registered>(REGISTER, { i: { sessionId: todayId, participant: newcomer('Amina', 'Haidari', 'ar', '+32470000001') } }))
+      .registerParticipant.participant.id;
+    const oksana = (await gql<Registered>(REGISTER, { i: { sessionId: lastWeek, participant: newcomer('Oksana', 'Koval', 'uk', '+32470000002') } }))
+      .registerParticipant.participant.id;
+    const aziz = (await gql<Registered>(REGISTER, { i: { sessionId: twoWeeksAgo, participant: newcomer('Aziz', 'Rahimi', 'prs', '+32470000003') } }))
+      .registerParticipant.participant.id;
     const azizLastWeek = (await gql<Registered>(REGISTER, { i: { sessionId: lastWeek, participantId: aziz } })).registerParticipant.id;
-    const azizTwoWeeksAgo = (await gql<{ session: { registrations: { id: string }[] } }>('query($id: ID!) { session(id: $id) { registrations { id } } }', { id: twoWeeksAgo })).session.registrations[0].id;
-    const oksanaLastWeek = (await gql<{ session: { registrations: { id: string; participant: { id: string } }[] } }>('query($id: ID!) { session(id: $id) { registrations { id participant { id } } } }', { id: lastWeek })).session.registrations.find(
-      (registration) => registration.participant.id === oksana,
-    )!.id;
+    const azizTwoWeeksAgo = (
+      await gql<{ session: { registrations: { id: string }[] } }>('query($id: ID!) { session(id: $id) { registrations { id } } }', { id: twoWeeksAgo })
+    ).session.registrations[0].id;
+    const oksanaLastWeek = (
+      await gql<{ session: { registrations: { id: string; participant: { id: string } }[] } }>(
+        'query($id: ID!) { session(id: $id) { registrations { id participant { id } } } }',
+        { id: lastWeek },
+      )
+    ).session.registrations.find((registration) => registration.participant.id === oksana)!.id;
     for (const participantId of [oksana, aziz]) await gql(REGISTER, { i: { sessionId: todayId, participantId } });
     await gql(REGISTER, { i: { sessionId: tomorrowId, participantId: amina } });
 
@@ -117,7 +140,9 @@ describe('host pages', () => {
     await expect(row(page, 'Amina Haidari').innerText()).resolves.toContain('Taal: Arabisch');
     await expect(row(page, 'Oksana Koval').innerText()).resolves.toContain('Taal: Oekraïens');
     await expect(row(page, 'Oksana Koval').locator('.muted').last().innerText()).resolves.toBe('1 keer niet gekomen');
-    await expect(row(page, 'Aziz Rahimi').locator('.attendee__flag').innerText()).resolves.toBe('Let op: 2 keer na elkaar niet gekomen. Bel voor de volgende keer.');
+    await expect(row(page, 'Aziz Rahimi').locator('.attendee__flag').innerText()).resolves.toBe(
+      'Let op: 2 keer na elkaar niet gekomen. Bel voor de volgende keer.',
+    );
     expect(await page.locator('.attendee__state').allInnerTexts()).toEqual(['Nog niet aangeduid', 'Nog niet aangeduid', 'Nog niet aangeduid']);
 
     // One tap: the choice shows at once while the API saves it (the request is held to see that).
@@ -144,7 +169,11 @@ describe('host pages', () => {
     // Saving fails: the row goes back and says so, never showing a mark the API does not hold.
     await page.route('**/graphql', (route: Route) =>
       (route.request().postData() ?? '').includes('mutation MarkAttendance')
-        ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) })
+        ? route.fulfill({
+            status: 200,
+            contentType: 'application/json',
+            body: JSON.stringify({ data: null, errors: [{ message: 'unavailable', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+          })
         : route.continue(),
     );
     const aziz = row(page, 'Aziz Rahimi');
@@ -176,7 +205,11 @@ describe('host pages', () => {
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
       const style = getComputedStyle(element);
-      return { group: element.closest('[role="group"]')?.getAttribute('aria-label'), text: element.textContent, outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      return {
+        group: element.closest('[role="group"]')?.getAttribute('aria-label'),
+        text: element.textContent,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
     });
     expect(focused).toEqual({ group: 'Aziz Rahimi', text: 'Aanwezig', outline: true });
     await page.keyboard.press('Enter');

@@ -1,12 +1,14 @@
-import { dataOf } from '../../api/test/test-api';
 import { codeSentFor } from '../../api/test/self-registration-fixtures';
+import { dataOf } from '../../api/test/test-api';
 import type { WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 import { withPublicScheduleWeb } from './public-fixtures';
 
 /** The code request the browser just made, by the phone it was made for. */
 async function lastRequestOf(web: WebTest, phone: string): Promise<string> {
-  const [row] = await web.api.dataSource.query<{ id: string }[]>(`SELECT id FROM registration_code_request WHERE phone = $1 ORDER BY created_at DESC LIMIT 1`, [phone]);
+  const [row] = await web.api.dataSource.query<{ id: string }[]>(`SELECT id FROM registration_code_request WHERE phone = $1 ORDER BY created_at DESC LIMIT 1`, [
+    phone,
+  ]);
   if (!row) throw new Error(`no code request for ${phone}`);
   return row.id;
 }
@@ -52,14 +54,24 @@ describe('newcomer self-registration', () => {
 
     // The registration exists in the API: a participant reached by SMS in Arabic, with a seat.
     const session = dataOf(
-      await context.web.api.gql<{ session: { registrations: { status: string; participant: { firstName: string; phone: string; preferredLanguage: string; contactChannel: string; consentToContact: boolean } }[] } }>(
+      await context.web.api.gql<{
+        session: {
+          registrations: {
+            status: string;
+            participant: { firstName: string; phone: string; preferredLanguage: string; contactChannel: string; consentToContact: boolean };
+          }[];
+        };
+      }>(
         'query($id: ID!) { session(id: $id) { registrations { status participant { firstName phone preferredLanguage contactChannel consentToContact } } } }',
         { id: context.seeded.praattafelId },
         context.seeded.world.tokens.admin,
       ),
     ).session;
     expect(session.registrations.filter((registration) => registration.participant.firstName === 'Samira')).toEqual([
-      { status: 'CONFIRMED', participant: { firstName: 'Samira', phone: '+32470556677', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true } },
+      {
+        status: 'CONFIRMED',
+        participant: { firstName: 'Samira', phone: '+32470556677', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true },
+      },
     ]);
   });
 

@@ -23,7 +23,8 @@ export interface PublicSchedule {
 export async function seedPublicSchedule(api: TestApi): Promise<PublicSchedule> {
   const world = await createWorld(api);
   const admin = world.tokens.admin;
-  const session = async (input: Record<string, unknown>) => dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: input }, admin)).createSession.id;
+  const session = async (input: Record<string, unknown>) =>
+    dataOf(await api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: input }, admin)).createSession.id;
   const register = async (sessionId: string, firstName: string) =>
     dataOf(
       await api.gql(
@@ -32,17 +33,60 @@ export async function seedPublicSchedule(api: TestApi): Promise<PublicSchedule> 
         admin,
       ),
     );
-  dataOf(await api.gql('mutation($id: ID!, $i: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $i) { id } }', { id: world.praattafelId, i: { languages: ['nl', 'ar'] } }, admin));
-
   dataOf(
-    await api.gql('mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }', { v: world.userIds.volunteer, i: { languages: ['tr', 'prs', 'ps', 'nl'] } }, admin),
+    await api.gql(
+      'mutation($id: ID!, $i: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $i) { id } }',
+      { id: world.praattafelId, i: { languages: ['nl', 'ar'] } },
+      admin,
+    ),
   );
 
-  const praattafelId = await session({ programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel Overleie', startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:30:00+02:00', capacity: 10 });
-  const fullSchoolbabbelId = await session({ programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel De Vlieger', startsAt: '2026-09-10T08:45:00+02:00', endsAt: '2026-09-10T10:15:00+02:00', capacity: 2 });
-  const nextWeekId = await session({ programmeId: world.schoolbabbelId, venueId: world.otherSchoolVenueId, title: 'Schoolbabbel Sint-Jan', startsAt: '2026-09-15T08:45:00+02:00', endsAt: '2026-09-15T10:15:00+02:00', hostIds: [world.userIds.volunteer] });
-  await session({ programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel vanochtend', startsAt: '2026-09-09T08:00:00+02:00', endsAt: '2026-09-09T09:30:00+02:00' });
-  await session({ programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel over twee weken', startsAt: '2026-09-21T19:00:00+02:00', endsAt: '2026-09-21T20:30:00+02:00' });
+  dataOf(
+    await api.gql(
+      'mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }',
+      { v: world.userIds.volunteer, i: { languages: ['tr', 'prs', 'ps', 'nl'] } },
+      admin,
+    ),
+  );
+
+  const praattafelId = await session({
+    programmeId: world.praattafelId,
+    venueId: world.centreVenueId,
+    title: 'Praattafel Overleie',
+    startsAt: '2026-09-09T19:00:00+02:00',
+    endsAt: '2026-09-09T20:30:00+02:00',
+    capacity: 10,
+  });
+  const fullSchoolbabbelId = await session({
+    programmeId: world.schoolbabbelId,
+    venueId: world.schoolVenueId,
+    title: 'Schoolbabbel De Vlieger',
+    startsAt: '2026-09-10T08:45:00+02:00',
+    endsAt: '2026-09-10T10:15:00+02:00',
+    capacity: 2,
+  });
+  const nextWeekId = await session({
+    programmeId: world.schoolbabbelId,
+    venueId: world.otherSchoolVenueId,
+    title: 'Schoolbabbel Sint-Jan',
+    startsAt: '2026-09-15T08:45:00+02:00',
+    endsAt: '2026-09-15T10:15:00+02:00',
+    hostIds: [world.userIds.volunteer],
+  });
+  await session({
+    programmeId: world.praattafelId,
+    venueId: world.centreVenueId,
+    title: 'Praattafel vanochtend',
+    startsAt: '2026-09-09T08:00:00+02:00',
+    endsAt: '2026-09-09T09:30:00+02:00',
+  });
+  await session({
+    programmeId: world.praattafelId,
+    venueId: world.centreVenueId,
+    title: 'Praattafel over twee weken',
+    startsAt: '2026-09-21T19:00:00+02:00',
+    endsAt: '2026-09-21T20:30:00+02:00',
+  });
 
   await register(praattafelId, 'Amina');
   await register(praattafelId, 'Oksana');

@@ -99,7 +99,11 @@ describe('public web app', () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'تدرّب على اللغة الهولندية في كورتريك' }).waitFor();
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, localStorage.getItem('oefenkansen.language')])).toEqual(['ar', 'rtl', 'ar']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, localStorage.getItem('oefenkansen.language')])).toEqual([
+      'ar',
+      'rtl',
+      'ar',
+    ]);
   });
 
   it("shows a session's page in Brussels time, whatever the device's time zone", async () => {
@@ -206,7 +210,15 @@ describe('public web app', () => {
     const id = dataOf(
       await api.gql<{ createSession: { id: string } }>(
         CREATE_SESSION,
-        { i: { programmeId: world.praattafelId, venueId: world.centreVenueId, title: 'Praattafel afgelast', startsAt: '2026-09-10T19:00:00+02:00', endsAt: '2026-09-10T20:30:00+02:00' } },
+        {
+          i: {
+            programmeId: world.praattafelId,
+            venueId: world.centreVenueId,
+            title: 'Praattafel afgelast',
+            startsAt: '2026-09-10T19:00:00+02:00',
+            endsAt: '2026-09-10T20:30:00+02:00',
+          },
+        },
         admin,
       ),
     ).createSession.id;
@@ -218,7 +230,11 @@ describe('public web app', () => {
     const cancelled = card(page, 'Praattafel afgelast');
     await expect(cancelled.locator('.seats').innerText()).resolves.toBe('Gaat niet door');
     await expect(cancelled.locator('.session-card__title').evaluate((title) => getComputedStyle(title).textDecorationLine)).resolves.toBe('line-through');
-    await expect(card(page, 'Praattafel Overleie').locator('.session-card__title').evaluate((title) => getComputedStyle(title).textDecorationLine)).resolves.toBe('none');
+    await expect(
+      card(page, 'Praattafel Overleie')
+        .locator('.session-card__title')
+        .evaluate((title) => getComputedStyle(title).textDecorationLine),
+    ).resolves.toBe('none');
     expect((await runAxe(page)).violations).toEqual([]);
     await context.web.screenshot(page, 'schedule-cancelled');
 

@@ -1,12 +1,18 @@
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, type World } from '../../api/test/fixtures';
+import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from '../../api/test/self-registration-fixtures';
 import { dataOf, errorOf } from '../../api/test/test-api';
 import { signIn, startWebTest, type WebTest } from './browser';
 import { runAxe, unlabelledFields } from './page-checks';
 import { BROWSER_NOW } from './public-fixtures';
-import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from '../../api/test/self-registration-fixtures';
 
 const REGISTER = 'mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }';
-const viaSchool = (firstName: string, lastName: string | null = null) => ({ firstName, lastName, preferredLanguage: 'ar', contactChannel: 'VIA_ORGANISATION', consentToContact: false });
+const viaSchool = (firstName: string, lastName: string | null = null) => ({
+  firstName,
+  lastName,
+  preferredLanguage: 'ar',
+  contactChannel: 'VIA_ORGANISATION',
+  consentToContact: false,
+});
 
 /** A school contact in the browser: their school's dates, searching and registering parents, the waiting list. */
 describe('school contact pages', () => {
@@ -20,7 +26,13 @@ describe('school contact pages', () => {
     world = await createWorld(web.api);
     const admin = world.tokens.admin;
     const session = async (venueId: string, title: string, startsAt: string, endsAt: string, capacity: number) =>
-      dataOf(await web.api.gql<{ createSession: { id: string } }>(CREATE_SESSION, { i: { programmeId: world.schoolbabbelId, venueId, title, startsAt, endsAt, capacity } }, admin)).createSession.id;
+      dataOf(
+        await web.api.gql<{ createSession: { id: string } }>(
+          CREATE_SESSION,
+          { i: { programmeId: world.schoolbabbelId, venueId, title, startsAt, endsAt, capacity } },
+          admin,
+        ),
+      ).createSession.id;
     fullSessionId = await session(world.schoolVenueId, 'Schoolbabbel De Vlieger', '2026-09-10T08:45:00+02:00', '2026-09-10T10:15:00+02:00', 1);
     nextWeekId = await session(world.schoolVenueId, 'Schoolbabbel De Vlieger', '2026-09-17T08:45:00+02:00', '2026-09-17T10:15:00+02:00', 12);
     await session(world.otherSchoolVenueId, 'Schoolbabbel Sint-Jan', '2026-09-15T08:45:00+02:00', '2026-09-15T10:15:00+02:00', 12);
@@ -30,13 +42,33 @@ describe('school contact pages', () => {
     dataOf(await web.api.gql(REGISTER, { i: { sessionId: nextWeekId, participant: viaSchool('Mohamed', 'El Amrani') } }, contact));
     // On the 17th too: a parent of Sint-Jan, registered by a coordinator, and a newcomer who signed up by SMS code.
     const sintJan = await session(world.otherSchoolVenueId, 'Schoolbabbel Sint-Jan', '2026-09-22T08:45:00+02:00', '2026-09-22T10:15:00+02:00', 12);
-    const bilal = dataOf(await web.api.gql<{ registerParticipant: { id: string } }>(
-      'mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id participant { id } } }',
-      { i: { sessionId: sintJan, participant: { firstName: 'Bilal', lastName: 'Bakkali', phone: '0470 55 10 01', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true } } },
-      world.tokens.otherSchoolContact,
-    )).registerParticipant as unknown as { participant: { id: string } };
+    const bilal = dataOf(
+      await web.api.gql<{ registerParticipant: { id: string } }>(
+        'mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id participant { id } } }',
+        {
+          i: {
+            sessionId: sintJan,
+            participant: {
+              firstName: 'Bilal',
+              lastName: 'Bakkali',
+              phone: '0470 55 10 01',
+              preferredLanguage: 'ar',
+              contactChannel: 'SMS',
+              consentToContact: true,
+            },
+          },
+        },
+        world.tokens.otherSchoolContact,
+      ),
+    ).registerParticipant as unknown as { participant: { id: string } };
     dataOf(await web.api.gql(REGISTER, { i: { sessionId: nextWeekId, participantId: bilal.participant.id } }, admin));
-    const requested = dataOf(await web.api.gql<{ requestRegistrationCode: { requestId: string } }>(REQUEST_CODE, { i: { sessionId: nextWeekId, firstName: 'Oksana', phone: '0470 55 10 02', preferredLanguage: 'uk' } }, null)).requestRegistrationCode;
+    const requested = dataOf(
+      await web.api.gql<{ requestRegistrationCode: { requestId: string } }>(
+        REQUEST_CODE,
+        { i: { sessionId: nextWeekId, firstName: 'Oksana', phone: '0470 55 10 02', preferredLanguage: 'uk' } },
+        null,
+      ),
+    ).requestRegistrationCode;
     dataOf(await web.api.gql(CONFIRM_CODE, { r: requested.requestId, c: await codeSentFor(web.api, requested.requestId) }, null));
   });
 
@@ -119,7 +151,12 @@ describe('school contact pages', () => {
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.getByLabel('Zoek de ouder: naam of telefoon').isVisible()).toBe(false);
     expect(await page.locator('#seated li').allInnerTexts()).toEqual(['Fatima Haidari']);
-    expect(await page.locator('#seated li').first().evaluate((li) => getComputedStyle(li, '::before').content)).toBe('"\u2610 "');
+    expect(
+      await page
+        .locator('#seated li')
+        .first()
+        .evaluate((li) => getComputedStyle(li, '::before').content),
+    ).toBe('"\u2610 "');
     await web.screenshot(page, 'school-attendance-print');
     await page.emulateMedia({ media: 'screen' });
 
@@ -130,7 +167,15 @@ describe('school contact pages', () => {
 
     // What the browser showed is what the API holds.
     const session = dataOf(
-      await web.api.gql<{ session: { registrations: { status: string; waitlistPosition: number | null; participant: { firstName: string; preferredLanguage: string; contactChannel: string } }[] } }>(
+      await web.api.gql<{
+        session: {
+          registrations: {
+            status: string;
+            waitlistPosition: number | null;
+            participant: { firstName: string; preferredLanguage: string; contactChannel: string };
+          }[];
+        };
+      }>(
         'query($id: ID!) { session(id: $id) { registrations { status waitlistPosition participant { firstName preferredLanguage contactChannel } } } }',
         { id: fullSessionId },
         world.tokens.admin,
@@ -145,7 +190,9 @@ describe('school contact pages', () => {
     // Signing out forgets the token on this tab and has the API revoke it.
     const { token } = JSON.parse((await page.evaluate(() => sessionStorage.getItem('oefenkansen.signedIn')))!) as { token: string };
     expect(dataOf(await web.api.gql<{ me: { id: string } }>('{ me { id } }', {}, token)).me.id).toBe(world.userIds.schoolContact);
-    const loggedOut = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('mutation Logout'));
+    const loggedOut = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('mutation Logout'),
+    );
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nederlands oefenen in Kortrijk' }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('oefenkansen.signedIn'))).toBeNull();

@@ -22,7 +22,14 @@ describe('volunteer page: swapping a shift with a colleague', () => {
     web.api.clock.set(NOW);
     world = await createWorld(web.api);
     [hanna, karim] = await createVolunteers(web.api, world, ['Hanna', 'Karim']);
-    shiftId = (await createShift(web.api, world, { title: 'Onthaal Praattafel', role: 'WELCOME', startsAt: brussels('2026-09-05', '10:00'), endsAt: brussels('2026-09-05', '12:00') })).id;
+    shiftId = (
+      await createShift(web.api, world, {
+        title: 'Onthaal Praattafel',
+        role: 'WELCOME',
+        startsAt: brussels('2026-09-05', '10:00'),
+        endsAt: brussels('2026-09-05', '12:00'),
+      })
+    ).id;
     dataOf(await web.api.gql(SIGN_UP, { s: shiftId }, hanna.token));
   });
 
@@ -35,7 +42,11 @@ describe('volunteer page: swapping a shift with a colleague', () => {
   });
 
   const holderOf = async () =>
-    (await web.api.dataSource.query<{ volunteer_id: string }[]>(`SELECT volunteer_id FROM shift_assignment WHERE shift_id = $1 AND status = 'ASSIGNED'`, [shiftId])).map((row) => row.volunteer_id);
+    (
+      await web.api.dataSource.query<{ volunteer_id: string }[]>(`SELECT volunteer_id FROM shift_assignment WHERE shift_id = $1 AND status = 'ASSIGNED'`, [
+        shiftId,
+      ])
+    ).map((row) => row.volunteer_id);
 
   it('Hanna asks Karim by name; Karim accepts on his page; the shift is his and Hanna sees it', async () => {
     const hannaPage = await web.newPage({ viewport: PHONE });

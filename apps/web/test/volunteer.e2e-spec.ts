@@ -27,7 +27,10 @@ describe('volunteer page', () => {
     dataOf(
       await web.api.gql(
         SAVE_PROFILE,
-        { v: world.userIds.volunteer, i: { languages: ['nl', 'ar'], skills: ['WELCOME', 'COOKING'], availableWeekdays: [6, 7], availableDayparts: ['MORNING'] } },
+        {
+          v: world.userIds.volunteer,
+          i: { languages: ['nl', 'ar'], skills: ['WELCOME', 'COOKING'], availableWeekdays: [6, 7], availableDayparts: ['MORNING'] },
+        },
         world.tokens.volunteer,
       ),
     );
@@ -49,7 +52,8 @@ describe('volunteer page', () => {
     expect(web.pageErrors).toEqual([]);
   });
 
-  const myShifts = async () => dataOf(await web.api.gql<MyShifts>(MY_SHIFTS, {}, world.tokens.volunteer)).myShifts.map((assignment) => [assignment.shift.id, assignment.status]);
+  const myShifts = async () =>
+    dataOf(await web.api.gql<MyShifts>(MY_SHIFTS, {}, world.tokens.volunteer)).myShifts.map((assignment) => [assignment.shift.id, assignment.status]);
   const headings = (page: Page, list: string) => page.locator(`.shifts--${list} h3`).allInnerTexts();
   const card = (page: Page, heading: string) => page.locator('.shift-card').filter({ has: page.getByRole('heading', { name: heading }) });
 
@@ -67,8 +71,17 @@ describe('volunteer page', () => {
     expect(await headings(page, 'open')).toEqual(['zaterdag 5 september, 10:00–12:00', 'zondag 6 september, 09:00–11:30']);
     const welcome = card(page, 'zaterdag 5 september, 10:00–12:00');
     // What, which job, how many places and the language it asks for, named in Dutch.
-    await expect(welcome.locator('p').allInnerTexts()).resolves.toEqual(['Onthaal Praattafel', 'Onthaal', 'Nog 1 plaats vrij', 'Handig als je deze taal spreekt: Arabisch']);
-    await expect(card(page, 'zondag 6 september, 09:00–11:30').locator('p').allInnerTexts()).resolves.toEqual(['Soep koken voor het buurtfeest', 'Koken', 'Nog 2 plaatsen vrij']);
+    await expect(welcome.locator('p').allInnerTexts()).resolves.toEqual([
+      'Onthaal Praattafel',
+      'Onthaal',
+      'Nog 1 plaats vrij',
+      'Handig als je deze taal spreekt: Arabisch',
+    ]);
+    await expect(card(page, 'zondag 6 september, 09:00–11:30').locator('p').allInnerTexts()).resolves.toEqual([
+      'Soep koken voor het buurtfeest',
+      'Koken',
+      'Nog 2 plaatsen vrij',
+    ]);
     await page.getByText('Je hebt nog geen shifts.').waitFor();
     expect(await unlabelledFields(page)).toEqual([]);
     expect((await runAxe(page)).violations).toEqual([]);

@@ -8,6 +8,9 @@ const ROOT = join(__dirname, '..', '..', '..');
  * sources (scripts/build-web.mjs --cache), so the test files reuse it; returns its folder.
  */
 export function webBuild(): string {
-  const output = execFileSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs'), '--cache', '.test-build/web', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [join(ROOT, 'scripts/build-web.mjs'), '--cache', '.test-build/web', '--quiet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return output.trim().split('\n').at(-1)!;
 }

@@ -30,7 +30,11 @@ describe('web bundle', () => {
 
   it('the GraphQL types of the web app follow apps/api/schema.gql (else: npm run web:schema)', () => {
     const fresh = join(tmpdir(), `graphql-env-${process.pid}.d.ts`);
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/gql.tada/bin/cli.js'), 'generate-output', '--tsconfig', 'apps/web/tsconfig.json', '--output', fresh], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/gql.tada/bin/cli.js'), 'generate-output', '--tsconfig', 'apps/web/tsconfig.json', '--output', fresh],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     expect(readFileSync(fresh, 'utf8') === readFileSync(join(ROOT, 'apps/web/src/graphql/graphql-env.d.ts'), 'utf8')).toBe(true);
   });
 });

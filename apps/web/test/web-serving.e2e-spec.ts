@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startTestApi, type TestApi } from '../../api/test/test-api';
 import { chooseEncoding, WEB_CONTENT_SECURITY_POLICY } from '../../api/src/web/serve-web-app';
+import { startTestApi, type TestApi } from '../../api/test/test-api';
 import { webBuild } from './web-build';
 
 /** One GET with exactly these headers, the body as sent (fetch would ask for and undo compression itself). */
@@ -19,7 +19,11 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
 }
 
 const decode = (answer: { headers: IncomingHttpHeaders; body: Buffer }): Buffer =>
-  answer.headers['content-encoding'] === 'br' ? brotliDecompressSync(answer.body) : answer.headers['content-encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body;
+  answer.headers['content-encoding'] === 'br'
+    ? brotliDecompressSync(answer.body)
+    : answer.headers['content-encoding'] === 'gzip'
+      ? gunzipSync(answer.body)
+      : answer.body;
 
 describe('chooseEncoding', () => {
   it.each([
@@ -54,19 +58,22 @@ describe('the API serves the web app', () => {
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${api.baseUrl}${path}`, { headers, redirect: 'manual' });
 
-  it.each(['/', '/sessions/6a1f0c9e-0000-4000-8000-000000000000', '/een/pagina/die/niet/bestaat'])('answers the page %s with index.html and the web CSP', async (path) => {
-    const response = await get(path, { accept: 'text/html' });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(response.headers.get('content-security-policy')).toBe(WEB_CONTENT_SECURITY_POLICY);
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff'); // helmet's headers too
-    const html = await response.text();
-    expect(html).toContain('<div id="root"></div>');
-    // Only this origin's bundles: no CDN, no inline script.
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc="\/assets\/)[^>]*>/);
-    expect(html).not.toMatch(/https?:\/\//);
-  });
+  it.each(['/', '/sessions/6a1f0c9e-0000-4000-8000-000000000000', '/een/pagina/die/niet/bestaat'])(
+    'answers the page %s with index.html and the web CSP',
+    async (path) => {
+      const response = await get(path, { accept: 'text/html' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(response.headers.get('content-security-policy')).toBe(WEB_CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff'); // helmet's headers too
+      const html = await response.text();
+      expect(html).toContain('<div id="root"></div>');
+      // Only this origin's bundles: no CDN, no inline script.
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc="\/assets\/)[^>]*>/);
+      expect(html).not.toMatch(/https?:\/\//);
+    },
+  );
 
   it('serves the bundles with a long cache (their names change with their content) and 404 for a missing file', async () => {
     const [script] = readdirSync(join(build, 'assets')).filter((file) => file.startsWith('index-') && file.endsWith('.js'));
@@ -96,7 +103,10 @@ describe('the API serves the web app', () => {
         expect([path, decode(answer).equals(original)]).toEqual([path, true]);
         // Caches must keep the variants apart, and each is one type of file whatever its coding.
         expect([path, answer.headers.vary]).toEqual([path, expect.stringMatching(/accept-encoding/i)]);
-        expect([path, answer.headers['content-type']]).toEqual([path, expect.stringMatching(path.endsWith('.js') ? /javascript/ : path.endsWith('.css') ? /^text\/css/ : /^text\/html/)]);
+        expect([path, answer.headers['content-type']]).toEqual([
+          path,
+          expect.stringMatching(path.endsWith('.js') ? /javascript/ : path.endsWith('.css') ? /^text\/css/ : /^text\/html/),
+        ]);
         expect([path, answer.headers['content-security-policy']]).toEqual([path, WEB_CONTENT_SECURITY_POLICY]);
         expect([path, answer.headers['cache-control']]).toEqual([path, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache']);
         expect([path, Number(answer.headers['content-length'])]).toEqual([path, answer.body.length]);
@@ -129,7 +139,11 @@ describe('the API serves the web app', () => {
   });
 
   it('leaves /graphql, /health, /metrics, /admin and /calendar to the API', async () => {
-    const graphql = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ programmes { id } }' }) });
+    const graphql = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ programmes { id } }' }),
+    });
     expect(graphql.status).toBe(200);
     await expect(graphql.json()).resolves.toEqual({ data: { programmes: [] } });
     for (const path of ['/graphql', '/health', '/metrics', '/admin/queues', '/calendar/unknown.ics', '/calendar/unknown']) {

@@ -73,8 +73,12 @@ describe('JobHandlers', () => {
 
   it('fails loudly on an unknown job name or a job on the wrong queue', async () => {
     const handlers = await boot(Housekeeping, Delivery);
-    await expect(handlers.run(QueueName.HOUSEKEEPING, job('from-a-newer-api'), logger)).rejects.toThrow('no handler for job "from-a-newer-api" on queue housekeeping');
-    await expect(handlers.run(QueueName.HOUSEKEEPING, job(JobName.DELIVER_NOTIFICATION), logger)).rejects.toThrow(`no handler for job "${JobName.DELIVER_NOTIFICATION}" on queue housekeeping`);
+    await expect(handlers.run(QueueName.HOUSEKEEPING, job('from-a-newer-api'), logger)).rejects.toThrow(
+      'no handler for job "from-a-newer-api" on queue housekeeping',
+    );
+    await expect(handlers.run(QueueName.HOUSEKEEPING, job(JobName.DELIVER_NOTIFICATION), logger)).rejects.toThrow(
+      `no handler for job "${JobName.DELIVER_NOTIFICATION}" on queue housekeeping`,
+    );
   });
 
   it('stops the worker from starting when a job has no handler', async () => {

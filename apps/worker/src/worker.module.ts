@@ -12,11 +12,11 @@ import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule } from '@app/volunteers';
-import { RecurringJobs } from './recurring-jobs';
+import { ENTITIES } from './entities';
 import { HousekeepingProcessor } from './housekeeping.processor';
 import { JobHandlers } from './job-handlers';
 import { NotificationsProcessor } from './notifications.processor';
-import { ENTITIES } from './entities';
+import { RecurringJobs } from './recurring-jobs';
 
 @Module({})
 export class WorkerModule {

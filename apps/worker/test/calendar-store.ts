@@ -1,5 +1,5 @@
-import ical, { type VEvent } from 'node-ical';
 import { simpleParser } from 'mailparser';
+import ical, { type VEvent } from 'node-ical';
 import type { CapturedMail } from '@app/testing';
 
 /** What a calendar app holds for one UID; a cancelled entry stays as a tombstone so a late, older update cannot bring it back. */
@@ -23,7 +23,8 @@ export class CalendarStore {
   /** The entries a person sees in their calendar. */
   visible(): Record<string, { start: string; end: string; summary: string; sequence: number }> {
     const shown: Record<string, { start: string; end: string; summary: string; sequence: number }> = {};
-    for (const [uid, entry] of this.entries) if (!entry.cancelled) shown[uid] = { start: entry.start.toISOString(), end: entry.end.toISOString(), summary: entry.summary, sequence: entry.sequence };
+    for (const [uid, entry] of this.entries)
+      if (!entry.cancelled) shown[uid] = { start: entry.start.toISOString(), end: entry.end.toISOString(), summary: entry.summary, sequence: entry.sequence };
     return shown;
   }
 
@@ -38,7 +39,14 @@ export class CalendarStore {
       const held = this.entries.get(event.uid);
       if (held && (sequence < held.sequence || (sequence === held.sequence && stamp.getTime() <= held.stamp.getTime()))) continue;
       const cancelled = method === 'CANCEL' || event.status === 'CANCELLED';
-      this.entries.set(event.uid, { sequence, stamp, start: new Date(event.start), end: new Date(event.end ?? event.start), summary: String(event.summary), cancelled });
+      this.entries.set(event.uid, {
+        sequence,
+        stamp,
+        start: new Date(event.start),
+        end: new Date(event.end ?? event.start),
+        summary: String(event.summary),
+        cancelled,
+      });
       changed.push(event.uid);
     }
     return changed;

@@ -28,14 +28,23 @@ describe('calendar updates when a session moves or is cancelled', () => {
     return found[0];
   };
   const revision = async (sessionId: string) =>
-    (await rig.query<{ calendar_sequence: number; calendar_changed_at: Date }>(`SELECT calendar_sequence, calendar_changed_at FROM session WHERE id = $1`, [sessionId]))[0];
+    (
+      await rig.query<{ calendar_sequence: number; calendar_changed_at: Date }>(`SELECT calendar_sequence, calendar_changed_at FROM session WHERE id = $1`, [
+        sessionId,
+      ])
+    )[0];
 
   it('imports the confirmation, applies the move, ignores a stale copy, and removes the entry on cancellation', async () => {
     const { api } = rig;
     const sessionId = dataOf(
-      await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, startsAt: '2026-09-22T19:00:00+02:00', endsAt: '2026-09-22T20:30:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator),
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { capacity: 1, startsAt: '2026-09-22T19:00:00+02:00', endsAt: '2026-09-22T20:30:00+02:00', hostIds: [world.userIds.host] }) },
+        world.tokens.coordinator,
+      ),
     ).createSession.id;
-    const register = async (participant: Record<string, unknown>) => dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
+    const register = async (participant: Record<string, unknown>) =>
+      dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
     const anna = await register({ firstName: 'Anna', email: 'anna@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true });
     const bram = await register({ firstName: 'Bram', email: 'bram@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true });
     expect([anna.status, bram.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
@@ -49,7 +58,9 @@ describe('calendar updates when a session moves or is cancelled', () => {
     expect(planned.calendar_sequence).toBe(0);
     expect(toSecond(onlyEvent(confirmation.ics).lastmodified!)).toBe(toSecond(planned.calendar_changed_at));
     expect(store.apply(confirmation.ics)).toEqual([sessionId]);
-    expect(store.visible()).toEqual({ [sessionId]: { start: '2026-09-22T17:00:00.000Z', end: '2026-09-22T18:30:00.000Z', summary: 'Praattafel Overleie', sequence: 0 } });
+    expect(store.visible()).toEqual({
+      [sessionId]: { start: '2026-09-22T17:00:00.000Z', end: '2026-09-22T18:30:00.000Z', summary: 'Praattafel Overleie', sequence: 0 },
+    });
 
     // 2. The host moves the session a day on: SEQUENCE 1, the new times, replaced in the store.
     dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-09-23T18:00:00+02:00', e: '2026-09-23T19:30:00+02:00' }, world.tokens.host));
@@ -60,7 +71,9 @@ describe('calendar updates when a session moves or is cancelled', () => {
     expect([update.typed, update.declared]).toEqual(['PUBLISH', 'PUBLISH']);
     expect(toSecond(onlyEvent(update.ics).lastmodified!)).toBe(toSecond(moved.calendar_changed_at));
     expect(store.apply(update.ics)).toEqual([sessionId]);
-    expect(store.visible()).toEqual({ [sessionId]: { start: '2026-09-23T16:00:00.000Z', end: '2026-09-23T17:30:00.000Z', summary: 'Praattafel Overleie', sequence: 1 } });
+    expect(store.visible()).toEqual({
+      [sessionId]: { start: '2026-09-23T16:00:00.000Z', end: '2026-09-23T17:30:00.000Z', summary: 'Praattafel Overleie', sequence: 1 },
+    });
     // Bram, on the waiting list, hears the new time but gets no entry for a seat he does not have.
     expect(await calendarPartOf(mailOf('bram@example.org', 'SESSION_MOVED'))).toBeNull();
 
@@ -95,17 +108,38 @@ describe('calendar updates when a session moves or is cancelled', () => {
   it('sends a confirmation made after a move with the revision the move left', async () => {
     const { api } = rig;
     rig.setNow(NOW);
-    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-10-06T19:00:00+02:00', endsAt: '2026-10-06T20:30:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator))
-      .createSession.id;
+    const sessionId = dataOf(
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { startsAt: '2026-10-06T19:00:00+02:00', endsAt: '2026-10-06T20:30:00+02:00', hostIds: [world.userIds.host] }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession.id;
     dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-10-07T19:00:00+02:00', e: '2026-10-07T20:30:00+02:00' }, world.tokens.host));
     dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-10-08T19:00:00+02:00', e: '2026-10-08T20:30:00+02:00' }, world.tokens.host));
     // A save that writes the session again without a change a calendar follows leaves the revision alone.
     await rig.query(`UPDATE session SET title = title, calendar_sequence = 0 WHERE id = $1`, [sessionId]);
     const { calendar_sequence: sequence, calendar_changed_at: changedAt } = await revision(sessionId);
     expect(sequence).toBe(2);
-    dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Carla', email: 'carla@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator));
+    dataOf(
+      await api.gql(
+        REGISTER_PARTICIPANT,
+        {
+          i: {
+            sessionId,
+            participant: { firstName: 'Carla', email: 'carla@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true },
+          },
+        },
+        world.tokens.coordinator,
+      ),
+    );
     await rig.deliverDue();
     const event = onlyEvent((await calendarPartOf(mailOf('carla@example.org', 'REGISTRATION_CONFIRMED')))!.ics);
-    expect([event.uid, event.sequence, new Date(event.start).toISOString(), toSecond(event.lastmodified!)]).toEqual([sessionId, 2, '2026-10-08T17:00:00.000Z', toSecond(changedAt)]);
+    expect([event.uid, event.sequence, new Date(event.start).toISOString(), toSecond(event.lastmodified!)]).toEqual([
+      sessionId,
+      2,
+      '2026-10-08T17:00:00.000Z',
+      toSecond(changedAt),
+    ]);
   });
 });

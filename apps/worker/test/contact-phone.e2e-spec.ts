@@ -25,18 +25,28 @@ describe('the number to call in session mails', () => {
   it("gives the host organisation's phone, or the integration service's when it has none", async () => {
     const coordinator = as(world.tokens.coordinator);
     const centre = (
-      await coordinator('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id phone } }', { i: { name: 'Wijkcentrum Venning', kind: 'NEIGHBOURHOOD_CENTRE', phone: '056 27 83 30' } })
+      await coordinator('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id phone } }', {
+        i: { name: 'Wijkcentrum Venning', kind: 'NEIGHBOURHOOD_CENTRE', phone: '056 27 83 30' },
+      })
     ).createOrganisation;
     expect(centre.phone).toBe('+3256278330');
     const { organisations } = await coordinator('{ organisations { id phone } }', {});
     expect(organisations.find((o: { id: string }) => o.id === centre.id).phone).toBe('+3256278330');
     expect(organisations.find((o: { id: string }) => o.id === world.centreId).phone).toBeNull();
-    const venueId = (await coordinator('mutation($i: CreateVenueInput!) { createVenue(input: $i) { id } }', { i: { organisationId: centre.id, name: 'Zaal Venning', address: 'Sint-Denijsestraat 60, 8500 Kortrijk' } })).createVenue.id;
+    const venueId = (
+      await coordinator('mutation($i: CreateVenueInput!) { createVenue(input: $i) { id } }', {
+        i: { organisationId: centre.id, name: 'Zaal Venning', address: 'Sint-Denijsestraat 60, 8500 Kortrijk' },
+      })
+    ).createVenue.id;
 
     const withPhone = (await coordinator(CREATE_SESSION, { i: sessionInput(world, { venueId, title: 'Praattafel Venning' }) })).createSession.id;
     const withoutPhone = (await coordinator(CREATE_SESSION, { i: sessionInput(world) })).createSession.id;
     const register = async (sessionId: string, firstName: string, email: string, preferredLanguage: string) =>
-      (await coordinator(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName, email, preferredLanguage, contactChannel: 'EMAIL', consentToContact: true } } })).registerParticipant.id as string;
+      (
+        await coordinator(REGISTER_PARTICIPANT, {
+          i: { sessionId, participant: { firstName, email, preferredLanguage, contactChannel: 'EMAIL', consentToContact: true } },
+        })
+      ).registerParticipant.id as string;
     const ids = {
       nlWith: await register(withPhone, 'Anke', 'anke@example.org', 'nl'),
       arWith: await register(withPhone, 'Bilal', 'bilal@example.org', 'ar'),

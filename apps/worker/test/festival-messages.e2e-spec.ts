@@ -52,8 +52,12 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   });
   afterAll(() => rig?.close());
 
-  const as = (who: keyof World['tokens']) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, world.tokens[who]).then(dataOf);
-  const rowsOfBooking = (bookingId: string) => query(`SELECT kind, status, last_error FROM notification WHERE stand_booking_id = $1 ORDER BY created_at, kind`, [bookingId]);
+  const as =
+    (who: keyof World['tokens']) =>
+    (query: string, variables: Record<string, unknown> = {}) =>
+      api.gql(query, variables, world.tokens[who]).then(dataOf);
+  const rowsOfBooking = (bookingId: string) =>
+    query(`SELECT kind, status, last_error FROM notification WHERE stand_booking_id = $1 ORDER BY created_at, kind`, [bookingId]);
   const setNow = (iso: string) => rig.setNow(iso);
   const query = <T = Row>(sql: string, params: unknown[] = []) => rig.query<T>(sql, params);
   const deliveries = () => rig.deliveries();
@@ -85,7 +89,16 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     const applied = dataOf(
       await api.gql(
         APPLY,
-        { i: { editionId: festival.editionId, organisationId: syrian.organisationId, offering: 'FOOD', community: 'Syrische gemeenschap', countryCode: 'SY', slots: [slot('A2', SATURDAY, '11:00', '15:00'), slot('A2', SUNDAY, '15:00', '19:00')] } },
+        {
+          i: {
+            editionId: festival.editionId,
+            organisationId: syrian.organisationId,
+            offering: 'FOOD',
+            community: 'Syrische gemeenschap',
+            countryCode: 'SY',
+            slots: [slot('A2', SATURDAY, '11:00', '15:00'), slot('A2', SUNDAY, '15:00', '19:00')],
+          },
+        },
         syrian.token,
       ),
     ).applyForStand;
@@ -172,8 +185,14 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   it('refusing one slot of an application still acknowledges the other slots', async () => {
     let bookings: { id: string }[] = [];
     await withDeliveriesHeld(async () => {
-      const slots = [bookingInput(festival, world, 'A1', '17:00', '20:00', FRIDAY), bookingInput(festival, world, 'A2', '20:00', '23:00', FRIDAY)].map(({ organisationId: _o, ...slot }) => slot);
-      bookings = (await as('organiser')(APPLY, { i: { editionId: festival.editionId, organisationId: world.associationId, offering: 'CULTURE', community: 'Afghaanse gemeenschap', slots } })).applyForStand.bookings;
+      const slots = [bookingInput(festival, world, 'A1', '17:00', '20:00', FRIDAY), bookingInput(festival, world, 'A2', '20:00', '23:00', FRIDAY)].map(
+        ({ organisationId: _o, ...slot }) => slot,
+      );
+      bookings = (
+        await as('organiser')(APPLY, {
+          i: { editionId: festival.editionId, organisationId: world.associationId, offering: 'CULTURE', community: 'Afghaanse gemeenschap', slots },
+        })
+      ).applyForStand.bookings;
       await as('coordinator')(REFUSE, { id: bookings[0].id, r: 'A1 is vrijdag voor het podium' });
     });
     await deliverDue();
@@ -191,7 +210,10 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     mail(`STAND_CONFIRMED|${monday.id}|${organiser().id}`);
     const moves = () => smtp.mails.filter((m) => m.dedupeKey.startsWith(`STAND_MOVED|${monday.id}|${organiser().id}|`));
 
-    expect((await as('coordinator')(MOVE, { id: monday.id, i: { plotId: festival.plots.A3, startsAt: at(MONDAY, '15:00'), endsAt: at(MONDAY, '20:00') } })).moveStandBooking).toEqual({
+    expect(
+      (await as('coordinator')(MOVE, { id: monday.id, i: { plotId: festival.plots.A3, startsAt: at(MONDAY, '15:00'), endsAt: at(MONDAY, '20:00') } }))
+        .moveStandBooking,
+    ).toEqual({
       status: 'CONFIRMED',
       plot: { code: 'A3' },
       startsAt: at(MONDAY, '15:00'),
@@ -204,7 +226,11 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     expect(moved.text).toContain('Nieuw: standplaats A3, maandag 17 mei, van 15:00 tot 20:00.');
     expect(moved.text).toContain(SITE_MAP);
     const [event] = calendarOf(moved);
-    expect([event.start.toISOString(), event.end?.toISOString(), String(event.summary)]).toEqual(['2027-05-17T13:00:00.000Z', '2027-05-17T18:00:00.000Z', `${EDITION}: stand A3`]);
+    expect([event.start.toISOString(), event.end?.toISOString(), String(event.summary)]).toEqual([
+      '2027-05-17T13:00:00.000Z',
+      '2027-05-17T18:00:00.000Z',
+      `${EDITION}: stand A3`,
+    ]);
 
     await withDeliveriesHeld(async () => {
       await as('coordinator')(MOVE, { id: monday.id, i: { plotId: festival.plots.A4 } });
@@ -229,7 +255,8 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     expect(afternoon.status).toBe('CONFIRMED');
     await deliverDue();
     const reminderKey = (day: string, offset: number) => `STAND_REMINDER|${world.associationId}|${festival.editionId}|${day}|${offset}|${organiser().id}`;
-    const reminderRow = async (day: string, offset: number) => (await query(`SELECT kind, status, last_error FROM notification WHERE dedupe_key = $1`, [reminderKey(day, offset)]))[0];
+    const reminderRow = async (day: string, offset: number) =>
+      (await query(`SELECT kind, status, last_error FROM notification WHERE dedupe_key = $1`, [reminderKey(day, offset)]))[0];
 
     try {
       // A week before Saturday opens (11:00 Brussels = 09:00Z).
@@ -263,10 +290,18 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   });
 
   it('warns every coordinator once when the application deadline nears with plots still free, and not when every plot is taken', async () => {
-    const french = await api.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'coordinatrice@test.oefenkansen.be', password: FIXTURE_PASSWORD, displayName: 'Céline', roles: ['COORDINATOR'], preferredLanguage: 'fr' },
-    }, world.tokens.admin).then(dataOf);
-    const coordinators = (await query<{ id: string }>(`SELECT id FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[]) ORDER BY id`)).map((row) => row.id);
+    const french = await api
+      .gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        {
+          i: { email: 'coordinatrice@test.oefenkansen.be', password: FIXTURE_PASSWORD, displayName: 'Céline', roles: ['COORDINATOR'], preferredLanguage: 'fr' },
+        },
+        world.tokens.admin,
+      )
+      .then(dataOf);
+    const coordinators = (await query<{ id: string }>(`SELECT id FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[]) ORDER BY id`)).map(
+      (row) => row.id,
+    );
     expect(coordinators).toEqual([world.userIds.coordinator, french.createUser.id].sort());
     // What the earlier tests left free: plots with no live booking at all.
     const free = await query<{ code: string }>(
@@ -276,7 +311,10 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     expect(free.map((row) => row.code)).toEqual(['A3', 'A4']);
     const alertKey = (deadline: Date, userId: string) => `FESTIVAL_DEADLINE_NEAR|${festival.editionId}|${deadline.getTime()}|${userId}`;
     const alertRows = (deadline: Date) =>
-      query<Row & { user_id: string }>(`SELECT user_id, kind, status, last_error FROM notification WHERE kind = 'FESTIVAL_DEADLINE_NEAR' AND payload->>'deadline' = $1 ORDER BY user_id`, [deadline.toISOString()]);
+      query<Row & { user_id: string }>(
+        `SELECT user_id, kind, status, last_error FROM notification WHERE kind = 'FESTIVAL_DEADLINE_NEAR' AND payload->>'deadline' = $1 ORDER BY user_id`,
+        [deadline.toISOString()],
+      );
 
     try {
       // Eight days before: not yet.
@@ -314,7 +352,9 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
         expect((await alertRows(earlier)).map((row) => row.status)).toEqual(['PENDING', 'PENDING']);
         await worker.get(NotificationDispatcher).dispatchDue();
         for (const code of ['A3', 'A4']) {
-          await as('coordinator')(BOOK_STAND, { i: { plotId: festival.plots[code], organisationId: syrian.organisationId, startsAt: at(FRIDAY, '17:00'), endsAt: at(FRIDAY, '20:00') } });
+          await as('coordinator')(BOOK_STAND, {
+            i: { plotId: festival.plots[code], organisationId: syrian.organisationId, startsAt: at(FRIDAY, '17:00'), endsAt: at(FRIDAY, '20:00') },
+          });
         }
       });
       await deliverDue();
@@ -349,10 +389,19 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     expect(store.apply(firstMove.ics)).toEqual([]);
     const held = store.visible()[mondayBooking];
     expect([held.start, held.summary]).toEqual(['2027-05-17T09:00:00.000Z', `${EDITION}: stand A1`]);
-    const [{ calendar_sequence: beforeCancel }] = await query<{ calendar_sequence: number }>(`SELECT calendar_sequence FROM stand_booking WHERE id = $1`, [mondayBooking]);
+    const [{ calendar_sequence: beforeCancel }] = await query<{ calendar_sequence: number }>(`SELECT calendar_sequence FROM stand_booking WHERE id = $1`, [
+      mondayBooking,
+    ]);
     expect(held.sequence).toBe(beforeCancel);
 
-    expect((await as('coordinator')(`mutation($id: ID!, $r: String) { cancelStandBooking(id: $id, reason: $r) { status } }`, { id: mondayBooking, r: 'Het plein is die dag afgesloten' })).cancelStandBooking.status).toBe('CANCELLED');
+    expect(
+      (
+        await as('coordinator')(`mutation($id: ID!, $r: String) { cancelStandBooking(id: $id, reason: $r) { status } }`, {
+          id: mondayBooking,
+          r: 'Het plein is die dag afgesloten',
+        })
+      ).cancelStandBooking.status,
+    ).toBe('CANCELLED');
     await deliverDue();
     const cancel = (await calendarPartOf(mail(key('STAND_CANCELLED'))))!;
     expect([cancel.typed, cancel.declared]).toEqual(['CANCEL', 'CANCEL']);
@@ -364,7 +413,9 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
   /** A new association with one FESTIVAL_ORGANISER, logged in, who reads messages in `language`. */
   async function association(name: string, language: string): Promise<{ organisationId: string; userId: string; email: string; token: string }> {
     const admin = (q: string, variables: Record<string, unknown>) => api.gql(q, variables, world.tokens.admin).then(dataOf);
-    const organisationId = (await admin('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name, kind: 'ASSOCIATION' } })).createOrganisation.id;
+    const organisationId = (
+      await admin('mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }', { i: { name, kind: 'ASSOCIATION' } })
+    ).createOrganisation.id;
     const email = `${name.toLowerCase().replace(/[^a-z]+/g, '-')}@test.oefenkansen.be`;
     const userId = (
       await admin('mutation($i: CreateUserInput!) { createUser(input: $i) { id preferredLanguage } }', {

@@ -17,7 +17,11 @@ describe('upgrading to the housekeeping queue', () => {
     const config = testConfig(database);
     // What an older worker left behind: its repeating jobs and a waiting job on the old queue name.
     legacy = new Queue(LEGACY_HOUSEKEEPING_QUEUE, { connection: redisConnectionOptions(config.redisUrl), prefix: QUEUE_PREFIX });
-    await legacy.upsertJobScheduler(JobName.SWEEP_ALERTS, { pattern: '*/5 * * * *', tz: 'Europe/Brussels' }, { name: JobName.SWEEP_ALERTS, data: { requestedBy: 'scheduler' } });
+    await legacy.upsertJobScheduler(
+      JobName.SWEEP_ALERTS,
+      { pattern: '*/5 * * * *', tz: 'Europe/Brussels' },
+      { name: JobName.SWEEP_ALERTS, data: { requestedBy: 'scheduler' } },
+    );
     await legacy.add(JobName.EXTEND_SERIES_HORIZONS, { requestedBy: 'startup' });
     expect((await legacy.getJobSchedulers()).length).toBe(1);
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }).compile();

@@ -80,7 +80,9 @@ export async function startMessageRig(now: string, env?: Record<string, string>)
       await run(JobName.DISPATCH_NOTIFICATIONS);
       let dispatchedAt = Date.now();
       await waitFor(async () => {
-        const [{ pending }] = await query<{ pending: number }>(`SELECT count(*)::int AS pending FROM notification WHERE status = 'PENDING' AND due_at <= $1`, [workerClock.now()]);
+        const [{ pending }] = await query<{ pending: number }>(`SELECT count(*)::int AS pending FROM notification WHERE status = 'PENDING' AND due_at <= $1`, [
+          workerClock.now(),
+        ]);
         if (pending === 0) return true;
         // Jobs lost with a flushed Redis come back as the 20-second dispatcher would bring them back, only sooner.
         if (Date.now() - dispatchedAt > 2000) {

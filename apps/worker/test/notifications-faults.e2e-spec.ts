@@ -1,7 +1,19 @@
-import { Client } from 'pg';
 import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import {
+  BuiltProcess,
+  buildForTest,
+  createTestDatabase,
+  flushTestRedis,
+  freePort,
+  startBuilt,
+  startSmsGateway,
+  startSmtpCapture,
+  TestDatabase,
+  testRedisUrl,
+  waitFor as waitForValue,
+} from '@app/testing';
 import { seedDueReminders, seedVenueAndProgramme } from './due-reminders';
-import { BuiltProcess, buildForTest, createTestDatabase, flushTestRedis, freePort, startBuilt, startSmsGateway, startSmtpCapture, TestDatabase, testRedisUrl, waitFor as waitForValue } from '@app/testing';
 
 const BATCH = 500;
 /** The worker's notification concurrency: at most this many sends can be in flight when it is killed. */
@@ -108,17 +120,17 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
   });
 
   for (const round of ['flush-1', 'flush-2']) {
-  it(`${round}: FLUSHDB (every key of the queues) while ${BATCH} reminders are pending: the running worker re-enqueues and sends every one`, async () => {
-    const keys = await dueReminders(round);
-    const worker = await startWorker();
-    await waitFor(() => (received(keys).length >= 50 ? true : undefined), 'the first 50 reminders');
-    const redis = new Redis(testRedisUrl());
-    await redis.flushdb();
-    redis.disconnect();
-    expect(new Set(received(keys).map((m) => m.dedupeKey)).size).toBeLessThan(BATCH);
-    await expectEachOnce(keys, IN_FLIGHT);
-    worker.child.kill('SIGTERM');
-    await worker.exited;
-  });
+    it(`${round}: FLUSHDB (every key of the queues) while ${BATCH} reminders are pending: the running worker re-enqueues and sends every one`, async () => {
+      const keys = await dueReminders(round);
+      const worker = await startWorker();
+      await waitFor(() => (received(keys).length >= 50 ? true : undefined), 'the first 50 reminders');
+      const redis = new Redis(testRedisUrl());
+      await redis.flushdb();
+      redis.disconnect();
+      expect(new Set(received(keys).map((m) => m.dedupeKey)).size).toBeLessThan(BATCH);
+      await expectEachOnce(keys, IN_FLIGHT);
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+    });
   }
 });

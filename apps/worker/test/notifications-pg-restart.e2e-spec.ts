@@ -1,10 +1,21 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions } from '@app/database';
-import { ChildProcess, spawn } from 'node:child_process';
-import { BuiltProcess, buildForTest, createDatabaseIfMissing, flushTestRedis, freePort, startBuilt, startSmsGateway, startSmtpCapture, testRedisUrl, waitFor as waitForValue } from '@app/testing';
+import {
+  BuiltProcess,
+  buildForTest,
+  createDatabaseIfMissing,
+  flushTestRedis,
+  freePort,
+  startBuilt,
+  startSmsGateway,
+  startSmtpCapture,
+  testRedisUrl,
+  waitFor as waitForValue,
+} from '@app/testing';
 import { seedDueReminders, seedVenueAndProgramme } from './due-reminders';
 
 const BATCH = 500;
@@ -110,7 +121,13 @@ describe('notifications survive a PostgreSQL restart', () => {
       await waitFor(() => (new Set(received().map((m) => m.dedupeKey)).size === BATCH ? true : undefined), `all ${BATCH} reminders`);
       const check = new Client({ connectionString: url('restart') });
       await check.connect();
-      await waitFor(async () => ((await check.query(`SELECT count(*)::int AS n FROM notification WHERE status = 'SENT' AND dedupe_key = ANY($1)`, [keys])).rows[0].n === BATCH ? true : undefined), 'every row marked SENT');
+      await waitFor(
+        async () =>
+          (await check.query(`SELECT count(*)::int AS n FROM notification WHERE status = 'SENT' AND dedupe_key = ANY($1)`, [keys])).rows[0].n === BATCH
+            ? true
+            : undefined,
+        'every row marked SENT',
+      );
       await check.end();
       expect(received().length - BATCH).toBeLessThanOrEqual(IN_FLIGHT);
     }

@@ -2,14 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { simpleParser } from 'mailparser';
-import { mailDomain } from '@app/config';
 import { Clock, FixedClock } from '@app/common';
+import { mailDomain } from '@app/config';
 import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
 import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
 import { WorkerModule } from '../src/worker.module';
-
 
 const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
 
@@ -48,7 +47,9 @@ describe('notifications', () => {
   };
   const dispatch = () => worker.get(JobProducer).enqueue(JobName.DISPATCH_NOTIFICATIONS, { requestedBy: 'manual' });
   const statuses = async (registrationId: string) =>
-    (await api.dataSource.query(`SELECT kind, offset_minutes, status FROM notification WHERE registration_id = $1 ORDER BY kind, offset_minutes`, [registrationId])) as {
+    (await api.dataSource.query(`SELECT kind, offset_minutes, status FROM notification WHERE registration_id = $1 ORDER BY kind, offset_minutes`, [
+      registrationId,
+    ])) as {
       kind: string;
       offset_minutes: number | null;
       status: string;
@@ -57,10 +58,16 @@ describe('notifications', () => {
   const smsTo = (to: string) => sms.messages.filter((m: CapturedSms) => m.to === to);
 
   it('confirms by e-mail, waitlists and promotes by SMS, in the participant’s language, exactly once each', async () => {
-    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, hostIds: [world.userIds.host] }) }, world.tokens.coordinator)).createSession.id;
-    const register = (participant: Record<string, unknown>) => api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator).then(dataOf);
-    const claire = (await register({ firstName: 'Claire', email: 'claire@example.org', preferredLanguage: 'fr', contactChannel: 'EMAIL', consentToContact: true })).registerParticipant;
-    const bilal = (await register({ firstName: 'Bilal', phone: '0470 99 88 77', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true })).registerParticipant;
+    const sessionId = dataOf(
+      await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, hostIds: [world.userIds.host] }) }, world.tokens.coordinator),
+    ).createSession.id;
+    const register = (participant: Record<string, unknown>) =>
+      api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator).then(dataOf);
+    const claire = (
+      await register({ firstName: 'Claire', email: 'claire@example.org', preferredLanguage: 'fr', contactChannel: 'EMAIL', consentToContact: true })
+    ).registerParticipant;
+    const bilal = (await register({ firstName: 'Bilal', phone: '0470 99 88 77', preferredLanguage: 'ar', contactChannel: 'SMS', consentToContact: true }))
+      .registerParticipant;
     expect([claire.status, bilal.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
 
     await dispatch();
@@ -110,9 +117,24 @@ describe('notifications', () => {
   });
 
   it('sends nothing stale: a reminder of a registration cancelled before its time is never sent', async () => {
-    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:00:00+02:00' }) }, world.tokens.coordinator)).createSession.id;
+    const sessionId = dataOf(
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { startsAt: '2026-09-09T19:00:00+02:00', endsAt: '2026-09-09T20:00:00+02:00' }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession.id;
     const dina = dataOf(
-      await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Dina', email: 'dina@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+      await api.gql(
+        REGISTER_PARTICIPANT,
+        {
+          i: {
+            sessionId,
+            participant: { firstName: 'Dina', email: 'dina@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true },
+          },
+        },
+        world.tokens.coordinator,
+      ),
     ).registerParticipant;
     // Cancelled straight in the database, as if the outbox had missed it: the worker's re-check catches it.
     await api.dataSource.query(`UPDATE registration SET status = 'CANCELLED' WHERE id = $1`, [dina.id]);
@@ -128,11 +150,32 @@ describe('notifications', () => {
   });
 
   it('loses nothing when Redis is flushed: the dispatcher re-enqueues every due row once', async () => {
-    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 40, startsAt: '2026-09-10T19:00:00+02:00', endsAt: '2026-09-10T20:00:00+02:00' }) }, world.tokens.coordinator)).createSession.id;
+    const sessionId = dataOf(
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { capacity: 40, startsAt: '2026-09-10T19:00:00+02:00', endsAt: '2026-09-10T20:00:00+02:00' }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession.id;
     await worker.close();
     for (let i = 0; i < 40; i += 1) {
       dataOf(
-        await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: `Ouder ${i}`, email: `ouder${i}@example.org`, preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+        await api.gql(
+          REGISTER_PARTICIPANT,
+          {
+            i: {
+              sessionId,
+              participant: {
+                firstName: `Ouder ${i}`,
+                email: `ouder${i}@example.org`,
+                preferredLanguage: 'nl',
+                contactChannel: 'EMAIL',
+                consentToContact: true,
+              },
+            },
+          },
+          world.tokens.coordinator,
+        ),
       );
     }
     const redis = new Redis(api.config.redisUrl);
@@ -153,14 +196,33 @@ describe('notifications', () => {
   });
 
   it('tells everyone of a moved session and moves its reminders with it', async () => {
-    const sessionId = dataOf(await api.gql(CREATE_SESSION, { i: sessionInput(world, { startsAt: '2026-09-16T19:00:00+02:00', endsAt: '2026-09-16T20:00:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator)).createSession.id;
+    const sessionId = dataOf(
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { startsAt: '2026-09-16T19:00:00+02:00', endsAt: '2026-09-16T20:00:00+02:00', hostIds: [world.userIds.host] }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession.id;
     const eva = dataOf(
-      await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Eva', phone: '0486 55 44 33', preferredLanguage: 'uk', contactChannel: 'SMS', consentToContact: true } } }, world.tokens.coordinator),
+      await api.gql(
+        REGISTER_PARTICIPANT,
+        { i: { sessionId, participant: { firstName: 'Eva', phone: '0486 55 44 33', preferredLanguage: 'uk', contactChannel: 'SMS', consentToContact: true } } },
+        world.tokens.coordinator,
+      ),
     ).registerParticipant;
-    const moved = await api.gql('mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { startsAt } }', { id: sessionId, s: '2026-09-17T18:00:00+02:00', e: '2026-09-17T19:00:00+02:00' }, world.tokens.host);
+    const moved = await api.gql(
+      'mutation($id: ID!, $s: DateTime!, $e: DateTime!) { moveSession(id: $id, startsAt: $s, endsAt: $e) { startsAt } }',
+      { id: sessionId, s: '2026-09-17T18:00:00+02:00', e: '2026-09-17T19:00:00+02:00' },
+      world.tokens.host,
+    );
     expect(dataOf(moved).moveSession.startsAt).toBe('2026-09-17T18:00:00+02:00');
-    const reminders = await api.dataSource.query(`SELECT offset_minutes, due_at, status FROM notification WHERE registration_id = $1 AND kind = 'SESSION_REMINDER' ORDER BY offset_minutes`, [eva.id]);
-    expect(reminders.map((r: { offset_minutes: number; due_at: Date; status: string }) => [r.offset_minutes, new Date(r.due_at).toISOString(), r.status])).toEqual([
+    const reminders = await api.dataSource.query(
+      `SELECT offset_minutes, due_at, status FROM notification WHERE registration_id = $1 AND kind = 'SESSION_REMINDER' ORDER BY offset_minutes`,
+      [eva.id],
+    );
+    expect(
+      reminders.map((r: { offset_minutes: number; due_at: Date; status: string }) => [r.offset_minutes, new Date(r.due_at).toISOString(), r.status]),
+    ).toEqual([
       [120, '2026-09-17T14:00:00.000Z', 'PENDING'],
       [1440, '2026-09-16T16:00:00.000Z', 'PENDING'],
     ]);
@@ -182,14 +244,35 @@ describe('notifications', () => {
   });
 
   it("recomputes reminders of people already registered when the programme's offsets change", async () => {
-    const programmeId = dataOf(await api.gql('mutation { createProgramme(input: { name: "Babbel+", kind: TABLE, defaultCapacity: 8 }) { id } }', {}, world.tokens.coordinator)).createProgramme.id;
+    const programmeId = dataOf(
+      await api.gql('mutation { createProgramme(input: { name: "Babbel+", kind: TABLE, defaultCapacity: 8 }) { id } }', {}, world.tokens.coordinator),
+    ).createProgramme.id;
     const sessionId = dataOf(
-      await api.gql(CREATE_SESSION, { i: sessionInput(world, { programmeId, startsAt: '2026-09-19T10:00:00+02:00', endsAt: '2026-09-19T11:00:00+02:00' }) }, world.tokens.coordinator),
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { programmeId, startsAt: '2026-09-19T10:00:00+02:00', endsAt: '2026-09-19T11:00:00+02:00' }) },
+        world.tokens.coordinator,
+      ),
     ).createSession.id;
     const fien = dataOf(
-      await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName: 'Fien', email: 'fien@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true } } }, world.tokens.coordinator),
+      await api.gql(
+        REGISTER_PARTICIPANT,
+        {
+          i: {
+            sessionId,
+            participant: { firstName: 'Fien', email: 'fien@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true },
+          },
+        },
+        world.tokens.coordinator,
+      ),
     ).registerParticipant;
-    dataOf(await api.gql('mutation($id: ID!) { updateProgramme(id: $id, input: { reminderOffsetsMinutes: [2880, 120] }) { id } }', { id: programmeId }, world.tokens.coordinator));
+    dataOf(
+      await api.gql(
+        'mutation($id: ID!) { updateProgramme(id: $id, input: { reminderOffsetsMinutes: [2880, 120] }) { id } }',
+        { id: programmeId },
+        world.tokens.coordinator,
+      ),
+    );
     const reminders = (await statuses(fien.id)).filter((s) => s.kind === 'SESSION_REMINDER').map((s) => [s.offset_minutes, s.status]);
     expect(reminders).toEqual([
       [120, 'PENDING'],
@@ -208,26 +291,52 @@ describe('notifications', () => {
 
     it('tells hosts and coordinators once each time a session fills, not on every registration', async () => {
       const sessionId = dataOf(
-        await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 2, hostIds: [world.userIds.host], startsAt: '2026-09-15T19:00:00+02:00', endsAt: '2026-09-15T20:00:00+02:00' }) }, world.tokens.coordinator),
+        await api.gql(
+          CREATE_SESSION,
+          {
+            i: sessionInput(world, { capacity: 2, hostIds: [world.userIds.host], startsAt: '2026-09-15T19:00:00+02:00', endsAt: '2026-09-15T20:00:00+02:00' }),
+          },
+          world.tokens.coordinator,
+        ),
       ).createSession.id;
       const register = (firstName: string) =>
-        api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant: { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false } } }, world.tokens.coordinator).then(dataOf);
+        api
+          .gql(
+            REGISTER_PARTICIPANT,
+            { i: { sessionId, participant: { firstName, preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false } } },
+            world.tokens.coordinator,
+          )
+          .then(dataOf);
       const first = (await register('Een')).registerParticipant;
       await register('Twee');
       await register('Drie');
       await settle();
       await waitFor(() => (staffMails('SESSION_FULL', sessionId).length === 2 ? true : undefined), 'the first full alerts');
-      expect(staffMails('SESSION_FULL', sessionId).map((m) => m.to).sort()).toEqual(['coordinator@test.oefenkansen.be', 'host@test.oefenkansen.be']);
+      expect(
+        staffMails('SESSION_FULL', sessionId)
+          .map((m) => m.to)
+          .sort(),
+      ).toEqual(['coordinator@test.oefenkansen.be', 'host@test.oefenkansen.be']);
 
       // A seat handed on keeps the session full: no new alert.
       dataOf(await api.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: first.id }, world.tokens.coordinator));
       // More seats: no longer full. Filling them again is a second episode.
-      dataOf(await api.gql('mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { capacity } }', { id: sessionId, c: 3 }, world.tokens.coordinator));
+      dataOf(
+        await api.gql(
+          'mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { capacity } }',
+          { id: sessionId, c: 3 },
+          world.tokens.coordinator,
+        ),
+      );
       await register('Vier');
       await settle();
       await waitFor(() => (staffMails('SESSION_FULL', sessionId).length === 4 ? true : undefined), 'the second full alerts');
       await settle();
-      expect(staffMails('SESSION_FULL', sessionId).map((m) => m.dedupeKey.split('|')[2]).sort()).toEqual(['1', '1', '2', '2']);
+      expect(
+        staffMails('SESSION_FULL', sessionId)
+          .map((m) => m.dedupeKey.split('|')[2])
+          .sort(),
+      ).toEqual(['1', '1', '2', '2']);
       expect(staffMails('SESSION_FULL', sessionId).find((m) => m.to.startsWith('host@'))!.text).toMatch(/Hallo host/);
     });
 
@@ -235,14 +344,27 @@ describe('notifications', () => {
       const sessionId = dataOf(
         await api.gql(
           CREATE_SESSION,
-          { i: sessionInput(world, { venueId: world.schoolVenueId, programmeId: world.schoolbabbelId, hostIds: [world.userIds.host], startsAt: '2026-09-22T08:45:00+02:00', endsAt: '2026-09-22T10:00:00+02:00' }) },
+          {
+            i: sessionInput(world, {
+              venueId: world.schoolVenueId,
+              programmeId: world.schoolbabbelId,
+              hostIds: [world.userIds.host],
+              startsAt: '2026-09-22T08:45:00+02:00',
+              endsAt: '2026-09-22T10:00:00+02:00',
+            }),
+          },
           world.tokens.coordinator,
         ),
       ).createSession.id;
       dataOf(
         await api.gql(
           REGISTER_PARTICIPANT,
-          { i: { sessionId, participant: { firstName: 'Hawa', lastName: 'Yusuf', preferredLanguage: 'so', contactChannel: 'VIA_ORGANISATION', consentToContact: false } } },
+          {
+            i: {
+              sessionId,
+              participant: { firstName: 'Hawa', lastName: 'Yusuf', preferredLanguage: 'so', contactChannel: 'VIA_ORGANISATION', consentToContact: false },
+            },
+          },
           world.tokens.schoolContact,
         ),
       );
@@ -251,7 +373,10 @@ describe('notifications', () => {
       try {
         await sweep();
         await waitFor(() => (staffMails('UNDER_BOOKED', sessionId).length >= 1 ? true : undefined), 'the under-booked alert');
-        const digest = await waitFor(() => smtp.mails.find((m) => m.dedupeKey === `SCHOOL_DIGEST|${world.userIds.schoolContact}|2026-09-22`), 'the school digest');
+        const digest = await waitFor(
+          () => smtp.mails.find((m) => m.dedupeKey === `SCHOOL_DIGEST|${world.userIds.schoolContact}|2026-09-22`),
+          'the school digest',
+        );
         expect(digest.to).toBe('schoolcontact@test.oefenkansen.be');
         expect(digest.text).toContain('Hawa');
         const hostDigest = await waitFor(() => smtp.mails.find((m) => m.dedupeKey === `HOST_DIGEST|${world.userIds.host}|2026-09-22`), 'the host digest');
@@ -260,7 +385,11 @@ describe('notifications', () => {
         await sweep();
         await settle();
         expect(smtp.mails.filter((m) => m.dedupeKey === `SCHOOL_DIGEST|${world.userIds.schoolContact}|2026-09-22`)).toHaveLength(1);
-        expect(staffMails('UNDER_BOOKED', sessionId).map((m) => m.to).sort()).toEqual(['coordinator@test.oefenkansen.be', 'host@test.oefenkansen.be']);
+        expect(
+          staffMails('UNDER_BOOKED', sessionId)
+            .map((m) => m.to)
+            .sort(),
+        ).toEqual(['coordinator@test.oefenkansen.be', 'host@test.oefenkansen.be']);
       } finally {
         setNow('2026-08-15T10:00:00Z');
       }

@@ -25,9 +25,14 @@ describe('a waiting-list promotion when the session moves before it is sent', ()
   it('tells the promoted person they have a seat, at the new time, and that the session moved', async () => {
     const { api } = rig;
     const sessionId = dataOf(
-      await api.gql(CREATE_SESSION, { i: sessionInput(world, { capacity: 1, startsAt: '2026-09-22T19:00:00+02:00', endsAt: '2026-09-22T20:30:00+02:00', hostIds: [world.userIds.host] }) }, world.tokens.coordinator),
+      await api.gql(
+        CREATE_SESSION,
+        { i: sessionInput(world, { capacity: 1, startsAt: '2026-09-22T19:00:00+02:00', endsAt: '2026-09-22T20:30:00+02:00', hostIds: [world.userIds.host] }) },
+        world.tokens.coordinator,
+      ),
     ).createSession.id;
-    const register = async (participant: Record<string, unknown>) => dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
+    const register = async (participant: Record<string, unknown>) =>
+      dataOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId, participant } }, world.tokens.coordinator)).registerParticipant;
     const anna = await register({ firstName: 'Anna', email: 'anna@example.org', preferredLanguage: 'nl', contactChannel: 'EMAIL', consentToContact: true });
     const bram = await register({ firstName: 'Bram', phone: '0471 22 33 44', preferredLanguage: 'nl', contactChannel: 'SMS', consentToContact: true });
     expect([anna.status, bram.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
@@ -37,7 +42,10 @@ describe('a waiting-list promotion when the session moves before it is sent', ()
     // Anna cancels, and seconds later the host moves the session a day on: the worker sends nothing in between.
     await rig.withDeliveriesHeld(async () => {
       dataOf(await api.gql(CANCEL, { id: anna.id }, world.tokens.coordinator));
-      expect(dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-09-23T18:00:00+02:00', e: '2026-09-23T19:30:00+02:00' }, world.tokens.host)).moveSession.startsAt).toBe('2026-09-23T18:00:00+02:00');
+      expect(
+        dataOf(await api.gql(MOVE_SESSION, { id: sessionId, s: '2026-09-23T18:00:00+02:00', e: '2026-09-23T19:30:00+02:00' }, world.tokens.host)).moveSession
+          .startsAt,
+      ).toBe('2026-09-23T18:00:00+02:00');
     });
     await rig.deliverDue();
 
@@ -49,7 +57,10 @@ describe('a waiting-list promotion when the session moves before it is sent', ()
     expect(promoted.text).not.toContain('22 september');
     const moved = toBram.find((m) => m.reference.startsWith(`SESSION_MOVED|${bram.id}|`))!;
     expect(moved.text).toContain('woensdag 23 september om 18:00');
-    const [row] = await rig.query<{ status: string; last_error: string | null }>(`SELECT status, last_error FROM notification WHERE registration_id = $1 AND kind = 'PROMOTED'`, [bram.id]);
+    const [row] = await rig.query<{ status: string; last_error: string | null }>(
+      `SELECT status, last_error FROM notification WHERE registration_id = $1 AND kind = 'PROMOTED'`,
+      [bram.id],
+    );
     expect(row).toEqual({ status: 'SENT', last_error: null });
     // His reminders followed the session to its new time.
     const reminders = await rig.query<{ offset_minutes: number; due_at: Date; status: string }>(

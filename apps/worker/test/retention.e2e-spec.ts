@@ -53,7 +53,12 @@ describe('the retention job', () => {
     return row.id as string;
   };
   const register = (participantId: string, sessionId: string, status = 'CONFIRMED', attendanceMarkedAt: string | null = null) =>
-    dataSource.query(`INSERT INTO registration (session_id, participant_id, status, attendance_marked_at) VALUES ($1, $2, $3, $4)`, [sessionId, participantId, status, attendanceMarkedAt]);
+    dataSource.query(`INSERT INTO registration (session_id, participant_id, status, attendance_marked_at) VALUES ($1, $2, $3, $4)`, [
+      sessionId,
+      participantId,
+      status,
+      attendanceMarkedAt,
+    ]);
   const trajectory = async (participantId: string, startsOn: string, endsOn: string | null) => {
     const [row] = await dataSource.query(
       `INSERT INTO trajectory (participant_id, kind, referral_channel, starts_on, ends_on, status, notes) VALUES ($1, 'BUDDY', 'FMDO', $2, $3, 'CLOSED', 'Persoonlijke notitie') RETURNING id`,
@@ -61,8 +66,7 @@ describe('the retention job', () => {
     );
     return row.id as string;
   };
-  const erased = async () =>
-    new Set((await dataSource.query<{ id: string }[]>(`SELECT id FROM participant WHERE erased_at IS NOT NULL`)).map((row) => row.id));
+  const erased = async () => new Set((await dataSource.query<{ id: string }[]>(`SELECT id FROM participant WHERE erased_at IS NOT NULL`)).map((row) => row.id));
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -94,7 +98,10 @@ describe('the retention job', () => {
     await trajectory(await participant('OngoingTrajectory', '2024-01-10T10:00:00Z'), '2027-11-01', null);
     await participant('NewIn2028', '2028-12-01T10:00:00Z');
     // Self-registration code requests: one expired two days ago (deleted), one an hour ago (kept a day).
-    for (const [phone, expiresAt] of [['+32470000001', '2029-05-30T10:00:00Z'], ['+32470000002', '2029-06-01T09:00:00Z']]) {
+    for (const [phone, expiresAt] of [
+      ['+32470000001', '2029-05-30T10:00:00Z'],
+      ['+32470000002', '2029-06-01T09:00:00Z'],
+    ]) {
       await dataSource.query(
         `INSERT INTO registration_code_request (session_id, first_name, phone, preferred_language, code_hash, expires_at) VALUES ($1, 'Samira', $2, 'ar', 'scrypt-hash', $3)`,
         [old, phone, expiresAt],
@@ -119,8 +126,19 @@ describe('the retention job', () => {
     for (const name of ['JustUnder', 'UpcomingTable', 'RecentFollowUp', 'OngoingTrajectory', 'NewIn2028']) expect(gone.has(ids[name])).toBe(false);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE first_name LIKE 'Oud %'`)).toEqual([{ n: 0 }]);
 
-    const [attended] = await dataSource.query(`SELECT first_name, last_name, phone, preferred_language, consent_to_contact, erased_at, erased_by_id FROM participant WHERE id = $1`, [ids.Attended2024]);
-    expect(attended).toEqual({ first_name: 'Gewist', last_name: null, phone: null, preferred_language: 'und', consent_to_contact: false, erased_at: NOW, erased_by_id: null });
+    const [attended] = await dataSource.query(
+      `SELECT first_name, last_name, phone, preferred_language, consent_to_contact, erased_at, erased_by_id FROM participant WHERE id = $1`,
+      [ids.Attended2024],
+    );
+    expect(attended).toEqual({
+      first_name: 'Gewist',
+      last_name: null,
+      phone: null,
+      preferred_language: 'und',
+      consent_to_contact: false,
+      erased_at: NOW,
+      erased_by_id: null,
+    });
     // The figures stay: the attended registration and the trajectory, without its notes.
     expect(await dataSource.query(`SELECT status FROM registration WHERE participant_id = $1`, [ids.Attended2024])).toEqual([{ status: 'ATTENDED' }]);
     expect(await dataSource.query(`SELECT status, notes FROM trajectory WHERE id = $1`, [ids.oldTrajectory])).toEqual([{ status: 'CLOSED', notes: null }]);
@@ -137,8 +155,14 @@ describe('the retention job', () => {
   });
 
   it('changes nothing on a second run', async () => {
-    const before = await dataSource.query(`SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) AS participants, (SELECT count(*)::int FROM audit_log_entry) AS entries FROM participant p`);
+    const before = await dataSource.query(
+      `SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) AS participants, (SELECT count(*)::int FROM audit_log_entry) AS entries FROM participant p`,
+    );
     expect(await runRetention()).toEqual({ anonymised: 0, codeRequestsDeleted: 0 });
-    expect(await dataSource.query(`SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) AS participants, (SELECT count(*)::int FROM audit_log_entry) AS entries FROM participant p`)).toEqual(before);
+    expect(
+      await dataSource.query(
+        `SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) AS participants, (SELECT count(*)::int FROM audit_log_entry) AS entries FROM participant p`,
+      ),
+    ).toEqual(before);
   });
 });

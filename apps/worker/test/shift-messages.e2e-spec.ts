@@ -54,7 +54,10 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
   });
   afterAll(() => rig?.close());
 
-  const as = (token: string) => (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables, token).then(dataOf);
+  const as =
+    (token: string) =>
+    (query: string, variables: Record<string, unknown> = {}) =>
+      api.gql(query, variables, token).then(dataOf);
   const coordinator = () => as(world.tokens.coordinator);
   const remindersOf = (assignmentId: string) =>
     query(`SELECT kind, offset_minutes, status, last_error FROM notification WHERE shift_assignment_id = $1 ORDER BY offset_minutes DESC`, [assignmentId]);
@@ -87,12 +90,17 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     return Object.values(ical.sync.parseICS(attachment!.content)).filter((component): component is VEvent => component?.type === 'VEVENT');
   };
   /** The outbox key of a shift reminder: assignment, offset and the shift's start it announces. */
-  const reminderKey = (assignmentId: string, offset: number, startsAt = '2026-09-08T17:00:00Z') => `SHIFT_REMINDER|${assignmentId}|${offset}|${new Date(startsAt).getTime()}`;
+  const reminderKey = (assignmentId: string, offset: number, startsAt = '2026-09-08T17:00:00Z') =>
+    `SHIFT_REMINDER|${assignmentId}|${offset}|${new Date(startsAt).getTime()}`;
   /** A praattafel in Zaal Overleie on a Tuesday evening (Brussels summer time), with a shift for its whole length. */
   const sessionWithShift = async (day: string, shift: Record<string, unknown>) => {
-    const session = (await coordinator()(CREATE_SESSION, { i: sessionInput(world, { startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T20:30:00+02:00` }) })).createSession;
+    const session = (await coordinator()(CREATE_SESSION, { i: sessionInput(world, { startsAt: `${day}T19:00:00+02:00`, endsAt: `${day}T20:30:00+02:00` }) }))
+      .createSession;
     const created = (await coordinator()(CREATE_SHIFT, { i: { sessionId: session.id, ...shift } })).createShift;
-    return { sessionId: session.id as string, shift: created as { id: string; title: string; needed: number; startsAt: string; endsAt: string; status: string } };
+    return {
+      sessionId: session.id as string,
+      shift: created as { id: string; title: string; needed: number; startsAt: string; endsAt: string; status: string },
+    };
   };
 
   it("reminds a volunteer two days and three hours ahead, in the volunteer's language, with the shift in an .ics", async () => {
@@ -146,7 +154,9 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
       expect(late.to).toBe(olena.email);
       expect(late.subject).toBe(early.subject);
       expect(late.text).toContain('Коли: вівторок, 8 вересня, з 19:00 до 20:30.');
-      expect(calendarOf(late).map((e) => [e.uid, e.start.toISOString(), e.end?.toISOString()])).toEqual([[assignment.id, '2026-09-08T17:00:00.000Z', '2026-09-08T18:30:00.000Z']]);
+      expect(calendarOf(late).map((e) => [e.uid, e.start.toISOString(), e.end?.toISOString()])).toEqual([
+        [assignment.id, '2026-09-08T17:00:00.000Z', '2026-09-08T18:30:00.000Z'],
+      ]);
 
       await deliverDue();
       expect(mailsAbout(assignment.id).map((m) => m.dedupeKey)).toEqual([reminderKey(assignment.id, 2880), reminderKey(assignment.id, 180)]);
@@ -156,10 +166,11 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     }
   });
 
-  it('asks the colleague once, in their language, without the asker\'s e-mail; a withdrawn request sends nothing', async () => {
+  it("asks the colleague once, in their language, without the asker's e-mail; a withdrawn request sends nothing", async () => {
     const { shift } = await sessionWithShift('2026-11-03', { role: 'WELCOME', needed: 1, title: 'Onthaal Buda' });
     const karims = (await as(karim.token)(SIGN_UP, { id: shift.id })).signUpForShift;
-    const requestOf = async () => (await query<{ id: string }>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [karims.id]))[0].id;
+    const requestOf = async () =>
+      (await query<{ id: string }>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [karims.id]))[0].id;
     expect((await as(karim.token)(SWAP, { a: karims.id, to: olena.id })).swapShift).toEqual({ id: karims.id, status: 'ASSIGNED' });
     const asked = await requestOf();
     await deliverDue();
@@ -243,7 +254,9 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
     // other is cancelled, both straight in the database after the reminders were queued (as if the
     // outbox had missed it): the worker finds out when it sends.
     const standalone = (title: string) =>
-      coordinator()(CREATE_SHIFT, { i: { role: 'SETUP', needed: 1, title, startsAt: '2026-09-26T10:00:00+02:00', endsAt: '2026-09-26T12:00:00+02:00' } }).then((d) => d.createShift.id as string);
+      coordinator()(CREATE_SHIFT, { i: { role: 'SETUP', needed: 1, title, startsAt: '2026-09-26T10:00:00+02:00', endsAt: '2026-09-26T12:00:00+02:00' } }).then(
+        (d) => d.createShift.id as string,
+      );
     const movedShift = await standalone('Opbouw buurtfeest Overleie');
     const cancelledShift = await standalone('Opbouw buurtfeest Sint-Jan');
     const onMoved = (await as(olena.token)(SIGN_UP, { id: movedShift })).signUpForShift;
@@ -253,7 +266,9 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
       await withDeliveriesHeld(async () => {
         await queueDue();
         for (const table of ['shift', 'shift_assignment']) {
-          await api.dataSource.query(`UPDATE ${table} SET starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day' WHERE id = $1`, [table === 'shift' ? movedShift : onMoved.id]);
+          await api.dataSource.query(`UPDATE ${table} SET starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day' WHERE id = $1`, [
+            table === 'shift' ? movedShift : onMoved.id,
+          ]);
         }
         await api.dataSource.query(`UPDATE shift SET status = 'CANCELLED' WHERE id = $1`, [cancelledShift]);
       });
@@ -286,24 +301,36 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
         i: { email: 'coordinatrice@test.oefenkansen.be', password: FIXTURE_PASSWORD, displayName: 'Céline', roles: ['COORDINATOR'], preferredLanguage: 'fr' },
       })
     ).createUser;
-    const coordinators = (await query<{ id: string }>(`SELECT id FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[]) ORDER BY id`)).map((row) => row.id);
+    const coordinators = (await query<{ id: string }>(`SELECT id FROM app_user WHERE active AND 'COORDINATOR' = ANY(roles::text[]) ORDER BY id`)).map(
+      (row) => row.id,
+    );
     expect(coordinators).toEqual([world.userIds.coordinator, french.id].sort());
     const alertKey = (shiftId: string, userId: string) => `SHIFT_UNDERSTAFFED|${shiftId}|${userId}`;
     // The worker's own 5-minute sweep may alert about the earlier tests' shifts too: only these shifts count here.
-    const alertMails = () => smtp.mails.filter((m) => [short, filled, full].some((shift) => m.dedupeKey.startsWith(`SHIFT_UNDERSTAFFED|${shift.id}|`))).map((m) => m.dedupeKey);
+    const alertMails = () =>
+      smtp.mails.filter((m) => [short, filled, full].some((shift) => m.dedupeKey.startsWith(`SHIFT_UNDERSTAFFED|${shift.id}|`))).map((m) => m.dedupeKey);
     const alertRows = (shiftId: string) =>
-      query<Row & { user_id: string; language: string }>(`SELECT user_id, language, kind, offset_minutes, status, last_error FROM notification WHERE kind = 'SHIFT_UNDERSTAFFED' AND payload->>'shiftId' = $1 ORDER BY user_id`, [
-        shiftId,
-      ]);
+      query<Row & { user_id: string; language: string }>(
+        `SELECT user_id, language, kind, offset_minutes, status, last_error FROM notification WHERE kind = 'SHIFT_UNDERSTAFFED' AND payload->>'shiftId' = $1 ORDER BY user_id`,
+        [shiftId],
+      );
 
     // Tuesday 6 October, 19:00 Brussels (17:00 UTC): 1 of 3 interpreters.
     const { shift: short } = await sessionWithShift('2026-10-06', { role: 'TRANSLATOR', needed: 3, title: 'Tolken praattafel', languages: ['ar', 'uk'] });
     await as(world.tokens.volunteer)(SIGN_UP, { id: short.id });
     // Wednesday 7 October, 10:00–12:00 (08:00 UTC): 1 of 2, filled before the alert leaves.
-    const filled = (await coordinator()(CREATE_SHIFT, { i: { role: 'CHILDCARE', needed: 2, title: 'Kinderopvang Babbel+', startsAt: '2026-10-07T10:00:00+02:00', endsAt: '2026-10-07T12:00:00+02:00' } })).createShift;
+    const filled = (
+      await coordinator()(CREATE_SHIFT, {
+        i: { role: 'CHILDCARE', needed: 2, title: 'Kinderopvang Babbel+', startsAt: '2026-10-07T10:00:00+02:00', endsAt: '2026-10-07T12:00:00+02:00' },
+      })
+    ).createShift;
     await coordinator()(ASSIGN, { s: filled.id, v: karim.id });
     // Wednesday 7 October, 09:00: fully staffed from the start.
-    const full = (await coordinator()(CREATE_SHIFT, { i: { role: 'COOKING', needed: 1, title: 'Koken buurtrestaurant', startsAt: '2026-10-07T09:00:00+02:00', endsAt: '2026-10-07T11:00:00+02:00' } })).createShift;
+    const full = (
+      await coordinator()(CREATE_SHIFT, {
+        i: { role: 'COOKING', needed: 1, title: 'Koken buurtrestaurant', startsAt: '2026-10-07T09:00:00+02:00', endsAt: '2026-10-07T11:00:00+02:00' },
+      })
+    ).createShift;
     await as(olena.token)(SIGN_UP, { id: full.id });
 
     try {
@@ -372,7 +399,10 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
       s: '2026-10-14T19:00:00+02:00',
       e: '2026-10-14T20:30:00+02:00',
     });
-    const [revision] = await query<{ calendar_sequence: number; calendar_changed_at: Date }>(`SELECT calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`, [assignment.id]);
+    const [revision] = await query<{ calendar_sequence: number; calendar_changed_at: Date }>(
+      `SELECT calendar_sequence, calendar_changed_at FROM shift_assignment WHERE id = $1`,
+      [assignment.id],
+    );
     expect(revision.calendar_sequence).toBe(1);
     try {
       setNow('2026-10-12T17:05:00Z');
@@ -388,7 +418,9 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
 
   /** A new VOLUNTEER user, logged in, who reads messages in `language`. */
   async function volunteer(email: string, displayName: string, language: string): Promise<{ id: string; email: string; token: string }> {
-    const created = (await as(world.tokens.admin)(CREATE_USER, { i: { email, password: FIXTURE_PASSWORD, displayName, roles: ['VOLUNTEER'], preferredLanguage: language } })).createUser;
+    const created = (
+      await as(world.tokens.admin)(CREATE_USER, { i: { email, password: FIXTURE_PASSWORD, displayName, roles: ['VOLUNTEER'], preferredLanguage: language } })
+    ).createUser;
     expect(created.preferredLanguage).toBe(language);
     return { id: created.id, email, token: await api.login(email, FIXTURE_PASSWORD) };
   }

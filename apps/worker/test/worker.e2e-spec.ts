@@ -55,7 +55,9 @@ describe('the worker process', () => {
     const dataSource = app.get(DataSource);
     const [programme] = await dataSource.query(`INSERT INTO programme (name, kind, default_capacity) VALUES ('Praattafel', 'TABLE', 10) RETURNING id`);
     const [organisation] = await dataSource.query(`INSERT INTO organisation (name, kind) VALUES ('Wijkcentrum Heule', 'NEIGHBOURHOOD_CENTRE') RETURNING id`);
-    const [venue] = await dataSource.query(`INSERT INTO venue (organisation_id, name, address) VALUES ($1, 'Zaal', 'Peperstraat 4, 8501 Heule') RETURNING id`, [organisation.id]);
+    const [venue] = await dataSource.query(`INSERT INTO venue (organisation_id, name, address) VALUES ($1, 'Zaal', 'Peperstraat 4, 8501 Heule') RETURNING id`, [
+      organisation.id,
+    ]);
     const coordinator = { userId: '00000000-0000-4000-8000-000000000001', roles: ['COORDINATOR'], organisationId: null };
     const series = await app.get(SessionSeriesService).createSeries(coordinator, {
       programmeId: programme.id,
@@ -65,7 +67,11 @@ describe('the worker process', () => {
       firstStartsAt: new Date('2026-09-07T13:30:00+02:00'),
       durationMinutes: 90,
     });
-    const lastStart = async () => (await dataSource.query(`SELECT max(starts_at) AS last, count(*)::int AS n FROM session WHERE series_id = $1`, [series.id]))[0] as { last: Date; n: number };
+    const lastStart = async () =>
+      (await dataSource.query(`SELECT max(starts_at) AS last, count(*)::int AS n FROM session WHERE series_id = $1`, [series.id]))[0] as {
+        last: Date;
+        n: number;
+      };
     const before = await lastStart();
     expect(before.last.toISOString()).toBe('2027-08-30T11:30:00.000Z');
 
@@ -78,7 +84,10 @@ describe('the worker process', () => {
     }, 'the series to be extended');
     expect(after.last.toISOString()).toBe('2028-08-28T11:30:00.000Z');
     expect(after.n).toBe(before.n + 52);
-    const [{ local }] = await dataSource.query(`SELECT DISTINCT to_char(starts_at AT TIME ZONE 'Europe/Brussels', 'HH24:MI') AS local FROM session WHERE series_id = $1`, [series.id]);
+    const [{ local }] = await dataSource.query(
+      `SELECT DISTINCT to_char(starts_at AT TIME ZONE 'Europe/Brussels', 'HH24:MI') AS local FROM session WHERE series_id = $1`,
+      [series.id],
+    );
     expect(local).toBe('13:30');
   });
 });

@@ -37,7 +37,9 @@ export class LoginLockout {
   async recordFailure(email: string): Promise<number> {
     const keys = this.keys(email);
     const failures = await this.guarded(async () => {
-      const [[, count]] = (await this.redis.client.multi().incr(keys.failures).expire(keys.failures, FORGET_FAILURES_AFTER_SECONDS).exec()) as [[Error | null, number]];
+      const [[, count]] = (await this.redis.client.multi().incr(keys.failures).expire(keys.failures, FORGET_FAILURES_AFTER_SECONDS).exec()) as [
+        [Error | null, number],
+      ];
       return count;
     });
     if (failures < FREE_LOGIN_FAILURES) return 0;

@@ -28,11 +28,22 @@ export class StaffDirectory extends BaseRepository {
 
   /** The users' contacts, by id (unknown ids are left out). */
   async contactsOf(tx: Transaction | undefined, userIds: readonly string[]): Promise<Map<string, StaffContact>> {
-    const rows = await this.on(tx).query<{ id: string; email: string; display_name: string; preferred_language: string; active: boolean; organisation_id: string | null }[]>(
-      `SELECT id, email, display_name, preferred_language, active, organisation_id FROM app_user WHERE id = ANY($1::uuid[])`,
-      [[...userIds]],
+    const rows = await this.on(tx).query<
+      { id: string; email: string; display_name: string; preferred_language: string; active: boolean; organisation_id: string | null }[]
+    >(`SELECT id, email, display_name, preferred_language, active, organisation_id FROM app_user WHERE id = ANY($1::uuid[])`, [[...userIds]]);
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          email: row.email,
+          displayName: row.display_name,
+          language: row.preferred_language,
+          active: row.active,
+          organisationId: row.organisation_id,
+        },
+      ]),
     );
-    return new Map(rows.map((row) => [row.id, { id: row.id, email: row.email, displayName: row.display_name, language: row.preferred_language, active: row.active, organisationId: row.organisation_id }]));
   }
 }
 

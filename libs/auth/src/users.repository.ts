@@ -28,7 +28,9 @@ export class UsersRepository extends BaseRepository {
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<UserEntity[]> {
-    return this.on(tx).getRepository(UserEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(UserEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   save(user: Partial<UserEntity>, tx?: Transaction): Promise<UserEntity> {

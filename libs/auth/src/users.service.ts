@@ -108,7 +108,8 @@ export class UsersService {
     try {
       return await this.users.save({ email, displayName, roles, organisationId, preferredLanguage, passwordHash, active: true });
     } catch (error) {
-      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A user with e-mail ${email} already exists`, { field: 'email' });
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
+        throw new AppError(ErrorCode.CONFLICT, `A user with e-mail ${email} already exists`, { field: 'email' });
       throw error;
     }
   }

@@ -11,7 +11,15 @@ describe('CSV export cells', () => {
   });
 
   it('writes a BOM, a header, `;` between cells, CRLF lines, numbers as they are and text neutralised', () => {
-    const csv = toCsv(['name', 'count'], [['=1+1', 3], [null, -1], ['Aya, Bram', 0], ['Aya; Bram', 1]]);
+    const csv = toCsv(
+      ['name', 'count'],
+      [
+        ['=1+1', 3],
+        [null, -1],
+        ['Aya, Bram', 0],
+        ['Aya; Bram', 1],
+      ],
+    );
     expect(csv).toBe(`\uFEFFname;count\r\n'=1+1;3\r\n;-1\r\nAya, Bram;0\r\n"Aya; Bram";1\r\n`);
     expect(parse(csv, { columns: true, delimiter: ';', bom: true })).toEqual([
       { name: "'=1+1", count: '3' },

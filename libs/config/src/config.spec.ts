@@ -11,7 +11,14 @@ const valid = {
 describe('loadConfig', () => {
   it('reads a valid environment with defaults', () => {
     const config = loadConfig(valid, 'api');
-    expect(config).toMatchObject({ port: 3000, workerPort: 3001, nodeEnv: 'development', logLevel: 'info', adminEmail: 'admin@kortrijk.be', tokenTtlMinutes: 720 });
+    expect(config).toMatchObject({
+      port: 3000,
+      workerPort: 3001,
+      nodeEnv: 'development',
+      logLevel: 'info',
+      adminEmail: 'admin@kortrijk.be',
+      tokenTtlMinutes: 720,
+    });
   });
 
   it('names every missing variable in one error', () => {
@@ -52,11 +59,17 @@ describe('loadConfig', () => {
       loadConfig({ ...worker, NODE_ENV: 'production', PORT: 'abc' }, 'worker');
       throw new Error('expected a ConfigError');
     } catch (error) {
-      expect((error as Error).message).toContain('MAIL_FROM must be a real sender address in production, not one at .invalid (got "Oefenkansen Kortrijk <oefenkansen@kortrijk.invalid>")');
+      expect((error as Error).message).toContain(
+        'MAIL_FROM must be a real sender address in production, not one at .invalid (got "Oefenkansen Kortrijk <oefenkansen@kortrijk.invalid>")',
+      );
       expect((error as Error).message).toContain('PORT must be a port number');
     }
-    expect(() => loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'x@mail.example.INVALID' }, 'worker')).toThrow(/MAIL_FROM must be a real sender address/);
-    expect(loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'Oefenkansen <oefenkansen@kortrijk.be>' }, 'worker').mailFrom).toBe('Oefenkansen <oefenkansen@kortrijk.be>');
+    expect(() => loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'x@mail.example.INVALID' }, 'worker')).toThrow(
+      /MAIL_FROM must be a real sender address/,
+    );
+    expect(loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'Oefenkansen <oefenkansen@kortrijk.be>' }, 'worker').mailFrom).toBe(
+      'Oefenkansen <oefenkansen@kortrijk.be>',
+    );
     for (const nodeEnv of ['development', 'test']) expect(loadConfig({ ...worker, NODE_ENV: nodeEnv }, 'worker').mailFrom).toMatch(/@kortrijk\.invalid>$/);
     expect(() => loadConfig({ ...worker, MAIL_FROM: 'Oefenkansen <nobody>' }, 'worker')).toThrow(/MAIL_FROM must be an e-mail address/);
   });
@@ -64,9 +77,14 @@ describe('loadConfig', () => {
   it('reads CONTACT_PHONE as E.164, optional, and names it when it is no phone number', () => {
     expect(loadConfig(valid, 'api').contactPhone).toBeNull();
     expect(loadConfig({ ...valid, CONTACT_PHONE: '056 27 74 00' }, 'api').contactPhone).toBe('+3256277400');
-    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://127.0.0.1:25', SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages', CONTACT_PHONE: '+32 56 27 74 00' }, 'worker').contactPhone).toBe('+3256277400');
+    expect(
+      loadConfig({ ...valid, SMTP_URL: 'smtp://127.0.0.1:25', SMS_GATEWAY_URL: 'http://127.0.0.1:9/messages', CONTACT_PHONE: '+32 56 27 74 00' }, 'worker')
+        .contactPhone,
+    ).toBe('+3256277400');
     for (const bad of ['12', 'bel ons', '056 27 74 00 of 056 27 74 01']) {
-      expect(() => loadConfig({ ...valid, CONTACT_PHONE: bad, PORT: 'abc' }, 'api')).toThrow(new RegExp(`PORT must be[\\s\\S]*CONTACT_PHONE must be a phone number[^\\n]*got "${bad}"`));
+      expect(() => loadConfig({ ...valid, CONTACT_PHONE: bad, PORT: 'abc' }, 'api')).toThrow(
+        new RegExp(`PORT must be[\\s\\S]*CONTACT_PHONE must be a phone number[^\\n]*got "${bad}"`),
+      );
     }
   });
 
@@ -86,17 +104,35 @@ describe('loadConfig', () => {
       smsCodeBudgetPerHour: 100,
     });
     const tuned = loadConfig(
-      { ...valid, CORS_ORIGINS: 'https://oefenkansen.kortrijk.be, http://localhost:5173', TRUST_PROXY: 'loopback, 10.0.0.0/8', RATE_LIMIT_LOGIN_PER_IP: '5', LOGIN_LOCKOUT_SECONDS: '60' },
+      {
+        ...valid,
+        CORS_ORIGINS: 'https://oefenkansen.kortrijk.be, http://localhost:5173',
+        TRUST_PROXY: 'loopback, 10.0.0.0/8',
+        RATE_LIMIT_LOGIN_PER_IP: '5',
+        LOGIN_LOCKOUT_SECONDS: '60',
+      },
       'api',
     );
-    expect(tuned).toMatchObject({ corsOrigins: ['https://oefenkansen.kortrijk.be', 'http://localhost:5173'], trustProxy: 'loopback, 10.0.0.0/8', rateLimits: { loginPerIp: 5, lockoutSeconds: 60 } });
+    expect(tuned).toMatchObject({
+      corsOrigins: ['https://oefenkansen.kortrijk.be', 'http://localhost:5173'],
+      trustProxy: 'loopback, 10.0.0.0/8',
+      rateLimits: { loginPerIp: 5, lockoutSeconds: 60 },
+    });
     expect(loadConfig({ ...valid, TRUST_PROXY: '1' }, 'api').trustProxy).toBe(1);
-    expect(() => loadConfig({ ...valid, CORS_ORIGINS: 'https://kortrijk.be/app' }, 'api')).toThrow(/CORS_ORIGINS must be a comma-separated list of origins.*kortrijk\.be\/app/);
+    expect(() => loadConfig({ ...valid, CORS_ORIGINS: 'https://kortrijk.be/app' }, 'api')).toThrow(
+      /CORS_ORIGINS must be a comma-separated list of origins.*kortrijk\.be\/app/,
+    );
     expect(() => loadConfig({ ...valid, CORS_ORIGINS: '*' }, 'api')).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ ...valid, TRUST_PROXY: 'everyone' }, 'api')).toThrow(/TRUST_PROXY must be/);
-    expect(() => loadConfig({ ...valid, RATE_LIMIT_PUBLIC_PER_MINUTE: '0' }, 'api')).toThrow(/RATE_LIMIT_PUBLIC_PER_MINUTE must be a whole number of requests from 1/);
-    expect(() => loadConfig({ ...valid, LOGIN_LOCKOUT_SECONDS: '3600' }, 'api')).toThrow(/LOGIN_LOCKOUT_SECONDS must be a whole number of seconds from 1 to 900/);
-    expect(() => loadConfig({ ...valid, SMS_CODE_COUNTRIES: 'BE,XX' }, 'api')).toThrow(/SMS_CODE_COUNTRIES must be a comma-separated list of ISO country codes like "BE,NL" \(got "BE,XX"\)/);
+    expect(() => loadConfig({ ...valid, RATE_LIMIT_PUBLIC_PER_MINUTE: '0' }, 'api')).toThrow(
+      /RATE_LIMIT_PUBLIC_PER_MINUTE must be a whole number of requests from 1/,
+    );
+    expect(() => loadConfig({ ...valid, LOGIN_LOCKOUT_SECONDS: '3600' }, 'api')).toThrow(
+      /LOGIN_LOCKOUT_SECONDS must be a whole number of seconds from 1 to 900/,
+    );
+    expect(() => loadConfig({ ...valid, SMS_CODE_COUNTRIES: 'BE,XX' }, 'api')).toThrow(
+      /SMS_CODE_COUNTRIES must be a comma-separated list of ISO country codes like "BE,NL" \(got "BE,XX"\)/,
+    );
     expect(() => loadConfig({ ...valid, SMS_CODE_BUDGET_PER_HOUR: '0' }, 'api')).toThrow(/SMS_CODE_BUDGET_PER_HOUR must be a whole number of messages from 1/);
     expect(loadConfig({ ...valid, SMS_CODE_COUNTRIES: ' be, nl ' }, 'api').smsCodeCountries).toEqual(['BE', 'NL']);
   });
@@ -107,7 +143,12 @@ describe('loadConfig', () => {
   });
 
   it('does not ask the worker for login secrets, but for its mail and SMS routes', () => {
-    const worker = { DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL, SMTP_URL: 'smtp://mail.example.org:587', SMS_GATEWAY_URL: 'https://sms.example.org/messages' };
+    const worker = {
+      DATABASE_URL: valid.DATABASE_URL,
+      REDIS_URL: valid.REDIS_URL,
+      SMTP_URL: 'smtp://mail.example.org:587',
+      SMS_GATEWAY_URL: 'https://sms.example.org/messages',
+    };
     expect(loadConfig(worker, 'worker').smtpUrl).toBe('smtp://mail.example.org:587');
     expect(() => loadConfig({ ...worker, SMTP_URL: '' }, 'worker')).toThrow(/SMTP_URL is required/);
     expect(() => loadConfig({ ...worker, SMS_GATEWAY_URL: 'ftp://x' }, 'worker')).toThrow(/SMS_GATEWAY_URL must start with http:\/\/ or https:\/\//);

@@ -200,7 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
   const trustProxy = read('TRUST_PROXY', false, 'false');
   if (trustProxy === 'false' || trustProxy === 'true') config.trustProxy = trustProxy === 'true';
   else if (/^\d{1,2}$/.test(trustProxy)) config.trustProxy = Number(trustProxy);
-  else if (/^(loopback|linklocal|uniquelocal|[0-9a-f.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:/]+))*$/i.test(trustProxy)) config.trustProxy = trustProxy;
+  else if (/^(loopback|linklocal|uniquelocal|[0-9a-f.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:/]+))*$/i.test(trustProxy))
+    config.trustProxy = trustProxy;
   else problems.push(`TRUST_PROXY must be false, true, a number of proxy hops, or addresses/subnets like "loopback, 10.0.0.0/8" (got "${trustProxy}")`);
 
   const ttlRaw = read('TOKEN_TTL_MINUTES', false, '720');
@@ -209,7 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     problems.push(`TOKEN_TTL_MINUTES must be a whole number of minutes from 5 to 43200 (got "${ttlRaw}")`);
   }
   const domain = mailDomain(config.mailFrom);
-  if (domain === null) problems.push(`MAIL_FROM must be an e-mail address, optionally with a name: "Oefenkansen Kortrijk <oefenkansen@kortrijk.be>" (got "${config.mailFrom}")`);
+  if (domain === null)
+    problems.push(`MAIL_FROM must be an e-mail address, optionally with a name: "Oefenkansen Kortrijk <oefenkansen@kortrijk.be>" (got "${config.mailFrom}")`);
   // The default's .invalid domain (RFC 2606) receives no replies and fails SPF/DMARC: a production worker would send mail that lands in spam.
   else if (sends && nodeEnv === 'production' && /(^|\.)invalid$/i.test(domain)) {
     problems.push(`MAIL_FROM must be a real sender address in production, not one at .invalid (got "${config.mailFrom}")`);
@@ -217,7 +219,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
   if (needsLogin) {
     if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
     // docker/.env.example ships placeholders; starting with one would make tokens forgeable.
-    for (const [name, value] of [['JWT_SECRET', config.jwtSecret], ['ADMIN_PASSWORD', config.adminPassword]]) {
+    for (const [name, value] of [
+      ['JWT_SECRET', config.jwtSecret],
+      ['ADMIN_PASSWORD', config.adminPassword],
+    ]) {
       if (/change-?me/i.test(value)) problems.push(`${name} is still the placeholder from .env.example; set a random value`);
     }
     if (config.adminEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(config.adminEmail)) problems.push('ADMIN_EMAIL is not a valid e-mail address');

@@ -3,6 +3,9 @@ import { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/** An entity class: TypeORM reads its table from the class's decorators. */
+export type EntityClass = abstract new (...args: never[]) => object;
+
 export interface DataSourceExtras {
   /** Application name shown in pg_stat_activity: tells API, worker and tests apart. */
   applicationName?: string;
@@ -12,7 +15,7 @@ export interface DataSourceExtras {
    * The entity classes, listed by the app (each domain lib exports its own): this lib is
    * infrastructure and imports no domain. Running migrations needs none.
    */
-  entities?: readonly (Function | EntitySchema)[];
+  entities?: readonly (EntityClass | EntitySchema)[];
 }
 
 export function createDataSourceOptions(databaseUrl: string, extras: DataSourceExtras = {}): DataSourceOptions {

@@ -79,7 +79,9 @@ describe('DomainEvents', () => {
   it('passes the caller’s manager to every handler and lets an error roll the whole transaction back', async () => {
     const events = await boot(Outbox, Shifts, Registrations);
     const database = fakeDatabase();
-    await expect(database.transaction((manager) => events.emit(manager, 'sessions.cancelled', { sessionIds: ['s1'], actorId: null }))).rejects.toThrow('shift table locked');
+    await expect(database.transaction((manager) => events.emit(manager, 'sessions.cancelled', { sessionIds: ['s1'], actorId: null }))).rejects.toThrow(
+      'shift table locked',
+    );
     // The handler after the failing one never ran, and the earlier one's write was not committed.
     expect(calls).toEqual(['Registrations.cancel', 'Shifts.cancel']);
     expect(database.committed).toEqual([]);
@@ -104,7 +106,9 @@ describe('DomainEvents', () => {
 
   it('fails loudly when an event whose effect is the point has no handler in the application', async () => {
     const events = await boot(Registrations);
-    await expect(events.emit({} as EntityManager, 'registrationCode.issued', { request: { id: 'r', sessionId: 's' }, code: '123456' })).rejects.toThrow('no handler for event "registrationCode.issued"');
+    await expect(events.emit({} as EntityManager, 'registrationCode.issued', { request: { id: 'r', sessionId: 's' }, code: '123456' })).rejects.toThrow(
+      'no handler for event "registrationCode.issued"',
+    );
     await expect(events.emit({} as EntityManager, 'stands.changed', { events: [] })).resolves.toBeUndefined();
   });
 

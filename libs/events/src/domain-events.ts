@@ -42,7 +42,13 @@ export class DomainEvents implements OnModuleInit {
         const method = (prototype as Record<string, unknown>)[methodName] as (...args: unknown[]) => Promise<unknown>;
         const options = Reflect.getMetadata(ON_EVENT, method) as OnEventOptions<EventName> | undefined;
         if (!options) continue;
-        handlers.push({ name: options.name, order: options.order ?? 0, className: instance.constructor.name, methodName, run: (manager, payload) => method.call(instance, manager, payload) });
+        handlers.push({
+          name: options.name,
+          order: options.order ?? 0,
+          className: instance.constructor.name,
+          methodName,
+          run: (manager, payload) => method.call(instance, manager, payload),
+        });
       }
     }
     return handlers;

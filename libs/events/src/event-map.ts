@@ -87,4 +87,8 @@ export const EVENT_NAMES = Object.keys({
 } satisfies Record<EventName, true>) as EventName[];
 
 /** Emitting these without a handler throws: their effect is the whole point of the caller's transaction. */
-export const EVENTS_THAT_NEED_A_HANDLER: ReadonlySet<EventName> = new Set<EventName>(['registrationCode.issued', 'registrationCode.withdrawn', 'registrationCode.budgetReached']);
+export const EVENTS_THAT_NEED_A_HANDLER: ReadonlySet<EventName> = new Set<EventName>([
+  'registrationCode.issued',
+  'registrationCode.withdrawn',
+  'registrationCode.budgetReached',
+]);

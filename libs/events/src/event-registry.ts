@@ -29,7 +29,14 @@ export class EventRegistry {
 
   /** One line per event: its handlers in order (for the start-up log). */
   describe(): string[] {
-    return EVENT_NAMES.map((name) => `${name} → ${this.handlersOf(name).map((h) => `${h.className}.${h.methodName}`).join(', ') || '(no handler here)'}`);
+    return EVENT_NAMES.map(
+      (name) =>
+        `${name} → ${
+          this.handlersOf(name)
+            .map((h) => `${h.className}.${h.methodName}`)
+            .join(', ') || '(no handler here)'
+        }`,
+    );
   }
 
   /** Awaits each handler in turn with the caller's manager; the first error propagates, so the caller's transaction rolls back. */

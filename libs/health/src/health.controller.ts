@@ -21,7 +21,10 @@ export class HealthController {
   private async redis() {
     const indicator = this.indicators.check('redis');
     try {
-      const answer = await Promise.race([this.jobs.ping(), new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout after 2000 ms')), 2000).unref())]);
+      const answer = await Promise.race([
+        this.jobs.ping(),
+        new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout after 2000 ms')), 2000).unref()),
+      ]);
       return answer === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected answer ${answer}` });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

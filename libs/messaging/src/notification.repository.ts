@@ -24,20 +24,39 @@ export class NotificationRepository extends BaseRepository {
     return tx.findOne(NotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(tx: Transaction, id: string, changes: Partial<Pick<NotificationEntity, 'status' | 'lastError' | 'dueAt' | 'attempts' | 'sentAt'>>): Promise<void> {
+  async update(
+    tx: Transaction,
+    id: string,
+    changes: Partial<Pick<NotificationEntity, 'status' | 'lastError' | 'dueAt' | 'attempts' | 'sentAt'>>,
+  ): Promise<void> {
     await tx.update(NotificationEntity, id, changes);
   }
 
   async startAttempt(tx: Transaction, notificationId: string, attempt: number, startedAt: Date): Promise<void> {
-    await tx.query(`INSERT INTO delivery_attempt (notification_id, attempt, outcome, started_at) VALUES ($1, $2, $3, $4)`, [notificationId, attempt, DeliveryOutcome.STARTED, startedAt]);
+    await tx.query(`INSERT INTO delivery_attempt (notification_id, attempt, outcome, started_at) VALUES ($1, $2, $3, $4)`, [
+      notificationId,
+      attempt,
+      DeliveryOutcome.STARTED,
+      startedAt,
+    ]);
   }
 
   async attemptFailed(tx: Transaction, notificationId: string, attempt: number, error: string): Promise<void> {
-    await tx.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), error = $4 WHERE notification_id = $1 AND attempt = $2`, [notificationId, attempt, DeliveryOutcome.FAILED, error]);
+    await tx.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), error = $4 WHERE notification_id = $1 AND attempt = $2`, [
+      notificationId,
+      attempt,
+      DeliveryOutcome.FAILED,
+      error,
+    ]);
   }
 
   async attemptSucceeded(tx: Transaction, notificationId: string, attempt: number, providerId: string): Promise<void> {
-    await tx.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), provider_id = $4 WHERE notification_id = $1 AND attempt = $2`, [notificationId, attempt, DeliveryOutcome.SUCCEEDED, providerId]);
+    await tx.query(`UPDATE delivery_attempt SET outcome = $3, finished_at = now(), provider_id = $4 WHERE notification_id = $1 AND attempt = $2`, [
+      notificationId,
+      attempt,
+      DeliveryOutcome.SUCCEEDED,
+      providerId,
+    ]);
   }
 
   /** PENDING rows due by `until`, after the (due_at, id) cursor, in that order. */
@@ -67,7 +86,10 @@ export class NotificationRepository extends BaseRepository {
    * range, then down to max - max = 0 and below.
    */
   async renumberAttempts(tx: Transaction, notificationId: string): Promise<void> {
-    const [{ min, max }] = await tx.query<{ min: number | null; max: number | null }[]>(`SELECT min(attempt) AS min, max(attempt) AS max FROM delivery_attempt WHERE notification_id = $1`, [notificationId]);
+    const [{ min, max }] = await tx.query<{ min: number | null; max: number | null }[]>(
+      `SELECT min(attempt) AS min, max(attempt) AS max FROM delivery_attempt WHERE notification_id = $1`,
+      [notificationId],
+    );
     if (min !== null && max !== null && max > 0) {
       const lift = max - min + 1;
       await tx.query(`UPDATE delivery_attempt SET attempt = attempt + $2 WHERE notification_id = $1`, [notificationId, lift]);
@@ -81,6 +103,8 @@ export class NotificationRepository extends BaseRepository {
 
   /** The attempts of a batch of messages, oldest first. */
   attemptsOf(ids: readonly string[]): Promise<DeliveryAttemptEntity[]> {
-    return this.on().getRepository(DeliveryAttemptEntity).find({ where: { notificationId: In([...ids]) }, order: { notificationId: 'ASC', attempt: 'ASC' } });
+    return this.on()
+      .getRepository(DeliveryAttemptEntity)
+      .find({ where: { notificationId: In([...ids]) }, order: { notificationId: 'ASC', attempt: 'ASC' } });
   }
 }

@@ -68,7 +68,10 @@ export class Outbox {
     conditionsOf(filter, conditions, values);
     // An empty filter would cancel everything pending: never what a caller means.
     if (values.length === 1) throw new Error('Outbox.cancelPending needs at least one filter');
-    const [, count] = (await tx.query(`UPDATE notification SET status = 'CANCELLED', last_error = coalesce($1, last_error), updated_at = now() WHERE ${conditions.join(' AND ')}`, values)) as [unknown, number];
+    const [, count] = (await tx.query(
+      `UPDATE notification SET status = 'CANCELLED', last_error = coalesce($1, last_error), updated_at = now() WHERE ${conditions.join(' AND ')}`,
+      values,
+    )) as [unknown, number];
     return count;
   }
 
@@ -123,7 +126,10 @@ function conditionsOf(filter: PendingFilter, conditions: string[], values: unkno
     values.push(wanted);
     conditions.push(`${column} = ANY($${values.length}::${type}[])`);
   }
-  for (const [key, column] of [['participantId', 'participant_id'], ['userId', 'user_id']] as const) {
+  for (const [key, column] of [
+    ['participantId', 'participant_id'],
+    ['userId', 'user_id'],
+  ] as const) {
     if (filter[key] === undefined) continue;
     values.push(filter[key]);
     conditions.push(`${column} = $${values.length}`);

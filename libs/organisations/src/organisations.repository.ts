@@ -16,11 +16,15 @@ export class OrganisationsRepository extends BaseRepository {
   }
 
   listByName(tx?: Transaction): Promise<OrganisationEntity[]> {
-    return this.on(tx).getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
+    return this.on(tx)
+      .getRepository(OrganisationEntity)
+      .find({ order: { name: 'ASC' } });
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<OrganisationEntity[]> {
-    return this.on(tx).getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(OrganisationEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   findById(id: string, tx?: Transaction): Promise<OrganisationEntity | null> {

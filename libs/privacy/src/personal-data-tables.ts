@@ -12,12 +12,15 @@
 export const PERSONAL_COLUMN = /(^|_)(first_name|last_name|display_name|phone|email|address|notes?|reason|error|neighbourhood)$/;
 
 export type PersonalDataCoverage =
-  | { readonly subject: 'participant' | 'user'; readonly exported: string; readonly erased: string }
-  | { readonly notAboutAPerson: string };
+  { readonly subject: 'participant' | 'user'; readonly exported: string; readonly erased: string } | { readonly notAboutAPerson: string };
 
 export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataCoverage>> = {
   participant: { subject: 'participant', exported: 'participant', erased: 'anonymised' },
-  registration_code_request: { subject: 'participant', exported: 'registration_code_requests (without the code hash)', erased: 'deleted: those of their registrations and of their phone' },
+  registration_code_request: {
+    subject: 'participant',
+    exported: 'registration_code_requests (without the code hash)',
+    erased: 'deleted: those of their registrations and of their phone',
+  },
   trajectory: { subject: 'participant', exported: 'trajectories', erased: 'notes emptied' },
   trajectory_status_change: { subject: 'participant', exported: 'trajectories[].history', erased: 'note emptied' },
   trajectory_follow_up: { subject: 'participant', exported: 'trajectories[].follow_ups', erased: 'note emptied' },
@@ -26,7 +29,9 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataCoverage>
   app_user: { subject: 'user', exported: 'user (without secrets)', erased: 'anonymised, deactivated' },
   volunteer_profile: { subject: 'user', exported: 'volunteer_profile', erased: 'emptied' },
   volunteer_absence: { subject: 'user', exported: 'absences', erased: 'deleted' },
-  audit_log_entry: { notAboutAPerson: 'the reason of an export or erasure, which coordinators are told to write without personal details; the log must outlive the person' },
+  audit_log_entry: {
+    notAboutAPerson: 'the reason of an export or erasure, which coordinators are told to write without personal details; the log must outlive the person',
+  },
   session: { notAboutAPerson: "a session's cancellation reason" },
   stand_booking: { notAboutAPerson: "why an association's booking was refused or moved" },
   shift: { notAboutAPerson: "a shift's practical notes" },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, AppError, ErrorCode, Role } from '@app/common';
-import { AuditSubjectKind } from './entities';
 import { auditScope } from './audit/audit-scope';
+import { AuditSubjectKind } from './entities';
 import { ERASED_LANGUAGE, erasedEmailOf } from './erasure/personal-data-erasure.service';
 import { PERSONAL_COLUMN, PERSONAL_DATA_TABLES } from './personal-data-tables';
 import { privacyPolicy } from './privacy-policy';
@@ -32,13 +32,11 @@ describe('who exports, erases and reads the audit log', () => {
   const as = (...roles: Role[]): Actor => ({ userId: randomUUID(), roles, organisationId: null });
 
   it('exports and erasures: coordinators and admins', () => {
-    expect([as(Role.COORDINATOR), as(Role.ADMIN), as(Role.HOST), as(Role.SCHOOL_CONTACT), null].map((who) => refusal(() => privacyPolicy.requireCoordinator(who, 'erase personal data'))?.code ?? null)).toEqual([
-      null,
-      null,
-      ErrorCode.FORBIDDEN,
-      ErrorCode.FORBIDDEN,
-      ErrorCode.UNAUTHENTICATED,
-    ]);
+    expect(
+      [as(Role.COORDINATOR), as(Role.ADMIN), as(Role.HOST), as(Role.SCHOOL_CONTACT), null].map(
+        (who) => refusal(() => privacyPolicy.requireCoordinator(who, 'erase personal data'))?.code ?? null,
+      ),
+    ).toEqual([null, null, ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN, ErrorCode.UNAUTHENTICATED]);
   });
 
   it('the audit log, which shows what coordinators did: admins only', () => {
@@ -50,19 +48,51 @@ describe('who exports, erases and reads the audit log', () => {
 
 describe('which columns hold personal data', () => {
   it('names, contact details, notes, reasons and errors, also with a prefix', () => {
-    const personal = ['first_name', 'last_name', 'display_name', 'phone', 'email', 'address', 'note', 'notes', 'reason', 'error', 'neighbourhood', 'last_error', 'cancellation_reason', 'contact_phone'];
+    const personal = [
+      'first_name',
+      'last_name',
+      'display_name',
+      'phone',
+      'email',
+      'address',
+      'note',
+      'notes',
+      'reason',
+      'error',
+      'neighbourhood',
+      'last_error',
+      'cancellation_reason',
+      'contact_phone',
+    ];
     expect(personal.filter((column) => !PERSONAL_COLUMN.test(column))).toEqual([]);
   });
 
   it('not ids, times, counts or flags that only contain such a word', () => {
-    const notPersonal = ['id', 'participant_id', 'created_at', 'phone_verified_at', 'email_sent', 'error_count', 'notes_count', 'phonebook', 'reasoning', 'address_id'];
+    const notPersonal = [
+      'id',
+      'participant_id',
+      'created_at',
+      'phone_verified_at',
+      'email_sent',
+      'error_count',
+      'notes_count',
+      'phonebook',
+      'reasoning',
+      'address_id',
+    ];
     expect(notPersonal.filter((column) => PERSONAL_COLUMN.test(column))).toEqual([]);
   });
 
   it('every table listed says how export and erasure cover it, or why it is not about a person', () => {
     for (const [table, coverage] of Object.entries(PERSONAL_DATA_TABLES)) {
       if ('notAboutAPerson' in coverage) expect({ table, why: coverage.notAboutAPerson.length > 10 }).toEqual({ table, why: true });
-      else expect({ table, subject: ['participant', 'user'].includes(coverage.subject), exported: !!coverage.exported, erased: !!coverage.erased }).toEqual({ table, subject: true, exported: true, erased: true });
+      else
+        expect({ table, subject: ['participant', 'user'].includes(coverage.subject), exported: !!coverage.exported, erased: !!coverage.erased }).toEqual({
+          table,
+          subject: true,
+          exported: true,
+          erased: true,
+        });
     }
     expect(PERSONAL_DATA_TABLES.participant).toMatchObject({ subject: 'participant' });
     expect(PERSONAL_DATA_TABLES.app_user).toMatchObject({ subject: 'user' });

@@ -44,7 +44,12 @@ export function cleanCheckout(): string {
 
 /** `npm run <script>` in a folder, in a process group of its own so a kill reaches npm's child too. */
 export function startNpmScript(cwd: string, script: string, env: Record<string, string>): BuiltProcess {
-  const child = spawn('npm', ['run', '--silent', script], { cwd, detached: true, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', script], {
+    cwd,
+    detached: true,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return collect(child);
 }
 
@@ -52,6 +57,8 @@ function collect(child: ChildProcess): BuiltProcess {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => output, exited };
 }

@@ -56,7 +56,10 @@ export async function startEmbeddedPostgres(options: {
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}): ${String(error ?? 'it exited early; is the port in use?')}`, { cause: error });
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}): ${String(error ?? 'it exited early; is the port in use?')}`,
+      { cause: error },
+    );
   }
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return {

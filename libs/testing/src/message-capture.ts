@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { join } from 'node:path';
 
 export interface CapturedMail {
   to: string;
@@ -23,7 +23,10 @@ export interface CapturedSms {
 }
 
 /** A real SMTP server on loopback that keeps every message it accepts (tests, and the demo's inbox). */
-export async function startSmtpCapture(port = 0, onMail?: (mail: CapturedMail) => void): Promise<{ url: string; mails: CapturedMail[]; stop(): Promise<void> }> {
+export async function startSmtpCapture(
+  port = 0,
+  onMail?: (mail: CapturedMail) => void,
+): Promise<{ url: string; mails: CapturedMail[]; stop(): Promise<void> }> {
   const mails: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -67,7 +70,10 @@ export async function startSmtpCapture(port = 0, onMail?: (mail: CapturedMail) =
  * A local SMS gateway speaking our JSON contract: POST {to, text, reference}, Idempotency-Key
  * header. Like real gateways it accepts a repeated reference once, so crash-retries are not re-sent.
  */
-export async function startSmsGateway(port = 0, onSms?: (sms: CapturedSms) => void): Promise<{ url: string; messages: CapturedSms[]; requests: number; failNext(count: number): void; stop(): Promise<void> }> {
+export async function startSmsGateway(
+  port = 0,
+  onSms?: (sms: CapturedSms) => void,
+): Promise<{ url: string; messages: CapturedSms[]; requests: number; failNext(count: number): void; stop(): Promise<void> }> {
   const messages: CapturedSms[] = [];
   const seen = new Set<string>();
   const state = { requests: 0, failures: 0 };

@@ -12,7 +12,20 @@ const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: (-?\d+))?$/;
 const LABEL_PAIR = /\s*([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*(?:,|$)/y;
 const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
 const UNIT_ABBREVIATIONS = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'];
-const NON_BASE_UNITS: Record<string, string> = { milliseconds: 'seconds', microseconds: 'seconds', nanoseconds: 'seconds', minutes: 'seconds', hours: 'seconds', days: 'seconds', kilobytes: 'bytes', megabytes: 'bytes', gigabytes: 'bytes', bits: 'bytes', celsius: 'celsius', percent: 'ratio' };
+const NON_BASE_UNITS: Record<string, string> = {
+  milliseconds: 'seconds',
+  microseconds: 'seconds',
+  nanoseconds: 'seconds',
+  minutes: 'seconds',
+  hours: 'seconds',
+  days: 'seconds',
+  kilobytes: 'bytes',
+  megabytes: 'bytes',
+  gigabytes: 'bytes',
+  bits: 'bytes',
+  celsius: 'celsius',
+  percent: 'ratio',
+};
 
 interface Family {
   type?: string;
@@ -91,7 +104,10 @@ export function lintPrometheusText(text: string): string[] {
       continue;
     }
     if (!VALUE.test(valueText)) problems.push(`${name} invalid value "${valueText}"`);
-    const key = `${name}{${Object.entries(labels).sort().map(([k, v]) => `${k}="${v}"`).join(',')}}`;
+    const key = `${name}{${Object.entries(labels)
+      .sort()
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(',')}}`;
     if (seen.has(key)) problems.push(`${key} duplicate series`);
     seen.add(key);
     enter(familyOf(name, families)).samples.push({ name, labels, value: Number(valueText.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity')) });
@@ -103,7 +119,8 @@ export function lintPrometheusText(text: string): string[] {
     if (type === 'counter' && !name.endsWith('_total')) problems.push(`${name} counter metrics should have "_total" suffix`);
     if (type !== 'counter' && name.endsWith('_total')) problems.push(`${name} non-counter metrics should not have "_total" suffix`);
     if (type !== 'histogram' && type !== 'summary') {
-      for (const suffix of ['_count', '_sum', '_bucket']) if (name.endsWith(suffix)) problems.push(`${name} non-histogram and non-summary metrics should not have "${suffix}" suffix`);
+      for (const suffix of ['_count', '_sum', '_bucket'])
+        if (name.endsWith(suffix)) problems.push(`${name} non-histogram and non-summary metrics should not have "${suffix}" suffix`);
     }
     if (/_(gauge|counter|histogram|summary)(_|$)/.test(name)) problems.push(`${name} metric name should not include type`);
     if (name.includes(':')) problems.push(`${name} metric names should not contain ':'`);

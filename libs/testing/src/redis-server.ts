@@ -62,7 +62,20 @@ export async function startRedisServer(options: { port: number; dir: string; per
   refuseInUnitProject('startRedisServer');
   const binary = ensureRedisServer(options.log);
   mkdirSync(options.dir, { recursive: true });
-  const args = ['--port', String(options.port), '--bind', '127.0.0.1', '--dir', options.dir, '--save', '', '--daemonize', 'no', '--maxmemory-policy', 'noeviction'];
+  const args = [
+    '--port',
+    String(options.port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    options.dir,
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+  ];
   args.push('--appendonly', options.persist ? 'yes' : 'no');
   // Its own process group: a Ctrl-C in the terminal must not stop Redis before the worker has closed its queues.
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -71,7 +84,9 @@ export async function startRedisServer(options: { port: number; dir: string; per
   child.once('exit', () => process.removeListener('exit', killOnExit));
   child.stdout?.on('data', (chunk: Buffer) => options.log?.(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => options.log?.(chunk.toString()));
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} (is port ${options.port} in use?)`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} (is port ${options.port} in use?)`))),
+  );
   await Promise.race([waitForPort(options.port, 10_000), exited]);
   return {
     url: `redis://127.0.0.1:${options.port}`,

@@ -1,8 +1,8 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { UsersService } from '@app/auth';

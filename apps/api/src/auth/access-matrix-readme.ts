@@ -39,5 +39,10 @@ function withBlock(readme: string, start: string, end: string, markdown: string)
 
 /** The README with the blocks between the markers replaced by the current tables (operations, participant fields). */
 export function withAccessMatrix(readme: string): string {
-  return withBlock(withBlock(readme, README_START, README_END, accessMatrixMarkdown()), PARTICIPANT_README_START, PARTICIPANT_README_END, participantAccessMarkdown());
+  return withBlock(
+    withBlock(readme, README_START, README_END, accessMatrixMarkdown()),
+    PARTICIPANT_README_START,
+    PARTICIPANT_README_END,
+    participantAccessMarkdown(),
+  );
 }

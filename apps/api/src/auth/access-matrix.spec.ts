@@ -6,12 +6,12 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildSchema, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { Actor } from '@app/common';
 import { Role } from '@app/common';
-import { printApiSchema } from '../graphql/schema-printer';
 import type { RequestContext } from '../graphql/request-context';
+import { printApiSchema } from '../graphql/schema-printer';
 import { accessDecision, accessMatrixMismatches, AccessRule } from './access-matrix';
 import { accessMatrixBlockOf, accessMatrixMarkdown, PARTICIPANT_README_END, PARTICIPANT_README_START } from './access-matrix-readme';
-import { participantAccessMarkdown } from './participant-access';
 import { AccessGuard, AccessMatrixCheck } from './access.guard';
+import { participantAccessMarkdown } from './participant-access';
 
 const README = join(__dirname, '..', '..', '..', '..', 'README.md');
 
@@ -119,6 +119,8 @@ describe('AccessGuard', () => {
 describe('AccessMatrixCheck', () => {
   it('stops the start while the schema has an operation without an entry, naming it', () => {
     const check = new AccessMatrixCheck({ schema: buildSchema('type Query { me: Int, secretReport: Int }') } as GraphQLSchemaHost);
-    expect(() => check.onApplicationBootstrap()).toThrow(/without an entry: Query\.secretReport; entries for operations the schema does not have: .*Mutation\.login/);
+    expect(() => check.onApplicationBootstrap()).toThrow(
+      /without an entry: Query\.secretReport; entries for operations the schema does not have: .*Mutation\.login/,
+    );
   });
 });

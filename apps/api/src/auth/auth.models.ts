@@ -26,5 +26,6 @@ export class CreateUserInput {
   @Field() displayName: string;
   @Field(() => [Role]) roles: Role[];
   @Field(() => ID, { nullable: true }) organisationId?: string | null;
-  @Field(() => String, { nullable: true, description: "Messages to this user are written in it (default nl); e.g. an association's organiser reads Arabic" }) preferredLanguage?: string | null;
+  @Field(() => String, { nullable: true, description: "Messages to this user are written in it (default nl); e.g. an association's organiser reads Arabic" })
+  preferredLanguage?: string | null;
 }

@@ -82,8 +82,18 @@ export const PARTICIPANT_ACCESS: Readonly<Record<ParticipantPath, Readonly<Recor
   'exportPersonalData(participant)':        { ADMIN: 'ALL', COORDINATOR: 'ALL', HOST: 'NONE', SCHOOL_CONTACT: 'NONE', VOLUNTEER: 'NONE', FESTIVAL_ORGANISER: 'NONE' },
 };
 
-const REACH_TEXT: Record<ParticipantReach, string> = { ALL: 'all fields', IN_FULL: 'in full*, others first name', VISIBLE: 'in full*, others left out', NONE: '—' };
-const ACTION_TEXT: Record<ParticipantReach, string> = { ALL: 'for everyone', IN_FULL: 'for those in full*, others FORBIDDEN', VISIBLE: 'for those in full*', NONE: '—' };
+const REACH_TEXT: Record<ParticipantReach, string> = {
+  ALL: 'all fields',
+  IN_FULL: 'in full*, others first name',
+  VISIBLE: 'in full*, others left out',
+  NONE: '—',
+};
+const ACTION_TEXT: Record<ParticipantReach, string> = {
+  ALL: 'for everyone',
+  IN_FULL: 'for those in full*, others FORBIDDEN',
+  VISIBLE: 'for those in full*',
+  NONE: '—',
+};
 
 /** PARTICIPANT_ACCESS as a Markdown table, with who each role sees in full (the `*`). */
 export function participantAccessMarkdown(): string {

@@ -61,7 +61,10 @@ export function rateLimitOptions(config: AppConfig, storage: RateLimitStorage): 
         limit: limits.loginPerAccount,
         ttl: FIFTEEN_MINUTES_MS,
         skipIf: (context) => !isLogin(context),
-        getTracker: (_req, context) => String(GqlExecutionContext.create(context).getArgs<{ email?: unknown }>().email ?? '').trim().toLowerCase(),
+        getTracker: (_req, context) =>
+          String(GqlExecutionContext.create(context).getArgs<{ email?: unknown }>().email ?? '')
+            .trim()
+            .toLowerCase(),
       },
       {
         name: 'registration-code-per-phone',

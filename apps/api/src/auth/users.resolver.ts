@@ -1,10 +1,10 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UsersService } from '@app/auth';
 import { Actor, AppError } from '@app/common';
-import { OrganisationModel } from '../scheduling/scheduling.models';
-import { CurrentActor, Loaders } from './current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
+import { OrganisationModel } from '../scheduling/scheduling.models';
 import { AuthPayloadModel, CreateUserInput, UserModel } from './auth.models';
+import { CurrentActor, Loaders } from './current-actor.decorator';
 
 @Resolver(() => UserModel)
 export class UsersResolver {

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import { StandBookingStatus, StandCellState, StandOffering } from '../graphql/enums';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 
 @ObjectType('FestivalDates', { description: 'The days of a festival edition' })
 export class FestivalDatesModel {
@@ -8,7 +8,7 @@ export class FestivalDatesModel {
   @Field(() => DateScalar) endsOn: string;
 }
 
-@ObjectType('OpeningBlock', { description: 'A block of opening hours on one festival day; contiguous blocks form the day\'s opening hours' })
+@ObjectType('OpeningBlock', { description: "A block of opening hours on one festival day; contiguous blocks form the day's opening hours" })
 export class OpeningBlockModel {
   @Field(() => DateScalar) day: string;
   @Field(() => DateTimeScalar) startsAt: Date;
@@ -24,7 +24,8 @@ export class FestivalEditionModel {
   @Field() siteName: string;
   @Field() siteAddress: string;
   @Field(() => String, { nullable: true, description: 'A picture or PDF of the square with the plots' }) siteMapUrl: string | null;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Organisers apply and book until then; coordinators also after' }) applicationDeadline: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Organisers apply and book until then; coordinators also after' })
+  applicationDeadline: Date | null;
   @Field(() => Int) maxPlotsPerOrganisationPerDay: number;
 }
 
@@ -44,7 +45,7 @@ export class StandPlotModel {
   editionId: string;
 }
 
-@ObjectType('StandApplication', { description: "What an association brings to an edition; its requested slots are stand bookings" })
+@ObjectType('StandApplication', { description: 'What an association brings to an edition; its requested slots are stand bookings' })
 export class StandApplicationModel {
   @Field(() => ID) id: string;
   @Field(() => StandOffering) offering: StandOffering;
@@ -87,7 +88,8 @@ export class StandCellModel {
   @Field(() => DateTimeScalar) endsAt: Date;
   @Field(() => StandCellState) state: StandCellState;
   @Field({ description: "True when the booking here is the viewer's association's" }) mine: boolean;
-  @Field(() => StandBookingModel, { nullable: true, description: 'Shown to coordinators and to the association that holds it' }) booking: StandBookingModel | null;
+  @Field(() => StandBookingModel, { nullable: true, description: 'Shown to coordinators and to the association that holds it' })
+  booking: StandBookingModel | null;
 }
 
 @ObjectType('PlotAvailability', { description: 'A row of the plan: one plot, a cell per opening block of the day' })
@@ -129,7 +131,8 @@ export class CreateFestivalEditionInput {
   @Field(() => String, { nullable: true }) siteMapUrl?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Default: 28 days before startsOn, 23:59 Brussels' }) applicationDeadline?: Date | null;
   @Field(() => Int, { nullable: true, description: 'Default: 2' }) maxPlotsPerOrganisationPerDay?: number | null;
-  @Field(() => [OpeningBlockInput], { nullable: true, description: 'Default: Friday 17-20-23, Saturday and Sunday 11-15-19-23, Monday 11-15-20' }) openingHours?: OpeningBlockInput[] | null;
+  @Field(() => [OpeningBlockInput], { nullable: true, description: 'Default: Friday 17-20-23, Saturday and Sunday 11-15-19-23, Monday 11-15-20' })
+  openingHours?: OpeningBlockInput[] | null;
 }
 
 @InputType('UpdateFestivalEditionInput')

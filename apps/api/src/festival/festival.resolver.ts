@@ -53,7 +53,11 @@ export class FestivalEditionsResolver {
   }
 
   @Mutation(() => FestivalEditionModel)
-  updateFestivalEdition(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateFestivalEditionInput): Promise<FestivalEditionModel> {
+  updateFestivalEdition(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateFestivalEditionInput,
+  ): Promise<FestivalEditionModel> {
     return this.editions.updateEdition(actor, id, input);
   }
 
@@ -72,7 +76,11 @@ export class FestivalEditionsResolver {
   }
 
   @Mutation(() => StandPlotModel, { description: 'active: false takes the plot out of use; its bookings stay until cancelled' })
-  updateStandPlot(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateStandPlotInput): Promise<StandPlotModel> {
+  updateStandPlot(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateStandPlotInput,
+  ): Promise<StandPlotModel> {
     return this.standPlots.updatePlot(actor, id, input);
   }
 
@@ -141,7 +149,9 @@ export class StandBookingsResolver {
     return this.exports.confirmedStandsCsv(actor, editionId, day);
   }
 
-  @Mutation(() => ApplyForStandPayload, { description: 'What the association brings and the slots it asks for, all or nothing; each slot is REQUESTED until a coordinator decides' })
+  @Mutation(() => ApplyForStandPayload, {
+    description: 'What the association brings and the slots it asks for, all or nothing; each slot is REQUESTED until a coordinator decides',
+  })
   async applyForStand(@CurrentActor() actor: Actor | null, @Args('input') input: ApplyForStandInput): Promise<ApplyForStandPayload> {
     return this.bookings.applyForStand(actor, input);
   }
@@ -157,16 +167,26 @@ export class StandBookingsResolver {
   }
 
   @Mutation(() => StandBookingModel, { description: 'A requested slot the city cannot give; the organiser reads the reason' })
-  refuseStandBooking(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<StandBookingModel> {
+  refuseStandBooking(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<StandBookingModel> {
     return this.bookings.refuseBooking(actor, id, reason);
   }
 
   @Mutation(() => StandBookingModel, { description: 'Another plot or time for a live booking; the organisers are told' })
-  moveStandBooking(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('input') input: MoveStandBookingInput): Promise<StandBookingModel> {
+  moveStandBooking(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: MoveStandBookingInput,
+  ): Promise<StandBookingModel> {
     return this.bookings.moveBooking(actor, id, input);
   }
 
-  @Mutation(() => StandBookingModel, { description: "Frees the plot. Organisers cancel their own; when the city cancels, the organisers are told (with the reason)" })
+  @Mutation(() => StandBookingModel, {
+    description: 'Frees the plot. Organisers cancel their own; when the city cancels, the organisers are told (with the reason)',
+  })
   cancelStandBooking(
     @CurrentActor() actor: Actor | null,
     @Args('id', { type: () => ID }) id: string,

@@ -1,11 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ClosureKind, ProgrammeKind, SessionStatus } from '@app/scheduling';
-import { ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
-import { DeliveryOutcome, NotificationStatus } from '@app/messaging';
 import { NotificationChannel, Role } from '@app/common';
-import { OrganisationKind } from '@app/organisations';
-import { VolunteerSkill, Daypart, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, FollowUpOutcome } from '@app/volunteers';
 import { StandCellState, StandBookingStatus, StandOffering } from '@app/festival';
+import { DeliveryOutcome, NotificationStatus } from '@app/messaging';
+import { OrganisationKind } from '@app/organisations';
+import { ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
+import { ClosureKind, ProgrammeKind, SessionStatus } from '@app/scheduling';
+import { VolunteerSkill, Daypart, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, FollowUpOutcome } from '@app/volunteers';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
@@ -17,9 +17,15 @@ registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'How a participant can be reached' });
 registerEnumType(ReferralChannel, { name: 'ReferralChannel', description: 'How a participant found the programme' });
 
-registerEnumType(NotificationStatus, { name: 'NotificationStatus', description: 'PENDING until sent; FAILED after the last attempt; CANCELLED when no longer true' });
+registerEnumType(NotificationStatus, {
+  name: 'NotificationStatus',
+  description: 'PENDING until sent; FAILED after the last attempt; CANCELLED when no longer true',
+});
 registerEnumType(NotificationChannel, { name: 'NotificationChannel' });
-registerEnumType(DeliveryOutcome, { name: 'DeliveryOutcome', description: 'STARTED is recorded before the message leaves: one still STARTED may have been delivered' });
+registerEnumType(DeliveryOutcome, {
+  name: 'DeliveryOutcome',
+  description: 'STARTED is recorded before the message leaves: one still STARTED may have been delivered',
+});
 
 registerEnumType(StandBookingStatus, { name: 'StandBookingStatus', description: 'REQUESTED and CONFIRMED hold the plot; CANCELLED frees it' });
 registerEnumType(StandOffering, { name: 'StandOffering', description: 'What a stand brings' });
@@ -36,4 +42,16 @@ registerEnumType(TrajectoryStatus, { name: 'TrajectoryStatus' });
 registerEnumType(FollowUpOutcome, { name: 'FollowUpOutcome', description: 'What became of the newcomer after the trajectory' });
 
 export { Daypart, FollowUpOutcome, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, VolunteerSkill };
-export { ClosureKind, ContactChannel, DeliveryOutcome, NotificationChannel, NotificationStatus, OrganisationKind, ProgrammeKind, ReferralChannel, RegistrationStatus, Role, SessionStatus };
+export {
+  ClosureKind,
+  ContactChannel,
+  DeliveryOutcome,
+  NotificationChannel,
+  NotificationStatus,
+  OrganisationKind,
+  ProgrammeKind,
+  ReferralChannel,
+  RegistrationStatus,
+  Role,
+  SessionStatus,
+};

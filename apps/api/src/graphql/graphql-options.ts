@@ -1,8 +1,8 @@
-import { ApolloDriverConfig } from '@nestjs/apollo';
-import type { BuildSchemaOptions } from '@nestjs/graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { BuildSchemaOptions } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { UsersService } from '@app/auth';

@@ -1,18 +1,18 @@
 import { UsersResolver } from '../auth/users.resolver';
+import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
+import { NotificationsResolver } from '../notifications/notifications.resolver';
+import { AuditLogEntryResolver, ParticipantConsentResolver, PersonalDataErasureResolver, PrivacyResolver } from '../privacy/privacy.resolver';
+import { ParticipantsResolver } from '../registrations/participants.resolver';
+import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
+import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
 import { ClosuresResolver } from '../scheduling/closures.resolver';
 import { OrganisationsResolver } from '../scheduling/organisations.resolver';
 import { ProgrammesResolver } from '../scheduling/programmes.resolver';
 import { SessionSeriesResolver } from '../scheduling/session-series.resolver';
 import { SessionsResolver } from '../scheduling/sessions.resolver';
 import { VenuesResolver } from '../scheduling/venues.resolver';
-import { ParticipantsResolver } from '../registrations/participants.resolver';
-import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
-import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
-import { NotificationsResolver } from '../notifications/notifications.resolver';
-import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
-import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
 import { ShiftSwapsResolver } from '../volunteers/shift-swaps.resolver';
-import { AuditLogEntryResolver, ParticipantConsentResolver, PersonalDataErasureResolver, PrivacyResolver } from '../privacy/privacy.resolver';
+import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
 import './enums';
 
 /** Every resolver of the API: the app module provides them and `schema:emit` builds the schema from them. */

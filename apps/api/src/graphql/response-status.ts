@@ -9,7 +9,12 @@ const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
  * parse or validate, its operation cannot be chosen or its variables do not coerce. Not included:
  * a missing query or malformed parameters (not well-formed requests, 400 by the spec too).
  */
-const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT']);
+const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_USER_INPUT',
+]);
 
 /**
  * The status of a request error as the GraphQL-over-HTTP spec wants it per media type: Apollo

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { FestivalModule } from '@app/festival';
-import { VolunteersModule } from '@app/volunteers';
 import { NotificationsAdminModule } from '@app/messaging';
 import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
+import { VolunteersModule } from '@app/volunteers';
 import { LoadersFactory } from './loaders';
 
-@Module({ imports: [AuthModule, SchedulingModule, RegistrationsModule, NotificationsAdminModule, FestivalModule, VolunteersModule], providers: [LoadersFactory], exports: [LoadersFactory] })
+@Module({
+  imports: [AuthModule, SchedulingModule, RegistrationsModule, NotificationsAdminModule, FestivalModule, VolunteersModule],
+  providers: [LoadersFactory],
+  exports: [LoadersFactory],
+})
 export class LoadersModule {}

@@ -2,12 +2,48 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { UsersService, UserEntity } from '@app/auth';
 import type { Actor } from '@app/common';
-import { OrganisationEntity } from '@app/organisations';
-import { FestivalEditionsService, StandBookingsService, StandPlotsService, FestivalEditionEntity, FestivalOpeningBlockEntity, StandApplicationEntity, StandBookingEntity, StandPlotEntity } from '@app/festival';
-import { ShiftsService, TrajectoriesService, VolunteersService, ShiftAssignmentEntity, ShiftEntity, TrajectoryFollowUpEntity, TrajectoryStatusChangeEntity, VolunteerAbsenceEntity, VolunteerProfileEntity } from '@app/volunteers';
+import {
+  FestivalEditionsService,
+  StandBookingsService,
+  StandPlotsService,
+  FestivalEditionEntity,
+  FestivalOpeningBlockEntity,
+  StandApplicationEntity,
+  StandBookingEntity,
+  StandPlotEntity,
+} from '@app/festival';
 import { NotificationAdminService, DeliveryAttemptEntity } from '@app/messaging';
-import { AttendanceSettingsService, NoShowStats, ParticipantsService, ParticipantView, RegistrationsService, SessionCounts, RegistrationEntity } from '@app/registrations';
-import { OrganisationsService, ProgrammesService, SessionSeriesService, SessionsService, VenuesService, ProgrammeEntity, SessionEntity, VenueEntity } from '@app/scheduling';
+import { OrganisationEntity } from '@app/organisations';
+import {
+  AttendanceSettingsService,
+  NoShowStats,
+  ParticipantsService,
+  ParticipantView,
+  RegistrationsService,
+  SessionCounts,
+  RegistrationEntity,
+} from '@app/registrations';
+import {
+  OrganisationsService,
+  ProgrammesService,
+  SessionSeriesService,
+  SessionsService,
+  VenuesService,
+  ProgrammeEntity,
+  SessionEntity,
+  VenueEntity,
+} from '@app/scheduling';
+import {
+  ShiftsService,
+  TrajectoriesService,
+  VolunteersService,
+  ShiftAssignmentEntity,
+  ShiftEntity,
+  TrajectoryFollowUpEntity,
+  TrajectoryStatusChangeEntity,
+  VolunteerAbsenceEntity,
+  VolunteerProfileEntity,
+} from '@app/volunteers';
 
 export type Loaders = ReturnType<LoadersFactory['create']>;
 
@@ -85,8 +121,14 @@ export class LoadersFactory {
       venue: byId<VenueEntity>((ids) => this.venues.findByIds(ids)),
       programme: byId<ProgrammeEntity>((ids) => this.programmes.findByIds(ids)),
       user,
-      venuesByOrganisation: groupedBy<VenueEntity>((ids) => this.venues.findByOrganisationIds(ids), (v) => v.organisationId),
-      sessionsBySeries: groupedBy<SessionEntity>((ids) => this.sessions.findBySeriesIds(ids), (s) => s.seriesId!),
+      venuesByOrganisation: groupedBy<VenueEntity>(
+        (ids) => this.venues.findByOrganisationIds(ids),
+        (v) => v.organisationId,
+      ),
+      sessionsBySeries: groupedBy<SessionEntity>(
+        (ids) => this.sessions.findBySeriesIds(ids),
+        (s) => s.seriesId!,
+      ),
       hostsOfSession: async (sessionId: string) => usersOf(await hostIdsBySession.load(sessionId)),
       hostsOfSeries: async (seriesId: string) => usersOf(await hostIdsBySeries.load(seriesId)),
       // What the hosts speak, from their volunteer profiles: one statement for a page of sessions.
@@ -97,8 +139,14 @@ export class LoadersFactory {
       session: byId<SessionEntity>((ids) => this.sessions.findByIds(ids)),
       sessionResponsibles: keyed((ids) => this.registrations.responsiblesBySessionIds(ids)),
       sessionCounts: keyed<SessionCounts>((ids) => this.registrations.countsBySessionIds(ids), { seated: 0, waitlisted: 0 }),
-      registrationsOfSession: groupedBy<RegistrationEntity>((ids) => this.registrations.registrationsBySessionIds(ids, false), (r) => r.sessionId),
-      allRegistrationsOfSession: groupedBy<RegistrationEntity>((ids) => this.registrations.registrationsBySessionIds(ids, true), (r) => r.sessionId),
+      registrationsOfSession: groupedBy<RegistrationEntity>(
+        (ids) => this.registrations.registrationsBySessionIds(ids, false),
+        (r) => r.sessionId,
+      ),
+      allRegistrationsOfSession: groupedBy<RegistrationEntity>(
+        (ids) => this.registrations.registrationsBySessionIds(ids, true),
+        (r) => r.sessionId,
+      ),
       waitlistPosition: keyed<number | null>((ids) => this.registrations.waitlistPositions(ids), null),
       // One rule for every path to a participant: in full, or the first name only (ParticipantsService.viewsFor).
       participant: byId<ParticipantView>((ids) => this.participants.viewsFor(actor, ids)),
@@ -108,22 +156,46 @@ export class LoadersFactory {
       }),
       noShowStats: keyed<NoShowStats>((ids) => this.participants.noShowStats(actor, ids), { noShowCount: 0, consecutiveNoShows: 0 }),
       noShowFlagThreshold: once(() => this.attendanceSettings.noShowFlagThreshold()),
-      deliveryAttempts: groupedBy<DeliveryAttemptEntity>((ids) => this.notifications.attemptsByNotificationIds(ids), (a) => a.notificationId),
+      deliveryAttempts: groupedBy<DeliveryAttemptEntity>(
+        (ids) => this.notifications.attemptsByNotificationIds(ids),
+        (a) => a.notificationId,
+      ),
       festivalEdition: byId<FestivalEditionEntity>((ids) => this.editions.findByIds(ids)),
-      openingBlocksOfEdition: groupedBy<FestivalOpeningBlockEntity>((ids) => this.editions.blocksByEditionIds(ids), (b) => b.editionId),
+      openingBlocksOfEdition: groupedBy<FestivalOpeningBlockEntity>(
+        (ids) => this.editions.blocksByEditionIds(ids),
+        (b) => b.editionId,
+      ),
       standPlot: byId<StandPlotEntity>((ids) => this.plots.findByIds(ids)),
-      plotsOfEdition: groupedBy<StandPlotEntity>((ids) => this.plots.byEditionIds(ids), (p) => p.editionId),
+      plotsOfEdition: groupedBy<StandPlotEntity>(
+        (ids) => this.plots.byEditionIds(ids),
+        (p) => p.editionId,
+      ),
       standApplication: byId<StandApplicationEntity>((ids) => this.standBookings.applicationsByIds(ids)),
       shift: byId<ShiftEntity>((ids) => this.shifts.findShiftsByIds(ids)),
-      assignmentsOfShift: groupedBy<ShiftAssignmentEntity>((ids) => this.shifts.assignmentsByShiftIds(ids), (a) => a.shiftId),
+      assignmentsOfShift: groupedBy<ShiftAssignmentEntity>(
+        (ids) => this.shifts.assignmentsByShiftIds(ids),
+        (a) => a.shiftId,
+      ),
       shiftStaffable: new DataLoader<string, boolean>(async (ids) => {
         const staffable = await this.shifts.staffableShiftIds(actor, await this.shifts.findShiftsByIds(ids));
         return ids.map((id) => staffable.has(id));
       }),
-      absencesOfVolunteer: groupedBy<VolunteerAbsenceEntity>((ids) => this.volunteers.absencesByUserIds(ids), (a) => a.userId),
-      trajectoryHistory: groupedBy<TrajectoryStatusChangeEntity>((ids) => this.trajectories.historyByTrajectoryIds(ids), (c) => c.trajectoryId),
-      trajectoryFollowUps: groupedBy<TrajectoryFollowUpEntity>((ids) => this.trajectories.followUpsByTrajectoryIds(ids), (f) => f.trajectoryId),
-      bookingsOfApplication: groupedBy<StandBookingEntity>((ids) => this.standBookings.bookingsByApplicationIds(ids), (b) => b.applicationId!),
+      absencesOfVolunteer: groupedBy<VolunteerAbsenceEntity>(
+        (ids) => this.volunteers.absencesByUserIds(ids),
+        (a) => a.userId,
+      ),
+      trajectoryHistory: groupedBy<TrajectoryStatusChangeEntity>(
+        (ids) => this.trajectories.historyByTrajectoryIds(ids),
+        (c) => c.trajectoryId,
+      ),
+      trajectoryFollowUps: groupedBy<TrajectoryFollowUpEntity>(
+        (ids) => this.trajectories.followUpsByTrajectoryIds(ids),
+        (f) => f.trajectoryId,
+      ),
+      bookingsOfApplication: groupedBy<StandBookingEntity>(
+        (ids) => this.standBookings.bookingsByApplicationIds(ids),
+        (b) => b.applicationId!,
+      ),
     };
   }
 }

@@ -13,7 +13,8 @@ export class NotificationsResolver {
   constructor(private readonly service: NotificationAdminService) {}
 
   @Query(() => [NotificationModel], {
-    description: 'Messages, newest due first (first: 1-200, default 50). Give at least one of sessionId, participantId, registrationId or status. Coordinators only',
+    description:
+      'Messages, newest due first (first: 1-200, default 50). Give at least one of sessionId, participantId, registrationId or status. Coordinators only',
   })
   notifications(
     @CurrentActor() actor: Actor | null,
@@ -23,7 +24,9 @@ export class NotificationsResolver {
     return this.service.listNotifications(actor, filter, first);
   }
 
-  @Mutation(() => NotificationModel, { description: 'Puts a FAILED message back in the outbox, due now with a fresh set of attempts; its earlier attempts are kept. Coordinators only' })
+  @Mutation(() => NotificationModel, {
+    description: 'Puts a FAILED message back in the outbox, due now with a fresh set of attempts; its earlier attempts are kept. Coordinators only',
+  })
   resendNotification(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<NotificationModel> {
     return this.service.resendNotification(actor, id);
   }

@@ -44,7 +44,9 @@ function selectsPersonalData(schema: GraphQLSchema, document: DocumentNode): boo
 function operationOf(info: GraphQLResolveInfo): string {
   let path = info.path;
   while (path.prev) path = path.prev;
-  const root = info.operation.selectionSet.selections.find((selection): selection is FieldNode => selection.kind === Kind.FIELD && (selection.alias ?? selection.name).value === path.key);
+  const root = info.operation.selectionSet.selections.find(
+    (selection): selection is FieldNode => selection.kind === Kind.FIELD && (selection.alias ?? selection.name).value === path.key,
+  );
   return root?.name.value ?? String(path.key);
 }
 
@@ -84,7 +86,14 @@ export class PersonalDataReadAudit implements ApolloServerPlugin<RequestContext>
           this.logger.error({ err: error }, 'could not record reads of personal data; the answer is withheld');
           response.body = {
             kind: 'single',
-            singleResult: { errors: [{ message: 'The access to personal data could not be recorded, so nothing is shown; try again later', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+            singleResult: {
+              errors: [
+                {
+                  message: 'The access to personal data could not be recorded, so nothing is shown; try again later',
+                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                },
+              ],
+            },
           };
           response.http.status = 500;
         }

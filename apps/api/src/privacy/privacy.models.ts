@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AuditAction, AuditSubjectKind } from '@app/privacy';
-import { PageInfoModel } from '../scheduling/scheduling.models';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
+import { PageInfoModel } from '../scheduling/scheduling.models';
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'READ of personal data, a CHANGE to it, an EXPORT or an ERASE' });
 registerEnumType(AuditSubjectKind, { name: 'AuditSubjectKind', description: 'Whose data: a participant, a user (volunteer or staff) or a Picnik trajectory' });

@@ -5,7 +5,14 @@ import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { ParticipantModel } from '../registrations/registrations.models';
-import { AuditLogConnectionModel, AuditLogEntryModel, AuditLogFilterInput, PersonalDataErasureModel, PersonalDataExportModel, PersonalDataSubjectInput } from './privacy.models';
+import {
+  AuditLogConnectionModel,
+  AuditLogEntryModel,
+  AuditLogFilterInput,
+  PersonalDataErasureModel,
+  PersonalDataExportModel,
+  PersonalDataSubjectInput,
+} from './privacy.models';
 
 const toErasureModel = (erasure: Erasure): PersonalDataErasureModel => ({ ...erasure, subjectKind: erasure.subject.kind, subjectId: erasure.subject.id });
 
@@ -22,14 +29,17 @@ export class PrivacyResolver {
     private readonly audit: AuditLog,
   ) {}
 
-  @Query(() => PersonalDataExportModel, { description: 'Everything stored about a participant or user, as one JSON document (a subject access request). Coordinators; recorded in the audit log' })
+  @Query(() => PersonalDataExportModel, {
+    description: 'Everything stored about a participant or user, as one JSON document (a subject access request). Coordinators; recorded in the audit log',
+  })
   async exportPersonalData(@CurrentActor() actor: Actor | null, @Args('subject') subject: PersonalDataSubjectInput): Promise<PersonalDataExportModel> {
     const exported = await this.exporter.exportPersonalData(actor, subject);
     return { subjectKind: exported.subject.kind, subjectId: exported.subject.id, exportedAt: exported.exportedAt, document: exported.document };
   }
 
   @Mutation(() => PersonalDataErasureModel, {
-    description: 'Anonymises a participant or user on request (see README "Privacy" for the fields); figures stay. Coordinators; the reason goes to the audit log, so write no personal details in it',
+    description:
+      'Anonymises a participant or user on request (see README "Privacy" for the fields); figures stay. Coordinators; the reason goes to the audit log, so write no personal details in it',
   })
   async erasePersonalData(
     @CurrentActor() actor: Actor | null,
@@ -39,7 +49,9 @@ export class PrivacyResolver {
     return toErasureModel(await this.erasure.erasePersonalData(actor, subject, reason));
   }
 
-  @Mutation(() => ParticipantModel, { description: 'Consent to be contacted, given or withdrawn, with the date and you as who recorded it; withdrawing cancels the messages still to be sent' })
+  @Mutation(() => ParticipantModel, {
+    description: 'Consent to be contacted, given or withdrawn, with the date and you as who recorded it; withdrawing cancels the messages still to be sent',
+  })
   recordConsent(
     @CurrentActor() actor: Actor | null,
     @Args('participantId', { type: () => ID }) participantId: string,
@@ -48,7 +60,9 @@ export class PrivacyResolver {
     return this.consent.recordConsent(actor, participantId, consent);
   }
 
-  @Query(() => AuditLogConnectionModel, { description: 'Who read, changed, exported or erased whose personal data, newest first (first: 1-200, default 50). Admins' })
+  @Query(() => AuditLogConnectionModel, {
+    description: 'Who read, changed, exported or erased whose personal data, newest first (first: 1-200, default 50). Admins',
+  })
   async auditLog(
     @CurrentActor() actor: Actor | null,
     @Args('filter', { type: () => AuditLogFilterInput, nullable: true }) filter?: AuditLogFilterInput | null,
@@ -83,7 +97,10 @@ export class PersonalDataErasureResolver {
 /** Who recorded a participant's consent; beside ParticipantsResolver's fields. */
 @Resolver(() => ParticipantModel)
 export class ParticipantConsentResolver {
-  @ResolveField(() => UserModel, { nullable: true, description: 'Who recorded consentToContact (at consentRecordedAt); null when never recorded or by the retention job' })
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Who recorded consentToContact (at consentRecordedAt); null when never recorded or by the retention job',
+  })
   consentRecordedBy(@Parent() participant: ParticipantModel, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> | null {
     return userOrNull(loaders, participant.consentRecordedById);
   }

@@ -33,7 +33,10 @@ export class ParticipantsResolver {
   }
 
   @Mutation(() => RegistrationSettingsModel, { description: 'Coordinators: no-shows in a row after which hosts see a flag' })
-  async setNoShowFlagThreshold(@CurrentActor() actor: Actor | null, @Args('threshold', { type: () => Int }) threshold: number): Promise<RegistrationSettingsModel> {
+  async setNoShowFlagThreshold(
+    @CurrentActor() actor: Actor | null,
+    @Args('threshold', { type: () => Int }) threshold: number,
+  ): Promise<RegistrationSettingsModel> {
     return { noShowFlagThreshold: await this.settings.setNoShowFlagThreshold(actor, threshold) };
   }
 

@@ -46,7 +46,9 @@ export class NewParticipantInput {
   @Field(() => String, { nullable: true, description: 'Belgian (0470 12 34 56) or international (+…); stored as E.164' }) phone?: string | null;
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field({ description: 'One of nl, fr, en, ar, ru, prs, ps, so, ro, ur, uk, tr, fa, ti, am, es, pl, bg, sq, ku, de' }) preferredLanguage: string;
-  @Field(() => ContactChannel, { description: 'SMS needs phone and consent; EMAIL needs e-mail and consent; VIA_ORGANISATION needs a registering organisation' })
+  @Field(() => ContactChannel, {
+    description: 'SMS needs phone and consent; EMAIL needs e-mail and consent; VIA_ORGANISATION needs a registering organisation',
+  })
   contactChannel: ContactChannel;
   @Field() consentToContact: boolean;
   @Field(() => ReferralChannel, { nullable: true }) referralChannel?: ReferralChannel | null;

@@ -20,7 +20,9 @@ export class RegistrationsResolver {
     return this.service.registerParticipant(actor, input);
   }
 
-  @Mutation(() => [RegistrationModel], { description: 'Registers one participant for every upcoming session of a series; each is confirmed or waitlisted on its own' })
+  @Mutation(() => [RegistrationModel], {
+    description: 'Registers one participant for every upcoming session of a series; each is confirmed or waitlisted on its own',
+  })
   registerParticipantForSeries(@CurrentActor() actor: Actor | null, @Args('input') input: RegisterParticipantForSeriesInput): Promise<RegistrationModel[]> {
     return this.service.registerParticipantForSeries(actor, input);
   }
@@ -83,7 +85,9 @@ export class SessionSeatsResolver {
     return Math.max(0, session.capacity - (await loaders.sessionCounts.load(session.id)).seated);
   }
 
-  @ResolveField(() => [RegistrationModel], { description: "Seated first, then the waiting list, in order of arrival. For the session's hosts, its school's contact and coordinators" })
+  @ResolveField(() => [RegistrationModel], {
+    description: "Seated first, then the waiting list, in order of arrival. For the session's hosts, its school's contact and coordinators",
+  })
   async registrations(
     @Parent() session: SessionModel,
     @CurrentActor() actor: Actor | null,

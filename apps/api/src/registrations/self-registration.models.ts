@@ -7,7 +7,9 @@ export class RequestRegistrationCodeInput {
   @Field(() => ID) sessionId: string;
   @Field() firstName: string;
   @Field({ description: 'Belgian (0470 12 34 56) or international (+…)' }) phone: string;
-  @Field({ description: 'The language of the SMS and later messages; one of nl, fr, en, ar, ru, prs, ps, so, ro, ur, uk, tr, fa, ti, am, es, pl, bg, sq, ku, de' })
+  @Field({
+    description: 'The language of the SMS and later messages; one of nl, fr, en, ar, ru, prs, ps, so, ro, ur, uk, tr, fa, ti, am, es, pl, bg, sq, ku, de',
+  })
   preferredLanguage: string;
 }
 

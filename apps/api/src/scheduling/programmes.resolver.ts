@@ -9,7 +9,10 @@ export class ProgrammesResolver {
   constructor(private readonly service: ProgrammesService) {}
 
   @Query(() => [ProgrammeModel], { description: 'Active programmes; coordinators may ask for retired ones too' })
-  programmes(@CurrentActor() actor: Actor | null, @Args('includeInactive', { type: () => Boolean, nullable: true }) includeInactive?: boolean | null): Promise<ProgrammeModel[]> {
+  programmes(
+    @CurrentActor() actor: Actor | null,
+    @Args('includeInactive', { type: () => Boolean, nullable: true }) includeInactive?: boolean | null,
+  ): Promise<ProgrammeModel[]> {
     return this.service.listProgrammesFor(actor, includeInactive ?? false);
   }
 
@@ -19,7 +22,11 @@ export class ProgrammesResolver {
   }
 
   @Mutation(() => ProgrammeModel)
-  updateProgramme(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProgrammeInput): Promise<ProgrammeModel> {
+  updateProgramme(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateProgrammeInput,
+  ): Promise<ProgrammeModel> {
     return this.service.updateProgramme(actor, id, input);
   }
 }

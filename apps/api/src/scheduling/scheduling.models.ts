@@ -1,13 +1,14 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import { ClosureKind, OrganisationKind, ProgrammeKind, SessionStatus } from '../graphql/enums';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 
 @ObjectType('Organisation')
 export class OrganisationModel {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => OrganisationKind) kind: OrganisationKind;
-  @Field(() => String, { nullable: true, description: 'General phone number (E.164); messages about sessions at its venues give it as the number to call' }) phone: string | null;
+  @Field(() => String, { nullable: true, description: 'General phone number (E.164); messages about sessions at its venues give it as the number to call' })
+  phone: string | null;
 }
 
 @ObjectType('Venue')
@@ -168,7 +169,8 @@ export class CreateSessionSeriesInput {
   @Field(() => Int) durationMinutes: number;
   @Field(() => Int, { nullable: true }) capacity?: number | null;
   @Field(() => [ID], { nullable: true }) hostIds?: string[] | null;
-  @Field(() => Boolean, { nullable: true, description: "Flemish school holidays, public holidays and the venue organisation's own free days" }) skipSchoolHolidays?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Flemish school holidays, public holidays and the venue organisation's own free days" })
+  skipSchoolHolidays?: boolean | null;
 }
 
 @InputType('UpdateSessionSeriesInput')

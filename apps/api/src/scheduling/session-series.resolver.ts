@@ -4,7 +4,15 @@ import { SessionSeriesService } from '@app/scheduling';
 import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
-import { CreateSessionSeriesInput, ProgrammeModel, SessionModel, SessionSeriesChangeModel, SessionSeriesModel, UpdateSessionSeriesInput, VenueModel } from './scheduling.models';
+import {
+  CreateSessionSeriesInput,
+  ProgrammeModel,
+  SessionModel,
+  SessionSeriesChangeModel,
+  SessionSeriesModel,
+  UpdateSessionSeriesInput,
+  VenueModel,
+} from './scheduling.models';
 
 @Resolver(() => SessionSeriesModel)
 export class SessionSeriesResolver {

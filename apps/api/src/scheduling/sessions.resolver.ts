@@ -73,7 +73,11 @@ export class SessionsResolver {
   }
 
   @Mutation(() => SessionModel)
-  updateSessionCapacity(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('capacity', { type: () => Int }) capacity: number): Promise<SessionModel> {
+  updateSessionCapacity(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('capacity', { type: () => Int }) capacity: number,
+  ): Promise<SessionModel> {
     return this.service.updateSessionCapacity(actor, id, capacity);
   }
 
@@ -88,7 +92,8 @@ export class SessionsResolver {
   }
 
   @ResolveField(() => [String], {
-    description: "BCP 47 tags of the languages besides Dutch someone at the session helps in: the programme's, then its hosts' (from their volunteer profiles, without saying whose)",
+    description:
+      "BCP 47 tags of the languages besides Dutch someone at the session helps in: the programme's, then its hosts' (from their volunteer profiles, without saying whose)",
   })
   async helpLanguages(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<string[]> {
     const [programme, hostLanguages] = await Promise.all([loaders.programme.load(session.programmeId), loaders.hostLanguagesOfSession(session.id)]);

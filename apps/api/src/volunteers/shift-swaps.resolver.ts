@@ -32,9 +32,13 @@ export class ShiftSwapsResolver {
 
   @Mutation(() => ShiftAssignmentModel, {
     description:
-      "A coordinator hands the shift to the other volunteer at once (returns their assignment). The volunteer on the shift asks the colleague instead (returns their own assignment, unchanged until the colleague accepts: acceptShiftSwap). A colleague who is away, busy then or does not fit -> VOLUNTEER_UNAVAILABLE, without saying which",
+      'A coordinator hands the shift to the other volunteer at once (returns their assignment). The volunteer on the shift asks the colleague instead (returns their own assignment, unchanged until the colleague accepts: acceptShiftSwap). A colleague who is away, busy then or does not fit -> VOLUNTEER_UNAVAILABLE, without saying which',
   })
-  swapShift(@CurrentActor() actor: Actor | null, @Args('assignmentId', { type: () => ID }) assignmentId: string, @Args('toVolunteerId', { type: () => ID }) toVolunteerId: string): Promise<ShiftAssignmentModel> {
+  swapShift(
+    @CurrentActor() actor: Actor | null,
+    @Args('assignmentId', { type: () => ID }) assignmentId: string,
+    @Args('toVolunteerId', { type: () => ID }) toVolunteerId: string,
+  ): Promise<ShiftAssignmentModel> {
     return this.swaps.swapShift(actor, assignmentId, toVolunteerId);
   }
 
@@ -48,7 +52,10 @@ export class ShiftSwapsResolver {
     return this.swaps.myRequests(actor);
   }
 
-  @Mutation(() => ShiftAssignmentModel, { description: "The colleague takes the shift: the holder's place is released and theirs held in one step. Away or busy then -> VOLUNTEER_UNAVAILABLE; answered, withdrawn or lapsed -> CONFLICT" })
+  @Mutation(() => ShiftAssignmentModel, {
+    description:
+      "The colleague takes the shift: the holder's place is released and theirs held in one step. Away or busy then -> VOLUNTEER_UNAVAILABLE; answered, withdrawn or lapsed -> CONFLICT",
+  })
   acceptShiftSwap(@CurrentActor() actor: Actor | null, @Args('requestId', { type: () => ID }) requestId: string): Promise<ShiftAssignmentModel> {
     return this.swaps.accept(actor, requestId);
   }

@@ -1,7 +1,16 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { UserModel } from '../auth/auth.models';
+import {
+  Daypart,
+  FollowUpOutcome,
+  ReferralChannel,
+  ScreeningStatus,
+  ShiftAssignmentStatus,
+  TrajectoryKind,
+  TrajectoryStatus,
+  VolunteerSkill,
+} from '../graphql/enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
-import { Daypart, FollowUpOutcome, ReferralChannel, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, VolunteerSkill } from '../graphql/enums';
 
 @ObjectType('VolunteerProfile', { description: 'Personal: the volunteer themself and coordinators' })
 export class VolunteerProfileModel {

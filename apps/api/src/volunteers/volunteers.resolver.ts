@@ -44,17 +44,28 @@ export class VolunteersResolver {
   }
 
   @Query(() => VolunteerProfileModel, { nullable: true, description: "A volunteer's profile (default: your own). The volunteer and coordinators" })
-  volunteerProfile(@CurrentActor() actor: Actor | null, @Args('volunteerId', { type: () => ID, nullable: true }) volunteerId?: string | null): Promise<VolunteerProfileModel | null> {
+  volunteerProfile(
+    @CurrentActor() actor: Actor | null,
+    @Args('volunteerId', { type: () => ID, nullable: true }) volunteerId?: string | null,
+  ): Promise<VolunteerProfileModel | null> {
     return this.volunteersService.findProfile(actor, volunteerId ?? actor?.userId ?? '') as unknown as Promise<VolunteerProfileModel | null>;
   }
 
   @Mutation(() => VolunteerProfileModel, { description: 'Screening and trainings: coordinators only' })
-  saveVolunteerProfile(@CurrentActor() actor: Actor | null, @Args('volunteerId', { type: () => ID }) volunteerId: string, @Args('input') input: VolunteerProfileInput): Promise<VolunteerProfileModel> {
+  saveVolunteerProfile(
+    @CurrentActor() actor: Actor | null,
+    @Args('volunteerId', { type: () => ID }) volunteerId: string,
+    @Args('input') input: VolunteerProfileInput,
+  ): Promise<VolunteerProfileModel> {
     return this.volunteersService.saveProfile(actor, volunteerId, input) as unknown as Promise<VolunteerProfileModel>;
   }
 
   @Mutation(() => VolunteerAbsenceModel, { description: 'A period away: no suggestions and no shifts then' })
-  addVolunteerAbsence(@CurrentActor() actor: Actor | null, @Args('volunteerId', { type: () => ID }) volunteerId: string, @Args('input') input: AbsenceInput): Promise<VolunteerAbsenceModel> {
+  addVolunteerAbsence(
+    @CurrentActor() actor: Actor | null,
+    @Args('volunteerId', { type: () => ID }) volunteerId: string,
+    @Args('input') input: AbsenceInput,
+  ): Promise<VolunteerAbsenceModel> {
     return this.volunteersService.addAbsence(actor, volunteerId, input);
   }
 
@@ -63,7 +74,9 @@ export class VolunteersResolver {
     return this.volunteersService.removeAbsence(actor, id);
   }
 
-  @Mutation(() => String, { description: 'A new secret iCalendar feed path (on the API origin) with your shifts, for calendar apps; the previous one stops working. Shown once' })
+  @Mutation(() => String, {
+    description: 'A new secret iCalendar feed path (on the API origin) with your shifts, for calendar apps; the previous one stops working. Shown once',
+  })
   async issueCalendarFeed(@CurrentActor() actor: Actor | null, @Args('volunteerId', { type: () => ID }) volunteerId: string): Promise<string> {
     return calendarFeedPath(await this.volunteersService.issueCalendarToken(actor, volunteerId));
   }
@@ -94,7 +107,10 @@ export class ShiftsResolver {
   constructor(private readonly shiftsService: ShiftsService) {}
 
   @Query(() => [ShiftModel], { description: 'Shifts ahead (at most 500); any logged-in user sees the needs' })
-  shifts(@CurrentActor() actor: Actor | null, @Args('filter', { type: () => ShiftFilterInput, nullable: true }) filter?: ShiftFilterInput | null): Promise<ShiftModel[]> {
+  shifts(
+    @CurrentActor() actor: Actor | null,
+    @Args('filter', { type: () => ShiftFilterInput, nullable: true }) filter?: ShiftFilterInput | null,
+  ): Promise<ShiftModel[]> {
     return this.shiftsService.listShifts(actor, filter ?? {});
   }
 
@@ -104,12 +120,19 @@ export class ShiftsResolver {
   }
 
   @Query(() => [ShiftAssignmentModel])
-  myShifts(@CurrentActor() actor: Actor | null, @Args('includePast', { type: () => Boolean, nullable: true }) includePast?: boolean | null): Promise<ShiftAssignmentModel[]> {
+  myShifts(
+    @CurrentActor() actor: Actor | null,
+    @Args('includePast', { type: () => Boolean, nullable: true }) includePast?: boolean | null,
+  ): Promise<ShiftAssignmentModel[]> {
     return this.shiftsService.myShifts(actor, includePast ?? false);
   }
 
   @Query(() => [VolunteerSuggestionModel], { description: 'Who could take a shift, best first. Coordinators' })
-  suggestVolunteers(@CurrentActor() actor: Actor | null, @Args('shiftId', { type: () => ID }) shiftId: string, @Args('limit', { type: () => Int, nullable: true }) limit?: number | null): Promise<VolunteerSuggestionModel[]> {
+  suggestVolunteers(
+    @CurrentActor() actor: Actor | null,
+    @Args('shiftId', { type: () => ID }) shiftId: string,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number | null,
+  ): Promise<VolunteerSuggestionModel[]> {
     return this.shiftsService.suggestVolunteers(actor, shiftId, limit ?? 10);
   }
 
@@ -134,7 +157,11 @@ export class ShiftsResolver {
   }
 
   @Mutation(() => ShiftAssignmentModel)
-  assignVolunteer(@CurrentActor() actor: Actor | null, @Args('shiftId', { type: () => ID }) shiftId: string, @Args('volunteerId', { type: () => ID }) volunteerId: string): Promise<ShiftAssignmentModel> {
+  assignVolunteer(
+    @CurrentActor() actor: Actor | null,
+    @Args('shiftId', { type: () => ID }) shiftId: string,
+    @Args('volunteerId', { type: () => ID }) volunteerId: string,
+  ): Promise<ShiftAssignmentModel> {
     return this.shiftsService.assignVolunteer(actor, shiftId, volunteerId);
   }
 
@@ -144,7 +171,11 @@ export class ShiftsResolver {
   }
 
   @Mutation(() => ShiftAssignmentModel, { description: "After the shift has begun: its session's host or a coordinator records ATTENDED or NO_SHOW" })
-  markShiftAttendance(@CurrentActor() actor: Actor | null, @Args('assignmentId', { type: () => ID }) assignmentId: string, @Args('attended', { type: () => Boolean }) attended: boolean): Promise<ShiftAssignmentModel> {
+  markShiftAttendance(
+    @CurrentActor() actor: Actor | null,
+    @Args('assignmentId', { type: () => ID }) assignmentId: string,
+    @Args('attended', { type: () => Boolean }) attended: boolean,
+  ): Promise<ShiftAssignmentModel> {
     return this.shiftsService.markShiftAttendance(actor, assignmentId, attended);
   }
 
@@ -192,7 +223,10 @@ export class TrajectoriesResolver {
   ) {}
 
   @Query(() => [TrajectoryModel], { description: 'Coordinators: all; a volunteer: those they are the buddy of' })
-  trajectories(@CurrentActor() actor: Actor | null, @Args('filter', { type: () => TrajectoryFilterInput, nullable: true }) filter?: TrajectoryFilterInput | null): Promise<TrajectoryModel[]> {
+  trajectories(
+    @CurrentActor() actor: Actor | null,
+    @Args('filter', { type: () => TrajectoryFilterInput, nullable: true }) filter?: TrajectoryFilterInput | null,
+  ): Promise<TrajectoryModel[]> {
     return this.trajectoriesService.listTrajectories(actor, filter ?? {});
   }
 
@@ -201,7 +235,9 @@ export class TrajectoriesResolver {
     return this.trajectoriesService.findTrajectory(actor, id);
   }
 
-  @Query(() => [BuddySuggestionModel], { description: 'Buddies for a newcomer: shared language, neighbourhood, buddy skill, fewest current buddies. Coordinators' })
+  @Query(() => [BuddySuggestionModel], {
+    description: 'Buddies for a newcomer: shared language, neighbourhood, buddy skill, fewest current buddies. Coordinators',
+  })
   suggestBuddies(
     @CurrentActor() actor: Actor | null,
     @Args('participantId', { type: () => ID }) participantId: string,
@@ -211,17 +247,29 @@ export class TrajectoriesResolver {
     return this.trajectoriesService.suggestBuddies(actor, participantId, neighbourhood, limit ?? 10);
   }
 
-  @Query(() => TrajectoryReportModel, { description: 'Trajectories started between from and to (inclusive), by kind, referral channel and status. Coordinators' })
-  trajectoryReport(@CurrentActor() actor: Actor | null, @Args('from', { type: () => DateScalar }) from: string, @Args('to', { type: () => DateScalar }) to: string): Promise<TrajectoryReportModel> {
+  @Query(() => TrajectoryReportModel, {
+    description: 'Trajectories started between from and to (inclusive), by kind, referral channel and status. Coordinators',
+  })
+  trajectoryReport(
+    @CurrentActor() actor: Actor | null,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ): Promise<TrajectoryReportModel> {
     return this.reports.trajectoryReport(actor, from, to);
   }
 
   @Query(() => String, { description: 'The trajectory report as CSV' })
-  trajectoryReportCsv(@CurrentActor() actor: Actor | null, @Args('from', { type: () => DateScalar }) from: string, @Args('to', { type: () => DateScalar }) to: string): Promise<string> {
+  trajectoryReportCsv(
+    @CurrentActor() actor: Actor | null,
+    @Args('from', { type: () => DateScalar }) from: string,
+    @Args('to', { type: () => DateScalar }) to: string,
+  ): Promise<string> {
     return this.reports.trajectoryReportCsv(actor, from, to);
   }
 
-  @Query(() => [ProgrammeMonthModel], { description: 'Per programme and month: sessions held, seats offered, confirmed, attended, no-shows, waitlisted. Coordinators' })
+  @Query(() => [ProgrammeMonthModel], {
+    description: 'Per programme and month: sessions held, seats offered, confirmed, attended, no-shows, waitlisted. Coordinators',
+  })
   programmeReport(
     @CurrentActor() actor: Actor | null,
     @Args('from', { type: () => DateScalar }) from: string,
@@ -247,7 +295,11 @@ export class TrajectoriesResolver {
   }
 
   @Mutation(() => TrajectoryModel)
-  updateTrajectory(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateTrajectoryInput): Promise<TrajectoryModel> {
+  updateTrajectory(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateTrajectoryInput,
+  ): Promise<TrajectoryModel> {
     return this.trajectoriesService.updateTrajectory(actor, id, input);
   }
 
@@ -262,7 +314,11 @@ export class TrajectoriesResolver {
   }
 
   @Mutation(() => TrajectoryFollowUpModel)
-  addTrajectoryFollowUp(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('input') input: FollowUpInput): Promise<TrajectoryFollowUpModel> {
+  addTrajectoryFollowUp(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: FollowUpInput,
+  ): Promise<TrajectoryFollowUpModel> {
     return this.trajectoriesService.addFollowUp(actor, id, input);
   }
 

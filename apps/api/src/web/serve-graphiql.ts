@@ -1,14 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** Where the GraphiQL build's files are served; index.html asks for /graphiql/assets/…. */
 export const GRAPHIQL_PATH = '/graphiql';
 
 /** A browser's GET of /graphql: the page, not an operation. */
-export const wantsGraphiql = (request: Request): boolean => request.method === 'GET' && request.path === '/graphql' && request.accepts(['json', 'html']) === 'html';
+export const wantsGraphiql = (request: Request): boolean =>
+  request.method === 'GET' && request.path === '/graphql' && request.accepts(['json', 'html']) === 'html';
 
 /**
  * The development GraphiQL: its page on a browser's GET /graphql and its files under /graphiql/,
@@ -24,7 +25,8 @@ export function serveGraphiql(app: INestApplication, webRoot: string): void {
   express_.use((request: Request, response: Response, next: NextFunction) => {
     if (!wantsGraphiql(request)) return next();
     response.setHeader('Cache-Control', 'no-cache');
-    if (!existsSync(page)) return void response.status(404).type('text/plain').send('GraphiQL is not built: run `npm run build` (or POST your operations to /graphql).');
+    if (!existsSync(page))
+      return void response.status(404).type('text/plain').send('GraphiQL is not built: run `npm run build` (or POST your operations to /graphql).');
     // Relative to root: `send` refuses a path with a dot folder in it (.graphiql, .test-build).
     response.sendFile('index.html', { root }, (error) => {
       if (error && !response.headersSent) next(error);

@@ -1,8 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
 
 /** Paths the API answers itself; every other GET may be a page of the web app. */
 const API_PATHS = /^\/(graphql|graphiql|health|metrics|admin|calendar)(\/|$)/i;
@@ -87,7 +87,11 @@ export function serveWebApp(app: INestApplication, root: string): boolean {
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) return false;
   const variants = findVariants(root);
-  const index = { identity: readFileSync(indexFile), br: variants.get('/index.html')?.includes('br') ? readFileSync(`${indexFile}.br`) : undefined, gzip: variants.get('/index.html')?.includes('gzip') ? readFileSync(`${indexFile}.gz`) : undefined };
+  const index = {
+    identity: readFileSync(indexFile),
+    br: variants.get('/index.html')?.includes('br') ? readFileSync(`${indexFile}.br`) : undefined,
+    gzip: variants.get('/index.html')?.includes('gzip') ? readFileSync(`${indexFile}.gz`) : undefined,
+  };
   const cacheControl = (path: string) =>
     // Vite names the bundles by their content: they never change under the same name.
     path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : path === '/index.html' ? 'no-cache' : 'public, max-age=3600';
@@ -132,7 +136,10 @@ export function serveWebApp(app: INestApplication, root: string): boolean {
       response.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
       response.setHeader('Cache-Control', 'no-cache');
       response.vary('Accept-Encoding');
-      const encoding = chooseEncoding(request.headers['accept-encoding'], (['br', 'gzip'] as const).filter((name) => index[name]));
+      const encoding = chooseEncoding(
+        request.headers['accept-encoding'],
+        (['br', 'gzip'] as const).filter((name) => index[name]),
+      );
       if (encoding) response.setHeader('Content-Encoding', encoding);
       response.type('html').send(encoding ? index[encoding] : index.identity);
     });

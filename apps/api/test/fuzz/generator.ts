@@ -54,7 +54,8 @@ const BODY_LIMIT_BYTES = 100 * 1024;
 export type Expectation = 'GRAPHQL' | 'SERVICE' | 'UNPARSABLE' | 'OVERSIZE';
 
 /** Who sends a case; the spec holds a token for each (none for anonymous). */
-export type Caller = 'admin' | 'coordinator' | 'host' | 'schoolContact' | 'organiser' | 'volunteer' | 'ownAccount' | 'anonymous' | 'malformedToken' | 'forgedToken';
+export type Caller =
+  'admin' | 'coordinator' | 'host' | 'schoolContact' | 'organiser' | 'volunteer' | 'ownAccount' | 'anonymous' | 'malformedToken' | 'forgedToken';
 
 const OTHER_CALLERS: readonly Caller[] = ['coordinator', 'host', 'schoolContact', 'organiser', 'volunteer', 'anonymous', 'malformedToken', 'forgedToken'];
 const UNAUTHENTICATED_CALLERS: readonly Caller[] = ['anonymous', 'malformedToken', 'forgedToken'];
@@ -213,7 +214,8 @@ class CaseGenerator {
   private plausibleArguments(mutation: Mutation): Record<string, unknown> {
     const variables: Record<string, unknown> = {};
     for (const arg of mutation.args) {
-      if (isNonNullType(arg.type) || this.dice.chance(0.5)) variables[arg.name] = this.plausible(arg.type, arg.name === 'id' ? this.idHint(mutation) : [arg.name]);
+      if (isNonNullType(arg.type) || this.dice.chance(0.5))
+        variables[arg.name] = this.plausible(arg.type, arg.name === 'id' ? this.idHint(mutation) : [arg.name]);
     }
     return variables;
   }
@@ -299,7 +301,13 @@ class CaseGenerator {
 
   private slotsOf(mutation: Mutation, variables: Record<string, unknown>): Slot[] {
     const slots: Slot[] = [];
-    for (const arg of mutation.args) this.collectSlots({ path: [arg.name], type: arg.type, name: arg.name, omittable: arg.defaultValue === undefined }, variables[arg.name], Object.hasOwn(variables, arg.name), slots);
+    for (const arg of mutation.args)
+      this.collectSlots(
+        { path: [arg.name], type: arg.type, name: arg.name, omittable: arg.defaultValue === undefined },
+        variables[arg.name],
+        Object.hasOwn(variables, arg.name),
+        slots,
+      );
     return slots;
   }
 
@@ -312,7 +320,12 @@ class CaseGenerator {
     } else if (isInputObjectType(inner)) {
       const object = value as Record<string, unknown>;
       for (const field of Object.values(inner.getFields())) {
-        this.collectSlots({ path: [...slot.path, field.name], type: field.type, name: field.name, omittable: field.defaultValue === undefined }, object[field.name], Object.hasOwn(object, field.name), into);
+        this.collectSlots(
+          { path: [...slot.path, field.name], type: field.type, name: field.name, omittable: field.defaultValue === undefined },
+          object[field.name],
+          Object.hasOwn(object, field.name),
+          into,
+        );
       }
     }
   }
@@ -353,7 +366,13 @@ class CaseGenerator {
         return this.dice.weighted<() => { value: unknown; what: string }>([
           [() => ({ value: this.dice.uuid(), what: 'id of no row' }), 2],
           [() => ({ value: this.nearMissId(), what: 'an id one digit off a real one' }), 1],
-          [() => ({ value: withInserted(this.dice.pick(this.allIds), this.dice.pick(REFUSED_CHARACTERS), this.dice), what: 'a real id with a refused character' }), 1],
+          [
+            () => ({
+              value: withInserted(this.dice.pick(this.allIds), this.dice.pick(REFUSED_CHARACTERS), this.dice),
+              what: 'a real id with a refused character',
+            }),
+            1,
+          ],
           [() => ({ value: this.dice.pick(MALFORMED_IDS), what: 'malformed id' }), 2],
         ])();
       case 'Int':
@@ -382,7 +401,8 @@ class CaseGenerator {
     if (kind === 'format') return { value: this.dice.pick(formats!), what: 'a value its format rule refuses' };
     // Mostly inside a value of the field's own format, so it gets past the format checks (an e-mail
     // address with a NUL or a lone surrogate in it is still shaped like one) to wherever it is stored.
-    if (this.dice.chance(0.7)) return { value: withInserted(this.sensibleString(field), this.dice.pick(REFUSED_CHARACTERS), this.dice), what: 'refused character in a sensible value' };
+    if (this.dice.chance(0.7))
+      return { value: withInserted(this.sensibleString(field), this.dice.pick(REFUSED_CHARACTERS), this.dice), what: 'refused character in a sensible value' };
     return { value: this.dice.pick(REFUSED_CHARACTER_STRINGS), what: 'refused character' };
   }
 
@@ -402,12 +422,10 @@ class CaseGenerator {
   private typeBreakages(slot: Slot): (() => Breakage)[] {
     const inner = isNonNullType(slot.type) ? slot.type.ofType : slot.type;
     const label = pathLabel(slot.path);
-    const set =
-      (value: () => unknown, what: string) =>
-      (): Breakage => {
-        const chosen = value();
-        return { broken: `${label} ← ${what}`, apply: (variables) => setAt(variables, slot.path, chosen) };
-      };
+    const set = (value: () => unknown, what: string) => (): Breakage => {
+      const chosen = value();
+      return { broken: `${label} ← ${what}`, apply: (variables) => setAt(variables, slot.path, chosen) };
+    };
     const options: (() => Breakage)[] = [];
     if (isNonNullType(slot.type)) {
       options.push(set(() => null, 'null for a non-null type'));
@@ -495,7 +513,14 @@ class CaseGenerator {
       ['variables not an object', 'GRAPHQL', json({ query, variables: this.dice.pick(['x', [], 42, true, JSON.stringify(variables)]) })],
       ['query not a string', 'GRAPHQL', json({ query: this.dice.pick([42, null, [query], { query }]), variables })],
       ['no query', 'GRAPHQL', json({ variables })],
-      ['a batch of operations', 'GRAPHQL', json([{ query, variables }, { query, variables }])],
+      [
+        'a batch of operations',
+        'GRAPHQL',
+        json([
+          { query, variables },
+          { query, variables },
+        ]),
+      ],
       ['truncated document', 'GRAPHQL', json({ query: query.slice(0, 1 + this.dice.below(query.length - 1)), variables })],
       ['unknown argument', 'GRAPHQL', json({ query: `mutation Fuzz${head} { ${call(['fuzz: 1'])} }`, variables })],
       ['unknown variable type', 'GRAPHQL', json({ query: `mutation Fuzz($fuzz: FuzzUnknownType) { ${call()} }`, variables })],
@@ -521,7 +546,11 @@ class CaseGenerator {
     // JSON nested 20,000 deep where an argument belongs: parsers and coercion must not overflow the stack.
     if (mutation.args.length > 0) {
       const depth = 20_000;
-      kinds.push(['deeply nested JSON', 'GRAPHQL', json({ query, variables: { ...variables, [mutation.args[0].name]: new RawJson(`${'['.repeat(depth)}${']'.repeat(depth)}`) } })]);
+      kinds.push([
+        'deeply nested JSON',
+        'GRAPHQL',
+        json({ query, variables: { ...variables, [mutation.args[0].name]: new RawJson(`${'['.repeat(depth)}${']'.repeat(depth)}`) } }),
+      ]);
     }
     const [what, expect, body] = this.dice.pick(kinds);
     return this.push(mutation, expect, `request: ${what}`, caller, body());

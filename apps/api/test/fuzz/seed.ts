@@ -21,7 +21,15 @@ export async function seedFuzzWorld(api: TestApi): Promise<FuzzWorld> {
 
   const sessionId = (await coordinator(CREATE_SESSION, { i: sessionInput(world, { hostIds: [world.userIds.host] }) })).createSession.id as string;
   await coordinator(CREATE_SERIES, {
-    i: { programmeId: world.schoolbabbelId, venueId: world.schoolVenueId, title: 'Schoolbabbel', rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4', firstStartsAt: '2026-09-08T08:45:00+02:00', durationMinutes: 60, hostIds: [world.userIds.host] },
+    i: {
+      programmeId: world.schoolbabbelId,
+      venueId: world.schoolVenueId,
+      title: 'Schoolbabbel',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4',
+      firstStartsAt: '2026-09-08T08:45:00+02:00',
+      durationMinutes: 60,
+      hostIds: [world.userIds.host],
+    },
   });
   const festival = await createFestival(api, world);
   dataOf(await api.gql(BOOK_STAND, { i: bookingInput(festival, world, 'A1', '11:00', '15:00') }, world.tokens.organiser));
@@ -37,12 +45,23 @@ export async function seedFuzzWorld(api: TestApi): Promise<FuzzWorld> {
       i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId: world.userIds.volunteer, startsOn: '2026-09-01' },
     })
   ).createTrajectory.id as string;
-  await coordinator(`mutation($id: ID!, $i: FollowUpInput!) { addTrajectoryFollowUp(id: $id, input: $i) { id } }`, { id: trajectoryId, i: { outcomes: ['STAYED_MEMBER'], recordedOn: '2026-09-15' } });
-  await coordinator(`mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }`, { i: { organisationId: world.schoolId, date: '2026-10-05', label: 'Pedagogische studiedag' } });
+  await coordinator(`mutation($id: ID!, $i: FollowUpInput!) { addTrajectoryFollowUp(id: $id, input: $i) { id } }`, {
+    id: trajectoryId,
+    i: { outcomes: ['STAYED_MEMBER'], recordedOn: '2026-09-15' },
+  });
+  await coordinator(`mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }`, {
+    i: { organisationId: world.schoolId, date: '2026-10-05', label: 'Pedagogische studiedag' },
+  });
 
   // A password nobody else knows: the generator can never send the right current password.
   const email = 'own-account@fuzz.test.oefenkansen.be';
   const password = randomBytes(18).toString('base64url');
-  await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { email, password, displayName: 'Eigen account', roles: ['VOLUNTEER'] } }, world.tokens.admin).then(dataOf);
+  await api
+    .gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { email, password, displayName: 'Eigen account', roles: ['VOLUNTEER'] } },
+      world.tokens.admin,
+    )
+    .then(dataOf);
   return { ...world, ownAccountToken: await api.login(email, password) };
 }

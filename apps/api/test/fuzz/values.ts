@@ -92,11 +92,30 @@ export const REFUSED_CHARACTER_STRINGS: readonly string[] = [
  * recurrence rules the scheduler does not support, addresses that are not http(s), impossible times.
  */
 export const FORMAT_POISONS: readonly (readonly [RegExp, readonly string[]])[] = [
-  [/email/i, ['amina@example', '@example.be', 'amina@@example.be', 'amina haddad@example.be', 'amina@example.be,other@example.be', 'a'.repeat(250) + '@example.be']],
+  [
+    /email/i,
+    ['amina@example', '@example.be', 'amina@@example.be', 'amina haddad@example.be', 'amina@example.be,other@example.be', 'a'.repeat(250) + '@example.be'],
+  ],
   [/phone/i, ['abc', '12', '+999 1', '0470 12 34 56 78 90 12 34 56 78', '+32 470 12 34 56 ext 7']],
   [/language/i, ['klingon', 'n l', 'nl_BE', '123', 'nl-', 'x-klingon-tlhingan']],
-  [/rrule/i, ['FREQ=HOURLY', 'BYDAY=TU', 'FREQ=WEEKLY;COUNT=0', 'FREQ=WEEKLY;COUNT=100000', 'FREQ=WEEKLY;INTERVAL=99', 'FREQ=WEEKLY;BYHOUR=19', 'FREQ=WEEKLY;DTSTART=20260908T170000Z', 'FREQ=WEEKLY;TZID=Mars/Olympus', 'FREQ=WEEKLY;BYDAY=XX']],
-  [/url/i, ['javascript:alert(1)', 'ftp://www.kortrijk.be/plan.pdf', 'not a url', 'http://', '//evil.example/plan.pdf', 'data:text/html,<script>alert(1)</script>']],
+  [
+    /rrule/i,
+    [
+      'FREQ=HOURLY',
+      'BYDAY=TU',
+      'FREQ=WEEKLY;COUNT=0',
+      'FREQ=WEEKLY;COUNT=100000',
+      'FREQ=WEEKLY;INTERVAL=99',
+      'FREQ=WEEKLY;BYHOUR=19',
+      'FREQ=WEEKLY;DTSTART=20260908T170000Z',
+      'FREQ=WEEKLY;TZID=Mars/Olympus',
+      'FREQ=WEEKLY;BYDAY=XX',
+    ],
+  ],
+  [
+    /url/i,
+    ['javascript:alert(1)', 'ftp://www.kortrijk.be/plan.pdf', 'not a url', 'http://', '//evil.example/plan.pdf', 'data:text/html,<script>alert(1)</script>'],
+  ],
   [/country/i, ['ZZZ', 'S1', 'SYR', '🇸🇾']],
   [/^(from|to)$/, ['24:01', '25:00', '11:60', '11h00', '7', '-1:00', '11:00:00']],
   [/^code$/, ['-A1', 'A'.repeat(21), 'A1!', '.A1']],
@@ -256,7 +275,23 @@ export const BAD_DATES: readonly unknown[] = [
 ];
 
 /** Neither an Int nor representable in 32 bits; `1e400` is Infinity once parsed. */
-export const BAD_INTS: readonly unknown[] = [2_147_483_648, -2_147_483_649, 1e20, 9_007_199_254_740_992, 1.5, -0.5, '12', '1e3', 'NaN', '', true, {}, [1], new RawJson('1e400'), new RawJson('-1e400')];
+export const BAD_INTS: readonly unknown[] = [
+  2_147_483_648,
+  -2_147_483_649,
+  1e20,
+  9_007_199_254_740_992,
+  1.5,
+  -0.5,
+  '12',
+  '1e3',
+  'NaN',
+  '',
+  true,
+  {},
+  [1],
+  new RawJson('1e400'),
+  new RawJson('-1e400'),
+];
 
 export const BAD_FLOATS: readonly unknown[] = ['1.5', 'NaN', 'Infinity', '', false, {}, [1.5], new RawJson('1e400'), new RawJson('-1e400')];
 

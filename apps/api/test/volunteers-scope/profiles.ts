@@ -1,5 +1,21 @@
 import { ScopedOperation } from '../scope-matrix';
-import { operation, OperationName, FIRST_ABSENCE_DAY, OTHER_VOLUNTEER, PROFILE, SAVE_PROFILE, ADD_ABSENCE, REMOVE_ABSENCE, ISSUE_FEED, REVOKE_FEED, expectNoLeak, byId, dayOf, phoneOf, VolunteersScope } from './setup';
+import {
+  operation,
+  OperationName,
+  FIRST_ABSENCE_DAY,
+  OTHER_VOLUNTEER,
+  PROFILE,
+  SAVE_PROFILE,
+  ADD_ABSENCE,
+  REMOVE_ABSENCE,
+  ISSUE_FEED,
+  REVOKE_FEED,
+  expectNoLeak,
+  byId,
+  dayOf,
+  phoneOf,
+  VolunteersScope,
+} from './setup';
 
 /** The operations of the profile rows: profiles, absences and calendar feeds. */
 export function profileOperations(scope: VolunteersScope): Partial<Record<OperationName, ScopedOperation<unknown>>> {
@@ -14,7 +30,13 @@ export function profileOperations(scope: VolunteersScope): Partial<Record<Operat
       },
       act: (_state, token) => scope.api.gql(PROFILE, { v: whose() }, token),
       effect: async ({ phone, training }, data) => {
-        expect(data.volunteerProfile).toMatchObject({ phone, screeningStatus: 'RECEIVED', screeningDate: '2026-08-01', trainings: [training], volunteer: { id: whose() } });
+        expect(data.volunteerProfile).toMatchObject({
+          phone,
+          screeningStatus: 'RECEIVED',
+          screeningDate: '2026-08-01',
+          trainings: [training],
+          volunteer: { id: whose() },
+        });
       },
       unchanged: async ({ phone, training }, result) => {
         expectNoLeak(result, phone, training, 'RECEIVED');
@@ -26,9 +48,23 @@ export function profileOperations(scope: VolunteersScope): Partial<Record<Operat
     operation<{ neighbourhood: string; phone: string }>({
       arrange: async (c) => ({ neighbourhood: `Overleie ${c.tag}`, phone: phoneOf(c, 1) }),
       act: ({ neighbourhood, phone }, token) =>
-        scope.api.gql(SAVE_PROFILE, { v: whose(), i: { phone: phone.replace('+32', '0'), languages: ['NL', 'ar', 'nl'], availableWeekdays: [4, 2], availableDayparts: ['EVENING'], neighbourhood } }, token),
+        scope.api.gql(
+          SAVE_PROFILE,
+          {
+            v: whose(),
+            i: { phone: phone.replace('+32', '0'), languages: ['NL', 'ar', 'nl'], availableWeekdays: [4, 2], availableDayparts: ['EVENING'], neighbourhood },
+          },
+          token,
+        ),
       effect: async ({ neighbourhood, phone }, data) => {
-        expect(data.saveVolunteerProfile).toMatchObject({ phone, languages: ['nl', 'ar'], availableWeekdays: [2, 4], availableDayparts: ['EVENING'], neighbourhood, volunteer: { id: whose() } });
+        expect(data.saveVolunteerProfile).toMatchObject({
+          phone,
+          languages: ['nl', 'ar'],
+          availableWeekdays: [2, 4],
+          availableDayparts: ['EVENING'],
+          neighbourhood,
+          volunteer: { id: whose() },
+        });
         expect(await profileRow(whose())).toMatchObject({ phone, neighbourhood });
       },
       unchanged: async ({ neighbourhood, phone }) => {
@@ -136,7 +172,8 @@ export function profileOperations(scope: VolunteersScope): Partial<Record<Operat
       effect: async () => undefined,
       // Everyone sees their own profile: the volunteer theirs, anyone else none.
       own: async ({ phone, otherPhone }, data, { who }) => {
-        if (who === 'volunteer') expect(data.volunteerProfile).toMatchObject({ phone, volunteer: { id: volunteerId(), email: 'volunteer@test.oefenkansen.be' } });
+        if (who === 'volunteer')
+          expect(data.volunteerProfile).toMatchObject({ phone, volunteer: { id: volunteerId(), email: 'volunteer@test.oefenkansen.be' } });
         else expect(data.volunteerProfile).toBeNull();
         expectNoLeak(data, otherPhone, scope.otherVolunteerId);
       },
@@ -153,7 +190,8 @@ export function profileOperations(scope: VolunteersScope): Partial<Record<Operat
 
     'saveVolunteerProfile (the volunteer: screening and trainings)': operation<{ training: string }>({
       arrange: async (c) => ({ training: `EHBO ${c.tag}` }),
-      act: ({ training }, token) => scope.api.gql(SAVE_PROFILE, { v: volunteerId(), i: { screeningStatus: 'RECEIVED', screeningDate: '2026-08-10', trainings: [training] } }, token),
+      act: ({ training }, token) =>
+        scope.api.gql(SAVE_PROFILE, { v: volunteerId(), i: { screeningStatus: 'RECEIVED', screeningDate: '2026-08-10', trainings: [training] } }, token),
       effect: async ({ training }, data) => {
         expect(data.saveVolunteerProfile).toMatchObject({ screeningStatus: 'RECEIVED', screeningDate: '2026-08-10', trainings: [training] });
         expect((await profileRow(volunteerId()))!.trainings).toEqual([training]);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, FixtureRole, sessionInput, World } from '../fixtures';
-import { dataOf, GraphQLResult, startTestApi, TestApi } from '../test-api';
 import { Case, MatrixRow, ScopeOutcome, scopedOperation, OUTCOME, tableSnapshot, Who, WHO } from '../scope-matrix';
+import { dataOf, GraphQLResult, startTestApi, TestApi } from '../test-api';
 
 /**
  * Role scope of volunteers, shifts, Picnik trajectories and reports: every query and
@@ -134,7 +134,20 @@ export const CREATE_TRAJECTORY = `mutation($i: CreateTrajectoryInput!) { createT
 export const REGISTER = `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { participant { id } } }`;
 
 /** Every table a volunteers mutation could touch (the outbox for shift reminders included). */
-export const TABLES = ['app_user', 'participant', 'session', 'volunteer_profile', 'volunteer_absence', 'shift', 'shift_assignment', 'shift_swap_request', 'trajectory', 'trajectory_status_change', 'trajectory_follow_up', 'notification'];
+export const TABLES = [
+  'app_user',
+  'participant',
+  'session',
+  'volunteer_profile',
+  'volunteer_absence',
+  'shift',
+  'shift_assignment',
+  'shift_swap_request',
+  'trajectory',
+  'trajectory_status_change',
+  'trajectory_follow_up',
+  'notification',
+];
 
 export const snapshot = (api: TestApi) => tableSnapshot(api.dataSource, TABLES);
 
@@ -150,7 +163,8 @@ export const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, 
 /** The case's own day: one per row and role. */
 export const dayOf = (c: Case, first = FIRST_DAY) => first.plus({ days: Number(c.tag.split('-')[0]) * WHO.length + c.column });
 export const dateOf = (c: Case) => dayOf(c).toISODate()!;
-export const iso = (day: DateTime, time: string) => day.set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }).toISO({ suppressMilliseconds: true })!;
+export const iso = (day: DateTime, time: string) =>
+  day.set({ hour: Number(time.slice(0, 2)), minute: Number(time.slice(3, 5)) }).toISO({ suppressMilliseconds: true })!;
 /** A Belgian mobile number of the case's own. */
 export const phoneOf = (c: Case, offset = 0) => `+32470${String(100_000 + (Number(c.tag.split('-')[0]) * WHO.length + c.column) * 2 + offset)}`;
 
@@ -187,16 +201,19 @@ export function setUpVolunteersScope() {
   };
   const assign = async (shiftId: string, to: string): Promise<string> => (await asAdmin(ASSIGN, { s: shiftId, v: to })).assignVolunteer.id;
   const assignments = async (shiftId: string): Promise<string[]> =>
-    (await api.dataSource.query<{ volunteer_id: string; status: string }[]>(`SELECT volunteer_id, status FROM shift_assignment WHERE shift_id = $1 ORDER BY volunteer_id, status`, [shiftId])).map(
-      (a) => `${a.volunteer_id === volunteerId() ? 'volunteer' : a.volunteer_id === otherVolunteerId ? 'otherVolunteer' : a.volunteer_id}:${a.status}`,
-    );
-  const assignmentStatus = async (id: string): Promise<string> => (await api.dataSource.query<{ status: string }[]>(`SELECT status FROM shift_assignment WHERE id = $1`, [id]))[0].status;
+    (
+      await api.dataSource.query<{ volunteer_id: string; status: string }[]>(
+        `SELECT volunteer_id, status FROM shift_assignment WHERE shift_id = $1 ORDER BY volunteer_id, status`,
+        [shiftId],
+      )
+    ).map((a) => `${a.volunteer_id === volunteerId() ? 'volunteer' : a.volunteer_id === otherVolunteerId ? 'otherVolunteer' : a.volunteer_id}:${a.status}`);
+  const assignmentStatus = async (id: string): Promise<string> =>
+    (await api.dataSource.query<{ status: string }[]>(`SELECT status FROM shift_assignment WHERE id = $1`, [id]))[0].status;
   const profileRow = async (userId: string) =>
     (
-      await api.dataSource.query<{ phone: string | null; neighbourhood: string | null; trainings: string[]; screening_status: string; calendar_token_hash: string | null }[]>(
-        `SELECT phone, neighbourhood, trainings, screening_status, calendar_token_hash FROM volunteer_profile WHERE user_id = $1`,
-        [userId],
-      )
+      await api.dataSource.query<
+        { phone: string | null; neighbourhood: string | null; trainings: string[]; screening_status: string; calendar_token_hash: string | null }[]
+      >(`SELECT phone, neighbourhood, trainings, screening_status, calendar_token_hash FROM volunteer_profile WHERE user_id = $1`, [userId])
     )[0] ?? null;
   const saveProfileAsAdmin = (userId: string, input: Record<string, unknown>) => asAdmin(SAVE_PROFILE, { v: userId, i: input });
   const feedStatus = async (path: string): Promise<number> => {
@@ -206,16 +223,24 @@ export function setUpVolunteersScope() {
   };
   /** A trajectory started on the case's day, MATCHED with a buddy. */
   const createTrajectory = async (c: Case, buddyId: string, participantId: string, notes: string): Promise<string> =>
-    (await asAdmin(CREATE_TRAJECTORY, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId, startsOn: dateOf(c), notes } })).createTrajectory.id;
+    (await asAdmin(CREATE_TRAJECTORY, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId, startsOn: dateOf(c), notes } })).createTrajectory
+      .id;
   const trajectoryRow = async (id: string) =>
-    (await api.dataSource.query<{ status: string; notes: string | null; ends_on: string | null }[]>(`SELECT status, notes, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM trajectory WHERE id = $1`, [id]))[0];
+    (
+      await api.dataSource.query<{ status: string; notes: string | null; ends_on: string | null }[]>(
+        `SELECT status, notes, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM trajectory WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
   /** A request from the volunteer to another volunteer about the volunteer's shift of the case's day. */
   const askedByVolunteer = async (c: Case): Promise<{ shiftId: string; assignmentId: string; requestId: string }> => {
     const { shiftId } = await createShift(c);
     const assignmentId = await assign(shiftId, volunteerId());
     dataOf(await api.gql(SWAP, { a: assignmentId, v: otherVolunteerId }, world.tokens.volunteer));
-    const [{ id }] = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [assignmentId]);
+    const [{ id }] = await api.dataSource.query<{ id: string }[]>(`SELECT id FROM shift_swap_request WHERE assignment_id = $1 AND status = 'PENDING'`, [
+      assignmentId,
+    ]);
     return { shiftId, assignmentId, requestId: id };
   };
   /** A request from another volunteer to the volunteer (written in SQL: the other volunteer has no token here). */
@@ -228,7 +253,8 @@ export function setUpVolunteersScope() {
     );
     return { shiftId, assignmentId, requestId: id };
   };
-  const swapRequestStatus = async (id: string): Promise<string> => (await api.dataSource.query<{ status: string }[]>(`SELECT status FROM shift_swap_request WHERE id = $1`, [id]))[0].status;
+  const swapRequestStatus = async (id: string): Promise<string> =>
+    (await api.dataSource.query<{ status: string }[]>(`SELECT status FROM shift_swap_request WHERE id = $1`, [id]))[0].status;
 
   /** A trajectory the volunteer is the buddy of (of NEWCOMER), for the coordinators-only mutations. */
   const buddyTrajectory = async (c: Case) => {
@@ -249,11 +275,20 @@ export function setUpVolunteersScope() {
   beforeAll(async () => {
     api = await startTestApi();
     world = await createWorld(api);
-    otherVolunteerId = (await asAdmin('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...OTHER_VOLUNTEER, password: FIXTURE_PASSWORD, roles: ['VOLUNTEER'] } })).createUser.id;
+    otherVolunteerId = (
+      await asAdmin('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { ...OTHER_VOLUNTEER, password: FIXTURE_PASSWORD, roles: ['VOLUNTEER'] },
+      })
+    ).createUser.id;
     // The newcomers come to a Praattafel in 2028 (away from the case days) through the city.
-    const { id: sessionId } = (await asAdmin(CREATE_SESSION, { i: sessionInput(world, { title: 'Praattafel onthaal', startsAt: '2028-06-06T19:00:00+02:00', endsAt: '2028-06-06T20:30:00+02:00' }) })).createSession;
+    const { id: sessionId } = (
+      await asAdmin(CREATE_SESSION, {
+        i: sessionInput(world, { title: 'Praattafel onthaal', startsAt: '2028-06-06T19:00:00+02:00', endsAt: '2028-06-06T20:30:00+02:00' }),
+      })
+    ).createSession;
     const register = async (person: typeof NEWCOMER) =>
-      (await asAdmin(REGISTER, { i: { sessionId, participant: { ...person, contactChannel: 'SMS', consentToContact: true } } })).registerParticipant.participant.id as string;
+      (await asAdmin(REGISTER, { i: { sessionId, participant: { ...person, contactChannel: 'SMS', consentToContact: true } } })).registerParticipant.participant
+        .id as string;
     newcomerId = await register(NEWCOMER);
     otherNewcomerId = await register(OTHER_NEWCOMER);
   });

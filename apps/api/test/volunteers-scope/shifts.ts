@@ -1,10 +1,52 @@
 import { CREATE_SERIES } from '../fixtures';
 import { ScopedOperation } from '../scope-matrix';
-import { operation, OperationName, NOW, FIRST_SERIES_DAY, OTHER_VOLUNTEER, ASSIGNMENT_VIEW, SHIFTS, SHIFT_ASSIGNMENTS, CREATE_SHIFT, CREATE_SERIES_SHIFTS, CANCEL_SHIFT, SIGN_UP, ASSIGN, DROP, SWAP, SWAP_CANDIDATES, SWAP_REQUESTS, ACCEPT_SWAP, DECLINE_SWAP, WITHDRAW_SWAP, MARK, expectNoLeak, byId, dayOf, iso, phoneOf, VolunteersScope } from './setup';
+import {
+  operation,
+  OperationName,
+  NOW,
+  FIRST_SERIES_DAY,
+  OTHER_VOLUNTEER,
+  ASSIGNMENT_VIEW,
+  SHIFTS,
+  SHIFT_ASSIGNMENTS,
+  CREATE_SHIFT,
+  CREATE_SERIES_SHIFTS,
+  CANCEL_SHIFT,
+  SIGN_UP,
+  ASSIGN,
+  DROP,
+  SWAP,
+  SWAP_CANDIDATES,
+  SWAP_REQUESTS,
+  ACCEPT_SWAP,
+  DECLINE_SWAP,
+  WITHDRAW_SWAP,
+  MARK,
+  expectNoLeak,
+  byId,
+  dayOf,
+  iso,
+  phoneOf,
+  VolunteersScope,
+} from './setup';
 
 /** The operations of the shift rows: shifts, assignments, swaps and swap requests, attendance. */
 export function shiftOperations(scope: VolunteersScope): Partial<Record<OperationName, ScopedOperation<unknown>>> {
-  const { asAdmin, count, userOf, volunteerId, createSession, createShift, assign, assignments, assignmentStatus, saveProfileAsAdmin, askedByVolunteer, askedOfVolunteer, swapRequestStatus } = scope;
+  const {
+    asAdmin,
+    count,
+    userOf,
+    volunteerId,
+    createSession,
+    createShift,
+    assign,
+    assignments,
+    assignmentStatus,
+    saveProfileAsAdmin,
+    askedByVolunteer,
+    askedOfVolunteer,
+    swapRequestStatus,
+  } = scope;
   /** A shift whose one assignment (of `whose`) is dropped: the place is open again. */
   const dropOperation = (whose: () => string) =>
     operation<{ shiftId: string; assignmentId: string }>({
@@ -33,9 +75,11 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
         if (who === 'volunteer') {
           // A volunteer's call asks the colleague: the shift stays theirs until the colleague accepts.
           expect(data.swapShift).toMatchObject({ id: assignmentId, status: 'ASSIGNED', shift: { id: shiftId }, volunteer: { id: from() } });
-          expect(await scope.api.dataSource.query(`SELECT from_volunteer_id, to_volunteer_id, status FROM shift_swap_request WHERE assignment_id = $1`, [assignmentId])).toEqual([
-            { from_volunteer_id: from(), to_volunteer_id: to(), status: 'PENDING' },
-          ]);
+          expect(
+            await scope.api.dataSource.query(`SELECT from_volunteer_id, to_volunteer_id, status FROM shift_swap_request WHERE assignment_id = $1`, [
+              assignmentId,
+            ]),
+          ).toEqual([{ from_volunteer_id: from(), to_volunteer_id: to(), status: 'PENDING' }]);
           expectNoLeak(data, OTHER_VOLUNTEER.email);
           return;
         }
@@ -91,15 +135,38 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
         expect(data.shifts).toHaveLength(1);
         expect(byId(data.shifts[0].assignments)).toEqual(
           byId([
-            { id: mine, status: 'ASSIGNED', startsAt: expect.any(String), shift: { id: shiftId }, volunteer: { id: volunteerId(), displayName: 'volunteer', email: 'volunteer@test.oefenkansen.be' } },
-            { id: theirs, status: 'ASSIGNED', startsAt: expect.any(String), shift: { id: shiftId }, volunteer: { id: scope.otherVolunteerId, ...OTHER_VOLUNTEER } },
+            {
+              id: mine,
+              status: 'ASSIGNED',
+              startsAt: expect.any(String),
+              shift: { id: shiftId },
+              volunteer: { id: volunteerId(), displayName: 'volunteer', email: 'volunteer@test.oefenkansen.be' },
+            },
+            {
+              id: theirs,
+              status: 'ASSIGNED',
+              startsAt: expect.any(String),
+              shift: { id: shiftId },
+              volunteer: { id: scope.otherVolunteerId, ...OTHER_VOLUNTEER },
+            },
           ]),
         );
       },
       // A volunteer sees their own place, not who else takes the shift.
       own: async ({ shiftId, mine, theirs }, data) => {
         expect(data.shifts).toEqual([
-          { id: shiftId, assignments: [{ id: mine, status: 'ASSIGNED', startsAt: expect.any(String), shift: { id: shiftId }, volunteer: { id: volunteerId(), displayName: 'volunteer', email: 'volunteer@test.oefenkansen.be' } }] },
+          {
+            id: shiftId,
+            assignments: [
+              {
+                id: mine,
+                status: 'ASSIGNED',
+                startsAt: expect.any(String),
+                shift: { id: shiftId },
+                volunteer: { id: volunteerId(), displayName: 'volunteer', email: 'volunteer@test.oefenkansen.be' },
+              },
+            ],
+          },
         ]);
         expectNoLeak(data, theirs, scope.otherVolunteerId, OTHER_VOLUNTEER.email, OTHER_VOLUNTEER.displayName);
       },
@@ -119,7 +186,13 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
       // The volunteer's own places (this case's among them); anyone else holds none.
       own: async ({ shiftId, mine, theirs }, data, { who }) => {
         if (who === 'volunteer') {
-          expect(data.myShifts).toContainEqual({ id: mine, status: 'ASSIGNED', startsAt: expect.any(String), shift: { id: shiftId }, volunteer: { id: volunteerId(), displayName: 'volunteer', email: 'volunteer@test.oefenkansen.be' } });
+          expect(data.myShifts).toContainEqual({
+            id: mine,
+            status: 'ASSIGNED',
+            startsAt: expect.any(String),
+            shift: { id: shiftId },
+            volunteer: { id: volunteerId(), displayName: 'volunteer', email: 'volunteer@test.oefenkansen.be' },
+          });
           for (const assignment of data.myShifts) expect(assignment.volunteer.id).toBe(volunteerId());
         } else {
           expect(data.myShifts).toEqual([]);
@@ -154,7 +227,8 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
         await saveProfileAsAdmin(scope.otherVolunteerId, { phone, skills: ['WELCOME'] });
         return { shiftId: (await createShift(c)).shiftId, phone };
       },
-      act: ({ shiftId }, token) => scope.api.gql(`query($s: ID!) { suggestVolunteers(shiftId: $s) { volunteer { id email } score hasSkill } }`, { s: shiftId }, token),
+      act: ({ shiftId }, token) =>
+        scope.api.gql(`query($s: ID!) { suggestVolunteers(shiftId: $s) { volunteer { id email } score hasSkill } }`, { s: shiftId }, token),
       effect: async (_state, data) => {
         const suggested = data.suggestVolunteers as { volunteer: { id: string }; hasSkill: boolean }[];
         expect(suggested.map((s) => s.volunteer.id).sort()).toEqual([volunteerId(), scope.otherVolunteerId].sort());
@@ -173,8 +247,21 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
       act: ({ sessionId, notes }, token) => scope.api.gql(CREATE_SHIFT, { i: { sessionId, role: 'HOST', needed: 1, languages: ['AR'], notes } }, token),
       effect: async ({ sessionId, startsAt, endsAt, notes }, data, c) => {
         // Title and times default to the session's.
-        expect(data.createShift).toMatchObject({ title: `Praattafel ${c.tag}`, role: 'HOST', needed: 1, filled: 0, openPlaces: 1, startsAt, endsAt, status: 'OPEN', notes, session: { id: sessionId } });
-        expect(await count(`SELECT count(*) AS n FROM shift WHERE session_id = $1 AND created_by_id = $2 AND languages = '{ar}'`, [sessionId, userOf(c.who)])).toBe(1);
+        expect(data.createShift).toMatchObject({
+          title: `Praattafel ${c.tag}`,
+          role: 'HOST',
+          needed: 1,
+          filled: 0,
+          openPlaces: 1,
+          startsAt,
+          endsAt,
+          status: 'OPEN',
+          notes,
+          session: { id: sessionId },
+        });
+        expect(
+          await count(`SELECT count(*) AS n FROM shift WHERE session_id = $1 AND created_by_id = $2 AND languages = '{ar}'`, [sessionId, userOf(c.who)]),
+        ).toBe(1);
       },
       unchanged: async ({ sessionId }) => {
         expect(await count(`SELECT count(*) AS n FROM shift WHERE session_id = $1`, [sessionId])).toBe(0);
@@ -199,7 +286,15 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
         const first = FIRST_SERIES_DAY.plus({ days: c.column * 14 });
         const series = (
           await asAdmin(CREATE_SERIES, {
-            i: { programmeId: scope.world.praattafelId, venueId: scope.world.centreVenueId, title: `Reeks ${c.tag}`, rrule: 'FREQ=WEEKLY;COUNT=2', firstStartsAt: iso(first, '19:00'), durationMinutes: 90, hostIds: [scope.world.userIds.host] },
+            i: {
+              programmeId: scope.world.praattafelId,
+              venueId: scope.world.centreVenueId,
+              title: `Reeks ${c.tag}`,
+              rrule: 'FREQ=WEEKLY;COUNT=2',
+              firstStartsAt: iso(first, '19:00'),
+              durationMinutes: 90,
+              hostIds: [scope.world.userIds.host],
+            },
           })
         ).createSessionSeries;
         return { seriesId: series.id, sessionIds: series.sessions.map((s: { id: string }) => s.id) };
@@ -278,7 +373,16 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
       arrange: async (c) => ({ requestId: (await askedByVolunteer(c)).requestId }),
       act: (_, token) => scope.api.gql(SWAP_REQUESTS, {}, token),
       effect: async ({ requestId }, data) => {
-        expect(data.shiftSwapRequests).toEqual(expect.arrayContaining([expect.objectContaining({ id: requestId, status: 'PENDING', incoming: false, to: { id: scope.otherVolunteerId, displayName: OTHER_VOLUNTEER.displayName } })]));
+        expect(data.shiftSwapRequests).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              id: requestId,
+              status: 'PENDING',
+              incoming: false,
+              to: { id: scope.otherVolunteerId, displayName: OTHER_VOLUNTEER.displayName },
+            }),
+          ]),
+        );
         expectNoLeak(data, OTHER_VOLUNTEER.email);
       },
       unchanged: async (_, result) => expectNoLeak(result, OTHER_VOLUNTEER.displayName),
@@ -301,7 +405,12 @@ export function shiftOperations(scope: VolunteersScope): Partial<Record<Operatio
       arrange: askedOfVolunteer,
       act: ({ requestId }, token) => scope.api.gql(DECLINE_SWAP, { r: requestId }, token),
       effect: async ({ shiftId, requestId }, data) => {
-        expect(data.declineShiftSwap).toMatchObject({ id: requestId, status: 'DECLINED', incoming: true, from: { id: scope.otherVolunteerId, displayName: OTHER_VOLUNTEER.displayName } });
+        expect(data.declineShiftSwap).toMatchObject({
+          id: requestId,
+          status: 'DECLINED',
+          incoming: true,
+          from: { id: scope.otherVolunteerId, displayName: OTHER_VOLUNTEER.displayName },
+        });
         expectNoLeak(data, OTHER_VOLUNTEER.email);
         expect(await assignments(shiftId)).toEqual(['otherVolunteer:ASSIGNED']);
       },

@@ -1,6 +1,20 @@
 import { parse } from 'csv-parse/sync';
 import { ScopedOperation } from '../scope-matrix';
-import { operation, OperationName, OTHER_VOLUNTEER, NEWCOMER, OTHER_NEWCOMER, TRAJECTORIES, TRAJECTORY, CREATE_TRAJECTORY, expectNoLeak, byId, dateOf, phoneOf, VolunteersScope } from './setup';
+import {
+  operation,
+  OperationName,
+  OTHER_VOLUNTEER,
+  NEWCOMER,
+  OTHER_NEWCOMER,
+  TRAJECTORIES,
+  TRAJECTORY,
+  CREATE_TRAJECTORY,
+  expectNoLeak,
+  byId,
+  dateOf,
+  phoneOf,
+  VolunteersScope,
+} from './setup';
 
 /** The operations of the Picnik trajectory and report rows. */
 export function trajectoryOperations(scope: VolunteersScope): Partial<Record<OperationName, ScopedOperation<unknown>>> {
@@ -10,12 +24,20 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
     trajectories: operation<{ day: string; mine: string; theirs: string; myNotes: string; theirNotes: string }>({
       arrange: async (c) => {
         const [myNotes, theirNotes] = [`Buddy ${c.tag}: wil fietsen leren`, `Buddy ${c.tag}: zoekt een huisarts`];
-        const [mine, theirs] = await Promise.all([createTrajectory(c, volunteerId(), scope.newcomerId, myNotes), createTrajectory(c, scope.otherVolunteerId, scope.otherNewcomerId, theirNotes)]);
+        const [mine, theirs] = await Promise.all([
+          createTrajectory(c, volunteerId(), scope.newcomerId, myNotes),
+          createTrajectory(c, scope.otherVolunteerId, scope.otherNewcomerId, theirNotes),
+        ]);
         return { day: dateOf(c), mine, theirs, myNotes, theirNotes };
       },
       act: ({ day }, token) => scope.api.gql(TRAJECTORIES, { f: { startsFrom: day, startsTo: day } }, token),
       effect: async ({ mine, theirs, myNotes, theirNotes }, data) => {
-        const view = (t: { id: string; notes: string; participant: { lastName: string }; buddy: { id: string } }) => ({ id: t.id, notes: t.notes, lastName: t.participant.lastName, buddyId: t.buddy.id });
+        const view = (t: { id: string; notes: string; participant: { lastName: string }; buddy: { id: string } }) => ({
+          id: t.id,
+          notes: t.notes,
+          lastName: t.participant.lastName,
+          buddyId: t.buddy.id,
+        });
         expect(byId(data.trajectories.map(view))).toEqual(
           byId([
             { id: mine, notes: myNotes, lastName: NEWCOMER.lastName, buddyId: volunteerId() },
@@ -26,7 +48,13 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
       // A buddy sees their own trajectories, with their newcomer's contact details; not another buddy's.
       own: async ({ mine, theirs, myNotes, theirNotes }, data) => {
         expect(data.trajectories).toHaveLength(1);
-        expect(data.trajectories[0]).toMatchObject({ id: mine, notes: myNotes, status: 'MATCHED', participant: { id: scope.newcomerId, firstName: NEWCOMER.firstName, lastName: NEWCOMER.lastName, phone: NEWCOMER.phone }, buddy: { id: volunteerId() } });
+        expect(data.trajectories[0]).toMatchObject({
+          id: mine,
+          notes: myNotes,
+          status: 'MATCHED',
+          participant: { id: scope.newcomerId, firstName: NEWCOMER.firstName, lastName: NEWCOMER.lastName, phone: NEWCOMER.phone },
+          buddy: { id: volunteerId() },
+        });
         expectNoLeak(data, theirs, theirNotes, OTHER_NEWCOMER.lastName, OTHER_NEWCOMER.phone, scope.otherVolunteerId);
       },
       unchanged: async ({ mine, theirs, myNotes, theirNotes }, result) => {
@@ -64,7 +92,12 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
       },
       act: ({ id }, token) => scope.api.gql(TRAJECTORY, { id }, token),
       effect: async ({ id, notes }, data) => {
-        expect(data.trajectory).toMatchObject({ id, notes, participant: { id: scope.otherNewcomerId, lastName: OTHER_NEWCOMER.lastName }, buddy: { id: scope.otherVolunteerId } });
+        expect(data.trajectory).toMatchObject({
+          id,
+          notes,
+          participant: { id: scope.otherNewcomerId, lastName: OTHER_NEWCOMER.lastName },
+          buddy: { id: scope.otherVolunteerId },
+        });
       },
       unchanged: async ({ notes }, result) => {
         expectNoLeak(result, notes, OTHER_NEWCOMER.lastName, OTHER_NEWCOMER.phone, scope.otherVolunteerId);
@@ -78,9 +111,17 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
         return { neighbourhood, phone };
       },
       act: ({ neighbourhood }, token) =>
-        scope.api.gql(`query($p: ID!, $n: String) { suggestBuddies(participantId: $p, neighbourhood: $n) { buddy { id email } sharedLanguages sameNeighbourhood } }`, { p: scope.newcomerId, n: neighbourhood }, token),
+        scope.api.gql(
+          `query($p: ID!, $n: String) { suggestBuddies(participantId: $p, neighbourhood: $n) { buddy { id email } sharedLanguages sameNeighbourhood } }`,
+          { p: scope.newcomerId, n: neighbourhood },
+          token,
+        ),
       effect: async (_state, data) => {
-        expect(data.suggestBuddies).toContainEqual({ buddy: { id: scope.otherVolunteerId, email: OTHER_VOLUNTEER.email }, sharedLanguages: ['ar'], sameNeighbourhood: true });
+        expect(data.suggestBuddies).toContainEqual({
+          buddy: { id: scope.otherVolunteerId, email: OTHER_VOLUNTEER.email },
+          sharedLanguages: ['ar'],
+          sameNeighbourhood: true,
+        });
       },
       unchanged: async ({ neighbourhood, phone }, result) => {
         expectNoLeak(result, neighbourhood, phone, scope.otherVolunteerId, OTHER_VOLUNTEER.email);
@@ -89,9 +130,30 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
 
     createTrajectory: operation<{ notes: string }>({
       arrange: async (c) => ({ notes: `Nieuw traject ${c.tag}` }),
-      act: ({ notes }, token) => scope.api.gql(CREATE_TRAJECTORY, { i: { participantId: scope.newcomerId, kind: 'VOLUNTEERING', referralChannel: 'INTEGRATION_AGENCY', buddyId: volunteerId(), startsOn: '2026-09-01', notes } }, token),
+      act: ({ notes }, token) =>
+        scope.api.gql(
+          CREATE_TRAJECTORY,
+          {
+            i: {
+              participantId: scope.newcomerId,
+              kind: 'VOLUNTEERING',
+              referralChannel: 'INTEGRATION_AGENCY',
+              buddyId: volunteerId(),
+              startsOn: '2026-09-01',
+              notes,
+            },
+          },
+          token,
+        ),
       effect: async ({ notes }, data, { who }) => {
-        expect(data.createTrajectory).toMatchObject({ kind: 'VOLUNTEERING', status: 'MATCHED', notes, participant: { id: scope.newcomerId }, buddy: { id: volunteerId() }, history: [{ fromStatus: null, toStatus: 'MATCHED', note: null }] });
+        expect(data.createTrajectory).toMatchObject({
+          kind: 'VOLUNTEERING',
+          status: 'MATCHED',
+          notes,
+          participant: { id: scope.newcomerId },
+          buddy: { id: volunteerId() },
+          history: [{ fromStatus: null, toStatus: 'MATCHED', note: null }],
+        });
         expect(await count(`SELECT count(*) AS n FROM trajectory WHERE notes = $1 AND created_by_id = $2`, [notes, userOf(who)])).toBe(1);
       },
       unchanged: async ({ notes }, result) => {
@@ -102,7 +164,12 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
 
     'updateTrajectory (the volunteer is the buddy)': operation<{ id: string; notes: string }>({
       arrange: buddyTrajectory,
-      act: ({ id }, token) => scope.api.gql(`mutation($id: ID!, $i: UpdateTrajectoryInput!) { updateTrajectory(id: $id, input: $i) { id notes endsOn buddy { id } } }`, { id, i: { notes: 'Gewijzigd', endsOn: '2027-12-31', buddyId: scope.otherVolunteerId } }, token),
+      act: ({ id }, token) =>
+        scope.api.gql(
+          `mutation($id: ID!, $i: UpdateTrajectoryInput!) { updateTrajectory(id: $id, input: $i) { id notes endsOn buddy { id } } }`,
+          { id, i: { notes: 'Gewijzigd', endsOn: '2027-12-31', buddyId: scope.otherVolunteerId } },
+          token,
+        ),
       effect: async ({ id }, data) => {
         expect(data.updateTrajectory).toEqual({ id, notes: 'Gewijzigd', endsOn: '2027-12-31', buddy: { id: scope.otherVolunteerId } });
         expect(await trajectoryRow(id)).toEqual({ status: 'MATCHED', notes: 'Gewijzigd', ends_on: '2027-12-31' });
@@ -115,9 +182,21 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
 
     'changeTrajectoryStatus (the volunteer is the buddy)': operation<{ id: string; notes: string }>({
       arrange: buddyTrajectory,
-      act: ({ id }, token) => scope.api.gql(`mutation($id: ID!, $s: TrajectoryStatus!, $n: String) { changeTrajectoryStatus(id: $id, status: $s, note: $n) { id status history { fromStatus toStatus note } } }`, { id, s: 'ACTIVE', n: 'Eerste afspraak gehad' }, token),
+      act: ({ id }, token) =>
+        scope.api.gql(
+          `mutation($id: ID!, $s: TrajectoryStatus!, $n: String) { changeTrajectoryStatus(id: $id, status: $s, note: $n) { id status history { fromStatus toStatus note } } }`,
+          { id, s: 'ACTIVE', n: 'Eerste afspraak gehad' },
+          token,
+        ),
       effect: async ({ id }, data) => {
-        expect(data.changeTrajectoryStatus).toEqual({ id, status: 'ACTIVE', history: [{ fromStatus: null, toStatus: 'MATCHED', note: null }, { fromStatus: 'MATCHED', toStatus: 'ACTIVE', note: 'Eerste afspraak gehad' }] });
+        expect(data.changeTrajectoryStatus).toEqual({
+          id,
+          status: 'ACTIVE',
+          history: [
+            { fromStatus: null, toStatus: 'MATCHED', note: null },
+            { fromStatus: 'MATCHED', toStatus: 'ACTIVE', note: 'Eerste afspraak gehad' },
+          ],
+        });
         expect((await trajectoryRow(id)).status).toBe('ACTIVE');
       },
       unchanged: async ({ id, notes }, result) => {
@@ -130,9 +209,18 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
     'addTrajectoryFollowUp (the volunteer is the buddy)': operation<{ id: string; notes: string }>({
       arrange: buddyTrajectory,
       act: ({ id }, token) =>
-        scope.api.gql(`mutation($id: ID!, $i: FollowUpInput!) { addTrajectoryFollowUp(id: $id, input: $i) { id recordedOn outcomes note } }`, { id, i: { recordedOn: '2027-12-01', outcomes: ['FOUND_WORK', 'STAYED_MEMBER'], note: 'Werkt bij de bakker' } }, token),
+        scope.api.gql(
+          `mutation($id: ID!, $i: FollowUpInput!) { addTrajectoryFollowUp(id: $id, input: $i) { id recordedOn outcomes note } }`,
+          { id, i: { recordedOn: '2027-12-01', outcomes: ['FOUND_WORK', 'STAYED_MEMBER'], note: 'Werkt bij de bakker' } },
+          token,
+        ),
       effect: async ({ id }, data) => {
-        expect(data.addTrajectoryFollowUp).toEqual({ id: expect.any(String), recordedOn: '2027-12-01', outcomes: ['FOUND_WORK', 'STAYED_MEMBER'], note: 'Werkt bij de bakker' });
+        expect(data.addTrajectoryFollowUp).toEqual({
+          id: expect.any(String),
+          recordedOn: '2027-12-01',
+          outcomes: ['FOUND_WORK', 'STAYED_MEMBER'],
+          note: 'Werkt bij de bakker',
+        });
         expect(await count(`SELECT count(*) AS n FROM trajectory_follow_up WHERE trajectory_id = $1`, [id])).toBe(1);
       },
       unchanged: async ({ id, notes }, result) => {
@@ -143,7 +231,12 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
 
     trajectoryReport: operation<{ day: string }>({
       arrange: reportArrange,
-      act: ({ day }, token) => scope.api.gql(`query($f: Date!, $t: Date!) { trajectoryReport(from: $f, to: $t) { from to total byKind { key count } byReferralChannel { key count } byStatus { key count } } }`, { f: day, t: day }, token),
+      act: ({ day }, token) =>
+        scope.api.gql(
+          `query($f: Date!, $t: Date!) { trajectoryReport(from: $f, to: $t) { from to total byKind { key count } byReferralChannel { key count } byStatus { key count } } }`,
+          { f: day, t: day },
+          token,
+        ),
       effect: async ({ day }, data) => {
         const report = data.trajectoryReport;
         expect([report.from, report.to, report.total]).toEqual([day, day, 1]);
@@ -175,9 +268,25 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
     programmeReport: operation<{ day: string; month: string }>({
       arrange: programmeArrange,
       act: ({ day }, token) =>
-        scope.api.gql(`query($f: Date!, $t: Date!, $p: ID) { programmeReport(from: $f, to: $t, programmeId: $p) { programmeId programmeName month sessionsHeld seatsOffered confirmed attended noShows waitlisted } }`, { f: day, t: day, p: scope.world.praattafelId }, token),
+        scope.api.gql(
+          `query($f: Date!, $t: Date!, $p: ID) { programmeReport(from: $f, to: $t, programmeId: $p) { programmeId programmeName month sessionsHeld seatsOffered confirmed attended noShows waitlisted } }`,
+          { f: day, t: day, p: scope.world.praattafelId },
+          token,
+        ),
       effect: async ({ month }, data) => {
-        expect(data.programmeReport).toEqual([{ programmeId: scope.world.praattafelId, programmeName: 'Praattafel', month, sessionsHeld: 1, seatsOffered: 10, confirmed: 1, attended: 0, noShows: 0, waitlisted: 0 }]);
+        expect(data.programmeReport).toEqual([
+          {
+            programmeId: scope.world.praattafelId,
+            programmeName: 'Praattafel',
+            month,
+            sessionsHeld: 1,
+            seatsOffered: 10,
+            confirmed: 1,
+            attended: 0,
+            noShows: 0,
+            waitlisted: 0,
+          },
+        ]);
       },
       unchanged: async (_state, result) => {
         expectNoLeak(result, 'seatsOffered', scope.world.praattafelId);
@@ -188,7 +297,9 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
       arrange: programmeArrange,
       act: ({ day }, token) => scope.api.gql(`query($f: Date!, $t: Date!) { programmeReportCsv(from: $f, to: $t) }`, { f: day, t: day }, token),
       effect: async ({ month }, data) => {
-        expect(parse(data.programmeReportCsv, { columns: true, delimiter: ';', bom: true })).toEqual([{ programme: 'Praattafel', month, sessions_held: '1', seats_offered: '10', confirmed: '1', attended: '0', no_shows: '0', waitlisted: '0' }]);
+        expect(parse(data.programmeReportCsv, { columns: true, delimiter: ';', bom: true })).toEqual([
+          { programme: 'Praattafel', month, sessions_held: '1', seats_offered: '10', confirmed: '1', attended: '0', no_shows: '0', waitlisted: '0' },
+        ]);
       },
       unchanged: async (_state, result) => {
         expectNoLeak(result, 'sessions_held', 'Praattafel');

@@ -53,7 +53,12 @@ export function AuthProvider(props: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const { login } = await request(LOGIN_MUTATION, { email, password });
-    const signedIn: SignedInUser = { token: login.token, displayName: login.user.displayName, roles: login.user.roles, organisationName: login.user.organisation?.name ?? null };
+    const signedIn: SignedInUser = {
+      token: login.token,
+      displayName: login.user.displayName,
+      roles: login.user.roles,
+      organisationName: login.user.organisation?.name ?? null,
+    };
     writeSignedIn(signedIn);
     setUser(signedIn);
     return signedIn;

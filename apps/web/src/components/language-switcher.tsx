@@ -1,5 +1,5 @@
-import { LANGUAGE_INFO } from '@translations/languages';
 import { useState } from 'react';
+import { LANGUAGE_INFO } from '@translations/languages';
 import { type Language, LANGUAGES, useI18n } from '../i18n/i18n';
 
 /** Each language in its own name and script; the choice is kept on this device. */

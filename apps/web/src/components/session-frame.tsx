@@ -10,7 +10,11 @@ export function sessionNotFound(result: QueryState<{ session: unknown }>): boole
 }
 
 /** The frame of a page about one session: a way back, then loading, "not found", an error to retry, or the page itself. */
-export function SessionFrame<S>(props: { back: { href: string; label: string }; result: QueryState<{ session: S | null }> & { retry(): void }; children: (session: S) => ReactNode }) {
+export function SessionFrame<S>(props: {
+  back: { href: string; label: string };
+  result: QueryState<{ session: S | null }> & { retry(): void };
+  children: (session: S) => ReactNode;
+}) {
   const { t } = useI18n();
   const { result } = props;
   const session = result.status === 'done' ? result.data.session : null;

@@ -39,11 +39,7 @@ function queryText(document: TadaDocumentNode<unknown, never>): string {
  * Resolves with the data, or rejects with the first error. Deliberately tiny: the public pages
  * send one query per view and need no normalised cache.
  */
-export async function request<Result, Variables>(
-  document: TadaDocumentNode<Result, Variables>,
-  variables: Variables,
-  signal?: AbortSignal,
-): Promise<Result> {
+export async function request<Result, Variables>(document: TadaDocumentNode<Result, Variables>, variables: Variables, signal?: AbortSignal): Promise<Result> {
   const token = readSignedIn()?.token;
   const response = await fetch('/graphql', {
     method: 'POST',

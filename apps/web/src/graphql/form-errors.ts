@@ -1,6 +1,6 @@
 // Relative, not @translations: the root typecheck (tests) reads this file too and knows no web aliases.
-import type { PluralForms, UiStrings } from '../../../../libs/messaging/src/templates/ui-strings';
 import type { ErrorCode } from '../../../../libs/common/src/error-code';
+import type { PluralForms, UiStrings } from '../../../../libs/messaging/src/templates/ui-strings';
 
 /**
  * The one mapping from what the API refuses (extensions.code × extensions.field) to a sentence of
@@ -99,7 +99,10 @@ const CODE_SENTENCES: Record<ApiErrorCode, (error: ApiError) => Part[] | null> =
 function apiErrorOf(error: unknown): ApiError | null {
   if (typeof error !== 'object' || error === null || !('extensions' in error) || !('code' in error)) return null;
   const { code, extensions } = error as { code: unknown; extensions: unknown };
-  return { code: typeof code === 'string' ? code : undefined, extensions: typeof extensions === 'object' && extensions !== null ? (extensions as Record<string, unknown>) : {} };
+  return {
+    code: typeof code === 'string' ? code : undefined,
+    extensions: typeof extensions === 'object' && extensions !== null ? (extensions as Record<string, unknown>) : {},
+  };
 }
 
 const isKnownCode = (code: string): code is ApiErrorCode => Object.prototype.hasOwnProperty.call(CODE_SENTENCES, code);
@@ -143,7 +146,10 @@ export const FORMS = {
   login: {
     fields: { email: 'email', password: 'password' },
     codes: {
-      UNAUTHENTICATED: (error) => [part((t) => t.account.wrongLogin), ...(error.extensions.retryAfter === undefined ? [] : [waitPart(error.extensions.retryAfter)])],
+      UNAUTHENTICATED: (error) => [
+        part((t) => t.account.wrongLogin),
+        ...(error.extensions.retryAfter === undefined ? [] : [waitPart(error.extensions.retryAfter)]),
+      ],
       TOO_MANY_REQUESTS: (error) => [part((t) => t.formErrors.lockedOut), waitPart(error.extensions.retryAfter)],
     },
     fallback: (t) => t.loadError,

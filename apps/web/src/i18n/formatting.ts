@@ -31,7 +31,15 @@ export function createFormatters(locales: readonly string[], dir: 'ltr' | 'rtl')
   const list = [...locales];
   const dayFormat = new Intl.DateTimeFormat(list, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' });
   const timeFormat = new Intl.DateTimeFormat(list, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const whenFormat = new Intl.DateTimeFormat(list, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const whenFormat = new Intl.DateTimeFormat(list, {
+    timeZone: TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const listFormat = new Intl.ListFormat(list, { type: 'conjunction', style: 'long' });
   const separator = arabicScript ? '، ' : ' · ';
   return {

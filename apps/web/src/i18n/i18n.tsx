@@ -1,8 +1,8 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import type { MessageLanguage } from '@translations/catalogues';
 import { LANGUAGE_INFO, type LanguageInfo } from '@translations/languages';
 import type { PluralForms, UiStrings } from '@translations/ui-strings';
-import { IntlMessageFormat } from 'intl-messageformat';
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { pickBrowserLanguage } from './browser-language';
 import { createFormatters } from './formatting';
 

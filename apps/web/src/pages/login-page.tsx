@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { homeOf, useAuth } from '../auth/auth';
-import { usePageTitle } from '../components/page-title';
 import { useFormError } from '../components/form-error';
+import { usePageTitle } from '../components/page-title';
 import { FORMS } from '../graphql/form-errors';
 import { useI18n } from '../i18n/i18n';
 
@@ -51,7 +51,14 @@ export function LoginPage() {
         </div>
         <div className="field">
           <label htmlFor="password">{t.account.password}</label>
-          <input id={FORMS.login.fields.password} name="password" type="password" autoComplete="current-password" required {...problem.fieldProps(FORMS.login.fields.password)} />
+          <input
+            id={FORMS.login.fields.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            {...problem.fieldProps(FORMS.login.fields.password)}
+          />
           {problem.fieldError(FORMS.login.fields.password)}
         </div>
         <p>

@@ -171,10 +171,16 @@ function SessionCard({ session }: { session: ScheduleSession }) {
       <p className="session-card__place">{session.venue.organisation.name}</p>
       <p className="session-card__programme">{session.programme.name}</p>
       {session.helpLanguages.length > 0 && (
-        <p className="session-card__languages">{i18n.format(t.scheduleMore.helpIn, { languages: i18n.formatList(session.helpLanguages.map((tag) => i18n.languageName(tag))) })}</p>
+        <p className="session-card__languages">
+          {i18n.format(t.scheduleMore.helpIn, { languages: i18n.formatList(session.helpLanguages.map((tag) => i18n.languageName(tag))) })}
+        </p>
       )}
       {/* In words, not by the strike-through alone: a screen reader and a colour-blind reader get it too. */}
-      {cancelled ? <p className="seats seats--cancelled">{t.session.cancelled}</p> : <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />}
+      {cancelled ? (
+        <p className="seats seats--cancelled">{t.session.cancelled}</p>
+      ) : (
+        <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
+      )}
     </li>
   );
 }
@@ -191,7 +197,13 @@ const WIDE_SCREEN = '(min-width: 60rem)';
  * The filters fold behind a disclosure button, so on a phone the sessions come first; the button
  * says how many filters are on. Open from the start on a wide screen.
  */
-function Filters(props: { sessions: ScheduleSession[]; chosen: Record<Filter, string>; choose(filter: Filter, value: string): void; clear(): void; children: ReactNode }) {
+function Filters(props: {
+  sessions: ScheduleSession[];
+  chosen: Record<Filter, string>;
+  choose(filter: Filter, value: string): void;
+  clear(): void;
+  children: ReactNode;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [open, setOpen] = useState(() => typeof window.matchMedia === 'function' && window.matchMedia(WIDE_SCREEN).matches);
@@ -209,7 +221,14 @@ function Filters(props: { sessions: ScheduleSession[]; chosen: Record<Filter, st
     <form role="search" aria-labelledby="filters-heading" className="filters" onSubmit={(event) => event.preventDefault()}>
       <div className="filters__bar">
         <h2 className="filters__heading">
-          <button type="button" id="filters-heading" className="filters__toggle" aria-expanded={open} aria-controls={fieldsId} onClick={() => setOpen((previous) => !previous)}>
+          <button
+            type="button"
+            id="filters-heading"
+            className="filters__toggle"
+            aria-expanded={open}
+            aria-controls={fieldsId}
+            onClick={() => setOpen((previous) => !previous)}
+          >
             <span className="filters__toggle-label">{t.schedule.filtersHeading}</span>
             {active && <span className="filters__count"> {i18n.plural(t.scheduleMore.activeFilters, activeCount)}</span>}
           </button>

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '@app/database';
 import { Role } from '@app/common';
+import { BaseEntity } from '@app/database';
 // Organisations have a lib of their own so that auth and scheduling (sessions point at users) need not import each other.
 import { OrganisationEntity } from '@app/organisations';
 

@@ -5,7 +5,9 @@ export class ParticipantDuplicateLookup1795436000000 implements MigrationInterfa
   name = 'ParticipantDuplicateLookup1795436000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "participant_duplicate_lookup" ON "participant" ("registered_by_organisation_id", lower("first_name"), lower(coalesce("last_name", '')))`);
+    await queryRunner.query(
+      `CREATE INDEX "participant_duplicate_lookup" ON "participant" ("registered_by_organisation_id", lower("first_name"), lower(coalesce("last_name", '')))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -24,8 +24,12 @@ export class Privacy1795452254589 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE "public"."audit_action" AS ENUM('READ', 'CHANGE', 'EXPORT', 'ERASE')`);
     await queryRunner.query(`CREATE TYPE "public"."audit_subject_kind" AS ENUM('PARTICIPANT', 'USER', 'TRAJECTORY')`);
-    await queryRunner.query(`CREATE TABLE "audit_log_entry" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "actor_user_id" uuid, "action" "public"."audit_action" NOT NULL, "subject_kind" "public"."audit_subject_kind" NOT NULL, "subject_id" uuid NOT NULL, "operation" character varying(100) NOT NULL, "request_id" character varying(64), "reason" character varying(500), "transaction_id" bigint, CONSTRAINT "PK_905deda75b16075725a02ef38a0" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "audit_log_entry_one_change_per_transaction" ON "audit_log_entry"  ("transaction_id", "subject_kind", "subject_id") WHERE "action" = 'CHANGE'`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_log_entry" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "actor_user_id" uuid, "action" "public"."audit_action" NOT NULL, "subject_kind" "public"."audit_subject_kind" NOT NULL, "subject_id" uuid NOT NULL, "operation" character varying(100) NOT NULL, "request_id" character varying(64), "reason" character varying(500), "transaction_id" bigint, CONSTRAINT "PK_905deda75b16075725a02ef38a0" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "audit_log_entry_one_change_per_transaction" ON "audit_log_entry"  ("transaction_id", "subject_kind", "subject_id") WHERE "action" = 'CHANGE'`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_90427aac71a7d68bb5294a8e74" ON "audit_log_entry"  ("actor_user_id", "at") `);
     await queryRunner.query(`CREATE INDEX "IDX_ce80381ac2091f1d19880eaee9" ON "audit_log_entry"  ("subject_id", "at") `);
     await queryRunner.query(`CREATE INDEX "IDX_692b954bf30d106cd1ed7d7394" ON "audit_log_entry"  ("at", "id") `);
@@ -51,9 +55,13 @@ export class Privacy1795452254589 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const { table, subjectKind, subjectColumn } of AUDITED) {
-      await queryRunner.query(`CREATE TRIGGER "${table}_audit" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_personal_data_change('${subjectKind}', '${subjectColumn}')`);
+      await queryRunner.query(
+        `CREATE TRIGGER "${table}_audit" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_personal_data_change('${subjectKind}', '${subjectColumn}')`,
+      );
     }
-    await queryRunner.query(`CREATE TRIGGER "app_user_audit" AFTER INSERT OR DELETE ON "app_user" FOR EACH ROW EXECUTE FUNCTION audit_personal_data_change('USER', 'id')`);
+    await queryRunner.query(
+      `CREATE TRIGGER "app_user_audit" AFTER INSERT OR DELETE ON "app_user" FOR EACH ROW EXECUTE FUNCTION audit_personal_data_change('USER', 'id')`,
+    );
     const personal = (row: 'OLD' | 'NEW') => USER_PERSONAL_COLUMNS.map((column) => `${row}."${column}"`).join(', ');
     await queryRunner.query(
       `CREATE TRIGGER "app_user_audit_update" AFTER UPDATE ON "app_user" FOR EACH ROW WHEN ((${personal('OLD')}) IS DISTINCT FROM (${personal('NEW')})) EXECUTE FUNCTION audit_personal_data_change('USER', 'id')`,
@@ -65,7 +73,9 @@ export class Privacy1795452254589 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'audit_log_entry is append-only: % is not allowed', TG_OP;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER "audit_log_entry_append_only" BEFORE UPDATE OR DELETE ON "audit_log_entry" FOR EACH ROW EXECUTE FUNCTION audit_log_entry_append_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "audit_log_entry_append_only" BEFORE UPDATE OR DELETE ON "audit_log_entry" FOR EACH ROW EXECUTE FUNCTION audit_log_entry_append_only()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

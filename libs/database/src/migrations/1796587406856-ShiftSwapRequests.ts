@@ -12,9 +12,15 @@ export class ShiftSwapRequests1796587406856 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "shift_swap_request_one_pending" ON "shift_swap_request" ("assignment_id") WHERE "status" = 'PENDING'`);
     await queryRunner.query(`CREATE INDEX "IDX_392047618d8e26fd813255ebc7" ON "shift_swap_request" ("to_volunteer_id", "status") `);
     await queryRunner.query(`CREATE INDEX "IDX_7429f262071e1d872427dd28aa" ON "shift_swap_request" ("from_volunteer_id", "status") `);
-    await queryRunner.query(`ALTER TABLE "shift_swap_request" ADD CONSTRAINT "FK_8f2b5c90edeae817cd1c1ef2e1e" FOREIGN KEY ("assignment_id") REFERENCES "shift_assignment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "shift_swap_request" ADD CONSTRAINT "FK_a0594acf2003221975d918d3577" FOREIGN KEY ("from_volunteer_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "shift_swap_request" ADD CONSTRAINT "FK_d4cf1842c7d24a5dafb1c4ffe63" FOREIGN KEY ("to_volunteer_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "shift_swap_request" ADD CONSTRAINT "FK_8f2b5c90edeae817cd1c1ef2e1e" FOREIGN KEY ("assignment_id") REFERENCES "shift_assignment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "shift_swap_request" ADD CONSTRAINT "FK_a0594acf2003221975d918d3577" FOREIGN KEY ("from_volunteer_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "shift_swap_request" ADD CONSTRAINT "FK_d4cf1842c7d24a5dafb1c4ffe63" FOREIGN KEY ("to_volunteer_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -35,7 +35,9 @@ export class CalendarRevisions1796599042173 implements MigrationInterface {
            RETURN NEW;
          END $$`,
       );
-      await queryRunner.query(`CREATE TRIGGER "${table}_calendar_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "${table}_calendar_revision"()`);
+      await queryRunner.query(
+        `CREATE TRIGGER "${table}_calendar_revision" BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "${table}_calendar_revision"()`,
+      );
     }
   }
 

@@ -1,14 +1,28 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` appends new ones here.
-import { CalendarRevisions1796599042173 } from './1796599042173-CalendarRevisions';
-import { ShiftSwapRequests1796587406856 } from './1796587406856-ShiftSwapRequests';
-import { OrganisationPhone1796598510359 } from './1796598510359-OrganisationPhone';
-import { RegistrationCodeRequests1795457313317 } from './1795457313317-RegistrationCodeRequests';
-import { Privacy1795452254589 } from './1795452254589-Privacy';
-import { Notifications1795437000000 } from './1795437000000-Notifications';
-import { Registrations1795432790114 } from './1795432790114-Registrations';
+import type { MigrationInterface } from 'typeorm';
 import { Initial1795430355210 } from './1795430355210-Initial';
+import { Registrations1795432790114 } from './1795432790114-Registrations';
 import { ParticipantDuplicateLookup1795436000000 } from './1795436000000-ParticipantDuplicateLookup';
+import { Notifications1795437000000 } from './1795437000000-Notifications';
 import { SessionAlerts1795438000000 } from './1795438000000-SessionAlerts';
 import { FestivalStands1795443199101 } from './1795443199101-FestivalStands';
 import { VolunteersAndTrajectories1795444174070 } from './1795444174070-VolunteersAndTrajectories';
-export const MIGRATIONS: Function[] = [Initial1795430355210, Registrations1795432790114, ParticipantDuplicateLookup1795436000000, Notifications1795437000000, SessionAlerts1795438000000, FestivalStands1795443199101, VolunteersAndTrajectories1795444174070, Privacy1795452254589, RegistrationCodeRequests1795457313317, ShiftSwapRequests1796587406856, OrganisationPhone1796598510359, CalendarRevisions1796599042173];
+import { Privacy1795452254589 } from './1795452254589-Privacy';
+import { RegistrationCodeRequests1795457313317 } from './1795457313317-RegistrationCodeRequests';
+import { ShiftSwapRequests1796587406856 } from './1796587406856-ShiftSwapRequests';
+import { OrganisationPhone1796598510359 } from './1796598510359-OrganisationPhone';
+import { CalendarRevisions1796599042173 } from './1796599042173-CalendarRevisions';
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795430355210,
+  Registrations1795432790114,
+  ParticipantDuplicateLookup1795436000000,
+  Notifications1795437000000,
+  SessionAlerts1795438000000,
+  FestivalStands1795443199101,
+  VolunteersAndTrajectories1795444174070,
+  Privacy1795452254589,
+  RegistrationCodeRequests1795457313317,
+  ShiftSwapRequests1796587406856,
+  OrganisationPhone1796598510359,
+  CalendarRevisions1796599042173,
+];

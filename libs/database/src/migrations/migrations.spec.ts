@@ -24,7 +24,7 @@ describe('MIGRATIONS', () => {
       const text = readFileSync(join(__dirname, file), 'utf8');
       expect(text).toContain(`export class ${name}${timestamp} implements MigrationInterface`);
       const migration = MIGRATIONS.find((m) => m.name === `${name}${timestamp}`)!;
-      expect((new (migration as new () => { name?: string })()).name ?? migration.name).toBe(`${name}${timestamp}`);
+      expect(new (migration as new () => { name?: string })().name ?? migration.name).toBe(`${name}${timestamp}`);
     }
   });
 

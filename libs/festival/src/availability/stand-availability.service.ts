@@ -76,7 +76,14 @@ export class StandAvailabilityService {
         const rows = plots.map((plot) => ({ plot, cells: dayBlocks.map((block) => cellOf(viewer, plot, block, bookingsByPlot.get(plot.id) ?? [])) }));
         const cells = rows.flatMap((row) => row.cells);
         const counting = (state: StandCellState) => cells.filter((cell) => cell.state === state).length;
-        return { date, blocks: dayBlocks, rows, freeCells: counting(StandCellState.FREE), requestedCells: counting(StandCellState.REQUESTED), confirmedCells: counting(StandCellState.CONFIRMED) };
+        return {
+          date,
+          blocks: dayBlocks,
+          rows,
+          freeCells: counting(StandCellState.FREE),
+          requestedCells: counting(StandCellState.REQUESTED),
+          confirmedCells: counting(StandCellState.CONFIRMED),
+        };
       }),
     };
   }

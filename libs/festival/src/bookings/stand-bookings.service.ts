@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
-import { FestivalEditionEntity, StandApplicationEntity, StandBookingEntity, StandBookingStatus, StandOffering, StandPlotEntity } from '../entities';
 import { FestivalEditionsRepository } from '../editions/festival-editions.repository';
 import { describePeriods, OpeningBlock, periodContaining } from '../editions/opening-hours';
 import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
+import { FestivalEditionEntity, StandApplicationEntity, StandBookingEntity, StandBookingStatus, StandOffering, StandPlotEntity } from '../entities';
 import { festivalPolicy } from '../festival-policy';
 import { StandPlotsRepository } from '../plots/stand-plots.repository';
 import { FestivalEvents, StandEvent } from './festival-events';
@@ -92,9 +92,11 @@ export class StandBookingsService {
     festivalPolicy.requireCanActFor(actor, organisationId, 'apply for stands');
     const editionId = validate.uuid('editionId', command.editionId);
     if (command.slots.length === 0) throw AppError.badInput('slots must ask for at least one plot and time', 'slots');
-    if (command.slots.length > MAX_SLOTS_PER_APPLICATION) throw AppError.badInput(`slots may ask for at most ${MAX_SLOTS_PER_APPLICATION} plots and times`, 'slots');
+    if (command.slots.length > MAX_SLOTS_PER_APPLICATION)
+      throw AppError.badInput(`slots may ask for at most ${MAX_SLOTS_PER_APPLICATION} plots and times`, 'slots');
     const countryCode = command.countryCode == null || command.countryCode.trim() === '' ? null : command.countryCode.trim().toUpperCase();
-    if (countryCode !== null && !/^[A-Z]{2}$/.test(countryCode)) throw AppError.badInput('countryCode must be an ISO 3166 two-letter code, e.g. SY', 'countryCode');
+    if (countryCode !== null && !/^[A-Z]{2}$/.test(countryCode))
+      throw AppError.badInput('countryCode must be an ISO 3166 two-letter code, e.g. SY', 'countryCode');
     if (!Object.values(StandOffering).includes(command.offering)) throw AppError.badInput('offering is not a known kind', 'offering');
     const application = {
       offering: command.offering,
@@ -120,7 +122,8 @@ export class StandBookingsService {
     return this.transactions.run(async (tx) => {
       const booking = await this.bookings.lock(id, tx);
       if (booking.status === StandBookingStatus.CONFIRMED) return booking;
-      if (booking.status === StandBookingStatus.CANCELLED) throw new AppError(ErrorCode.CONFLICT, 'This booking was cancelled; the association can apply again');
+      if (booking.status === StandBookingStatus.CANCELLED)
+        throw new AppError(ErrorCode.CONFLICT, 'This booking was cancelled; the association can apply again');
       this.requireNotBegun(booking.startsAt);
       const decided = { status: StandBookingStatus.CONFIRMED, decidedById: actor!.userId, decidedAt: this.clock.now() };
       await this.bookings.update(booking.id, decided, tx);
@@ -135,7 +138,11 @@ export class StandBookingsService {
     const why = validate.text('reason', reason, { max: 500 });
     return this.transactions.run(async (tx) => {
       const booking = await this.bookings.lock(id, tx);
-      if (booking.status !== StandBookingStatus.REQUESTED) throw new AppError(ErrorCode.CONFLICT, `Only a requested booking can be refused; this one is ${booking.status}${booking.status === StandBookingStatus.CONFIRMED ? ' (cancel it instead)' : ''}`);
+      if (booking.status !== StandBookingStatus.REQUESTED)
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `Only a requested booking can be refused; this one is ${booking.status}${booking.status === StandBookingStatus.CONFIRMED ? ' (cancel it instead)' : ''}`,
+        );
       const decided = { status: StandBookingStatus.CANCELLED, decidedById: actor!.userId, decidedAt: this.clock.now(), reason: why };
       await this.bookings.update(booking.id, decided, tx);
       await this.events.publish(tx, [{ kind: 'REFUSED', organisationId: booking.organisationId, bookingId: booking.id }]);
@@ -155,7 +162,9 @@ export class StandBookingsService {
       const byCity = cancelledByCity(viewer, booking.organisationId);
       const cancelled = { status: StandBookingStatus.CANCELLED, decidedById: viewer.userId, decidedAt: this.clock.now(), reason: why };
       await this.bookings.update(booking.id, cancelled, tx);
-      await this.events.publish(tx, [{ kind: byCity ? 'CANCELLED_BY_CITY' : 'CANCELLED_BY_ORGANISER', organisationId: booking.organisationId, bookingId: booking.id }]);
+      await this.events.publish(tx, [
+        { kind: byCity ? 'CANCELLED_BY_CITY' : 'CANCELLED_BY_ORGANISER', organisationId: booking.organisationId, bookingId: booking.id },
+      ]);
       return { ...booking, ...cancelled };
     });
   }
@@ -164,7 +173,11 @@ export class StandBookingsService {
   async moveBooking(actor: Actor | null, id: string, command: MoveStandBookingCommand): Promise<StandBookingEntity> {
     festivalPolicy.requireCoordinator(actor, 'move stand bookings');
     const bookingId = validate.uuid('id', id);
-    const requested = { plotId: command.plotId == null ? null : validate.uuid('plotId', command.plotId), startsAt: command.startsAt ?? null, endsAt: command.endsAt ?? null };
+    const requested = {
+      plotId: command.plotId == null ? null : validate.uuid('plotId', command.plotId),
+      startsAt: command.startsAt ?? null,
+      endsAt: command.endsAt ?? null,
+    };
     let target: SlotCommand | null = null;
     try {
       return await this.transactions.run(async (tx) => {
@@ -176,7 +189,14 @@ export class StandBookingsService {
         await this.checkDailyLimit(tx, edition, booking.organisationId, [slot], booking.id);
         const moved = { plotId: slot.plot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, day: slot.day };
         await this.bookings.update(booking.id, moved, tx);
-        await this.events.publish(tx, [{ kind: 'MOVED', organisationId: booking.organisationId, bookingId: booking.id, previous: { plotId: booking.plotId, startsAt: booking.startsAt, endsAt: booking.endsAt } }]);
+        await this.events.publish(tx, [
+          {
+            kind: 'MOVED',
+            organisationId: booking.organisationId,
+            bookingId: booking.id,
+            previous: { plotId: booking.plotId, startsAt: booking.startsAt, endsAt: booking.endsAt },
+          },
+        ]);
         return { ...booking, ...moved };
       });
     } catch (error) {
@@ -218,7 +238,13 @@ export class StandBookingsService {
     return this.bookings.byApplicationIds(ids);
   }
 
-  private async place(actor: Actor, editionId: string, organisationId: string, slots: SlotCommand[], saveApplication: ((tx: Transaction) => Promise<string>) | null): Promise<StandBookingEntity[]> {
+  private async place(
+    actor: Actor,
+    editionId: string,
+    organisationId: string,
+    slots: SlotCommand[],
+    saveApplication: ((tx: Transaction) => Promise<string>) | null,
+  ): Promise<StandBookingEntity[]> {
     const byCoordinator = festivalPolicy.isCoordinator(actor);
     try {
       return await this.transactions.run(async (tx) => {
@@ -256,27 +282,49 @@ export class StandBookingsService {
 
   /** Each slot on an active plot of the edition, inside its opening hours and not begun; coordinators may book a closed plot. */
   private async planSlots(tx: Transaction, edition: FestivalEditionEntity, slots: SlotCommand[], allowInactive: boolean): Promise<PlannedSlot[]> {
-    const plots = new Map((await this.plots.findByIds(slots.map((slot) => slot.plotId), tx)).map((plot) => [plot.id, plot]));
+    const plots = new Map(
+      (
+        await this.plots.findByIds(
+          slots.map((slot) => slot.plotId),
+          tx,
+        )
+      ).map((plot) => [plot.id, plot]),
+    );
     const blocks: OpeningBlock[] = await this.editions.openingBlocks(edition.id, null, tx);
     if (slotsOverlapOnOnePlot(slots)) throw AppError.badInput('Two of the slots asked for overlap on the same plot', 'slots');
     return slots.map((slot) => {
       const plot = plots.get(slot.plotId);
       if (!plot || plot.editionId !== edition.id) throw AppError.notFound('StandPlot', slot.plotId);
-      if (!plot.active && !allowInactive) throw new AppError(ErrorCode.STAND_UNAVAILABLE, `Plot ${plot.code} is not in use this edition`, { reason: 'PLOT_INACTIVE', plotId: plot.id, plotCode: plot.code });
+      if (!plot.active && !allowInactive)
+        throw new AppError(ErrorCode.STAND_UNAVAILABLE, `Plot ${plot.code} is not in use this edition`, {
+          reason: 'PLOT_INACTIVE',
+          plotId: plot.id,
+          plotCode: plot.code,
+        });
       validate.range('startsAt', slot.startsAt, slot.endsAt);
       this.requireNotBegun(slot.startsAt);
       const period = periodContaining(blocks, slot.startsAt, slot.endsAt);
       if (!period) {
-        throw new AppError(ErrorCode.OUTSIDE_OPENING_HOURS, `The festival is open ${describePeriods(blocks)} (Brussels time); a stand booking must lie within one of these`, {
-          field: 'startsAt',
-        });
+        throw new AppError(
+          ErrorCode.OUTSIDE_OPENING_HOURS,
+          `The festival is open ${describePeriods(blocks)} (Brussels time); a stand booking must lie within one of these`,
+          {
+            field: 'startsAt',
+          },
+        );
       }
       return { plot, startsAt: slot.startsAt, endsAt: slot.endsAt, day: period.day };
     });
   }
 
   /** At most edition.maxPlotsPerOrganisationPerDay different plots per association per day, counting the live bookings it has. */
-  private async checkDailyLimit(tx: Transaction, edition: FestivalEditionEntity, organisationId: string, planned: PlannedSlot[], exceptBookingId: string | null): Promise<void> {
+  private async checkDailyLimit(
+    tx: Transaction,
+    edition: FestivalEditionEntity,
+    organisationId: string,
+    planned: PlannedSlot[],
+    exceptBookingId: string | null,
+  ): Promise<void> {
     await this.bookings.lockDailyLimit(edition.id, organisationId, tx);
     const held = await this.bookings.heldPlotsByDay(edition.id, organisationId, [...new Set(planned.map((slot) => slot.day))], exceptBookingId, tx);
     const over = dayOverPlotLimit(
@@ -285,10 +333,14 @@ export class StandBookingsService {
       edition.maxPlotsPerOrganisationPerDay,
     );
     if (over) {
-      throw new AppError(ErrorCode.STAND_LIMIT_REACHED, `An association may hold at most ${edition.maxPlotsPerOrganisationPerDay} plot(s) on ${over.day}; this would make ${over.plots}`, {
-        day: over.day,
-        limit: edition.maxPlotsPerOrganisationPerDay,
-      });
+      throw new AppError(
+        ErrorCode.STAND_LIMIT_REACHED,
+        `An association may hold at most ${edition.maxPlotsPerOrganisationPerDay} plot(s) on ${over.day}; this would make ${over.plots}`,
+        {
+          day: over.day,
+          limit: edition.maxPlotsPerOrganisationPerDay,
+        },
+      );
     }
   }
 
@@ -310,15 +362,21 @@ export class StandBookingsService {
       if (taken) {
         const local = (date: Date) => DateTime.fromJSDate(new Date(date), { zone: FESTIVAL_ZONE });
         const from = local(taken.starts_at);
-        return new AppError(ErrorCode.STAND_UNAVAILABLE, `Plot ${taken.code} is taken on ${from.toFormat('yyyy-MM-dd')} from ${from.toFormat('HH:mm')} to ${local(taken.ends_at).toFormat('HH:mm')} (${taken.status.toLowerCase()})`, {
-          reason: 'OVERLAP',
-          plotId: slot.plotId,
-          plotCode: taken.code,
-          conflict: { startsAt: new Date(taken.starts_at).toISOString(), endsAt: new Date(taken.ends_at).toISOString(), status: taken.status },
-        });
+        return new AppError(
+          ErrorCode.STAND_UNAVAILABLE,
+          `Plot ${taken.code} is taken on ${from.toFormat('yyyy-MM-dd')} from ${from.toFormat('HH:mm')} to ${local(taken.ends_at).toFormat('HH:mm')} (${taken.status.toLowerCase()})`,
+          {
+            reason: 'OVERLAP',
+            plotId: slot.plotId,
+            plotCode: taken.code,
+            conflict: { startsAt: new Date(taken.starts_at).toISOString(), endsAt: new Date(taken.ends_at).toISOString(), status: taken.status },
+          },
+        );
       }
     }
     // Taken by a request that has since been undone: the slot may be free now; the client can retry.
-    return new AppError(ErrorCode.STAND_UNAVAILABLE, 'The plot was taken for an overlapping time while you booked; look at the plan again', { reason: 'OVERLAP' });
+    return new AppError(ErrorCode.STAND_UNAVAILABLE, 'The plot was taken for an overlapping time while you booked; look at the plan again', {
+      reason: 'OVERLAP',
+    });
   }
 }

@@ -21,7 +21,13 @@ const slot = (plotId: string, from: string, to: string) => ({ plotId, startsAt: 
 describe('slots asked for in one request', () => {
   it('may not overlap on one plot', () => {
     expect(slotsOverlapOnOnePlot([slot('A1', '2027-05-15T11:00', '2027-05-15T15:00'), slot('A1', '2027-05-15T14:00', '2027-05-15T16:00')])).toBe(true);
-    expect(slotsOverlapOnOnePlot([slot('A1', '2027-05-15T11:00', '2027-05-15T15:00'), slot('B2', '2027-05-15T13:00', '2027-05-15T17:00'), slot('A1', '2027-05-15T12:00', '2027-05-15T13:00')])).toBe(true);
+    expect(
+      slotsOverlapOnOnePlot([
+        slot('A1', '2027-05-15T11:00', '2027-05-15T15:00'),
+        slot('B2', '2027-05-15T13:00', '2027-05-15T17:00'),
+        slot('A1', '2027-05-15T12:00', '2027-05-15T13:00'),
+      ]),
+    ).toBe(true);
   });
 
   it('may follow each other on one plot, or share a time on different plots', () => {
@@ -42,7 +48,16 @@ describe('plots per association per day', () => {
   });
 
   it('counts one plot once, however many slots it has that day', () => {
-    expect(dayOverPlotLimit([{ day: saturday, plotId: 'A1' }], [{ day: saturday, plotId: 'A1' }, { day: saturday, plotId: 'A1' }], 1)).toBeNull();
+    expect(
+      dayOverPlotLimit(
+        [{ day: saturday, plotId: 'A1' }],
+        [
+          { day: saturday, plotId: 'A1' },
+          { day: saturday, plotId: 'A1' },
+        ],
+        1,
+      ),
+    ).toBeNull();
   });
 
   it('names the day that goes over', () => {
@@ -79,7 +94,11 @@ describe('opening hours', () => {
   const blocks: OpeningBlock[] = openingBlocksOf([...saturdayBlocks, { date: '2027-05-16', from: '11:00', to: '24:00' }], '2027-05-14', '2027-05-17');
 
   it('a booking may span blocks that follow each other on one day', () => {
-    expect(periodContaining(blocks, at('2027-05-15T13:00'), at('2027-05-15T21:00'))).toEqual({ day: '2027-05-15', startsAt: at('2027-05-15T11:00'), endsAt: at('2027-05-15T23:00') });
+    expect(periodContaining(blocks, at('2027-05-15T13:00'), at('2027-05-15T21:00'))).toEqual({
+      day: '2027-05-15',
+      startsAt: at('2027-05-15T11:00'),
+      endsAt: at('2027-05-15T23:00'),
+    });
     expect(periodContaining(blocks, at('2027-05-16T20:00'), at('2027-05-17T00:00'))?.day).toBe('2027-05-16');
   });
 
@@ -90,14 +109,40 @@ describe('opening hours', () => {
   });
 
   it('are sorted, on festival days only, and never overlap', () => {
-    expect(openingBlocksOf([{ date: '2027-05-15', from: '15:00', to: '19:00' }, { date: '2027-05-15', from: '11:00', to: '15:00' }], '2027-05-14', '2027-05-17').map((b) => b.startsAt)).toEqual([at('2027-05-15T11:00'), at('2027-05-15T15:00')]);
-    expect(refusal(() => openingBlocksOf([{ date: '2027-05-18', from: '11:00', to: '15:00' }], '2027-05-14', '2027-05-17'))?.details).toEqual({ field: 'openingHours.date' });
-    expect(refusal(() => openingBlocksOf([{ date: '2027-05-15', from: '11:00', to: '15:00' }, { date: '2027-05-15', from: '14:00', to: '16:00' }], '2027-05-14', '2027-05-17'))?.code).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(refusal(() => openingBlocksOf([{ date: '2027-05-15', from: '15:00', to: '15:00' }], '2027-05-14', '2027-05-17'))?.details).toEqual({ field: 'openingHours.to' });
+    expect(
+      openingBlocksOf(
+        [
+          { date: '2027-05-15', from: '15:00', to: '19:00' },
+          { date: '2027-05-15', from: '11:00', to: '15:00' },
+        ],
+        '2027-05-14',
+        '2027-05-17',
+      ).map((b) => b.startsAt),
+    ).toEqual([at('2027-05-15T11:00'), at('2027-05-15T15:00')]);
+    expect(refusal(() => openingBlocksOf([{ date: '2027-05-18', from: '11:00', to: '15:00' }], '2027-05-14', '2027-05-17'))?.details).toEqual({
+      field: 'openingHours.date',
+    });
+    expect(
+      refusal(() =>
+        openingBlocksOf(
+          [
+            { date: '2027-05-15', from: '11:00', to: '15:00' },
+            { date: '2027-05-15', from: '14:00', to: '16:00' },
+          ],
+          '2027-05-14',
+          '2027-05-17',
+        ),
+      )?.code,
+    ).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(refusal(() => openingBlocksOf([{ date: '2027-05-15', from: '15:00', to: '15:00' }], '2027-05-14', '2027-05-17'))?.details).toEqual({
+      field: 'openingHours.to',
+    });
   });
 
   it('refuse a time the clocks skip', () => {
-    expect(refusal(() => openingBlocksOf([{ date: '2027-03-28', from: '02:30', to: '05:00' }], '2027-03-27', '2027-03-28'))?.message).toContain('does not exist on 2027-03-28');
+    expect(refusal(() => openingBlocksOf([{ date: '2027-03-28', from: '02:30', to: '05:00' }], '2027-03-27', '2027-03-28'))?.message).toContain(
+      'does not exist on 2027-03-28',
+    );
   });
 });
 
@@ -109,13 +154,11 @@ describe('who acts for an association at the festival', () => {
   const host: Actor = { userId: 'h', roles: [Role.HOST], organisationId: association };
 
   it('coordinators, and organisers for their own association only', () => {
-    expect([organiser, coordinator, otherOrganiser, host, null].map((who) => refusal(() => festivalPolicy.requireCanActFor(who, association, 'book stands'))?.code ?? null)).toEqual([
-      null,
-      null,
-      ErrorCode.FORBIDDEN,
-      ErrorCode.FORBIDDEN,
-      ErrorCode.UNAUTHENTICATED,
-    ]);
+    expect(
+      [organiser, coordinator, otherOrganiser, host, null].map(
+        (who) => refusal(() => festivalPolicy.requireCanActFor(who, association, 'book stands'))?.code ?? null,
+      ),
+    ).toEqual([null, null, ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN, ErrorCode.UNAUTHENTICATED]);
   });
 
   it('a cancellation is from the city only when a coordinator cancels for another association', () => {

@@ -30,7 +30,9 @@ export class FestivalEditionsRepository extends BaseRepository {
   }
 
   list(tx?: Transaction): Promise<FestivalEditionEntity[]> {
-    return this.on(tx).getRepository(FestivalEditionEntity).find({ order: { startsOn: 'DESC' } });
+    return this.on(tx)
+      .getRepository(FestivalEditionEntity)
+      .find({ order: { startsOn: 'DESC' } });
   }
 
   findById(id: string, tx?: Transaction): Promise<FestivalEditionEntity | null> {
@@ -38,7 +40,9 @@ export class FestivalEditionsRepository extends BaseRepository {
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<FestivalEditionEntity[]> {
-    return this.on(tx).getRepository(FestivalEditionEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(FestivalEditionEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   exists(id: string, tx?: Transaction): Promise<boolean> {
@@ -46,7 +50,9 @@ export class FestivalEditionsRepository extends BaseRepository {
   }
 
   async insertOpeningBlocks(editionId: string, blocks: readonly OpeningBlock[], tx?: Transaction): Promise<void> {
-    await this.on(tx).getRepository(FestivalOpeningBlockEntity).insert(blocks.map((block) => ({ ...block, editionId })));
+    await this.on(tx)
+      .getRepository(FestivalOpeningBlockEntity)
+      .insert(blocks.map((block) => ({ ...block, editionId })));
   }
 
   /** The old blocks out, the new ones in, and the edition marked as changed. */

@@ -103,9 +103,13 @@ export class FestivalEditionsService {
       const live = await this.bookings.liveOfEdition(editionId, tx);
       const outside = live.filter((booking) => !periodContaining(blocks, booking.startsAt, booking.endsAt));
       if (outside.length > 0) {
-        throw new AppError(ErrorCode.CONFLICT, `${outside.length} live booking(s) would fall outside the new opening hours (${describePeriods(blocks)}); move or cancel them first`, {
-          bookingIds: outside.map((booking) => booking.id),
-        });
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `${outside.length} live booking(s) would fall outside the new opening hours (${describePeriods(blocks)}); move or cancel them first`,
+          {
+            bookingIds: outside.map((booking) => booking.id),
+          },
+        );
       }
       await this.editions.replaceOpeningBlocks(editionId, blocks, tx);
       return edition;
@@ -166,6 +170,7 @@ function validDetails(command: EditionDetailsCommand, endsOn: string): EditionDe
     siteAddress: command.siteAddress == null ? null : validate.text('siteAddress', command.siteAddress, { max: 300 }),
     siteMapUrl,
     applicationDeadline: command.applicationDeadline ?? null,
-    maxPlotsPerOrganisationPerDay: command.maxPlotsPerOrganisationPerDay == null ? null : validate.int('maxPlotsPerOrganisationPerDay', command.maxPlotsPerOrganisationPerDay, 1, 50),
+    maxPlotsPerOrganisationPerDay:
+      command.maxPlotsPerOrganisationPerDay == null ? null : validate.int('maxPlotsPerOrganisationPerDay', command.maxPlotsPerOrganisationPerDay, 1, 50),
   };
 }

@@ -21,7 +21,8 @@ function brusselsInstant(date: string, time: string, field: string): Date {
   if (time === '24:00') return DateTime.fromISO(date, { zone: FESTIVAL_ZONE }).plus({ days: 1 }).toJSDate();
   if (!CLOCK.test(time)) throw AppError.badInput(`${field} must be a time like 11:00 (24-hour clock, up to 24:00)`, field);
   const local = DateTime.fromISO(`${date}T${time}`, { zone: FESTIVAL_ZONE });
-  if (!local.isValid || local.toFormat('HH:mm') !== time) throw AppError.badInput(`${field} ${time} does not exist on ${date} in Brussels (clocks change)`, field);
+  if (!local.isValid || local.toFormat('HH:mm') !== time)
+    throw AppError.badInput(`${field} ${time} does not exist on ${date} in Brussels (clocks change)`, field);
   return local.toJSDate();
 }
 
@@ -33,15 +34,18 @@ export function openingBlocksOf(commands: OpeningBlockCommand[], startsOn: strin
   if (commands.length === 0) throw AppError.badInput('openingHours must list at least one block', 'openingHours');
   if (commands.length > 200) throw AppError.badInput('openingHours may list at most 200 blocks', 'openingHours');
   const blocks = commands.map((command) => {
-    if (command.date < startsOn || command.date > endsOn) throw AppError.badInput(`openingHours date ${command.date} is not a festival day (${startsOn} to ${endsOn})`, 'openingHours.date');
+    if (command.date < startsOn || command.date > endsOn)
+      throw AppError.badInput(`openingHours date ${command.date} is not a festival day (${startsOn} to ${endsOn})`, 'openingHours.date');
     const startsAt = brusselsInstant(command.date, command.from, 'openingHours.from');
     const endsAt = brusselsInstant(command.date, command.to, 'openingHours.to');
-    if (endsAt.getTime() <= startsAt.getTime()) throw AppError.badInput(`openingHours on ${command.date}: ${command.to} is not after ${command.from}`, 'openingHours.to');
+    if (endsAt.getTime() <= startsAt.getTime())
+      throw AppError.badInput(`openingHours on ${command.date}: ${command.to} is not after ${command.from}`, 'openingHours.to');
     return { day: command.date, startsAt, endsAt };
   });
   blocks.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (let i = 1; i < blocks.length; i += 1) {
-    if (blocks[i].startsAt.getTime() < blocks[i - 1].endsAt.getTime()) throw AppError.badInput(`openingHours blocks overlap on ${blocks[i].day}`, 'openingHours');
+    if (blocks[i].startsAt.getTime() < blocks[i - 1].endsAt.getTime())
+      throw AppError.badInput(`openingHours blocks overlap on ${blocks[i].day}`, 'openingHours');
   }
   return blocks;
 }

@@ -12,7 +12,10 @@ describe('sinksenfeesten', () => {
   });
 
   it('opens Friday evening, all weekend and Monday until 20:00 by default', () => {
-    expect(defaultOpeningBlocks('2027-05-14')).toEqual([{ from: '17:00', to: '20:00' }, { from: '20:00', to: '23:00' }]);
+    expect(defaultOpeningBlocks('2027-05-14')).toEqual([
+      { from: '17:00', to: '20:00' },
+      { from: '20:00', to: '23:00' },
+    ]);
     expect(defaultOpeningBlocks('2027-05-15').map((b) => b.from)).toEqual(['11:00', '15:00', '19:00']);
     expect(defaultOpeningBlocks('2027-05-17').at(-1)).toEqual({ from: '15:00', to: '20:00' });
   });

@@ -15,7 +15,19 @@ export function sinksenfeesten(year: number): { startsOn: string; endsOn: string
 /** Opening hours of a festival day when the coordinator gives none: evening on Friday, all day in the weekend, until 20:00 on Whit Monday. */
 export function defaultOpeningBlocks(day: string): { from: string; to: string }[] {
   const weekday = DateTime.fromISO(day, { zone: FESTIVAL_ZONE }).weekday;
-  if (weekday === 5) return [{ from: '17:00', to: '20:00' }, { from: '20:00', to: '23:00' }];
-  if (weekday === 1) return [{ from: '11:00', to: '15:00' }, { from: '15:00', to: '20:00' }];
-  return [{ from: '11:00', to: '15:00' }, { from: '15:00', to: '19:00' }, { from: '19:00', to: '23:00' }];
+  if (weekday === 5)
+    return [
+      { from: '17:00', to: '20:00' },
+      { from: '20:00', to: '23:00' },
+    ];
+  if (weekday === 1)
+    return [
+      { from: '11:00', to: '15:00' },
+      { from: '15:00', to: '20:00' },
+    ];
+  return [
+    { from: '11:00', to: '15:00' },
+    { from: '15:00', to: '19:00' },
+    { from: '19:00', to: '23:00' },
+  ];
 }

@@ -7,9 +7,9 @@ export * from './stand-booking.entity';
 
 import { FestivalEditionEntity } from './festival-edition.entity';
 import { FestivalOpeningBlockEntity } from './festival-opening-block.entity';
-import { StandPlotEntity } from './stand-plot.entity';
 import { StandApplicationEntity } from './stand-application.entity';
 import { StandBookingEntity } from './stand-booking.entity';
+import { StandPlotEntity } from './stand-plot.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
 export const FESTIVAL_ENTITIES = [FestivalEditionEntity, FestivalOpeningBlockEntity, StandPlotEntity, StandApplicationEntity, StandBookingEntity];

@@ -1,8 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
 import { OrganisationEntity } from '@app/organisations';
-import { FestivalEditionEntity } from './festival-edition.entity';
 import { StandOffering } from './enums';
+import { FestivalEditionEntity } from './festival-edition.entity';
 
 /** What an association brings to an edition; its requested slots are stand bookings. One per association per edition. */
 @Entity('stand_application')

@@ -1,10 +1,10 @@
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
-import { StandApplicationEntity } from './stand-application.entity';
 import { OrganisationEntity } from '@app/organisations';
-import { StandPlotEntity } from './stand-plot.entity';
-import { FestivalEditionEntity } from './festival-edition.entity';
 import { StandBookingStatus } from './enums';
+import { FestivalEditionEntity } from './festival-edition.entity';
+import { StandApplicationEntity } from './stand-application.entity';
+import { StandPlotEntity } from './stand-plot.entity';
 
 /**
  * A plot for a time range, asked for (REQUESTED) or given (CONFIRMED) to an association. The
@@ -16,7 +16,10 @@ import { StandBookingStatus } from './enums';
 @Index(['organisationId', 'day'])
 @Index(['applicationId'])
 @Check('stand_booking_range', `"ends_at" > "starts_at"`)
-@Exclusion('stand_booking_no_overlap', `USING gist ("plot_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" IN ('REQUESTED', 'CONFIRMED'))`)
+@Exclusion(
+  'stand_booking_no_overlap',
+  `USING gist ("plot_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" IN ('REQUESTED', 'CONFIRMED'))`,
+)
 export class StandBookingEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   editionId: string;

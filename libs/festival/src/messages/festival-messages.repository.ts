@@ -82,7 +82,10 @@ export class FestivalMessagesRepository extends BaseRepository {
   }
 
   async placementOf(tx: Transaction, bookingId: string): Promise<{ plot_id: string; starts_at: Date; ends_at: Date }> {
-    const [row] = await this.on(tx).query<{ plot_id: string; starts_at: Date; ends_at: Date }[]>(`SELECT plot_id, starts_at, ends_at FROM stand_booking WHERE id = $1`, [bookingId]);
+    const [row] = await this.on(tx).query<{ plot_id: string; starts_at: Date; ends_at: Date }[]>(
+      `SELECT plot_id, starts_at, ends_at FROM stand_booking WHERE id = $1`,
+      [bookingId],
+    );
     return row;
   }
 
@@ -99,7 +102,10 @@ export class FestivalMessagesRepository extends BaseRepository {
   }
 
   async recipient(tx: Transaction, userId: string | null): Promise<Recipient | undefined> {
-    const [user] = await this.on(tx).query<Recipient[]>(`SELECT email, display_name, active, organisation_id, roles::text[] AS roles FROM app_user WHERE id = $1`, [userId]);
+    const [user] = await this.on(tx).query<Recipient[]>(
+      `SELECT email, display_name, active, organisation_id, roles::text[] AS roles FROM app_user WHERE id = $1`,
+      [userId],
+    );
     return user;
   }
 
@@ -113,7 +119,10 @@ export class FestivalMessagesRepository extends BaseRepository {
   }
 
   bookings(tx: Transaction, ids: (string | null)[]): Promise<BookingRow[]> {
-    return this.on(tx).query<BookingRow[]>(`SELECT ${BOOKING_COLUMNS} FROM stand_booking b JOIN stand_plot p ON p.id = b.plot_id WHERE b.id = ANY($1::uuid[]) ORDER BY b.starts_at, p.code`, [ids]);
+    return this.on(tx).query<BookingRow[]>(
+      `SELECT ${BOOKING_COLUMNS} FROM stand_booking b JOIN stand_plot p ON p.id = b.plot_id WHERE b.id = ANY($1::uuid[]) ORDER BY b.starts_at, p.code`,
+      [ids],
+    );
   }
 
   async plotCode(tx: Transaction, plotId: string): Promise<string | undefined> {

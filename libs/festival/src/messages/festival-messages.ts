@@ -131,13 +131,16 @@ export class FestivalMessageComposer implements MessageComposer {
 function staleReason(row: OutboxRow, bookings: BookingRow[], now: Date): string | null {
   if (bookings.length === 0) return row.kind === FestivalMessageKind.STAND_REMINDER ? 'no confirmed stand that day' : 'the booking no longer exists';
   const statuses = new Set(bookings.map((booking) => booking.status));
-  if (row.kind === FestivalMessageKind.STAND_REFUSED || row.kind === FestivalMessageKind.STAND_CANCELLED) return statuses.has('CANCELLED') ? null : 'the booking is live again';
+  if (row.kind === FestivalMessageKind.STAND_REFUSED || row.kind === FestivalMessageKind.STAND_CANCELLED)
+    return statuses.has('CANCELLED') ? null : 'the booking is live again';
   if (new Date(bookings[0].ends_at).getTime() <= now.getTime()) return 'the stand time is over';
-  if (row.kind === FestivalMessageKind.STAND_CONFIRMED && !bookings.every((booking) => booking.status === 'CONFIRMED')) return 'the booking is no longer confirmed';
+  if (row.kind === FestivalMessageKind.STAND_CONFIRMED && !bookings.every((booking) => booking.status === 'CONFIRMED'))
+    return 'the booking is no longer confirmed';
   if (row.kind === FestivalMessageKind.STAND_MOVED) {
     const booking = bookings[0];
     if (booking.status === 'CANCELLED') return 'the booking was cancelled';
-    if (row.payload.placement !== `${booking.plot_id}@${new Date(booking.starts_at).getTime()}-${new Date(booking.ends_at).getTime()}`) return 'the booking moved again';
+    if (row.payload.placement !== `${booking.plot_id}@${new Date(booking.starts_at).getTime()}-${new Date(booking.ends_at).getTime()}`)
+      return 'the booking moved again';
   }
   return null;
 }

@@ -47,8 +47,23 @@ export class FestivalOutbox {
       const version = event.kind === 'MOVED' ? await this.currentPlacement(tx, bookingIds[0]) : '';
       for (const organiser of organisers) {
         if (kind) {
-          const payload = event.kind === 'MOVED' ? { bookingIds, previous: { plotId: event.previous.plotId, startsAt: event.previous.startsAt.toISOString(), endsAt: event.previous.endsAt.toISOString() }, placement: version } : { bookingIds };
-          await this.insert(tx, { kind, userId: organiser.id, language: organiser.preferred_language, standBookingId: bookingIds[0], payload, dueAt: now, dedupeKey: `${kind}|${bookingIds[0]}|${organiser.id}${version ? `|${version}` : ''}` });
+          const payload =
+            event.kind === 'MOVED'
+              ? {
+                  bookingIds,
+                  previous: { plotId: event.previous.plotId, startsAt: event.previous.startsAt.toISOString(), endsAt: event.previous.endsAt.toISOString() },
+                  placement: version,
+                }
+              : { bookingIds };
+          await this.insert(tx, {
+            kind,
+            userId: organiser.id,
+            language: organiser.preferred_language,
+            standBookingId: bookingIds[0],
+            payload,
+            dueAt: now,
+            dedupeKey: `${kind}|${bookingIds[0]}|${organiser.id}${version ? `|${version}` : ''}`,
+          });
         }
         if (event.kind === 'CONFIRMED' || event.kind === 'MOVED') await this.insertReminders(tx, organiser, event.organisationId, bookingIds, now);
       }
@@ -89,7 +104,11 @@ export class FestivalOutbox {
   private async cancelPending(tx: Transaction, bookingId: string): Promise<void> {
     const kept = new Set(await this.messages.listingKindsStillLive(tx, bookingId, [...LISTING_KINDS]));
     // Only festival messages are filed under a stand booking: naming the others is naming them all.
-    await this.outbox.cancelPending(tx, { standBookingIds: [bookingId], kinds: FESTIVAL_MESSAGE_KINDS.filter((kind) => !kept.has(kind)) }, 'the booking was cancelled');
+    await this.outbox.cancelPending(
+      tx,
+      { standBookingIds: [bookingId], kinds: FESTIVAL_MESSAGE_KINDS.filter((kind) => !kept.has(kind)) },
+      'the booking was cancelled',
+    );
   }
 
   /** Festival messages go by e-mail only. */

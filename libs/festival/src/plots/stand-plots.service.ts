@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode, Transactions } from '@app/database';
-import { StandPlotEntity } from '../entities';
 import { FestivalEditionsRepository } from '../editions/festival-editions.repository';
+import { StandPlotEntity } from '../entities';
 import { festivalPolicy } from '../festival-policy';
 import { StandPlotsRepository } from './stand-plots.repository';
 
@@ -89,13 +89,16 @@ export class StandPlotsService {
   /** Copies every plot of one edition into another (e.g. last year's square into this year's); codes already there are skipped. */
   async copyPlots(actor: Actor | null, fromEditionId: string, toEditionId: string): Promise<StandPlotEntity[]> {
     festivalPolicy.requireCoordinator(actor, 'copy plots');
-    if (validate.uuid('fromEditionId', fromEditionId) === validate.uuid('toEditionId', toEditionId)) throw AppError.badInput('fromEditionId and toEditionId must differ', 'toEditionId');
+    if (validate.uuid('fromEditionId', fromEditionId) === validate.uuid('toEditionId', toEditionId))
+      throw AppError.badInput('fromEditionId and toEditionId must differ', 'toEditionId');
     return this.transactions.run(async (tx) => {
       const from = await this.editions.lock(fromEditionId, 'pessimistic_read', tx);
       const to = await this.editions.lock(toEditionId, 'pessimistic_write', tx);
       const source = await this.plots.ofEdition(from.id, tx);
       const existing = await this.plots.codesOfEdition(to.id, tx);
-      const copies = source.filter((plot) => !existing.has(plot.code)).map((plot) => ({ editionId: to.id, ...Object.fromEntries(COPIED_FIELDS.map((field) => [field, plot[field]])) }));
+      const copies = source
+        .filter((plot) => !existing.has(plot.code))
+        .map((plot) => ({ editionId: to.id, ...Object.fromEntries(COPIED_FIELDS.map((field) => [field, plot[field]])) }));
       return copies.length === 0 ? [] : this.plots.saveMany(copies as Partial<StandPlotEntity>[], tx);
     });
   }
@@ -112,7 +115,8 @@ export class StandPlotsService {
     try {
       return await save();
     } catch (error) {
-      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `This edition already has a plot ${code}`, { field: 'code' });
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
+        throw new AppError(ErrorCode.CONFLICT, `This edition already has a plot ${code}`, { field: 'code' });
       throw error;
     }
   }
@@ -120,7 +124,8 @@ export class StandPlotsService {
 
 function plotCode(value: string): string {
   const code = value.trim();
-  if (!CODE.test(code)) throw AppError.badInput('code must be 1 to 20 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit', 'code');
+  if (!CODE.test(code))
+    throw AppError.badInput('code must be 1 to 20 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit', 'code');
   return code;
 }
 

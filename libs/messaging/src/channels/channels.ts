@@ -47,7 +47,8 @@ export class EmailChannel implements OnModuleDestroy {
       headers: { 'X-Oefenkansen-Key': email.dedupeKey, 'Content-Language': email.language },
       // Not nodemailer's icalEvent: it types the attachment application/ics, which calendar apps do not all open.
       alternatives: calendar ? [{ contentType: calendar.contentType, content: calendar.content }] : undefined,
-      attachments: calendar && email.calendar ? [{ filename: email.calendar.filename, contentType: calendar.contentType, content: calendar.content }] : undefined,
+      attachments:
+        calendar && email.calendar ? [{ filename: email.calendar.filename, contentType: calendar.contentType, content: calendar.content }] : undefined,
     });
     return String(info.messageId ?? messageId);
   }

@@ -5,11 +5,11 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { type Transaction, Transactions } from '@app/database';
 import { MetricsRegistry } from '@app/health';
 import { JobName, OnJob } from '@app/queues';
-import { NotificationEntity, NotificationStatus } from '../entities';
-import { NotificationRepository } from '../notification.repository';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { ComposerRegistry } from '../composer-registry';
 import type { PreparedMessage } from '../composers';
+import { NotificationEntity, NotificationStatus } from '../entities';
+import { NotificationRepository } from '../notification.repository';
 import type { MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
 

@@ -35,7 +35,11 @@ export class NotificationDispatcher {
       if (rows.length === 0) return { enqueued };
       await this.jobs.enqueueMany(
         JobName.DELIVER_NOTIFICATION,
-        rows.map((row) => ({ payload: { notificationId: row.id }, jobId: deliveryJobId(row.id, row.due_at), delay: Math.max(0, row.due_at.getTime() - now.getTime()) })),
+        rows.map((row) => ({
+          payload: { notificationId: row.id },
+          jobId: deliveryJobId(row.id, row.due_at),
+          delay: Math.max(0, row.due_at.getTime() - now.getTime()),
+        })),
       );
       enqueued += rows.length;
       after = rows[rows.length - 1].due_at;

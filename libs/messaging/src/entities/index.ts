@@ -2,8 +2,8 @@ export * from './enums';
 export * from './notification.entity';
 export * from './delivery-attempt.entity';
 
-import { NotificationEntity } from './notification.entity';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { NotificationEntity } from './notification.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
 export const NOTIFICATIONS_ENTITIES = [NotificationEntity, DeliveryAttemptEntity];

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '@app/database';
 import { NotificationChannel } from '@app/common';
+import { BaseEntity } from '@app/database';
 import { NotificationStatus } from './enums';
 
 /**

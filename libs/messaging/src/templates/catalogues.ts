@@ -1,6 +1,5 @@
-import type { Catalogue, DigestLabels } from './catalogue';
-import { MESSAGE_KINDS } from './message-kinds';
-import type { UiStrings } from './ui-strings';
+// locales/ is the translators' folder at the repository root, not a lib: these paths leave libs/ on purpose.
+/* eslint-disable no-restricted-imports */
 import arMessages from '../../../../locales/ar/messages.json';
 import arWeb from '../../../../locales/ar/web.json';
 import enMessages from '../../../../locales/en/messages.json';
@@ -25,6 +24,9 @@ import ukMessages from '../../../../locales/uk/messages.json';
 import ukWeb from '../../../../locales/uk/web.json';
 import urMessages from '../../../../locales/ur/messages.json';
 import urWeb from '../../../../locales/ur/web.json';
+import type { Catalogue, DigestLabels } from './catalogue';
+import { MESSAGE_KINDS } from './message-kinds';
+import type { UiStrings } from './ui-strings';
 
 /** Languages with a full message catalogue (BCP 47), in the order of SUPPORTED_LANGUAGES. */
 export const SUPPORTED_MESSAGE_LANGUAGES = ['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr'] as const;

@@ -1,5 +1,5 @@
 import { SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
-import { type CatalogueKind, type MessageVariables } from './message-kinds';
+import { type MessageVariables } from './message-kinds';
 import { renderMessage, textDirection } from './render';
 
 /** Every message whose text says "let us know" (or "tell the city / the coordinator") gives a number to call. */

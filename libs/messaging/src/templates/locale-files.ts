@@ -79,7 +79,10 @@ export function shapeOf(message: string): MessageShape {
 // Pseudo-locale
 
 const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, index) => [letter, [...'áƀçđéƒĝĥíĵķļɱñóþǫŕšŧúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĻṀÑÓÞǪŔŠŦÚṼŴẊÝŽ'][index]]),
+  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, index) => [
+    letter,
+    [...'áƀçđéƒĝĥíĵķļɱñóþǫŕšŧúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĻṀÑÓÞǪŔŠŦÚṼŴẊÝŽ'][index],
+  ]),
 );
 
 /** Literal text for ICU: an apostrophe before a syntax character is doubled (DOUBLE_OPTIONAL). */
@@ -111,7 +114,8 @@ function printPseudo(elements: Element[], inPlural: boolean): string {
 function letterCount(elements: Element[]): number {
   return elements.reduce((sum, element) => {
     if (element.type === LITERAL) return sum + [...element.value].length;
-    if (element.type === SELECT || element.type === PLURAL) return sum + Math.max(0, ...Object.values(element.options).map((option) => letterCount(option.value)));
+    if (element.type === SELECT || element.type === PLURAL)
+      return sum + Math.max(0, ...Object.values(element.options).map((option) => letterCount(option.value)));
     return sum;
   }, 0);
 }

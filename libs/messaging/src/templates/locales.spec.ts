@@ -11,7 +11,8 @@ const OTHERS = SUPPORTED_MESSAGE_LANGUAGES.filter((language) => language !== 'nl
 const DUTCH = Object.fromEntries(LOCALE_FILES.map((file) => [file, entries(readLocaleFile('nl', file))]));
 
 /** The locales CLDR plural rules are read with: the web app's (ICU may not know Dari or Pashto). */
-const pluralCategories = (language: (typeof SUPPORTED_MESSAGE_LANGUAGES)[number]) => new Intl.PluralRules([...LANGUAGE_INFO[language].locales]).resolvedOptions().pluralCategories;
+const pluralCategories = (language: (typeof SUPPORTED_MESSAGE_LANGUAGES)[number]) =>
+  new Intl.PluralRules([...LANGUAGE_INFO[language].locales]).resolvedOptions().pluralCategories;
 
 describe('locales/', () => {
   it('has a folder with messages.json and web.json for each of the 12 languages, plus the pseudo-locale', () => {
@@ -119,7 +120,8 @@ describe('bidi isolation of names', () => {
       const message = renderMessage(kind, language, vars);
       if (message.text.includes('Fatima')) expect({ kind, isolated: message.text.includes('\u2068Fatima\u2069') }).toEqual({ kind, isolated: true });
       if (message.html.includes('Fatima')) expect({ kind, bdi: message.html.includes('<bdi>Fatima</bdi>') }).toEqual({ kind, bdi: true });
-      if (message.text.includes('Schoolbabbel')) expect({ kind, isolated: message.text.includes('\u2068Schoolbabbel De Vlinder\u2069') }).toEqual({ kind, isolated: true });
+      if (message.text.includes('Schoolbabbel'))
+        expect({ kind, isolated: message.text.includes('\u2068Schoolbabbel De Vlinder\u2069') }).toEqual({ kind, isolated: true });
     }
   });
 

@@ -4,7 +4,7 @@ import type { AppConfig } from '@app/config';
 import { startSmtpCapture } from '@app/testing';
 import { EmailChannel } from '../channels/channels';
 import { SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
-import { type CatalogueKind, type MessageVariables } from './message-kinds';
+import { type MessageVariables } from './message-kinds';
 import { renderMessage } from './render';
 
 /** Characters HTML must escape in an href, and a path a careless isolate or linkifier would cut short. */
@@ -49,7 +49,15 @@ describe('links in mails, in every language', () => {
   it.each(cases)('%s %s: the site map is a link in the text and an anchor in the HTML', async (language, kind) => {
     const message = renderMessage(kind, language, vars);
     const key = `links|${language}|${kind}`;
-    await channel.send({ to: 'fatima@example.org', subject: message.subject, text: message.text, html: message.html, id: `${language}-${kind}`, language, dedupeKey: key });
+    await channel.send({
+      to: 'fatima@example.org',
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      id: `${language}-${kind}`,
+      language,
+      dedupeKey: key,
+    });
     const captured = smtp.mails.find((mail) => mail.dedupeKey === key);
     if (!captured) throw new Error(`no mail captured for ${key}`);
     const parsed = await simpleParser(captured.raw);

@@ -51,7 +51,7 @@ function compile(template: string, locale: string, where: string): MessageFormat
       // ignoreTag: "<" and ">" are text in our messages, not rich-text tags.
       format = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
     } catch (error) {
-      throw new Error(`Template ${where}: malformed message (${(error as Error).message})`);
+      throw new Error(`Template ${where}: malformed message (${(error as Error).message})`, { cause: error });
     }
     compiled.set(key, format);
   }
@@ -65,7 +65,8 @@ function compile(template: string, locale: string, where: string): MessageFormat
 export function tokens(template: string, values: Values, where: string, locale: string, options: { withoutOptionalParts?: boolean } = {}): Token[] {
   const args = new Proxy({} as Record<string, Slot>, {
     has: () => true,
-    get: (_target, name) => (typeof name === 'string' ? new Slot(name, hasValue(values, name) ? values[name] : undefined, !!options.withoutOptionalParts) : undefined),
+    get: (_target, name) =>
+      typeof name === 'string' ? new Slot(name, hasValue(values, name) ? values[name] : undefined, !!options.withoutOptionalParts) : undefined,
   });
   return compile(template, locale, where)
     .formatToParts<Slot>(args)

@@ -56,7 +56,6 @@ export const MESSAGE_KINDS = [
 
 export type CatalogueKind = (typeof MESSAGE_KINDS)[number];
 
-
 /** One person in a host or school digest. */
 export interface DigestLine {
   firstName: string;

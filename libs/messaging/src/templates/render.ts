@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Catalogue, CatalogueEntry, DigestLabels } from './catalogue';
 import { CATALOGUES, DIGEST_LABELS } from './catalogues';
-import { type CatalogueKind, type DigestLine, MESSAGE_KINDS, type MessageVariables, type StandSlotLine } from './message-kinds';
 import { isWebAddress, PHONE_PLACEHOLDERS, readablePhone, standAlone, URL_END, URL_PLACEHOLDERS, URL_START } from './links';
 import { fill, isBlank, paragraphs, plain, render, type Renderer, type Slot, type Token, tokens, trimLine, type Values } from './message-format';
+import { type CatalogueKind, type DigestLine, MESSAGE_KINDS, type MessageVariables, type StandSlotLine } from './message-kinds';
 import { fitSmsBudget, type SmsShortening } from './sms';
 
 export const MESSAGE_TIME_ZONE = 'Europe/Brussels';
@@ -115,10 +115,7 @@ function renderFallback(kind: CatalogueKind, vars: MessageVariables, catalogues:
 }
 
 function isComplete(entry: Partial<CatalogueEntry> | undefined): entry is CatalogueEntry {
-  return (
-    !!entry &&
-    [entry.subject, entry.text, entry.sms].every((field) => typeof field === 'string' && field.trim().length > 0)
-  );
+  return !!entry && [entry.subject, entry.text, entry.sms].every((field) => typeof field === 'string' && field.trim().length > 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -143,7 +140,9 @@ function renderPart(kind: CatalogueKind, language: string, entry: CatalogueEntry
   const values = buildValues(vars, locale);
   const lines = vars.lines ?? [];
   const where = `${kind}/${language}`;
-  const labels = Object.fromEntries(Object.entries(fileLabels).map(([name, label]) => [name, fill(label, {}, `${where} digestLabels.${name}`, plain, locale)])) as unknown as DigestLabels;
+  const labels = Object.fromEntries(
+    Object.entries(fileLabels).map(([name, label]) => [name, fill(label, {}, `${where} digestLabels.${name}`, plain, locale)]),
+  ) as unknown as DigestLabels;
   const caption = kind === 'SCHOOL_DIGEST' ? labels.schoolCaption : labels.hostCaption;
 
   const isolate = direction === 'rtl' ? (value: string) => `${FSI}${value}${PDI}` : (value: string) => value;
@@ -363,7 +362,10 @@ function slotsText(slots: StandSlotLine[], locale: string, isolate: (value: stri
 function slotsHtml(slots: StandSlotLine[], locale: string, direction: 'ltr' | 'rtl'): string {
   const style = css.for(direction);
   if (slots.length === 0) return `<p style="${style.p}">-</p>`;
-  const items = slots.map((slot) => `<li style="${style.li}"><strong><bdi>${escapeHtml(clean(slot.plotCode) ?? '-')}</bdi></strong>: <bdi>${escapeHtml(slotWhen(slot, locale))}</bdi></li>`);
+  const items = slots.map(
+    (slot) =>
+      `<li style="${style.li}"><strong><bdi>${escapeHtml(clean(slot.plotCode) ?? '-')}</bdi></strong>: <bdi>${escapeHtml(slotWhen(slot, locale))}</bdi></li>`,
+  );
   return `<ul style="${style.ul}">${items.join('')}</ul>`;
 }
 

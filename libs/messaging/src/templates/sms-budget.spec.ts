@@ -127,9 +127,11 @@ describe('SMS segment budget', () => {
         const vars = { ...base, sessionTitle: title, venueName };
         const sms = renderMessage(kind, language, vars).sms;
         const length = smsLength(sms);
-        if (length.segments > MAX_SMS_SEGMENTS) throw new Error(`${language} ${kind}: ${length.segments} ${length.encoding} segments (${length.units} units):\n${sms}`);
+        if (length.segments > MAX_SMS_SEGMENTS)
+          throw new Error(`${language} ${kind}: ${length.segments} ${length.encoding} segments (${length.units} units):\n${sms}`);
         for (const piece of essentials(kind, language, vars)) expect({ title, piece, in: sms.includes(piece) }).toEqual({ title, piece, in: true });
-        if (CATALOGUES[language][kind].sms.includes('{title}')) expect({ title, shown: shownTitle(sms, title, language) !== null }).toEqual({ title, shown: true });
+        if (CATALOGUES[language][kind].sms.includes('{title}'))
+          expect({ title, shown: shownTitle(sms, title, language) !== null }).toEqual({ title, shown: true });
       }
     }
   });

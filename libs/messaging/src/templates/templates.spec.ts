@@ -21,9 +21,33 @@ const vars: MessageVariables = {
   capacity: 12,
   waitlistCount: 14,
   lines: [
-    { firstName: 'Amina', lastName: 'Haidari', sessionTitle: 'Schoolbabbel De Vlinder', startsAt: utc('2026-09-08T17:00:00Z'), language: 'prs', phone: '+32 470 12 34 56', how: 'SMS in het Dari' },
-    { firstName: 'Oksana', lastName: null, sessionTitle: 'Schoolbabbel De Vlinder', startsAt: utc('2026-09-08T17:00:00Z'), language: 'uk', phone: '+32 485 98 76 54', how: 'Bellen' },
-    { firstName: 'Mohamed', lastName: 'El Amrani', sessionTitle: 'Praattafel Overleie', startsAt: utc('2026-09-08T07:30:00Z'), language: 'ar', phone: null, how: 'Via de juf aan de schoolpoort' },
+    {
+      firstName: 'Amina',
+      lastName: 'Haidari',
+      sessionTitle: 'Schoolbabbel De Vlinder',
+      startsAt: utc('2026-09-08T17:00:00Z'),
+      language: 'prs',
+      phone: '+32 470 12 34 56',
+      how: 'SMS in het Dari',
+    },
+    {
+      firstName: 'Oksana',
+      lastName: null,
+      sessionTitle: 'Schoolbabbel De Vlinder',
+      startsAt: utc('2026-09-08T17:00:00Z'),
+      language: 'uk',
+      phone: '+32 485 98 76 54',
+      how: 'Bellen',
+    },
+    {
+      firstName: 'Mohamed',
+      lastName: 'El Amrani',
+      sessionTitle: 'Praattafel Overleie',
+      startsAt: utc('2026-09-08T07:30:00Z'),
+      language: 'ar',
+      phone: null,
+      how: 'Via de juf aan de schoolpoort',
+    },
   ],
   plotCode: 'B12',
   previousPlotCode: 'A3',
@@ -38,13 +62,33 @@ const vars: MessageVariables = {
   ],
 };
 
-
-
 const RTL = ['ar', 'ur', 'prs', 'ps'];
 const KNOWN_PLACEHOLDERS = new Set([
-  'firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'position', 'previousDate', 'previousTime',
-  'reason', 'confirmed', 'capacity', 'waitlist', 'count', 'lines',
-  'plot', 'previousPlot', 'map', 'deadline', 'free', 'slots', 'code', 'colleague', 'contactPhone',
+  'firstName',
+  'title',
+  'date',
+  'time',
+  'endTime',
+  'venue',
+  'address',
+  'position',
+  'previousDate',
+  'previousTime',
+  'reason',
+  'confirmed',
+  'capacity',
+  'waitlist',
+  'count',
+  'lines',
+  'plot',
+  'previousPlot',
+  'map',
+  'deadline',
+  'free',
+  'slots',
+  'code',
+  'colleague',
+  'contactPhone',
 ]);
 
 /** What every translation must keep in the e-mail text, so no language silently drops the essentials. */
@@ -78,9 +122,7 @@ const REQUIRED_IN_TEXT: Record<CatalogueKind, string[]> = {
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
 
 // An independent SMS counter (GSM 03.38 default alphabet + extension table; otherwise UCS-2).
-const GSM_BASIC = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-);
+const GSM_BASIC = new Set('@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà');
 const GSM_EXTENDED = new Set('\f^{}\\[~]|€');
 function smsSegments(text: string): { encoding: 'GSM-7' | 'UCS-2'; segments: number; units: number } {
   const chars = [...text];
@@ -218,7 +260,15 @@ describe('renderMessage in every language', () => {
   });
 
   it('leaves out optional parts without a value and renders empty digests', () => {
-    const bare: MessageVariables = { ...vars, waitlistPosition: null, previousStartsAt: null, previousPlotCode: null, siteMapUrl: null, reason: '  ', lines: [] };
+    const bare: MessageVariables = {
+      ...vars,
+      waitlistPosition: null,
+      previousStartsAt: null,
+      previousPlotCode: null,
+      siteMapUrl: null,
+      reason: '  ',
+      lines: [],
+    };
     for (const language of SUPPORTED_MESSAGE_LANGUAGES) {
       for (const kind of MESSAGE_KINDS) {
         const message = renderMessage(kind, language, kind === 'SESSION_FULL' ? { ...bare, waitlistCount: undefined } : bare);
@@ -247,7 +297,10 @@ describe('renderMessage in every language', () => {
     expect(() => renderMessage('UNDER_BOOKED', 'ar', withoutCounts)).toThrow(/no value/);
     expect(() => renderMessage('REGISTRATION_CONFIRMED', 'nl', { ...vars, firstName: ' ' })).toThrow(/\{firstName\}/);
     expect(() => renderMessage('REGISTRATION_CONFIRMED', 'nl', { ...vars, startsAt: new Date('nope') })).toThrow(/startsAt/);
-    const broken: CatalogueSet = { ...CATALOGUES, nl: { ...CATALOGUES.nl, ['SESSION_REMINDER']: { ...CATALOGUES.nl.SESSION_REMINDER, sms: 'Tot {tomorrow}!' } } };
+    const broken: CatalogueSet = {
+      ...CATALOGUES,
+      nl: { ...CATALOGUES.nl, ['SESSION_REMINDER']: { ...CATALOGUES.nl.SESSION_REMINDER, sms: 'Tot {tomorrow}!' } },
+    };
     expect(() => renderMessage('SESSION_REMINDER', 'nl', vars, broken)).toThrow(/\{tomorrow\}/);
     const malformed: CatalogueSet = { ...CATALOGUES, nl: { ...CATALOGUES.nl, ['SESSION_REMINDER']: { ...CATALOGUES.nl.SESSION_REMINDER, sms: 'Tot {date!' } } };
     expect(() => renderMessage('SESSION_REMINDER', 'nl', vars, malformed)).toThrow(/malformed/);
@@ -383,20 +436,35 @@ describe('Brussels time', () => {
 
   it('shows the old time of a moved session in Brussels time too', () => {
     const moved = { ...vars, previousStartsAt: utc('2026-10-20T17:00:00Z'), startsAt: utc('2026-10-27T18:00:00Z'), endsAt: utc('2026-10-27T19:30:00Z') };
-    expect(renderMessage('SESSION_MOVED', 'nl', moved).text).toContain('Niet meer op: dinsdag 20 oktober om 19:00.\nNieuw: dinsdag 27 oktober, van 19:00 tot 20:30.');
+    expect(renderMessage('SESSION_MOVED', 'nl', moved).text).toContain(
+      'Niet meer op: dinsdag 20 oktober om 19:00.\nNieuw: dinsdag 27 oktober, van 19:00 tot 20:30.',
+    );
   });
 });
 
 describe('SMS length', () => {
   it('counts GSM-7 and UCS-2 segments like the independent counter', () => {
-    const samples = ['a'.repeat(160), 'a'.repeat(161), 'é'.repeat(306), 'é'.repeat(307), '€'.repeat(80), '€'.repeat(81), 'ش'.repeat(70), 'ش'.repeat(71), 'ш'.repeat(134), 'ш'.repeat(135)];
+    const samples = [
+      'a'.repeat(160),
+      'a'.repeat(161),
+      'é'.repeat(306),
+      'é'.repeat(307),
+      '€'.repeat(80),
+      '€'.repeat(81),
+      'ش'.repeat(70),
+      'ش'.repeat(71),
+      'ш'.repeat(134),
+      'ш'.repeat(135),
+    ];
     for (const sample of samples) expect(smsLength(sample).segments).toBe(smsSegments(sample).segments);
     expect(smsLength('a'.repeat(306))).toEqual({ encoding: 'GSM-7', units: 306, segments: 2 });
     expect(smsLength('ш'.repeat(134))).toEqual({ encoding: 'UCS-2', units: 134, segments: 2 });
   });
 
   it('simplifies Latin diacritics for the languages whose SMS are written in GSM-7, long or short', () => {
-    expect(foldToGsm7('Bună ziua, înscrierea la ședință: marți, ora 19:00. Sıra, İyi, çok, être, ’')).toBe("Buna ziua, inscrierea la sedinta: marti, ora 19:00. Sira, Iyi, cok, etre, '");
+    expect(foldToGsm7('Bună ziua, înscrierea la ședință: marți, ora 19:00. Sıra, İyi, çok, être, ’')).toBe(
+      "Buna ziua, inscrierea la sedinta: marti, ora 19:00. Sira, Iyi, cok, etre, '",
+    );
     expect(foldToGsm7('Schoolbabbel: é à ü ñ')).toBe('Schoolbabbel: é à ü ñ');
     expect(foldToGsm7('مرحبا')).toBe('مرحبا');
     expect(smsForLanguage('Bună ziua! Ne vedem marți.', 'ro')).toBe('Buna ziua! Ne vedem marti.');

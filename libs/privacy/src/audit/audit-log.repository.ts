@@ -37,7 +37,8 @@ export class AuditLogRepository extends BaseRepository implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    if (!this.dataSource.subscribers.some((subscriber) => subscriber instanceof AuditScopeSubscriber)) this.dataSource.subscribers.push(new AuditScopeSubscriber());
+    if (!this.dataSource.subscribers.some((subscriber) => subscriber instanceof AuditScopeSubscriber))
+      this.dataSource.subscribers.push(new AuditScopeSubscriber());
   }
 
   async insert(row: AuditRow, tx?: Transaction): Promise<void> {
@@ -48,7 +49,12 @@ export class AuditLogRepository extends BaseRepository implements OnModuleInit {
   }
 
   /** The reads of one request, in one statement; operations already cut to the column's width. */
-  async insertReads(actorUserId: string | null, requestId: string | null, reads: readonly { subjectKind: AuditSubjectKind; subjectId: string; operation: string }[], tx?: Transaction): Promise<void> {
+  async insertReads(
+    actorUserId: string | null,
+    requestId: string | null,
+    reads: readonly { subjectKind: AuditSubjectKind; subjectId: string; operation: string }[],
+    tx?: Transaction,
+  ): Promise<void> {
     await this.on(tx).query(
       `INSERT INTO audit_log_entry (actor_user_id, action, subject_kind, subject_id, operation, request_id)
        SELECT $1, 'READ', kind, id, operation, $2 FROM unnest($3::audit_subject_kind[], $4::uuid[], $5::varchar[]) AS read(kind, id, operation)`,
@@ -65,9 +71,12 @@ export class AuditLogRepository extends BaseRepository implements OnModuleInit {
     const query = this.on(tx).getRepository(AuditLogEntryEntity).createQueryBuilder('e');
     if (filter.actorId) query.andWhere('e.actor_user_id = :actorId', { actorId: filter.actorId });
     if (filter.subjectId) {
-      query.andWhere(`(e.subject_id = :subjectId OR (e.subject_kind = 'TRAJECTORY' AND e.subject_id IN (SELECT t.id FROM trajectory t WHERE t.participant_id = :subjectId)))`, {
-        subjectId: filter.subjectId,
-      });
+      query.andWhere(
+        `(e.subject_id = :subjectId OR (e.subject_kind = 'TRAJECTORY' AND e.subject_id IN (SELECT t.id FROM trajectory t WHERE t.participant_id = :subjectId)))`,
+        {
+          subjectId: filter.subjectId,
+        },
+      );
     }
     if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
     if (filter.from) query.andWhere('e.at >= :from', { from: filter.from });
@@ -77,7 +86,11 @@ export class AuditLogRepository extends BaseRepository implements OnModuleInit {
       const cursor = decodeCursor(after);
       query.andWhere('(e.at, e.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.at, cursorId: cursor.id });
     }
-    const rows = await query.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').take(size + 1).getMany();
+    const rows = await query
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(size + 1)
+      .getMany();
     return { rows, totalCount };
   }
 }

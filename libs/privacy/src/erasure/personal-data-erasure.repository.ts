@@ -36,15 +36,18 @@ export class PersonalDataErasureRepository extends BaseRepository {
 
   /** The participant's row locked for the erasure; null when unknown. */
   async lockParticipant(participantId: string, tx: Transaction): Promise<{ erased_at: Date | null; erased_by_id: string | null } | null> {
-    const [participant] = await tx.query<{ erased_at: Date | null; erased_by_id: string | null }[]>(`SELECT erased_at, erased_by_id FROM participant WHERE id = $1 FOR UPDATE`, [
-      participantId,
-    ]);
+    const [participant] = await tx.query<{ erased_at: Date | null; erased_by_id: string | null }[]>(
+      `SELECT erased_at, erased_by_id FROM participant WHERE id = $1 FOR UPDATE`,
+      [participantId],
+    );
     return participant ?? null;
   }
 
   /** Self-registration requests count in no report: they go, before the phone that finds them does. */
   async deleteCodeRequestsOf(participantId: string, tx: Transaction): Promise<void> {
-    await tx.query(`DELETE FROM registration_code_request q WHERE ${THEIR_CODE_REQUESTS('$1', '(SELECT phone FROM participant WHERE id = $1)')}`, [participantId]);
+    await tx.query(`DELETE FROM registration_code_request q WHERE ${THEIR_CODE_REQUESTS('$1', '(SELECT phone FROM participant WHERE id = $1)')}`, [
+      participantId,
+    ]);
   }
 
   /**
@@ -68,8 +71,12 @@ export class PersonalDataErasureRepository extends BaseRepository {
   async emptyTrajectoryNotes(participantId: string, tx: Transaction): Promise<void> {
     const trajectories = `SELECT id FROM trajectory WHERE participant_id = $1`;
     await tx.query(`UPDATE trajectory SET notes = NULL, updated_at = now() WHERE participant_id = $1 AND notes IS NOT NULL`, [participantId]);
-    await tx.query(`UPDATE trajectory_status_change SET note = NULL, updated_at = now() WHERE trajectory_id IN (${trajectories}) AND note IS NOT NULL`, [participantId]);
-    await tx.query(`UPDATE trajectory_follow_up SET note = NULL, updated_at = now() WHERE trajectory_id IN (${trajectories}) AND note IS NOT NULL`, [participantId]);
+    await tx.query(`UPDATE trajectory_status_change SET note = NULL, updated_at = now() WHERE trajectory_id IN (${trajectories}) AND note IS NOT NULL`, [
+      participantId,
+    ]);
+    await tx.query(`UPDATE trajectory_follow_up SET note = NULL, updated_at = now() WHERE trajectory_id IN (${trajectories}) AND note IS NOT NULL`, [
+      participantId,
+    ]);
   }
 
   /** The user's row locked for the erasure; null when unknown. */
@@ -114,12 +121,10 @@ export class PersonalDataErasureRepository extends BaseRepository {
     await tx.query(`UPDATE delivery_attempt SET error = NULL WHERE notification_id IN (${theirs}) AND error IS NOT NULL`, [id]);
     await tx.query(`UPDATE notification SET last_error = NULL, updated_at = now() WHERE ${recipientColumn} = $1 AND last_error IS NOT NULL`, [id]);
     // TypeORM answers an UPDATE with [rows, count].
-    const [, cancelled] = (await tx.query(`UPDATE notification SET status = $2, last_error = $3, updated_at = now() WHERE ${recipientColumn} = $1 AND status = $4`, [
-      id,
-      NotificationStatus.CANCELLED,
-      because,
-      NotificationStatus.PENDING,
-    ])) as [unknown[], number];
+    const [, cancelled] = (await tx.query(
+      `UPDATE notification SET status = $2, last_error = $3, updated_at = now() WHERE ${recipientColumn} = $1 AND status = $4`,
+      [id, NotificationStatus.CANCELLED, because, NotificationStatus.PENDING],
+    )) as [unknown[], number];
     return cancelled;
   }
 }

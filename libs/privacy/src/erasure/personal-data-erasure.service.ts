@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
 import { Transactions } from '@app/database';
-import { AuditAction, AuditSubjectKind } from '../entities';
 import { AuditLog } from '../audit/audit-log.service';
-import { PersonalDataErasureRepository } from './personal-data-erasure.repository';
+import { AuditAction, AuditSubjectKind } from '../entities';
 import { privacyPolicy } from '../privacy-policy';
 import { personalDataSubject, PersonalDataSubject, PersonalDataSubjectCommand } from '../subject';
+import { PersonalDataErasureRepository } from './personal-data-erasure.repository';
 
 /** What erased names read as, everywhere they are shown (hosts' lists, reports, the audit log's actors). */
 export const ERASED_NAME = 'Gewist';
@@ -57,7 +57,8 @@ export class PersonalDataErasure {
     return this.transactions.run(async (tx) => {
       const participant = await this.repository.lockParticipant(participantId, tx);
       if (!participant) throw AppError.notFound('Participant', participantId);
-      if (participant.erased_at) return { subject, erasedAt: participant.erased_at, erasedById: participant.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
+      if (participant.erased_at)
+        return { subject, erasedAt: participant.erased_at, erasedById: participant.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
       const now = this.clock.now();
       const erasedById = erasedBy?.userId ?? null;
       await this.repository.deleteCodeRequestsOf(participantId, tx);
@@ -84,7 +85,14 @@ export class PersonalDataErasure {
       const now = this.clock.now();
       await this.repository.anonymiseUser(
         userId,
-        { email: erasedEmailOf(userId), name: ERASED_NAME, language: ERASED_LANGUAGE, passwordHash: UNUSABLE_PASSWORD_HASH, erasedAt: now, erasedById: erasedBy.userId },
+        {
+          email: erasedEmailOf(userId),
+          name: ERASED_NAME,
+          language: ERASED_LANGUAGE,
+          passwordHash: UNUSABLE_PASSWORD_HASH,
+          erasedAt: now,
+          erasedById: erasedBy.userId,
+        },
         tx,
       );
       const cancelledNotifications = await this.repository.silenceNotifications('user_id', userId, CANCELLED_BECAUSE, tx);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock } from '@app/common';
 import { Transactions } from '@app/database';
-import { AuditAction, AuditSubjectKind } from '../entities';
 import { AuditLog } from '../audit/audit-log.service';
+import { AuditAction, AuditSubjectKind } from '../entities';
 import { privacyPolicy } from '../privacy-policy';
 import { personalDataSubject, PersonalDataSubject, PersonalDataSubjectCommand } from '../subject';
 import { PersonalDataExportRepository } from './personal-data-export.repository';
@@ -19,7 +19,8 @@ export interface PersonalDataExport {
 /** Read to the person with the export, so they know what is not in it and why. */
 const PARTICIPANT_NOTE =
   'Messages are sent to the phone number or e-mail address in "participant" at the time of sending; neither the address per message nor the message texts are stored.';
-const USER_NOTE = 'The password is stored only as a one-way hash and is not exported; neither is the secret of the calendar feed (has_calendar_feed says whether one is active).';
+const USER_NOTE =
+  'The password is stored only as a one-way hash and is not exported; neither is the secret of the calendar feed (has_calendar_feed says whether one is active).';
 
 /**
  * Everything stored about one person, as one JSON document for a subject access request (GDPR

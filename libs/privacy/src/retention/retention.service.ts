@@ -40,7 +40,10 @@ export class RetentionService {
       }
       const codeRequestsDeleted = await this.repository.deleteSpentCodeRequests(now);
       if (anonymised > 0 || codeRequestsDeleted > 0) {
-        this.logger.log({ anonymised, codeRequestsDeleted, retentionMonths: this.config.retentionMonths }, 'anonymised inactive participants, deleted spent code requests');
+        this.logger.log(
+          { anonymised, codeRequestsDeleted, retentionMonths: this.config.retentionMonths },
+          'anonymised inactive participants, deleted spent code requests',
+        );
       }
       return { anonymised, codeRequestsDeleted };
     });

@@ -7,7 +7,12 @@ export enum RegistrationStatus {
 }
 
 /** Statuses that hold the participant's place at a session (one per participant per session). */
-export const LIVE_REGISTRATION_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW] as const;
+export const LIVE_REGISTRATION_STATUSES = [
+  RegistrationStatus.CONFIRMED,
+  RegistrationStatus.WAITLISTED,
+  RegistrationStatus.ATTENDED,
+  RegistrationStatus.NO_SHOW,
+] as const;
 
 /** Statuses that take a seat: capacity counts these (docs/architecture.md#invariant-1). */
 export const SEATED_REGISTRATION_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW] as const;

@@ -6,12 +6,19 @@ export * from './registration-code-request.entity';
 export * from './session-alert.entity';
 export * from './app-setting.entity';
 
-import { ParticipantEntity } from './participant.entity';
-import { RegistrationEntity } from './registration.entity';
-import { RegistrationEventEntity } from './registration-event.entity';
-import { RegistrationCodeRequestEntity } from './registration-code-request.entity';
-import { SessionAlertEntity } from './session-alert.entity';
 import { AppSettingEntity } from './app-setting.entity';
+import { ParticipantEntity } from './participant.entity';
+import { RegistrationCodeRequestEntity } from './registration-code-request.entity';
+import { RegistrationEventEntity } from './registration-event.entity';
+import { RegistrationEntity } from './registration.entity';
+import { SessionAlertEntity } from './session-alert.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
-export const REGISTRATIONS_ENTITIES = [ParticipantEntity, RegistrationEntity, RegistrationEventEntity, RegistrationCodeRequestEntity, SessionAlertEntity, AppSettingEntity];
+export const REGISTRATIONS_ENTITIES = [
+  ParticipantEntity,
+  RegistrationEntity,
+  RegistrationEventEntity,
+  RegistrationCodeRequestEntity,
+  SessionAlertEntity,
+  AppSettingEntity,
+];

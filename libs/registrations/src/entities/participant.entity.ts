@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
-import { ContactChannel, ReferralChannel } from './enums';
 import { OrganisationEntity } from '@app/organisations';
+import { ContactChannel, ReferralChannel } from './enums';
 
 /** A newcomer or parent. Often registered by a school, often without e-mail or phone. */
 @Entity('participant')

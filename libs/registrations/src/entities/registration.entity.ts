@@ -1,8 +1,8 @@
 import { Column, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
+import { SessionEntity } from '@app/scheduling';
 import { RegistrationStatus } from './enums';
 import { ParticipantEntity } from './participant.entity';
-import { SessionEntity } from '@app/scheduling';
 
 /**
  * A participant's place at a session. The waiting-list position is not stored: it is the rank of

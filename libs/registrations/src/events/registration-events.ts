@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/database';
-import { RegistrationEventKind } from '../entities';
 import { DomainEvents } from '@app/events';
+import { RegistrationEventKind } from '../entities';
 import { RegistrationEventsRepository } from './registration-events.repository';
 
 export interface RegistrationEventInput {

@@ -44,7 +44,16 @@ export class AlertSweep {
     for (const id of sessions) {
       await this.transactions.run(async (tx) => {
         const staff = await this.staff.sessionStaff(tx, id);
-        await this.staff.write(tx, staff.map((userId) => ({ kind: RegistrationMessageKind.UNDER_BOOKED, userId, sessionId: id, dueAt: now, dedupeKey: `${RegistrationMessageKind.UNDER_BOOKED}|${id}|${userId}` })));
+        await this.staff.write(
+          tx,
+          staff.map((userId) => ({
+            kind: RegistrationMessageKind.UNDER_BOOKED,
+            userId,
+            sessionId: id,
+            dueAt: now,
+            dedupeKey: `${RegistrationMessageKind.UNDER_BOOKED}|${id}|${userId}`,
+          })),
+        );
         written += staff.length;
       });
     }
@@ -62,7 +71,14 @@ export class AlertSweep {
     if (!day) return 0;
     const hosts = await this.messages.hostsOfDay(day);
     for (const userId of hosts) {
-      const message = { kind: RegistrationMessageKind.HOST_DIGEST, userId, sessionId: null, dueAt: this.clock.now(), dedupeKey: `${RegistrationMessageKind.HOST_DIGEST}|${userId}|${day}`, payload: { day } };
+      const message = {
+        kind: RegistrationMessageKind.HOST_DIGEST,
+        userId,
+        sessionId: null,
+        dueAt: this.clock.now(),
+        dedupeKey: `${RegistrationMessageKind.HOST_DIGEST}|${userId}|${day}`,
+        payload: { day },
+      };
       await this.transactions.run((tx) => this.staff.write(tx, [message]));
     }
     return hosts.length;
@@ -73,7 +89,14 @@ export class AlertSweep {
     if (!day) return 0;
     const contacts = await this.messages.schoolContactsOfDay(day);
     for (const userId of contacts) {
-      const message = { kind: RegistrationMessageKind.SCHOOL_DIGEST, userId, sessionId: null, dueAt: this.clock.now(), dedupeKey: `${RegistrationMessageKind.SCHOOL_DIGEST}|${userId}|${day}`, payload: { day } };
+      const message = {
+        kind: RegistrationMessageKind.SCHOOL_DIGEST,
+        userId,
+        sessionId: null,
+        dueAt: this.clock.now(),
+        dedupeKey: `${RegistrationMessageKind.SCHOOL_DIGEST}|${userId}|${day}`,
+        payload: { day },
+      };
       await this.transactions.run((tx) => this.staff.write(tx, [message]));
     }
     return contacts.length;

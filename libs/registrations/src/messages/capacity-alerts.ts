@@ -54,7 +54,8 @@ export class CapacityAlerts {
     if (sessionIds.length === 0) return;
     const loads = await this.messages.sessionLoads(manager, sessionIds);
     const stored = await this.messages.alertStates(manager, sessionIds);
-    const stateOf = (sessionId: string, kind: RegistrationMessageKind) => stored.find((row) => row.session_id === sessionId && row.condition === kind) ?? { active: false, episodes: 0 };
+    const stateOf = (sessionId: string, kind: RegistrationMessageKind) =>
+      stored.find((row) => row.session_id === sessionId && row.condition === kind) ?? { active: false, episodes: 0 };
     for (const load of loads) {
       for (const condition of ALERT_CONDITIONS) {
         const state = stateOf(load.id, condition.kind);
@@ -69,6 +70,9 @@ export class CapacityAlerts {
     if (!active) return;
     const now = this.clock.now();
     const staff = await this.staff.sessionStaff(manager, sessionId);
-    await this.staff.write(manager, staff.map((userId) => ({ kind, userId, sessionId, dueAt: now, dedupeKey: `${kind}|${sessionId}|${episodes}|${userId}` })));
+    await this.staff.write(
+      manager,
+      staff.map((userId) => ({ kind, userId, sessionId, dueAt: now, dedupeKey: `${kind}|${sessionId}|${episodes}|${userId}` })),
+    );
   }
 }

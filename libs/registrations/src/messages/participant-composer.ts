@@ -7,7 +7,11 @@ import { RegistrationStatus } from '../entities';
 import { RegistrationMessageKind } from './registration-message-kinds';
 import { RegistrationMessagesRepository, type Subject } from './registration-messages.repository';
 
-const NEEDS_SEAT = new Set<string>([RegistrationMessageKind.REGISTRATION_CONFIRMED, RegistrationMessageKind.PROMOTED, RegistrationMessageKind.SESSION_REMINDER]);
+const NEEDS_SEAT = new Set<string>([
+  RegistrationMessageKind.REGISTRATION_CONFIRMED,
+  RegistrationMessageKind.PROMOTED,
+  RegistrationMessageKind.SESSION_REMINDER,
+]);
 /**
  * Kinds whose mail carries the session's calendar entry, for a person with a seat (someone on the
  * waiting list never got one): the first three add or update it, a move updates it (a higher
@@ -60,22 +64,25 @@ export class ParticipantMessageComposer implements MessageComposer {
       measureLateness: row.kind === RegistrationMessageKind.SESSION_REMINDER,
       calendar:
         WITH_CALENDAR.has(row.kind) && subject.registration_status === RegistrationStatus.CONFIRMED
-          ? { filename: 'oefenkansen.ics', content: calendarMessage(
-              'Oefenkansen',
-              row.kind === RegistrationMessageKind.SESSION_CANCELLED ? 'CANCEL' : 'PUBLISH',
-              [
-                {
-                  id: row.sessionId!,
-                  start: subject.starts_at,
-                  end: subject.ends_at,
-                  summary: subject.title,
-                  location: `${subject.venue_name}, ${subject.venue_address}`,
-                  sequence: subject.calendar_sequence,
-                  changedAt: subject.calendar_changed_at,
-                },
-              ],
-              now,
-            ) }
+          ? {
+              filename: 'oefenkansen.ics',
+              content: calendarMessage(
+                'Oefenkansen',
+                row.kind === RegistrationMessageKind.SESSION_CANCELLED ? 'CANCEL' : 'PUBLISH',
+                [
+                  {
+                    id: row.sessionId!,
+                    start: subject.starts_at,
+                    end: subject.ends_at,
+                    summary: subject.title,
+                    location: `${subject.venue_name}, ${subject.venue_address}`,
+                    sequence: subject.calendar_sequence,
+                    changedAt: subject.calendar_changed_at,
+                  },
+                ],
+                now,
+              ),
+            }
           : null,
     };
   }
@@ -85,12 +92,15 @@ export class ParticipantMessageComposer implements MessageComposer {
 function staleReason(row: OutboxRow, subject: Subject, now: Date): string | null {
   const plannedStart = row.payload.startsAt as string | undefined;
   const moved = plannedStart !== undefined && new Date(plannedStart).getTime() !== new Date(subject.starts_at).getTime();
-  if (row.kind === RegistrationMessageKind.SESSION_CANCELLED) return subject.session_status === SessionStatus.CANCELLED ? null : 'the session is no longer cancelled';
-  if (row.kind === RegistrationMessageKind.REGISTRATION_CANCELLED) return subject.registration_status === RegistrationStatus.CANCELLED ? null : 'the registration is live again';
+  if (row.kind === RegistrationMessageKind.SESSION_CANCELLED)
+    return subject.session_status === SessionStatus.CANCELLED ? null : 'the session is no longer cancelled';
+  if (row.kind === RegistrationMessageKind.REGISTRATION_CANCELLED)
+    return subject.registration_status === RegistrationStatus.CANCELLED ? null : 'the registration is live again';
   if (subject.session_status === SessionStatus.CANCELLED) return 'the session was cancelled';
   if (moved && ABOUT_THE_PLANNED_TIME.has(row.kind)) return 'the session moved';
   if (new Date(subject.starts_at).getTime() <= now.getTime()) return 'the session has started';
   if (NEEDS_SEAT.has(row.kind) && subject.registration_status !== RegistrationStatus.CONFIRMED) return `the registration is ${subject.registration_status}`;
-  if (row.kind === RegistrationMessageKind.WAITLISTED && subject.registration_status !== RegistrationStatus.WAITLISTED) return `the registration is ${subject.registration_status}`;
+  if (row.kind === RegistrationMessageKind.WAITLISTED && subject.registration_status !== RegistrationStatus.WAITLISTED)
+    return `the registration is ${subject.registration_status}`;
   return null;
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotificationChannel } from '@app/common';
 import type { Transaction } from '@app/database';
+import { EventMap, OnEvent } from '@app/events';
 import { type NewOutboxMessage, Outbox } from '@app/messaging';
 import { SessionEntity } from '@app/scheduling';
-import { EventMap, OnEvent } from '@app/events';
 import { ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '../entities';
 import { RegistrationMessageKind } from './registration-message-kinds';
 import { type Recipient, RegistrationMessagesRepository } from './registration-messages.repository';
@@ -69,7 +69,11 @@ export class NotificationOutbox {
     const offsets = await this.messages.reminderOffsetsOf(manager, programmeId);
     const now = this.clock.now();
     const sessionIds = await this.messages.sessionIdsOfProgramme(manager, programmeId);
-    await this.outbox.cancelPending(manager, { sessionIds, kinds: [RegistrationMessageKind.SESSION_REMINDER], offsetMinutesNotIn: offsets }, 'the programme no longer sends this reminder');
+    await this.outbox.cancelPending(
+      manager,
+      { sessionIds, kinds: [RegistrationMessageKind.SESSION_REMINDER], offsetMinutesNotIn: offsets },
+      'the programme no longer sends this reminder',
+    );
     const seated = await this.messages.seatedUpcoming(manager, programmeId, now);
     for (const recipient of (await this.messages.recipients(manager, seated)).values()) await this.insertReminders(manager, recipient, now);
   }
@@ -104,7 +108,10 @@ export class NotificationOutbox {
   }
 
   async write(manager: Transaction, events: RegistrationEventEntity[]): Promise<void> {
-    const recipients = await this.messages.recipients(manager, events.map((e) => e.registrationId));
+    const recipients = await this.messages.recipients(
+      manager,
+      events.map((e) => e.registrationId),
+    );
     const now = this.clock.now();
     for (const event of events) {
       const recipient = recipients.get(event.registrationId);
@@ -113,9 +120,22 @@ export class NotificationOutbox {
       const channel = directChannelOf(recipient);
       const kind = MESSAGE_OF_EVENT[event.kind];
       if (!channel || !kind) continue;
-      const base = { channel, participantId: recipient.participant_id, language: recipient.preferred_language, registrationId: recipient.registration_id, sessionId: recipient.session_id };
+      const base = {
+        channel,
+        participantId: recipient.participant_id,
+        language: recipient.preferred_language,
+        registrationId: recipient.registration_id,
+        sessionId: recipient.session_id,
+      };
       const startsAt = new Date(recipient.starts_at).toISOString();
-      await this.insert(manager, { ...base, kind, dueAt: now, offsetMinutes: null, payload: { startsAt, waitlistPosition: event.waitlistPosition }, dedupeKey: dedupeKeyOf(kind, event.registrationId) });
+      await this.insert(manager, {
+        ...base,
+        kind,
+        dueAt: now,
+        offsetMinutes: null,
+        payload: { startsAt, waitlistPosition: event.waitlistPosition },
+        dedupeKey: dedupeKeyOf(kind, event.registrationId),
+      });
       if (SEATED_EVENTS.has(event.kind)) await this.insertReminders(manager, recipient, now);
     }
   }

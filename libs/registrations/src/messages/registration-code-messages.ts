@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotificationChannel } from '@app/common';
 import type { Transaction } from '@app/database';
-import { ComposesMessages, type Composition, type MessageComposer, Outbox, type OutboxRow } from '@app/messaging';
 import { EventMap, OnEvent } from '@app/events';
+import { ComposesMessages, type Composition, type MessageComposer, Outbox, type OutboxRow } from '@app/messaging';
 import { RegistrationCodeRequestEntity, RegistrationCodeStatus } from '../entities';
-import { StaffRecipients } from './staff-recipients';
 import { dedupeKeyOf } from './participant-messages';
 import { RegistrationMessageKind } from './registration-message-kinds';
 import { type CodeRequestRow, RegistrationMessagesRepository } from './registration-messages.repository';
+import { StaffRecipients } from './staff-recipients';
 
 /**
  * The one payload field that must not outlive the message: the code itself. The request keeps only
@@ -15,7 +15,6 @@ import { type CodeRequestRow, RegistrationMessagesRepository } from './registrat
  * longer needed (`withoutCode`).
  */
 const CODE = 'code';
-
 
 /**
  * Writes the code SMS of a newcomer registering themself, due at once, in the transaction that
@@ -78,7 +77,12 @@ export class RegistrationCodeMessages {
 
   /** Unsent SMS are cancelled; sent or not, no row keeps the code. */
   async withdraw(manager: Transaction, requestIds: string[]): Promise<void> {
-    await this.outbox.withdraw(manager, { kinds: [RegistrationMessageKind.REGISTRATION_CODE], payload: { field: 'requestId', values: requestIds } }, CODE, 'the code is no longer needed');
+    await this.outbox.withdraw(
+      manager,
+      { kinds: [RegistrationMessageKind.REGISTRATION_CODE], payload: { field: 'requestId', values: requestIds } },
+      CODE,
+      'the code is no longer needed',
+    );
   }
 }
 

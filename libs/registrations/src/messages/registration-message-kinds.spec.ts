@@ -13,7 +13,9 @@ describe('registrations message kinds', () => {
   });
 
   it('each have exactly one of the registrations composers', () => {
-    const composed = [ParticipantMessageComposer, StaffMessageComposer, RegistrationCodeComposer].flatMap((composer) => Reflect.getMetadata(MESSAGE_KINDS_METADATA, composer) as string[]);
+    const composed = [ParticipantMessageComposer, StaffMessageComposer, RegistrationCodeComposer].flatMap(
+      (composer) => Reflect.getMetadata(MESSAGE_KINDS_METADATA, composer) as string[],
+    );
     expect([...composed].sort()).toEqual([...kinds].sort());
   });
 });

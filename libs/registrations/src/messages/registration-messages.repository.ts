@@ -114,7 +114,9 @@ export class RegistrationMessagesRepository extends BaseRepository {
   }
 
   async reminderOffsetsOf(tx: Transaction, programmeId: string): Promise<number[]> {
-    const [programme] = await this.on(tx).query<{ reminder_offsets_minutes: number[] }[]>(`SELECT reminder_offsets_minutes FROM programme WHERE id = $1`, [programmeId]);
+    const [programme] = await this.on(tx).query<{ reminder_offsets_minutes: number[] }[]>(`SELECT reminder_offsets_minutes FROM programme WHERE id = $1`, [
+      programmeId,
+    ]);
     return programme.reminder_offsets_minutes;
   }
 
@@ -135,7 +137,9 @@ export class RegistrationMessagesRepository extends BaseRepository {
 
   /** Confirmed and waiting registrations of the session. */
   async liveRegistrationIds(tx: Transaction, sessionId: string): Promise<string[]> {
-    const rows = await this.on(tx).query<{ id: string }[]>(`SELECT id FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'WAITLISTED')`, [sessionId]);
+    const rows = await this.on(tx).query<{ id: string }[]>(`SELECT id FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'WAITLISTED')`, [
+      sessionId,
+    ]);
     return rows.map((row) => row.id);
   }
 
@@ -164,13 +168,21 @@ export class RegistrationMessagesRepository extends BaseRepository {
 
   async sessionLoads(tx: Transaction, sessionIds: readonly string[]): Promise<SessionLoad[]> {
     const manager = this.on(tx);
-    const sessions = await manager.query<{ id: string; capacity: number; status: string }[]>(`SELECT id, capacity, status FROM session WHERE id = ANY($1::uuid[])`, [[...sessionIds]]);
-    const counts = await seatCounts(manager, sessions.map((session) => session.id));
+    const sessions = await manager.query<{ id: string; capacity: number; status: string }[]>(
+      `SELECT id, capacity, status FROM session WHERE id = ANY($1::uuid[])`,
+      [[...sessionIds]],
+    );
+    const counts = await seatCounts(
+      manager,
+      sessions.map((session) => session.id),
+    );
     return sessions.map((session) => ({ ...session, ...counts.get(session.id)! }));
   }
 
   async alertStates(tx: Transaction, sessionIds: string[]): Promise<AlertState[]> {
-    return this.on(tx).query<AlertState[]>(`SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`, [sessionIds]);
+    return this.on(tx).query<AlertState[]>(`SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`, [
+      sessionIds,
+    ]);
   }
 
   async saveAlertState(tx: Transaction, sessionId: string, condition: string, active: boolean, episodes: number): Promise<void> {

@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import { StaffDirectory } from '@app/auth';
 import type { Transaction } from '@app/database';
 import { ComposesMessages, type Composition, type DigestLine, type MessageComposer, type MessageVariables, type OutboxRow } from '@app/messaging';
-import { WAITLIST_LONG_THRESHOLD } from './capacity-alerts';
 import { UNDER_BOOKED_MINIMUM } from './alert-sweep';
+import { WAITLIST_LONG_THRESHOLD } from './capacity-alerts';
 import { RegistrationMessageKind } from './registration-message-kinds';
 import { type LineRow, RegistrationMessagesRepository } from './registration-messages.repository';
 
@@ -35,10 +35,21 @@ export class StaffMessageComposer implements MessageComposer {
     if (!user?.active) return { stale: 'the user is no longer active' };
     if (row.kind === RegistrationMessageKind.SMS_CODE_BUDGET_REACHED) {
       const reachedAt = new Date(String(row.payload.reachedAt));
-      return message(user.email, { firstName: user.displayName, sessionTitle: '', startsAt: reachedAt, endsAt: reachedAt, venueName: '', venueAddress: '', capacity: Number(row.payload.budget) });
+      return message(user.email, {
+        firstName: user.displayName,
+        sessionTitle: '',
+        startsAt: reachedAt,
+        endsAt: reachedAt,
+        venueName: '',
+        venueAddress: '',
+        capacity: Number(row.payload.budget),
+      });
     }
     if (row.kind === RegistrationMessageKind.HOST_DIGEST || row.kind === RegistrationMessageKind.SCHOOL_DIGEST) {
-      const rows = row.kind === RegistrationMessageKind.HOST_DIGEST ? await this.hostLines(manager, row.userId!, String(row.payload.day)) : await this.schoolLines(manager, user.organisationId, String(row.payload.day));
+      const rows =
+        row.kind === RegistrationMessageKind.HOST_DIGEST
+          ? await this.hostLines(manager, row.userId!, String(row.payload.day))
+          : await this.schoolLines(manager, user.organisationId, String(row.payload.day));
       if (rows.length === 0) return { stale: 'nobody to list' };
       // The digest's heading names the first session of the day; every line names its own.
       const [first] = rows;
@@ -84,7 +95,12 @@ export class StaffMessageComposer implements MessageComposer {
   private async schoolLines(manager: Transaction, organisationId: string | null, day: string): Promise<{ row: LineRow; line: DigestLine }[]> {
     if (!organisationId) return [];
     const rows = await this.messages.schoolLines(manager, organisationId, day);
-    return rows.map((row) => toLine(row, `${row.phone ? `bellen (${row.phone})` : 'persoonlijk aanspreken'}${row.status === 'WAITLISTED' ? ', staat op de wachtlijst' : ''}, ${DateTime.fromJSDate(new Date(row.starts_at), { zone: ZONE }).toFormat('HH:mm')}`));
+    return rows.map((row) =>
+      toLine(
+        row,
+        `${row.phone ? `bellen (${row.phone})` : 'persoonlijk aanspreken'}${row.status === 'WAITLISTED' ? ', staat op de wachtlijst' : ''}, ${DateTime.fromJSDate(new Date(row.starts_at), { zone: ZONE }).toFormat('HH:mm')}`,
+      ),
+    );
   }
 }
 
@@ -93,5 +109,16 @@ function message(to: string, vars: MessageVariables): Composition {
 }
 
 function toLine(row: LineRow, how: string): { row: LineRow; line: DigestLine } {
-  return { row, line: { firstName: row.first_name, lastName: row.last_name, sessionTitle: row.title, startsAt: new Date(row.starts_at), language: row.preferred_language, phone: row.phone, how } };
+  return {
+    row,
+    line: {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      sessionTitle: row.title,
+      startsAt: new Date(row.starts_at),
+      language: row.preferred_language,
+      phone: row.phone,
+      how,
+    },
+  };
 }

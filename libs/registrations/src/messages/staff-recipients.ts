@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotificationChannel } from '@app/common';
 import { StaffDirectory } from '@app/auth';
+import { NotificationChannel } from '@app/common';
 import type { Transaction } from '@app/database';
 import { Outbox } from '@app/messaging';
 import { RegistrationMessagesRepository } from './registration-messages.repository';

@@ -34,34 +34,59 @@ describe('a new participant', () => {
       consentToContact: false,
       referralChannel: null,
     });
-    expect(refusal(() => validateNewParticipant(command({ firstName: '  ' }), null))).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'participant.firstName' });
+    expect(refusal(() => validateNewParticipant(command({ firstName: '  ' }), null))).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'participant.firstName',
+    });
   });
 
   it('is reached by SMS only with a phone number and consent', () => {
-    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.SMS, consentToContact: true }), null))).toMatchObject({ field: 'participant.contactChannel', message: expect.stringContaining('needs a phone number') });
-    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.SMS, phone: '0470 12 34 56' }), null))).toMatchObject({ message: expect.stringContaining('needs consentToContact') });
-    expect(validateNewParticipant(command({ contactChannel: ContactChannel.SMS, phone: '0470 12 34 56', consentToContact: true }), null).phone).toBe('+32470123456');
+    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.SMS, consentToContact: true }), null))).toMatchObject({
+      field: 'participant.contactChannel',
+      message: expect.stringContaining('needs a phone number'),
+    });
+    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.SMS, phone: '0470 12 34 56' }), null))).toMatchObject({
+      message: expect.stringContaining('needs consentToContact'),
+    });
+    expect(validateNewParticipant(command({ contactChannel: ContactChannel.SMS, phone: '0470 12 34 56', consentToContact: true }), null).phone).toBe(
+      '+32470123456',
+    );
   });
 
   it('is reached by e-mail only with an address and consent', () => {
-    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.EMAIL, consentToContact: true }), null))).toMatchObject({ message: expect.stringContaining('needs an e-mail address') });
-    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.EMAIL, email: 'amal@example.org' }), null))).toMatchObject({ message: expect.stringContaining('needs consentToContact') });
-    expect(validateNewParticipant(command({ contactChannel: ContactChannel.EMAIL, email: ' Amal@Example.org ', consentToContact: true }), null).email).toBe('amal@example.org');
+    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.EMAIL, consentToContact: true }), null))).toMatchObject({
+      message: expect.stringContaining('needs an e-mail address'),
+    });
+    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.EMAIL, email: 'amal@example.org' }), null))).toMatchObject({
+      message: expect.stringContaining('needs consentToContact'),
+    });
+    expect(validateNewParticipant(command({ contactChannel: ContactChannel.EMAIL, email: ' Amal@Example.org ', consentToContact: true }), null).email).toBe(
+      'amal@example.org',
+    );
   });
 
   it('counts consent only when it is exactly true', () => {
     const truthy = { consentToContact: 'yes' as unknown as boolean };
     expect(validateNewParticipant(command(truthy), null).consentToContact).toBe(false);
-    expect(refusal(() => validateNewParticipant(command({ ...truthy, contactChannel: ContactChannel.SMS, phone: '0470123456' }), null))).toMatchObject({ message: expect.stringContaining('needs consentToContact') });
+    expect(refusal(() => validateNewParticipant(command({ ...truthy, contactChannel: ContactChannel.SMS, phone: '0470123456' }), null))).toMatchObject({
+      message: expect.stringContaining('needs consentToContact'),
+    });
   });
 
   it('is reached through an organisation only when one registers them', () => {
-    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.VIA_ORGANISATION }), null))).toMatchObject({ message: expect.stringContaining('needs the organisation') });
-    expect(validateNewParticipant(command({ contactChannel: ContactChannel.VIA_ORGANISATION }), ORGANISATION).contactChannel).toBe(ContactChannel.VIA_ORGANISATION);
+    expect(refusal(() => validateNewParticipant(command({ contactChannel: ContactChannel.VIA_ORGANISATION }), null))).toMatchObject({
+      message: expect.stringContaining('needs the organisation'),
+    });
+    expect(validateNewParticipant(command({ contactChannel: ContactChannel.VIA_ORGANISATION }), ORGANISATION).contactChannel).toBe(
+      ContactChannel.VIA_ORGANISATION,
+    );
   });
 
   it('refuses a contact channel that does not exist', () => {
-    expect(refusal(() => validateNewParticipant(command({ contactChannel: 'PIGEON' as ContactChannel }), ORGANISATION))).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'participant.contactChannel' });
+    expect(refusal(() => validateNewParticipant(command({ contactChannel: 'PIGEON' as ContactChannel }), ORGANISATION))).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'participant.contactChannel',
+    });
   });
 });
 

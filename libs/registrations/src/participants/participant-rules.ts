@@ -6,7 +6,29 @@ import { ContactChannel, ReferralChannel } from '../entities';
  * groups first: Dutch, French, English, Arabic, Russian, Dari, Pashto, Somali, Romanian, Urdu,
  * Ukrainian, Turkish, then others the integration service meets often.
  */
-export const SUPPORTED_LANGUAGES = ['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr', 'fa', 'ti', 'am', 'es', 'pl', 'bg', 'sq', 'ku', 'de'] as const;
+export const SUPPORTED_LANGUAGES = [
+  'nl',
+  'fr',
+  'en',
+  'ar',
+  'ru',
+  'prs',
+  'ps',
+  'so',
+  'ro',
+  'ur',
+  'uk',
+  'tr',
+  'fa',
+  'ti',
+  'am',
+  'es',
+  'pl',
+  'bg',
+  'sq',
+  'ku',
+  'de',
+] as const;
 
 export interface NewParticipantCommand {
   firstName: string;

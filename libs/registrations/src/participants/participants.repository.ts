@@ -64,7 +64,9 @@ export class ParticipantsRepository extends BaseRepository {
   }
 
   findVisible(actor: Actor, id: string, tx?: Transaction): Promise<ParticipantEntity | null> {
-    return this.visibleTo(actor, this.on(tx).getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.id = :participantId', { participantId: id }).getOne();
+    return this.visibleTo(actor, this.on(tx).getRepository(ParticipantEntity).createQueryBuilder('p'))
+      .andWhere('p.id = :participantId', { participantId: id })
+      .getOne();
   }
 
   /** Erased participants are only figures now: nobody should pick them to register again. */

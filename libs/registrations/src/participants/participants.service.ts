@@ -31,15 +31,18 @@ export class ParticipantsService {
    */
   async createParticipant(tx: Transaction, actor: Actor | null, participant: ValidParticipant, organisationId: string | null): Promise<ParticipantEntity> {
     const duplicateId = await this.repository.likelyDuplicateOf(participant, organisationId, tx);
-    return this.repository.insert({
-      ...participant,
-      registeredByOrganisationId: organisationId,
-      createdById: actor?.userId ?? null,
-      // A "no" is a recorded answer too: when and by whom, like a "yes".
-      consentRecordedAt: this.clock.now(),
-      consentRecordedById: actor?.userId ?? null,
-      possibleDuplicateOfId: duplicateId,
-    }, tx);
+    return this.repository.insert(
+      {
+        ...participant,
+        registeredByOrganisationId: organisationId,
+        createdById: actor?.userId ?? null,
+        // A "no" is a recorded answer too: when and by whom, like a "yes".
+        consentRecordedAt: this.clock.now(),
+        consentRecordedById: actor?.userId ?? null,
+        possibleDuplicateOfId: duplicateId,
+      },
+      tx,
+    );
   }
 
   /**
@@ -53,7 +56,12 @@ export class ParticipantsService {
     if (!participant.phone || !organisationId) return null;
     await this.repository.lockParent(organisationId, participant.phone, tx);
     const candidates = await this.repository.visibleByPhone(actor, organisationId, participant.phone, tx);
-    return candidates.find((known) => sameName(known.firstName, participant.firstName) && (!known.lastName || !participant.lastName || sameName(known.lastName, participant.lastName))) ?? null;
+    return (
+      candidates.find(
+        (known) =>
+          sameName(known.firstName, participant.firstName) && (!known.lastName || !participant.lastName || sameName(known.lastName, participant.lastName)),
+      ) ?? null
+    );
   }
 
   /**
@@ -65,7 +73,8 @@ export class ParticipantsService {
     const id = validate.uuid('participantId', participantId);
     const participant = await this.repository.findVisible(actor, id, tx);
     if (!participant) throw AppError.notFound('Participant', id);
-    if (participant.erasedAt) throw new AppError(ErrorCode.CONFLICT, 'This participant’s data was erased; enter them as a new participant if they come back', { participantId: id });
+    if (participant.erasedAt)
+      throw new AppError(ErrorCode.CONFLICT, 'This participant’s data was erased; enter them as a new participant if they come back', { participantId: id });
     return participant;
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, AppError, ErrorCode, Role } from '@app/common';
-import { ContactChannel, RegistrationStatus } from '../entities';
 import { SessionEntity, SessionStatus } from '@app/scheduling';
+import { ContactChannel, RegistrationStatus } from '../entities';
 import { registrationPolicy, SessionScope } from '../registration-policy';
 import { requireOpenForRegistration, whoToRegister } from './registrations.service';
 import { freeSeats, statusOfNewRegistration } from './seat-rules';
@@ -42,13 +42,21 @@ describe('a session open for registration', () => {
 
   it('takes registrations until it starts', () => {
     expect(refusal(() => requireOpenForRegistration(session(SessionStatus.SCHEDULED, '2026-12-14T09:00:01Z'), now))).toBeNull();
-    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.SCHEDULED, '2026-12-14T09:00:00Z'), now))).toEqual({ code: ErrorCode.SESSION_IN_PAST });
-    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.SCHEDULED, '2026-12-01T09:00:00Z'), now))).toEqual({ code: ErrorCode.SESSION_IN_PAST });
+    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.SCHEDULED, '2026-12-14T09:00:00Z'), now))).toEqual({
+      code: ErrorCode.SESSION_IN_PAST,
+    });
+    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.SCHEDULED, '2026-12-01T09:00:00Z'), now))).toEqual({
+      code: ErrorCode.SESSION_IN_PAST,
+    });
   });
 
   it('says a cancelled session is cancelled, also when its time has passed', () => {
-    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.CANCELLED, '2026-12-20T09:00:00Z'), now))).toEqual({ code: ErrorCode.SESSION_CANCELLED });
-    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.CANCELLED, '2026-12-01T09:00:00Z'), now))).toEqual({ code: ErrorCode.SESSION_CANCELLED });
+    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.CANCELLED, '2026-12-20T09:00:00Z'), now))).toEqual({
+      code: ErrorCode.SESSION_CANCELLED,
+    });
+    expect(refusal(() => requireOpenForRegistration(session(SessionStatus.CANCELLED, '2026-12-01T09:00:00Z'), now))).toEqual({
+      code: ErrorCode.SESSION_CANCELLED,
+    });
   });
 });
 
@@ -57,7 +65,10 @@ describe('who to register', () => {
 
   it('takes exactly one of participantId and participant', () => {
     expect(refusal(() => whoToRegister({}))).toEqual({ code: ErrorCode.BAD_USER_INPUT, field: 'participantId' });
-    expect(refusal(() => whoToRegister({ participantId: randomUUID(), participant: newcomer }))).toEqual({ code: ErrorCode.BAD_USER_INPUT, field: 'participant' });
+    expect(refusal(() => whoToRegister({ participantId: randomUUID(), participant: newcomer }))).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'participant',
+    });
   });
 
   it('checks the id and the new participant before anything is locked or written', () => {
@@ -65,7 +76,10 @@ describe('who to register', () => {
     expect(whoToRegister({ participantId: id.toUpperCase() })).toEqual({ participantId: id });
     expect(refusal(() => whoToRegister({ participantId: 'not-an-id' }))).toEqual({ code: ErrorCode.BAD_USER_INPUT, field: 'participantId' });
     expect(whoToRegister({ participant: newcomer })).toEqual({ participant: newcomer });
-    expect(refusal(() => whoToRegister({ participant: { ...newcomer, contactChannel: ContactChannel.SMS } }))).toEqual({ code: ErrorCode.BAD_USER_INPUT, field: 'participant.contactChannel' });
+    expect(refusal(() => whoToRegister({ participant: { ...newcomer, contactChannel: ContactChannel.SMS } }))).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'participant.contactChannel',
+    });
   });
 });
 
@@ -86,7 +100,9 @@ describe('who registers people for a session', () => {
   const volunteer = actor(randomUUID(), [Role.VOLUNTEER]);
 
   it('coordinators, admins, its hosts and its school manage its registrations; nobody else', () => {
-    const manages = [coordinator, admin, itsHost, itsSchool, otherHost, otherSchool, volunteerCoHost, volunteer, null].map((who) => registrationPolicy.canManageRegistrations(who, scope));
+    const manages = [coordinator, admin, itsHost, itsSchool, otherHost, otherSchool, volunteerCoHost, volunteer, null].map((who) =>
+      registrationPolicy.canManageRegistrations(who, scope),
+    );
     expect(manages).toEqual([true, true, true, true, false, false, false, false, false]);
   });
 

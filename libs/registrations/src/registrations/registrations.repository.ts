@@ -76,7 +76,9 @@ export class RegistrationsRepository extends BaseRepository {
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<RegistrationEntity[]> {
-    return this.on(tx).getRepository(RegistrationEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(RegistrationEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   async sessionIdOf(registrationId: string, tx?: Transaction): Promise<string | null> {
@@ -130,7 +132,10 @@ export class RegistrationsRepository extends BaseRepository {
   }
 
   async sessionsWithLiveRegistrations(sessionIds: string[], tx?: Transaction): Promise<string[]> {
-    const rows = await this.on(tx).query<{ session_id: string }[]>(`SELECT DISTINCT session_id FROM registration WHERE session_id = ANY($1::uuid[]) AND status <> 'CANCELLED'`, [sessionIds]);
+    const rows = await this.on(tx).query<{ session_id: string }[]>(
+      `SELECT DISTINCT session_id FROM registration WHERE session_id = ANY($1::uuid[]) AND status <> 'CANCELLED'`,
+      [sessionIds],
+    );
     return rows.map((row) => row.session_id);
   }
 }

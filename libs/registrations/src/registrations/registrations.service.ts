@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
-import { ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
-import { lockSession, lockUpcomingSessionsOfSeries, SessionEntity, SessionStatus } from '@app/scheduling';
 import { EventMap, OnEvent } from '@app/events';
+import { lockSession, lockUpcomingSessionsOfSeries, SessionEntity, SessionStatus } from '@app/scheduling';
+import { ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';
@@ -86,7 +86,8 @@ export class RegistrationsService {
     const session = await lockSession(tx, sessionId);
     if (!session) throw AppError.notFound('Session', sessionId);
     this.requireOpen(session);
-    if (await this.repository.phoneRegisteredInSession(session.id, newcomer.phone, tx)) throw new AppError(ErrorCode.ALREADY_REGISTERED, 'Someone with this phone number is already registered for this session');
+    if (await this.repository.phoneRegisteredInSession(session.id, newcomer.phone, tx))
+      throw new AppError(ErrorCode.ALREADY_REGISTERED, 'Someone with this phone number is already registered for this session');
     const participant = await this.participants.createParticipant(tx, null, newcomer, null);
     return this.insertRegistration(tx, null, session, participant.id, null);
   }
@@ -106,7 +107,10 @@ export class RegistrationsService {
         if (!(await this.repository.seriesExists(seriesId, tx))) throw AppError.notFound('Session series', seriesId);
         throw AppError.badInput('the series has no upcoming sessions to register for', 'seriesId');
       }
-      const scopes = await this.repository.scopes(sessions.map((s) => s.id), tx);
+      const scopes = await this.repository.scopes(
+        sessions.map((s) => s.id),
+        tx,
+      );
       for (const session of sessions) registrationPolicy.requireCanManageRegistrations(actor, scopes.get(session.id)!);
       const participant = await this.resolveParticipant(tx, actor, who, scopes.get(sessions[0].id)!);
       const result: RegistrationEntity[] = [];
@@ -143,7 +147,10 @@ export class RegistrationsService {
     const participantId = validate.uuid('participantId', participantIdInput);
     return this.transactions.run(async (tx) => {
       const sessions = await lockUpcomingSessionsOfSeries(tx, seriesId, this.clock.now());
-      const scopes = await this.repository.scopes(sessions.map((s) => s.id), tx);
+      const scopes = await this.repository.scopes(
+        sessions.map((s) => s.id),
+        tx,
+      );
       const registrations = await this.repository.activeInSessions(
         sessions.map((s) => s.id),
         participantId,
@@ -171,7 +178,8 @@ export class RegistrationsService {
       const session = await lockSession(tx, await this.sessionIdOf(tx, registrationId));
       registrationPolicy.requireCanMarkAttendance(actor, await this.scopeOf(tx, session!));
       if (session!.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
-      if (session!.startsAt.getTime() > this.clock.now().getTime()) throw AppError.badInput('attendance can be marked once the session has started', 'registrationId');
+      if (session!.startsAt.getTime() > this.clock.now().getTime())
+        throw AppError.badInput('attendance can be marked once the session has started', 'registrationId');
       const registration = await this.repository.findByIdOrFail(registrationId, tx);
       if (!SEATED.includes(registration.status)) {
         throw AppError.badInput(`only confirmed participants attend; this registration is ${registration.status}`, 'registrationId');
@@ -230,11 +238,23 @@ export class RegistrationsService {
     const free = freeSeats(session.capacity, seated);
     if (free === 0) return [];
     const promoted = await this.repository.promote(session.id, free, tx);
-    return promoted.map((row) => ({ kind: RegistrationEventKind.PROMOTED, registrationId: row.id, sessionId: row.session_id, participantId: row.participant_id, actorId }));
+    return promoted.map((row) => ({
+      kind: RegistrationEventKind.PROMOTED,
+      registrationId: row.id,
+      sessionId: row.session_id,
+      participantId: row.participant_id,
+      actorId,
+    }));
   }
 
   /** actorId: the staff member registering them; null when the newcomer registered themself. */
-  private async insertRegistration(tx: Transaction, actorId: string | null, session: SessionEntity, participantId: string, seriesId: string | null): Promise<RegistrationEntity> {
+  private async insertRegistration(
+    tx: Transaction,
+    actorId: string | null,
+    session: SessionEntity,
+    participantId: string,
+    seriesId: string | null,
+  ): Promise<RegistrationEntity> {
     const { seated, waitlisted } = (await this.repository.seatCounts([session.id], tx)).get(session.id)!;
     const status = statusOfNewRegistration(seated, session.capacity);
     let registration: RegistrationEntity;
@@ -269,7 +289,10 @@ export class RegistrationsService {
     // The registering organisation: the caller's own (a school contact's school), otherwise where the session is.
     const organisationId = actor.organisationId ?? scope.organisationId;
     const participant = validateNewParticipant(who.participant, organisationId);
-    return (await this.participants.findKnownParent(tx, actor, participant, organisationId)) ?? this.participants.createParticipant(tx, actor, participant, organisationId);
+    return (
+      (await this.participants.findKnownParent(tx, actor, participant, organisationId)) ??
+      this.participants.createParticipant(tx, actor, participant, organisationId)
+    );
   }
 
   /**
@@ -301,7 +324,10 @@ export class RegistrationsService {
 
   private async recordSessionCancelled(tx: Transaction, sessionIds: string[], actorId: string | null): Promise<void> {
     const live = await this.repository.activeInSessions(sessionIds, null, tx);
-    await this.events.record(tx, live.map((registration) => eventOf(registration, RegistrationEventKind.SESSION_CANCELLED, actorId)));
+    await this.events.record(
+      tx,
+      live.map((registration) => eventOf(registration, RegistrationEventKind.SESSION_CANCELLED, actorId)),
+    );
   }
 
   private sessionsWithLiveRegistrations(tx: Transaction, sessionIds: string[]): Promise<string[]> {

@@ -2,12 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, Clock, ErrorCode, validate } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
-import { ContactChannel, ReferralChannel, RegistrationCodeRequestEntity, RegistrationEntity, RegistrationCodeStatus } from '../entities';
 import { DomainEvents } from '@app/events';
+import { ContactChannel, ReferralChannel, RegistrationCodeRequestEntity, RegistrationEntity, RegistrationCodeStatus } from '../entities';
 import { normaliseLanguage, normalisePhone } from '../participants/participant-rules';
 import { RegistrationsService, requireOpenForRegistration } from '../registrations/registrations.service';
-import { RegistrationCodeRequestsRepository } from './registration-code-requests.repository';
-import { requireCodePhone, SMS_CODE_BUDGET_WINDOW_MS } from './sms-code-policy';
 import {
   hashRegistrationCode,
   MAX_WRONG_REGISTRATION_CODES,
@@ -16,6 +14,8 @@ import {
   REGISTRATION_CODE_TTL_MINUTES,
   registrationCodeMatches,
 } from './registration-code';
+import { RegistrationCodeRequestsRepository } from './registration-code-requests.repository';
+import { requireCodePhone, SMS_CODE_BUDGET_WINDOW_MS } from './sms-code-policy';
 
 export interface RequestRegistrationCodeCommand {
   sessionId: string;
@@ -68,27 +68,34 @@ export class SelfRegistrationService {
         if (overBudgetFor > 0) return { overBudgetFor };
         const replaced = await this.requests.killPending(phone, sessionId, tx);
         if (replaced.length > 0) await this.events.emit(tx, 'registrationCode.withdrawn', { requestIds: replaced });
-        const request = await this.requests.insert({
-          sessionId,
-          firstName,
-          phone,
-          preferredLanguage,
-          codeHash,
-          expiresAt: new Date(now.getTime() + REGISTRATION_CODE_TTL_MINUTES * 60_000),
-        }, tx);
+        const request = await this.requests.insert(
+          {
+            sessionId,
+            firstName,
+            phone,
+            preferredLanguage,
+            codeHash,
+            expiresAt: new Date(now.getTime() + REGISTRATION_CODE_TTL_MINUTES * 60_000),
+          },
+          tx,
+        );
         await this.events.emit(tx, 'registrationCode.issued', { request, code });
         return { requestId: request.id, expiresAt: request.expiresAt };
       });
     } catch (error) {
       // Two requests for one phone and session at the same instant: the partial unique index keeps one.
-      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'A code was just sent to this phone for this session; use that one', { field: 'phone' });
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
+        throw new AppError(ErrorCode.CONFLICT, 'A code was just sent to this phone for this session; use that one', { field: 'phone' });
       throw error;
     }
     if ('requestId' in outcome) return outcome;
     // Its own transaction: the refusal writes nothing else, but the coordinators must hear it.
     await this.transactions.run((tx) => this.events.emit(tx, 'registrationCode.budgetReached', { budget: this.config.smsCodeBudgetPerHour }));
     const retryAfter = outcome.overBudgetFor;
-    throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `We cannot send more codes by SMS for now; try again in ${retryAfter} seconds`, { retryAfter, field: 'phone' });
+    throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `We cannot send more codes by SMS for now; try again in ${retryAfter} seconds`, {
+      retryAfter,
+      field: 'phone',
+    });
   }
 
   /**
@@ -146,7 +153,10 @@ export class SelfRegistrationService {
       return { registration };
     });
     if ('registration' in outcome) return outcome.registration;
-    const message = outcome.attemptsLeft > 0 ? `The code is not right; ${outcome.attemptsLeft} tries left` : 'The code is not right, and that was the last try; ask for a new code';
+    const message =
+      outcome.attemptsLeft > 0
+        ? `The code is not right; ${outcome.attemptsLeft} tries left`
+        : 'The code is not right, and that was the last try; ask for a new code';
     throw new AppError(ErrorCode.BAD_USER_INPUT, message, { field: 'code', attemptsLeft: outcome.attemptsLeft });
   }
 

@@ -15,5 +15,9 @@ export function requireCodePhone(field: string, phone: string, countries: readon
   const type = parsed.getType();
   const mobile = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
   if (parsed.country && countries.includes(parsed.country) && mobile) return;
-  throw new AppError(ErrorCode.PHONE_NOT_ALLOWED, `${field}: codes are sent only to mobile numbers of ${countries.join(', ')}; ask the organisers to register you`, { field, countries: [...countries] });
+  throw new AppError(
+    ErrorCode.PHONE_NOT_ALLOWED,
+    `${field}: codes are sent only to mobile numbers of ${countries.join(', ')}; ask the organisers to register you`,
+    { field, countries: [...countries] },
+  );
 }

@@ -37,7 +37,10 @@ export class ClosuresRepository extends BaseRepository {
          ON CONFLICT (calendar_id, date) DO NOTHING`,
       [calendarId, days.map((d) => d.date), days.map((d) => d.label)],
     );
-    await tx.query(`UPDATE closure_calendar SET filled_school_years = filled_school_years || $2::int[], updated_at = now() WHERE id = $1`, [calendarId, schoolYears]);
+    await tx.query(`UPDATE closure_calendar SET filled_school_years = filled_school_years || $2::int[], updated_at = now() WHERE id = $1`, [
+      calendarId,
+      schoolYears,
+    ]);
   }
 
   /** The standard calendars' and the organisation's own closure days in a date range, standard ones first on each date. */
@@ -77,7 +80,9 @@ export class ClosuresRepository extends BaseRepository {
   }
 
   findDayWithCalendar(id: string, tx?: Transaction): Promise<ClosureDayEntity | null> {
-    return this.on(tx).getRepository(ClosureDayEntity).findOne({ where: { id }, relations: { calendar: true } });
+    return this.on(tx)
+      .getRepository(ClosureDayEntity)
+      .findOne({ where: { id }, relations: { calendar: true } });
   }
 
   async deleteDay(id: string, tx?: Transaction): Promise<void> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
-import { ClosureDayEntity, ClosureKind } from '../entities';
-import { OrganisationsRepository } from '@app/organisations';
 import { DomainEvents } from '@app/events';
+import { OrganisationsRepository } from '@app/organisations';
+import { ClosureDayEntity, ClosureKind } from '../entities';
 import { schedulingPolicy } from '../scheduling-policy';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { ClosuresRepository } from './closures.repository';
@@ -16,7 +16,6 @@ export interface ClosureDayView {
   kind: ClosureKind;
   organisationId: string | null;
 }
-
 
 /** The standard calendars hold the days of one school year (1 Sep–31 Aug) per filled year. */
 function standardPeriods(kind: ClosureKind, schoolYear: number): ClosurePeriod[] {
@@ -87,7 +86,8 @@ export class ClosuresService {
       try {
         day = await this.closures.saveDay({ calendarId: calendar.id, date, label }, tx);
       } catch (error) {
-        if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `${date} is already a free day of this organisation`, { field: 'date' });
+        if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
+          throw new AppError(ErrorCode.CONFLICT, `${date} is already a free day of this organisation`, { field: 'date' });
         throw error;
       }
       const cancelled = await this.sessions.cancelHolidaySkippingOn(organisationId, date, `Gesloten: ${label}`, this.clock.now(), tx);

@@ -234,10 +234,12 @@ describe('belgianPublicHolidays', () => {
     const holidays = belgianPublicHolidays(2008);
     const dates = holidays.map((period) => period.from);
     expect(dates).toEqual([...dates].sort());
-    expect(holidays.filter((period) => period.from === '2008-05-01').map((period) => period.label).sort()).toEqual([
-      'Dag van de Arbeid',
-      'O.L.H. Hemelvaart',
-    ]);
+    expect(
+      holidays
+        .filter((period) => period.from === '2008-05-01')
+        .map((period) => period.label)
+        .sort(),
+    ).toEqual(['Dag van de Arbeid', 'O.L.H. Hemelvaart']);
   });
 
   it('keeps date order when Ascension falls before 1 May (2285, Easter 22 March)', () => {
@@ -278,15 +280,7 @@ describe('flemishSchoolFreeDays', () => {
 describe('expandPeriods', () => {
   it('expands a 7-day period into 7 consecutive sorted dates', () => {
     const expanded = expandPeriods([{ label: 'Herfstvakantie', from: '2025-10-27', to: '2025-11-02' }]);
-    expect(expanded.map((day) => day.date)).toEqual([
-      '2025-10-27',
-      '2025-10-28',
-      '2025-10-29',
-      '2025-10-30',
-      '2025-10-31',
-      '2025-11-01',
-      '2025-11-02',
-    ]);
+    expect(expanded.map((day) => day.date)).toEqual(['2025-10-27', '2025-10-28', '2025-10-29', '2025-10-30', '2025-10-31', '2025-11-01', '2025-11-02']);
     expect(expanded.every((day) => day.label === 'Herfstvakantie')).toBe(true);
   });
 

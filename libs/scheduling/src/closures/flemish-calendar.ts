@@ -144,13 +144,7 @@ function summerHoliday(schoolYear: number): ClosurePeriod {
 
 /** School holidays from September of `schoolYear` up to and including the summer that closes it. */
 export function flemishSchoolHolidays(schoolYear: number): ClosurePeriod[] {
-  return [
-    autumnHoliday(schoolYear),
-    christmasHoliday(schoolYear),
-    krokusHoliday(schoolYear),
-    easterHoliday(schoolYear),
-    summerHoliday(schoolYear),
-  ];
+  return [autumnHoliday(schoolYear), christmasHoliday(schoolYear), krokusHoliday(schoolYear), easterHoliday(schoolYear), summerHoliday(schoolYear)];
 }
 
 /** Belgian legal public holidays of a calendar year, one single-day period each, in date order. */
@@ -214,7 +208,5 @@ export function expandPeriods(periods: ClosurePeriod[]): { date: string; label: 
       }
     }
   }
-  return [...labelByDate.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, label]) => ({ date, label }));
+  return [...labelByDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, label]) => ({ date, label }));
 }

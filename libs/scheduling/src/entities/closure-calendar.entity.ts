@@ -1,8 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 import { BaseEntity } from '@app/database';
-import { ClosureKind } from './enums';
 import { OrganisationEntity } from '@app/organisations';
 import type { ClosureDayEntity } from './closure-day.entity';
+import { ClosureKind } from './enums';
 
 /**
  * A named list of days on which sessions that skip holidays do not take place. The Flemish

@@ -6,12 +6,12 @@ export * from './session.entity';
 export * from './closure-calendar.entity';
 export * from './closure-day.entity';
 
-import { VenueEntity } from './venue.entity';
+import { ClosureCalendarEntity } from './closure-calendar.entity';
+import { ClosureDayEntity } from './closure-day.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { SessionSeriesEntity } from './session-series.entity';
 import { SessionEntity } from './session.entity';
-import { ClosureCalendarEntity } from './closure-calendar.entity';
-import { ClosureDayEntity } from './closure-day.entity';
+import { VenueEntity } from './venue.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
 export const SCHEDULING_ENTITIES = [VenueEntity, ProgrammeEntity, SessionSeriesEntity, SessionEntity, ClosureCalendarEntity, ClosureDayEntity];

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { BaseEntity } from '@app/database';
 import { ProgrammeEntity } from './programme.entity';
-import { UserEntity } from '@app/auth';
 import { VenueEntity } from './venue.entity';
 
 @Entity('session_series')

@@ -1,9 +1,9 @@
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { BaseEntity } from '@app/database';
 import { SessionStatus } from './enums';
 import { ProgrammeEntity } from './programme.entity';
 import { SessionSeriesEntity } from './session-series.entity';
-import { UserEntity } from '@app/auth';
 import { VenueEntity } from './venue.entity';
 
 @Entity('session')

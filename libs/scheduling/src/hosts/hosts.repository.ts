@@ -21,7 +21,10 @@ export class HostsRepository extends BaseRepository {
   /** owner id → host user ids, for a batch of sessions or series in one statement. */
   async hostIdsByOwner(kind: HostedKind, ownerIds: readonly string[], tx?: Transaction): Promise<Map<string, string[]>> {
     const { table, owner } = LINKS[kind];
-    const rows = await this.on(tx).query<{ owner_id: string; user_id: string }[]>(`SELECT ${owner} AS owner_id, user_id FROM ${table} WHERE ${owner} = ANY($1::uuid[])`, [[...ownerIds]]);
+    const rows = await this.on(tx).query<{ owner_id: string; user_id: string }[]>(
+      `SELECT ${owner} AS owner_id, user_id FROM ${table} WHERE ${owner} = ANY($1::uuid[])`,
+      [[...ownerIds]],
+    );
     const byOwner = new Map<string, string[]>();
     for (const row of rows) byOwner.set(row.owner_id, [...(byOwner.get(row.owner_id) ?? []), row.user_id]);
     return byOwner;
@@ -35,7 +38,10 @@ export class HostsRepository extends BaseRepository {
   async addHosts(kind: HostedKind, ownerIds: string[], hostIds: string[], tx?: Transaction): Promise<void> {
     if (ownerIds.length === 0 || hostIds.length === 0) return;
     const { table, owner } = LINKS[kind];
-    await this.on(tx).query(`INSERT INTO ${table} (${owner}, user_id) SELECT o, h FROM unnest($1::uuid[]) o CROSS JOIN unnest($2::uuid[]) h ON CONFLICT DO NOTHING`, [ownerIds, hostIds]);
+    await this.on(tx).query(
+      `INSERT INTO ${table} (${owner}, user_id) SELECT o, h FROM unnest($1::uuid[]) o CROSS JOIN unnest($2::uuid[]) h ON CONFLICT DO NOTHING`,
+      [ownerIds, hostIds],
+    );
   }
 
   async replaceHosts(kind: HostedKind, ownerIds: string[], hostIds: string[], tx?: Transaction): Promise<void> {
@@ -47,7 +53,10 @@ export class HostsRepository extends BaseRepository {
 
   /** user id → roles, of the active users among `ids`, in one statement. */
   async activeUserRoles(ids: string[], tx?: Transaction): Promise<Map<string, string[]>> {
-    const rows = await this.on(tx).query<{ id: string; roles: string }[]>(`SELECT id, roles::text[] AS roles FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
+    const rows = await this.on(tx).query<{ id: string; roles: string }[]>(
+      `SELECT id, roles::text[] AS roles FROM app_user WHERE id = ANY($1::uuid[]) AND active`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.roles as unknown as string[]]));
   }
 }

@@ -20,11 +20,15 @@ export class ProgrammesRepository extends BaseRepository {
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<ProgrammeEntity[]> {
-    return this.on(tx).getRepository(ProgrammeEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(ProgrammeEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   listByName(includeInactive: boolean, tx?: Transaction): Promise<ProgrammeEntity[]> {
-    return this.on(tx).getRepository(ProgrammeEntity).find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
+    return this.on(tx)
+      .getRepository(ProgrammeEntity)
+      .find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
   }
 
   save(programme: Partial<ProgrammeEntity>, tx?: Transaction): Promise<ProgrammeEntity> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
-import { ProgrammeEntity, ProgrammeKind } from '../entities';
 import { DomainEvents } from '@app/events';
+import { ProgrammeEntity, ProgrammeKind } from '../entities';
 import { schedulingPolicy } from '../scheduling-policy';
 import { ProgrammesRepository } from './programmes.repository';
 
@@ -90,7 +90,8 @@ export class ProgrammesService {
 
   private languages(languages: string[]): string[] {
     if (languages.length === 0 || languages.length > 30) throw AppError.badInput('languages must list 1 to 30 language tags', 'languages');
-    for (const tag of languages) if (!LANGUAGE_TAG.test(tag)) throw AppError.badInput(`languages: "${tag.slice(0, 20)}" is not a BCP 47 tag like nl or ar`, 'languages');
+    for (const tag of languages)
+      if (!LANGUAGE_TAG.test(tag)) throw AppError.badInput(`languages: "${tag.slice(0, 20)}" is not a BCP 47 tag like nl or ar`, 'languages');
     return [...new Set(languages)];
   }
 
@@ -98,7 +99,8 @@ export class ProgrammesService {
     try {
       return await this.programmes.save(programme, tx);
     } catch (error) {
-      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, `A programme named ${programme.name} already exists`, { field: 'name' });
+      if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
+        throw new AppError(ErrorCode.CONFLICT, `A programme named ${programme.name} already exists`, { field: 'name' });
       throw error;
     }
   }

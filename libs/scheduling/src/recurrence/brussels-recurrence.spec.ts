@@ -47,7 +47,11 @@ describe('occurrencesUntil', () => {
   it('honours COUNT and UNTIL and stops at the horizon', () => {
     expect(occurrencesUntil(parseRecurrence('FREQ=WEEKLY;COUNT=3'), utc('2026-09-01T17:00:00Z'), utc('2030-01-01T00:00:00Z'))).toHaveLength(3);
     const untilRule = parseRecurrence('FREQ=DAILY;UNTIL=20260903T170000Z');
-    expect(occurrencesUntil(untilRule, utc('2026-09-01T17:00:00Z'), utc('2030-01-01T00:00:00Z')).map(brusselsDate)).toEqual(['2026-09-01', '2026-09-02', '2026-09-03']);
+    expect(occurrencesUntil(untilRule, utc('2026-09-01T17:00:00Z'), utc('2030-01-01T00:00:00Z')).map(brusselsDate)).toEqual([
+      '2026-09-01',
+      '2026-09-02',
+      '2026-09-03',
+    ]);
     expect(occurrencesUntil(parseRecurrence('FREQ=DAILY'), utc('2026-09-01T17:00:00Z'), utc('2026-09-03T17:00:00Z'))).toHaveLength(2);
   });
 });

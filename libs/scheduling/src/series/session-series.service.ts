@@ -2,14 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Actor, AppError, Clock, validate } from '@app/common';
 import { Transaction, Transactions } from '@app/database';
-import { ProgrammeEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '../entities';
 import { DomainEvents } from '@app/events';
 import { JobName, OnJob } from '@app/queues';
 import { ClosuresService } from '../closures/closures.service';
 import { schoolYearOf } from '../closures/flemish-calendar';
-import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
+import { ProgrammeEntity, SessionSeriesEntity, SessionStatus, VenueEntity } from '../entities';
 import { HostsRepository } from '../hosts/hosts.repository';
 import { ProgrammesRepository } from '../programmes/programmes.repository';
+import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
 import { schedulingPolicy } from '../scheduling-policy';
 import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -79,18 +79,21 @@ export class SessionSeriesService {
       const { programme, venue } = await requireProgrammeAndVenue({ programmes: this.programmes, venues: this.venues }, input.programmeId, input.venueId, tx);
       const capacity = input.capacity == null ? null : sessionCapacity(input.capacity, programme, venue);
       const hostIds = await requireHosts(this.hosts, hostIdsInput, tx);
-      const series = await this.seriesTable.create({
-        programmeId: programme.id,
-        venueId: venue.id,
-        title,
-        rrule: recurrence.text,
-        firstStartsAt,
-        durationMinutes,
-        capacity,
-        skipSchoolHolidays: input.skipSchoolHolidays ?? false,
-        openEnded: recurrence.openEnded,
-        materialisedUntil: firstStartsAt,
-      }, tx);
+      const series = await this.seriesTable.create(
+        {
+          programmeId: programme.id,
+          venueId: venue.id,
+          title,
+          rrule: recurrence.text,
+          firstStartsAt,
+          durationMinutes,
+          capacity,
+          skipSchoolHolidays: input.skipSchoolHolidays ?? false,
+          openEnded: recurrence.openEnded,
+          materialisedUntil: firstStartsAt,
+        },
+        tx,
+      );
       await this.hosts.addHosts('series', [series.id], hostIds, tx);
       await this.materialise(tx, series, programme, venue, hostIds, this.horizon(series));
       return series;
@@ -124,7 +127,8 @@ export class SessionSeriesService {
       let hostIds = currentHosts;
       if (input.hostIds != null) {
         hostIds = await requireHosts(this.hosts, input.hostIds, tx);
-        if (actor && !schedulingPolicy.isCoordinator(actor) && !hostIds.includes(actor.userId)) throw AppError.forbidden('A host cannot remove themselves from a series; ask a coordinator');
+        if (actor && !schedulingPolicy.isCoordinator(actor) && !hostIds.includes(actor.userId))
+          throw AppError.forbidden('A host cannot remove themselves from a series; ask a coordinator');
         await this.hosts.replaceHosts('series', [series.id], hostIds, tx);
       }
 
@@ -147,13 +151,30 @@ export class SessionSeriesService {
       }
       const capacity = series.capacity ?? programme.defaultCapacity;
       if (kept.length) {
-        await this.sessions.updateFromSeries(kept.map((s) => s.id), series.title, series.durationMinutes, capacity, tx);
+        await this.sessions.updateFromSeries(
+          kept.map((s) => s.id),
+          series.title,
+          series.durationMinutes,
+          capacity,
+          tx,
+        );
         if (input.hostIds != null) {
-          await this.hosts.replaceHosts('session', kept.map((s) => s.id), hostIds, tx);
+          await this.hosts.replaceHosts(
+            'session',
+            kept.map((s) => s.id),
+            hostIds,
+            tx,
+          );
         }
       }
       const existing = new Set(kept.map((s) => s.startsAt.getTime()));
-      const created = await this.insertSessions(tx, series, wanted.filter((d) => !existing.has(d.getTime())), capacity, hostIds);
+      const created = await this.insertSessions(
+        tx,
+        series,
+        wanted.filter((d) => !existing.has(d.getTime())),
+        capacity,
+        hostIds,
+      );
       series.materialisedUntil = horizon;
       await this.seriesTable.save(series, tx);
       return { series, created, updated: kept.length, removed: gone.length };

@@ -79,11 +79,15 @@ export class SessionsRepository extends BaseRepository {
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<SessionEntity[]> {
-    return this.on(tx).getRepository(SessionEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(SessionEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   findBySeriesIds(seriesIds: readonly string[], tx?: Transaction): Promise<SessionEntity[]> {
-    return this.on(tx).getRepository(SessionEntity).find({ where: { seriesId: In([...seriesIds]) }, order: { startsAt: 'ASC' } });
+    return this.on(tx)
+      .getRepository(SessionEntity)
+      .find({ where: { seriesId: In([...seriesIds]) }, order: { startsAt: 'ASC' } });
   }
 
   /** Inserts a new session (a plain object) or saves a loaded one. */
@@ -109,12 +113,10 @@ export class SessionsRepository extends BaseRepository {
 
   /** A series' changed title, duration and capacity on sessions it keeps. */
   async updateFromSeries(ids: string[], title: string, durationMinutes: number, capacity: number, tx?: Transaction): Promise<void> {
-    await this.on(tx).query(`UPDATE session SET title = $2, ends_at = starts_at + make_interval(mins => $3), capacity = $4, updated_at = now() WHERE id = ANY($1::uuid[])`, [
-      ids,
-      title,
-      durationMinutes,
-      capacity,
-    ]);
+    await this.on(tx).query(
+      `UPDATE session SET title = $2, ends_at = starts_at + make_interval(mins => $3), capacity = $4, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [ids, title, durationMinutes, capacity],
+    );
   }
 
   /** Inserts a series' occurrences, skipping starts it already has; returns the new sessions' ids. */
@@ -161,7 +163,11 @@ export class SessionsRepository extends BaseRepository {
     const query = this.filtered(filter, tx);
     const totalCount = await query.clone().getCount();
     if (cursor) query.andWhere('(s.starts_at, s.id) > (:cursorAt, :cursorId)', { cursorAt: cursor.at, cursorId: cursor.id });
-    const rows = await query.orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').take(size + 1).getMany();
+    const rows = await query
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .take(size + 1)
+      .getMany();
     return { rows, totalCount };
   }
 
@@ -172,7 +178,8 @@ export class SessionsRepository extends BaseRepository {
     if (filter.programmeId) query.andWhere('s.programme_id = :programmeId', { programmeId: filter.programmeId });
     if (filter.venueId) query.andWhere('s.venue_id = :venueId', { venueId: filter.venueId });
     if (filter.seriesId) query.andWhere('s.series_id = :seriesId', { seriesId: filter.seriesId });
-    if (filter.organisationId) query.andWhere('s.venue_id IN (SELECT id FROM venue WHERE organisation_id = :organisationId)', { organisationId: filter.organisationId });
+    if (filter.organisationId)
+      query.andWhere('s.venue_id IN (SELECT id FROM venue WHERE organisation_id = :organisationId)', { organisationId: filter.organisationId });
     if (!filter.includeCancelled) query.andWhere('s.status = :scheduled', { scheduled: SessionStatus.SCHEDULED });
     const scope = filter.scope;
     if (scope) {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transactions } from '@app/database';
-import { SessionEntity, SessionStatus } from '../entities';
 import { DomainEvents } from '@app/events';
+import { SessionEntity, SessionStatus } from '../entities';
 import { HostsRepository } from '../hosts/hosts.repository';
 import { ProgrammesRepository } from '../programmes/programmes.repository';
 import { schedulingPolicy } from '../scheduling-policy';
@@ -59,7 +59,8 @@ export class SessionsService {
     const startsAt = requireValidInstant('startsAt', input.startsAt);
     const endsAt = requireValidInstant('endsAt', input.endsAt);
     validate.range('startsAt', startsAt, endsAt);
-    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) throw AppError.badInput(`a session lasts at most ${MAX_DURATION_MINUTES / 60} hours`, 'endsAt');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000)
+      throw AppError.badInput(`a session lasts at most ${MAX_DURATION_MINUTES / 60} hours`, 'endsAt');
     if (startsAt.getTime() <= this.clock.now().getTime()) throw AppError.badInput('startsAt is in the past', 'startsAt');
     return this.transactions.run(async (tx) => {
       const { programme, venue } = await requireProgrammeAndVenue({ programmes: this.programmes, venues: this.venues }, input.programmeId, input.venueId, tx);
@@ -82,7 +83,8 @@ export class SessionsService {
       if (!session) throw AppError.notFound('Session', sessionId);
       schedulingPolicy.requireCanManageHosted(actor, await this.hosts.hostIdsOf('session', sessionId, tx), 'cancel it');
       if (session.status === SessionStatus.CANCELLED) return session;
-      if (session.startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started; it can no longer be cancelled');
+      if (session.startsAt.getTime() <= this.clock.now().getTime())
+        throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started; it can no longer be cancelled');
       session.status = SessionStatus.CANCELLED;
       session.cancellationReason = cancellationReason;
       session.cancelledAt = this.clock.now();
@@ -98,7 +100,8 @@ export class SessionsService {
     const startsAt = requireValidInstant('startsAt', startsAtInput);
     const endsAt = requireValidInstant('endsAt', endsAtInput);
     validate.range('startsAt', startsAt, endsAt);
-    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) throw AppError.badInput(`a session lasts at most ${MAX_DURATION_MINUTES} minutes`, 'endsAt');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MINUTES * 60_000)
+      throw AppError.badInput(`a session lasts at most ${MAX_DURATION_MINUTES} minutes`, 'endsAt');
     return this.transactions.run(async (tx) => {
       const session = await this.sessions.lock(sessionId, tx);
       if (!session) throw AppError.notFound('Session', sessionId);
@@ -114,10 +117,12 @@ export class SessionsService {
       try {
         saved = await this.sessions.save(session, tx);
       } catch (error) {
-        if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw new AppError(ErrorCode.CONFLICT, 'The series already has a session at that time', { field: 'startsAt' });
+        if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
+          throw new AppError(ErrorCode.CONFLICT, 'The series already has a session at that time', { field: 'startsAt' });
         throw error;
       }
-      if (previousStartsAt.getTime() !== startsAt.getTime()) await this.events.emit(tx, 'session.moved', { session: saved, previousStartsAt, actorId: actor?.userId ?? null });
+      if (previousStartsAt.getTime() !== startsAt.getTime())
+        await this.events.emit(tx, 'session.moved', { session: saved, previousStartsAt, actorId: actor?.userId ?? null });
       return saved;
     });
   }
@@ -131,10 +136,7 @@ export class SessionsService {
       schedulingPolicy.requireCanManageHosted(actor, await this.hosts.hostIdsOf('session', sessionId, tx), 'change its capacity');
       if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session is cancelled');
       if (session.endsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session is over');
-      const [programme, venue] = await Promise.all([
-        this.programmes.findByIdOrFail(session.programmeId, tx),
-        this.venues.findByIdOrFail(session.venueId, tx),
-      ]);
+      const [programme, venue] = await Promise.all([this.programmes.findByIdOrFail(session.programmeId, tx), this.venues.findByIdOrFail(session.venueId, tx)]);
       session.capacity = sessionCapacity(capacity, programme, venue);
       const saved = await this.sessions.save(session, tx);
       // Raising capacity seats the waiting list at once; lowering it never un-confirms anyone.

@@ -20,11 +20,15 @@ export class VenuesRepository extends BaseRepository {
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<VenueEntity[]> {
-    return this.on(tx).getRepository(VenueEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(VenueEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   findByOrganisationIds(organisationIds: readonly string[], tx?: Transaction): Promise<VenueEntity[]> {
-    return this.on(tx).getRepository(VenueEntity).find({ where: { organisationId: In([...organisationIds]) }, order: { name: 'ASC' } });
+    return this.on(tx)
+      .getRepository(VenueEntity)
+      .find({ where: { organisationId: In([...organisationIds]) }, order: { name: 'ASC' } });
   }
 
   save(venue: Partial<VenueEntity>, tx?: Transaction): Promise<VenueEntity> {

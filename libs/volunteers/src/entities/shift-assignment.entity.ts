@@ -1,8 +1,8 @@
 import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { BaseEntity } from '@app/database';
 import { ShiftAssignmentStatus } from './enums';
 import { ShiftEntity } from './shift.entity';
-import { UserEntity } from '@app/auth';
 
 /**
  * A volunteer on a shift. The shift's times are copied here so that the exclusion constraint
@@ -13,7 +13,10 @@ import { UserEntity } from '@app/auth';
 @Index(['volunteerId', 'startsAt'])
 @Index('shift_assignment_one_live', ['shiftId', 'volunteerId'], { unique: true, where: `"status" IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW')` })
 @Check('shift_assignment_range', `"ends_at" > "starts_at"`)
-@Exclusion('shift_assignment_no_overlap', `USING gist ("volunteer_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW'))`)
+@Exclusion(
+  'shift_assignment_no_overlap',
+  `USING gist ("volunteer_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW'))`,
+)
 export class ShiftAssignmentEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   shiftId: string;

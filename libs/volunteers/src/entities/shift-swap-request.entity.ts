@@ -1,8 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { BaseEntity } from '@app/database';
 import { ShiftSwapStatus } from './enums';
 import { ShiftAssignmentEntity } from './shift-assignment.entity';
-import { UserEntity } from '@app/auth';
 
 /**
  * A volunteer asks a colleague to take one of their shifts. Nothing moves until the colleague

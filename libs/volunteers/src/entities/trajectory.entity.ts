@@ -1,8 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
 import { ReferralChannel } from '@app/registrations';
-import { TrajectoryKind, TrajectoryStatus } from './enums';
 import { ParticipantEntity } from '@app/registrations';
+import { TrajectoryKind, TrajectoryStatus } from './enums';
 
 /** A Picnik trajectory (with FMDO): a newcomer matched to a buddy, volunteer work, an association or an internship. */
 @Entity('trajectory')

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, OneToOne } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { BaseEntity } from '@app/database';
 import { Daypart, ScreeningStatus, VolunteerSkill } from './enums';
-import { UserEntity } from '@app/auth';
 
 /** What a VOLUNTEER user speaks, can do and when, and what organisations ask of them. */
 @Entity('volunteer_profile')

@@ -87,7 +87,10 @@ export class ShiftMessagesRepository extends BaseRepository {
   }
 
   async user(tx: Transaction, userId: string | null): Promise<{ email: string; display_name: string; active: boolean } | undefined> {
-    const [user] = await this.on(tx).query<{ email: string; display_name: string; active: boolean }[]>(`SELECT email, display_name, active FROM app_user WHERE id = $1`, [userId]);
+    const [user] = await this.on(tx).query<{ email: string; display_name: string; active: boolean }[]>(
+      `SELECT email, display_name, active FROM app_user WHERE id = $1`,
+      [userId],
+    );
     return user;
   }
 

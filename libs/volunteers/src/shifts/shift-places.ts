@@ -46,10 +46,15 @@ export class ShiftPlaces {
     const away = await this.shifts.absenceOn(volunteerId, brusselsDay(shift.startsAt), tx);
     if (away) {
       // When and why someone is away is for the volunteer and coordinators, not for a host or a colleague swapping.
-      const message = volunteersPolicy.canSeeVolunteer(actor, volunteerId) ? `${volunteer.displayName} is away from ${away.starts_on} to ${away.ends_on}` : 'The volunteer is not available then';
+      const message = volunteersPolicy.canSeeVolunteer(actor, volunteerId)
+        ? `${volunteer.displayName} is away from ${away.starts_on} to ${away.ends_on}`
+        : 'The volunteer is not available then';
       throw new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, message, { reason: 'AWAY' });
     }
-    return this.shifts.insertAssignment({ shiftId: shift.id, volunteerId, startsAt: shift.startsAt, endsAt: shift.endsAt, status: ShiftAssignmentStatus.ASSIGNED, assignedById: actor.userId }, tx);
+    return this.shifts.insertAssignment(
+      { shiftId: shift.id, volunteerId, startsAt: shift.startsAt, endsAt: shift.endsAt, status: ShiftAssignmentStatus.ASSIGNED, assignedById: actor.userId },
+      tx,
+    );
   }
 
   /** The exclusion constraint's refusal as VOLUNTEER_UNAVAILABLE naming the overlapping shift; a second place on one shift as ALREADY_REGISTERED. */
@@ -58,14 +63,18 @@ export class ShiftPlaces {
     if (code === PgErrorCode.UNIQUE_VIOLATION) return new AppError(ErrorCode.ALREADY_REGISTERED, 'This volunteer is already on this shift');
     if (code !== PgErrorCode.EXCLUSION_VIOLATION) return error;
     // Which other shift a volunteer holds is for the volunteer and coordinators only.
-    if (!volunteersPolicy.canSeeVolunteer(actor, volunteerId)) return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, 'The volunteer already has a shift then', { reason: 'OVERLAP' });
+    if (!volunteersPolicy.canSeeVolunteer(actor, volunteerId))
+      return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, 'The volunteer already has a shift then', { reason: 'OVERLAP' });
     const other = await this.shifts.overlappingShift(volunteerId, shiftId);
     if (!other) return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, 'The volunteer already has a shift then', { reason: 'OVERLAP' });
     const when = DateTime.fromJSDate(new Date(other.starts_at), { zone: VOLUNTEER_ZONE }).toFormat('yyyy-MM-dd HH:mm');
     return new AppError(ErrorCode.VOLUNTEER_UNAVAILABLE, `The volunteer already has a shift then: ${other.title} (${when})`, { reason: 'OVERLAP' });
   }
 
-  /** Active volunteers neither away that day nor busy then (nor on the shift), best fit first: the role's skill, shared languages, usual availability, fewest shifts ahead. */
+  /**
+   * Active volunteers neither away that day nor busy then (nor on the shift), best fit first: the
+   * role's skill, shared languages, usual availability, fewest shifts ahead.
+   */
   async rankFreeVolunteers(shift: ShiftEntity, now: Date, tx?: Transaction): Promise<FreeVolunteer[]> {
     return rankCandidates(shift, await this.shifts.freeVolunteerRows(shift, now, brusselsDay(shift.startsAt), tx));
   }

@@ -40,7 +40,15 @@ describe('when a shift falls, in Brussels time', () => {
 
 describe('ranking the volunteers free for a shift', () => {
   const shift = { role: VolunteerSkill.TRANSLATOR, languages: ['ar', 'prs'], startsAt: MONDAY_MORNING };
-  const row = (userId: string, profile: Partial<CandidateRow>): CandidateRow => ({ user_id: userId, languages: [], skills: [], available_weekdays: [], available_dayparts: [], upcoming: 0, ...profile });
+  const row = (userId: string, profile: Partial<CandidateRow>): CandidateRow => ({
+    user_id: userId,
+    languages: [],
+    skills: [],
+    available_weekdays: [],
+    available_dayparts: [],
+    upcoming: 0,
+    ...profile,
+  });
 
   const skilled = row('a-skill-only', { skills: [VolunteerSkill.TRANSLATOR], upcoming: 2 });
   const speaksOneUsuallyFree = row('b-one-language-free', { languages: ['ar'], available_weekdays: [1], available_dayparts: [Daypart.MORNING], upcoming: 3 });
@@ -102,7 +110,9 @@ describe('taking a place on a shift', () => {
     const now = MONDAY_MORNING;
     expect(refusal(() => requireShiftTakesVolunteers({ status: ShiftStatus.OPEN, startsAt: new Date(now.getTime() + 60_000) }, now))).toBeNull();
     expect(refusal(() => requireShiftTakesVolunteers({ status: ShiftStatus.OPEN, startsAt: now }, now))?.code).toBe(ErrorCode.SESSION_IN_PAST);
-    expect(refusal(() => requireShiftTakesVolunteers({ status: ShiftStatus.CANCELLED, startsAt: new Date(now.getTime() + 60_000) }, now))?.code).toBe(ErrorCode.CONFLICT);
+    expect(refusal(() => requireShiftTakesVolunteers({ status: ShiftStatus.CANCELLED, startsAt: new Date(now.getTime() + 60_000) }, now))?.code).toBe(
+      ErrorCode.CONFLICT,
+    );
   });
 
   it('the last free place can be taken, and then the shift is full', () => {

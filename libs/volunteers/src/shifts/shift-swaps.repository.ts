@@ -25,7 +25,10 @@ export class ShiftSwapsRepository extends BaseRepository {
 
   /** The assignment's PENDING request, if any, becomes WITHDRAWN. */
   async withdrawPendingOf(assignmentId: string, tx?: Transaction): Promise<void> {
-    await this.on(tx).query(`UPDATE shift_swap_request SET status = 'WITHDRAWN', decided_at = now(), updated_at = now() WHERE assignment_id = $1 AND status = 'PENDING'`, [assignmentId]);
+    await this.on(tx).query(
+      `UPDATE shift_swap_request SET status = 'WITHDRAWN', decided_at = now(), updated_at = now() WHERE assignment_id = $1 AND status = 'PENDING'`,
+      [assignmentId],
+    );
   }
 
   saveRequest(request: Partial<ShiftSwapRequestEntity>, tx?: Transaction): Promise<ShiftSwapRequestEntity> {
@@ -38,7 +41,10 @@ export class ShiftSwapsRepository extends BaseRepository {
 
   /** The PENDING requests about these assignments become LAPSED. */
   async lapse(assignmentIds: string[], tx?: Transaction): Promise<void> {
-    await this.on(tx).query(`UPDATE shift_swap_request SET status = 'LAPSED', decided_at = now(), updated_at = now() WHERE assignment_id = ANY($1::uuid[]) AND status = 'PENDING'`, [assignmentIds]);
+    await this.on(tx).query(
+      `UPDATE shift_swap_request SET status = 'LAPSED', decided_at = now(), updated_at = now() WHERE assignment_id = ANY($1::uuid[]) AND status = 'PENDING'`,
+      [assignmentIds],
+    );
   }
 
   /** Requests the volunteer asked or received for shifts starting after `now`; newest first, at most 100. */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
 import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
-import { ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, ShiftSwapRequestEntity, ShiftSwapStatus } from '../entities';
-import { UserEntity } from '@app/auth';
 import { EventMap, OnEvent } from '@app/events';
+import { ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, ShiftSwapRequestEntity, ShiftSwapStatus } from '../entities';
 import { volunteersPolicy } from '../volunteers-policy';
 import { ShiftEvents } from './shift-events';
 import { ShiftPlaces } from './shift-places';
@@ -39,7 +39,10 @@ export class ShiftSwapsService {
   /** A moved or released assignment's open swap request lapses (before the outbox withdraws its mail). */
   @OnEvent({ name: 'shifts.changed', order: 10 })
   async onShiftsChanged(tx: Transaction, { events }: EventMap['shifts.changed']): Promise<void> {
-    await this.lapse(tx, events.filter((event) => event.kind !== 'ASSIGNED').flatMap((event) => event.assignmentIds));
+    await this.lapse(
+      tx,
+      events.filter((event) => event.kind !== 'ASSIGNED').flatMap((event) => event.assignmentIds),
+    );
   }
 
   /**
@@ -66,15 +69,18 @@ export class ShiftSwapsService {
       const free = await this.places.rankFreeVolunteers(shift, this.clock.now(), tx);
       if (!free.some((candidate) => candidate.userId === target && candidate.fits)) throw unavailable();
       await this.swaps.withdrawPendingOf(assignment.id, tx);
-      const request = await this.swaps.saveRequest({
-        assignmentId: assignment.id,
-        shiftId: shift.id,
-        fromVolunteerId: holder.userId,
-        toVolunteerId: target,
-        status: ShiftSwapStatus.PENDING,
-        takenAssignmentId: null,
-        decidedAt: null,
-      }, tx);
+      const request = await this.swaps.saveRequest(
+        {
+          assignmentId: assignment.id,
+          shiftId: shift.id,
+          fromVolunteerId: holder.userId,
+          toVolunteerId: target,
+          status: ShiftSwapStatus.PENDING,
+          takenAssignmentId: null,
+          decidedAt: null,
+        },
+        tx,
+      );
       await this.events.publishSwapRequested(tx, request.id);
       return request;
     });
@@ -87,10 +93,20 @@ export class ShiftSwapsService {
     if (!assignment) throw AppError.notFound('ShiftAssignment', assignmentId);
     if (assignment.volunteerId !== holder.userId) throw AppError.forbidden('Only the volunteer on a shift looks for a colleague to take it');
     const shift = await this.shifts.findShiftOrFail(assignment.shiftId);
-    if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || shift.status !== ShiftStatus.OPEN || assignment.startsAt.getTime() <= this.clock.now().getTime()) return [];
-    const best = (await this.places.rankFreeVolunteers(shift, this.clock.now())).filter((candidate) => candidate.fits && candidate.userId !== holder.userId).slice(0, CANDIDATES);
+    if (
+      assignment.status !== ShiftAssignmentStatus.ASSIGNED ||
+      shift.status !== ShiftStatus.OPEN ||
+      assignment.startsAt.getTime() <= this.clock.now().getTime()
+    )
+      return [];
+    const best = (await this.places.rankFreeVolunteers(shift, this.clock.now()))
+      .filter((candidate) => candidate.fits && candidate.userId !== holder.userId)
+      .slice(0, CANDIDATES);
     const users = new Map((await this.shifts.usersByIds(best.map((candidate) => candidate.userId))).map((user) => [user.id, user]));
-    return best.map((candidate) => users.get(candidate.userId)).filter((user): user is UserEntity => !!user).map((user) => ({ id: user.id, displayName: user.displayName }));
+    return best
+      .map((candidate) => users.get(candidate.userId))
+      .filter((user): user is UserEntity => !!user)
+      .map((user) => ({ id: user.id, displayName: user.displayName }));
   }
 
   /** The caller's requests, asked and received, for shifts still ahead; newest first. */
@@ -113,7 +129,12 @@ export class ShiftSwapsService {
         const request = await this.swaps.lockRequest(id, tx);
         if (request.status !== ShiftSwapStatus.PENDING) throw noLongerOpen();
         const shift = await this.shifts.lockShift(assignment.shiftId, tx);
-        if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || assignment.startsAt.getTime() <= this.clock.now().getTime() || shift.status !== ShiftStatus.OPEN) throw noLongerOpen();
+        if (
+          assignment.status !== ShiftAssignmentStatus.ASSIGNED ||
+          assignment.startsAt.getTime() <= this.clock.now().getTime() ||
+          shift.status !== ShiftStatus.OPEN
+        )
+          throw noLongerOpen();
         await this.shifts.setAssignmentStatus(assignment.id, ShiftAssignmentStatus.DROPPED, tx);
         const taken = await this.places.insertAssignment(tx, colleague, shift, colleague.userId);
         await this.swaps.updateRequest(request.id, { status: ShiftSwapStatus.ACCEPTED, takenAssignmentId: taken.id, decidedAt: this.clock.now() }, tx);
@@ -124,7 +145,8 @@ export class ShiftSwapsService {
         return taken;
       });
     } catch (error) {
-      if (pgErrorCode(error) === PgErrorCode.EXCLUSION_VIOLATION || (error instanceof AppError && error.code === ErrorCode.VOLUNTEER_UNAVAILABLE)) throw unavailable();
+      if (pgErrorCode(error) === PgErrorCode.EXCLUSION_VIOLATION || (error instanceof AppError && error.code === ErrorCode.VOLUNTEER_UNAVAILABLE))
+        throw unavailable();
       throw error;
     }
   }
@@ -162,7 +184,11 @@ export class ShiftSwapsService {
   /** The shift of an assignment that can still change hands. */
   private async requireAhead(tx: Transaction, assignment: ShiftAssignmentEntity): Promise<ShiftEntity> {
     const shift = await this.shifts.findShiftOrFail(assignment.shiftId, tx);
-    if (assignment.status !== ShiftAssignmentStatus.ASSIGNED || shift.status !== ShiftStatus.OPEN || assignment.startsAt.getTime() <= this.clock.now().getTime()) {
+    if (
+      assignment.status !== ShiftAssignmentStatus.ASSIGNED ||
+      shift.status !== ShiftStatus.OPEN ||
+      assignment.startsAt.getTime() <= this.clock.now().getTime()
+    ) {
       throw new AppError(ErrorCode.CONFLICT, 'Only a shift that is still ahead can be swapped');
     }
     return shift;

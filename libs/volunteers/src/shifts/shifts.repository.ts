@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { AppError, validate } from '@app/common';
 import { BaseRepository, pgErrorCode, PgErrorCode, Transaction } from '@app/database';
-import { UserEntity } from '@app/auth';
 import { sessionResponsibles, SessionEntity, SessionResponsibles } from '@app/scheduling';
 import { HELD_SHIFT_STATUSES, ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus } from '../entities';
 import { VOLUNTEER_ZONE } from './availability';
@@ -72,7 +72,9 @@ export class ShiftsRepository extends BaseRepository {
   }
 
   usersByIds(ids: readonly string[], tx?: Transaction): Promise<UserEntity[]> {
-    return this.on(tx).getRepository(UserEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(UserEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   findSession(id: string, tx?: Transaction): Promise<SessionEntity | null> {
@@ -80,7 +82,9 @@ export class ShiftsRepository extends BaseRepository {
   }
 
   scheduledSessionsOfSeries(seriesId: string, tx?: Transaction): Promise<SessionEntity[]> {
-    return this.on(tx).getRepository(SessionEntity).find({ where: { seriesId, status: 'SCHEDULED' as SessionEntity['status'] }, order: { startsAt: 'ASC' } });
+    return this.on(tx)
+      .getRepository(SessionEntity)
+      .find({ where: { seriesId, status: 'SCHEDULED' as SessionEntity['status'] }, order: { startsAt: 'ASC' } });
   }
 
   sessionResponsibles(sessionIds: readonly string[], tx?: Transaction): Promise<Map<string, SessionResponsibles>> {
@@ -106,11 +110,15 @@ export class ShiftsRepository extends BaseRepository {
 
   /** Whether the volunteer holds a place on the shift already. */
   holdsPlace(shiftId: string, volunteerId: string, tx?: Transaction): Promise<boolean> {
-    return this.on(tx).getRepository(ShiftAssignmentEntity).existsBy({ shiftId, volunteerId, status: In(HELD) });
+    return this.on(tx)
+      .getRepository(ShiftAssignmentEntity)
+      .existsBy({ shiftId, volunteerId, status: In(HELD) });
   }
 
   countHeld(shiftId: string, tx?: Transaction): Promise<number> {
-    return this.on(tx).getRepository(ShiftAssignmentEntity).countBy({ shiftId, status: In(HELD) });
+    return this.on(tx)
+      .getRepository(ShiftAssignmentEntity)
+      .countBy({ shiftId, status: In(HELD) });
   }
 
   /** The volunteer's period away that covers the day (YYYY-MM-DD), if any. */
@@ -159,7 +167,10 @@ export class ShiftsRepository extends BaseRepository {
 
   /** Sessions among these that have an open shift. */
   async sessionIdsWithOpenShifts(sessionIds: string[], tx?: Transaction): Promise<string[]> {
-    const rows = await this.on(tx).query<{ session_id: string }[]>(`SELECT DISTINCT session_id FROM shift WHERE session_id = ANY($1::uuid[]) AND status = 'OPEN'`, [sessionIds]);
+    const rows = await this.on(tx).query<{ session_id: string }[]>(
+      `SELECT DISTINCT session_id FROM shift WHERE session_id = ANY($1::uuid[]) AND status = 'OPEN'`,
+      [sessionIds],
+    );
     return rows.map((row) => row.session_id);
   }
 
@@ -188,7 +199,10 @@ export class ShiftsRepository extends BaseRepository {
     for (const assignment of assignments) {
       await tx.query(`SAVEPOINT follow_moved_session`);
       try {
-        await tx.query(`UPDATE shift_assignment SET starts_at = starts_at + $2::interval, ends_at = ends_at + $2::interval, updated_at = now() WHERE id = $1`, [assignment.id, interval]);
+        await tx.query(`UPDATE shift_assignment SET starts_at = starts_at + $2::interval, ends_at = ends_at + $2::interval, updated_at = now() WHERE id = $1`, [
+          assignment.id,
+          interval,
+        ]);
         await tx.query(`RELEASE SAVEPOINT follow_moved_session`);
         moved.push(assignment.id);
       } catch (error) {
@@ -206,18 +220,28 @@ export class ShiftsRepository extends BaseRepository {
     const manager = this.on(tx);
     await manager.getRepository(ShiftEntity).update({ id: In(shiftIds) }, { status: ShiftStatus.CANCELLED });
     // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's query().
-    const [released] = await manager.query<[{ id: string }[], number]>(`UPDATE shift_assignment SET status = 'DROPPED', updated_at = now() WHERE shift_id = ANY($1::uuid[]) AND status = 'ASSIGNED' RETURNING id`, [shiftIds]);
+    const [released] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE shift_assignment SET status = 'DROPPED', updated_at = now() WHERE shift_id = ANY($1::uuid[]) AND status = 'ASSIGNED' RETURNING id`,
+      [shiftIds],
+    );
     return released.map((row) => row.id);
   }
 
   /** Open shifts, by start, at most 500. */
   listShifts(filter: ShiftQuery, tx?: Transaction): Promise<ShiftEntity[]> {
-    const query = this.on(tx).getRepository(ShiftEntity).createQueryBuilder('s').where('s.status = :open', { open: ShiftStatus.OPEN }).orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(500);
+    const query = this.on(tx)
+      .getRepository(ShiftEntity)
+      .createQueryBuilder('s')
+      .where('s.status = :open', { open: ShiftStatus.OPEN })
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(500);
     query.andWhere('s.starts_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('s.starts_at < :to', { to: filter.to });
     if (filter.sessionId) query.andWhere('s.session_id = :sessionId', { sessionId: filter.sessionId });
     if (filter.editionId) query.andWhere('s.edition_id = :editionId', { editionId: filter.editionId });
-    if (filter.onlyUnderstaffed) query.andWhere(`(SELECT count(*) FROM shift_assignment a WHERE a.shift_id = s.id AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW')) < s.needed`);
+    if (filter.onlyUnderstaffed)
+      query.andWhere(`(SELECT count(*) FROM shift_assignment a WHERE a.shift_id = s.id AND a.status IN ('ASSIGNED', 'ATTENDED', 'NO_SHOW')) < s.needed`);
     return query.getMany();
   }
 
@@ -247,17 +271,23 @@ export class ShiftsRepository extends BaseRepository {
 
   /** The volunteer's held assignments by start; only those not ended by `endedAfter` when given. */
   assignmentsOf(volunteerId: string, endedAfter: Date | null, tx?: Transaction): Promise<ShiftAssignmentEntity[]> {
-    return this.on(tx).getRepository(ShiftAssignmentEntity).find({
-      where: { volunteerId, status: In(HELD), ...(endedAfter ? { endsAt: MoreThan(endedAfter) } : {}) },
-      order: { startsAt: 'ASC' },
-    });
+    return this.on(tx)
+      .getRepository(ShiftAssignmentEntity)
+      .find({
+        where: { volunteerId, status: In(HELD), ...(endedAfter ? { endsAt: MoreThan(endedAfter) } : {}) },
+        order: { startsAt: 'ASC' },
+      });
   }
 
   shiftsByIds(ids: readonly string[], tx?: Transaction): Promise<ShiftEntity[]> {
-    return this.on(tx).getRepository(ShiftEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(ShiftEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   assignmentsByShiftIds(ids: readonly string[], tx?: Transaction): Promise<ShiftAssignmentEntity[]> {
-    return this.on(tx).getRepository(ShiftAssignmentEntity).find({ where: { shiftId: In([...ids]), status: In(HELD) }, order: { createdAt: 'ASC' } });
+    return this.on(tx)
+      .getRepository(ShiftAssignmentEntity)
+      .find({ where: { shiftId: In([...ids]), status: In(HELD) }, order: { createdAt: 'ASC' } });
   }
 }

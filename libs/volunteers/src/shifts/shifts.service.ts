@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
 import { Transaction, Transactions } from '@app/database';
-import { ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, VolunteerSkill } from '../entities';
-import { UserEntity } from '@app/auth';
+import { EventMap, OnEvent } from '@app/events';
 import { normaliseLanguage } from '@app/registrations';
 import { SessionStatus } from '@app/scheduling';
-import { EventMap, OnEvent } from '@app/events';
+import { ShiftAssignmentEntity, ShiftAssignmentStatus, ShiftEntity, ShiftStatus, VolunteerSkill } from '../entities';
 import { volunteersPolicy } from '../volunteers-policy';
 import { ShiftEvent, ShiftEvents } from './shift-events';
 import { ShiftPlaces } from './shift-places';
@@ -128,22 +128,26 @@ export class ShiftsService {
       if (!startsAt || !endsAt) throw AppError.badInput('startsAt and endsAt are needed for a shift outside a session', 'startsAt');
       validate.range('startsAt', startsAt, endsAt);
       if (endsAt.getTime() - startsAt.getTime() > 24 * 3_600_000) throw AppError.badInput('a shift lasts at most 24 hours', 'endsAt');
-      if (startsAt.getTime() <= this.clock.now().getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'A shift must start in the future', { field: 'startsAt' });
-      return this.shifts.saveShift({
-        title: validate.text('title', title ?? '', { max: 200 }),
-        role: command.role,
-        needed,
-        startsAt,
-        endsAt,
-        sessionId,
-        seriesId: null,
-        editionId,
-        plotId,
-        languages,
-        notes,
-        status: ShiftStatus.OPEN,
-        createdById: actor.userId,
-      }, tx);
+      if (startsAt.getTime() <= this.clock.now().getTime())
+        throw new AppError(ErrorCode.SESSION_IN_PAST, 'A shift must start in the future', { field: 'startsAt' });
+      return this.shifts.saveShift(
+        {
+          title: validate.text('title', title ?? '', { max: 200 }),
+          role: command.role,
+          needed,
+          startsAt,
+          endsAt,
+          sessionId,
+          seriesId: null,
+          editionId,
+          plotId,
+          languages,
+          notes,
+          status: ShiftStatus.OPEN,
+          createdById: actor.userId,
+        },
+        tx,
+      );
     });
   }
 
@@ -161,7 +165,19 @@ export class ShiftsService {
       if (sessions.length === 0) throw AppError.notFound('SessionSeries', seriesId);
       await this.requireCanStaff(tx, actor, upcoming[0]?.id ?? sessions[0].id);
       return this.shifts.saveShifts(
-        upcoming.map((session) => ({ title: title ?? session.title, role: command.role, needed, startsAt: session.startsAt, endsAt: session.endsAt, sessionId: session.id, seriesId, languages, notes, status: ShiftStatus.OPEN, createdById: actor.userId })),
+        upcoming.map((session) => ({
+          title: title ?? session.title,
+          role: command.role,
+          needed,
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+          sessionId: session.id,
+          seriesId,
+          languages,
+          notes,
+          status: ShiftStatus.OPEN,
+          createdById: actor.userId,
+        })),
         tx,
       );
     });
@@ -213,7 +229,8 @@ export class ShiftsService {
       if (shift.sessionId) await this.requireCanStaff(tx, actor, shift.sessionId);
       else volunteersPolicy.requireCoordinator(actor, 'record attendance at shifts');
       if (assignment.status === ShiftAssignmentStatus.DROPPED) throw new AppError(ErrorCode.CONFLICT, 'This volunteer dropped the shift');
-      if (assignment.startsAt.getTime() > this.clock.now().getTime()) throw AppError.badInput('Attendance is recorded once the shift has begun', 'assignmentId');
+      if (assignment.startsAt.getTime() > this.clock.now().getTime())
+        throw AppError.badInput('Attendance is recorded once the shift has begun', 'assignmentId');
       const status = attended ? ShiftAssignmentStatus.ATTENDED : ShiftAssignmentStatus.NO_SHOW;
       await this.shifts.setAssignmentStatus(assignment.id, status, tx);
       return { ...assignment, status };
@@ -255,9 +272,15 @@ export class ShiftsService {
     const take = validate.int('limit', limit, 1, 50);
     const best = (await this.places.rankFreeVolunteers(shift, this.clock.now())).slice(0, take);
     const users = new Map((await this.shifts.usersByIds(best.map((s) => s.userId))).map((user) => [user.id, user]));
-    return best.map(({ userId, sharedLanguages, hasSkill, usuallyAvailable, upcomingShifts, score }) => ({ volunteer: users.get(userId)!, score, sharedLanguages, hasSkill, usuallyAvailable, upcomingShifts }));
+    return best.map(({ userId, sharedLanguages, hasSkill, usuallyAvailable, upcomingShifts, score }) => ({
+      volunteer: users.get(userId)!,
+      score,
+      sharedLanguages,
+      hasSkill,
+      usuallyAvailable,
+      upcomingShifts,
+    }));
   }
-
 
   findShiftsByIds(ids: readonly string[]): Promise<ShiftEntity[]> {
     return this.shifts.shiftsByIds(ids);

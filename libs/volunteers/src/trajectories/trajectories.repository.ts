@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { AppError, validate } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
-import { UserEntity } from '@app/auth';
 import { ParticipantEntity } from '@app/registrations';
 import { TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
 
@@ -58,7 +58,9 @@ export class TrajectoriesRepository extends BaseRepository {
   }
 
   usersByIds(ids: readonly string[], tx?: Transaction): Promise<UserEntity[]> {
-    return this.on(tx).getRepository(UserEntity).findBy({ id: In([...ids]) });
+    return this.on(tx)
+      .getRepository(UserEntity)
+      .findBy({ id: In([...ids]) });
   }
 
   async organisationExists(organisationId: string, tx?: Transaction): Promise<boolean> {
@@ -106,10 +108,14 @@ export class TrajectoriesRepository extends BaseRepository {
   }
 
   historyByTrajectoryIds(ids: readonly string[], tx?: Transaction): Promise<TrajectoryStatusChangeEntity[]> {
-    return this.on(tx).getRepository(TrajectoryStatusChangeEntity).find({ where: { trajectoryId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return this.on(tx)
+      .getRepository(TrajectoryStatusChangeEntity)
+      .find({ where: { trajectoryId: In([...ids]) }, order: { createdAt: 'ASC' } });
   }
 
   followUpsByTrajectoryIds(ids: readonly string[], tx?: Transaction): Promise<TrajectoryFollowUpEntity[]> {
-    return this.on(tx).getRepository(TrajectoryFollowUpEntity).find({ where: { trajectoryId: In([...ids]) }, order: { recordedOn: 'ASC' } });
+    return this.on(tx)
+      .getRepository(TrajectoryFollowUpEntity)
+      .find({ where: { trajectoryId: In([...ids]) }, order: { recordedOn: 'ASC' } });
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
 import { Transaction, Transactions } from '@app/database';
-import { FollowUpOutcome, TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
 import { ReferralChannel } from '@app/registrations';
-import { UserEntity } from '@app/auth';
+import { FollowUpOutcome, TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
 import { brusselsDay } from '../shifts/availability';
 import { volunteersPolicy } from '../volunteers-policy';
 import { TrajectoriesRepository } from './trajectories.repository';
@@ -72,18 +72,24 @@ export class TrajectoriesService {
       if (!(await this.trajectories.participantExists(participantId, tx))) throw AppError.notFound('Participant', participantId);
       const links = await this.validLinks(tx, command);
       const status = links.buddyId || links.hostOrganisationId ? TrajectoryStatus.MATCHED : TrajectoryStatus.INTAKE;
-      const trajectory = await this.trajectories.saveTrajectory({
-        participantId,
-        kind: command.kind,
-        referralChannel: command.referralChannel,
-        ...links,
-        startsOn: command.startsOn,
-        endsOn: command.endsOn ?? null,
-        status,
-        notes: validate.optionalText('notes', command.notes, 2000),
-        createdById: coordinator.userId,
-      }, tx);
-      await this.trajectories.addStatusChange({ trajectoryId: trajectory.id, fromStatus: null, toStatus: status, note: null, changedById: coordinator.userId }, tx);
+      const trajectory = await this.trajectories.saveTrajectory(
+        {
+          participantId,
+          kind: command.kind,
+          referralChannel: command.referralChannel,
+          ...links,
+          startsOn: command.startsOn,
+          endsOn: command.endsOn ?? null,
+          status,
+          notes: validate.optionalText('notes', command.notes, 2000),
+          createdById: coordinator.userId,
+        },
+        tx,
+      );
+      await this.trajectories.addStatusChange(
+        { trajectoryId: trajectory.id, fromStatus: null, toStatus: status, note: null, changedById: coordinator.userId },
+        tx,
+      );
       return trajectory;
     });
   }
@@ -92,7 +98,10 @@ export class TrajectoriesService {
     volunteersPolicy.requireCoordinator(actor, 'change trajectories');
     return this.transactions.run(async (tx) => {
       const trajectory = await this.trajectories.lockTrajectory(id, tx);
-      const links = await this.validLinks(tx, { buddyId: command.buddyId === undefined ? trajectory.buddyId : command.buddyId, hostOrganisationId: command.hostOrganisationId === undefined ? trajectory.hostOrganisationId : command.hostOrganisationId });
+      const links = await this.validLinks(tx, {
+        buddyId: command.buddyId === undefined ? trajectory.buddyId : command.buddyId,
+        hostOrganisationId: command.hostOrganisationId === undefined ? trajectory.hostOrganisationId : command.hostOrganisationId,
+      });
       const endsOn = command.endsOn === undefined ? trajectory.endsOn : command.endsOn;
       if (endsOn && endsOn < trajectory.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
       const changes = { ...links, endsOn, notes: command.notes === undefined ? trajectory.notes : validate.optionalText('notes', command.notes, 2000) };
@@ -108,23 +117,42 @@ export class TrajectoriesService {
       const trajectory = await this.trajectories.lockTrajectory(id, tx);
       if (trajectory.status === status) return trajectory;
       if (!NEXT[trajectory.status].includes(status)) {
-        throw new AppError(ErrorCode.CONFLICT, `A trajectory goes from ${trajectory.status} to ${NEXT[trajectory.status].join(' or ')}, not to ${status}`, { from: trajectory.status, to: status });
+        throw new AppError(ErrorCode.CONFLICT, `A trajectory goes from ${trajectory.status} to ${NEXT[trajectory.status].join(' or ')}, not to ${status}`, {
+          from: trajectory.status,
+          to: status,
+        });
       }
       const endsOn = status === TrajectoryStatus.CLOSED && !trajectory.endsOn ? brusselsDay(this.clock.now()) : trajectory.endsOn;
       await this.trajectories.updateTrajectory(trajectory.id, { status, endsOn }, tx);
-      await this.trajectories.addStatusChange({ trajectoryId: trajectory.id, fromStatus: trajectory.status, toStatus: status, note: why, changedById: coordinator.userId }, tx);
+      await this.trajectories.addStatusChange(
+        { trajectoryId: trajectory.id, fromStatus: trajectory.status, toStatus: status, note: why, changedById: coordinator.userId },
+        tx,
+      );
       return { ...trajectory, status, endsOn };
     });
   }
 
   /** A follow-up note after (or near the end of) the trajectory: what became of the newcomer. */
-  async addFollowUp(actor: Actor | null, trajectoryId: string, command: { recordedOn: string; outcomes: FollowUpOutcome[]; note?: string | null }): Promise<TrajectoryFollowUpEntity> {
+  async addFollowUp(
+    actor: Actor | null,
+    trajectoryId: string,
+    command: { recordedOn: string; outcomes: FollowUpOutcome[]; note?: string | null },
+  ): Promise<TrajectoryFollowUpEntity> {
     const coordinator = volunteersPolicy.requireCoordinator(actor, 'record follow-ups');
     if (command.outcomes.length > 10) throw AppError.badInput('outcomes may list at most 10 values', 'outcomes');
     return this.transactions.run(async (tx) => {
       const trajectory = await this.trajectories.lockTrajectory(trajectoryId, tx);
       if (command.recordedOn < trajectory.startsOn) throw AppError.badInput('recordedOn must not be before the trajectory starts', 'recordedOn');
-      return this.trajectories.addFollowUp({ trajectoryId: trajectory.id, recordedOn: command.recordedOn, outcomes: [...new Set(command.outcomes)], note: validate.optionalText('note', command.note, 2000), recordedById: coordinator.userId }, tx);
+      return this.trajectories.addFollowUp(
+        {
+          trajectoryId: trajectory.id,
+          recordedOn: command.recordedOn,
+          outcomes: [...new Set(command.outcomes)],
+          note: validate.optionalText('note', command.note, 2000),
+          recordedById: coordinator.userId,
+        },
+        tx,
+      );
     });
   }
 
@@ -185,14 +213,18 @@ export class TrajectoriesService {
     return this.trajectories.followUpsByTrajectoryIds(ids);
   }
 
-  private async validLinks(tx: Transaction, links: { buddyId?: string | null; hostOrganisationId?: string | null }): Promise<{ buddyId: string | null; hostOrganisationId: string | null }> {
+  private async validLinks(
+    tx: Transaction,
+    links: { buddyId?: string | null; hostOrganisationId?: string | null },
+  ): Promise<{ buddyId: string | null; hostOrganisationId: string | null }> {
     const buddyId = links.buddyId == null ? null : validate.uuid('buddyId', links.buddyId);
     const hostOrganisationId = links.hostOrganisationId == null ? null : validate.uuid('hostOrganisationId', links.hostOrganisationId);
     if (buddyId) {
       const buddy = await this.trajectories.findUser(buddyId, tx);
       if (!buddy || !buddy.roles.includes(Role.VOLUNTEER)) throw AppError.badInput('buddyId must be a volunteer', 'buddyId');
     }
-    if (hostOrganisationId && !(await this.trajectories.organisationExists(hostOrganisationId, tx))) throw AppError.notFound('Organisation', hostOrganisationId);
+    if (hostOrganisationId && !(await this.trajectories.organisationExists(hostOrganisationId, tx)))
+      throw AppError.notFound('Organisation', hostOrganisationId);
     return { buddyId, hostOrganisationId };
   }
 }

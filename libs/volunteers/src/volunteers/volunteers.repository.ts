@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { UserEntity } from '@app/auth';
 import { Role } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
-import { UserEntity } from '@app/auth';
 import { VolunteerAbsenceEntity, VolunteerProfileEntity } from '../entities';
 
 /** A held shift as the volunteer's calendar feed lists it. */
@@ -67,7 +67,9 @@ export class VolunteersRepository extends BaseRepository {
   }
 
   async setCalendarTokenHash(userId: string, calendarTokenHash: string, tx?: Transaction): Promise<void> {
-    await this.on(tx).getRepository(VolunteerProfileEntity).upsert({ userId, calendarTokenHash }, { conflictPaths: ['userId'] });
+    await this.on(tx)
+      .getRepository(VolunteerProfileEntity)
+      .upsert({ userId, calendarTokenHash }, { conflictPaths: ['userId'] });
   }
 
   async clearCalendarTokenHash(userId: string, tx?: Transaction): Promise<void> {
@@ -94,10 +96,14 @@ export class VolunteersRepository extends BaseRepository {
   }
 
   profilesByUserIds(userIds: readonly string[], tx?: Transaction): Promise<VolunteerProfileEntity[]> {
-    return this.on(tx).getRepository(VolunteerProfileEntity).findBy({ userId: In([...userIds]) });
+    return this.on(tx)
+      .getRepository(VolunteerProfileEntity)
+      .findBy({ userId: In([...userIds]) });
   }
 
   absencesByUserIds(userIds: readonly string[], tx?: Transaction): Promise<VolunteerAbsenceEntity[]> {
-    return this.on(tx).getRepository(VolunteerAbsenceEntity).find({ where: { userId: In([...userIds]) }, order: { startsOn: 'ASC' } });
+    return this.on(tx)
+      .getRepository(VolunteerAbsenceEntity)
+      .find({ where: { userId: In([...userIds]) }, order: { startsOn: 'ASC' } });
   }
 }

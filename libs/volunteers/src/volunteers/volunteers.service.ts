@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import ical from 'ical-generator';
-import { Actor, AppError, Clock, validate, Role } from '@app/common';
-import { Daypart, ScreeningStatus, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '../entities';
 import { UserEntity } from '@app/auth';
+import { Actor, AppError, Clock, validate, Role } from '@app/common';
 import { normaliseLanguage, normalisePhone } from '@app/registrations';
+import { Daypart, ScreeningStatus, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '../entities';
 import { volunteersPolicy } from '../volunteers-policy';
 import { VolunteersRepository } from './volunteers.repository';
 
@@ -48,12 +48,16 @@ export class VolunteersService {
     if (command.phone !== undefined) changes.phone = command.phone?.trim() ? normalisePhone('phone', command.phone) : null;
     if (command.languages != null) changes.languages = unique(listOf('languages', command.languages, 25).map((tag) => normaliseLanguage('languages', tag)));
     if (command.skills != null) changes.skills = unique(listOf('skills', command.skills, 10));
-    if (command.availableWeekdays != null) changes.availableWeekdays = unique(listOf('availableWeekdays', command.availableWeekdays, 7).map((day) => validate.int('availableWeekdays', day, 1, 7))).sort();
+    if (command.availableWeekdays != null)
+      changes.availableWeekdays = unique(
+        listOf('availableWeekdays', command.availableWeekdays, 7).map((day) => validate.int('availableWeekdays', day, 1, 7)),
+      ).sort();
     if (command.availableDayparts != null) changes.availableDayparts = unique(listOf('availableDayparts', command.availableDayparts, 3));
     if (command.neighbourhood !== undefined) changes.neighbourhood = validate.optionalText('neighbourhood', command.neighbourhood, 100);
     if (command.screeningStatus != null) changes.screeningStatus = command.screeningStatus;
     if (command.screeningDate !== undefined) changes.screeningDate = command.screeningDate ?? null;
-    if (command.trainings != null) changes.trainings = unique(listOf('trainings', command.trainings, 30).map((training) => validate.text('trainings', training, { max: 200 })));
+    if (command.trainings != null)
+      changes.trainings = unique(listOf('trainings', command.trainings, 30).map((training) => validate.text('trainings', training, { max: 200 })));
     return this.volunteers.saveProfile(userId, changes);
   }
 
@@ -75,7 +79,12 @@ export class VolunteersService {
     volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'record periods away');
     if (command.endsOn < command.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
     if (!(await this.volunteers.userExists(userId))) throw AppError.notFound('Volunteer', userId);
-    return this.volunteers.addAbsence({ userId, startsOn: command.startsOn, endsOn: command.endsOn, reason: validate.optionalText('reason', command.reason, 200) });
+    return this.volunteers.addAbsence({
+      userId,
+      startsOn: command.startsOn,
+      endsOn: command.endsOn,
+      reason: validate.optionalText('reason', command.reason, 200),
+    });
   }
 
   async removeAbsence(actor: Actor | null, absenceId: string): Promise<boolean> {

@@ -30,7 +30,9 @@ export function BarChart(props: { id: string; title: string; description: string
   const max = Math.max(1, ...props.groups.flatMap((group) => group.bars.map((bar) => bar.value)));
   const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const spoken = props.groups
-    .flatMap((group) => group.bars.map((bar) => format(t.coordinator.bar, { label: group.label ? `${group.label}, ${bar.label}` : bar.label, value: bar.value })))
+    .flatMap((group) =>
+      group.bars.map((bar) => format(t.coordinator.bar, { label: group.label ? `${group.label}, ${bar.label}` : bar.label, value: bar.value })),
+    )
     .join('; ');
 
   let y = 0;
@@ -60,7 +62,14 @@ export function BarChart(props: { id: string; title: string; description: string
     return (
       <g key={groupIndex}>
         {group.label && (
-          <text x={rtl ? WIDTH - 4 : 4} y={top + GROUP_HEADING / 2 + 2} dominantBaseline="middle" textAnchor={rtl ? 'end' : 'start'} direction={rtl ? 'rtl' : 'ltr'} className="bar-chart__group">
+          <text
+            x={rtl ? WIDTH - 4 : 4}
+            y={top + GROUP_HEADING / 2 + 2}
+            dominantBaseline="middle"
+            textAnchor={rtl ? 'end' : 'start'}
+            direction={rtl ? 'rtl' : 'ltr'}
+            className="bar-chart__group"
+          >
             {group.label}
           </text>
         )}
@@ -77,7 +86,14 @@ export function BarChart(props: { id: string; title: string; description: string
       <p id={`${props.id}-description`} className="muted">
         {props.description}
       </p>
-      <svg id={props.id} role="img" aria-labelledby={`${props.id}-caption`} aria-describedby={`${props.id}-description ${props.id}-values`} viewBox={`0 0 ${WIDTH} ${Math.max(y, ROW)}`} className="bar-chart__svg">
+      <svg
+        id={props.id}
+        role="img"
+        aria-labelledby={`${props.id}-caption`}
+        aria-describedby={`${props.id}-description ${props.id}-values`}
+        viewBox={`0 0 ${WIDTH} ${Math.max(y, ROW)}`}
+        className="bar-chart__svg"
+      >
         {rows}
       </svg>
       <p id={`${props.id}-values`} hidden>

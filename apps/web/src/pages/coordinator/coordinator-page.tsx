@@ -128,14 +128,16 @@ function Capacity(props: { sessions: Home['mySessions'] }) {
                       {session.title}
                       <span className="muted data-table__sub">{session.venue.name}</span>
                       {session.seriesId && (
-                        <Link href={`/coordinator/series/${session.seriesId}`} className="data-table__sub" aria-label={format(t.coordinator.seriesOf, { title: session.title })}>
+                        <Link
+                          href={`/coordinator/series/${session.seriesId}`}
+                          className="data-table__sub"
+                          aria-label={format(t.coordinator.seriesOf, { title: session.title })}
+                        >
                           {t.coordinator.series}
                         </Link>
                       )}
                     </th>
-                    <td>
-                      {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
-                    </td>
+                    <td>{i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}</td>
                     <td className="seats-cell">
                       {format(t.coordinator.seatsTaken, { confirmed: session.confirmedCount, capacity: session.capacity })}
                       {full && <span className="seats seats--full">{t.coordinator.full}</span>}
@@ -186,7 +188,9 @@ function FailedMessages(props: { notifications: Home['notifications']; onResent(
           <p>{t.coordinator.failedIntro}</p>
           <ul id="failed-messages" className="sessions">
             {props.notifications.map((message) => {
-              const name = message.participant ? [message.participant.firstName, message.participant.lastName].filter(Boolean).join(' ') : t.coordinator.staffRecipient;
+              const name = message.participant
+                ? [message.participant.firstName, message.participant.lastName].filter(Boolean).join(' ')
+                : t.coordinator.staffRecipient;
               return (
                 <li key={message.id} className="session-card session-card--problem" data-notification-id={message.id}>
                   <h3 className="session-card__title">
@@ -216,7 +220,12 @@ function FailedMessages(props: { notifications: Home['notifications']; onResent(
                       <dd>{format('{count}', { count: message.attempts })}</dd>
                     </div>
                   </dl>
-                  <button type="button" disabled={busy !== null} aria-label={format(t.coordinator.resendFor, { kind: message.kind, name })} onClick={() => void resend(message.id)}>
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    aria-label={format(t.coordinator.resendFor, { kind: message.kind, name })}
+                    onClick={() => void resend(message.id)}
+                  >
                     {t.coordinator.resend}
                   </button>
                 </li>

@@ -176,7 +176,9 @@ function Trajectories(props: { report: Reports['trajectoryReport'] }) {
   const { report } = props;
   // Only what happened: a kind or channel with no trajectory is no bar.
   const byKind = report.byKind.filter((row) => row.count > 0).map((row) => ({ label: t.coordinator.trajectoryKinds[row.key], value: row.count }));
-  const byReferral = report.byReferralChannel.filter((row) => row.count > 0).map((row) => ({ label: t.coordinator.referralChannels[row.key], value: row.count }));
+  const byReferral = report.byReferralChannel
+    .filter((row) => row.count > 0)
+    .map((row) => ({ label: t.coordinator.referralChannels[row.key], value: row.count }));
   return (
     <section aria-labelledby="trajectories-heading">
       <h2 id="trajectories-heading">{t.coordinator.trajectoriesHeading}</h2>
@@ -201,7 +203,9 @@ function Downloads(props: { period: MonthPeriod }) {
     setFailed(null);
     try {
       const csv =
-        kind === 'programmes' ? (await request(PROGRAMME_CSV_QUERY, dates)).programmeReportCsv : (await request(TRAJECTORY_CSV_QUERY, dates)).trajectoryReportCsv;
+        kind === 'programmes'
+          ? (await request(PROGRAMME_CSV_QUERY, dates)).programmeReportCsv
+          : (await request(TRAJECTORY_CSV_QUERY, dates)).trajectoryReportCsv;
       downloadCsv(`oefenkansen-${kind}-${suffix}.csv`, csv);
     } catch (error) {
       setFailed(sayError(explainError(error, FORMS.coordinatorDownload), i18n));

@@ -124,10 +124,12 @@ function SeriesCalendar(props: { series: Series }) {
       day: brusselsDay(new Date(session.startsAt)),
       node: (
         <li key={session.id} className={`calendar__session${session.status === 'CANCELLED' ? ' calendar__session--cancelled' : ''}`}>
-          <span className="calendar__when">
-            {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
-          </span>
-          {session.status === 'CANCELLED' ? <span className="seats seats--full">{t.coordinator.cancelled}</span> : <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />}
+          <span className="calendar__when">{i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}</span>
+          {session.status === 'CANCELLED' ? (
+            <span className="seats seats--full">{t.coordinator.cancelled}</span>
+          ) : (
+            <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
+          )}
         </li>
       ),
     })),

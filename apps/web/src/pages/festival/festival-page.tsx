@@ -88,13 +88,26 @@ function FestivalEditions(props: { coordinator: boolean }) {
                 {t.festival.day}
               </span>
               {days.map((candidate) => (
-                <button key={candidate} type="button" className={candidate === day ? undefined : 'button--secondary'} aria-pressed={candidate === day} onClick={() => setDay(candidate)}>
+                <button
+                  key={candidate}
+                  type="button"
+                  className={candidate === day ? undefined : 'button--secondary'}
+                  aria-pressed={candidate === day}
+                  onClick={() => setDay(candidate)}
+                >
                   {i18n.formatDay(startOfBrusselsDay(candidate))}
                 </button>
               ))}
             </div>
           </div>
-          <StandPlan key={`${edition.id}/${day}`} editionId={edition.id} siteName={edition.siteName} day={day} coordinator={props.coordinator} organisationId={result.status === 'done' ? (result.data.me?.organisation?.id ?? null) : null} />
+          <StandPlan
+            key={`${edition.id}/${day}`}
+            editionId={edition.id}
+            siteName={edition.siteName}
+            day={day}
+            coordinator={props.coordinator}
+            organisationId={result.status === 'done' ? (result.data.me?.organisation?.id ?? null) : null}
+          />
         </>
       )}
     </>

@@ -25,7 +25,11 @@ export function standErrorMessage(error: unknown, i18n: I18n): string {
       const taken = conflictOf(error);
       if (!taken) return t.festival.errorTakenNow;
       const [startsAt, endsAt] = [new Date(taken.conflict.startsAt), new Date(taken.conflict.endsAt)];
-      return format(t.festival.errorTaken, { plot: format(t.festival.plotCode, { code: taken.plotCode }), day: i18n.formatDay(startsAt), time: i18n.formatTimeRange(startsAt, endsAt) });
+      return format(t.festival.errorTaken, {
+        plot: format(t.festival.plotCode, { code: taken.plotCode }),
+        day: i18n.formatDay(startsAt),
+        time: i18n.formatTimeRange(startsAt, endsAt),
+      });
     }
     default:
       return sayError(explainError(error, FORMS.standRequest), i18n);

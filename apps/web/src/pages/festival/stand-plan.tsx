@@ -218,7 +218,13 @@ export function StandPlan(props: PlanProps) {
                       {c.state === 'CLOSED' ? (
                         <span className={cellClass(c)}>{label}</span>
                       ) : (
-                        <button type="button" className={cellClass(c)} aria-pressed={chosen} aria-label={format(t.festival.cellButton, { plot: plotName(plot.code), time: time(c), state: label })} onClick={() => select(plot.id, block)}>
+                        <button
+                          type="button"
+                          className={cellClass(c)}
+                          aria-pressed={chosen}
+                          aria-label={format(t.festival.cellButton, { plot: plotName(plot.code), time: time(c), state: label })}
+                          onClick={() => select(plot.id, block)}
+                        >
                           {label}
                         </button>
                       )}
@@ -264,11 +270,20 @@ function StandMap(props: { plan: Day; selection: Selection | null; onSelect(plot
     // Hidden from screen readers: the table below says the same, with buttons; a click here is a shortcut for the mouse.
     <div className="stand-map" aria-hidden="true">
       {props.plan.rows.map(({ plot, cells }) => (
-        <div key={plot.id} className={`stand-map__plot${props.selection?.plotId === plot.id ? ' stand-map__plot--chosen' : ''}`} style={{ left: `${plot.mapX}%`, top: `${plot.mapY}%` }}>
+        <div
+          key={plot.id}
+          className={`stand-map__plot${props.selection?.plotId === plot.id ? ' stand-map__plot--chosen' : ''}`}
+          style={{ left: `${plot.mapX}%`, top: `${plot.mapY}%` }}
+        >
           <span className="stand-map__code">{plot.code}</span>
           <span className="stand-map__slots">
             {cells.map((cell, block) => (
-              <span key={cell.startsAt} className={cellClass(cell)} title={props.label(cell)} onClick={() => cell.state !== 'CLOSED' && props.onSelect(plot.id, block)} />
+              <span
+                key={cell.startsAt}
+                className={cellClass(cell)}
+                title={props.label(cell)}
+                onClick={() => cell.state !== 'CLOSED' && props.onSelect(plot.id, block)}
+              />
             ))}
           </span>
         </div>
@@ -311,7 +326,9 @@ function Legend(props: { coordinator: boolean }) {
 
 function PlotFeatures(props: { plot: Row['plot'] }) {
   const { t } = useI18n();
-  const features = [props.plot.hasPower && t.festival.power, props.plot.hasWater && t.festival.water, props.plot.cookingAllowed && t.festival.cooking].filter(Boolean);
+  const features = [props.plot.hasPower && t.festival.power, props.plot.hasWater && t.festival.water, props.plot.cookingAllowed && t.festival.cooking].filter(
+    Boolean,
+  );
   return features.length > 0 ? <span className="stand-table__features">{features.join(', ')}</span> : null;
 }
 
@@ -346,7 +363,12 @@ function SlotActions(props: PlanProps & { plan: Day; row: Row; cell: Cell; act(a
     }
     if (cell.mine && booking) {
       return (
-        <button type="button" className="button--secondary" disabled={busy} onClick={() => run(() => request(CANCEL_STAND, { id: booking.id }), f.cancelledDone)}>
+        <button
+          type="button"
+          className="button--secondary"
+          disabled={busy}
+          onClick={() => run(() => request(CANCEL_STAND, { id: booking.id }), f.cancelledDone)}
+        >
           {f.cancel}
         </button>
       );
@@ -376,15 +398,32 @@ function SlotActions(props: PlanProps & { plan: Day; row: Row; cell: Cell; act(a
             {f.confirm}
           </button>
         )}
-        <button type="button" className="button--secondary" disabled={busy} aria-expanded={form === 'move'} onClick={() => setForm(form === 'move' ? null : 'move')}>
+        <button
+          type="button"
+          className="button--secondary"
+          disabled={busy}
+          aria-expanded={form === 'move'}
+          onClick={() => setForm(form === 'move' ? null : 'move')}
+        >
           {f.move}
         </button>
         {cell.state === 'REQUESTED' ? (
-          <button type="button" className="button--secondary" disabled={busy} aria-expanded={form === 'refuse'} onClick={() => setForm(form === 'refuse' ? null : 'refuse')}>
+          <button
+            type="button"
+            className="button--secondary"
+            disabled={busy}
+            aria-expanded={form === 'refuse'}
+            onClick={() => setForm(form === 'refuse' ? null : 'refuse')}
+          >
             {f.refuse}
           </button>
         ) : (
-          <button type="button" className="button--secondary" disabled={busy} onClick={() => run(() => request(CANCEL_STAND, { id: booking.id }), f.cancelledDone)}>
+          <button
+            type="button"
+            className="button--secondary"
+            disabled={busy}
+            onClick={() => run(() => request(CANCEL_STAND, { id: booking.id }), f.cancelledDone)}
+          >
             {f.cancel}
           </button>
         )}

@@ -80,16 +80,30 @@ export function AttendeeRow(props: { registration: Attendee; canMark: boolean; l
       </div>
       {props.canMark && (
         <div className="attendance" role="group" aria-label={name} aria-busy={pending !== null}>
-          <button type="button" className="attendance__button attendance__button--attended" aria-pressed={shown === 'ATTENDED'} onClick={() => void mark('ATTENDED')}>
+          <button
+            type="button"
+            className="attendance__button attendance__button--attended"
+            aria-pressed={shown === 'ATTENDED'}
+            onClick={() => void mark('ATTENDED')}
+          >
             {t.host.attended}
           </button>
-          <button type="button" className="attendance__button attendance__button--no-show" aria-pressed={shown === 'NO_SHOW'} onClick={() => void mark('NO_SHOW')}>
+          <button
+            type="button"
+            className="attendance__button attendance__button--no-show"
+            aria-pressed={shown === 'NO_SHOW'}
+            onClick={() => void mark('NO_SHOW')}
+          >
             {t.host.noShow}
           </button>
         </div>
       )}
       <p className="attendee__state" aria-live="polite">
-        {failed ? <span className="attendee__error">{i18n.format(t.host.saveFailed, { name })}</span> : props.canMark || saved.status !== 'CONFIRMED' ? state : null}
+        {failed ? (
+          <span className="attendee__error">{i18n.format(t.host.saveFailed, { name })}</span>
+        ) : props.canMark || saved.status !== 'CONFIRMED' ? (
+          state
+        ) : null}
       </p>
     </li>
   );

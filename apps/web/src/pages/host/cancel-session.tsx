@@ -59,7 +59,15 @@ export function CancelSession(props: { sessionId: string; onCancelled(): void })
           )}
           <div className="field">
             <label htmlFor={reasonId}>{t.host.reason}</label>
-            <textarea id={reasonId} name="reason" rows={3} required maxLength={REASON_MAX_LENGTH} autoFocus {...problem.fieldProps(reasonId, 'cancel-reason-hint')} />
+            <textarea
+              id={reasonId}
+              name="reason"
+              rows={3}
+              required
+              maxLength={REASON_MAX_LENGTH}
+              autoFocus
+              {...problem.fieldProps(reasonId, 'cancel-reason-hint')}
+            />
             {problem.fieldError(reasonId)}
             <p id="cancel-reason-hint" className="muted">
               {t.host.reasonHint}

@@ -40,7 +40,10 @@ export function HostPage() {
   const { t } = i18n;
   usePageTitle(t.host.title);
   const [now] = useState(() => new Date());
-  const variables = useMemo(() => ({ from: startOfBrusselsDay(brusselsDay(now)).toISOString(), to: new Date(now.getTime() + WEEKS_AHEAD * 7 * 86_400_000).toISOString() }), [now]);
+  const variables = useMemo(
+    () => ({ from: startOfBrusselsDay(brusselsDay(now)).toISOString(), to: new Date(now.getTime() + WEEKS_AHEAD * 7 * 86_400_000).toISOString() }),
+    [now],
+  );
   const result = useQuery(HOST_SESSIONS_QUERY, variables);
 
   return (
@@ -57,14 +60,14 @@ export function HostPage() {
             {result.data.mySessions.edges.map(({ node: session }) => (
               <li key={session.id} className={`session-card${session.status === 'CANCELLED' ? ' session-card--cancelled' : ''}`}>
                 <h2 className="session-card__title">
-                  <Link href={`/host/sessions/${session.id}`}>
-                    {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
-                  </Link>
+                  <Link href={`/host/sessions/${session.id}`}>{i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}</Link>
                 </h2>
-                <p className="session-card__programme">
-                  {i18n.joinPieces([session.title, session.venue.name])}
-                </p>
-                {session.status === 'CANCELLED' ? <p className="seats seats--full">{t.session.cancelled}</p> : <p className="session-card__count">{i18n.plural(t.host.registered, session.confirmedCount)}</p>}
+                <p className="session-card__programme">{i18n.joinPieces([session.title, session.venue.name])}</p>
+                {session.status === 'CANCELLED' ? (
+                  <p className="seats seats--full">{t.session.cancelled}</p>
+                ) : (
+                  <p className="session-card__count">{i18n.plural(t.host.registered, session.confirmedCount)}</p>
+                )}
               </li>
             ))}
           </ul>

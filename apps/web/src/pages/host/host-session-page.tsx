@@ -1,10 +1,10 @@
+import { readFragment } from 'gql.tada';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { useAuth } from '../../auth/auth';
 import { isNotFound, LoadError, Loading, NotFound } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { Seats } from '../../components/seats';
-import { readFragment } from 'gql.tada';
-import { useAuth } from '../../auth/auth';
 import { graphql } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
@@ -72,15 +72,16 @@ export function HostSessionPage(props: { id: string }) {
       {session && (
         <>
           <h1>{session.title}</h1>
-          <p className="session-card__time">
-            {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
-          </p>
+          <p className="session-card__time">{i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}</p>
           <p className="session-card__place">
             {session.venue.name}, <span className="address">{session.venue.address}</span>
           </p>
           {cancelled ? (
             <p className="notice notice--error">
-              {i18n.joinPieces([t.session.cancelled, session.cancellationReason && i18n.format(t.session.cancelledReason, { reason: session.cancellationReason })])}
+              {i18n.joinPieces([
+                t.session.cancelled,
+                session.cancellationReason && i18n.format(t.session.cancelledReason, { reason: session.cancellationReason }),
+              ])}
             </p>
           ) : (
             <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
@@ -95,7 +96,12 @@ export function HostSessionPage(props: { id: string }) {
             ) : (
               <ul className="attendees">
                 {attendees.map((registration) => (
-                  <AttendeeRow key={registration.id} registration={readFragment(ATTENDEE_FRAGMENT, registration)} canMark={started && !cancelled && isHost} languageName={(tag) => languageNames.of(tag) ?? tag} />
+                  <AttendeeRow
+                    key={registration.id}
+                    registration={readFragment(ATTENDEE_FRAGMENT, registration)}
+                    canMark={started && !cancelled && isHost}
+                    languageName={(tag) => languageNames.of(tag) ?? tag}
+                  />
                 ))}
               </ul>
             )}

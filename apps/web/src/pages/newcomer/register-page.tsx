@@ -1,8 +1,8 @@
-import { LANGUAGE_INFO } from '@translations/languages';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { SessionFrame, sessionNotFound } from '../../components/session-frame';
-import { usePageTitle } from '../../components/page-title';
+import { LANGUAGE_INFO } from '@translations/languages';
 import { type FormErrorState, useFormError } from '../../components/form-error';
+import { usePageTitle } from '../../components/page-title';
+import { SessionFrame, sessionNotFound } from '../../components/session-frame';
 import { request } from '../../graphql/client';
 import { FORMS } from '../../graphql/form-errors';
 import { graphql } from '../../graphql/graphql';
@@ -124,16 +124,16 @@ function RegisterSteps({ session }: { session: { id: string; title: string; star
       <p>
         <strong>{session.title}</strong>
         <br />
-        <time dateTime={session.startsAt}>
-          {i18n.formatWhen(startsAt, new Date(session.endsAt))}
-        </time>
+        <time dateTime={session.startsAt}>{i18n.formatWhen(startsAt, new Date(session.endsAt))}</time>
       </p>
       <div ref={status} tabIndex={-1} role="status" aria-live="polite">
         {problem && <p className="notice notice--error">{problem}</p>}
         {step.kind === 'code' && !codeProblem.active && <p className="notice notice--ok">{format(t.newcomer.codeSent, { phone: details.phone })}</p>}
         {step.kind === 'done' && (
           <p className="notice notice--ok">
-            {step.waitlistPosition === null ? format(t.newcomer.registered, { name: details.firstName }) : format(t.newcomer.waitlisted, { position: step.waitlistPosition })}
+            {step.waitlistPosition === null
+              ? format(t.newcomer.registered, { name: details.firstName })
+              : format(t.newcomer.waitlisted, { position: step.waitlistPosition })}
           </p>
         )}
       </div>

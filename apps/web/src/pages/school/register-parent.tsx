@@ -1,5 +1,5 @@
-import { LANGUAGE_INFO } from '@translations/languages';
 import { type FormEvent, useEffect, useState } from 'react';
+import { LANGUAGE_INFO } from '@translations/languages';
 import { useFormError } from '../../components/form-error';
 import { GraphQLRequestError, request } from '../../graphql/client';
 import { FORMS } from '../../graphql/form-errors';
@@ -88,7 +88,8 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
       return true;
     } catch (error) {
       // The school sees who is already there in its own words; everything else by the one mapping.
-      if (error instanceof GraphQLRequestError && error.code === 'ALREADY_REGISTERED') setOutcome({ kind: 'error', text: format(t.school.alreadyRegistered, { name }) });
+      if (error instanceof GraphQLRequestError && error.code === 'ALREADY_REGISTERED')
+        setOutcome({ kind: 'error', text: format(t.school.alreadyRegistered, { name }) });
       else problem.show(error);
       return false;
     } finally {
@@ -134,7 +135,14 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
       </div>
       <div className="field">
         <label htmlFor="parent-search">{t.school.search}</label>
-        <input id="parent-search" type="search" autoComplete="off" value={search} onChange={(event) => setSearch(event.target.value)} aria-describedby="parent-search-hint" />
+        <input
+          id="parent-search"
+          type="search"
+          autoComplete="off"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          aria-describedby="parent-search-hint"
+        />
         <p id="parent-search-hint" className="muted">
           {t.school.searchHint}
         </p>
@@ -148,7 +156,12 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
                 {fullName(parent)}
                 {parent.phone && <span className="muted"> · {parent.phone}</span>}
               </span>
-              <button type="button" disabled={busy} aria-label={format(t.school.registerExisting, { name: fullName(parent) })} onClick={() => void register({ participantId: parent.id }, fullName(parent))}>
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={format(t.school.registerExisting, { name: fullName(parent) })}
+                onClick={() => void register({ participantId: parent.id }, fullName(parent))}
+              >
                 {t.school.register}
               </button>
             </li>
@@ -175,7 +188,12 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
         </div>
         <div className="field">
           <label htmlFor={FIELD['participant.preferredLanguage']}>{t.school.parentLanguage}</label>
-          <select id={FIELD['participant.preferredLanguage']} name="preferredLanguage" defaultValue="nl" {...problem.fieldProps(FIELD['participant.preferredLanguage'])}>
+          <select
+            id={FIELD['participant.preferredLanguage']}
+            name="preferredLanguage"
+            defaultValue="nl"
+            {...problem.fieldProps(FIELD['participant.preferredLanguage'])}
+          >
             {LANGUAGES.map((tag) => (
               <option key={tag} value={tag} lang={tag}>
                 {LANGUAGE_INFO[tag].name}
@@ -186,7 +204,12 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
         </div>
         <div className="field">
           <label htmlFor={FIELD['participant.contactChannel']}>{t.school.contact}</label>
-          <select id={FIELD['participant.contactChannel']} name="contactChannel" defaultValue="VIA_ORGANISATION" {...problem.fieldProps(FIELD['participant.contactChannel'])}>
+          <select
+            id={FIELD['participant.contactChannel']}
+            name="contactChannel"
+            defaultValue="VIA_ORGANISATION"
+            {...problem.fieldProps(FIELD['participant.contactChannel'])}
+          >
             <option value="VIA_ORGANISATION">{t.school.contactViaSchool}</option>
             <option value="SMS">{t.school.contactSms}</option>
             <option value="NONE">{t.school.contactNone}</option>

@@ -53,9 +53,7 @@ export function SchoolPage() {
             {result.data.mySessions.edges.map(({ node: session }) => (
               <li key={session.id} className="session-card">
                 <h2 className="session-card__title">
-                  <Link href={`/school/sessions/${session.id}`}>
-                    {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
-                  </Link>
+                  <Link href={`/school/sessions/${session.id}`}>{i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}</Link>
                 </h2>
                 <p className="session-card__programme">{session.title}</p>
                 <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />

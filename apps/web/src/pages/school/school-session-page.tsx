@@ -56,9 +56,7 @@ export function SchoolSessionPage(props: { id: string }) {
       {session && (
         <>
           <h1>{session.title}</h1>
-          <p className="session-card__time">
-            {i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}
-          </p>
+          <p className="session-card__time">{i18n.formatWhen(new Date(session.startsAt), new Date(session.endsAt))}</p>
           <Seats availableSeats={session.availableSeats} waitlistCount={session.waitlistCount} />
           <p className="no-print">
             <button type="button" onClick={() => window.print()}>
@@ -91,7 +89,9 @@ function RegistrationList(props: { id: string; heading: string; registrations: R
           {props.registrations.map((registration) => (
             <li key={registration.id}>
               {fullName(registration.participant)}
-              {registration.waitlistPosition != null && <span className="muted"> ({format(t.school.position, { position: registration.waitlistPosition })})</span>}
+              {registration.waitlistPosition != null && (
+                <span className="muted"> ({format(t.school.position, { position: registration.waitlistPosition })})</span>
+              )}
             </li>
           ))}
         </List>

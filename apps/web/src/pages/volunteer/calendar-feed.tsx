@@ -57,7 +57,15 @@ export function CalendarFeed(props: { volunteerId: string; hasFeed: boolean }) {
         <div className="form">
           <div className="field">
             <label htmlFor="calendar-url">{t.volunteer.calendarLink}</label>
-            <input id="calendar-url" ref={field} type="url" readOnly value={url} aria-describedby="calendar-url-hint" onFocus={(event) => event.currentTarget.select()} />
+            <input
+              id="calendar-url"
+              ref={field}
+              type="url"
+              readOnly
+              value={url}
+              aria-describedby="calendar-url-hint"
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <p id="calendar-url-hint" className="muted">
               {t.volunteer.calendarShownOnce}
             </p>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { GraphQLRequestError, request } from '../../graphql/client';
-import { graphql } from '../../graphql/graphql';
 import { FORMS, type FormSpec } from '../../graphql/form-errors';
+import { graphql } from '../../graphql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ShiftCard } from './shift-card';
 
@@ -86,7 +86,12 @@ export function SwapRequests(props: { requests: SwapRequest[]; busyId: string | 
                     className="shift-card__action"
                     disabled={props.busyId !== null}
                     onClick={() =>
-                      void act(r.id, () => request(ACCEPT_MUTATION, { requestId: r.id }), format(t.shiftSwap.acceptDone, { title: r.shift.title }), FORMS.shiftSwapAccept)
+                      void act(
+                        r.id,
+                        () => request(ACCEPT_MUTATION, { requestId: r.id }),
+                        format(t.shiftSwap.acceptDone, { title: r.shift.title }),
+                        FORMS.shiftSwapAccept,
+                      )
                     }
                   >
                     {props.busyId === r.id ? t.loading : t.shiftSwap.accept}
@@ -95,7 +100,14 @@ export function SwapRequests(props: { requests: SwapRequest[]; busyId: string | 
                     type="button"
                     className="button--secondary shift-card__action"
                     disabled={props.busyId !== null}
-                    onClick={() => void act(`${r.id}:no`, () => request(DECLINE_MUTATION, { requestId: r.id }), format(t.shiftSwap.declineDone, { name: r.from.displayName }), FORMS.shiftSwapAnswer)}
+                    onClick={() =>
+                      void act(
+                        `${r.id}:no`,
+                        () => request(DECLINE_MUTATION, { requestId: r.id }),
+                        format(t.shiftSwap.declineDone, { name: r.from.displayName }),
+                        FORMS.shiftSwapAnswer,
+                      )
+                    }
                   >
                     {props.busyId === `${r.id}:no` ? t.loading : t.shiftSwap.decline}
                   </button>
@@ -128,7 +140,14 @@ export function AskColleague(props: { assignmentId: string; title: string; pendi
           type="button"
           className="button--secondary shift-card__action"
           disabled={props.busyId !== null}
-          onClick={() => void act(pending.id, () => request(WITHDRAW_MUTATION, { requestId: pending.id }), format(t.shiftSwap.withdrawn, { title: props.title }), FORMS.shiftSwapAnswer)}
+          onClick={() =>
+            void act(
+              pending.id,
+              () => request(WITHDRAW_MUTATION, { requestId: pending.id }),
+              format(t.shiftSwap.withdrawn, { title: props.title }),
+              FORMS.shiftSwapAnswer,
+            )
+          }
         >
           {props.busyId === pending.id ? t.loading : t.shiftSwap.withdraw}
         </button>
@@ -172,7 +191,12 @@ export function AskColleague(props: { assignmentId: string; title: string; pendi
 
   const name = colleagues.find((c) => c.id === chosen)?.displayName ?? '';
   const ask = () =>
-    act(`${props.assignmentId}:ask`, () => request(ASK_MUTATION, { assignmentId: props.assignmentId, toVolunteerId: chosen }), format(t.shiftSwap.sent, { name, title: props.title }), FORMS.shiftSwapAsk).then(() => setColleagues(null));
+    act(
+      `${props.assignmentId}:ask`,
+      () => request(ASK_MUTATION, { assignmentId: props.assignmentId, toVolunteerId: chosen }),
+      format(t.shiftSwap.sent, { name, title: props.title }),
+      FORMS.shiftSwapAsk,
+    ).then(() => setColleagues(null));
   return (
     <div className="shift-card__swap-form">
       <label htmlFor={selectId}>{t.shiftSwap.colleagueLabel}</label>

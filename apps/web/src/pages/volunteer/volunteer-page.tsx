@@ -132,7 +132,12 @@ export function VolunteerPage() {
     act(shift.id, () => request(SIGN_UP_MUTATION, { shiftId: shift.id }), i18n.format(t.volunteer.signedUp, { title: shift.title }), FORMS.volunteerSignUp);
 
   const drop = (assignment: { id: string; shift: { title: string } }) =>
-    act(assignment.id, () => request(DROP_SHIFT_MUTATION, { assignmentId: assignment.id }), i18n.format(t.volunteer.dropped, { title: assignment.shift.title }), FORMS.volunteerDrop);
+    act(
+      assignment.id,
+      () => request(DROP_SHIFT_MUTATION, { assignmentId: assignment.id }),
+      i18n.format(t.volunteer.dropped, { title: assignment.shift.title }),
+      FORMS.volunteerDrop,
+    );
 
   const data = result.data;
   return (
@@ -157,7 +162,11 @@ export function VolunteerPage() {
                 {data.openShifts.map((shift) => (
                   <ShiftCard key={shift.id} shift={shift}>
                     <p className="seats seats--free">{i18n.plural(t.volunteer.openPlaces, shift.openPlaces)}</p>
-                    {shift.languages.length > 0 && <p>{i18n.format(t.volunteer.languagesHelp, { languages: i18n.formatList(shift.languages.map((tag) => languageNames.of(tag) ?? tag)) })}</p>}
+                    {shift.languages.length > 0 && (
+                      <p>
+                        {i18n.format(t.volunteer.languagesHelp, { languages: i18n.formatList(shift.languages.map((tag) => languageNames.of(tag) ?? tag)) })}
+                      </p>
+                    )}
                     <button type="button" className="shift-card__action" disabled={busyId !== null} onClick={() => void signUp(shift)}>
                       {busyId === shift.id ? t.loading : t.volunteer.signUp}
                     </button>
