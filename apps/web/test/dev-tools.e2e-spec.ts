@@ -61,7 +61,7 @@ describe('GraphiQL and Bull Board in a browser, offline', () => {
 
   it.each(['/admin/queues', '/admin/queues/'])('Bull Board at %s?token=…: both queues', async (path) => {
     const page = await open(`${path}?token=${adminToken}`);
-    for (const queue of ['notifications', 'scheduling']) await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 30_000 });
+    for (const queue of ['notifications', 'housekeeping']) await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe('/admin/queues/');
     await web.screenshot(page, `dev-bull-board${path.endsWith('/') ? '-slash' : ''}`);
     expect(foreign).toEqual([]);
