@@ -23,6 +23,10 @@ const CoordinatorSeriesPage = lazy(() => import('./pages/coordinator/series-page
 const FestivalPage = lazy(() => import('./pages/festival/festival-page').then((m) => ({ default: m.FestivalPage })));
 const HostPage = lazy(() => import('./pages/host/host-page').then((m) => ({ default: m.HostPage })));
 const HostSessionPage = lazy(() => import('./pages/host/host-session-page').then((m) => ({ default: m.HostSessionPage })));
+const StaffArea = lazy(() => import('./staff/staff-area'));
+const AcceptInvitationPage = lazy(() => import('./pages/account/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })));
+const ForgotPasswordPage = lazy(() => import('./pages/account/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./pages/account/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));
 const SchoolSessionPage = lazy(() => import('./pages/school/school-session-page').then((m) => ({ default: m.SchoolSessionPage })));
 
 const HOST_PAGE_ROLES = ['HOST', 'VOLUNTEER'] as const;
@@ -108,6 +112,16 @@ export function App() {
                 </RequireRole>
               )}
             </Route>
+            <Route path="/staff" nest>
+              <RequireRole role={['COORDINATOR', 'ADMIN']} refusal={t.coordinator.notForYou}>
+                <StaffArea />
+              </RequireRole>
+            </Route>
+            <Route path="/invitation/:token">{(params) => <AcceptInvitationPage token={params.token} />}</Route>
+            <Route path="/forgot-password">
+              <ForgotPasswordPage />
+            </Route>
+            <Route path="/reset-password/:token">{(params) => <ResetPasswordPage token={params.token} />}</Route>
             {/* <newcomer-routes> */}
             <Route path="/sessions/:id/register">{(params) => <NewcomerRegisterPage id={params.id} />}</Route>
             <Route>

@@ -8,13 +8,22 @@ import express, { type NextFunction, type Request, type Response } from 'express
 const API_PATHS = /^\/(graphql|graphiql|health|metrics|admin|calendar)(\/|$)/i;
 
 /**
- * The web app's pages and files: everything comes from this origin (no CDN, no inline script or
- * style), and nobody may frame it. Stricter than nothing, looser than the API's own policy.
+ * The two <style> elements React Aria (the back office's form controls) adds to the page: touch
+ * handling for pressable elements, and overscroll containment while a dialog is open. Their
+ * texts are fixed, so their hashes allow exactly them and no other inline style; the browser
+ * tests fail on any CSP refusal, so a changed text after an upgrade is caught there.
+ */
+const REACT_ARIA_STYLE_HASHES = ["'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='", "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='"];
+
+/**
+ * The web app's pages and files: everything comes from this origin (no CDN, no inline script, no
+ * inline style but React Aria's two), and nobody may frame it. Stricter than nothing, looser than
+ * the API's own policy.
  */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${REACT_ARIA_STYLE_HASHES.join(' ')}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Redirect, useLocation } from 'wouter';
+import { Redirect } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useAuth } from './auth';
 
@@ -10,8 +10,9 @@ import { useAuth } from './auth';
 export function RequireRole(props: { role: string | readonly string[]; refusal?: string; children: ReactNode }) {
   const { user } = useAuth();
   const { t } = useI18n();
-  const [location] = useLocation();
-  if (!user) return <Redirect to={`/login?next=${encodeURIComponent(location)}`} replace />;
+  // The whole path, also inside a nested route (the staff area), and "~" for the root's /login.
+  const here = window.location.pathname + window.location.search;
+  if (!user) return <Redirect to={`~/login?next=${encodeURIComponent(here)}`} replace />;
   const allowed = typeof props.role === 'string' ? [props.role] : props.role;
   if (!allowed.some((role) => user.roles.includes(role))) return <p className="notice">{props.refusal ?? t.account.notForYou}</p>;
   return <>{props.children}</>;
