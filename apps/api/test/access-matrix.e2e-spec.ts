@@ -229,7 +229,7 @@ describe('authorisation matrix: every operation for every role', () => {
   const ARGUMENTS: Record<RootType, Record<string, Arrange>> = {
     Query: {
       me: NO_ARGUMENTS,
-      organisations: args(() => ({ includeInactive: true })),
+      organisations: NO_ARGUMENTS,
       programmes: NO_ARGUMENTS,
       sessions: NO_ARGUMENTS,
       venues: args(() => ({ includeInactive: true, organisationId: world.centreId })),
