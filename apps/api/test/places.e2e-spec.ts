@@ -1,4 +1,5 @@
-import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
+import { SessionSeriesService } from '@app/scheduling';
+import { CREATE_SERIES, CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 const ORGANISATIONS = `query($all: Boolean) { organisations(includeInactive: $all) { id name active } }`;
@@ -106,6 +107,36 @@ describe('organisations and venues', () => {
     const session = errorOf(await as('coordinator', CREATE_SESSION, { i: sessionInput(world, { venueId: id }) }));
     expect([session.code, session.extensions.field]).toEqual(['DEACTIVATED', 'venueId']);
     expect(dataOf(await as('coordinator', REACTIVATE_VENUE, { id })).reactivateVenue).toEqual({ id, active: true });
+  });
+
+  it('stops an open-ended series from growing at a deactivated venue until it is active again', async () => {
+    const { id } = dataOf(
+      await as('coordinator', CREATE_VENUE, { i: { organisationId: world.centreId, name: 'Zaal Heule', address: 'Peperstraat 4, 8501 Heule' } }),
+    ).createVenue;
+    const input = {
+      programmeId: world.praattafelId,
+      venueId: id,
+      title: 'Praattafel Heule',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+      firstStartsAt: '2026-09-07T13:30:00+02:00',
+      durationMinutes: 90,
+    };
+    const seriesId = dataOf(await as('coordinator', CREATE_SERIES, { i: input })).createSessionSeries.id;
+    const count = async () => (await api.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM session WHERE series_id = $1`, [seriesId]))[0].n;
+    const first = await count();
+    dataOf(await as('coordinator', DEACTIVATE_VENUE, { id }));
+    const now = api.clock.now();
+    try {
+      // In June 2027 the lookahead reaches into the next school year.
+      api.clock.set(new Date('2027-06-01T01:15:00Z'));
+      await api.app.get(SessionSeriesService).extendSeriesHorizons();
+      expect(await count()).toBe(first);
+      dataOf(await as('coordinator', REACTIVATE_VENUE, { id }));
+      await api.app.get(SessionSeriesService).extendSeriesHorizons();
+      expect(await count()).toBe(first + 52);
+    } finally {
+      api.clock.set(now);
+    }
   });
 
   it('lets only ADMIN and COORDINATOR change places or see deactivated ones', async () => {

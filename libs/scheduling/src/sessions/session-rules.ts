@@ -45,6 +45,11 @@ export async function requireProgrammeAndVenue(
   return { programme, venue };
 }
 
+/** New sessions only at an active venue of an active organisation (the venue loaded with its organisation). */
+export function venueTakesSessions(venue: VenueEntity): boolean {
+  return venue.active && venue.organisation?.active !== false;
+}
+
 export function sessionCapacity(requested: number | null | undefined, programme: ProgrammeEntity, venue: VenueEntity): number {
   const capacity = validate.int('capacity', requested ?? programme.defaultCapacity, 1, MAX_CAPACITY);
   if (venue.capacityLimit !== null && capacity > venue.capacityLimit) {
