@@ -73,6 +73,8 @@ const ASSIGN = `mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunt
 const CREATE_TRAJECTORY = `mutation($i: CreateTrajectoryInput!) { createTrajectory(input: $i) { id } }`;
 const REGISTER_FOR_SERIES = `mutation($i: RegisterParticipantForSeriesInput!) { registerParticipantForSeries(input: $i) { id participant { id } } }`;
 const ADD_CLOSURE_DAY = `mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }`;
+const CREATE_ORGANISATION = `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }`;
+const CREATE_VENUE = `mutation($i: CreateVenueInput!) { createVenue(input: $i) { id } }`;
 const SAVE_PROFILE = `mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }`;
 const SWAP = `mutation($a: ID!, $v: ID!) { swapShift(assignmentId: $a, toVolunteerId: $v) { id } }`;
 
@@ -230,6 +232,7 @@ describe('authorisation matrix: every operation for every role', () => {
       organisations: NO_ARGUMENTS,
       programmes: NO_ARGUMENTS,
       sessions: NO_ARGUMENTS,
+      venues: args(() => ({ includeInactive: true, organisationId: world.centreId })),
       session: args(() => ({ id: base.sessionId })),
       sessionSeries: args(() => ({ id: base.seriesId })),
       closureDays: args(() => ({ from: '2026-09-01', to: '2027-08-31', organisationId: world.schoolId })),
@@ -272,6 +275,12 @@ describe('authorisation matrix: every operation for every role', () => {
       createUser: args(() => ({ input: { email: `${unique('nieuw').replace(' ', '-')}@test.oefenkansen.be`, password: FIXTURE_PASSWORD, displayName: 'Nieuwe gastheer', roles: ['HOST'] } })),
       createOrganisation: args(() => ({ input: { name: unique('Organisatie'), kind: 'PARTNER' } })),
       createVenue: args(() => ({ input: { organisationId: world.centreId, name: unique('Zaal'), address: 'Overleiestraat 1, 8500 Kortrijk' } })),
+      updateOrganisation: args(() => ({ id: world.associationId, input: { phone: '056 27 74 00' } })),
+      deactivateOrganisation: args(async () => ({ id: (await as('coordinator', CREATE_ORGANISATION, { i: { name: unique('Organisatie'), kind: 'PARTNER' } })).createOrganisation.id })),
+      reactivateOrganisation: args(() => ({ id: world.associationId })),
+      updateVenue: args(() => ({ id: world.otherSchoolVenueId, input: { accessibilityNotes: unique('Lift') } })),
+      deactivateVenue: args(async () => ({ id: (await as('coordinator', CREATE_VENUE, { i: { organisationId: world.centreId, name: unique('Zaal'), address: 'Overleiestraat 1, 8500 Kortrijk' } })).createVenue.id })),
+      reactivateVenue: args(() => ({ id: world.otherSchoolVenueId })),
       createProgramme: args(() => ({ input: { name: unique('Programma'), kind: 'TABLE', defaultCapacity: 8 } })),
       updateProgramme: args(() => ({ id: world.praattafelId, input: { description: unique('Beschrijving') } })),
       // A host leaves hostIds out and hosts what they create.

@@ -19,6 +19,8 @@ export enum ErrorCode {
   SHIFT_FULL = 'SHIFT_FULL',
   /** The volunteer holds an overlapping shift, or is away then. */
   VOLUNTEER_UNAVAILABLE = 'VOLUNTEER_UNAVAILABLE',
+  /** The organisation or venue is switched off: no new venues or sessions there until it is switched on again. */
+  DEACTIVATED = 'DEACTIVATED',
   /** The HTTP request itself is unusable: not JSON, a wrong encoding (HTTP 400). */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The request body is over 100 kB (HTTP 413). */

@@ -15,10 +15,10 @@ export class OrganisationsRepository extends BaseRepository {
     return this.on(tx).getRepository(OrganisationEntity).save(organisation);
   }
 
-  listByName(tx?: Transaction): Promise<OrganisationEntity[]> {
+  listByName(includeInactive = false, tx?: Transaction): Promise<OrganisationEntity[]> {
     return this.on(tx)
       .getRepository(OrganisationEntity)
-      .find({ order: { name: 'ASC' } });
+      .find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
   }
 
   findByIds(ids: readonly string[], tx?: Transaction): Promise<OrganisationEntity[]> {

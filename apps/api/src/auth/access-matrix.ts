@@ -35,9 +35,10 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     // Accounts
     me: { who: ANYONE, scope: 'The caller themself; null when anonymous' },
     // Scheduling: the public schedule
-    organisations: { who: ANYONE },
+    organisations: { who: ANYONE, scope: 'Active organisations; deactivated ones (includeInactive) only for ADMIN and COORDINATOR' },
     programmes: { who: ANYONE, scope: 'Active programmes; retired ones (includeInactive) only for ADMIN and COORDINATOR' },
     sessions: { who: ANYONE },
+    venues: { who: COORDINATORS, scope: 'Active venues; deactivated ones too with includeInactive' },
     session: { who: ANYONE },
     sessionSeries: { who: ANYONE },
     closureDays: { who: ANYONE },
@@ -87,6 +88,12 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     // Scheduling
     createOrganisation: { who: COORDINATORS },
     createVenue: { who: COORDINATORS },
+    updateOrganisation: { who: COORDINATORS },
+    deactivateOrganisation: { who: COORDINATORS },
+    reactivateOrganisation: { who: COORDINATORS },
+    updateVenue: { who: COORDINATORS },
+    deactivateVenue: { who: COORDINATORS },
+    reactivateVenue: { who: COORDINATORS },
     createProgramme: { who: COORDINATORS },
     updateProgramme: { who: COORDINATORS },
     createSession: { who: [...COORDINATORS, HOST], scope: 'HOST: only sessions they host themselves' },

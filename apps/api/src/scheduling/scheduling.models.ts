@@ -9,6 +9,7 @@ export class OrganisationModel {
   @Field(() => OrganisationKind) kind: OrganisationKind;
   @Field(() => String, { nullable: true, description: 'General phone number (E.164); messages about sessions at its venues give it as the number to call' })
   phone: string | null;
+  @Field({ description: 'False once deactivated: kept for history, left out of the public list, no new venues or sessions' }) active: boolean;
 }
 
 @ObjectType('Venue')
@@ -19,6 +20,7 @@ export class VenueModel {
   @Field(() => String, { nullable: true }) room: string | null;
   @Field(() => Int, { nullable: true, description: 'Most people the room holds; session capacities cannot exceed it' }) capacityLimit: number | null;
   @Field(() => String, { nullable: true }) accessibilityNotes: string | null;
+  @Field({ description: 'False once deactivated: kept for history, no new sessions here' }) active: boolean;
   organisationId: string;
 }
 
@@ -122,6 +124,22 @@ export class CreateVenueInput {
   @Field(() => ID) organisationId: string;
   @Field() name: string;
   @Field() address: string;
+  @Field(() => String, { nullable: true }) room?: string | null;
+  @Field(() => Int, { nullable: true }) capacityLimit?: number | null;
+  @Field(() => String, { nullable: true }) accessibilityNotes?: string | null;
+}
+
+@InputType('UpdateOrganisationInput')
+export class UpdateOrganisationInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => OrganisationKind, { nullable: true }) kind?: OrganisationKind | null;
+  @Field(() => String, { nullable: true, description: 'Empty or null clears the number' }) phone?: string | null;
+}
+
+@InputType('UpdateVenueInput')
+export class UpdateVenueInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
   @Field(() => String, { nullable: true }) room?: string | null;
   @Field(() => Int, { nullable: true }) capacityLimit?: number | null;
   @Field(() => String, { nullable: true }) accessibilityNotes?: string | null;

@@ -88,6 +88,8 @@ const CODE_SENTENCES: Record<ApiErrorCode, (error: ApiError) => Part[] | null> =
   STAND_LIMIT_REACHED: (error) => [part((t) => t.festival.errorLimit, { values: { limit: Number(error.extensions.limit) || 1 } })],
   SHIFT_FULL: () => [part((t) => t.formErrors.full)],
   VOLUNTEER_UNAVAILABLE: () => [part((t) => t.volunteer.unavailable)],
+  // No public form plans at a venue; should one, a venue deactivated meanwhile is gone for its reader.
+  DEACTIVATED: () => [part((t) => t.formErrors.notFound)],
   BAD_REQUEST: () => null,
   PAYLOAD_TOO_LARGE: () => [part((t) => t.formErrors.tooLong)],
   TOO_MANY_REQUESTS: (error) => [part((t) => t.formErrors.tooMany), waitPart(error.extensions.retryAfter)],

@@ -36,7 +36,7 @@ describe('staff area foundation', () => {
     await page.getByRole('option', { name: 'School' }).click();
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: 'Basisschool De Vlieger' }).waitFor();
+    await page.getByRole('cell', { name: 'Basisschool De Vlieger', exact: true }).waitFor();
     const [row] = await web.api.dataSource.query<{ kind: string; phone: string }[]>(
       `SELECT kind, phone FROM organisation WHERE name = 'Basisschool De Vlieger'`,
     );

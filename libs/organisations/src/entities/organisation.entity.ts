@@ -14,4 +14,8 @@ export class OrganisationEntity extends BaseEntity {
   /** General number (E.164), given to participants as the number to call about a session here. */
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
+
+  /** Switched off: kept for history, gone from the public lists, no new venues or sessions. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

@@ -26,4 +26,8 @@ export class VenueEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   accessibilityNotes: string | null;
+
+  /** Switched off: kept for history, no new sessions here. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }

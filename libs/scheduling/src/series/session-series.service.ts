@@ -11,7 +11,15 @@ import { HostsRepository } from '../hosts/hosts.repository';
 import { ProgrammesRepository } from '../programmes/programmes.repository';
 import { brusselsDate, endOfSchoolYear, occurrencesUntil, parseRecurrence, SCHEDULE_ZONE } from '../recurrence/brussels-recurrence';
 import { schedulingPolicy } from '../scheduling-policy';
-import { MAX_DURATION_MINUTES, MAX_TITLE, requireHosts, requireProgrammeAndVenue, requireValidInstant, sessionCapacity } from '../sessions/session-rules';
+import {
+  MAX_DURATION_MINUTES,
+  MAX_TITLE,
+  requireHosts,
+  requireProgrammeAndVenue,
+  requireValidInstant,
+  sessionCapacity,
+  venueTakesSessions,
+} from '../sessions/session-rules';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { VenuesRepository } from '../venues/venues.repository';
 import { SessionSeriesRepository } from './session-series.repository';
@@ -197,7 +205,9 @@ export class SessionSeriesService {
         const horizon = this.horizon(series);
         if (horizon.getTime() <= series.materialisedUntil.getTime()) return 0;
         const programme = await this.programmes.findByIdOrFail(series.programmeId, tx);
-        const venue = await this.venues.findByIdOrFail(series.venueId, tx);
+        const venue = await this.venues.findWithOrganisation(series.venueId, tx);
+        // A deactivated venue or organisation gets no new sessions; reactivated, the next run catches up.
+        if (!venue || !venueTakesSessions(venue)) return 0;
         return this.materialise(tx, series, programme, venue, await this.hosts.hostIdsOf('series', series.id, tx), horizon);
       });
       if (added > 0) extended += 1;

@@ -1,4 +1,4 @@
-import { AppError, validate, Role } from '@app/common';
+import { AppError, ErrorCode, validate, Role } from '@app/common';
 import { Transaction } from '@app/database';
 import { ProgrammeEntity, VenueEntity } from '../entities';
 import { HostsRepository } from '../hosts/hosts.repository';
@@ -35,11 +35,19 @@ export async function requireProgrammeAndVenue(
 ): Promise<{ programme: ProgrammeEntity; venue: VenueEntity }> {
   const pid = validate.uuid('programmeId', programmeId);
   const vid = validate.uuid('venueId', venueId);
-  const [programme, venue] = await Promise.all([repositories.programmes.findById(pid, tx), repositories.venues.findById(vid, tx)]);
+  const [programme, venue] = await Promise.all([repositories.programmes.findById(pid, tx), repositories.venues.findWithOrganisation(vid, tx)]);
   if (!programme) throw AppError.notFound('Programme', pid);
   if (!venue) throw AppError.notFound('Venue', vid);
   if (!programme.active) throw AppError.badInput('the programme is no longer active', 'programmeId');
+  if (!venue.active) throw new AppError(ErrorCode.DEACTIVATED, `venue ${venue.name} is deactivated: no new sessions there`, { field: 'venueId' });
+  if (venue.organisation && !venue.organisation.active)
+    throw new AppError(ErrorCode.DEACTIVATED, `organisation ${venue.organisation.name} is deactivated: no new sessions at its venues`, { field: 'venueId' });
   return { programme, venue };
+}
+
+/** New sessions only at an active venue of an active organisation (the venue loaded with its organisation). */
+export function venueTakesSessions(venue: VenueEntity): boolean {
+  return venue.active && venue.organisation?.active !== false;
 }
 
 export function sessionCapacity(requested: number | null | undefined, programme: ProgrammeEntity, venue: VenueEntity): number {

@@ -31,6 +31,22 @@ export class VenuesRepository extends BaseRepository {
       .find({ where: { organisationId: In([...organisationIds]) }, order: { name: 'ASC' } });
   }
 
+  /** With its organisation, to know whether both are still active. */
+  findWithOrganisation(id: string, tx?: Transaction): Promise<VenueEntity | null> {
+    return this.on(tx)
+      .getRepository(VenueEntity)
+      .findOne({ where: { id }, relations: { organisation: true } });
+  }
+
+  listByName(includeInactive: boolean, organisationId: string | null, tx?: Transaction): Promise<VenueEntity[]> {
+    return this.on(tx)
+      .getRepository(VenueEntity)
+      .find({
+        where: { ...(includeInactive ? {} : { active: true }), ...(organisationId ? { organisationId } : {}) },
+        order: { name: 'ASC' },
+      });
+  }
+
   save(venue: Partial<VenueEntity>, tx?: Transaction): Promise<VenueEntity> {
     return this.on(tx).getRepository(VenueEntity).save(venue);
   }
