@@ -26,8 +26,14 @@ const programmeSchema = z
     otherLanguages: z.string().trim().regex(TAG_LIST, { error: 'invalid' }),
     description: v.optionalText(2000),
   })
-  .superRefine((values, context) => {
-    if (values.languages.length === 0 && values.otherLanguages.trim() === '') context.addIssue({ code: 'custom', path: ['languages'], message: 'choose' });
+  .refine((values) => values.languages.length > 0 || values.otherLanguages.trim() !== '', {
+    path: ['languages'],
+    error: 'choose',
+    // Said together with the other fields' messages, not only once those are right.
+    when: (payload) => {
+      const value = payload.value as Partial<Record<string, unknown>>;
+      return Array.isArray(value.languages) && typeof value.otherLanguages === 'string';
+    },
   });
 
 type ProgrammeValues = z.infer<typeof programmeSchema>;
