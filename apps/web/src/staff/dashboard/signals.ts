@@ -21,7 +21,14 @@ export function signalsOf(session: DashboardSession, now: Date): Signal[] {
   return signals;
 }
 
+/** As the alert's rule, except that a full session (a room for one or two) is not asked to find more people. */
 export function isUnderBooked(session: DashboardSession, now: Date): boolean {
   const startsIn = new Date(session.startsAt).getTime() - now.getTime();
-  return session.status !== 'CANCELLED' && startsIn > 0 && startsIn <= UNDER_BOOKED_HOURS * 3_600_000 && session.confirmedCount < UNDER_BOOKED_MINIMUM;
+  return (
+    session.status !== 'CANCELLED' &&
+    startsIn > 0 &&
+    startsIn <= UNDER_BOOKED_HOURS * 3_600_000 &&
+    session.confirmedCount < UNDER_BOOKED_MINIMUM &&
+    session.confirmedCount < session.capacity
+  );
 }
