@@ -105,6 +105,23 @@ describe('staff dashboard', () => {
     expect(await underBookedList.getAttribute('data-session-id')).toBe(underBookedId);
     expect(await underBookedList.getByRole('link').getAttribute('href')).toBe(`/staff/sessions/${underBookedId}`);
     await page.getByText('Geen trajecten om op te volgen').waitFor();
+    // The fixtures' volunteer has no screening yet; one whose certificate came in is not counted.
+    dataOf(
+      await web.api.gql(
+        'mutation($v: ID!) { saveVolunteerProfile(volunteerId: $v, input: { screeningStatus: RECEIVED }) { id } }',
+        { v: world.userIds.volunteer },
+        world.tokens.coordinator,
+      ),
+    );
+    const [{ count }] = await web.api.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM app_user u LEFT JOIN volunteer_profile p ON p.user_id = u.id
+        WHERE u.active AND 'VOLUNTEER' = ANY(u.roles::text[]) AND p.screening_status IS DISTINCT FROM 'RECEIVED'`,
+    );
+    await page.reload();
+    await page
+      .locator('li[data-count="unscreened-volunteers"]')
+      .filter({ hasText: Number(count) === 0 ? 'Alle vrijwilligers zijn gescreend' : `${count} vrijwilliger` })
+      .waitFor();
 
     // A phone-sized screen: the page itself never scrolls sideways, the tables do.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

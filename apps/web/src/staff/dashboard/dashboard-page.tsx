@@ -47,6 +47,7 @@ export function DashboardPage() {
                     )}
                   </li>
                   <li data-count="follow-ups">{format(d.waiting.followUps, { count: data.followUps.length })}</li>
+                  <li data-count="unscreened-volunteers">{format(d.waiting.unscreenedVolunteers, { count: data.unscreenedVolunteerCount })}</li>
                   <StandApplicationsCount edition={data.festivalEditions[0]} />
                 </ul>
               </section>

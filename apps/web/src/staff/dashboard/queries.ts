@@ -31,6 +31,7 @@ export const DASHBOARD_QUERY = graphql(`
     followUps: trajectories(filter: { status: FOLLOW_UP }) {
       id
     }
+    unscreenedVolunteerCount
     festivalEditions {
       id
       name
