@@ -179,6 +179,8 @@ describe('staff programmes', () => {
     expect(await page.locator('tbody tr').count()).toBe(4); // the session and the series' three
     expect(await page.getByRole('link', { name: 'Nieuwe reeks' }).getAttribute('href')).toBe(`/staff/series/new?programme=${world.praattafelId}`);
     expect(await page.getByRole('link', { name: 'Nieuwe sessie' }).getAttribute('href')).toBe(`/staff/sessions/new?programme=${world.praattafelId}`);
+    // A phone-sized screen: the page itself never scrolls sideways, the table does.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Archiveren' }).click();

@@ -82,7 +82,14 @@ function StandApplicationsCount(props: { edition: { id: string; name: string } |
   const open = applications.data?.standApplications.filter((application) => application.bookings.some((booking) => booking.status === 'REQUESTED')).length;
   return (
     <li data-count="stand-applications">
-      {open === undefined ? s.common.loading : format(s.dashboard.waiting.standApplications, { count: open, edition: props.edition.name })}
+      {/* The festival page is where coordinators confirm, refuse or move stand requests. */}
+      {open === undefined ? (
+        s.common.loading
+      ) : open > 0 ? (
+        <Link href="~/festival">{format(s.dashboard.waiting.standApplications, { count: open, edition: props.edition.name })}</Link>
+      ) : (
+        format(s.dashboard.waiting.standApplications, { count: open, edition: props.edition.name })
+      )}
     </li>
   );
 }
