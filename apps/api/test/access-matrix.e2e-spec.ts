@@ -251,6 +251,7 @@ describe('authorisation matrix: every operation for every role', () => {
       standAvailability: args(() => ({ editionId: festival.editionId, day: SATURDAY })),
       confirmedStandsCsv: args(() => ({ editionId: festival.editionId })),
       volunteers: NO_ARGUMENTS,
+      unscreenedVolunteerCount: NO_ARGUMENTS,
       volunteerProfile: NO_ARGUMENTS,
       shifts: NO_ARGUMENTS,
       openShifts: NO_ARGUMENTS,

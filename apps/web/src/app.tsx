@@ -166,7 +166,7 @@ function AccountNav() {
         </Link>
       )}
       {(user.roles.includes('COORDINATOR') || user.roles.includes('ADMIN')) && (
-        <Link href="/coordinator" className="account-nav__link">
+        <Link href="/staff" className="account-nav__link">
           {t.coordinator.navLink}
         </Link>
       )}

@@ -61,6 +61,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     confirmedStandsCsv: { who: COORDINATORS },
     // Volunteers, shifts and trajectories
     volunteers: { who: COORDINATORS },
+    unscreenedVolunteerCount: { who: COORDINATORS },
     volunteerProfile: { who: LOGGED_IN, scope: "Anyone their own profile; ADMIN, COORDINATOR: any volunteer's" },
     shifts: { who: LOGGED_IN, scope: "The needs for anyone; who takes a shift for ADMIN, COORDINATOR and the session's hosts, a volunteer sees only themself" },
     openShifts: { who: [VOLUNTEER], scope: 'The shifts that fit the volunteer themself' },

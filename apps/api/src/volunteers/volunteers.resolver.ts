@@ -43,6 +43,11 @@ export class VolunteersResolver {
     return this.volunteersService.listVolunteers(actor);
   }
 
+  @Query(() => Int, { description: 'Active volunteers whose screening (certificate of good conduct) is not received yet. Coordinators' })
+  unscreenedVolunteerCount(@CurrentActor() actor: Actor | null): Promise<number> {
+    return this.volunteersService.countUnscreenedVolunteers(actor);
+  }
+
   @Query(() => VolunteerProfileModel, { nullable: true, description: "A volunteer's profile (default: your own). The volunteer and coordinators" })
   volunteerProfile(
     @CurrentActor() actor: Actor | null,

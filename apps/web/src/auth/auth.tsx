@@ -73,7 +73,7 @@ export function homeOf(user: SignedInUser): string {
   if (user.roles.includes('SCHOOL_CONTACT')) return '/school';
   if (user.roles.includes('HOST')) return '/host';
   if (user.roles.includes('VOLUNTEER')) return '/volunteer';
-  if (user.roles.includes('COORDINATOR') || user.roles.includes('ADMIN')) return '/coordinator';
+  if (user.roles.includes('COORDINATOR') || user.roles.includes('ADMIN')) return '/staff';
   if (user.roles.includes('FESTIVAL_ORGANISER')) return '/festival';
   return '/';
 }

@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { UserEntity } from '@app/auth';
 import { Role } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
-import { VolunteerAbsenceEntity, VolunteerProfileEntity } from '../entities';
+import { ScreeningStatus, VolunteerAbsenceEntity, VolunteerProfileEntity } from '../entities';
 
 /** A held shift as the volunteer's calendar feed lists it. */
 export interface FeedShiftRow {
@@ -42,6 +42,17 @@ export class VolunteersRepository extends BaseRepository {
       .where(`u.active AND :role = ANY(u.roles)`, { role: Role.VOLUNTEER })
       .orderBy('u.display_name', 'ASC')
       .getMany();
+  }
+
+  /** Active VOLUNTEER users whose certificate of good conduct is not in yet (no profile counts as not requested). */
+  countUnscreenedVolunteers(tx?: Transaction): Promise<number> {
+    return this.on(tx)
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .leftJoin(VolunteerProfileEntity, 'p', 'p.userId = u.id')
+      .where(`u.active AND :role = ANY(u.roles)`, { role: Role.VOLUNTEER })
+      .andWhere('p.screeningStatus IS DISTINCT FROM :received', { received: ScreeningStatus.RECEIVED })
+      .getCount();
   }
 
   async saveProfile(userId: string, changes: Partial<VolunteerProfileEntity>, tx?: Transaction): Promise<VolunteerProfileEntity> {

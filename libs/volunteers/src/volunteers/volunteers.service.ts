@@ -74,6 +74,12 @@ export class VolunteersService {
     return this.volunteers.activeVolunteers();
   }
 
+  /** How many active volunteers still lack a received screening, for the coordinators' dashboard. */
+  countUnscreenedVolunteers(actor: Actor | null): Promise<number> {
+    volunteersPolicy.requireCoordinator(actor, 'count unscreened volunteers');
+    return this.volunteers.countUnscreenedVolunteers();
+  }
+
   async addAbsence(actor: Actor | null, volunteerId: string, command: AbsenceCommand): Promise<VolunteerAbsenceEntity> {
     const userId = validate.uuid('volunteerId', volunteerId);
     volunteersPolicy.requireSelfOrCoordinator(actor, userId, 'record periods away');

@@ -1,20 +1,14 @@
 import { Route, Switch } from 'wouter';
-import { usePageTitle } from '../../components/page-title';
-import { useStaffI18n } from '../staff-strings';
+import { DashboardPage } from './dashboard-page';
+import './dashboard.css';
 
-/** The dashboard area's pages, mounted under /staff/dashboard (the dashboard under /staff). */
+/** The dashboard, the coordinator's first page after signing in (/staff). */
 export default function DashboardRoutes() {
   return (
     <Switch>
       <Route path="/">
-        <DashboardHome />
+        <DashboardPage />
       </Route>
     </Switch>
   );
-}
-
-function DashboardHome() {
-  const { s } = useStaffI18n();
-  usePageTitle(s.dashboard.title);
-  return <h1>{s.dashboard.title}</h1>;
 }
