@@ -16,11 +16,18 @@ export interface ClosureRun<Kind extends string = string> {
 
 export function closureRuns<Kind extends string>(days: readonly ClosureDayLike<Kind>[]): ClosureRun<Kind>[] {
   const runs: ClosureRun<Kind>[] = [];
+  // Another calendar's day can fall inside a run (Allerheiligen within Herfstvakantie): a run goes on past it.
+  const open = new Map<string, ClosureRun<Kind>>();
   for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
-    const previous = runs.at(-1);
+    const key = `${day.kind}\u0000${day.label}`;
+    const previous = open.get(key);
     // The same day twice (a school's own free day within a holiday with the same name) extends nothing.
-    if (previous && previous.label === day.label && day.date <= addDays(previous.last, 1)) previous.last = day.date > previous.last ? day.date : previous.last;
-    else runs.push({ first: day.date, last: day.date, label: day.label, kind: day.kind });
+    if (previous && day.date <= addDays(previous.last, 1)) previous.last = day.date > previous.last ? day.date : previous.last;
+    else {
+      const run = { first: day.date, last: day.date, label: day.label, kind: day.kind };
+      runs.push(run);
+      open.set(key, run);
+    }
   }
   return runs;
 }

@@ -135,7 +135,7 @@ function StandardDays(props: { days: ClosureDay[]; schoolYear: number }) {
         caption={s.series.closures.standardCaption}
         columns={columns}
         data={closureRuns(props.days)}
-        rowId={(row) => `${row.first}-${row.label}`}
+        rowId={(row) => `${row.first}-${row.kind}-${row.label}`}
         initialSort={[{ id: 'first', desc: false }]}
         pageSize={50}
       />
