@@ -122,6 +122,10 @@ describe('series editor in the back office', () => {
     expect(await noSidewaysScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(web.pageErrors).toEqual([]);
+
+    // The coordinator's read-only series page leads to the editor.
+    await page.goto(`/coordinator/series/${seriesId}`);
+    expect(await page.getByRole('link', { name: 'Reeks wijzigen' }).getAttribute('href')).toBe(`/staff/series/${seriesId}`);
   });
 
   it('stops a series from a date, adds and removes one date, and previews a change from a date on', async () => {
@@ -178,6 +182,7 @@ describe('series editor in the back office', () => {
     );
     expect(later).toEqual([{ status: 'CANCELLED' }]);
     await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
 
     // Change from a date on: the preview shows the new Wednesdays before saving.
     await page.getByRole('link', { name: 'Wijzigen vanaf een datum' }).click();

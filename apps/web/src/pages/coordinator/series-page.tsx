@@ -69,6 +69,9 @@ export function SeriesPage(props: { id: string }) {
         <>
           <h1>{series.title}</h1>
           <p>{t.coordinator.seriesIntro}</p>
+          <p>
+            <Link href={`/staff/series/${series.id}`}>{t.coordinator.editSeries}</Link>
+          </p>
           <dl className="facts">
             <div>
               <dt>{t.coordinator.programme}</dt>
