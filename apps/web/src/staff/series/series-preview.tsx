@@ -46,7 +46,7 @@ export function SeriesPreview(props: { input: SeriesInput | null }) {
   const input = useSettled(props.input);
   const preview = useStaffQuery(PREVIEW_QUERY, { input: input as SeriesInput }, { enabled: input !== null });
   return (
-    <section className="series-preview" aria-labelledby="series-preview-title" aria-live="polite" aria-busy={preview.isFetching || undefined}>
+    <section className="series-preview" aria-labelledby="series-preview-title" aria-busy={preview.isFetching || undefined}>
       <h2 id="series-preview-title">{s.series.preview.title}</h2>
       {input === null ? (
         <p className="notice">{s.series.preview.incomplete}</p>
@@ -76,7 +76,7 @@ function PreviewMonths(props: { dates: readonly PreviewDate[] }) {
   const skipped = dates.length - created;
   return (
     <>
-      <p id="series-preview-summary" className={created === 0 ? 'notice notice--error' : 'notice'}>
+      <p id="series-preview-summary" role="status" className={created === 0 ? 'notice notice--error' : 'notice'}>
         {created === 0 ? s.series.preview.none : format(s.series.preview.summary, { created, skipped })}
       </p>
       {[...groups.entries()].map(([name, monthDates]) => (
