@@ -128,7 +128,7 @@ describe('series editor in the back office', () => {
     expect(await page.getByRole('link', { name: 'Reeks wijzigen' }).getAttribute('href')).toBe(`/staff/series/${seriesId}`);
   });
 
-  it('stops a series from a date, adds and removes one date, and previews a change from a date on', async () => {
+  it('stops a series from a date, adds and removes one date, and changes it from a date on after its preview', async () => {
     const page = await signedInStaffPage(web);
     const [{ id: seriesId }] = await web.api.dataSource.query<{ id: string }[]>(`SELECT id FROM session_series WHERE title = 'Schoolbabbel 2027-28'`);
     await page.goto(`/staff/series/${seriesId}`);
@@ -193,6 +193,34 @@ describe('series editor in the back office', () => {
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await noSidewaysScroll(page)).toBe(true);
+
+    // From 1 October 2027 on, on Wednesdays instead: the dates before stay as they were.
+    const untouched = await web.api.dataSource.query<{ id: string; status: string }[]>(
+      `SELECT id, status FROM session WHERE series_id = $1 AND starts_at < '2027-10-01T00:00:00+02:00' ORDER BY starts_at`,
+      [seriesId],
+    );
+    await firstSegment(page, 'Wijzigen vanaf').focus();
+    await page.keyboard.type('01102027');
+    await page.getByRole('checkbox', { name: 'dinsdag' }).uncheck({ force: true });
+    await page.getByRole('checkbox', { name: 'woensdag' }).check({ force: true });
+    await page
+      .locator('.series-preview li')
+      .first()
+      .filter({ hasText: /^wo 6 okt/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.waitForURL(new RegExp(`/staff/series/${seriesId}$`));
+    const weekdays = await web.api.dataSource.query<{ weekday: number }[]>(
+      `SELECT DISTINCT extract(isodow FROM starts_at AT TIME ZONE 'Europe/Brussels')::int AS weekday FROM session
+        WHERE series_id = $1 AND starts_at >= '2027-10-01T00:00:00+02:00' AND status = 'SCHEDULED'`,
+      [seriesId],
+    );
+    expect(weekdays).toEqual([{ weekday: 3 }]);
+    expect(
+      await web.api.dataSource.query(`SELECT id, status FROM session WHERE series_id = $1 AND starts_at < '2027-10-01T00:00:00+02:00' ORDER BY starts_at`, [
+        seriesId,
+      ]),
+    ).toEqual(untouched);
     expect(web.pageErrors).toEqual([]);
   });
 });
