@@ -42,6 +42,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     session: { who: ANYONE },
     sessionSeries: { who: ANYONE },
     closureDays: { who: ANYONE },
+    previewSessionSeries: { who: [...COORDINATORS, HOST], scope: 'As createSessionSeries; saves nothing' },
     mySessions: { who: LOGGED_IN, scope: "HOST and VOLUNTEER: sessions they host; SCHOOL_CONTACT: their school's sessions; ADMIN, COORDINATOR: all; others: none" },
     // Registrations
     registration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: at sessions they host; SCHOOL_CONTACT: at their school's sessions" },
@@ -103,6 +104,8 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     updateSessionCapacity: { who: [...COORDINATORS, HOST], scope: 'HOST: only sessions they host' },
     createSessionSeries: { who: [...COORDINATORS, HOST], scope: 'HOST: only series they host themselves' },
     updateSessionSeries: { who: [...COORDINATORS, HOST], scope: 'HOST: only series they host; they cannot hand them over' },
+    endSessionSeries: { who: [...COORDINATORS, HOST], scope: 'HOST: only series they host' },
+    addSessionSeriesDate: { who: [...COORDINATORS, HOST], scope: 'HOST: only series they host' },
     addClosureDay: { who: [...COORDINATORS, SCHOOL_CONTACT], scope: "SCHOOL_CONTACT: their own school's free days" },
     removeClosureDay: { who: [...COORDINATORS, SCHOOL_CONTACT], scope: "SCHOOL_CONTACT: their own school's free days; the standard calendars only ADMIN, COORDINATOR" },
     // Registrations

@@ -92,6 +92,20 @@ export class SessionSeriesChangeModel {
   @Field(() => Int) removedSessions: number;
 }
 
+@ObjectType('SessionSeriesSkipReason', { description: 'The closure day a series date falls on' })
+export class SessionSeriesSkipReasonModel {
+  @Field({ description: 'Its name, e.g. Herfstvakantie, Wapenstilstand or a school’s own free day' }) label: string;
+  @Field(() => ClosureKind) kind: ClosureKind;
+}
+
+@ObjectType('SessionSeriesPreviewDate')
+export class SessionSeriesPreviewDateModel {
+  @Field(() => DateTimeScalar) startsAt: Date;
+  @Field(() => DateTimeScalar) endsAt: Date;
+  @Field(() => SessionSeriesSkipReasonModel, { nullable: true, description: 'Null when the date is created' })
+  skippedBecause: SessionSeriesSkipReasonModel | null;
+}
+
 @ObjectType('ClosureDay')
 export class ClosureDayModel {
   @Field(() => ID) id: string;

@@ -460,6 +460,7 @@ export interface UiStrings {
     bar: string;
     /** Series page. */
     seriesIntro: string;
+    editSeries: string;
     place: string;
     skipsHolidays: string;
     runsInHolidays: string;

@@ -44,9 +44,9 @@ export class ClosuresRepository extends BaseRepository {
   }
 
   /** The standard calendars' and the organisation's own closure days in a date range, standard ones first on each date. */
-  closedDays(organisationId: string, from: string, to: string, tx?: Transaction): Promise<{ date: string; label: string }[]> {
-    return this.on(tx).query<{ date: string; label: string }[]>(
-      `SELECT to_char(d.date, 'YYYY-MM-DD') AS date, d.label
+  closedDays(organisationId: string, from: string, to: string, tx?: Transaction): Promise<{ date: string; label: string; kind: ClosureKind }[]> {
+    return this.on(tx).query<{ date: string; label: string; kind: ClosureKind }[]>(
+      `SELECT to_char(d.date, 'YYYY-MM-DD') AS date, d.label, c.kind
          FROM closure_day d JOIN closure_calendar c ON c.id = d.calendar_id
         WHERE (c.organisation_id IS NULL OR c.organisation_id = $1) AND d.date BETWEEN $2 AND $3
         ORDER BY d.date, c.organisation_id NULLS FIRST`,

@@ -7,7 +7,7 @@ import { ClosureDayEntity, ClosureKind } from '../entities';
 import { schedulingPolicy } from '../scheduling-policy';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { ClosuresRepository } from './closures.repository';
-import { belgianPublicHolidays, ClosurePeriod, expandPeriods, flemishSchoolFreeDays, flemishSchoolHolidays } from './flemish-calendar';
+import { belgianPublicHolidays, ClosurePeriod, expandPeriods, flemishSchoolFreeDays, flemishSchoolHolidays, schoolYearOf } from './flemish-calendar';
 
 export interface ClosureDayView {
   id: string;
@@ -15,6 +15,12 @@ export interface ClosureDayView {
   label: string;
   kind: ClosureKind;
   organisationId: string | null;
+}
+
+/** Why a date is closed: the day's name ("Herfstvakantie", "Wapenstilstand", a school's own name) and its calendar. */
+export interface ClosureReason {
+  label: string;
+  kind: ClosureKind;
 }
 
 /** The standard calendars hold the days of one school year (1 Sep–31 Aug) per filled year. */
@@ -56,16 +62,21 @@ export class ClosuresService {
   }
 
   /** The Brussels dates from `from` to `to` (inclusive) on which skip-holiday sessions at this organisation's venues do not take place. */
-  async closedDates(tx: Transaction, organisationId: string, from: string, to: string): Promise<Map<string, string>> {
+  async closedDates(tx: Transaction, organisationId: string, from: string, to: string): Promise<Map<string, ClosureReason>> {
     const rows = await this.closures.closedDays(organisationId, from, to, tx);
-    const closed = new Map<string, string>();
-    for (const row of rows) if (!closed.has(row.date)) closed.set(row.date, row.label);
+    const closed = new Map<string, ClosureReason>();
+    for (const row of rows) if (!closed.has(row.date)) closed.set(row.date, { label: row.label, kind: row.kind });
     return closed;
   }
 
   async listClosureDays(filter: { from: string; to: string; organisationId?: string | null }): Promise<ClosureDayView[]> {
     const { from, to } = this.dateRange(filter.from, filter.to);
     const organisationId = filter.organisationId ? validate.uuid('organisationId', filter.organisationId) : null;
+    // The standard calendars are filled from the rules on first use: a coordinator planning next
+    // school year sees its holidays before any series asked for them.
+    const years: number[] = [];
+    for (let year = schoolYearOf(from); year <= schoolYearOf(to); year += 1) years.push(year);
+    await this.transactions.run((tx) => this.ensureStandardCalendars(tx, years));
     const rows = await this.closures.listDays(from, to, organisationId);
     return rows.map((r) => ({ id: r.id, date: r.date, label: r.label, kind: r.kind, organisationId: r.organisation_id }));
   }

@@ -6,6 +6,7 @@ import { Seats } from '../../components/seats';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
+import { closureRuns } from '../../staff/series/closure-runs';
 import { addDays, brusselsDay } from '../../time';
 
 const SERIES_QUERY = graphql(`
@@ -46,7 +47,6 @@ const CLOSURE_DAYS_QUERY = graphql(`
 `);
 
 type Series = NonNullable<ResultOf<typeof SERIES_QUERY>['sessionSeries']>;
-type ClosureDay = ResultOf<typeof CLOSURE_DAYS_QUERY>['closureDays'][number];
 
 /** The API gives closure days for at most two years at a time. */
 const MAX_CLOSURE_SPAN_DAYS = 2 * 365;
@@ -69,6 +69,9 @@ export function SeriesPage(props: { id: string }) {
         <>
           <h1>{series.title}</h1>
           <p>{t.coordinator.seriesIntro}</p>
+          <p>
+            <Link href={`/staff/series/${series.id}`}>{t.coordinator.editSeries}</Link>
+          </p>
           <dl className="facts">
             <div>
               <dt>{t.coordinator.programme}</dt>
@@ -86,25 +89,6 @@ export function SeriesPage(props: { id: string }) {
       )}
     </>
   );
-}
-
-/** A run of consecutive closure days with one label ("Herfstvakantie", 27 Oct – 2 Nov) is one line. */
-interface ClosureRun {
-  first: string;
-  last: string;
-  label: string;
-  kind: ClosureDay['kind'];
-}
-
-function closureRuns(days: ClosureDay[]): ClosureRun[] {
-  const runs: ClosureRun[] = [];
-  for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
-    const previous = runs.at(-1);
-    // The same day twice (a school's own free day within a holiday with the same name) extends nothing.
-    if (previous && previous.label === day.label && day.date <= addDays(previous.last, 1)) previous.last = day.date > previous.last ? day.date : previous.last;
-    else runs.push({ first: day.date, last: day.date, label: day.label, kind: day.kind });
-  }
-  return runs;
 }
 
 function SeriesCalendar(props: { series: Series }) {
