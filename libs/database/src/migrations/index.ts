@@ -12,6 +12,7 @@ import { RegistrationCodeRequests1795457313317 } from './1795457313317-Registrat
 import { ShiftSwapRequests1796587406856 } from './1796587406856-ShiftSwapRequests';
 import { OrganisationPhone1796598510359 } from './1796598510359-OrganisationPhone';
 import { CalendarRevisions1796599042173 } from './1796599042173-CalendarRevisions';
+import { AccountLinks1796900000000 } from './1796900000000-AccountLinks';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -25,4 +26,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ShiftSwapRequests1796587406856,
   OrganisationPhone1796598510359,
   CalendarRevisions1796599042173,
+  AccountLinks1796900000000,
 ];
