@@ -73,8 +73,9 @@ export class AccountLinksService {
    * nobody learns which addresses have an account. Rate limited like login (the API's guard).
    */
   async requestPasswordReset(email: string): Promise<void> {
-    const address = email.trim().toLowerCase().slice(0, 254);
-    const user = address ? await this.users.findByEmail(address) : null;
+    // A malformed address is refused as anywhere else: that says nothing about which accounts exist.
+    const address = validate.email('email', email);
+    const user = await this.users.findByEmail(address);
     if (!user || !user.active) return;
     await this.transactions.run((tx) => this.mailLink(tx, user, AccountLinkPurpose.PASSWORD_RESET));
   }
