@@ -90,7 +90,7 @@ export function UsersPage() {
       <h1>{s.people.users.title}</h1>
       <p>{s.people.users.intro}</p>
       <div className="toolbar">
-        <DialogButton label={s.people.users.invite} title={s.people.users.invite} className="button">
+        <DialogButton label={s.people.users.invite} title={s.people.users.invite} className="people-invite">
           {(close) => (
             <InviteUserForm
               onSaved={(name) => {
@@ -171,10 +171,7 @@ function UserActions(props: { user: UserRow; onDone(message: string): void }) {
             <>
               <p>{format(s.people.users.deactivateQuestion, name)}</p>
               {problem && <p className="notice notice--error">{problem}</p>}
-              <Button
-                className="button"
-                onPress={() => void run(() => deactivate.mutateAsync({ id: user.id }), format(s.people.users.deactivated, name), close)}
-              >
+              <Button onPress={() => void run(() => deactivate.mutateAsync({ id: user.id }), format(s.people.users.deactivated, name), close)}>
                 {s.common.actions.deactivate}
               </Button>
             </>
@@ -186,10 +183,7 @@ function UserActions(props: { user: UserRow; onDone(message: string): void }) {
             <>
               <p>{format(s.people.users.reactivateQuestion, name)}</p>
               {problem && <p className="notice notice--error">{problem}</p>}
-              <Button
-                className="button"
-                onPress={() => void run(() => reactivate.mutateAsync({ id: user.id }), format(s.people.users.reactivated, name), close)}
-              >
+              <Button onPress={() => void run(() => reactivate.mutateAsync({ id: user.id }), format(s.people.users.reactivated, name), close)}>
                 {s.common.actions.activate}
               </Button>
             </>
@@ -201,7 +195,7 @@ function UserActions(props: { user: UserRow; onDone(message: string): void }) {
           {(close) => (
             <>
               {problem && <p className="notice notice--error">{problem}</p>}
-              <Button className="button" onPress={() => void run(() => resend.mutateAsync({ id: user.id }), format(s.people.users.resent, name), close)}>
+              <Button onPress={() => void run(() => resend.mutateAsync({ id: user.id }), format(s.people.users.resent, name), close)}>
                 {s.people.users.resend}
               </Button>
             </>
