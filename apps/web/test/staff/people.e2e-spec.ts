@@ -179,6 +179,9 @@ describe('staff area: people', () => {
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Uitschakelen' }).click();
     await page.getByText('Gastvrouw Hilde is uitgeschakeld.').waitFor();
+    // Nobody is offered to deactivate themself.
+    await page.locator('tr', { hasText: COORDINATOR.email }).getByRole('button', { name: 'Wijzigen' }).waitFor();
+    expect(await page.locator('tr', { hasText: COORDINATOR.email }).getByRole('button', { name: 'Uitschakelen' }).count()).toBe(0);
 
     expect(errorOf(await web.api.gql(LOGGED_IN_ONLY, {}, hostToken)).code).toBe('UNAUTHENTICATED');
     expect(errorOf(await web.api.gql(LOGIN, { e: HOST.email, p: HOST.password })).code).toBe('UNAUTHENTICATED');

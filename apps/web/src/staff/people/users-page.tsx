@@ -55,6 +55,14 @@ const RESEND_INVITATION = graphql(`
   }
 `);
 
+const ME_QUERY = graphql(`
+  query StaffPeopleMe {
+    me {
+      id
+    }
+  }
+`);
+
 type UserRow = ResultOf<typeof USERS_QUERY>['users'][number];
 
 /** /staff/people/users: find, invite, change, deactivate and reactivate user accounts. */
@@ -66,6 +74,8 @@ export function UsersPage() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const ids = { search: useId(), role: useId(), inactive: useId() };
+  // Nobody deactivates their own account (the API refuses it too): the button is not offered.
+  const me = useStaffQuery(ME_QUERY, {});
   const users = useStaffQuery(USERS_QUERY, { search: search.trim() || null, role: role || null, includeInactive });
   const roleNames = (roles: readonly string[]) => roles.map((name) => s.people.roles[name as RoleName] ?? name).join(', ');
   const columns: ColumnDef<UserRow, unknown>[] = [
@@ -82,7 +92,7 @@ export function UsersPage() {
       id: 'actions',
       header: s.people.users.actions,
       enableSorting: false,
-      cell: ({ row }) => <UserActions user={row.original} onDone={setStatus} />,
+      cell: ({ row }) => <UserActions user={row.original} isViewer={row.original.id === me.data?.me?.id} onDone={setStatus} />,
     },
   ];
   return (
@@ -134,7 +144,7 @@ export function UsersPage() {
   );
 }
 
-function UserActions(props: { user: UserRow; onDone(message: string): void }) {
+function UserActions(props: { user: UserRow; isViewer: boolean; onDone(message: string): void }) {
   const { s, format } = useStaffI18n();
   const { user } = props;
   const name = { name: user.displayName, email: user.email };
@@ -165,7 +175,7 @@ function UserActions(props: { user: UserRow; onDone(message: string): void }) {
           />
         )}
       </DialogButton>
-      {user.active ? (
+      {props.isViewer ? null : user.active ? (
         <DialogButton label={s.common.actions.deactivate} title={format(s.people.users.deactivateFor, name)}>
           {(close) => (
             <>
