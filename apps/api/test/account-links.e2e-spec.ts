@@ -1,7 +1,7 @@
 import { CapturedMail } from '@app/testing';
 import { MessageRig, startMessageRig } from '../../worker/test/message-rig';
 import { createWorld, FIXTURE_PASSWORD, World } from './fixtures';
-import { dataOf, errorOf, tableSnapshot } from './test-api';
+import { dataOf, errorOf, startTestApi, tableSnapshot } from './test-api';
 
 const NOW = '2026-09-01T08:00:00Z';
 const INVITE = `mutation($i: InviteUserInput!) { inviteUser(input: $i) { id email active invitationPending } }`;
@@ -188,5 +188,22 @@ describe('invitations, password reset and deactivation (API + worker + SMTP)', (
     const self = errorOf(await gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: world.userIds.admin }, world.tokens.admin));
     expect([self.code, self.extensions.field]).toEqual(['BAD_USER_INPUT', 'id']);
     expect(errorOf(await gql(`{ users { id } }`, {}, world.tokens.host)).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('requestPasswordReset is rate limited like login', () => {
+  it('counts against the per-address login limit, then refuses with TOO_MANY_REQUESTS and writes nothing', async () => {
+    const api = await startTestApi({ env: { RATE_LIMIT_LOGIN_PER_ACCOUNT: '3' } });
+    try {
+      const email = `te-vaak-${Date.now()}@example.be`;
+      for (let attempt = 0; attempt < 3; attempt += 1) expect(dataOf(await api.gql(REQUEST_RESET, { e: email })).requestPasswordReset).toBe(true);
+      const before = await tableSnapshot(api.dataSource, ['account_link', 'notification']);
+      const refused = errorOf(await api.gql(REQUEST_RESET, { e: email }));
+      expect(refused.code).toBe('TOO_MANY_REQUESTS');
+      expect(refused.extensions.retryAfter).toEqual(expect.any(Number));
+      expect(await tableSnapshot(api.dataSource, ['account_link', 'notification'])).toEqual(before);
+    } finally {
+      await api.close();
+    }
   });
 });
