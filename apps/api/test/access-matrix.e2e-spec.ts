@@ -210,6 +210,33 @@ describe('authorisation matrix: every operation for every role', () => {
     await api.dataSource.query(`UPDATE notification SET status = 'FAILED', attempts = 5, last_error = 'mailbox full' WHERE id = $1`, [notification.id]);
     return notification.id;
   };
+  /** A fresh invited user, and the token of their link: still in the outbox row, as no worker sends it here. */
+  const invited = async (): Promise<{ id: string; token: string }> => {
+    const email = `${unique('genodigd').replace(' ', '-')}@test.oefenkansen.be`;
+    const { inviteUser } = await as('admin', `mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }`, {
+      i: { email, displayName: 'Genodigde', roles: ['HOST'] },
+    });
+    return { id: inviteUser.id, token: await linkToken(inviteUser.id) };
+  };
+  const linkToken = async (userId: string): Promise<string> => {
+    const [row] = await api.dataSource.query<{ token: string }[]>(
+      `SELECT payload->>'token' AS token FROM notification WHERE user_id = $1 AND payload ? 'token' ORDER BY created_at DESC LIMIT 1`,
+      [userId],
+    );
+    return row.token;
+  };
+  /** A reset link for a fresh invited user (who has not set a password: a reset sets their first). */
+  const resetToken = async (): Promise<string> => {
+    const { id } = await invited();
+    await api.gql(
+      `mutation { requestPasswordReset(email: "${(await api.dataSource.query<{ email: string }[]>(`SELECT email FROM app_user WHERE id = $1`, [id]))[0].email}") }`,
+    );
+    const [row] = await api.dataSource.query<{ token: string }[]>(
+      `SELECT payload->>'token' AS token FROM notification WHERE user_id = $1 AND kind = 'PASSWORD_RESET' ORDER BY created_at DESC LIMIT 1`,
+      [id],
+    );
+    return row.token;
+  };
   /**
    * A copy of the column's fixture user (roles, organisation), logged in with FIXTURE_PASSWORD:
    * logging out or changing the password revokes every token of a user. Copied in SQL, with the
@@ -269,12 +296,21 @@ describe('authorisation matrix: every operation for every role', () => {
       programmeReportCsv: args(() => ({ from: '2026-09-01', to: '2026-12-31' })),
       exportPersonalData: args(() => ({ subject: { participantId: base.participantId } })),
       auditLog: NO_ARGUMENTS,
+      users: args(() => ({ search: 'host' })),
     },
     Mutation: {
       login: args(() => ({ email: 'host@test.oefenkansen.be', password: FIXTURE_PASSWORD })),
       logout: async (column) => ({ variables: {}, token: await copyOfUser(column) }),
       changePassword: async (column) => ({ variables: { currentPassword: FIXTURE_PASSWORD, newPassword: NEW_PASSWORD }, token: await copyOfUser(column) }),
       createUser: args(() => ({ input: { email: `${unique('nieuw').replace(' ', '-')}@test.oefenkansen.be`, password: FIXTURE_PASSWORD, displayName: 'Nieuwe gastheer', roles: ['HOST'] } })),
+      updateUser: args(() => ({ id: world.userIds.otherHost, input: { displayName: 'otherHost', roles: ['HOST'], preferredLanguage: 'nl' } })),
+      deactivateUser: args(async () => ({ id: (await invited()).id })),
+      reactivateUser: args(async () => ({ id: (await invited()).id })),
+      inviteUser: args(() => ({ input: { email: `${unique('uitgenodigd').replace(' ', '-')}@test.oefenkansen.be`, displayName: 'Nieuwe gastvrouw', roles: ['HOST'] } })),
+      resendInvitation: args(async () => ({ id: (await invited()).id })),
+      acceptInvitation: args(async () => ({ token: (await invited()).token, password: NEW_PASSWORD })),
+      requestPasswordReset: args(() => ({ email: 'niemand@test.oefenkansen.be' })),
+      resetPassword: args(async () => ({ token: await resetToken(), password: NEW_PASSWORD })),
       createOrganisation: args(() => ({ input: { name: unique('Organisatie'), kind: 'PARTNER' } })),
       createVenue: args(() => ({ input: { organisationId: world.centreId, name: unique('Zaal'), address: 'Overleiestraat 1, 8500 Kortrijk' } })),
       updateOrganisation: args(() => ({ id: world.associationId, input: { phone: '056 27 74 00' } })),

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountMessagesModule } from '@app/auth';
 import { ClockModule, pinoParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -37,6 +38,7 @@ export class WorkerModule {
         RegistrationMessagesModule,
         FestivalMessagesModule,
         ShiftMessagesModule,
+        AccountMessagesModule,
         PrivacyModule,
         DiscoveryModule,
       ],

@@ -8,3 +8,5 @@ export * from './rate-limit-storage';
 export { TokenService } from './token.service';
 export { FREE_LOGIN_FAILURES, MAX_LOCKOUT_SECONDS } from './login-lockout';
 export * from './staff-directory.repository';
+export { AccountLinksService, INVITATION_HOURS, PASSWORD_RESET_HOURS } from './account-links.service';
+export * from './messages';

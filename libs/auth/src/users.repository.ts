@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { Role } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
 import { UserEntity } from './entities';
 
@@ -31,6 +32,18 @@ export class UsersRepository extends BaseRepository {
     return this.on(tx)
       .getRepository(UserEntity)
       .findBy({ id: In([...ids]) });
+  }
+
+  /** Users by part of their name or address (case-insensitive), with a role, by name; at most 500. */
+  search(filter: { search: string; role: Role | null; includeInactive: boolean }, tx?: Transaction): Promise<UserEntity[]> {
+    const query = this.on(tx).getRepository(UserEntity).createQueryBuilder('u').where('u.erased_at IS NULL');
+    if (filter.search !== '') {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(u.display_name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+    }
+    if (filter.role) query.andWhere(':role = ANY(u.roles)', { role: filter.role });
+    if (!filter.includeInactive) query.andWhere('u.active');
+    return query.orderBy('lower(u.display_name)').addOrderBy('u.email').limit(500).getMany();
   }
 
   save(user: Partial<UserEntity>, tx?: Transaction): Promise<UserEntity> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Actor, AppError, ErrorCode, hasAnyRole, isCoordinator, validate, Role } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { pgErrorCode, PgErrorCode } from '@app/database';
+import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
 import { OrganisationKind, OrganisationsRepository } from '@app/organisations';
 import { UserEntity } from './entities';
 import { LoginLockout } from './login-lockout';
@@ -16,6 +16,16 @@ export interface CreateUserCommand {
   roles: Role[];
   organisationId?: string | null;
   preferredLanguage?: string | null;
+}
+
+export type UserProfile = Pick<UserEntity, 'email' | 'displayName' | 'roles' | 'organisationId' | 'preferredLanguage'>;
+
+export type UpdateUserCommand = Omit<CreateUserCommand, 'email' | 'password'>;
+
+export interface UserFilter {
+  search?: string | null;
+  role?: Role | null;
+  includeInactive?: boolean | null;
 }
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
@@ -39,6 +49,7 @@ export class UsersService {
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lockout: LoginLockout,
+    private readonly transactions: Transactions,
   ) {}
 
   async login(email: string, password: string): Promise<{ token: string; user: UserEntity }> {
@@ -84,11 +95,21 @@ export class UsersService {
   }
 
   async createUser(actor: Actor, command: CreateUserCommand): Promise<UserEntity> {
-    if (!isCoordinator(actor)) throw AppError.forbidden('Only admins and coordinators create users');
+    const profile = await this.validProfile(actor, command);
+    validatePassword('password', command.password);
+    const passwordHash = await this.hasher.hash(command.password);
+    return this.insert({ ...profile, passwordHash, active: true });
+  }
+
+  /**
+   * Checks what a coordinator types about a user: address, name, roles, the organisation a scoped
+   * role needs, language. Only an admin hands out the ADMIN role.
+   */
+  async validProfile(actor: Actor, command: Omit<CreateUserCommand, 'password'>): Promise<UserProfile> {
+    if (!isCoordinator(actor)) throw AppError.forbidden('Only admins and coordinators manage users');
     if (command.roles.includes(Role.ADMIN) && !hasAnyRole(actor, Role.ADMIN)) throw AppError.forbidden('Only an admin creates another admin');
     const email = validate.email('email', command.email);
     const displayName = validate.text('displayName', command.displayName, { max: 200 });
-    validatePassword('password', command.password);
     const roles = [...new Set(command.roles)];
     if (roles.length === 0) throw AppError.badInput('roles must name at least one role', 'roles');
     const organisationId = command.organisationId != null ? validate.uuid('organisationId', command.organisationId) : null;
@@ -104,14 +125,60 @@ export class UsersService {
     }
     const preferredLanguage = (command.preferredLanguage ?? 'nl').trim().toLowerCase();
     if (!LANGUAGE_TAG.test(preferredLanguage)) throw AppError.badInput('preferredLanguage must be a language tag like nl, ar or fr-BE', 'preferredLanguage');
-    const passwordHash = await this.hasher.hash(command.password);
+    return { email, displayName, roles, organisationId, preferredLanguage };
+  }
+
+  /** Inserts the user; an address in use already is refused at the e-mail field. */
+  async insert(user: Partial<UserEntity>, tx?: Transaction): Promise<UserEntity> {
     try {
-      return await this.users.save({ email, displayName, roles, organisationId, preferredLanguage, passwordHash, active: true });
+      return await this.users.save(user, tx);
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION)
-        throw new AppError(ErrorCode.CONFLICT, `A user with e-mail ${email} already exists`, { field: 'email' });
+        throw new AppError(ErrorCode.CONFLICT, `A user with e-mail ${user.email} already exists`, { field: 'email' });
       throw error;
     }
+  }
+
+  /** The users a coordinator manages, by name or address; deactivated ones only when asked. */
+  listUsers(actor: Actor, filter: UserFilter): Promise<UserEntity[]> {
+    if (!isCoordinator(actor)) throw AppError.forbidden('Only admins and coordinators list users');
+    const search = validate.optionalText('search', filter.search, 200) ?? '';
+    return this.users.search({ search, role: filter.role ?? null, includeInactive: filter.includeInactive ?? false });
+  }
+
+  /** Changes name, roles, scope and language (not the address: it is how they log in). */
+  async updateUser(actor: Actor, id: string, command: UpdateUserCommand): Promise<UserEntity> {
+    const user = await this.managedUser(actor, id);
+    const profile = await this.validProfile(actor, { ...command, email: user.email });
+    const change = {
+      displayName: profile.displayName,
+      roles: profile.roles,
+      organisationId: profile.organisationId,
+      preferredLanguage: profile.preferredLanguage,
+    };
+    await this.users.update(user.id, change);
+    return { ...user, ...change };
+  }
+
+  /** Deactivating revokes every token at once (the next request with one is anonymous) and stops logins. */
+  async setActive(actor: Actor, id: string, active: boolean): Promise<UserEntity> {
+    const user = await this.managedUser(actor, id);
+    if (!active && user.id === actor.userId) throw AppError.badInput('You cannot deactivate your own account', 'id');
+    if (user.erasedAt) throw AppError.badInput('An erased account stays inactive', 'id');
+    return this.transactions.run(async (tx) => {
+      await this.users.update(user.id, { active }, tx);
+      const tokenVersion = active ? user.tokenVersion : await this.users.bumpTokenVersion(user.id, undefined, tx);
+      return { ...user, active, tokenVersion };
+    });
+  }
+
+  /** A user a coordinator may change: an admin's account only by an admin. */
+  async managedUser(actor: Actor, id: string): Promise<UserEntity> {
+    if (!isCoordinator(actor)) throw AppError.forbidden('Only admins and coordinators manage users');
+    const user = await this.users.findById(validate.uuid('id', id));
+    if (!user) throw AppError.notFound('User', id);
+    if (user.roles.includes(Role.ADMIN) && !hasAnyRole(actor, Role.ADMIN)) throw AppError.forbidden('Only an admin changes an admin');
+    return user;
   }
 
   /** Creates the ADMIN_EMAIL user, or resets its password and admin role, so a fresh database is usable. */
@@ -141,7 +208,8 @@ export class UsersService {
   }
 }
 
-function validatePassword(field: string, password: string): void {
+/** The one password rule, for every way a password is set. */
+export function validatePassword(field: string, password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > 256) {
     throw AppError.badInput(`${field} must be ${MIN_PASSWORD_LENGTH} to 256 characters`, field);
   }

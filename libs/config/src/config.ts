@@ -40,6 +40,8 @@ export interface AppConfig {
   retentionMonths: number;
   /** The integration service's general number (E.164): the number messages give when the host organisation has none. */
   contactPhone: string | null;
+  /** Where people open the web app (scheme://host[:port]): invitation and password links in mails point here. */
+  publicBaseUrl: string;
 }
 
 export interface RateLimits {
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     smsCodeBudgetPerHour: 0,
     retentionMonths: 0,
     contactPhone: null,
+    publicBaseUrl: '',
   };
   const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
     const raw = read(name, false, String(fallback));
@@ -203,6 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
   else if (/^(loopback|linklocal|uniquelocal|[0-9a-f.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-f.:/]+))*$/i.test(trustProxy))
     config.trustProxy = trustProxy;
   else problems.push(`TRUST_PROXY must be false, true, a number of proxy hops, or addresses/subnets like "loopback, 10.0.0.0/8" (got "${trustProxy}")`);
+
+  // Mail links need an absolute address; by default the API's own port, which serves the web app.
+  config.publicBaseUrl = url('PUBLIC_BASE_URL', ['http:', 'https:'], false).replace(/\/+$/, '') || `http://localhost:${config.port}`;
 
   const ttlRaw = read('TOKEN_TTL_MINUTES', false, '720');
   config.tokenTtlMinutes = Number(ttlRaw);

@@ -34,6 +34,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
   Query: {
     // Accounts
     me: { who: ANYONE, scope: 'The caller themself; null when anonymous' },
+    users: { who: COORDINATORS },
     // Scheduling: the public schedule
     organisations: { who: ANYONE, scope: 'Active organisations; deactivated ones (includeInactive) only for ADMIN and COORDINATOR' },
     programmes: { who: ANYONE, scope: 'Active programmes; retired ones (includeInactive) only for ADMIN and COORDINATOR' },
@@ -87,6 +88,14 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     logout: { who: LOGGED_IN, scope: "The caller's own tokens" },
     changePassword: { who: LOGGED_IN, scope: "The caller's own password" },
     createUser: { who: COORDINATORS, scope: 'Only an ADMIN creates another ADMIN' },
+    updateUser: { who: COORDINATORS, scope: 'Only an ADMIN gives the ADMIN role or changes an ADMIN' },
+    deactivateUser: { who: COORDINATORS, scope: 'Only an ADMIN deactivates an ADMIN; nobody themself' },
+    reactivateUser: { who: COORDINATORS, scope: 'Only an ADMIN reactivates an ADMIN' },
+    inviteUser: { who: COORDINATORS, scope: 'Only an ADMIN invites another ADMIN' },
+    resendInvitation: { who: COORDINATORS, scope: 'Users who have not set a password yet' },
+    acceptInvitation: { who: ANYONE, scope: 'Whoever has the link from the invitation mail' },
+    requestPasswordReset: { who: ANYONE, scope: 'Always answers the same; the mail goes to the address only' },
+    resetPassword: { who: ANYONE, scope: 'Whoever has the link from the reset mail' },
     // Scheduling
     createOrganisation: { who: COORDINATORS },
     createVenue: { who: COORDINATORS },

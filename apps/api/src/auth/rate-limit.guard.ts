@@ -18,7 +18,8 @@ const RATE_LIMITED_CONTROLLERS: ReadonlySet<unknown> = new Set([CalendarFeedCont
 
 const isGraphql = (context: ExecutionContext) => context.getType<string>() === 'graphql';
 const rootFieldOf = (context: ExecutionContext) => (isGraphql(context) ? GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName : null);
-const isLogin = (context: ExecutionContext) => rootFieldOf(context) === 'login';
+// Asking for a reset mail counts as a login attempt: both take an address and must not be tried at speed.
+const isLogin = (context: ExecutionContext) => ['login', 'requestPasswordReset'].includes(rootFieldOf(context) ?? '');
 const isCodeRequest = (context: ExecutionContext) => rootFieldOf(context) === 'requestRegistrationCode';
 const isLoggedIn = (context: ExecutionContext) => isGraphql(context) && GqlExecutionContext.create(context).getContext<RequestContext>().actor !== null;
 

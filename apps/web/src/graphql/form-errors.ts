@@ -156,6 +156,19 @@ export const FORMS = {
     },
     fallback: (t) => t.loadError,
   },
+  /** The invitation and reset pages: a dead link is said above the form (with a way to a new one), a refused password at the field. */
+  setPassword: {
+    fields: { password: 'new-password' },
+    codes: {
+      BAD_USER_INPUT: (error) => [part((t) => (error.extensions.field === 'token' ? t.accountRecovery.linkDead : t.accountRecovery.tooShort))],
+    },
+    fallback: (t) => t.loadError,
+  },
+  forgotPassword: {
+    fields: { email: 'forgot-email' },
+    codes: { TOO_MANY_REQUESTS: (error) => [part((t) => t.formErrors.tooMany), waitPart(error.extensions.retryAfter)] },
+    fallback: (t) => t.loadError,
+  },
   registerParent: {
     fields: {
       'participant.firstName': 'parent-first-name',

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useLocation, useSearchParams } from 'wouter';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import { homeOf, useAuth } from '../auth/auth';
 import { useFormError } from '../components/form-error';
 import { usePageTitle } from '../components/page-title';
@@ -67,6 +67,9 @@ export function LoginPage() {
           </button>
         </p>
       </form>
+      <p>
+        <Link href="/forgot-password">{t.accountRecovery.forgotLink}</Link>
+      </p>
     </>
   );
 }

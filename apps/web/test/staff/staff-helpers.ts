@@ -1,6 +1,11 @@
 /// <reference lib="dom" />
+import { Test } from '@nestjs/testing';
 import type { Page } from 'playwright-core';
-import { TEST_ADMIN } from '../../../api/test/test-api';
+import { Clock } from '@app/common';
+import { NotificationDispatcher } from '@app/messaging';
+import { type CapturedMail, startSmtpCapture, waitFor } from '@app/testing';
+import { TEST_ADMIN, type TestApi } from '../../../api/test/test-api';
+import { WorkerModule } from '../../../worker/src/worker.module';
 import { signIn, startWebTest, type WebTest } from '../browser';
 import { runAxe } from '../page-checks';
 
@@ -25,4 +30,59 @@ export async function signedInStaffPage(
 export async function axeViolations(page: Page): Promise<string[]> {
   const summary = await runAxe(page);
   return summary.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.targets.join(', ')})`);
+}
+
+/**
+ * Mail as production sends it: the worker (in this process, on the API's clock and database)
+ * delivers the outbox over real SMTP to a capture server. `mailTo` dispatches until a mail to the
+ * address (and with the subject, if given) has arrived that it has not handed out before.
+ */
+export interface MailCapture {
+  mails: CapturedMail[];
+  mailTo(address: string, subject?: string | RegExp): Promise<CapturedMail>;
+  close(): Promise<void>;
+}
+
+export async function startMailCapture(api: TestApi): Promise<MailCapture> {
+  const smtp = await startSmtpCapture();
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ ...api.config, smtpUrl: smtp.url })] })
+    .overrideProvider(Clock)
+    .useValue(api.clock)
+    .compile();
+  const worker = moduleRef.createNestApplication({ logger: false });
+  await worker.init();
+  const handedOut = new Set<CapturedMail>();
+  const matches = (mail: CapturedMail, address: string, subject?: string | RegExp) =>
+    mail.to.toLowerCase().includes(address.toLowerCase()) &&
+    (subject === undefined || (typeof subject === 'string' ? mail.subject === subject : subject.test(mail.subject)));
+  return {
+    mails: smtp.mails,
+    async mailTo(address, subject) {
+      return waitFor(
+        async () => {
+          const fresh = smtp.mails.find((mail) => !handedOut.has(mail) && matches(mail, address, subject));
+          if (fresh) {
+            handedOut.add(fresh);
+            return fresh;
+          }
+          await worker.get(NotificationDispatcher).dispatchDue();
+          return undefined;
+        },
+        `a mail to ${address}`,
+        20_000,
+        250,
+      );
+    },
+    async close() {
+      await worker.close();
+      await smtp.stop();
+    },
+  };
+}
+
+/** The path of the one-time link in an invitation or password-reset mail: /invitation/<token> or /reset-password/<token>. */
+export function inviteLinkFrom(mail: CapturedMail): string {
+  const match = /https?:\/\/[^\s"<>]+?(\/(?:invitation|reset-password)\/[A-Za-z0-9_-]{20,})/.exec(mail.text);
+  if (!match) throw new Error(`no invitation or reset link in the mail "${mail.subject}" to ${mail.to}`);
+  return match[1];
 }

@@ -13,6 +13,7 @@ import { ShiftSwapRequests1796587406856 } from './1796587406856-ShiftSwapRequest
 import { OrganisationPhone1796598510359 } from './1796598510359-OrganisationPhone';
 import { CalendarRevisions1796599042173 } from './1796599042173-CalendarRevisions';
 import { PlacesActive1796700000000 } from './1796700000000-PlacesActive';
+import { AccountLinks1796900000000 } from './1796900000000-AccountLinks';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -27,4 +28,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OrganisationPhone1796598510359,
   CalendarRevisions1796599042173,
   PlacesActive1796700000000,
+  AccountLinks1796900000000,
 ];

@@ -5,7 +5,7 @@ import { parsePhoneNumberWithError } from 'libphonenumber-js';
 export const PHONE_PLACEHOLDERS = new Set(['contactPhone']);
 
 /** Placeholders holding a web address: an anchor in HTML, and never isolated in plain text (see standAlone). */
-export const URL_PLACEHOLDERS = new Set(['map']);
+export const URL_PLACEHOLDERS = new Set(['map', 'link']);
 // Private-use marks around a URL while the text is filled; standAlone replaces them.
 export const URL_START = '\uE000';
 export const URL_END = '\uE001';

@@ -109,6 +109,7 @@ describe('bidi isolation of names', () => {
     waitlistCount: 2,
     code: '042917',
     colleagueName: 'Samira',
+    link: 'https://oefenkansen.kortrijk.be/invitation/q3Vb0Yw2mJ8xT5nR1cK7hL4pZ9sA6dE0fG2iU8oW3yQ',
     plotCode: 'B12',
     deadline: new Date('2026-08-28T10:00:00Z'),
     freePlots: 4,

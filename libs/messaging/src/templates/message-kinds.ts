@@ -52,6 +52,10 @@ export const MESSAGE_KINDS = [
   'REGISTRATION_CODE',
   /** Staff alert to coordinators, once per hour: the hourly budget of code SMS is used up, new requests are refused (capacity = budget; date, time = when). */
   'SMS_CODE_BUDGET_REACHED',
+  /** To a new user: a one-time link (link) to set their first password; it works until date, time. */
+  'USER_INVITATION',
+  /** To a user who forgot their password: a one-time link (link) to set a new one; it works until date, time. */
+  'PASSWORD_RESET',
 ] as const;
 
 export type CatalogueKind = (typeof MESSAGE_KINDS)[number];
@@ -105,6 +109,8 @@ export interface MessageVariables {
   code?: string | null;
   /** SHIFT_SWAP_REQUESTED: the display name of the volunteer who asks. */
   colleagueName?: string | null;
+  /** USER_INVITATION, PASSWORD_RESET: the one-time link to the web app. */
+  link?: string | null;
   /** The number to call to "let us know" (E.164): the host organisation's, else CONTACT_PHONE; none leaves the line out. */
   contactPhone?: string | null;
 }

@@ -206,6 +206,7 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     plot: clean(vars.plotCode),
     previousPlot: clean(vars.previousPlotCode),
     map: clean(vars.siteMapUrl),
+    link: clean(vars.link),
     deadline: vars.deadline ? formatDate(brussels(vars.deadline, locale, 'deadline')) : undefined,
     free: count(vars.freePlots),
     code: clean(vars.code),

@@ -62,6 +62,7 @@ const base: MessageVariables = {
   freePlots: 7,
   code: '042917',
   colleagueName: 'Karim El Idrissi',
+  link: 'https://oefenkansen.kortrijk.be/invitation/q3Vb0Yw2mJ8xT5nR1cK7hL4pZ9sA6dE0fG2iU8oW3yQ',
   slots: [],
 };
 
@@ -93,6 +94,7 @@ function essentials(kind: CatalogueKind, language: string, vars: MessageVariable
     free: String(vars.freePlots),
     colleague: vars.colleagueName ?? undefined,
     code: vars.code ?? undefined,
+    link: vars.link ?? undefined,
   };
   return [...template.matchAll(/\{([A-Za-z]+)\}/g)]
     .map((match) => match[1])

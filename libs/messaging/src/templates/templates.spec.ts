@@ -56,6 +56,7 @@ const vars: MessageVariables = {
   freePlots: 7,
   code: '042917',
   colleagueName: 'Karim El Idrissi',
+  link: 'https://oefenkansen.kortrijk.be/invitation/q3Vb0Yw2mJ8xT5nR1cK7hL4pZ9sA6dE0fG2iU8oW3yQ',
   slots: [
     { plotCode: 'B12', startsAt: utc('2026-09-08T17:00:00Z'), endsAt: utc('2026-09-08T18:30:00Z') },
     { plotCode: 'C4', startsAt: utc('2026-09-09T09:00:00Z'), endsAt: utc('2026-09-09T13:00:00Z') },
@@ -89,6 +90,7 @@ const KNOWN_PLACEHOLDERS = new Set([
   'code',
   'colleague',
   'contactPhone',
+  'link',
 ]);
 
 /** What every translation must keep in the e-mail text, so no language silently drops the essentials. */
@@ -117,6 +119,8 @@ const REQUIRED_IN_TEXT: Record<CatalogueKind, string[]> = {
   ['REGISTRATION_CODE']: ['firstName', 'code', 'title', 'date', 'time'],
   ['SMS_CODE_BUDGET_REACHED']: ['firstName', 'date', 'time', 'capacity'],
   ['SHIFT_SWAP_REQUESTED']: ['firstName', 'colleague', 'title', 'date', 'time', 'endTime', 'venue', 'address'],
+  ['USER_INVITATION']: ['firstName', 'link', 'date', 'time'],
+  ['PASSWORD_RESET']: ['firstName', 'link', 'date', 'time'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
@@ -151,7 +155,7 @@ describe('catalogues', () => {
     expect([...SUPPORTED_MESSAGE_LANGUAGES]).toEqual(['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr']);
     expect(Object.keys(CATALOGUES).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
     expect(Object.keys(DIGEST_LABELS).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
-    expect(MESSAGE_KINDS).toHaveLength(24);
+    expect(MESSAGE_KINDS).toHaveLength(26);
     expect(new Set(MESSAGE_KINDS).size).toBe(MESSAGE_KINDS.length);
   });
 

@@ -142,6 +142,31 @@ export interface UiStrings {
     /** A signed-in user without the role a page is for, when the page has no message of its own. */
     notForYou: string;
   };
+  /** Invitation links, a forgotten password and its reset link: the public account pages. */
+  accountRecovery: {
+    /** On the login page. */
+    forgotLink: string;
+    forgotTitle: string;
+    forgotIntro: string;
+    sendLink: string;
+    /** The same answer whether the address has an account or not. */
+    linkSent: string;
+    inviteTitle: string;
+    inviteIntro: string;
+    resetTitle: string;
+    resetIntro: string;
+    newPassword: string;
+    repeatPassword: string;
+    passwordRules: string;
+    tooShort: string;
+    notSame: string;
+    savePassword: string;
+    /** The link was used, replaced or expired. */
+    linkDead: string;
+    askNewLink: string;
+    passwordChanged: string;
+    toLogin: string;
+  };
   /** The school contact's pages: the school's schoolbabbel dates, registering parents, the waiting list. */
   school: {
     /** The button that prints the seated parents as a list to tick off at the door. */

@@ -1,9 +1,47 @@
+import { homeOf } from '../../auth/auth';
+import { type SignedInUser, writeSignedIn } from '../../auth/signed-in';
 import { usePageTitle } from '../../components/page-title';
+import { request } from '../../graphql/client';
+import { graphql } from '../../graphql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { SetPasswordForm } from './set-password-form';
 
-/** Placeholder until the people area's account pages land. */
+const ACCEPT_INVITATION = graphql(`
+  mutation AcceptInvitation($token: String!, $password: String!) {
+    acceptInvitation(token: $token, password: $password) {
+      token
+      user {
+        displayName
+        roles
+        organisation {
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** /invitation/:token — the link of the invitation mail: the new user chooses a password and is signed in. */
 export function AcceptInvitationPage(props: { token?: string }) {
   const { t } = useI18n();
-  usePageTitle(t.siteName);
-  return <h1 data-token={props.token}>{t.siteName}</h1>;
+  usePageTitle(t.accountRecovery.inviteTitle);
+  const save = async (password: string) => {
+    const { acceptInvitation } = await request(ACCEPT_INVITATION, { token: props.token ?? '', password });
+    const user: SignedInUser = {
+      token: acceptInvitation.token,
+      displayName: acceptInvitation.user.displayName,
+      roles: acceptInvitation.user.roles,
+      organisationName: acceptInvitation.user.organisation?.name ?? null,
+    };
+    writeSignedIn(user);
+    // A fresh load, so every part of the app starts from the signed-in user.
+    window.location.replace(homeOf(user));
+  };
+  return (
+    <>
+      <h1>{t.accountRecovery.inviteTitle}</h1>
+      <p>{t.accountRecovery.inviteIntro}</p>
+      <SetPasswordForm save={save} />
+    </>
+  );
 }

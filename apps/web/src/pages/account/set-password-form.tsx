@@ -1,0 +1,105 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'wouter';
+import { useFormError } from '../../components/form-error';
+import { FORMS } from '../../graphql/form-errors';
+import { useI18n } from '../../i18n/i18n';
+
+/** The API's rule (MIN_PASSWORD_LENGTH in @app/auth), checked here first so the reader hears it at once. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+const ids = FORMS.setPassword.fields;
+
+/**
+ * A new password typed twice, with the rule shown. Checked here (length, the two the same), then
+ * by the API: a dead link is said above the form with the way to a new one.
+ */
+export function SetPasswordForm(props: { save(password: string): Promise<void> }) {
+  const { t } = useI18n();
+  const problem = useFormError(FORMS.setPassword);
+  const [local, setLocal] = useState<{ field: 'password' | 'repeat'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const linkDead = problem.formError === t.accountRecovery.linkDead;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get('password'));
+    problem.clear();
+    if (password.length < MIN_PASSWORD_LENGTH) return showLocal('password', t.accountRecovery.tooShort);
+    if (password !== String(form.get('repeat'))) return showLocal('repeat', t.accountRecovery.notSame);
+    setLocal(null);
+    setBusy(true);
+    try {
+      await props.save(password);
+    } catch (caught) {
+      problem.show(caught);
+      setBusy(false);
+    }
+  };
+  const showLocal = (field: 'password' | 'repeat', text: string) => {
+    setLocal({ field, text });
+    document.getElementById(field === 'password' ? ids.password : 'repeat-password')?.focus();
+  };
+  const localProps = (field: 'password' | 'repeat', id: string) =>
+    local?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-local-error${field === 'password' ? ' password-rules' : ''}` } : {};
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      {problem.formError && (
+        <div role="alert" className="notice notice--error">
+          <p>{problem.formError}</p>
+          {linkDead && (
+            <p>
+              <Link href="/forgot-password">{t.accountRecovery.askNewLink}</Link>
+            </p>
+          )}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={ids.password}>{t.accountRecovery.newPassword}</label>
+        <input
+          id={ids.password}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          maxLength={256}
+          {...(local?.field === 'password' ? localProps('password', ids.password) : problem.fieldProps(ids.password, 'password-rules'))}
+        />
+        <p id="password-rules" className="muted">
+          {t.accountRecovery.passwordRules}
+        </p>
+        {local?.field === 'password' ? (
+          <p id={`${ids.password}-local-error`} className="field-error">
+            {local.text}
+          </p>
+        ) : (
+          problem.fieldError(ids.password)
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="repeat-password">{t.accountRecovery.repeatPassword}</label>
+        <input
+          id="repeat-password"
+          name="repeat"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={256}
+          {...localProps('repeat', 'repeat-password')}
+        />
+        {local?.field === 'repeat' && (
+          <p id="repeat-password-local-error" className="field-error">
+            {local.text}
+          </p>
+        )}
+      </div>
+      <p>
+        <button type="submit" disabled={busy}>
+          {busy ? t.loading : t.accountRecovery.savePassword}
+        </button>
+      </p>
+    </form>
+  );
+}

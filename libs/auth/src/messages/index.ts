@@ -1,0 +1,2 @@
+export * from './account-message-kinds';
+export * from './account-messages';
