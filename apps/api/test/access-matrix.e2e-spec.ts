@@ -295,6 +295,7 @@ describe('authorisation matrix: every operation for every role', () => {
         variables: { registrationId: (await register(await hostedSession(nextAttendanceHour()))).id, attended: true },
         now: AFTER_ATTENDANCE_DAY,
       }),
+      moveRegistration: args(async () => ({ registrationId: (await register(await hostedSession())).id, toSessionId: await hostedSession() })),
       setNoShowFlagThreshold: args(() => ({ threshold: 3 })),
       requestRegistrationCode: args(() => ({ input: newcomer() })),
       confirmRegistrationCode: args(async () => {

@@ -103,6 +103,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     cancelRegistration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: at sessions they host; SCHOOL_CONTACT: at their school's sessions" },
     cancelSeriesRegistration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: series they host; SCHOOL_CONTACT: their school's series" },
     markAttendance: { who: [...COORDINATORS, HOST], scope: 'HOST: at sessions they host, once started' },
+    moveRegistration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: between sessions they host; SCHOOL_CONTACT: between their school's sessions" },
     setNoShowFlagThreshold: { who: COORDINATORS },
     requestRegistrationCode: { who: ANYONE, scope: 'A newcomer registering themself: a code by SMS to their mobile (Belgian, or a country of SMS_CODE_COUNTRIES), at most 3 per phone number and SMS_CODE_BUDGET_PER_HOUR in all per hour' },
     confirmRegistrationCode: { who: ANYONE, scope: 'Whoever has the code sent to the phone; it registers that phone’s newcomer only' },
