@@ -95,7 +95,7 @@ export function CapacityForm(props: { session: StaffSession; onSaved(): void }) 
     >
       <FormProblem control={form.control} />
       <p>{format(s.sessions.capacity.now, { confirmed: props.session.confirmedCount, waiting: props.session.waitlistCount })}</p>
-      <NumberInput control={form.control} name="capacity" label={s.sessions.fields.capacity} isRequired minValue={1} />
+      <NumberInput control={form.control} name="capacity" label={s.sessions.fields.capacity} isRequired />
       <p className="field__hint">{s.sessions.capacity.rule}</p>
       <SubmitButton control={form.control}>{s.common.actions.save}</SubmitButton>
     </form>
