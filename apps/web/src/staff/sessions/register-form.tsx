@@ -32,6 +32,17 @@ const registerSchema = z
     if (values.contactChannel === 'EMAIL' && !values.email) context.addIssue({ code: 'custom', path: ['email'], message: 'required' });
   });
 
+const EMPTY = {
+  participantId: '',
+  firstName: '',
+  lastName: '',
+  phone: '',
+  email: '',
+  preferredLanguage: '',
+  contactChannel: '',
+  consentToContact: false,
+};
+
 interface Found {
   id: string;
   firstName: string;
@@ -50,24 +61,12 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
   const [picked, setPicked] = useState<Found | null>(null);
   const found = useStaffQuery(PARTICIPANT_SEARCH, { search: asked }, { enabled: asked.length >= 2 });
   const register = useStaffMutation(REGISTER_PARTICIPANT);
-  const form = useStaffForm({
-    schema: registerSchema,
-    defaultValues: {
-      participantId: '',
-      firstName: '',
-      lastName: '',
-      phone: '',
-      email: '',
-      preferredLanguage: '',
-      contactChannel: '',
-      consentToContact: false,
-    },
-  });
+  const form = useStaffForm({ schema: registerSchema, defaultValues: EMPTY });
   const languageNames = new Intl.DisplayNames([language], { type: 'language' });
   const pick = (participant: Found | null) => {
     setPicked(participant);
-    form.setValue('participantId', participant?.id ?? '');
-    form.clearErrors();
+    // Someone found replaces whatever was typed for a new participant (hidden now, so never checked).
+    form.reset({ ...EMPTY, participantId: participant?.id ?? '' });
   };
   return (
     <form

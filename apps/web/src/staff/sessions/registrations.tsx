@@ -99,7 +99,7 @@ function CancelRegistration(props: { registration: RegistrationRow; waitingCount
       {cancel.isError && <p role="alert">{s.common.apiErrors.other}</p>}
       <Button
         className="button--danger"
-        isPending={cancel.isPending}
+        isDisabled={cancel.isPending}
         onPress={() =>
           cancel.mutate(
             { id: props.registration.id },
