@@ -168,4 +168,46 @@ describe('staff sessions: registrations', () => {
       web.api.clock.set(new Date('2026-08-15T10:00:00Z'));
     }
   });
+
+  it('shows all waiting lists of a programme across its upcoming sessions', async () => {
+    const first = await apiSession(setup, { title: 'Schoolbabbel maandag', programmeId: world.schoolbabbelId, capacity: 1 });
+    const second = await apiSession(setup, {
+      title: 'Schoolbabbel vrijdag',
+      programmeId: world.schoolbabbelId,
+      capacity: 1,
+      startsAt: '2026-09-18T09:00:00+02:00',
+      endsAt: '2026-09-18T10:00:00+02:00',
+    });
+    for (const [sessionId, names] of [
+      [first, ['Amina', 'Olena', 'Sara']],
+      [second, ['Jamal', 'Yusuf']],
+    ] as const)
+      for (const firstName of names) await apiRegister(setup, sessionId, { firstName });
+
+    const page = await signedInStaffPage(web);
+    await page.goto('/staff');
+    await page.getByRole('link', { name: 'Wachtlijsten' }).click();
+    await page.getByRole('heading', { name: 'Wachtlijsten', level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Programma/ }).click();
+    await page.getByRole('option', { name: 'Schoolbabbel' }).click();
+    await page.getByText('3 mensen wachten in 2 sessies.').waitFor();
+    const cells = await page
+      .getByRole('table', { name: /Wie wacht/ })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('td')]
+            .map((cell) => cell.textContent!.split(',')[0])
+            .slice(0, 3)
+            .join(' | '),
+        ),
+      );
+    expect(cells).toEqual(['Schoolbabbel maandag | 1 | Olena', 'Schoolbabbel maandag | 2 | Sara', 'Schoolbabbel vrijdag | 1 | Yusuf']);
+    expect(await pageScrollsSideways(page)).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: /Schoolbabbel vrijdag/ }).click();
+    await page.getByRole('heading', { name: 'Schoolbabbel vrijdag', level: 1 }).waitFor();
+    expect(web.pageErrors).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { usePageTitle } from '../../components/page-title';
 import { useStaffI18n } from '../staff-strings';
 import { NewSessionPage } from './new-session-page';
 import { SessionPage } from './session-page';
+import { WaitingListsPage } from './waiting-lists-page';
 import './sessions.css';
 
 /** The sessions area's pages, mounted under /staff/sessions (the dashboard under /staff). */
@@ -11,6 +12,9 @@ export default function SessionsRoutes() {
     <Switch>
       <Route path="/new">
         <NewSessionPage />
+      </Route>
+      <Route path="/waiting-lists">
+        <WaitingListsPage />
       </Route>
       <Route path="/:id">{(params) => <SessionPage id={params.id} />}</Route>
       <Route path="/">
