@@ -296,6 +296,7 @@ describe('authorisation matrix: every operation for every role', () => {
         now: AFTER_ATTENDANCE_DAY,
       }),
       moveRegistration: args(async () => ({ registrationId: (await register(await hostedSession())).id, toSessionId: await hostedSession() })),
+      updateParticipant: args(() => ({ id: base.participantId, input: { preferredLanguage: 'ar' } })),
       setNoShowFlagThreshold: args(() => ({ threshold: 3 })),
       requestRegistrationCode: args(() => ({ input: newcomer() })),
       confirmRegistrationCode: args(async () => {

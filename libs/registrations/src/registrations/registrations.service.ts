@@ -248,6 +248,18 @@ export class RegistrationsService {
     return registration;
   }
 
+  /**
+   * A participant's registrations, newest session first (cancelled ones too: they are history).
+   * Coordinators see all of them; others only those at sessions whose registrations they manage.
+   */
+  async registrationsOfParticipant(actor: Actor | null, participantId: string): Promise<RegistrationEntity[]> {
+    if (!actor) throw AppError.unauthenticated();
+    const registrations = await this.repository.byParticipantId(validate.uuid('participantId', participantId));
+    if (registrationPolicy.isCoordinator(actor)) return registrations;
+    const scopes = await this.repository.scopes([...new Set(registrations.map((r) => r.sessionId))]);
+    return registrations.filter((r) => registrationPolicy.canManageRegistrations(actor, scopes.get(r.sessionId)!));
+  }
+
   responsiblesBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionScope>> {
     return this.repository.scopes(sessionIds);
   }
