@@ -1,11 +1,15 @@
 import { Route, Switch } from 'wouter';
 import { usePageTitle } from '../../components/page-title';
 import { useStaffI18n } from '../staff-strings';
+import { ParticipantsRoutes } from './participants/routes';
 
 /** The people area's pages, mounted under /staff/people (the dashboard under /staff). */
 export default function PeopleRoutes() {
   return (
     <Switch>
+      <Route path="/participants" nest>
+        <ParticipantsRoutes />
+      </Route>
       <Route path="/">
         <PeopleHome />
       </Route>

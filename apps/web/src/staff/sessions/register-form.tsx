@@ -7,10 +7,7 @@ import { CheckboxInput, FormProblem, SelectInput, SubmitButton, TextInput } from
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { PARTICIPANT_SEARCH, REGISTER_PARTICIPANT } from './documents';
-
-/** The languages the API accepts for a participant (NewParticipantInput.preferredLanguage). */
-const LANGUAGES = ['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr', 'fa', 'ti', 'am', 'es', 'pl', 'bg', 'sq', 'ku', 'de'] as const;
-const CHANNELS = ['SMS', 'EMAIL', 'VIA_ORGANISATION', 'NONE'] as const;
+import { CONTACT_CHANNELS, type ContactChannel, languageOptions } from './participant-choices';
 
 const registerSchema = z
   .object({
@@ -62,7 +59,6 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
   const found = useStaffQuery(PARTICIPANT_SEARCH, { search: asked }, { enabled: asked.length >= 2 });
   const register = useStaffMutation(REGISTER_PARTICIPANT);
   const form = useStaffForm({ schema: registerSchema, defaultValues: EMPTY });
-  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
   const pick = (participant: Found | null) => {
     setPicked(participant);
     // Someone found replaces whatever was typed for a new participant (hidden now, so never checked).
@@ -82,7 +78,7 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
                 phone: values.phone || null,
                 email: values.email || null,
                 preferredLanguage: values.preferredLanguage,
-                contactChannel: values.contactChannel as (typeof CHANNELS)[number],
+                contactChannel: values.contactChannel as ContactChannel,
                 consentToContact: values.consentToContact,
               },
             };
@@ -138,19 +134,13 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
           <TextInput control={form.control} name="lastName" label={s.sessions.register.lastName} />
           <TextInput control={form.control} name="phone" type="tel" label={s.sessions.register.phone} />
           <TextInput control={form.control} name="email" type="email" label={s.sessions.register.email} />
-          <SelectInput
-            control={form.control}
-            name="preferredLanguage"
-            label={s.sessions.register.language}
-            isRequired
-            options={LANGUAGES.map((tag) => ({ id: tag, label: languageNames.of(tag) ?? tag }))}
-          />
+          <SelectInput control={form.control} name="preferredLanguage" label={s.sessions.register.language} isRequired options={languageOptions(language)} />
           <SelectInput
             control={form.control}
             name="contactChannel"
             label={s.sessions.register.channel}
             isRequired
-            options={CHANNELS.map((channel) => ({ id: channel, label: s.sessions.channels[channel] }))}
+            options={CONTACT_CHANNELS.map((channel) => ({ id: channel, label: s.sessions.channels[channel] }))}
           />
           <CheckboxInput control={form.control} name="consentToContact" label={s.sessions.register.consent} />
         </fieldset>
