@@ -42,6 +42,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     sessionSeries: { who: ANYONE },
     closureDays: { who: ANYONE },
     mySessions: { who: LOGGED_IN, scope: "HOST and VOLUNTEER: sessions they host; SCHOOL_CONTACT: their school's sessions; ADMIN, COORDINATOR: all; others: none" },
+    sessionHostCandidates: { who: COORDINATORS },
     // Registrations
     registration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: at sessions they host; SCHOOL_CONTACT: at their school's sessions" },
     participants: { who: LOGGED_IN, scope: "ADMIN, COORDINATOR: all; HOST: people they entered or who come to sessions they host; SCHOOL_CONTACT: people their school registered; others: none" },
@@ -93,6 +94,8 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     cancelSession: { who: [...COORDINATORS, HOST], scope: 'HOST: only sessions they host' },
     moveSession: { who: [...COORDINATORS, HOST], scope: 'HOST: only sessions they host' },
     updateSessionCapacity: { who: [...COORDINATORS, HOST], scope: 'HOST: only sessions they host' },
+    assignSessionHost: { who: COORDINATORS },
+    unassignSessionHost: { who: COORDINATORS },
     createSessionSeries: { who: [...COORDINATORS, HOST], scope: 'HOST: only series they host themselves' },
     updateSessionSeries: { who: [...COORDINATORS, HOST], scope: 'HOST: only series they host; they cannot hand them over' },
     addClosureDay: { who: [...COORDINATORS, SCHOOL_CONTACT], scope: "SCHOOL_CONTACT: their own school's free days" },
