@@ -99,10 +99,16 @@ describe('staff sessions: one session', () => {
     await typeDate(dialog, page, 'Datum', '2026-09-17');
     await typeTime(dialog, page, 'Beginuur', '18:00');
     await typeTime(dialog, page, 'Einduur', '19:30');
+    await dialog.getByRole('button', { name: /Locatie/ }).click();
+    await page.getByRole('option', { name: /Refter De Vlieger/ }).click();
     await dialog.getByRole('button', { name: 'Verplaatsen' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    const [moved] = await web.api.dataSource.query<{ starts_at: Date; ends_at: Date }[]>(`SELECT starts_at, ends_at FROM session WHERE id = $1`, [sessionId]);
+    const [moved] = await web.api.dataSource.query<{ starts_at: Date; ends_at: Date; venue_id: string }[]>(
+      `SELECT starts_at, ends_at, venue_id FROM session WHERE id = $1`,
+      [sessionId],
+    );
     expect([moved.starts_at.toISOString(), moved.ends_at.toISOString()]).toEqual(['2026-09-17T16:00:00.000Z', '2026-09-17T17:30:00.000Z']);
+    expect(moved.venue_id).toBe(world.schoolVenueId);
     const told = await web.api.dataSource.query<{ first_name: string; channel: string }[]>(
       `SELECT p.first_name, n.channel FROM notification n JOIN participant p ON p.id = n.participant_id
         WHERE n.session_id = $1 AND n.kind = 'SESSION_MOVED' ORDER BY p.first_name`,
@@ -153,6 +159,31 @@ describe('staff sessions: one session', () => {
     );
     expect(cancelledMessages[0].n).toBe(3);
     expect(await axeViolations(page)).toEqual([]);
+    expect(web.pageErrors).toEqual([]);
+  });
+
+  it('assigns and unassigns a host', async () => {
+    const sessionId = await apiSession(setup, { title: 'Praattafel zonder begeleider' });
+    const page = await signedInStaffPage(web);
+    await page.goto(`/staff/sessions/${sessionId}`);
+    await page.getByText('Nog geen begeleider').waitFor();
+    await page.getByRole('button', { name: 'Begeleiders' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await dialog.getByText('Maak een keuze.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: /Begeleider toevoegen/ }).click();
+    expect(await page.getByRole('option').allTextContents()).not.toContain('schoolContact');
+    await page.getByRole('option', { name: 'volunteer' }).click();
+    await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await dialog.getByRole('button', { name: 'volunteer verwijderen' }).waitFor();
+    expect(await web.api.dataSource.query(`SELECT user_id FROM session_host WHERE session_id = $1`, [sessionId])).toEqual([
+      { user_id: world.userIds.volunteer },
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'volunteer verwijderen' }).click();
+    await dialog.getByText('Nog geen begeleider').waitFor();
+    expect(await web.api.dataSource.query(`SELECT user_id FROM session_host WHERE session_id = $1`, [sessionId])).toEqual([]);
     expect(web.pageErrors).toEqual([]);
   });
 });

@@ -93,8 +93,8 @@ export const CREATE_SESSION = graphql(`
 `);
 
 export const MOVE_SESSION = graphql(`
-  mutation StaffMoveSession($id: ID!, $startsAt: DateTime!, $endsAt: DateTime!) {
-    moveSession(id: $id, startsAt: $startsAt, endsAt: $endsAt) {
+  mutation StaffMoveSession($id: ID!, $startsAt: DateTime!, $endsAt: DateTime!, $venueId: ID) {
+    moveSession(id: $id, startsAt: $startsAt, endsAt: $endsAt, venueId: $venueId) {
       id
     }
   }
@@ -156,6 +156,31 @@ export const MOVE_REGISTRATION = graphql(`
 export const MARK_ATTENDANCE = graphql(`
   mutation StaffMarkAttendance($registrationId: ID!, $attended: Boolean!) {
     markAttendance(registrationId: $registrationId, attended: $attended) {
+      id
+    }
+  }
+`);
+
+export const HOST_CANDIDATES = graphql(`
+  query StaffSessionHostCandidates {
+    sessionHostCandidates {
+      id
+      displayName
+    }
+  }
+`);
+
+export const ASSIGN_HOST = graphql(`
+  mutation StaffAssignSessionHost($sessionId: ID!, $userId: ID!) {
+    assignSessionHost(sessionId: $sessionId, userId: $userId) {
+      id
+    }
+  }
+`);
+
+export const UNASSIGN_HOST = graphql(`
+  mutation StaffUnassignSessionHost($sessionId: ID!, $userId: ID!) {
+    unassignSessionHost(sessionId: $sessionId, userId: $userId) {
       id
     }
   }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { useStaffMutation } from '../data';
+import { useStaffMutation, useStaffQuery } from '../data';
 import { useStaffI18n } from '../staff-strings';
-import { DateInputField, FormProblem, NumberInput, SubmitButton, TextInput, TimeInputField } from '../ui/fields';
+import { DateInputField, FormProblem, NumberInput, SelectInput, SubmitButton, TextInput, TimeInputField } from '../ui/fields';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { brusselsInstant, brusselsParts } from './brussels-time';
-import { CANCEL_SESSION, MOVE_SESSION, type RegistrationRow, type StaffSession, UPDATE_CAPACITY } from './documents';
+import { CANCEL_SESSION, MOVE_SESSION, PROGRAMMES_AND_VENUES, type RegistrationRow, type StaffSession, UPDATE_CAPACITY } from './documents';
 
 const moveSchema = z
-  .object({ date: v.date(), startTime: v.time(), endTime: v.time() })
+  .object({ date: v.date(), startTime: v.time(), endTime: v.time(), venueId: v.choice() })
   .refine((values) => values.endTime > values.startTime, { path: ['endTime'], error: 'endBeforeStart' });
 
 /** The channel a SESSION_MOVED message takes, as the API decides it (directChannelOf): only with consent, by SMS or e-mail. */
@@ -29,9 +29,13 @@ export function MoveSessionForm(props: { session: StaffSession; onSaved(): void 
   const end = brusselsParts(props.session.endsAt);
   const form = useStaffForm({
     schema: moveSchema,
-    defaultValues: { date: start.date, startTime: start.time, endTime: end.time },
+    defaultValues: { date: start.date, startTime: start.time, endTime: end.time, venueId: props.session.venue.id },
     apiFields: { startsAt: 'date', endsAt: 'endTime' },
   });
+  const choices = useStaffQuery(PROGRAMMES_AND_VENUES, {});
+  const venues = (choices.data?.organisations ?? []).flatMap((organisation) =>
+    organisation.venues.map((venue) => ({ id: venue.id, label: `${venue.name} (${organisation.name})` })),
+  );
   const seated = props.session.registrations.filter((r) => r.status !== 'WAITLISTED');
   const waiting = props.session.registrations.filter((r) => r.status === 'WAITLISTED');
   const told = props.session.registrations.flatMap((r) => {
@@ -46,6 +50,7 @@ export function MoveSessionForm(props: { session: StaffSession; onSaved(): void 
           id: props.session.id,
           startsAt: brusselsInstant(values.date, values.startTime),
           endsAt: brusselsInstant(values.date, values.endTime),
+          venueId: values.venueId === props.session.venue.id ? null : values.venueId,
         });
         props.onSaved();
       })}
@@ -54,6 +59,7 @@ export function MoveSessionForm(props: { session: StaffSession; onSaved(): void 
       <DateInputField control={form.control} name="date" label={s.sessions.fields.date} isRequired />
       <TimeInputField control={form.control} name="startTime" label={s.sessions.fields.startTime} description={s.sessions.fields.brusselsTime} isRequired />
       <TimeInputField control={form.control} name="endTime" label={s.sessions.fields.endTime} isRequired />
+      {venues.length > 0 && <SelectInput control={form.control} name="venueId" label={s.sessions.fields.venue} isRequired options={venues} />}
       <section className="consequences" aria-labelledby="move-consequences">
         <h3 id="move-consequences">{s.sessions.move.consequences}</h3>
         <p>{format(s.sessions.move.registered, { seated: seated.length, waiting: waiting.length })}</p>

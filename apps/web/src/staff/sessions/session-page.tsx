@@ -6,6 +6,7 @@ import { DialogButton } from '../ui/confirm-dialog';
 import { QueryStatus } from '../ui/query-status';
 import { sessionWhen } from './brussels-time';
 import { SESSION_QUERY, type StaffSession } from './documents';
+import { HostsForm } from './hosts-form';
 import { RegistrationsSection } from './registrations';
 import { CancelSessionForm, CapacityForm, MoveSessionForm } from './session-forms';
 
@@ -53,6 +54,9 @@ function SessionDetails(props: { session: StaffSession }) {
           </DialogButton>
           <DialogButton label={s.sessions.capacity.open} title={s.sessions.capacity.title}>
             {(close) => <CapacityForm session={session} onSaved={close} />}
+          </DialogButton>
+          <DialogButton label={s.sessions.hosts.open} title={s.sessions.hosts.title}>
+            {() => <HostsForm session={session} />}
           </DialogButton>
           <DialogButton label={s.sessions.cancel.open} title={s.sessions.cancel.title}>
             {(close) => <CancelSessionForm session={session} onSaved={close} />}
