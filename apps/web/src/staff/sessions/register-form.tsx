@@ -105,7 +105,11 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
       </div>
       {asked.length >= 2 && found.data && (
         <>
-          <p role="status">{format(s.sessions.register.found, { count: found.data.participants.length })}</p>
+          <p role="status">
+            {found.data.participants.length === 0
+              ? s.sessions.register.nobodyFound
+              : format(s.sessions.register.found, { count: found.data.participants.length })}
+          </p>
           <ul className="participant-results">
             {found.data.participants.map((participant) => (
               <li key={participant.id}>

@@ -169,7 +169,7 @@ function MoveRegistrationForm(props: { session: StaffSession; registration: Regi
               .filter((edge) => edge.node.id !== props.session.id)
               .map(({ node }) => ({
                 id: node.id,
-                label: `${node.title}, ${sessionWhen(node.startsAt, node.endsAt, language)}, ${node.venue.name} — ${format(s.sessions.registrations.freeSeats, { count: node.availableSeats })}`,
+                label: `${node.title}, ${sessionWhen(node.startsAt, node.endsAt, language)}, ${node.venue.name} — ${node.availableSeats === 0 ? s.sessions.registrations.full : format(s.sessions.registrations.freeSeats, { count: node.availableSeats })}`,
               }))}
           />
           <p className="field__hint">{s.sessions.registrations.moveRule}</p>
