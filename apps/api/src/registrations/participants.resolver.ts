@@ -1,17 +1,37 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '@app/common';
-import { AttendanceSettingsService, ParticipantsService } from '@app/registrations';
+import { AttendanceSettingsService, ParticipantsService, RegistrationsService } from '@app/registrations';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { OrganisationModel } from '../scheduling/scheduling.models';
-import { ParticipantModel, RegistrationSettingsModel } from './registrations.models';
+import { ParticipantModel, RegistrationModel, RegistrationSettingsModel, UpdateParticipantInput } from './registrations.models';
 
 @Resolver(() => ParticipantModel)
 export class ParticipantsResolver {
   constructor(
     private readonly service: ParticipantsService,
     private readonly settings: AttendanceSettingsService,
+    private readonly registrationsService: RegistrationsService,
   ) {}
+
+  @Mutation(() => ParticipantModel, {
+    description: 'Phone, e-mail, language and contact channel of someone you see in full; consent changes through recordConsent',
+  })
+  updateParticipant(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateParticipantInput,
+  ): Promise<ParticipantModel> {
+    return this.service.updateParticipant(actor, id, input);
+  }
+
+  @ResolveField(() => [RegistrationModel], {
+    description: 'Their registrations, latest session first, cancelled ones included: at sessions you manage (coordinators: all); empty when restricted',
+  })
+  async registrations(@CurrentActor() actor: Actor | null, @Parent() participant: ParticipantModel): Promise<RegistrationModel[]> {
+    if (participant.restricted) return [];
+    return this.registrationsService.registrationsOfParticipant(actor, participant.id);
+  }
 
   @Query(() => [ParticipantModel], { description: 'Participants you may see, by name or phone (digits), so nobody is entered twice' })
   participants(

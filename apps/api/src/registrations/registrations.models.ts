@@ -55,6 +55,15 @@ export class NewParticipantInput {
 }
 
 @InputType()
+export class UpdateParticipantInput {
+  @Field(() => String, { nullable: true, description: 'Belgian (0470 12 34 56) or international (+…); empty clears it' }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Empty clears it' }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'One of the languages of NewParticipantInput.preferredLanguage' }) preferredLanguage?: string | null;
+  @Field(() => ContactChannel, { nullable: true, description: 'SMS needs phone and consent; EMAIL needs e-mail and consent' })
+  contactChannel?: ContactChannel | null;
+}
+
+@InputType()
 export class RegisterParticipantInput {
   @Field(() => ID) sessionId: string;
   @Field(() => ID, { nullable: true, description: 'An existing participant; or give participant' }) participantId?: string | null;

@@ -41,6 +41,18 @@ export class RegistrationsResolver {
     return this.service.cancelSeriesRegistration(actor, seriesId, participantId);
   }
 
+  @Mutation(() => RegistrationModel, {
+    description:
+      'Moves a confirmed or waiting registration to another session of the same programme; the freed seat goes to the waiting list, and the target seats them or puts them at the end of its waiting list',
+  })
+  moveRegistration(
+    @CurrentActor() actor: Actor | null,
+    @Args('registrationId', { type: () => ID }) registrationId: string,
+    @Args('toSessionId', { type: () => ID }) toSessionId: string,
+  ): Promise<RegistrationModel> {
+    return this.service.moveRegistration(actor, registrationId, toSessionId);
+  }
+
   @Mutation(() => RegistrationModel, { description: 'ATTENDED or NO_SHOW, once the session has started' })
   markAttendance(
     @CurrentActor() actor: Actor | null,

@@ -68,8 +68,33 @@ export class SessionsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('startsAt', { type: () => DateTimeScalar }) startsAt: Date,
     @Args('endsAt', { type: () => DateTimeScalar }) endsAt: Date,
+    @Args('venueId', { type: () => ID, nullable: true, description: 'Another venue; left out, the session stays where it is' }) venueId?: string | null,
   ): Promise<SessionModel> {
-    return this.service.moveSession(actor, id, startsAt, endsAt);
+    return this.service.moveSession(actor, id, startsAt, endsAt, venueId);
+  }
+
+  @Mutation(() => SessionModel, { description: 'Adds a host (a user with the HOST or VOLUNTEER role). Coordinators' })
+  assignSessionHost(
+    @CurrentActor() actor: Actor | null,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<SessionModel> {
+    return this.service.assignSessionHost(actor, sessionId, userId);
+  }
+
+  @Mutation(() => SessionModel, { description: 'Removes a host from the session. Coordinators' })
+  unassignSessionHost(
+    @CurrentActor() actor: Actor | null,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+  ): Promise<SessionModel> {
+    return this.service.unassignSessionHost(actor, sessionId, userId);
+  }
+
+  @Query(() => [UserModel], { description: 'Active users who may host a session (HOST or VOLUNTEER role), by name. Coordinators' })
+  async sessionHostCandidates(@CurrentActor() actor: Actor | null, @Loaders() loaders: RequestLoaders): Promise<UserModel[]> {
+    const users = await loaders.user.loadMany(await this.service.hostCandidateIds(actor));
+    return users.filter((user) => !!user && !(user instanceof Error)) as UserModel[];
   }
 
   @Mutation(() => SessionModel)

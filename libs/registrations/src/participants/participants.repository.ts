@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
-import { ParticipantEntity, RegistrationStatus } from '../entities';
+import { ContactChannel, ParticipantEntity, RegistrationStatus } from '../entities';
 import { registrationPolicy } from '../registration-policy';
 import type { ValidParticipant } from './participant-rules';
 
@@ -16,6 +16,13 @@ export interface NoShowStats {
 export type ParticipantSearch = { phoneDigits: string } | { namePattern: string } | null;
 
 /** What recording consent changes on the participant row. */
+export interface ContactChange {
+  phone: string | null;
+  email: string | null;
+  preferredLanguage: string;
+  contactChannel: ContactChannel;
+}
+
 export interface ConsentChange {
   consentToContact: boolean;
   consentRecordedAt: Date;
@@ -122,6 +129,10 @@ export class ParticipantsRepository extends BaseRepository {
   }
 
   /** Consent given or withdrawn, on the participant's row (privacy's ConsentService calls it through ParticipantsService). */
+  async updateContact(participantId: string, change: ContactChange, tx?: Transaction): Promise<void> {
+    await this.on(tx).update(ParticipantEntity, participantId, change);
+  }
+
   async updateConsent(participantId: string, change: ConsentChange, tx?: Transaction): Promise<void> {
     await this.on(tx).update(ParticipantEntity, participantId, change);
   }

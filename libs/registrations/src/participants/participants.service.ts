@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
-import type { Transaction } from '@app/database';
-import { ParticipantEntity } from '../entities';
+import { type Transaction, Transactions } from '@app/database';
+import { ContactChannel, ParticipantEntity } from '../entities';
 import { registrationPolicy } from '../registration-policy';
-import { ValidParticipant } from './participant-rules';
+import { ValidParticipant, validateNewParticipant } from './participant-rules';
 import { fullView, ParticipantView, restrictedView } from './participant-view';
-import { ConsentChange, NoShowStats, ParticipantSearch, ParticipantsRepository } from './participants.repository';
+import { ConsentChange, ContactChange, NoShowStats, ParticipantSearch, ParticipantsRepository } from './participants.repository';
 
 export type { ConsentChange, NoShowStats } from './participants.repository';
 
 export const MAX_SEARCH_RESULTS = 50;
+
+/** What a coordinator, school contact or host changes about someone they see in full; a field left out stays. */
+export interface UpdateParticipantCommand {
+  phone?: string | null;
+  email?: string | null;
+  preferredLanguage?: string | null;
+  contactChannel?: ContactChannel | null;
+}
 
 /**
  * Participants and who may see them: coordinators all; a school contact those their school
@@ -23,7 +31,46 @@ export class ParticipantsService {
   constructor(
     private readonly repository: ParticipantsRepository,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
+
+  /**
+   * Phone, e-mail, language and contact channel of someone the actor sees in full, checked by the
+   * rules a new participant meets (SMS needs a phone and consent, EMAIL an address and consent,
+   * VIA_ORGANISATION the organisation that registered them). Consent itself changes only through
+   * recordConsent, which records who and when. The audit triggers log the change (libs/privacy).
+   */
+  async updateParticipant(actor: Actor | null, id: string, input: UpdateParticipantCommand): Promise<ParticipantView> {
+    const viewer = registrationPolicy.requireLoggedIn(actor);
+    const participantId = validate.uuid('id', id);
+    return this.transactions.run(async (tx) => {
+      // Refuses an erased participant (CONFLICT) and one the actor may not see (NOT_FOUND).
+      const current = await this.requireVisible(tx, viewer, participantId);
+      const pick = <T>(given: T | null | undefined, kept: T) => (given === undefined ? kept : given);
+      const checked = asInputFields(() =>
+        validateNewParticipant(
+          {
+            firstName: current.firstName,
+            lastName: current.lastName,
+            phone: pick(input.phone, current.phone),
+            email: pick(input.email, current.email),
+            preferredLanguage: input.preferredLanguage ?? current.preferredLanguage,
+            contactChannel: input.contactChannel ?? current.contactChannel,
+            consentToContact: current.consentToContact,
+          },
+          current.registeredByOrganisationId,
+        ),
+      );
+      const change: ContactChange = {
+        phone: checked.phone,
+        email: checked.email,
+        preferredLanguage: checked.preferredLanguage,
+        contactChannel: checked.contactChannel,
+      };
+      await this.repository.updateContact(participantId, change, tx);
+      return fullView({ ...current, ...change } as ParticipantEntity);
+    });
+  }
 
   /**
    * Creates a participant in the caller's transaction, flagging (never merging) a likely duplicate.
@@ -140,6 +187,17 @@ export class ParticipantsService {
   /** Consent given or withdrawn, in the caller's transaction: privacy records it, this lib owns the row. */
   async recordConsent(tx: Transaction, participantId: string, change: ConsentChange): Promise<void> {
     await this.repository.updateConsent(participantId, change, tx);
+  }
+}
+
+/** The new-participant rules name their fields participant.x; here they are the update's input.x. */
+function asInputFields<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof AppError && typeof error.details.field === 'string')
+      throw new AppError(error.code, error.message, { ...error.details, field: error.details.field.replace(/^participant\./, 'input.') });
+    throw error;
   }
 }
 

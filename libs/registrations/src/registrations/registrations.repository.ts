@@ -119,6 +119,18 @@ export class RegistrationsRepository extends BaseRepository {
     return new Map(rows.map((row) => [row.id, row.position]));
   }
 
+  /** One participant's registrations, the latest session first. */
+  byParticipantId(participantId: string, tx?: Transaction): Promise<RegistrationEntity[]> {
+    return this.on(tx)
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
+      .innerJoin('session', 's', 's.id = r.session_id')
+      .where('r.participant_id = :participantId', { participantId })
+      .orderBy('s.starts_at', 'DESC')
+      .addOrderBy('r.arrival', 'DESC')
+      .getMany();
+  }
+
   /** The sessions' registrations: seated ones in order of arrival, then the waiting list in order. */
   bySessionIds(sessionIds: readonly string[], includeCancelled: boolean, tx?: Transaction): Promise<RegistrationEntity[]> {
     const query = this.on(tx)

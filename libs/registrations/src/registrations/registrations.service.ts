@@ -169,6 +169,52 @@ export class RegistrationsService {
     });
   }
 
+  /**
+   * Moves a registration to another session of the same programme, in one transaction: the old
+   * place is cancelled (its freed seat goes to the source's waiting list) and the participant
+   * arrives at the target like any newcomer, seated when a seat is free, otherwise at the end of
+   * its waiting list. Both sessions are locked in id order, so two moves in opposite directions
+   * wait for each other instead of deadlocking.
+   */
+  async moveRegistration(actor: Actor | null, registrationIdInput: string, toSessionIdInput: string): Promise<RegistrationEntity> {
+    if (!actor) throw AppError.unauthenticated();
+    const registrationId = validate.uuid('registrationId', registrationIdInput);
+    const toSessionId = validate.uuid('toSessionId', toSessionIdInput);
+    return this.transactions.run(async (tx) => {
+      const fromSessionId = await this.sessionIdOf(tx, registrationId);
+      if (fromSessionId === toSessionId) throw AppError.badInput('the participant is already in this session', 'toSessionId');
+      const locked = new Map<string, SessionEntity | null>();
+      for (const id of [fromSessionId, toSessionId].sort()) locked.set(id, await lockSession(tx, id));
+      const from = locked.get(fromSessionId)!;
+      const to = locked.get(toSessionId);
+      if (!to) throw AppError.notFound('Session', toSessionId);
+      const scopes = await this.repository.scopes([from.id, to.id], tx);
+      registrationPolicy.requireCanManageRegistrations(actor, scopes.get(from.id)!);
+      registrationPolicy.requireCanManageRegistrations(actor, scopes.get(to.id)!);
+      const registration = await this.repository.findByIdOrFail(registrationId, tx);
+      await this.requireSeesInFull(actor, registration.participantId);
+      if (registration.status !== RegistrationStatus.CONFIRMED && registration.status !== RegistrationStatus.WAITLISTED)
+        throw AppError.badInput(`only a confirmed or waiting registration moves; this one is ${registration.status}`, 'registrationId');
+      if (from.startsAt.getTime() <= this.clock.now().getTime())
+        throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has started; mark attendance instead of moving', { field: 'registrationId' });
+      if (to.programmeId !== from.programmeId) throw AppError.badInput('the other session belongs to another programme', 'toSessionId');
+      try {
+        this.requireOpen(to);
+      } catch (error) {
+        if (error instanceof AppError) throw new AppError(error.code, error.message, { field: 'toSessionId' });
+        throw error;
+      }
+      const existing = await this.liveRegistration(tx, to.id, registration.participantId);
+      if (existing)
+        throw new AppError(ErrorCode.ALREADY_REGISTERED, 'This participant is already registered for that session', {
+          registrationId: existing.id,
+          field: 'toSessionId',
+        });
+      await this.cancelLocked(tx, actor, from, registration);
+      return this.insertRegistration(tx, actor.userId, to, registration.participantId, null);
+    });
+  }
+
   /** ATTENDED or NO_SHOW, once the session has started; a no-show keeps the seat it had. */
   async markAttendance(actor: Actor | null, registrationIdInput: string, attended: boolean): Promise<RegistrationEntity> {
     if (!actor) throw AppError.unauthenticated();
@@ -200,6 +246,18 @@ export class RegistrationsService {
     const scope = (await this.repository.scopes([registration.sessionId])).get(registration.sessionId)!;
     if (!registrationPolicy.canManageRegistrations(actor, scope)) throw AppError.forbidden('This registration belongs to a session you do not manage');
     return registration;
+  }
+
+  /**
+   * A participant's registrations, newest session first (cancelled ones too: they are history).
+   * Coordinators see all of them; others only those at sessions whose registrations they manage.
+   */
+  async registrationsOfParticipant(actor: Actor | null, participantId: string): Promise<RegistrationEntity[]> {
+    if (!actor) throw AppError.unauthenticated();
+    const registrations = await this.repository.byParticipantId(validate.uuid('participantId', participantId));
+    if (registrationPolicy.isCoordinator(actor)) return registrations;
+    const scopes = await this.repository.scopes([...new Set(registrations.map((r) => r.sessionId))]);
+    return registrations.filter((r) => registrationPolicy.canManageRegistrations(actor, scopes.get(r.sessionId)!));
   }
 
   responsiblesBySessionIds(sessionIds: readonly string[]): Promise<Map<string, SessionScope>> {

@@ -51,6 +51,19 @@ export class HostsRepository extends BaseRepository {
     await this.addHosts(kind, ownerIds, hostIds, tx);
   }
 
+  async removeHost(kind: HostedKind, ownerId: string, hostId: string, tx?: Transaction): Promise<void> {
+    const { table, owner } = LINKS[kind];
+    await this.on(tx).query(`DELETE FROM ${table} WHERE ${owner} = $1 AND user_id = $2`, [ownerId, hostId]);
+  }
+
+  /** Active users with one of these roles, by display name. */
+  async activeUserIdsWithRoles(roles: readonly string[], tx?: Transaction): Promise<string[]> {
+    const rows = await this.on(tx).query<{ id: string }[]>(`SELECT id FROM app_user WHERE active AND roles::text[] && $1::text[] ORDER BY display_name, id`, [
+      [...roles],
+    ]);
+    return rows.map((row) => row.id);
+  }
+
   /** user id → roles, of the active users among `ids`, in one statement. */
   async activeUserRoles(ids: string[], tx?: Transaction): Promise<Map<string, string[]>> {
     const rows = await this.on(tx).query<{ id: string; roles: string }[]>(

@@ -94,9 +94,10 @@ export class SessionsService {
     });
   }
 
-  /** Moves one session in time; registrations stay, and the people on it hear the new time. */
-  async moveSession(actor: Actor | null, id: string, startsAtInput: Date, endsAtInput: Date): Promise<SessionEntity> {
+  /** Moves one session in time, and to another venue when given; registrations stay, and the people on it hear the news. */
+  async moveSession(actor: Actor | null, id: string, startsAtInput: Date, endsAtInput: Date, venueIdInput?: string | null): Promise<SessionEntity> {
     const sessionId = validate.uuid('id', id);
+    const venueId = venueIdInput ? validate.uuid('venueId', venueIdInput) : null;
     const startsAt = requireValidInstant('startsAt', startsAtInput);
     const endsAt = requireValidInstant('endsAt', endsAtInput);
     validate.range('startsAt', startsAt, endsAt);
@@ -111,6 +112,13 @@ export class SessionsService {
       if (session.startsAt.getTime() <= now) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
       if (startsAt.getTime() <= now) throw AppError.badInput('startsAt must be in the future', 'startsAt');
       const previousStartsAt = session.startsAt;
+      const previousVenueId = session.venueId;
+      if (venueId && venueId !== session.venueId) {
+        const { programme, venue } = await requireProgrammeAndVenue({ programmes: this.programmes, venues: this.venues }, session.programmeId, venueId, tx);
+        // The new room must hold the seats already given out (sessionCapacity refuses a capacity above its limit).
+        sessionCapacity(session.capacity, programme, venue);
+        session.venueId = venue.id;
+      }
       session.startsAt = startsAt;
       session.endsAt = endsAt;
       let saved: SessionEntity;
@@ -121,10 +129,46 @@ export class SessionsService {
           throw new AppError(ErrorCode.CONFLICT, 'The series already has a session at that time', { field: 'startsAt' });
         throw error;
       }
-      if (previousStartsAt.getTime() !== startsAt.getTime())
+      if (previousStartsAt.getTime() !== startsAt.getTime() || previousVenueId !== saved.venueId)
         await this.events.emit(tx, 'session.moved', { session: saved, previousStartsAt, actorId: actor?.userId ?? null });
       return saved;
     });
+  }
+
+  /** Coordinators add a host (a user with the HOST or VOLUNTEER role, or a coordinator); adding one twice changes nothing. */
+  async assignSessionHost(actor: Actor | null, sessionIdInput: string, userIdInput: string): Promise<SessionEntity> {
+    schedulingPolicy.requireCoordinator(actor, 'assign hosts');
+    const sessionId = validate.uuid('sessionId', sessionIdInput);
+    const userId = validate.uuid('userId', userIdInput);
+    return this.transactions.run(async (tx) => {
+      const session = await this.sessions.lock(sessionId, tx);
+      if (!session) throw AppError.notFound('Session', sessionId);
+      const [hostId] = await requireHosts(this.hosts, [userId], tx).catch((error: unknown) => {
+        throw error instanceof AppError && error.details.field === 'hostIds' ? AppError.badInput(error.message, 'userId') : error;
+      });
+      await this.hosts.addHosts('session', [session.id], [hostId], tx);
+      return session;
+    });
+  }
+
+  /** Coordinators remove a host; the session may go on without one (a coordinator then runs it). */
+  async unassignSessionHost(actor: Actor | null, sessionIdInput: string, userIdInput: string): Promise<SessionEntity> {
+    schedulingPolicy.requireCoordinator(actor, 'unassign hosts');
+    const sessionId = validate.uuid('sessionId', sessionIdInput);
+    const userId = validate.uuid('userId', userIdInput);
+    return this.transactions.run(async (tx) => {
+      const session = await this.sessions.lock(sessionId, tx);
+      if (!session) throw AppError.notFound('Session', sessionId);
+      if (!(await this.hosts.hostIdsOf('session', sessionId, tx)).includes(userId)) throw AppError.badInput('this user does not host the session', 'userId');
+      await this.hosts.removeHost('session', session.id, userId, tx);
+      return session;
+    });
+  }
+
+  /** Who may be made a host: active users with the HOST or VOLUNTEER role. Coordinators. */
+  hostCandidateIds(actor: Actor | null): Promise<string[]> {
+    schedulingPolicy.requireCoordinator(actor, 'list who may host');
+    return this.hosts.activeUserIdsWithRoles([Role.HOST, Role.VOLUNTEER]);
   }
 
   async updateSessionCapacity(actor: Actor | null, id: string, capacity: number): Promise<SessionEntity> {

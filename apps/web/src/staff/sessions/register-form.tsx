@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Button, Input, Label, TextField } from 'react-aria-components';
+import { z } from 'zod';
+import { useStaffMutation, useStaffQuery } from '../data';
+import { useStaffI18n } from '../staff-strings';
+import { CheckboxInput, FormProblem, SelectInput, SubmitButton, TextInput } from '../ui/fields';
+import { useStaffForm } from '../ui/use-staff-form';
+import { v } from '../ui/validation';
+import { PARTICIPANT_SEARCH, REGISTER_PARTICIPANT } from './documents';
+import { CONTACT_CHANNELS, type ContactChannel, languageOptions } from './participant-choices';
+
+const registerSchema = z
+  .object({
+    participantId: z.string(),
+    firstName: v.optionalText(100),
+    lastName: v.optionalText(100),
+    phone: v.optionalPhone(),
+    email: v.optionalEmail(),
+    preferredLanguage: z.string(),
+    contactChannel: z.string(),
+    consentToContact: z.boolean(),
+  })
+  .superRefine((values, context) => {
+    if (values.participantId) return;
+    if (!values.firstName) context.addIssue({ code: 'custom', path: ['firstName'], message: 'required' });
+    if (!values.preferredLanguage) context.addIssue({ code: 'custom', path: ['preferredLanguage'], message: 'choose' });
+    if (!values.contactChannel) context.addIssue({ code: 'custom', path: ['contactChannel'], message: 'choose' });
+    if (values.contactChannel === 'SMS' && !values.phone) context.addIssue({ code: 'custom', path: ['phone'], message: 'required' });
+    if (values.contactChannel === 'EMAIL' && !values.email) context.addIssue({ code: 'custom', path: ['email'], message: 'required' });
+  });
+
+const EMPTY = {
+  participantId: '',
+  firstName: '',
+  lastName: '',
+  phone: '',
+  email: '',
+  preferredLanguage: '',
+  contactChannel: '',
+  consentToContact: false,
+};
+
+interface Found {
+  id: string;
+  firstName: string;
+  lastName?: string | null;
+  phone?: string | null;
+}
+
+/**
+ * Search first (name or phone), so nobody is entered twice; pick someone found, or fill in a new
+ * participant in the same form. The API seats them or puts them at the end of the waiting list.
+ */
+export function RegisterForm(props: { sessionId: string; onSaved(notice: string): void }) {
+  const { s, format, language } = useStaffI18n();
+  const [search, setSearch] = useState('');
+  const [asked, setAsked] = useState('');
+  const [picked, setPicked] = useState<Found | null>(null);
+  const found = useStaffQuery(PARTICIPANT_SEARCH, { search: asked }, { enabled: asked.length >= 2 });
+  const register = useStaffMutation(REGISTER_PARTICIPANT);
+  const form = useStaffForm({ schema: registerSchema, defaultValues: EMPTY });
+  const pick = (participant: Found | null) => {
+    setPicked(participant);
+    // Someone found replaces whatever was typed for a new participant (hidden now, so never checked).
+    form.reset({ ...EMPTY, participantId: participant?.id ?? '' });
+  };
+  return (
+    <form
+      noValidate
+      onSubmit={form.submit(async (values) => {
+        const input = values.participantId
+          ? { sessionId: props.sessionId, participantId: values.participantId }
+          : {
+              sessionId: props.sessionId,
+              participant: {
+                firstName: values.firstName,
+                lastName: values.lastName || null,
+                phone: values.phone || null,
+                email: values.email || null,
+                preferredLanguage: values.preferredLanguage,
+                contactChannel: values.contactChannel as ContactChannel,
+                consentToContact: values.consentToContact,
+              },
+            };
+        const result = await register.mutateAsync({ input });
+        props.onSaved(result.registerParticipant.status === 'WAITLISTED' ? s.sessions.register.waitlisted : s.sessions.register.confirmed);
+      })}
+    >
+      <FormProblem control={form.control} />
+      <div className="toolbar" role="search">
+        <TextField className="field" value={search} onChange={setSearch} type="search">
+          <Label>{s.sessions.register.search}</Label>
+          <Input
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                setAsked(search.trim());
+              }
+            }}
+          />
+        </TextField>
+        <Button className="button--secondary" onPress={() => setAsked(search.trim())}>
+          {s.common.actions.search}
+        </Button>
+      </div>
+      {asked.length >= 2 && found.data && (
+        <>
+          <p role="status">
+            {found.data.participants.length === 0
+              ? s.sessions.register.nobodyFound
+              : format(s.sessions.register.found, { count: found.data.participants.length })}
+          </p>
+          <ul className="participant-results">
+            {found.data.participants.map((participant) => (
+              <li key={participant.id}>
+                <Button className="button--secondary" aria-pressed={picked?.id === participant.id} onPress={() => pick(participant)}>
+                  {format(s.sessions.register.pick, {
+                    name: [participant.firstName, participant.lastName].filter(Boolean).join(' '),
+                    phone: participant.phone ?? '–',
+                  })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {picked ? (
+        <>
+          <p>{format(s.sessions.register.picked, { name: [picked.firstName, picked.lastName].filter(Boolean).join(' ') })}</p>
+          <Button className="button--secondary" onPress={() => pick(null)}>
+            {s.sessions.register.newInstead}
+          </Button>
+        </>
+      ) : (
+        <fieldset>
+          <legend>{s.sessions.register.newParticipant}</legend>
+          <TextInput control={form.control} name="firstName" label={s.sessions.register.firstName} isRequired />
+          <TextInput control={form.control} name="lastName" label={s.sessions.register.lastName} />
+          <TextInput control={form.control} name="phone" type="tel" label={s.sessions.register.phone} />
+          <TextInput control={form.control} name="email" type="email" label={s.sessions.register.email} />
+          <SelectInput control={form.control} name="preferredLanguage" label={s.sessions.register.language} isRequired options={languageOptions(language)} />
+          <SelectInput
+            control={form.control}
+            name="contactChannel"
+            label={s.sessions.register.channel}
+            isRequired
+            options={CONTACT_CHANNELS.map((channel) => ({ id: channel, label: s.sessions.channels[channel] }))}
+          />
+          <CheckboxInput control={form.control} name="consentToContact" label={s.sessions.register.consent} />
+        </fieldset>
+      )}
+      <SubmitButton control={form.control}>{s.sessions.register.submit}</SubmitButton>
+    </form>
+  );
+}
