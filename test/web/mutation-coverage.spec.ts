@@ -71,8 +71,8 @@ describe('every mutation is reachable from the browser, or listed as API-only wi
   });
 
   it('counts the calls of a page, and ignores queries', () => {
-    const pages = mutationsCalledByPages([join(ROOT, 'apps/web/src/staff/places/routes.tsx')]);
-    expect(pages.get('createOrganisation')).toEqual(['apps/web/src/staff/places/routes.tsx']);
+    const pages = mutationsCalledByPages([join(ROOT, 'apps/web/src/staff/places/queries.ts')]);
+    expect(pages.get('createOrganisation')).toEqual(['apps/web/src/staff/places/queries.ts']);
     expect(pages.has('organisations')).toBe(false);
   });
 });

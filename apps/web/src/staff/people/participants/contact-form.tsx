@@ -6,7 +6,7 @@ import { useStaffI18n } from '../../staff-strings';
 import { FormProblem, SelectInput, SubmitButton, TextInput } from '../../ui/fields';
 import { useStaffForm } from '../../ui/use-staff-form';
 import { v } from '../../ui/validation';
-import type { StaffParticipant } from './participant-page';
+import type { StaffParticipant } from './participant-query';
 
 const UPDATE_PARTICIPANT = graphql(`
   mutation StaffUpdateParticipant($id: ID!, $input: UpdateParticipantInput!) {

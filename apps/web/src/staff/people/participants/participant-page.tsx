@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { Button } from 'react-aria-components';
 import { Link } from 'wouter';
 import { usePageTitle } from '../../../components/page-title';
-import { graphql, type ResultOf } from '../../../graphql/graphql';
+import { graphql } from '../../../graphql/graphql';
 import { TIME_ZONE } from '../../../time';
 import { useStaffMutation, useStaffQuery } from '../../data';
 import { sessionWhen } from '../../sessions/brussels-time';
@@ -12,39 +12,8 @@ import { DialogButton } from '../../ui/confirm-dialog';
 import { DataTable } from '../../ui/data-table';
 import { QueryStatus } from '../../ui/query-status';
 import { ContactForm } from './contact-form';
+import { PARTICIPANT, type StaffParticipant } from './participant-query';
 
-export const PARTICIPANT = graphql(`
-  query StaffParticipant($id: ID!) {
-    participant(id: $id) {
-      id
-      firstName
-      lastName
-      phone
-      email
-      preferredLanguage
-      contactChannel
-      consentToContact
-      consentRecordedAt
-      noShowCount
-      restricted
-      registeredByOrganisation {
-        name
-      }
-      registrations {
-        id
-        status
-        session {
-          id
-          title
-          startsAt
-          endsAt
-        }
-      }
-    }
-  }
-`);
-
-export type StaffParticipant = NonNullable<ResultOf<typeof PARTICIPANT>['participant']>;
 type HistoryRow = StaffParticipant['registrations'][number];
 
 const RECORD_CONSENT = graphql(`
