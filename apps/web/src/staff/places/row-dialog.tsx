@@ -1,35 +1,10 @@
 import { type ReactNode, useState } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useStaffI18n } from '../staff-strings';
+import { DialogButton } from '../ui/confirm-dialog';
 
-/**
- * DialogButton (ui/confirm-dialog.tsx) for a table row: the short visible label ("Wijzigen") is
- * the same on every row, so the button's accessible name also says which row it acts on.
- */
+/** DialogButton for a table row: the same short label on every row, an accessible name that says which row. */
 export function RowDialogButton(props: { label: string; accessibleName: string; title: string; children: (close: () => void) => ReactNode }) {
-  const { s } = useStaffI18n();
-  return (
-    <DialogTrigger>
-      <Button className="button--secondary places__row-action" aria-label={props.accessibleName}>
-        {props.label}
-      </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="modal__dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{props.title}</Heading>
-                {props.children(close)}
-                <Button className="button--secondary modal__close" onPress={close}>
-                  {s.common.actions.close}
-                </Button>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
-  );
+  return <DialogButton {...props} className="button--secondary places__row-action" />;
 }
 
 /** The confirmation inside a deactivate/reactivate dialog: what happens, then one button that does it. */

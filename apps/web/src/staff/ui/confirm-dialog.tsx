@@ -6,11 +6,20 @@ import { useStaffI18n } from '../staff-strings';
  * A modal dialog (React Aria: focus kept inside, Escape closes, focus back on the trigger) opened
  * by a button; `children` gets `close` to call after the action inside succeeded.
  */
-export function DialogButton(props: { label: string; title: string; className?: string; children: (close: () => void) => ReactNode }) {
+export function DialogButton(props: {
+  label: string;
+  title: string;
+  className?: string;
+  /** When the visible label is the same on every row ("Wijzigen"): the name that says which row. */
+  accessibleName?: string;
+  children: (close: () => void) => ReactNode;
+}) {
   const { s } = useStaffI18n();
   return (
     <DialogTrigger>
-      <Button className={props.className ?? 'button--secondary'}>{props.label}</Button>
+      <Button className={props.className ?? 'button--secondary'} aria-label={props.accessibleName}>
+        {props.label}
+      </Button>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
           <Dialog className="modal__dialog">
