@@ -97,7 +97,8 @@ export class SessionsService {
   /** Moves one session in time, and to another venue when given; registrations stay, and the people on it hear the news. */
   async moveSession(actor: Actor | null, id: string, startsAtInput: Date, endsAtInput: Date, venueIdInput?: string | null): Promise<SessionEntity> {
     const sessionId = validate.uuid('id', id);
-    const venueId = venueIdInput ? validate.uuid('venueId', venueIdInput) : null;
+    // Left out (undefined or null): the session stays where it is; anything else, even "", must be a venue's id.
+    const venueId = venueIdInput === undefined || venueIdInput === null ? null : validate.uuid('venueId', venueIdInput);
     const startsAt = requireValidInstant('startsAt', startsAtInput);
     const endsAt = requireValidInstant('endsAt', endsAtInput);
     validate.range('startsAt', startsAt, endsAt);
