@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule, RateLimitStorage, UsersService } from '@app/auth';
+import { AccountMessagesModule, AuthModule, RateLimitStorage, UsersService } from '@app/auth';
 import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -48,6 +48,7 @@ export class AppModule {
         RegistrationMessagesModule,
         FestivalMessagesModule,
         ShiftMessagesModule,
+        AccountMessagesModule,
         NotificationsAdminModule,
         LoadersModule,
         PrivacyApiModule,

@@ -146,6 +146,22 @@ export function profileOperations(scope: VolunteersScope): Partial<Record<Operat
     });
 
   return {
+    unscreenedVolunteerCount: operation<null>({
+      arrange: async () => null,
+      act: (_state, token) => scope.api.gql('{ unscreenedVolunteerCount }', {}, token),
+      effect: async (_state, data) => {
+        // Active volunteers whose certificate of good conduct is not in: counted here straight from the tables.
+        const [{ n }] = await scope.api.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM app_user u LEFT JOIN volunteer_profile p ON p.user_id = u.id
+            WHERE u.active AND 'VOLUNTEER' = ANY(u.roles) AND p.screening_status IS DISTINCT FROM 'RECEIVED'`,
+        );
+        expect(n).toBeGreaterThan(0);
+        expect(data.unscreenedVolunteerCount).toBe(n);
+      },
+      unchanged: async (_state, result) => {
+        expect(result.data?.unscreenedVolunteerCount ?? null).toBeNull();
+      },
+    }),
     volunteers: operation<null>({
       arrange: async () => null,
       act: (_state, token) => scope.api.gql('{ volunteers { id email displayName roles } }', {}, token),

@@ -30,6 +30,7 @@ export const MATRIX = {
   //                                                                    anon admin coord host otherHost school otherSchool organiser volunteer
   // Profiles (phone, languages, skills, screening, trainings, periods away): the volunteer themself and coordinators.
   'volunteers':                                                         [U,   A,    A,    F,   F,        F,     F,          F,        F],
+  'unscreenedVolunteerCount':                                           [U,   A,    A,    F,   F,        F,     F,          F,        F],
   'volunteerProfile (your own: no volunteerId)':                        [U,   O,    O,    O,   O,        O,     O,          O,        O],
   'volunteerProfile(volunteerId: the volunteer)':                       [U,   A,    A,    F,   F,        F,     F,          F,        A],
   'volunteerProfile(volunteerId: another volunteer)':                   [U,   A,    A,    F,   F,        F,     F,          F,        F],
