@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { request, setUnauthenticatedHandler } from '../graphql/client';
 import { graphql } from '../graphql/graphql';
-import { readSignedIn, type SignedInUser, writeSignedIn } from './signed-in';
+import { readSignedIn, type SignedInUser, signedInFrom, writeSignedIn } from './signed-in';
 
 const LOGIN_MUTATION = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -53,12 +53,7 @@ export function AuthProvider(props: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const { login } = await request(LOGIN_MUTATION, { email, password });
-    const signedIn: SignedInUser = {
-      token: login.token,
-      displayName: login.user.displayName,
-      roles: login.user.roles,
-      organisationName: login.user.organisation?.name ?? null,
-    };
+    const signedIn = signedInFrom(login);
     writeSignedIn(signedIn);
     setUser(signedIn);
     return signedIn;

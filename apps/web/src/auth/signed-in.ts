@@ -36,3 +36,13 @@ export function writeSignedIn(user: SignedInUser | null): void {
     // storage blocked: the sign-in lasts until the page reloads
   }
 }
+
+/** What login and acceptInvitation answer: the token and who it belongs to. */
+export interface SignInAnswer {
+  token: string;
+  user: { displayName: string; roles: readonly string[]; organisation?: { name: string } | null };
+}
+
+export function signedInFrom(answer: SignInAnswer): SignedInUser {
+  return { token: answer.token, displayName: answer.user.displayName, roles: [...answer.user.roles], organisationName: answer.user.organisation?.name ?? null };
+}

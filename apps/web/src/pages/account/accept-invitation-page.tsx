@@ -1,5 +1,5 @@
 import { homeOf } from '../../auth/auth';
-import { type SignedInUser, writeSignedIn } from '../../auth/signed-in';
+import { signedInFrom, writeSignedIn } from '../../auth/signed-in';
 import { usePageTitle } from '../../components/page-title';
 import { request } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
@@ -27,12 +27,7 @@ export function AcceptInvitationPage(props: { token?: string }) {
   usePageTitle(t.accountRecovery.inviteTitle);
   const save = async (password: string) => {
     const { acceptInvitation } = await request(ACCEPT_INVITATION, { token: props.token ?? '', password });
-    const user: SignedInUser = {
-      token: acceptInvitation.token,
-      displayName: acceptInvitation.user.displayName,
-      roles: acceptInvitation.user.roles,
-      organisationName: acceptInvitation.user.organisation?.name ?? null,
-    };
+    const user = signedInFrom(acceptInvitation);
     writeSignedIn(user);
     // A fresh load, so every part of the app starts from the signed-in user.
     window.location.replace(homeOf(user));

@@ -10,7 +10,7 @@ import { QueryStatus } from '../ui/query-status';
 import { ActiveBadge, KindFilter, NameSearch } from './list-filters';
 import { OrganisationForm } from './organisation-form';
 import { DEACTIVATE_ORGANISATION, matchesSearch, ORGANISATIONS_QUERY, type OrganisationRow, REACTIVATE_ORGANISATION } from './queries';
-import { ConfirmAction, RowDialogButton } from './row-dialog';
+import { ActivationButton, RowDialogButton } from './row-dialog';
 
 export function OrganisationsPage() {
   const { s, format } = useStaffI18n();
@@ -79,37 +79,13 @@ export function OrganisationActions(props: { organisation: OrganisationRow }) {
       >
         {(close) => <OrganisationForm organisation={organisation} onSaved={close} />}
       </RowDialogButton>
-      {organisation.active ? (
-        <RowDialogButton
-          label={s.common.actions.deactivate}
-          accessibleName={format(s.places.organisations.deactivateTitle, name)}
-          title={format(s.places.organisations.deactivateTitle, name)}
-        >
-          {(close) => (
-            <ConfirmAction
-              text={format(s.places.organisations.deactivateText, name)}
-              action={s.common.actions.deactivate}
-              onConfirm={() => deactivate.mutateAsync({ id: organisation.id })}
-              close={close}
-            />
-          )}
-        </RowDialogButton>
-      ) : (
-        <RowDialogButton
-          label={s.common.actions.activate}
-          accessibleName={format(s.places.organisations.reactivateTitle, name)}
-          title={format(s.places.organisations.reactivateTitle, name)}
-        >
-          {(close) => (
-            <ConfirmAction
-              text={format(s.places.organisations.reactivateText, name)}
-              action={s.common.actions.activate}
-              onConfirm={() => reactivate.mutateAsync({ id: organisation.id })}
-              close={close}
-            />
-          )}
-        </RowDialogButton>
-      )}
+      <ActivationButton
+        active={organisation.active}
+        name={organisation.name}
+        strings={s.places.organisations}
+        onDeactivate={() => deactivate.mutateAsync({ id: organisation.id })}
+        onReactivate={() => reactivate.mutateAsync({ id: organisation.id })}
+      />
     </div>
   );
 }

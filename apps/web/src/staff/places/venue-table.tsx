@@ -5,7 +5,7 @@ import { useStaffI18n } from '../staff-strings';
 import { DataTable } from '../ui/data-table';
 import { ActiveBadge } from './list-filters';
 import { DEACTIVATE_VENUE, mapLink, REACTIVATE_VENUE, type VenueRow } from './queries';
-import { ConfirmAction, RowDialogButton } from './row-dialog';
+import { ActivationButton, RowDialogButton } from './row-dialog';
 import { VenueForm } from './venue-form';
 
 /** Venues with their address (and a map link), room, accessibility notes, and what staff do with each. */
@@ -70,37 +70,13 @@ function VenueActions(props: { venue: VenueRow }) {
       <RowDialogButton label={s.common.actions.edit} accessibleName={format(s.places.venues.edit, name)} title={format(s.places.venues.edit, name)}>
         {(close) => <VenueForm venue={venue} onSaved={close} />}
       </RowDialogButton>
-      {venue.active ? (
-        <RowDialogButton
-          label={s.common.actions.deactivate}
-          accessibleName={format(s.places.venues.deactivateTitle, name)}
-          title={format(s.places.venues.deactivateTitle, name)}
-        >
-          {(close) => (
-            <ConfirmAction
-              text={format(s.places.venues.deactivateText, name)}
-              action={s.common.actions.deactivate}
-              onConfirm={() => deactivate.mutateAsync({ id: venue.id })}
-              close={close}
-            />
-          )}
-        </RowDialogButton>
-      ) : (
-        <RowDialogButton
-          label={s.common.actions.activate}
-          accessibleName={format(s.places.venues.reactivateTitle, name)}
-          title={format(s.places.venues.reactivateTitle, name)}
-        >
-          {(close) => (
-            <ConfirmAction
-              text={format(s.places.venues.reactivateText, name)}
-              action={s.common.actions.activate}
-              onConfirm={() => reactivate.mutateAsync({ id: venue.id })}
-              close={close}
-            />
-          )}
-        </RowDialogButton>
-      )}
+      <ActivationButton
+        active={venue.active}
+        name={venue.name}
+        strings={s.places.venues}
+        onDeactivate={() => deactivate.mutateAsync({ id: venue.id })}
+        onReactivate={() => reactivate.mutateAsync({ id: venue.id })}
+      />
     </div>
   );
 }
