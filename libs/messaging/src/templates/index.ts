@@ -12,3 +12,4 @@ export {
   textDirection,
 } from './render';
 export { fitSmsBudget, foldToGsm7, isGsm7, MAX_SMS_SEGMENTS, SMS_ENCODING, smsForLanguage, smsLength, type SmsLength } from './sms';
+export { PARTICIPANT_LANGUAGES } from './languages';

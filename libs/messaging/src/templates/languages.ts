@@ -26,3 +26,33 @@ export const LANGUAGE_INFO: Readonly<Record<MessageLanguage, LanguageInfo>> = {
   uk: { name: 'Українська', dir: 'ltr', locales: ['uk'] },
   tr: { name: 'Türkçe', dir: 'ltr', locales: ['tr'] },
 };
+
+/**
+ * Languages a participant may choose for their messages (BCP 47): those with a catalogue, then
+ * others the integration service meets often (their messages fall back to a catalogue language).
+ * Kortrijk's largest newcomer groups first. Plain data, so the web app's forms offer the same list
+ * the API checks.
+ */
+export const PARTICIPANT_LANGUAGES = [
+  'nl',
+  'fr',
+  'en',
+  'ar',
+  'ru',
+  'prs',
+  'ps',
+  'so',
+  'ro',
+  'ur',
+  'uk',
+  'tr',
+  'fa',
+  'ti',
+  'am',
+  'es',
+  'pl',
+  'bg',
+  'sq',
+  'ku',
+  'de',
+] as const;

@@ -1,34 +1,9 @@
 import { AppError, validate } from '@app/common';
+import { PARTICIPANT_LANGUAGES } from '@app/messaging';
 import { ContactChannel, ReferralChannel } from '../entities';
 
-/**
- * Languages messages and the web app are offered in (BCP 47). Kortrijk's largest newcomer
- * groups first: Dutch, French, English, Arabic, Russian, Dari, Pashto, Somali, Romanian, Urdu,
- * Ukrainian, Turkish, then others the integration service meets often.
- */
-export const SUPPORTED_LANGUAGES = [
-  'nl',
-  'fr',
-  'en',
-  'ar',
-  'ru',
-  'prs',
-  'ps',
-  'so',
-  'ro',
-  'ur',
-  'uk',
-  'tr',
-  'fa',
-  'ti',
-  'am',
-  'es',
-  'pl',
-  'bg',
-  'sq',
-  'ku',
-  'de',
-] as const;
+/** Languages a participant may choose: one list with the web app's forms (libs/messaging's languages). */
+export const SUPPORTED_LANGUAGES = PARTICIPANT_LANGUAGES;
 
 export interface NewParticipantCommand {
   firstName: string;

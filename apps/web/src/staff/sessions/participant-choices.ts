@@ -1,27 +1,5 @@
-/** The languages the API accepts for a participant (NewParticipantInput.preferredLanguage). */
-export const PARTICIPANT_LANGUAGES = [
-  'nl',
-  'fr',
-  'en',
-  'ar',
-  'ru',
-  'prs',
-  'ps',
-  'so',
-  'ro',
-  'ur',
-  'uk',
-  'tr',
-  'fa',
-  'ti',
-  'am',
-  'es',
-  'pl',
-  'bg',
-  'sq',
-  'ku',
-  'de',
-] as const;
+import { PARTICIPANT_LANGUAGES } from '@translations/languages';
+
 export const CONTACT_CHANNELS = ['SMS', 'EMAIL', 'VIA_ORGANISATION', 'NONE'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
