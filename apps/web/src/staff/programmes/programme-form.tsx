@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
-import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import { GraphQLRequestError } from '../../graphql/client';
 import { useStaffMutation } from '../data';
 import { useStaffI18n } from '../staff-strings';
-import { FormProblem, NumberInput, type Option, SelectInput, SubmitButton, TextInput, useErrorText } from '../ui/fields';
+import { CheckboxGroupInput, FormProblem, NumberInput, SelectInput, SubmitButton, TextInput } from '../ui/fields';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { useLanguageName, useReminderLabel } from './programme-words';
@@ -125,49 +123,5 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
       <SubmitButton control={form.control}>{s.common.actions.save}</SubmitButton>
       {saved && <p role="status">{s.common.saved}</p>}
     </form>
-  );
-}
-
-/** Several choices of one list (React Aria CheckboxGroup), kept in the form as their ids. */
-function CheckboxGroupInput<Values extends FieldValues>(props: {
-  control: Control<Values>;
-  name: Path<Values>;
-  label: string;
-  description?: string;
-  options: readonly Option[];
-  columns?: boolean;
-}) {
-  const errorText = useErrorText();
-  return (
-    <Controller
-      control={props.control}
-      name={props.name}
-      render={({ field, fieldState }) => (
-        <CheckboxGroup
-          className="field checkbox-group"
-          name={field.name}
-          value={(field.value as string[]) ?? []}
-          onChange={field.onChange}
-          isInvalid={fieldState.invalid}
-          validationBehavior="aria"
-        >
-          <Label className="checkbox-group__label">{props.label}</Label>
-          {props.description && (
-            <Text slot="description" className="field__hint">
-              {props.description}
-            </Text>
-          )}
-          <div className={props.columns ? 'checkbox-group__options checkbox-group__options--columns' : 'checkbox-group__options'}>
-            {props.options.map((option, index) => (
-              <Checkbox key={option.id} value={option.id} className="checkbox-field" inputRef={index === 0 ? field.ref : undefined}>
-                <span className="checkbox-field__box" aria-hidden="true" />
-                <span>{option.label}</span>
-              </Checkbox>
-            ))}
-          </div>
-          <FieldError className="field-error">{errorText(fieldState.error?.message)}</FieldError>
-        </CheckboxGroup>
-      )}
-    />
   );
 }

@@ -1,39 +1,19 @@
-import { Checkbox, CheckboxGroup, FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { type Control, Controller } from 'react-hook-form';
 import { useStaffI18n } from '../staff-strings';
-import { useErrorText } from '../ui/fields';
+import { CheckboxGroupInput } from '../ui/fields';
 import { type SeriesValues, WEEKDAYS } from './series-rule';
 
 /** The weekdays of a weekly series: a group of checkboxes (Tab to the group, Space to tick). */
 export function WeekdaysField(props: { control: Control<SeriesValues> }) {
   const { s } = useStaffI18n();
-  const errorText = useErrorText();
   return (
-    <Controller
+    <CheckboxGroupInput
       control={props.control}
       name="weekdays"
-      render={({ field, fieldState }) => (
-        <CheckboxGroup
-          className="field series-weekdays"
-          name={field.name}
-          value={field.value}
-          onChange={field.onChange}
-          isInvalid={fieldState.invalid}
-          isRequired
-          validationBehavior="aria"
-        >
-          <Label>{s.series.form.weekdays}</Label>
-          <div className="series-weekdays__options">
-            {WEEKDAYS.map((day, index) => (
-              <Checkbox key={day} value={day} className="checkbox-field" inputRef={index === 0 ? field.ref : undefined}>
-                <span className="checkbox-field__box" aria-hidden="true" />
-                <span>{s.series.weekdays[day]}</span>
-              </Checkbox>
-            ))}
-          </div>
-          <FieldError className="field-error">{errorText(fieldState.error?.message)}</FieldError>
-        </CheckboxGroup>
-      )}
+      label={s.series.form.weekdays}
+      options={WEEKDAYS.map((day) => ({ id: day, label: s.series.weekdays[day] }))}
+      isRequired
     />
   );
 }

@@ -6,6 +6,7 @@ import {
   CalendarCell,
   CalendarGrid,
   Checkbox,
+  CheckboxGroup,
   DateInput,
   DatePicker,
   DateSegment,
@@ -289,6 +290,52 @@ export function TimeInputField<Values extends FieldValues>(props: FieldProps<Val
           <Description text={props.description} />
           <FieldError className="field-error">{errorText(fieldState.error?.message)}</FieldError>
         </TimeField>
+      )}
+    />
+  );
+}
+
+/** Several choices of one list (React Aria CheckboxGroup), kept in the form as their ids. */
+export function CheckboxGroupInput<Values extends FieldValues>(props: {
+  control: Control<Values>;
+  name: Path<Values>;
+  label: string;
+  description?: string;
+  options: readonly Option[];
+  columns?: boolean;
+  isRequired?: boolean;
+}) {
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={props.control}
+      name={props.name}
+      render={({ field, fieldState }) => (
+        <CheckboxGroup
+          className="field checkbox-group"
+          name={field.name}
+          value={(field.value as string[]) ?? []}
+          onChange={field.onChange}
+          isInvalid={fieldState.invalid}
+          isRequired={props.isRequired}
+          validationBehavior="aria"
+        >
+          <Label className="checkbox-group__label">{props.label}</Label>
+          {props.description && (
+            <Text slot="description" className="field__hint">
+              {props.description}
+            </Text>
+          )}
+          <div className={props.columns ? 'checkbox-group__options checkbox-group__options--columns' : 'checkbox-group__options'}>
+            {props.options.map((option, index) => (
+              <Checkbox key={option.id} value={option.id} className="checkbox-field" inputRef={index === 0 ? field.ref : undefined}>
+                <span className="checkbox-field__box" aria-hidden="true" />
+                <span>{option.label}</span>
+              </Checkbox>
+            ))}
+          </div>
+          <FieldError className="field-error">{errorText(fieldState.error?.message)}</FieldError>
+        </CheckboxGroup>
       )}
     />
   );
