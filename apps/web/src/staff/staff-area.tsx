@@ -15,6 +15,11 @@ const ProgrammesRoutes = lazy(() => import('./programmes/routes'));
 const SeriesRoutes = lazy(() => import('./series/routes'));
 const SessionsRoutes = lazy(() => import('./sessions/routes'));
 const PeopleRoutes = lazy(() => import('./people/routes'));
+const PicnikRoutes = lazy(() => import('./picnik/routes'));
+const VolunteersRoutes = lazy(() => import('./volunteers/routes'));
+const FestivalRoutes = lazy(() => import('./festival/routes'));
+const PrivacyRoutes = lazy(() => import('./privacy/routes'));
+const MessagesRoutes = lazy(() => import('./messages/routes'));
 
 /**
  * The back office (/staff/…): its own lazily loaded chunk, never part of the public schedule's
@@ -50,6 +55,21 @@ export default function StaffArea() {
                   <Route path="/people" nest>
                     <PeopleRoutes />
                   </Route>
+                  <Route path="/picnik" nest>
+                    <PicnikRoutes />
+                  </Route>
+                  <Route path="/volunteers" nest>
+                    <VolunteersRoutes />
+                  </Route>
+                  <Route path="/festival" nest>
+                    <FestivalRoutes />
+                  </Route>
+                  <Route path="/privacy" nest>
+                    <PrivacyRoutes />
+                  </Route>
+                  <Route path="/messages" nest>
+                    <MessagesRoutes />
+                  </Route>
                   <Route>
                     <NotFoundPage />
                   </Route>
@@ -78,6 +98,11 @@ const NAV = [
   ['/sessions/waiting-lists', 'waitingLists'],
   ['/people/users', 'users'],
   ['/people/participants', 'participants'],
+  ['/picnik', 'picnik'],
+  ['/volunteers', 'volunteers'],
+  ['/festival', 'festival'],
+  ['/privacy', 'privacy'],
+  ['/messages', 'messages'],
 ] as const;
 
 function StaffNav() {

@@ -1,10 +1,17 @@
 import type common from '@locales/nl/staff/common.json';
 import type dashboard from '@locales/nl/staff/dashboard.json';
+import type festival from '@locales/nl/staff/festival.json';
+import type matching from '@locales/nl/staff/matching.json';
+import type messages from '@locales/nl/staff/messages.json';
 import type people from '@locales/nl/staff/people.json';
+import type picnik from '@locales/nl/staff/picnik.json';
+import type picnikReport from '@locales/nl/staff/picnikReport.json';
 import type places from '@locales/nl/staff/places.json';
+import type privacy from '@locales/nl/staff/privacy.json';
 import type programmes from '@locales/nl/staff/programmes.json';
 import type series from '@locales/nl/staff/series.json';
 import type sessions from '@locales/nl/staff/sessions.json';
+import type volunteers from '@locales/nl/staff/volunteers.json';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { createMessageFormatter, type Language, useI18n } from '../i18n/i18n';
 
@@ -22,6 +29,13 @@ export interface StaffStrings {
   series: typeof series;
   sessions: typeof sessions;
   people: typeof people;
+  picnik: typeof picnik;
+  matching: typeof matching;
+  picnikReport: typeof picnikReport;
+  volunteers: typeof volunteers;
+  festival: typeof festival;
+  privacy: typeof privacy;
+  messages: typeof messages;
 }
 
 export const STAFF_LANGUAGES = ['nl', 'en', 'fr'] as const;
