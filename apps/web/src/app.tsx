@@ -26,10 +26,12 @@ const HostSessionPage = lazy(() => import('./pages/host/host-session-page').then
 const StaffArea = lazy(() => import('./staff/staff-area'));
 const AcceptInvitationPage = lazy(() => import('./pages/account/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })));
 const ForgotPasswordPage = lazy(() => import('./pages/account/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })));
+const ChangePasswordPage = lazy(() => import('./pages/account/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const ResetPasswordPage = lazy(() => import('./pages/account/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));
 const SchoolSessionPage = lazy(() => import('./pages/school/school-session-page').then((m) => ({ default: m.SchoolSessionPage })));
 
 const HOST_PAGE_ROLES = ['HOST', 'VOLUNTEER'] as const;
+const EVERY_ROLE = ['ADMIN', 'COORDINATOR', 'HOST', 'SCHOOL_CONTACT', 'VOLUNTEER', 'FESTIVAL_ORGANISER'] as const;
 
 export function App() {
   const { t } = useI18n();
@@ -122,6 +124,11 @@ export function App() {
               <ForgotPasswordPage />
             </Route>
             <Route path="/reset-password/:token">{(params) => <ResetPasswordPage token={params.token} />}</Route>
+            <Route path="/account">
+              <RequireRole role={EVERY_ROLE}>
+                <ChangePasswordPage />
+              </RequireRole>
+            </Route>
             {/* <newcomer-routes> */}
             <Route path="/sessions/:id/register">{(params) => <NewcomerRegisterPage id={params.id} />}</Route>
             <Route>
@@ -170,6 +177,9 @@ function AccountNav() {
           {t.coordinator.navLink}
         </Link>
       )}
+      <Link href="/account" className="account-nav__link">
+        {t.accountRecovery.myAccount}
+      </Link>
       <button
         type="button"
         className="button--on-brand"

@@ -164,6 +164,15 @@ export const FORMS = {
     },
     fallback: (t) => t.loadError,
   },
+  /** The account page: the current password checked by the API, a new one that must differ from it. */
+  changePassword: {
+    fields: { currentPassword: 'current-password', newPassword: 'new-password' },
+    codes: {
+      BAD_USER_INPUT: (error) => [part((t) => (error.extensions.field === 'currentPassword' ? t.accountRecovery.wrongCurrent : t.accountRecovery.mustDiffer))],
+      TOO_MANY_REQUESTS: (error) => [part((t) => t.formErrors.lockedOut), waitPart(error.extensions.retryAfter)],
+    },
+    fallback: (t) => t.loadError,
+  },
   forgotPassword: {
     fields: { email: 'forgot-email' },
     codes: { TOO_MANY_REQUESTS: (error) => [part((t) => t.formErrors.tooMany), waitPart(error.extensions.retryAfter)] },

@@ -225,4 +225,52 @@ describe('staff area: people', () => {
     expect(changed).toEqual({ display_name: 'Hilde Vandenberghe', roles: '{HOST,VOLUNTEER}' });
     expect(web.pageErrors).toEqual([]);
   });
+
+  it('a signed-in user changes their own password on /account: a wrong current one is refused at its field, changing nothing; this tab stays signed in, older tokens die', async () => {
+    const otherDevice = dataOf(await web.api.gql<{ login: { token: string } }>(LOGIN, { e: HOST.email, p: HOST.password })).login.token;
+    const page = await web.newPage();
+    await page.goto('/login');
+    await signIn(page, HOST.email, HOST.password);
+    await page.waitForURL((url) => url.pathname === '/host');
+    await page.getByRole('link', { name: 'Mijn account' }).click();
+    await page.getByRole('heading', { name: 'Wachtwoord veranderen', level: 1 }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const before = await tableSnapshot(web.api.dataSource, ['app_user']);
+    await page.getByLabel('Huidig wachtwoord').fill('niet mijn wachtwoord');
+    await page.getByLabel('Nieuw wachtwoord').fill('een gloednieuw wachtwoord');
+    await page.getByLabel('Herhaal het wachtwoord').fill('een gloednieuw wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    const current = page.getByLabel('Huidig wachtwoord');
+    await page.locator('#current-password-error', { hasText: 'Je huidige wachtwoord is niet juist.' }).waitFor();
+    expect(await current.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await current.fill(HOST.password);
+    await page.getByLabel('Nieuw wachtwoord').fill(HOST.password);
+    await page.getByLabel('Herhaal het wachtwoord').fill(HOST.password);
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await page.locator('#new-password-error', { hasText: 'Kies een ander wachtwoord dan je huidige.' }).waitFor();
+    // The wrong try counted towards the lockout, nothing else changed.
+    const after = await tableSnapshot(web.api.dataSource, ['app_user']);
+    expect(after).toEqual(before);
+
+    await page.getByLabel('Nieuw wachtwoord').fill('een gloednieuw wachtwoord');
+    await page.getByLabel('Herhaal het wachtwoord').fill('een gloednieuw wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await page.getByText('Je wachtwoord is veranderd. Je blijft aangemeld.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // This tab carries the fresh token: its pages still load; the other device's token is refused.
+    await page
+      .getByRole('navigation', { name: /^Aangemeld als/ })
+      .getByRole('link', { name: 'Mijn sessies' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/host');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(errorOf(await web.api.gql(LOGGED_IN_ONLY, {}, otherDevice)).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await web.api.gql(LOGIN, { e: HOST.email, p: HOST.password })).code).toBe('UNAUTHENTICATED');
+    expect(dataOf(await web.api.gql<{ login: { token: string } }>(LOGIN, { e: HOST.email, p: 'een gloednieuw wachtwoord' })).login.token).toEqual(
+      expect.any(String),
+    );
+    expect(web.pageErrors).toEqual([]);
+  });
 });

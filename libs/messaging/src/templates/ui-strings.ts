@@ -166,6 +166,15 @@ export interface UiStrings {
     askNewLink: string;
     passwordChanged: string;
     toLogin: string;
+    /** The account bar's link to /account, where a signed-in user changes their password. */
+    myAccount: string;
+    changeTitle: string;
+    changeIntro: string;
+    currentPassword: string;
+    wrongCurrent: string;
+    mustDiffer: string;
+    /** The new token replaced the old one: this device stays signed in, the others are signed out. */
+    changed: string;
   };
   /** The school contact's pages: the school's schoolbabbel dates, registering parents, the waiting list. */
   school: {

@@ -7,15 +7,16 @@ import { useI18n } from '../../i18n/i18n';
 /** The API's rule (MIN_PASSWORD_LENGTH in @app/auth), checked here first so the reader hears it at once. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-const ids = FORMS.setPassword.fields;
+const ids = FORMS.changePassword.fields;
 
 /**
  * A new password typed twice, with the rule shown. Checked here (length, the two the same), then
- * by the API: a dead link is said above the form with the way to a new one.
+ * by the API: a dead link is said above the form with the way to a new one. With `askCurrent`
+ * (the account page) the current password comes first and goes to save as the second argument.
  */
-export function SetPasswordForm(props: { save(password: string): Promise<void> }) {
+export function SetPasswordForm(props: { askCurrent?: boolean; save(password: string, currentPassword: string): Promise<void> }) {
   const { t } = useI18n();
-  const problem = useFormError(FORMS.setPassword);
+  const problem = useFormError(props.askCurrent ? FORMS.changePassword : FORMS.setPassword);
   const [local, setLocal] = useState<{ field: 'password' | 'repeat'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const linkDead = problem.formError === t.accountRecovery.linkDead;
@@ -30,7 +31,7 @@ export function SetPasswordForm(props: { save(password: string): Promise<void> }
     setLocal(null);
     setBusy(true);
     try {
-      await props.save(password);
+      await props.save(password, String(form.get('current') ?? ''));
     } catch (caught) {
       problem.show(caught);
       setBusy(false);
@@ -38,7 +39,7 @@ export function SetPasswordForm(props: { save(password: string): Promise<void> }
   };
   const showLocal = (field: 'password' | 'repeat', text: string) => {
     setLocal({ field, text });
-    document.getElementById(field === 'password' ? ids.password : 'repeat-password')?.focus();
+    document.getElementById(field === 'password' ? ids.newPassword : 'repeat-password')?.focus();
   };
   const localProps = (field: 'password' | 'repeat', id: string) =>
     local?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-local-error${field === 'password' ? ' password-rules' : ''}` } : {};
@@ -55,27 +56,42 @@ export function SetPasswordForm(props: { save(password: string): Promise<void> }
           )}
         </div>
       )}
+      {props.askCurrent && (
+        <div className="field">
+          <label htmlFor={ids.currentPassword}>{t.accountRecovery.currentPassword}</label>
+          <input
+            id={ids.currentPassword}
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={1024}
+            {...problem.fieldProps(ids.currentPassword)}
+          />
+          {problem.fieldError(ids.currentPassword)}
+        </div>
+      )}
       <div className="field">
-        <label htmlFor={ids.password}>{t.accountRecovery.newPassword}</label>
+        <label htmlFor={ids.newPassword}>{t.accountRecovery.newPassword}</label>
         <input
-          id={ids.password}
+          id={ids.newPassword}
           name="password"
           type="password"
           autoComplete="new-password"
           required
           minLength={MIN_PASSWORD_LENGTH}
           maxLength={256}
-          {...(local?.field === 'password' ? localProps('password', ids.password) : problem.fieldProps(ids.password, 'password-rules'))}
+          {...(local?.field === 'password' ? localProps('password', ids.newPassword) : problem.fieldProps(ids.newPassword, 'password-rules'))}
         />
         <p id="password-rules" className="muted">
           {t.accountRecovery.passwordRules}
         </p>
         {local?.field === 'password' ? (
-          <p id={`${ids.password}-local-error`} className="field-error">
+          <p id={`${ids.newPassword}-local-error`} className="field-error">
             {local.text}
           </p>
         ) : (
-          problem.fieldError(ids.password)
+          problem.fieldError(ids.newPassword)
         )}
       </div>
       <div className="field">
