@@ -48,20 +48,20 @@ function ShiftCard(props: { shift: ShiftRow }) {
   };
   const held = shift.assignments.filter((assignment) => assignment.status !== 'DROPPED');
   return (
-    <article className={cancelled ? 'shift-card shift-card--cancelled' : 'shift-card'} aria-labelledby={headingId}>
-      <h2 id={headingId} className="shift-card__title">
+    <article className={cancelled ? 'plan-card plan-card--cancelled' : 'plan-card'} aria-labelledby={headingId}>
+      <h2 id={headingId} className="plan-card__title">
         {shift.title} · {s.volunteers.skills[shift.role]}
       </h2>
-      <p className="shift-card__meta">
+      <p className="plan-card__meta">
         {words.day(shift.startsAt)}, {format(s.volunteers.planning.time, { from: words.time(shift.startsAt), to: words.time(shift.endsAt) })} ·{' '}
         {cancelled ? <strong>{s.volunteers.planning.cancelled}</strong> : format(s.volunteers.planning.places, { filled: shift.filled, needed: shift.needed })}
       </p>
       {shift.notes && <p className="muted">{shift.notes}</p>}
-      <h3 className="shift-card__subtitle">{s.volunteers.planning.assigned}</h3>
+      <h3 className="plan-card__subtitle">{s.volunteers.planning.assigned}</h3>
       {held.length === 0 ? (
         <p className="muted">{s.volunteers.planning.nobody}</p>
       ) : (
-        <ul className="shift-card__people">
+        <ul className="plan-card__people">
           {held.map((assignment) => (
             <AssignedVolunteer key={assignment.id} shift={shift} assignment={assignment} started={started} run={run} />
           ))}
@@ -88,12 +88,12 @@ function AssignedVolunteer(props: {
   const { assignment, shift } = props;
   const names = { name: assignment.volunteer.displayName, shift: shift.title };
   return (
-    <li className="shift-card__person">
+    <li className="plan-card__person">
       <span>
         {assignment.volunteer.displayName}
         {assignment.status !== 'ASSIGNED' && <span className="muted"> — {s.volunteers.assignmentStatus[assignment.status]}</span>}
       </span>
-      <span className="shift-card__buttons">
+      <span className="plan-card__buttons">
         {props.started ? (
           <>
             <button
@@ -151,11 +151,11 @@ function Suggestions(props: { shift: ShiftRow; run(action: () => Promise<unknown
       .join(', ');
   return (
     <>
-      <h3 className="shift-card__subtitle">{s.volunteers.planning.suggestions}</h3>
+      <h3 className="plan-card__subtitle">{s.volunteers.planning.suggestions}</h3>
       {suggestions.data && suggestions.data.suggestVolunteers.length === 0 && <p className="muted">{s.volunteers.planning.noSuggestions}</p>}
-      <ul className="shift-card__people">
+      <ul className="plan-card__people">
         {(suggestions.data?.suggestVolunteers ?? []).map((suggestion) => (
-          <li key={suggestion.volunteer.id} className="shift-card__person">
+          <li key={suggestion.volunteer.id} className="plan-card__person">
             <span>
               {suggestion.volunteer.displayName} <span className="muted">— {reasons(suggestion)}</span>
             </span>
