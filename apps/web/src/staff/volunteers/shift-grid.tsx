@@ -204,7 +204,7 @@ function CancelShift(props: { shift: ShiftRow }) {
   const [problem, setProblem] = useState<string | null>(null);
   const title = format(s.volunteers.planning.cancelLabel, { shift: props.shift.title });
   return (
-    <DialogButton label={s.volunteers.planning.cancel} accessibleName={title} title={title}>
+    <DialogButton label={s.common.actions.cancel} accessibleName={title} title={title}>
       {(close) => (
         <>
           <p>{s.volunteers.planning.cancelConfirm}</p>
