@@ -4,7 +4,7 @@ import { dataOf, tableSnapshot } from '../../../api/test/test-api';
 import { ADD_ABSENCE, brussels, createShift, createVolunteers, SAVE_PROFILE, type Volunteer } from '../../../api/test/volunteer-fixtures';
 import { signIn, type WebTest } from '../browser';
 import { BROWSER_NOW } from '../public-fixtures';
-import { pageScrollsSideways, tabTo, typeDate } from './sessions-helpers';
+import { pageScrollsSideways, tabTo, typeDate, typeTime } from './sessions-helpers';
 import { axeViolations, signedInStaffPage, startStaffWebTest } from './staff-helpers';
 
 const ASSIGN = `mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }`;
@@ -252,6 +252,45 @@ describe('staff volunteers: profiles, absences and shift planning', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.goto('/staff/volunteers');
     await page.getByText('2 keer niet gekomen: bel eerst').waitFor();
+  });
+
+  it('plans a shift on a festival day: times typed, in Brussels time', async () => {
+    const edition = dataOf(
+      await web.api.gql(
+        'mutation($i: CreateFestivalEditionInput!) { createFestivalEdition(input: $i) { id } }',
+        { i: { name: 'Sinksenfeesten 2027', startsOn: '2027-05-14', endsOn: '2027-05-17' } },
+        world.tokens.coordinator,
+      ),
+    ).createFestivalEdition.id as string;
+    await page.goto('/staff/volunteers/planning');
+    const festival = page.getByRole('form', { name: 'Of kies een festivaldag' });
+    await festival.getByLabel('Festival').selectOption(edition);
+    await festival.getByLabel('Dag').selectOption('2027-05-15');
+    await festival.getByRole('button', { name: 'Plannen' }).click();
+    await page.getByRole('heading', { name: /^Shiften op .*15 mei 2027 \(Sinksenfeesten 2027\)$/, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Nieuwe shift' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nieuwe shift' });
+    const before = await tableSnapshot(web.api.dataSource, ['shift']);
+    await choose(page, dialog, /Taak/, 'Onthaal');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await dialog.getByText('Vul dit in.').count()).toBeGreaterThan(0);
+    await dialog.getByText('Kies een geldig uur.').first().waitFor();
+    expect(await tableSnapshot(web.api.dataSource, ['shift'])).toEqual(before);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByLabel('Naam van de shift').fill('Infostand');
+    await typeTime(dialog, page, 'Begin', '14:00');
+    await typeTime(dialog, page, 'Einde', '17:00');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Infostand · Onthaal' }).waitFor();
+    const [stored] = await web.api.dataSource.query<{ starts_at: Date; ends_at: Date; edition_id: string }[]>(
+      `SELECT starts_at, ends_at, edition_id FROM shift WHERE title = 'Infostand'`,
+    );
+    expect([stored.starts_at.toISOString(), stored.ends_at.toISOString(), stored.edition_id]).toEqual([
+      '2027-05-15T12:00:00.000Z',
+      '2027-05-15T15:00:00.000Z',
+      edition,
+    ]);
   });
 
   it('the volunteer stops their calendar feed on their own page: the old link then answers 404', async () => {
