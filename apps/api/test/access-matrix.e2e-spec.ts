@@ -285,6 +285,8 @@ describe('authorisation matrix: every operation for every role', () => {
       shifts: NO_ARGUMENTS,
       openShifts: NO_ARGUMENTS,
       myShifts: NO_ARGUMENTS,
+      volunteerProfiles: NO_ARGUMENTS,
+      volunteerShiftHistory: args(() => ({ volunteerId: world.userIds.volunteer })),
       suggestVolunteers: args(() => ({ shiftId: base.shiftId })),
       shiftSwapCandidates: args(async () => ({ assignmentId: await assigned(await shiftAtHostedSession()) })),
       shiftSwapRequests: NO_ARGUMENTS,

@@ -777,6 +777,7 @@ const CASES: Case[] = [
   profile('101-character neighbourhood', { neighbourhood: 'x'.repeat(101) }, 'BAD_USER_INPUT'),
   profile('screeningStatus "DONE"', { screeningStatus: 'DONE' }, 'BAD_USER_INPUT'),
   profile('screeningDate 2026-02-30', { screeningDate: '2026-02-30' }, 'BAD_USER_INPUT'),
+  profile('screeningDate ahead (2030-01-01)', { screeningDate: '2030-01-01' }, 'BAD_USER_INPUT'),
   profile('a 201-character training', { trainings: ['x'.repeat(201)] }, 'BAD_USER_INPUT'),
   profile('an empty training', { trainings: [''] }, 'BAD_USER_INPUT'),
   profile('31 trainings', { trainings: Array.from({ length: 31 }, (_, i) => `Opleiding ${i}`) }, 'BAD_USER_INPUT'),

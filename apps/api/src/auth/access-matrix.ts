@@ -69,6 +69,8 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     shifts: { who: LOGGED_IN, scope: "The needs for anyone; who takes a shift for ADMIN, COORDINATOR and the session's hosts, a volunteer sees only themself" },
     openShifts: { who: [VOLUNTEER], scope: 'The shifts that fit the volunteer themself' },
     myShifts: { who: LOGGED_IN, scope: "The caller's own shifts" },
+    volunteerProfiles: { who: COORDINATORS },
+    volunteerShiftHistory: { who: [...COORDINATORS, VOLUNTEER], scope: 'VOLUNTEER: their own shifts' },
     suggestVolunteers: { who: COORDINATORS },
     shiftSwapCandidates: { who: [VOLUNTEER], scope: "Colleagues who could take the volunteer's own shift, by name only" },
     shiftSwapRequests: { who: [VOLUNTEER], scope: 'The swap requests the volunteer asked or was asked' },

@@ -36,7 +36,15 @@ export const calendarFeedPath = (token: string) => `/calendar/${token}.ics`;
 
 @Resolver(() => VolunteerProfileModel)
 export class VolunteersResolver {
-  constructor(private readonly volunteersService: VolunteersService) {}
+  constructor(
+    private readonly volunteersService: VolunteersService,
+    private readonly shiftsService: ShiftsService,
+  ) {}
+
+  @Query(() => [VolunteerProfileModel], { description: "Active volunteers' profiles (those who have one). Coordinators" })
+  volunteerProfiles(@CurrentActor() actor: Actor | null): Promise<VolunteerProfileModel[]> {
+    return this.volunteersService.listProfiles(actor) as unknown as Promise<VolunteerProfileModel[]>;
+  }
 
   @Query(() => [UserModel], { description: 'Active volunteers. Coordinators' })
   volunteers(@CurrentActor() actor: Actor | null): Promise<UserModel[]> {
@@ -96,6 +104,24 @@ export class VolunteersResolver {
     return !!profile.calendarTokenHash;
   }
 
+  @ResolveField(() => Int, { description: 'Shifts not turned up for, in total' })
+  async noShowCount(@Parent() profile: VolunteerProfileModel): Promise<number> {
+    return (await this.shiftsService.noShowStats(profile.userId)).noShowCount;
+  }
+
+  @ResolveField(() => Int, { description: 'No-shows since the last shift attended' })
+  async consecutiveNoShows(@Parent() profile: VolunteerProfileModel): Promise<number> {
+    return (await this.shiftsService.noShowStats(profile.userId)).consecutiveNoShows;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Reached the no-show threshold (noShowFlagThreshold, as for participants) in a row: call them before the next shift',
+  })
+  async flaggedForNoShows(@Parent() profile: VolunteerProfileModel, @Loaders() loaders: RequestLoaders): Promise<boolean> {
+    const [stats, threshold] = await Promise.all([this.shiftsService.noShowStats(profile.userId), loaders.noShowFlagThreshold()]);
+    return stats.consecutiveNoShows >= threshold;
+  }
+
   @ResolveField(() => UserModel)
   async volunteer(@Parent() profile: VolunteerProfileModel, @Loaders() loaders: RequestLoaders): Promise<UserModel> {
     return (await loaders.user.load(profile.userId))!;
@@ -130,6 +156,13 @@ export class ShiftsResolver {
     @Args('includePast', { type: () => Boolean, nullable: true }) includePast?: boolean | null,
   ): Promise<ShiftAssignmentModel[]> {
     return this.shiftsService.myShifts(actor, includePast ?? false);
+  }
+
+  @Query(() => [ShiftAssignmentModel], {
+    description: "A volunteer's shifts, past (attended or no-show) and ahead, latest first. The volunteer and coordinators",
+  })
+  volunteerShiftHistory(@CurrentActor() actor: Actor | null, @Args('volunteerId', { type: () => ID }) volunteerId: string): Promise<ShiftAssignmentModel[]> {
+    return this.shiftsService.shiftHistory(actor, volunteerId);
   }
 
   @Query(() => [VolunteerSuggestionModel], { description: 'Who could take a shift, best first. Coordinators' })

@@ -298,6 +298,9 @@ export interface UiStrings {
     calendarCopied: string;
     /** A link that opens the feed in the phone's calendar app. */
     calendarSubscribe: string;
+    /** Stops the feed link without making a new one. */
+    calendarStop: string;
+    calendarStopped: string;
   };
   /** Volunteers asking a colleague to take over a shift, and answering such a question. Names only, never why someone cannot. */
   shiftSwap: {

@@ -264,6 +264,21 @@ export class ShiftsService {
     return this.shifts.assignmentsOf(actor.userId, includePast ? null : this.clock.now());
   }
 
+  /** A volunteer's shifts, past and ahead, latest first: the volunteer themself and coordinators. */
+  async shiftHistory(actor: Actor | null, volunteerId: string): Promise<ShiftAssignmentEntity[]> {
+    const userId = validate.uuid('volunteerId', volunteerId);
+    volunteersPolicy.requireSelfOrCoordinator(actor, userId, "see a volunteer's shifts");
+    return (await this.shifts.assignmentsOf(userId, null)).reverse();
+  }
+
+  /** No-shows in total and since the last shift attended, as the participants' flag counts them. */
+  async noShowStats(volunteerId: string): Promise<{ noShowCount: number; consecutiveNoShows: number }> {
+    const recorded = (await this.shifts.assignmentsOf(volunteerId, null)).filter((assignment) => assignment.status !== ShiftAssignmentStatus.ASSIGNED);
+    const lastAttended = recorded.map((assignment) => assignment.status).lastIndexOf(ShiftAssignmentStatus.ATTENDED);
+    const noShows = (list: ShiftAssignmentEntity[]) => list.filter((assignment) => assignment.status === ShiftAssignmentStatus.NO_SHOW).length;
+    return { noShowCount: noShows(recorded), consecutiveNoShows: noShows(recorded.slice(lastAttended + 1)) };
+  }
+
   /** Volunteers who could take a shift, best first: the role's skill, shared languages, usual availability; never someone away or busy then. */
   async suggestVolunteers(actor: Actor | null, shiftId: string, limit = 10): Promise<VolunteerSuggestion[]> {
     volunteersPolicy.requireCoordinator(actor, 'see volunteer suggestions');

@@ -5,6 +5,7 @@ import { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, validate, Role } from '@app/common';
 import { normaliseLanguage, normalisePhone } from '@app/registrations';
 import { Daypart, ScreeningStatus, VolunteerAbsenceEntity, VolunteerProfileEntity, VolunteerSkill } from '../entities';
+import { brusselsDay } from '../shifts/availability';
 import { volunteersPolicy } from '../volunteers-policy';
 import { VolunteersRepository } from './volunteers.repository';
 
@@ -55,10 +56,17 @@ export class VolunteersService {
     if (command.availableDayparts != null) changes.availableDayparts = unique(listOf('availableDayparts', command.availableDayparts, 3));
     if (command.neighbourhood !== undefined) changes.neighbourhood = validate.optionalText('neighbourhood', command.neighbourhood, 100);
     if (command.screeningStatus != null) changes.screeningStatus = command.screeningStatus;
-    if (command.screeningDate !== undefined) changes.screeningDate = command.screeningDate ?? null;
+    if (command.screeningDate !== undefined) changes.screeningDate = this.pastOrToday('screeningDate', command.screeningDate ?? null);
     if (command.trainings != null)
       changes.trainings = unique(listOf('trainings', command.trainings, 30).map((training) => validate.text('trainings', training, { max: 200 })));
     return this.volunteers.saveProfile(userId, changes);
+  }
+
+  /** Every active volunteer's profile (those who have one), for the coordinators' list. */
+  async listProfiles(actor: Actor | null): Promise<VolunteerProfileEntity[]> {
+    volunteersPolicy.requireCoordinator(actor, 'list volunteer profiles');
+    const volunteers = await this.volunteers.activeVolunteers();
+    return this.volunteers.profilesByUserIds(volunteers.map((user) => user.id));
   }
 
   async findProfile(actor: Actor | null, volunteerId: string): Promise<VolunteerProfileEntity | null> {
@@ -159,6 +167,12 @@ export class VolunteersService {
         location: shift.location ?? undefined,
       })),
     }).toString();
+  }
+
+  /** A certificate is received on a day that has come; a date ahead is a typing mistake. */
+  private pastOrToday(field: string, date: string | null): string | null {
+    if (date !== null && date > brusselsDay(this.clock.now())) throw AppError.badInput(`${field} must not be in the future`, field);
+    return date;
   }
 
   /** NOT_FOUND for an unknown id and for a user who is not a volunteer. */

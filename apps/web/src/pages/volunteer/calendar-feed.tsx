@@ -9,6 +9,12 @@ const ISSUE_CALENDAR_FEED_MUTATION = graphql(`
   }
 `);
 
+const REVOKE_CALENDAR_FEED_MUTATION = graphql(`
+  mutation RevokeCalendarFeed($volunteerId: ID!) {
+    revokeCalendarFeed(volunteerId: $volunteerId)
+  }
+`);
+
 /**
  * The volunteer's personal iCalendar feed. The API stores only a hash of its secret, so the link
  * can be shown just once, right after it is made; making a new one stops the old one (the way to
@@ -20,8 +26,10 @@ export function CalendarFeed(props: { volunteerId: string; hasFeed: boolean }) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const [copied, setCopied] = useState(false);
+  // null: as the profile says; true: stopped here; false: a new link made here.
+  const [stopped, setStopped] = useState<boolean | null>(null);
   const field = useRef<HTMLInputElement>(null);
-  const hasFeed = props.hasFeed || url !== null;
+  const hasFeed = stopped === null ? props.hasFeed || url !== null : !stopped;
 
   const issue = async () => {
     setBusy(true);
@@ -31,6 +39,22 @@ export function CalendarFeed(props: { volunteerId: string; hasFeed: boolean }) {
       const { issueCalendarFeed: path } = await request(ISSUE_CALENDAR_FEED_MUTATION, { volunteerId: props.volunteerId });
       // The path is on the API's origin, which serves this app.
       setUrl(new URL(path, window.location.origin).href);
+      setStopped(false);
+    } catch (caught) {
+      if (!(caught instanceof GraphQLRequestError)) console.warn(caught);
+      setFailed(true);
+    }
+    setBusy(false);
+  };
+
+  /** Stops the link without a new one, for when it was shared by mistake or is no longer wanted. */
+  const revoke = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await request(REVOKE_CALENDAR_FEED_MUTATION, { volunteerId: props.volunteerId });
+      setUrl(null);
+      setStopped(true);
     } catch (caught) {
       if (!(caught instanceof GraphQLRequestError)) console.warn(caught);
       setFailed(true);
@@ -84,6 +108,7 @@ export function CalendarFeed(props: { volunteerId: string; hasFeed: boolean }) {
       ) : (
         hasFeed && <p className="muted">{t.volunteer.calendarReissueHint}</p>
       )}
+      <div role="status">{stopped && <p className="notice notice--ok">{t.volunteer.calendarStopped}</p>}</div>
       {failed && (
         <p role="alert" className="notice notice--error">
           {t.loadError}
@@ -93,6 +118,14 @@ export function CalendarFeed(props: { volunteerId: string; hasFeed: boolean }) {
         <button type="button" className={url ? 'button--secondary' : undefined} disabled={busy} onClick={() => void issue()}>
           {busy ? t.loading : hasFeed ? t.volunteer.calendarReissue : t.volunteer.calendarIssue}
         </button>
+        {hasFeed && (
+          <>
+            {' '}
+            <button type="button" className="button--secondary" disabled={busy} onClick={() => void revoke()}>
+              {t.volunteer.calendarStop}
+            </button>
+          </>
+        )}
       </p>
     </section>
   );
