@@ -5,7 +5,8 @@ import { AuditLog } from '../audit/audit-log.service';
 import { AuditAction, AuditSubjectKind } from '../entities';
 import { privacyPolicy } from '../privacy-policy';
 import { personalDataSubject, PersonalDataSubject, PersonalDataSubjectCommand } from '../subject';
-import { PersonalDataErasureRepository } from './personal-data-erasure.repository';
+import { ErasurePreview, erasurePreviewOf, PARTICIPANT_KEPT, PARTICIPANT_REMOVED, USER_KEPT, USER_REMOVED } from './erasure-preview';
+import { ErasurePreviewRepository, PersonalDataErasureRepository } from './personal-data-erasure.repository';
 
 /** What erased names read as, everywhere they are shown (hosts' lists, reports, the audit log's actors). */
 export const ERASED_NAME = 'Gewist';
@@ -40,6 +41,7 @@ export class PersonalDataErasure {
   constructor(
     private readonly transactions: Transactions,
     private readonly repository: PersonalDataErasureRepository,
+    private readonly previews: ErasurePreviewRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -49,6 +51,16 @@ export class PersonalDataErasure {
     const subject = personalDataSubject(command);
     const why = validate.text('reason', reason, { max: 500 });
     return subject.kind === AuditSubjectKind.PARTICIPANT ? this.eraseParticipant(subject.id, coordinator, why) : this.eraseUser(subject.id, coordinator, why);
+  }
+
+  /** What erasePersonalData would remove and keep, in numbers, for its confirmation; the same people may ask. */
+  async previewErasure(actor: Actor | null, command: PersonalDataSubjectCommand): Promise<ErasurePreview> {
+    privacyPolicy.requireCoordinator(actor, 'preview an erasure');
+    const subject = personalDataSubject(command);
+    const participant = subject.kind === AuditSubjectKind.PARTICIPANT;
+    const counts = await this.previews.counts(participant ? 'participant' : 'user', subject.id);
+    if (!counts) throw AppError.notFound(participant ? 'Participant' : 'User', subject.id);
+    return participant ? erasurePreviewOf(subject, counts, PARTICIPANT_REMOVED, PARTICIPANT_KEPT) : erasurePreviewOf(subject, counts, USER_REMOVED, USER_KEPT);
   }
 
   /** The one way a participant is erased: on request (a coordinator) or by the retention job (erasedBy null). */
