@@ -92,7 +92,13 @@ describe('privacy desk queries', () => {
     expect(Object.keys(byKey(user.removed))).toEqual(['account', 'volunteerProfile', 'absences', 'pendingMessages']);
     expect(Object.keys(byKey(user.kept))).toEqual(['shiftAssignments', 'hostedSessions', 'buddyTrajectories', 'messages']);
 
-    dataOf(await as('coordinator')(ERASE, { s: { participantId }, r: 'verzoek per e-mail, ticket 77' }));
+    // The reason stays in the audit log: it may not name or reach the person.
+    for (const reason of ['verzoek van Yasmina per e-mail', 'gebeld vanaf 0470/12.34.99', 'El Amrani vroeg het']) {
+      const refused = errorOf(await as('coordinator')(ERASE, { s: { participantId }, r: reason }));
+      expect([refused.extensions?.code, refused.extensions?.field]).toEqual(['BAD_USER_INPUT', 'reason']);
+    }
+    expect(await tableSnapshot(api.dataSource, ['participant', 'notification', 'registration'])).toEqual(before);
+    dataOf(await as('coordinator')(ERASE, { s: { participantId }, r: 'verzoek van de ouder per e-mail, ticket 77' }));
     const after = dataOf(await as('coordinator')(PREVIEW, { s: { participantId } })).personalDataErasurePreview;
     expect(after.alreadyErased).toBe(true);
     expect(after.removed.every((item: { count: number }) => item.count === 0)).toBe(true);

@@ -7,6 +7,11 @@ import { NotificationStatus } from '@app/messaging';
 import { THEIR_CODE_REQUESTS } from '../export/personal-data-export.repository';
 import type { ErasureCounts } from './erasure-preview';
 
+/** What names or reaches the person (name, e-mail, phone), as stored; nulls where empty. */
+export interface LockedSubject {
+  identifying: (string | null)[];
+}
+
 /** What the erasure writes in place of the person's fields. */
 export interface ErasedFields {
   name: string;
@@ -35,10 +40,10 @@ export class PersonalDataErasureRepository extends BaseRepository {
     super(dataSource);
   }
 
-  /** The participant's row locked for the erasure; null when unknown. */
-  async lockParticipant(participantId: string, tx: Transaction): Promise<{ erased_at: Date | null; erased_by_id: string | null } | null> {
-    const [participant] = await tx.query<{ erased_at: Date | null; erased_by_id: string | null }[]>(
-      `SELECT erased_at, erased_by_id FROM participant WHERE id = $1 FOR UPDATE`,
+  /** The participant's row locked for the erasure, with what identifies them (for the check of the reason); null when unknown. */
+  async lockParticipant(participantId: string, tx: Transaction): Promise<(LockedSubject & { erased_at: Date | null; erased_by_id: string | null }) | null> {
+    const [participant] = await tx.query<(LockedSubject & { erased_at: Date | null; erased_by_id: string | null })[]>(
+      `SELECT erased_at, erased_by_id, ARRAY[first_name, last_name, email, phone] AS identifying FROM participant WHERE id = $1 FOR UPDATE`,
       [participantId],
     );
     return participant ?? null;
@@ -81,9 +86,11 @@ export class PersonalDataErasureRepository extends BaseRepository {
   }
 
   /** The user's row locked for the erasure; null when unknown. */
-  async lockUser(userId: string, tx: Transaction): Promise<{ roles: Role[]; erased_at: Date | null; erased_by_id: string | null } | null> {
-    const [user] = await tx.query<{ roles: Role[]; erased_at: Date | null; erased_by_id: string | null }[]>(
-      `SELECT roles::text[] AS roles, erased_at, erased_by_id FROM app_user WHERE id = $1 FOR UPDATE`,
+  async lockUser(userId: string, tx: Transaction): Promise<(LockedSubject & { roles: Role[]; erased_at: Date | null; erased_by_id: string | null }) | null> {
+    const [user] = await tx.query<(LockedSubject & { roles: Role[]; erased_at: Date | null; erased_by_id: string | null })[]>(
+      `SELECT roles::text[] AS roles, erased_at, erased_by_id,
+              ARRAY[display_name, email, (SELECT v.phone FROM volunteer_profile v WHERE v.user_id = app_user.id)] AS identifying
+         FROM app_user WHERE id = $1 FOR UPDATE`,
       [userId],
     );
     return user ?? null;

@@ -19,6 +19,37 @@ const UNUSABLE_PASSWORD_HASH = '!erased';
 /** Why a pending message was cancelled, in the row coordinators see. */
 const CANCELLED_BECAUSE = 'the person’s data was erased';
 
+/** The shortest name part that counts: "Li" in a reason is too likely another word. */
+const MIN_NAME_LENGTH = 3;
+/** Parts of many names that are words of a reason too ("verzoek van …"). */
+const NAME_PARTICLES = new Set(['van', 'der', 'den', 'ter', 'ten', 'von', 'les', 'des', 'del', 'bin', 'ben', 'abu']);
+/** A phone's last digits are what a reason would quote, whatever the format ("0470 12 34 56", "+32470123456"). */
+const PHONE_DIGITS = 8;
+
+/**
+ * The reason outlives the person in the audit log, so it may not name them: a reason that contains
+ * their name, e-mail address or phone number is refused (the coordinator writes e.g. a ticket number).
+ */
+function refuseIdentifyingReason(reason: string, identifying: readonly (string | null)[]): void {
+  const words = new Set(reason.toLocaleLowerCase().split(/[^\p{L}\p{N}@._-]+/u));
+  const digits = reason.replace(/\D/g, '');
+  const names = identifying
+    .flatMap((value) =>
+      value
+        ? value
+            .toLocaleLowerCase()
+            .split(/[\s,]+/)
+            .flatMap((part) => [part, ...part.split('-')])
+        : [],
+    )
+    .filter((part) => part.length >= MIN_NAME_LENGTH && !NAME_PARTICLES.has(part) && !/^\+?\d+$/.test(part));
+  const phones = identifying
+    .map((value) => (value && /^\+?[\d\s]+$/.test(value) ? value.replace(/\D/g, '').slice(-PHONE_DIGITS) : ''))
+    .filter((tail) => tail.length === PHONE_DIGITS);
+  if (names.some((name) => words.has(name)) || phones.some((tail) => digits.includes(tail)))
+    throw AppError.badInput('The reason stays in the audit log after the erasure: write no name, e-mail address or phone number of the person in it', 'reason');
+}
+
 export interface Erasure {
   subject: PersonalDataSubject;
   erasedAt: Date;
@@ -71,6 +102,7 @@ export class PersonalDataErasure {
       if (!participant) throw AppError.notFound('Participant', participantId);
       if (participant.erased_at)
         return { subject, erasedAt: participant.erased_at, erasedById: participant.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
+      refuseIdentifyingReason(reason, participant.identifying);
       const now = this.clock.now();
       const erasedById = erasedBy?.userId ?? null;
       await this.repository.deleteCodeRequestsOf(participantId, tx);
@@ -94,6 +126,7 @@ export class PersonalDataErasure {
       if (!user) throw AppError.notFound('User', userId);
       if (user.roles.includes(Role.ADMIN) && !hasAnyRole(erasedBy, Role.ADMIN)) throw AppError.forbidden('Only an admin erases an admin');
       if (user.erased_at) return { subject, erasedAt: user.erased_at, erasedById: user.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
+      refuseIdentifyingReason(reason, user.identifying);
       const now = this.clock.now();
       await this.repository.anonymiseUser(
         userId,
