@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { request } from '../../graphql/client';
 import { useStaffI18n } from '../staff-strings';
-import { todayInBrussels } from './privacy-words';
+import { brusselsDate } from './privacy-words';
 import { EXPORT_PERSONAL_DATA, type SubjectKind, subjectOf } from './queries';
 
-/** The export's file: the date first, so a folder of answered requests sorts by date. */
-const fileNameOf = (kind: SubjectKind, id: string) => `personal-data-${todayInBrussels()}-${kind}-${id.slice(0, 8)}.json`;
+/** The export's file, dated by the API's clock: the date first, so a folder of answered requests sorts by date. */
+const fileNameOf = (kind: SubjectKind, id: string, exportedAt: string) => `personal-data-${brusselsDate(exportedAt)}-${kind}-${id.slice(0, 8)}.json`;
 
 /** Everything held about the person, downloaded as one JSON file to hand to them (the export is recorded in the audit log). */
 export function ExportSection(props: { kind: SubjectKind; id: string }) {
@@ -17,7 +17,7 @@ export function ExportSection(props: { kind: SubjectKind; id: string }) {
     setState({ busy: true, message: null });
     try {
       const { exportPersonalData } = await request(EXPORT_PERSONAL_DATA, { subject: subjectOf(props.kind, props.id) });
-      const file = fileNameOf(props.kind, props.id);
+      const file = fileNameOf(props.kind, props.id, exportPersonalData.exportedAt);
       const url = URL.createObjectURL(new Blob([JSON.stringify(exportPersonalData.document, null, 2)], { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;

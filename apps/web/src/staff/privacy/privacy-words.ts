@@ -14,5 +14,5 @@ export function useDate(): (iso: string) => string {
   return (iso) => DateTime.fromISO(iso, { zone: TIME_ZONE }).setLocale(language).toLocaleString(DateTime.DATE_MED);
 }
 
-/** Today in Brussels as YYYY-MM-DD, for the export's file name. */
-export const todayInBrussels = () => DateTime.now().setZone(TIME_ZONE).toISODate() ?? '';
+/** An instant's day in Brussels as YYYY-MM-DD, for file names. */
+export const brusselsDate = (iso: string) => DateTime.fromISO(iso, { zone: TIME_ZONE }).toISODate() ?? '';
