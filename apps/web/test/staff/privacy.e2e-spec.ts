@@ -57,8 +57,8 @@ describe('staff area: privacy desk', () => {
   const openPerson = async (page: Page) => {
     await page.goto('/staff/privacy');
     await page.getByRole('heading', { name: 'Privacy', level: 1 }).waitFor();
-    await page.getByLabel('Zoek een deelnemer op naam of telefoon').fill('Haqparast');
-    await page.getByRole('search', { name: 'Zoek een deelnemer op naam of telefoon' }).getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('searchbox', { name: 'Zoek een deelnemer op naam of telefoon' }).fill('Haqparast');
+    await page.getByRole('search', { name: 'Deelnemers' }).getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('link', { name: 'Zainab Haqparast' }).click();
     await page.getByRole('heading', { name: 'Privacy van Zainab Haqparast', level: 1 }).waitFor();
   };
@@ -74,11 +74,12 @@ describe('staff area: privacy desk', () => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporteren als JSON' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe(`personal-data-2026-09-09-participant-${participantId.slice(0, 8)}.json`);
+    const today = web.api.clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+    expect(download.suggestedFilename()).toBe(`personal-data-${today}-participant-${participantId.slice(0, 8)}.json`);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(exported.participant).toMatchObject({ id: participantId, first_name: 'Zainab', last_name: 'Haqparast', phone: '+32470556671' });
     expect(exported.registrations).toHaveLength(1);
-    await page.getByText(/Het bestand personal-data-2026-09-09-participant-.*\.json is gedownload\./).waitFor();
+    await page.getByText(`Het bestand ${download.suggestedFilename()} is gedownload.`).waitFor();
 
     // Consent: the answer at registration, then withdrawn here; the history shows both, newest first.
     await page.getByText('Nu: ja, we mogen deze persoon berichten sturen.').waitFor();
@@ -143,8 +144,8 @@ describe('staff area: privacy desk', () => {
 
     // The search finds them no more.
     await page.goto('/staff/privacy');
-    await page.getByLabel('Zoek een deelnemer op naam of telefoon').fill('Haqparast');
-    await page.getByRole('search', { name: 'Zoek een deelnemer op naam of telefoon' }).getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('searchbox', { name: 'Zoek een deelnemer op naam of telefoon' }).fill('Haqparast');
+    await page.getByRole('search', { name: 'Deelnemers' }).getByRole('button', { name: 'Zoeken' }).click();
     await page.getByText(/Gevonden deelnemers/).waitFor();
     expect(await page.getByRole('link', { name: /Zainab/ }).count()).toBe(0);
     expect(web.pageErrors).toEqual([]);

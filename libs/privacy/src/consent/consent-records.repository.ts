@@ -16,14 +16,14 @@ export interface ConsentRecord {
  * matches it: the one given at registration and the "no" of an erasure are written there only.
  */
 const HISTORY = `
-  SELECT participant_id AS "participantId", consent, recorded_at AS "recordedAt", recorded_by_id AS "recordedById"
+  SELECT participant_id AS "participantId", consent, recorded_at AS "recordedAt", recorded_by_id AS "recordedById", created_at
     FROM consent_record WHERE participant_id = $1
   UNION ALL
-  SELECT p.id, p.consent_to_contact, p.consent_recorded_at, p.consent_recorded_by_id
+  SELECT p.id, p.consent_to_contact, p.consent_recorded_at, p.consent_recorded_by_id, p.updated_at
     FROM participant p
    WHERE p.id = $1 AND p.consent_recorded_at IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM consent_record c WHERE c.participant_id = p.id AND c.recorded_at = p.consent_recorded_at)
-  ORDER BY "recordedAt" DESC`;
+  ORDER BY "recordedAt" DESC, created_at DESC`;
 
 @Injectable()
 export class ConsentRecordsRepository extends BaseRepository {
@@ -32,7 +32,8 @@ export class ConsentRecordsRepository extends BaseRepository {
   }
 
   async insert(record: ConsentRecord, tx: Transaction): Promise<void> {
-    await tx.query(`INSERT INTO consent_record (participant_id, consent, recorded_at, recorded_by_id) VALUES ($1, $2, $3, $4)`, [
+    // clock_timestamp(), not the transaction's now(): the answer it replaces (keepCurrentAnswer) may carry the same recorded_at, and sorts before it.
+    await tx.query(`INSERT INTO consent_record (participant_id, consent, recorded_at, recorded_by_id, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())`, [
       record.participantId,
       record.consent,
       record.recordedAt,
@@ -55,6 +56,7 @@ export class ConsentRecordsRepository extends BaseRepository {
   }
 
   async history(participantId: string, tx?: Transaction): Promise<ConsentRecord[]> {
-    return this.on(tx).query<ConsentRecord[]>(HISTORY, [participantId]);
+    const rows = await this.on(tx).query<(ConsentRecord & { created_at: Date })[]>(HISTORY, [participantId]);
+    return rows.map(({ created_at: _order, ...record }) => record);
   }
 }

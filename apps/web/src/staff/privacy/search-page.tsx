@@ -40,13 +40,14 @@ export function PrivacySearchPage() {
   );
 }
 
-function SearchForm(props: { label: string; onSearch(search: string): void }) {
+/** `name` names the search landmark (there are two on the page), `label` its field. */
+function SearchForm(props: { name: string; label: string; onSearch(search: string): void }) {
   const { s } = useStaffI18n();
   const [typed, setTyped] = useState('');
   return (
     <form
       role="search"
-      aria-label={props.label}
+      aria-label={props.name}
       className="toolbar"
       onSubmit={(event) => {
         event.preventDefault();
@@ -89,7 +90,7 @@ function ParticipantSearch() {
   ];
   return (
     <Section title={t.heading}>
-      <SearchForm label={t.search} onSearch={setSearch} />
+      <SearchForm name={t.heading} label={t.search} onSearch={setSearch} />
       {search !== null && (
         <QueryStatus query={found}>
           {(data) => <DataTable caption={t.caption} columns={columns} data={data.participants} rowId={(row) => row.id} />}
@@ -115,7 +116,7 @@ function UserSearch() {
   ];
   return (
     <Section title={t.heading}>
-      <SearchForm label={t.search} onSearch={setSearch} />
+      <SearchForm name={t.heading} label={t.search} onSearch={setSearch} />
       {search !== null && (
         <QueryStatus query={found}>{(data) => <DataTable caption={t.caption} columns={columns} data={data.users} rowId={(row) => row.id} />}</QueryStatus>
       )}
