@@ -109,10 +109,17 @@ function AuditEntries(props: { filter: Filter }) {
   const after = cursors[cursors.length - 1];
   const log = useStaffQuery(AUDIT_LOG, { filter: props.filter, after });
   const columns: ColumnDef<AuditEntry, unknown>[] = [
-    { id: 'at', header: t.at, accessorFn: (row) => row.at, cell: (info) => dateTime(info.row.original.at), enableSorting: false },
+    // Sortable within the page: the header's button also lets a keyboard reach the table's sideways scroll on a phone.
+    { id: 'at', header: t.at, accessorFn: (row) => row.at, cell: (info) => dateTime(info.row.original.at) },
     { id: 'actor', header: t.actor, accessorFn: (row) => row.actor?.displayName ?? t.system, enableSorting: false },
     { id: 'action', header: t.action, accessorFn: (row) => t.actions[row.action], enableSorting: false },
-    { id: 'subject', header: t.subject, accessorFn: (row) => `${t.kinds[row.subjectKind]} ${row.subjectId}`, enableSorting: false },
+    {
+      id: 'subject',
+      header: t.subject,
+      accessorFn: (row) => `${t.kinds[row.subjectKind]} ${row.subjectId}`,
+      cell: ({ row }) => <SubjectCell kind={row.original.subjectKind} id={row.original.subjectId} />,
+      enableSorting: false,
+    },
     { id: 'operation', header: t.operation, accessorFn: (row) => row.operation, enableSorting: false },
     { id: 'reason', header: t.reason, accessorFn: (row) => row.reason ?? '', enableSorting: false },
   ];
@@ -121,7 +128,14 @@ function AuditEntries(props: { filter: Filter }) {
       {(data) => (
         <>
           <p role="status">{format(t.total, { count: data.auditLog.totalCount })}</p>
-          <DataTable caption={t.caption} columns={columns} data={data.auditLog.edges.map((edge) => edge.node)} rowId={(row) => row.id} pageSize={25} />
+          <DataTable
+            caption={t.caption}
+            columns={columns}
+            data={data.auditLog.edges.map((edge) => edge.node)}
+            rowId={(row) => row.id}
+            pageSize={25}
+            initialSort={[{ id: 'at', desc: true }]}
+          />
           <div className="toolbar">
             <Button className="button--secondary" isDisabled={cursors.length === 1} onPress={() => setCursors(cursors.slice(0, -1))}>
               {t.previous}
@@ -138,4 +152,12 @@ function AuditEntries(props: { filter: Filter }) {
       )}
     </QueryStatus>
   );
+}
+
+/** Whose data: a link to a participant's or user's privacy page (an erased one says so there), a trajectory's number as is. */
+function SubjectCell(props: { kind: AuditEntry['subjectKind']; id: string }) {
+  const { s } = useStaffI18n();
+  const label = `${s.privacy.audit.kinds[props.kind]} ${props.id}`;
+  if (props.kind === 'TRAJECTORY') return <>{label}</>;
+  return <Link href={`/${props.kind === 'PARTICIPANT' ? 'participants' : 'users'}/${props.id}`}>{label}</Link>;
 }

@@ -27,7 +27,7 @@ export function RetentionPage() {
     return rule.dueCount === 0 && rule.firstDueAt ? `${run} ${format(t.firstDue, { date: date(rule.firstDueAt) })}` : run;
   };
   const columns: ColumnDef<RetentionRule, unknown>[] = [
-    { id: 'what', header: t.what, accessorFn: (row) => words(row.key).what, enableSorting: false },
+    { id: 'what', header: t.what, accessorFn: (row) => words(row.key).what },
     { id: 'kept', header: t.kept, accessorFn: (row) => `${period(row)} · ${t.actions[row.action]}`, enableSorting: false },
     { id: 'why', header: t.why, accessorFn: (row) => words(row.key).why, enableSorting: false },
     { id: 'next', header: t.next, accessorFn: (row) => next(row), enableSorting: false },
