@@ -299,6 +299,9 @@ describe('authorisation matrix: every operation for every role', () => {
       programmeReportCsv: args(() => ({ from: '2026-09-01', to: '2026-12-31' })),
       exportPersonalData: args(() => ({ subject: { participantId: base.participantId } })),
       auditLog: NO_ARGUMENTS,
+      personalDataErasurePreview: args(() => ({ subject: { participantId: base.participantId } })),
+      consentHistory: args(() => ({ participantId: base.participantId })),
+      retentionSchedule: NO_ARGUMENTS,
       users: args(() => ({ search: 'host' })),
     },
     Mutation: {

@@ -9,3 +9,5 @@ export * from './erasure/personal-data-erasure.service';
 export * from './consent/consent.service';
 export * from './retention/retention.service';
 export * from './personal-data-tables';
+export * from './erasure/erasure-preview';
+export * from './retention/retention-schedule';

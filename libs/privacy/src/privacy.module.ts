@@ -3,8 +3,9 @@ import { MessagingModule } from '@app/messaging';
 import { RegistrationsModule } from '@app/registrations';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { AuditLog } from './audit/audit-log.service';
+import { ConsentRecordsRepository } from './consent/consent-records.repository';
 import { ConsentService } from './consent/consent.service';
-import { PersonalDataErasureRepository } from './erasure/personal-data-erasure.repository';
+import { ErasurePreviewRepository, PersonalDataErasureRepository } from './erasure/personal-data-erasure.repository';
 import { PersonalDataErasure } from './erasure/personal-data-erasure.service';
 import { PersonalDataExportRepository } from './export/personal-data-export.repository';
 import { PersonalDataExporter } from './export/personal-data-export.service';
@@ -12,7 +13,14 @@ import { RetentionRepository } from './retention/retention.repository';
 import { RetentionService } from './retention/retention.service';
 
 const SERVICES = [AuditLog, PersonalDataExporter, PersonalDataErasure, ConsentService, RetentionService];
-const REPOSITORIES = [AuditLogRepository, PersonalDataExportRepository, PersonalDataErasureRepository, RetentionRepository];
+const REPOSITORIES = [
+  AuditLogRepository,
+  PersonalDataExportRepository,
+  PersonalDataErasureRepository,
+  ErasurePreviewRepository,
+  ConsentRecordsRepository,
+  RetentionRepository,
+];
 
 /**
  * Export, erasure, retention, consent and the audit log. Needs a TypeORM DataSource, a Clock and the

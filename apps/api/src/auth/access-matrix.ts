@@ -84,6 +84,9 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     // Privacy
     exportPersonalData: { who: COORDINATORS, scope: 'Any participant or user; recorded in the audit log' },
     auditLog: { who: [ADMIN] },
+    personalDataErasurePreview: { who: COORDINATORS, scope: 'As erasePersonalData; changes nothing' },
+    consentHistory: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: 'As recordConsent' },
+    retentionSchedule: { who: COORDINATORS },
   },
   Mutation: {
     // Accounts

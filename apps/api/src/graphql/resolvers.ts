@@ -1,7 +1,13 @@
 import { UsersResolver } from '../auth/users.resolver';
 import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
-import { AuditLogEntryResolver, ParticipantConsentResolver, PersonalDataErasureResolver, PrivacyResolver } from '../privacy/privacy.resolver';
+import {
+  AuditLogEntryResolver,
+  ConsentRecordResolver,
+  ParticipantConsentResolver,
+  PersonalDataErasureResolver,
+  PrivacyResolver,
+} from '../privacy/privacy.resolver';
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
@@ -41,4 +47,5 @@ export const API_RESOLVERS = [
   AuditLogEntryResolver,
   PersonalDataErasureResolver,
   ParticipantConsentResolver,
+  ConsentRecordResolver,
 ];

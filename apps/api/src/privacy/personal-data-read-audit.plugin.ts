@@ -20,6 +20,7 @@ export const PERSONAL_DATA_TYPES: Readonly<Record<string, { kind: AuditSubjectKi
   Trajectory: { kind: AuditSubjectKind.TRAJECTORY, subjectOf: (trajectory) => trajectory.id },
   TrajectoryStatusChange: { kind: AuditSubjectKind.TRAJECTORY, subjectOf: (change) => change.trajectoryId },
   TrajectoryFollowUp: { kind: AuditSubjectKind.TRAJECTORY, subjectOf: (followUp) => followUp.trajectoryId },
+  ConsentRecord: { kind: AuditSubjectKind.PARTICIPANT, subjectOf: (record) => record.participantId },
 };
 
 const IDENTIFYING_ONLY = new Set(['id', '__typename']);

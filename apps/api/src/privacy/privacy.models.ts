@@ -1,9 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AuditAction, AuditSubjectKind } from '@app/privacy';
+import { AuditAction, AuditSubjectKind, RetentionAction } from '@app/privacy';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { PageInfoModel } from '../scheduling/scheduling.models';
 
 registerEnumType(AuditAction, { name: 'AuditAction', description: 'READ of personal data, a CHANGE to it, an EXPORT or an ERASE' });
+registerEnumType(RetentionAction, {
+  name: 'RetentionAction',
+  description: 'ANONYMISE: the personal fields go, the row stays for the figures; DELETE: the row goes; KEEP: no job removes it',
+});
 registerEnumType(AuditSubjectKind, { name: 'AuditSubjectKind', description: 'Whose data: a participant, a user (volunteer or staff) or a Picnik trajectory' });
 
 @InputType('PersonalDataSubjectInput', { description: 'Exactly one of the two' })
@@ -64,4 +68,39 @@ export class AuditLogFilterInput {
   @Field(() => AuditAction, { nullable: true }) action?: AuditAction | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'From this instant on' }) from?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Before this instant' }) to?: Date | null;
+}
+
+@ObjectType('ConsentRecord', { description: 'One answer to "may we contact you?", as recorded' })
+export class ConsentRecordModel {
+  @Field(() => ID) participantId: string;
+  @Field() consent: boolean;
+  @Field(() => DateTimeScalar) recordedAt: Date;
+  recordedById: string | null;
+}
+
+@ObjectType('ErasurePreviewItem')
+export class ErasurePreviewItemModel {
+  @Field({ description: 'Stable key of the kind of data (personalDetails, notes, registrations, …); the client words it' }) key: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('PersonalDataErasurePreview', { description: 'What erasePersonalData would do, in numbers; changes nothing' })
+export class PersonalDataErasurePreviewModel {
+  @Field(() => AuditSubjectKind) subjectKind: AuditSubjectKind;
+  @Field(() => ID) subjectId: string;
+  @Field({ description: 'Erased before: nothing left to remove' }) alreadyErased: boolean;
+  @Field(() => [ErasurePreviewItemModel], { description: 'What goes: anonymised, emptied, deleted or cancelled' }) removed: ErasurePreviewItemModel[];
+  @Field(() => [ErasurePreviewItemModel], { description: 'What stays, as anonymous counts in the reports' }) kept: ErasurePreviewItemModel[];
+}
+
+@ObjectType('RetentionRule', { description: 'One kind of personal data: how long it is kept and what the next run of the retention job removes' })
+export class RetentionRuleModel {
+  @Field({ description: 'Stable key (inactiveParticipants, codeRequests, accounts, anonymousFigures, auditLog); the client words what and why' }) key: string;
+  @Field({ description: 'The table it is stored in' }) table: string;
+  @Field(() => RetentionAction) action: RetentionAction;
+  @Field(() => Int, { nullable: true, description: 'Kept this many months after the last activity' }) keptMonths: number | null;
+  @Field(() => Int, { nullable: true, description: 'Kept this many days after it expired' }) keptDays: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The next run of the job that removes it; null when none does' }) nextRunAt: Date | null;
+  @Field(() => Int, { description: 'How many the next run removes' }) dueCount: number;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the earliest stored one is (or was) due' }) firstDueAt: Date | null;
 }

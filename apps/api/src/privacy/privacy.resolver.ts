@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
-import { AuditLog, ConsentService, Erasure, PersonalDataErasure, PersonalDataExporter } from '@app/privacy';
+import { AuditLog, ConsentService, Erasure, PersonalDataErasure, PersonalDataExporter, RetentionService } from '@app/privacy';
 import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
@@ -9,9 +9,12 @@ import {
   AuditLogConnectionModel,
   AuditLogEntryModel,
   AuditLogFilterInput,
+  ConsentRecordModel,
   PersonalDataErasureModel,
+  PersonalDataErasurePreviewModel,
   PersonalDataExportModel,
   PersonalDataSubjectInput,
+  RetentionRuleModel,
 } from './privacy.models';
 
 const toErasureModel = (erasure: Erasure): PersonalDataErasureModel => ({ ...erasure, subjectKind: erasure.subject.kind, subjectId: erasure.subject.id });
@@ -27,6 +30,7 @@ export class PrivacyResolver {
     private readonly erasure: PersonalDataErasure,
     private readonly consent: ConsentService,
     private readonly audit: AuditLog,
+    private readonly retention: RetentionService,
   ) {}
 
   @Query(() => PersonalDataExportModel, {
@@ -47,6 +51,27 @@ export class PrivacyResolver {
     @Args('reason', { description: 'e.g. "request by e-mail of 2026-11-23, ticket 1234"' }) reason: string,
   ): Promise<PersonalDataErasureModel> {
     return toErasureModel(await this.erasure.erasePersonalData(actor, subject, reason));
+  }
+
+  @Query(() => PersonalDataErasurePreviewModel, {
+    description: 'What erasePersonalData would remove and what stays as anonymous counts, for its confirmation. Coordinators; changes nothing',
+  })
+  async personalDataErasurePreview(
+    @CurrentActor() actor: Actor | null,
+    @Args('subject') subject: PersonalDataSubjectInput,
+  ): Promise<PersonalDataErasurePreviewModel> {
+    const preview = await this.erasure.previewErasure(actor, subject);
+    return { ...preview, subjectKind: preview.subject.kind, subjectId: preview.subject.id };
+  }
+
+  @Query(() => [ConsentRecordModel], { description: "A participant's answers to consent to be contacted, newest first; for whoever may record it" })
+  consentHistory(@CurrentActor() actor: Actor | null, @Args('participantId', { type: () => ID }) participantId: string): Promise<ConsentRecordModel[]> {
+    return this.consent.consentHistory(actor, participantId);
+  }
+
+  @Query(() => [RetentionRuleModel], { description: 'How long each kind of personal data is kept, and what the retention job removes next. Coordinators' })
+  retentionSchedule(@CurrentActor() actor: Actor | null): Promise<RetentionRuleModel[]> {
+    return this.retention.schedule(actor);
   }
 
   @Mutation(() => ParticipantModel, {
@@ -103,5 +128,13 @@ export class ParticipantConsentResolver {
   })
   consentRecordedBy(@Parent() participant: ParticipantModel, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> | null {
     return userOrNull(loaders, participant.consentRecordedById);
+  }
+}
+
+@Resolver(() => ConsentRecordModel)
+export class ConsentRecordResolver {
+  @ResolveField(() => UserModel, { nullable: true, description: 'Who recorded it; null for the system' })
+  recordedBy(@Parent() record: ConsentRecordModel, @Loaders() loaders: RequestLoaders): Promise<UserModel | null> | null {
+    return userOrNull(loaders, record.recordedById);
   }
 }

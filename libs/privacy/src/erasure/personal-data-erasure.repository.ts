@@ -5,6 +5,12 @@ import { Role } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
 import { NotificationStatus } from '@app/messaging';
 import { THEIR_CODE_REQUESTS } from '../export/personal-data-export.repository';
+import type { ErasureCounts } from './erasure-preview';
+
+/** What names or reaches the person (name, e-mail, phone), as stored; nulls where empty. */
+export interface LockedSubject {
+  identifying: (string | null)[];
+}
 
 /** What the erasure writes in place of the person's fields. */
 export interface ErasedFields {
@@ -34,10 +40,10 @@ export class PersonalDataErasureRepository extends BaseRepository {
     super(dataSource);
   }
 
-  /** The participant's row locked for the erasure; null when unknown. */
-  async lockParticipant(participantId: string, tx: Transaction): Promise<{ erased_at: Date | null; erased_by_id: string | null } | null> {
-    const [participant] = await tx.query<{ erased_at: Date | null; erased_by_id: string | null }[]>(
-      `SELECT erased_at, erased_by_id FROM participant WHERE id = $1 FOR UPDATE`,
+  /** The participant's row locked for the erasure, with what identifies them (for the check of the reason); null when unknown. */
+  async lockParticipant(participantId: string, tx: Transaction): Promise<(LockedSubject & { erased_at: Date | null; erased_by_id: string | null }) | null> {
+    const [participant] = await tx.query<(LockedSubject & { erased_at: Date | null; erased_by_id: string | null })[]>(
+      `SELECT erased_at, erased_by_id, ARRAY[first_name, last_name, email, phone] AS identifying FROM participant WHERE id = $1 FOR UPDATE`,
       [participantId],
     );
     return participant ?? null;
@@ -80,9 +86,11 @@ export class PersonalDataErasureRepository extends BaseRepository {
   }
 
   /** The user's row locked for the erasure; null when unknown. */
-  async lockUser(userId: string, tx: Transaction): Promise<{ roles: Role[]; erased_at: Date | null; erased_by_id: string | null } | null> {
-    const [user] = await tx.query<{ roles: Role[]; erased_at: Date | null; erased_by_id: string | null }[]>(
-      `SELECT roles::text[] AS roles, erased_at, erased_by_id FROM app_user WHERE id = $1 FOR UPDATE`,
+  async lockUser(userId: string, tx: Transaction): Promise<(LockedSubject & { roles: Role[]; erased_at: Date | null; erased_by_id: string | null }) | null> {
+    const [user] = await tx.query<(LockedSubject & { roles: Role[]; erased_at: Date | null; erased_by_id: string | null })[]>(
+      `SELECT roles::text[] AS roles, erased_at, erased_by_id,
+              ARRAY[display_name, email, (SELECT v.phone FROM volunteer_profile v WHERE v.user_id = app_user.id)] AS identifying
+         FROM app_user WHERE id = $1 FOR UPDATE`,
       [userId],
     );
     return user ?? null;
@@ -126,5 +134,50 @@ export class PersonalDataErasureRepository extends BaseRepository {
       [id, NotificationStatus.CANCELLED, because, NotificationStatus.PENDING],
     )) as [unknown[], number];
     return cancelled;
+  }
+}
+
+/** What an erasure of a participant would touch (see anonymiseParticipant and the rest above), counted. */
+const PARTICIPANT_COUNTS = `
+  SELECT p.erased_at IS NOT NULL AS erased,
+         1 AS "personalDetails",
+         ((SELECT count(*) FROM trajectory t WHERE t.participant_id = p.id AND t.notes IS NOT NULL)
+          + (SELECT count(*) FROM trajectory_status_change c JOIN trajectory t ON t.id = c.trajectory_id WHERE t.participant_id = p.id AND c.note IS NOT NULL)
+          + (SELECT count(*) FROM trajectory_follow_up f JOIN trajectory t ON t.id = f.trajectory_id WHERE t.participant_id = p.id AND f.note IS NOT NULL))::int AS notes,
+         (SELECT count(*) FROM registration_code_request q WHERE ${THEIR_CODE_REQUESTS('p.id', 'p.phone')})::int AS "codeRequests",
+         (SELECT count(*) FROM notification n WHERE n.participant_id = p.id AND n.status = '${NotificationStatus.PENDING}')::int AS "pendingMessages",
+         (SELECT count(*) FROM registration r WHERE r.participant_id = p.id)::int AS registrations,
+         (SELECT count(*) FROM registration r WHERE r.participant_id = p.id AND r.status IN ('ATTENDED', 'NO_SHOW'))::int AS attendance,
+         (SELECT count(*) FROM trajectory t WHERE t.participant_id = p.id)::int AS trajectories,
+         (SELECT count(*) FROM notification n WHERE n.participant_id = p.id)::int AS messages
+    FROM participant p WHERE p.id = $1`;
+
+/** The same for a user (anonymiseUser). */
+const USER_COUNTS = `
+  SELECT u.erased_at IS NOT NULL AS erased,
+         1 AS account,
+         (SELECT count(*) FROM volunteer_profile v WHERE v.user_id = u.id)::int AS "volunteerProfile",
+         (SELECT count(*) FROM volunteer_absence a WHERE a.user_id = u.id)::int AS absences,
+         (SELECT count(*) FROM notification n WHERE n.user_id = u.id AND n.status = '${NotificationStatus.PENDING}')::int AS "pendingMessages",
+         (SELECT count(*) FROM shift_assignment a WHERE a.volunteer_id = u.id)::int AS "shiftAssignments",
+         (SELECT count(*) FROM session_host h WHERE h.user_id = u.id)::int AS "hostedSessions",
+         (SELECT count(*) FROM trajectory t WHERE t.buddy_id = u.id)::int AS "buddyTrajectories",
+         (SELECT count(*) FROM notification n WHERE n.user_id = u.id)::int AS messages
+    FROM app_user u WHERE u.id = $1`;
+
+/**
+ * Reads the same tables the erasure writes, to say beforehand in numbers what it will remove and
+ * what stays as anonymous counts; kept beside the erasure so the two lists change together.
+ */
+@Injectable()
+export class ErasurePreviewRepository extends BaseRepository {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /** One row of counts by key; null when the person is unknown. */
+  async counts(kind: 'participant' | 'user', id: string, tx?: Transaction): Promise<ErasureCounts | null> {
+    const [row] = await this.on(tx).query<ErasureCounts[]>(kind === 'participant' ? PARTICIPANT_COUNTS : USER_COUNTS, [id]);
+    return row ?? null;
   }
 }

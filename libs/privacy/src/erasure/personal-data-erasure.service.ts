@@ -5,7 +5,8 @@ import { AuditLog } from '../audit/audit-log.service';
 import { AuditAction, AuditSubjectKind } from '../entities';
 import { privacyPolicy } from '../privacy-policy';
 import { personalDataSubject, PersonalDataSubject, PersonalDataSubjectCommand } from '../subject';
-import { PersonalDataErasureRepository } from './personal-data-erasure.repository';
+import { ErasurePreview, erasurePreviewOf, PARTICIPANT_KEPT, PARTICIPANT_REMOVED, USER_KEPT, USER_REMOVED } from './erasure-preview';
+import { ErasurePreviewRepository, PersonalDataErasureRepository } from './personal-data-erasure.repository';
 
 /** What erased names read as, everywhere they are shown (hosts' lists, reports, the audit log's actors). */
 export const ERASED_NAME = 'Gewist';
@@ -17,6 +18,37 @@ export const erasedEmailOf = (userId: string) => `erased-${userId}@erased.invali
 const UNUSABLE_PASSWORD_HASH = '!erased';
 /** Why a pending message was cancelled, in the row coordinators see. */
 const CANCELLED_BECAUSE = 'the person’s data was erased';
+
+/** The shortest name part that counts: "Li" in a reason is too likely another word. */
+const MIN_NAME_LENGTH = 3;
+/** Parts of many names that are words of a reason too ("verzoek van …"). */
+const NAME_PARTICLES = new Set(['van', 'der', 'den', 'ter', 'ten', 'von', 'les', 'des', 'del', 'bin', 'ben', 'abu']);
+/** A phone's last digits are what a reason would quote, whatever the format ("0470 12 34 56", "+32470123456"). */
+const PHONE_DIGITS = 8;
+
+/**
+ * The reason outlives the person in the audit log, so it may not name them: a reason that contains
+ * their name, e-mail address or phone number is refused (the coordinator writes e.g. a ticket number).
+ */
+function refuseIdentifyingReason(reason: string, identifying: readonly (string | null)[]): void {
+  const words = new Set(reason.toLocaleLowerCase().split(/[^\p{L}\p{N}@._-]+/u));
+  const digits = reason.replace(/\D/g, '');
+  const names = identifying
+    .flatMap((value) =>
+      value
+        ? value
+            .toLocaleLowerCase()
+            .split(/[\s,]+/)
+            .flatMap((part) => [part, ...part.split('-')])
+        : [],
+    )
+    .filter((part) => part.length >= MIN_NAME_LENGTH && !NAME_PARTICLES.has(part) && !/^\+?\d+$/.test(part));
+  const phones = identifying
+    .map((value) => (value && /^\+?[\d\s]+$/.test(value) ? value.replace(/\D/g, '').slice(-PHONE_DIGITS) : ''))
+    .filter((tail) => tail.length === PHONE_DIGITS);
+  if (names.some((name) => words.has(name)) || phones.some((tail) => digits.includes(tail)))
+    throw AppError.badInput('The reason stays in the audit log after the erasure: write no name, e-mail address or phone number of the person in it', 'reason');
+}
 
 export interface Erasure {
   subject: PersonalDataSubject;
@@ -40,6 +72,7 @@ export class PersonalDataErasure {
   constructor(
     private readonly transactions: Transactions,
     private readonly repository: PersonalDataErasureRepository,
+    private readonly previews: ErasurePreviewRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -51,6 +84,16 @@ export class PersonalDataErasure {
     return subject.kind === AuditSubjectKind.PARTICIPANT ? this.eraseParticipant(subject.id, coordinator, why) : this.eraseUser(subject.id, coordinator, why);
   }
 
+  /** What erasePersonalData would remove and keep, in numbers, for its confirmation; the same people may ask. */
+  async previewErasure(actor: Actor | null, command: PersonalDataSubjectCommand): Promise<ErasurePreview> {
+    privacyPolicy.requireCoordinator(actor, 'preview an erasure');
+    const subject = personalDataSubject(command);
+    const participant = subject.kind === AuditSubjectKind.PARTICIPANT;
+    const counts = await this.previews.counts(participant ? 'participant' : 'user', subject.id);
+    if (!counts) throw AppError.notFound(participant ? 'Participant' : 'User', subject.id);
+    return participant ? erasurePreviewOf(subject, counts, PARTICIPANT_REMOVED, PARTICIPANT_KEPT) : erasurePreviewOf(subject, counts, USER_REMOVED, USER_KEPT);
+  }
+
   /** The one way a participant is erased: on request (a coordinator) or by the retention job (erasedBy null). */
   async eraseParticipant(participantId: string, erasedBy: Actor | null, reason: string): Promise<Erasure> {
     const subject: PersonalDataSubject = { kind: AuditSubjectKind.PARTICIPANT, id: participantId };
@@ -59,6 +102,7 @@ export class PersonalDataErasure {
       if (!participant) throw AppError.notFound('Participant', participantId);
       if (participant.erased_at)
         return { subject, erasedAt: participant.erased_at, erasedById: participant.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
+      refuseIdentifyingReason(reason, participant.identifying);
       const now = this.clock.now();
       const erasedById = erasedBy?.userId ?? null;
       await this.repository.deleteCodeRequestsOf(participantId, tx);
@@ -82,6 +126,7 @@ export class PersonalDataErasure {
       if (!user) throw AppError.notFound('User', userId);
       if (user.roles.includes(Role.ADMIN) && !hasAnyRole(erasedBy, Role.ADMIN)) throw AppError.forbidden('Only an admin erases an admin');
       if (user.erased_at) return { subject, erasedAt: user.erased_at, erasedById: user.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
+      refuseIdentifyingReason(reason, user.identifying);
       const now = this.clock.now();
       await this.repository.anonymiseUser(
         userId,

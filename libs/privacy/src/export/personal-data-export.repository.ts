@@ -44,6 +44,7 @@ const PARTICIPANT_DOCUMENT = `
                'follow_ups', ${list(`SELECT jsonb_agg(to_jsonb(f) ORDER BY f.recorded_on, f.id) FROM trajectory_follow_up f WHERE f.trajectory_id = t.id`)})
              ORDER BY t.starts_on, t.id)
         FROM trajectory t WHERE t.participant_id = p.id`)},
+    'consent_records', ${list(`SELECT jsonb_agg(to_jsonb(c) ORDER BY c.recorded_at, c.id) FROM consent_record c WHERE c.participant_id = p.id`)},
     'note', $2::text
   ) AS document
   FROM participant p WHERE p.id = $1`;

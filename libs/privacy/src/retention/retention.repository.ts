@@ -3,22 +3,39 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BaseRepository, Transaction } from '@app/database';
 
+export interface RetentionDue {
+  due: number;
+  firstDueAt: Date | null;
+}
+
 /**
  * A participant's last activity: the latest of their creation, consent record, registered
  * sessions (a future one counts), attendance marks and trajectory dates (start, end, follow-ups).
  */
+const LAST_ACTIVITY = `
+  greatest(
+    p.created_at,
+    p.consent_recorded_at,
+    (SELECT max(greatest(s.starts_at, r.attendance_marked_at)) FROM registration r JOIN session s ON s.id = r.session_id WHERE r.participant_id = p.id),
+    (SELECT max(greatest(t.starts_on, t.ends_on, (SELECT max(f.recorded_on) FROM trajectory_follow_up f WHERE f.trajectory_id = t.id)))::timestamptz
+       FROM trajectory t WHERE t.participant_id = p.id)
+  )`;
+
 const INACTIVE_PARTICIPANTS = `
   SELECT p.id FROM participant p
-   WHERE p.erased_at IS NULL
-     AND greatest(
-           p.created_at,
-           p.consent_recorded_at,
-           (SELECT max(greatest(s.starts_at, r.attendance_marked_at)) FROM registration r JOIN session s ON s.id = r.session_id WHERE r.participant_id = p.id),
-           (SELECT max(greatest(t.starts_on, t.ends_on, (SELECT max(f.recorded_on) FROM trajectory_follow_up f WHERE f.trajectory_id = t.id)))::timestamptz
-              FROM trajectory t WHERE t.participant_id = p.id)
-         ) < $1::timestamptz - make_interval(months => $2)
+   WHERE p.erased_at IS NULL AND ${LAST_ACTIVITY} < $1::timestamptz - make_interval(months => $2)
    ORDER BY p.created_at, p.id
    LIMIT $3`;
+
+/** How many the job would anonymise at $1, and when the first of those not erased becomes due. */
+const PARTICIPANTS_DUE = `
+  SELECT count(*) FILTER (WHERE activity < $1::timestamptz - make_interval(months => $2))::int AS due,
+         min(activity) + make_interval(months => $2) AS first_due_at
+    FROM (SELECT ${LAST_ACTIVITY} AS activity FROM participant p WHERE p.erased_at IS NULL) AS live`;
+
+const CODE_REQUESTS_DUE = `
+  SELECT count(*) FILTER (WHERE expires_at < $1::timestamptz - interval '1 day')::int AS due, min(expires_at) + interval '1 day' AS first_due_at
+    FROM registration_code_request`;
 
 /**
  * A self-registration code request holds a phone number and a first name only to check the code:
@@ -41,6 +58,18 @@ export class RetentionRepository extends BaseRepository {
   async inactiveParticipants(now: Date, months: number, limit: number, tx?: Transaction): Promise<string[]> {
     const rows = await this.on(tx).query<{ id: string }[]>(INACTIVE_PARTICIPANTS, [now, months, limit]);
     return rows.map((row) => row.id);
+  }
+
+  /** Participants inactive for `months` at `at`, and when the earliest not erased is (or was) due. */
+  async participantsDue(at: Date, months: number, tx?: Transaction): Promise<RetentionDue> {
+    const [row] = await this.on(tx).query<{ due: number; first_due_at: Date | null }[]>(PARTICIPANTS_DUE, [at, months]);
+    return { due: row.due, firstDueAt: row.first_due_at };
+  }
+
+  /** Code requests spent at `at`, and when the earliest is (or was) due. */
+  async codeRequestsDue(at: Date, tx?: Transaction): Promise<RetentionDue> {
+    const [row] = await this.on(tx).query<{ due: number; first_due_at: Date | null }[]>(CODE_REQUESTS_DUE, [at]);
+    return { due: row.due, firstDueAt: row.first_due_at };
   }
 
   /** Returns how many were deleted. */

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@app/common';
+import { Actor, Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobName, OnJob } from '@app/queues';
 import { auditScope } from '../audit/audit-scope';
 import { PersonalDataErasure } from '../erasure/personal-data-erasure.service';
+import { privacyPolicy } from '../privacy-policy';
+import { nextRetentionRun, RetentionAction, RetentionRule } from './retention-schedule';
 import { RetentionRepository } from './retention.repository';
 
 /** The reason the retention job's erasures carry in the audit log. */
@@ -47,5 +49,43 @@ export class RetentionService {
       }
       return { anonymised, codeRequestsDeleted };
     });
+  }
+
+  /**
+   * What is kept how long and what the next run removes (coordinators): participants by the job
+   * above, spent code requests a day after they expired; accounts and the audit log are not removed
+   * by any job (an account is erased on request, the log must outlive the people in it).
+   */
+  async schedule(actor: Actor | null): Promise<RetentionRule[]> {
+    privacyPolicy.requireCoordinator(actor, 'read the retention schedule');
+    const nextRunAt = nextRetentionRun(this.clock.now());
+    const participants = await this.repository.participantsDue(nextRunAt, this.config.retentionMonths);
+    const codeRequests = await this.repository.codeRequestsDue(nextRunAt);
+    const kept = { action: RetentionAction.KEEP, keptMonths: null, keptDays: null, nextRunAt: null, dueCount: 0, firstDueAt: null };
+    return [
+      {
+        key: 'inactiveParticipants',
+        table: 'participant',
+        action: RetentionAction.ANONYMISE,
+        keptMonths: this.config.retentionMonths,
+        keptDays: null,
+        nextRunAt,
+        dueCount: participants.due,
+        firstDueAt: participants.firstDueAt,
+      },
+      {
+        key: 'codeRequests',
+        table: 'registration_code_request',
+        action: RetentionAction.DELETE,
+        keptMonths: null,
+        keptDays: 1,
+        nextRunAt,
+        dueCount: codeRequests.due,
+        firstDueAt: codeRequests.firstDueAt,
+      },
+      { key: 'accounts', table: 'app_user', ...kept },
+      { key: 'anonymousFigures', table: 'registration', ...kept },
+      { key: 'auditLog', table: 'audit_log_entry', ...kept },
+    ];
   }
 }
