@@ -12,6 +12,7 @@ import {
   VolunteerSkill,
 } from '../graphql/enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { NewParticipantInput } from '../registrations/registrations.models';
 
 @ObjectType('VolunteerProfile', { description: 'Personal: the volunteer themself and coordinators' })
 export class VolunteerProfileModel {
@@ -220,7 +221,9 @@ export class ShiftFilterInput {
 
 @InputType('CreateTrajectoryInput')
 export class CreateTrajectoryInput {
-  @Field(() => ID) participantId: string;
+  @Field(() => ID, { nullable: true, description: 'An existing participant; or give participant' }) participantId?: string | null;
+  @Field(() => NewParticipantInput, { nullable: true, description: 'A new participant, created with the case; or give participantId' })
+  participant?: NewParticipantInput | null;
   @Field(() => TrajectoryKind) kind: TrajectoryKind;
   @Field(() => ReferralChannel) referralChannel: ReferralChannel;
   @Field(() => ID, { nullable: true }) buddyId?: string | null;

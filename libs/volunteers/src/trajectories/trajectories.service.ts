@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
 import { Transaction, Transactions } from '@app/database';
-import { ReferralChannel } from '@app/registrations';
+import { NewParticipantCommand, ParticipantsService, ReferralChannel, validateNewParticipant } from '@app/registrations';
 import {
   FollowUpOutcome,
   TrajectoryEntity,
@@ -17,7 +17,9 @@ import { volunteersPolicy } from '../volunteers-policy';
 import { TrajectoriesRepository } from './trajectories.repository';
 
 export interface CreateTrajectoryCommand {
-  participantId: string;
+  /** An existing participant; or give `participant` to create one with the case. */
+  participantId?: string | null;
+  participant?: NewParticipantCommand | null;
   kind: TrajectoryKind;
   referralChannel: ReferralChannel;
   buddyId?: string | null;
@@ -86,17 +88,22 @@ export class TrajectoriesService {
     private readonly transactions: Transactions,
     private readonly trajectories: TrajectoriesRepository,
     private readonly clock: Clock,
+    private readonly participants: ParticipantsService,
   ) {}
 
   async createTrajectory(actor: Actor | null, command: CreateTrajectoryCommand): Promise<TrajectoryEntity> {
     const coordinator = volunteersPolicy.requireCoordinator(actor, 'start trajectories');
-    const participantId = validate.uuid('participantId', command.participantId);
+    if (!command.participantId === !command.participant) throw AppError.badInput('give participantId or participant, not both', 'participantId');
+    const newcomer = command.participant ? validateNewParticipant(command.participant, null) : null;
+    const knownId = command.participantId ? validate.uuid('participantId', command.participantId) : null;
     if (command.endsOn && command.endsOn < command.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
     if (!Object.values(TrajectoryKind).includes(command.kind)) throw AppError.badInput('kind is not a trajectory kind', 'kind');
     return this.transactions.run(async (tx) => {
-      if (!(await this.trajectories.participantExists(participantId, tx))) throw AppError.notFound('Participant', participantId);
+      if (knownId && !(await this.trajectories.participantExists(knownId, tx))) throw AppError.notFound('Participant', knownId);
       const links = await this.validLinks(tx, command);
       const status = links.buddyId || links.hostOrganisationId ? TrajectoryStatus.MATCHED : TrajectoryStatus.INTAKE;
+      // Created last, so a refused link leaves no participant behind (the transaction rolls back either way).
+      const participantId = knownId ?? (await this.participants.createParticipant(tx, actor, newcomer!, null)).id;
       const trajectory = await this.trajectories.saveTrajectory(
         {
           participantId,
