@@ -90,7 +90,7 @@ describe('staff Picnik cases', () => {
     await choose(page, page, /Taal/, 'Arabisch');
     await choose(page, page, /Hoe we de persoon bereiken/, 'sms');
     await page.getByLabel('Telefoon').fill('0470 12 34 56');
-    await page.getByRole('checkbox', { name: /toestemming/ }).check();
+    await page.getByText(/toestemming gegeven/).click();
     await choose(page, page, /Soort traject/, 'Buddy');
     await choose(page, page, /Doorverwezen via/, 'FMDO');
     expect(await noSidewaysScroll(page)).toBe(true);
@@ -143,8 +143,10 @@ describe('staff Picnik cases', () => {
 
     // The dashboard counts it and leads to the board filtered on it.
     await page.goto('/staff');
-    const signal = page.getByRole('link', { name: '1 Picnik-opvolging te doen' });
-    await signal.click();
+    const signal = page.locator('[data-count="picnik-follow-ups-due"]');
+    await signal.waitFor();
+    expect(await signal.innerText()).toBe('1 Picnik-opvolging te doen');
+    await signal.getByRole('link', { name: '1 Picnik-opvolging te doen' }).click();
     await page.waitForURL(/\/staff\/picnik\?followUpDue=1$/);
     expect(await page.getByRole('checkbox', { name: 'Alleen met opvolging te doen' }).isChecked()).toBe(true);
     const card = page.getByRole('article', { name: 'Samira Haddad' });
@@ -157,7 +159,7 @@ describe('staff Picnik cases', () => {
     await card.getByRole('link', { name: 'Samira Haddad' }).click();
     await page.getByRole('button', { name: 'Opvolging van 9 sep 2026 noteren' }).click();
     const record = page.getByRole('dialog');
-    await record.getByRole('checkbox', { name: 'Blijft lid' }).check();
+    await record.getByText('Blijft lid', { exact: true }).click();
     await record.getByLabel('Notitie').fill('Komt elke week naar de praattafel.');
     expect(await axeViolations(page)).toEqual([]);
     await record.getByRole('button', { name: 'Opvolging noteren' }).click();
