@@ -47,6 +47,7 @@ import {
   ShiftEntity,
   ShiftMessagesModule,
   TrajectoryKind,
+  TrajectoryOutcome,
   TrajectoryStatus,
   VolunteerSkill,
 } from '@app/volunteers';
@@ -814,7 +815,8 @@ interface DemoTrajectory {
   /** Planned length in months; a closed trajectory ended then. */
   months?: number;
   /** Status moves after the start, each with the coordinator's note. */
-  path: [TrajectoryStatus, string][];
+  /** A CLOSED step may name where the newcomer went on (default UNKNOWN). */
+  path: [TrajectoryStatus, string, TrajectoryOutcome?][];
   followUps?: { monthsAfterStart: number; outcomes: FollowUpOutcome[]; note: string }[];
   notes?: string;
 }
@@ -852,7 +854,7 @@ const TRAJECTORIES: DemoTrajectory[] = [
     path: [
       [ACTIVE, 'Eerste afspraak in de bib: samen een lidkaart gemaakt.'],
       [FOLLOW_UP, 'Zes maanden samen; Samira gaat nu alleen naar de praattafel.'],
-      [CLOSED, 'Afgerond na het opvolggesprek.'],
+      [CLOSED, 'Afgerond na het opvolggesprek.', TrajectoryOutcome.ASSOCIATION_MEMBER],
     ],
     followUps: [{ monthsAfterStart: 8, outcomes: [FollowUpOutcome.STAYED_MEMBER], note: 'Komt nog elke maand naar Picnik en brengt een buurvrouw mee.' }],
   },
@@ -900,7 +902,7 @@ const TRAJECTORIES: DemoTrajectory[] = [
     months: 5,
     path: [
       [ACTIVE, 'Sluit aan bij de kookploeg van Picnik.'],
-      [CLOSED, 'Is nu vast lid van de vereniging.'],
+      [CLOSED, 'Is nu vast lid van de vereniging.', TrajectoryOutcome.ASSOCIATION_MEMBER],
     ],
     followUps: [{ monthsAfterStart: 6, outcomes: [FollowUpOutcome.STAYED_MEMBER], note: 'Kookt mee op elke maandelijkse ontmoeting.' }],
   },
@@ -1161,7 +1163,8 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
       endsOn: trajectory.months ? DateTime.fromISO(startsOn).plus({ months: trajectory.months }).toISODate()! : null,
       notes: trajectory.notes ?? null,
     });
-    for (const [status, note] of trajectory.path) await trajectories.changeStatus(coordinator, created.id, status, note);
+    for (const [status, note, outcome] of trajectory.path)
+      await trajectories.changeStatus(coordinator, created.id, status, note, status === CLOSED ? (outcome ?? TrajectoryOutcome.UNKNOWN) : null);
     for (const followUp of trajectory.followUps ?? []) {
       const recordedOn = DateTime.min(DateTime.fromISO(startsOn).plus({ months: followUp.monthsAfterStart }), local.startOf('day')).toISODate()!;
       await trajectories.addFollowUp(coordinator, created.id, { recordedOn, outcomes: followUp.outcomes, note: followUp.note });

@@ -196,6 +196,13 @@ describe('authorisation matrix: every operation for every role', () => {
         i: { participantId: base.participantId, kind: 'BUDDY', referralChannel: 'FMDO', startsOn: '2026-08-01', ...extra },
       })
     ).createTrajectory.id;
+  const plannedFollowUp = async (): Promise<string> =>
+    (
+      await as('coordinator', `mutation($id: ID!, $i: PlanFollowUpInput!) { planTrajectoryFollowUp(id: $id, input: $i) { id } }`, {
+        id: base.trajectoryId,
+        i: { dueOn: '2026-09-01' },
+      })
+    ).planTrajectoryFollowUp.id;
   const requestedBooking = async (): Promise<string> =>
     (await as('organiser', BOOK_STAND, { i: { ...nextStandSlot(), organisationId: world.associationId } })).bookStand.id;
   /** A message as the worker leaves it after its last attempt. */
@@ -294,6 +301,7 @@ describe('authorisation matrix: every operation for every role', () => {
       trajectory: args(() => ({ id: base.trajectoryId })),
       suggestBuddies: args(() => ({ participantId: base.participantId })),
       trajectoryReport: args(() => ({ from: '2026-01-01', to: '2026-12-31' })),
+      dueTrajectoryFollowUpCount: NO_ARGUMENTS,
       trajectoryReportCsv: args(() => ({ from: '2026-01-01', to: '2026-12-31' })),
       programmeReport: args(() => ({ from: '2026-09-01', to: '2026-12-31' })),
       programmeReportCsv: args(() => ({ from: '2026-09-01', to: '2026-12-31' })),
@@ -405,6 +413,8 @@ describe('authorisation matrix: every operation for every role', () => {
       updateTrajectory: args(() => ({ id: base.trajectoryId, input: { notes: unique('Notitie') } })),
       changeTrajectoryStatus: args(async () => ({ id: await trajectory(), status: 'MATCHED' })),
       addTrajectoryFollowUp: args(() => ({ id: base.trajectoryId, input: { recordedOn: '2026-08-10', outcomes: ['OTHER'] } })),
+      planTrajectoryFollowUp: args(() => ({ id: base.trajectoryId, input: { dueOn: '2026-09-01', note: 'Bellen' } })),
+      completeTrajectoryFollowUp: args(async () => ({ followUpId: await plannedFollowUp(), input: { recordedOn: '2026-09-02', outcomes: ['OTHER'] } })),
       erasePersonalData: args(async () => ({ subject: { participantId: (await register(base.sessionId)).participant.id }, reason: 'verzoek per e-mail, ticket 1234' })),
       // The participant the school registered for the host's session: both may see them.
       recordConsent: args(() => ({ participantId: base.participantId, consent: true })),

@@ -5,10 +5,10 @@ import { ADD_ABSENCE, createVolunteers, REGISTER, registerNewcomer, SAVE_PROFILE
 
 const TRAJECTORY = `id kind referralChannel startsOn endsOn status notes buddy { id } participant { id } history { fromStatus toStatus note } followUps { recordedOn outcomes note }`;
 const CREATE = `mutation($i: CreateTrajectoryInput!) { createTrajectory(input: $i) { ${TRAJECTORY} } }`;
-const CHANGE = `mutation($id: ID!, $s: TrajectoryStatus!, $n: String) { changeTrajectoryStatus(id: $id, status: $s, note: $n) { id status endsOn } }`;
+const CHANGE = `mutation($id: ID!, $s: TrajectoryStatus!, $n: String, $o: TrajectoryOutcome) { changeTrajectoryStatus(id: $id, status: $s, note: $n, outcome: $o) { id status endsOn } }`;
 const FOLLOW_UP = `mutation($id: ID!, $i: FollowUpInput!) { addTrajectoryFollowUp(id: $id, input: $i) { id recordedOn outcomes note } }`;
 const GET = `query($id: ID!) { trajectory(id: $id) { ${TRAJECTORY} } }`;
-const REPORT = `query($f: Date!, $t: Date!) { trajectoryReport(from: $f, to: $t) { from to total byKind { key count } byReferralChannel { key count } byStatus { key count } } }`;
+const REPORT = `query($f: Date!, $t: Date!) { trajectoryReport(from: $f, to: $t) { from to total byKind { key count } byReferralChannel { key count } byStatus { key count } byOutcome { key count } } }`;
 const REPORT_CSV = `query($f: Date!, $t: Date!) { trajectoryReportCsv(from: $f, to: $t) }`;
 const PROGRAMME_REPORT = `query($f: Date!, $t: Date!, $p: ID) { programmeReport(from: $f, to: $t, programmeId: $p) { programmeId programmeName month sessionsHeld seatsOffered confirmed attended noShows waitlisted } }`;
 const PROGRAMME_REPORT_CSV = `query($f: Date!, $t: Date!, $p: ID) { programmeReportCsv(from: $f, to: $t, programmeId: $p) }`;
@@ -95,7 +95,7 @@ describe('trajectories and reports', () => {
       }
       // Some of them moved on: five buddies matched, three closed after the intake.
       for (const id of ids.slice(0, 5)) dataOf(await coordinator(CHANGE, { id, s: 'MATCHED' }));
-      for (const id of ids.slice(60, 63)) dataOf(await coordinator(CHANGE, { id, s: 'CLOSED', n: 'Verhuisd naar Gent' }));
+      for (const id of ids.slice(60, 63)) dataOf(await coordinator(CHANGE, { id, s: 'CLOSED', n: 'Verhuisd naar Gent', o: 'OTHER' }));
     });
 
     it('loads the 82 (plus some outside the period) in the stated proportions', () => {
@@ -144,6 +144,13 @@ describe('trajectories and reports', () => {
         { key: 'FOLLOW_UP', count: 0 },
         { key: 'CLOSED', count: 3 },
       ]);
+      expect(report.byOutcome).toEqual([
+        { key: 'CONTINUES_AT_REFU_INTERIM', count: 0 },
+        { key: 'ASSOCIATION_MEMBER', count: 0 },
+        { key: 'CITY_PROJECTS', count: 0 },
+        { key: 'OTHER', count: 3 },
+        { key: 'UNKNOWN', count: 0 },
+      ]);
       // Cross-checks: the list with the same period, the database, and the whole history.
       expect(
         dataOf(await coordinator(`query { trajectories(filter: { startsFrom: "2022-01-01", startsTo: "2023-09-30" }) { id } }`)).trajectories,
@@ -172,7 +179,8 @@ describe('trajectories and reports', () => {
       );
       expect(Object.values(of('referral_channel')).reduce((a, b) => a + b, 0)).toBe(82);
       expect(of('status')).toEqual({ INTAKE: 74, MATCHED: 5, ACTIVE: 0, FOLLOW_UP: 0, CLOSED: 3 });
-      expect(rows).toHaveLength(1 + KINDS.length + CHANNELS.length + STATUSES.length);
+      expect(of('outcome')).toEqual({ CONTINUES_AT_REFU_INTERIM: 0, ASSOCIATION_MEMBER: 0, CITY_PROJECTS: 0, OTHER: 3, UNKNOWN: 0 });
+      expect(rows).toHaveLength(1 + KINDS.length + CHANNELS.length + STATUSES.length + 5);
     });
 
     it('is for coordinators, over a sane period', async () => {
@@ -255,7 +263,7 @@ describe('trajectories and reports', () => {
       expect(await changes()).toBe(4);
       expect(errorOf(await coordinator(CHANGE, { id, s: 'MATCHED' })).code).toBe('CONFLICT');
       // Closing ends it today (by the test clock).
-      expect(dataOf(await coordinator(CHANGE, { id, s: 'CLOSED', n: 'Werk gevonden' })).changeTrajectoryStatus).toEqual({
+      expect(dataOf(await coordinator(CHANGE, { id, s: 'CLOSED', n: 'Werk gevonden', o: 'CONTINUES_AT_REFU_INTERIM' })).changeTrajectoryStatus).toEqual({
         id,
         status: 'CLOSED',
         endsOn: '2026-08-15',
@@ -361,9 +369,9 @@ describe('trajectories and reports', () => {
         expect(ids).toContain(buddies.Overleie.id);
         expect(ids).not.toContain(buddies.Heule.id);
         // Closing then ends the trajectory on the Brussels date too.
-        expect(dataOf(await midnight.gql(CHANGE, { id: trajectoryId, s: 'CLOSED' }, world.tokens.coordinator)).changeTrajectoryStatus.endsOn).toBe(
-          '2026-08-16',
-        );
+        expect(
+          dataOf(await midnight.gql(CHANGE, { id: trajectoryId, s: 'CLOSED', o: 'UNKNOWN' }, world.tokens.coordinator)).changeTrajectoryStatus.endsOn,
+        ).toBe('2026-08-16');
       } finally {
         await midnight.close();
       }

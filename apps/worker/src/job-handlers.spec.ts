@@ -49,6 +49,8 @@ describe('JobHandlers', () => {
     async understaffedShifts() {}
     @OnJob(JobName.ANONYMISE_INACTIVE_PARTICIPANTS)
     async anonymise() {}
+    @OnJob(JobName.SWEEP_TRAJECTORY_FOLLOW_UPS)
+    async followUpReminders() {}
   }
 
   @Injectable()

@@ -11,6 +11,8 @@ export const DISPATCH_NOTIFICATIONS_CRON = '*/20 * * * * *';
 export const SWEEP_ALERTS_CRON = '*/5 * * * *';
 /** Nightly 04:00 Brussels time, after the horizons: participants inactive for RETENTION_MONTHS are anonymised. */
 export const RETENTION_CRON = '0 4 * * *';
+/** Once a day, at the start of the office day in Brussels: the Picnik follow-ups that are due. */
+export const FOLLOW_UP_REMINDER_CRON = '30 8 * * *';
 
 /** The housekeeping queue's name before it was renamed; cleared at start-up. */
 export const LEGACY_HOUSEKEEPING_QUEUE = 'scheduling';
@@ -68,5 +70,6 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
     await this.jobs.schedule(JobName.SWEEP_FESTIVAL_DEADLINES, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.SWEEP_UNDERSTAFFED_SHIFTS, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.ANONYMISE_INACTIVE_PARTICIPANTS, RETENTION_CRON, { requestedBy: 'scheduler' });
+    await this.jobs.schedule(JobName.SWEEP_TRAJECTORY_FOLLOW_UPS, FOLLOW_UP_REMINDER_CRON, { requestedBy: 'scheduler' });
   }
 }

@@ -29,7 +29,12 @@ export interface MessageRig {
 }
 
 /** The jobs a test runs itself, and the alert sweeps `sweep()` runs one after another. */
-export type RigJob = JobName.DISPATCH_NOTIFICATIONS | JobName.SWEEP_ALERTS | JobName.SWEEP_FESTIVAL_DEADLINES | JobName.SWEEP_UNDERSTAFFED_SHIFTS;
+export type RigJob =
+  | JobName.DISPATCH_NOTIFICATIONS
+  | JobName.SWEEP_ALERTS
+  | JobName.SWEEP_FESTIVAL_DEADLINES
+  | JobName.SWEEP_UNDERSTAFFED_SHIFTS
+  | JobName.SWEEP_TRAJECTORY_FOLLOW_UPS;
 const SWEEPS = [JobName.SWEEP_ALERTS, JobName.SWEEP_FESTIVAL_DEADLINES, JobName.SWEEP_UNDERSTAFFED_SHIFTS] as const;
 
 /** `env` adds configuration for the API and the worker both (e.g. CONTACT_PHONE). */

@@ -19,6 +19,8 @@ export enum JobName {
   SWEEP_UNDERSTAFFED_SHIFTS = 'sweep-understaffed-shifts',
   /** Anonymises participants inactive for RETENTION_MONTHS (nightly). */
   ANONYMISE_INACTIVE_PARTICIPANTS = 'anonymise-inactive-participants',
+  /** Planned Picnik follow-ups that are due: the coordinators are reminded once (the volunteers'). */
+  SWEEP_TRAJECTORY_FOLLOW_UPS = 'sweep-trajectory-follow-ups',
 }
 
 /** The payload each job carries; BullMQ only carries in-flight work, Postgres holds the truth. */
@@ -30,6 +32,7 @@ export interface JobPayloads {
   [JobName.SWEEP_FESTIVAL_DEADLINES]: { requestedBy: 'scheduler' | 'manual' };
   [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: { requestedBy: 'scheduler' | 'manual' };
   [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: { requestedBy: 'scheduler' | 'manual' };
+  [JobName.SWEEP_TRAJECTORY_FOLLOW_UPS]: { requestedBy: 'scheduler' | 'manual' };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -40,6 +43,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SWEEP_FESTIVAL_DEADLINES]: QueueName.HOUSEKEEPING,
   [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: QueueName.HOUSEKEEPING,
   [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: QueueName.HOUSEKEEPING,
+  [JobName.SWEEP_TRAJECTORY_FOLLOW_UPS]: QueueName.HOUSEKEEPING,
 };
 
 /** Hash-tagged so every key of every queue lands in one Redis Cluster slot (BullMQ's Lua needs that). */

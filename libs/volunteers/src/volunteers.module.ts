@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '@app/events';
+import { RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
@@ -18,5 +19,5 @@ const SERVICES = [VolunteersService, ShiftsService, ShiftPlaces, ShiftSwapsServi
 const REPOSITORIES = [VolunteersRepository, ShiftsRepository, ShiftSwapsRepository, TrajectoriesRepository, ReportsRepository];
 
 /** Volunteers, shifts, Picnik trajectories and reports. Needs the DatabaseModule (TypeORM and Transactions) and a Clock from the importing application. */
-@Module({ imports: [SchedulingModule, EventsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })
+@Module({ imports: [SchedulingModule, EventsModule, RegistrationsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })
 export class VolunteersModule {}

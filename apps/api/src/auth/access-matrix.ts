@@ -76,6 +76,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     shiftSwapRequests: { who: [VOLUNTEER], scope: 'The swap requests the volunteer asked or was asked' },
     trajectories: { who: [...COORDINATORS, VOLUNTEER], scope: 'VOLUNTEER: the trajectories they are the buddy of' },
     trajectory: { who: [...COORDINATORS, VOLUNTEER], scope: 'VOLUNTEER: only a trajectory they are the buddy of' },
+    dueTrajectoryFollowUpCount: { who: COORDINATORS },
     suggestBuddies: { who: COORDINATORS },
     trajectoryReport: { who: COORDINATORS },
     trajectoryReportCsv: { who: COORDINATORS },
@@ -172,6 +173,8 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     updateTrajectory: { who: COORDINATORS },
     changeTrajectoryStatus: { who: COORDINATORS },
     addTrajectoryFollowUp: { who: COORDINATORS },
+    planTrajectoryFollowUp: { who: COORDINATORS },
+    completeTrajectoryFollowUp: { who: COORDINATORS },
     // Privacy
     erasePersonalData: { who: COORDINATORS, scope: 'Only an ADMIN erases an ADMIN; nobody their own account' },
     recordConsent: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: people they entered or who come to sessions they host; SCHOOL_CONTACT: people their school registered" },

@@ -5,7 +5,16 @@ import { DeliveryOutcome, NotificationStatus } from '@app/messaging';
 import { OrganisationKind } from '@app/organisations';
 import { ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
 import { ClosureKind, ProgrammeKind, SessionStatus } from '@app/scheduling';
-import { VolunteerSkill, Daypart, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, FollowUpOutcome } from '@app/volunteers';
+import {
+  VolunteerSkill,
+  Daypart,
+  ScreeningStatus,
+  ShiftAssignmentStatus,
+  TrajectoryKind,
+  TrajectoryStatus,
+  FollowUpOutcome,
+  TrajectoryOutcome,
+} from '@app/volunteers';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
@@ -40,8 +49,9 @@ registerEnumType(ShiftAssignmentStatus, { name: 'ShiftAssignmentStatus', descrip
 registerEnumType(TrajectoryKind, { name: 'TrajectoryKind' });
 registerEnumType(TrajectoryStatus, { name: 'TrajectoryStatus' });
 registerEnumType(FollowUpOutcome, { name: 'FollowUpOutcome', description: 'What became of the newcomer after the trajectory' });
+registerEnumType(TrajectoryOutcome, { name: 'TrajectoryOutcome', description: 'Where the newcomer goes on after a closed trajectory' });
 
-export { Daypart, FollowUpOutcome, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryStatus, VolunteerSkill };
+export { Daypart, FollowUpOutcome, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus, VolunteerSkill };
 export {
   ClosureKind,
   ContactChannel,

@@ -18,6 +18,7 @@ import { SessionSeriesResolver } from '../scheduling/session-series.resolver';
 import { SessionsResolver } from '../scheduling/sessions.resolver';
 import { VenuesResolver } from '../scheduling/venues.resolver';
 import { ShiftSwapsResolver } from '../volunteers/shift-swaps.resolver';
+import { TrajectoryFollowUpsResolver, TrajectoryStatusChangesResolver } from '../volunteers/trajectory-follow-ups.resolver';
 import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
 import './enums';
 
@@ -43,6 +44,8 @@ export const API_RESOLVERS = [
   ShiftAssignmentsResolver,
   ShiftSwapsResolver,
   TrajectoriesResolver,
+  TrajectoryFollowUpsResolver,
+  TrajectoryStatusChangesResolver,
   PrivacyResolver,
   AuditLogEntryResolver,
   PersonalDataErasureResolver,

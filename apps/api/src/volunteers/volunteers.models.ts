@@ -7,10 +7,12 @@ import {
   ScreeningStatus,
   ShiftAssignmentStatus,
   TrajectoryKind,
+  TrajectoryOutcome,
   TrajectoryStatus,
   VolunteerSkill,
 } from '../graphql/enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { NewParticipantInput } from '../registrations/registrations.models';
 
 @ObjectType('VolunteerProfile', { description: 'Personal: the volunteer themself and coordinators' })
 export class VolunteerProfileModel {
@@ -90,6 +92,7 @@ export class TrajectoryModel {
   @Field(() => DateScalar, { nullable: true }) endsOn: string | null;
   @Field(() => TrajectoryStatus) status: TrajectoryStatus;
   @Field(() => String, { nullable: true }) notes: string | null;
+  @Field(() => TrajectoryOutcome, { nullable: true, description: 'Where the newcomer went on; set when closed' }) outcome: TrajectoryOutcome | null;
   participantId: string;
   buddyId: string | null;
   hostOrganisationId: string | null;
@@ -104,10 +107,12 @@ export class TrajectoryStatusChangeModel {
   changedById: string | null;
 }
 
-@ObjectType('TrajectoryFollowUp')
+@ObjectType('TrajectoryFollowUp', { description: 'Planned (dueOn, plannedNote) and later done (recordedOn, outcomes, note), or recorded without a plan' })
 export class TrajectoryFollowUpModel {
   @Field(() => ID) id: string;
-  @Field(() => DateScalar) recordedOn: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Null while it is only planned' }) recordedOn: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'When it should be done; null when recorded without a plan' }) dueOn: string | null;
+  @Field(() => String, { nullable: true, description: 'What to check, written when planned' }) plannedNote: string | null;
   @Field(() => [FollowUpOutcome]) outcomes: FollowUpOutcome[];
   @Field(() => String, { nullable: true }) note: string | null;
 }
@@ -130,6 +135,12 @@ export class CountByTrajectoryStatusModel {
   @Field(() => Int) count: number;
 }
 
+@ObjectType('CountByTrajectoryOutcome')
+export class CountByTrajectoryOutcomeModel {
+  @Field(() => TrajectoryOutcome) key: TrajectoryOutcome;
+  @Field(() => Int) count: number;
+}
+
 @ObjectType('TrajectoryReport', { description: 'Trajectories that started in the period' })
 export class TrajectoryReportModel {
   @Field(() => DateScalar) from: string;
@@ -138,6 +149,8 @@ export class TrajectoryReportModel {
   @Field(() => [CountByKindModel]) byKind: CountByKindModel[];
   @Field(() => [CountByReferralChannelModel]) byReferralChannel: CountByReferralChannelModel[];
   @Field(() => [CountByTrajectoryStatusModel]) byStatus: CountByTrajectoryStatusModel[];
+  @Field(() => [CountByTrajectoryOutcomeModel], { description: 'The closed ones by outcome (closed without one count as UNKNOWN)' })
+  byOutcome: CountByTrajectoryOutcomeModel[];
 }
 
 @ObjectType('ProgrammeMonth', { description: 'One programme in one month (Brussels)' })
@@ -208,7 +221,9 @@ export class ShiftFilterInput {
 
 @InputType('CreateTrajectoryInput')
 export class CreateTrajectoryInput {
-  @Field(() => ID) participantId: string;
+  @Field(() => ID, { nullable: true, description: 'An existing participant; or give participant' }) participantId?: string | null;
+  @Field(() => NewParticipantInput, { nullable: true, description: 'A new participant, created with the case; or give participantId' })
+  participant?: NewParticipantInput | null;
   @Field(() => TrajectoryKind) kind: TrajectoryKind;
   @Field(() => ReferralChannel) referralChannel: ReferralChannel;
   @Field(() => ID, { nullable: true }) buddyId?: string | null;
@@ -240,4 +255,22 @@ export class TrajectoryFilterInput {
   @Field(() => ID, { nullable: true }) participantId?: string | null;
   @Field(() => DateScalar, { nullable: true }) startsFrom?: string | null;
   @Field(() => DateScalar, { nullable: true }) startsTo?: string | null;
+  @Field(() => ReferralChannel, { nullable: true }) referralChannel?: ReferralChannel | null;
+  @Field(() => ID, { nullable: true, description: 'Coordinators; a volunteer always sees only their own' }) buddyId?: string | null;
+  @Field(() => ID, { nullable: true }) hostOrganisationId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only those with a planned follow-up due today or earlier, not done yet' })
+  followUpDue?: boolean | null;
+}
+
+@InputType('PlanFollowUpInput')
+export class PlanFollowUpInput {
+  @Field(() => DateScalar) dueOn: string;
+  @Field(() => String, { nullable: true, description: 'What to check' }) note?: string | null;
+}
+
+@InputType('CompleteFollowUpInput')
+export class CompleteFollowUpInput {
+  @Field(() => DateScalar) recordedOn: string;
+  @Field(() => [FollowUpOutcome]) outcomes: FollowUpOutcome[];
+  @Field(() => String, { nullable: true }) note?: string | null;
 }

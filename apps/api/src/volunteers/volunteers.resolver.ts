@@ -3,7 +3,7 @@ import type { Actor } from '@app/common';
 import { ReportsService, ShiftsService, TrajectoriesService, VolunteersService } from '@app/volunteers';
 import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
-import { TrajectoryStatus } from '../graphql/enums';
+import { TrajectoryOutcome, TrajectoryStatus } from '../graphql/enums';
 import { DateScalar } from '../graphql/scalars';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { ParticipantModel } from '../registrations/registrations.models';
@@ -347,8 +347,10 @@ export class TrajectoriesResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('status', { type: () => TrajectoryStatus }) status: TrajectoryStatus,
     @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @Args('outcome', { type: () => TrajectoryOutcome, nullable: true, description: 'Required when closing, refused otherwise' })
+    outcome?: TrajectoryOutcome | null,
   ): Promise<TrajectoryModel> {
-    return this.trajectoriesService.changeStatus(actor, id, status, note);
+    return this.trajectoriesService.changeStatus(actor, id, status, note, outcome);
   }
 
   @Mutation(() => TrajectoryFollowUpModel)

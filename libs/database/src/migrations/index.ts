@@ -15,6 +15,7 @@ import { CalendarRevisions1796599042173 } from './1796599042173-CalendarRevision
 import { PlacesActive1796700000000 } from './1796700000000-PlacesActive';
 import { AccountLinks1796900000000 } from './1796900000000-AccountLinks';
 import { ConsentRecords1797213047311 } from './1797213047311-ConsentRecords';
+import { TrajectoryOutcomeAndPlannedFollowUps1797104000000 } from './1797104000000-TrajectoryOutcomeAndPlannedFollowUps';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PlacesActive1796700000000,
   AccountLinks1796900000000,
   ConsentRecords1797213047311,
+  TrajectoryOutcomeAndPlannedFollowUps1797104000000,
 ];

@@ -56,6 +56,8 @@ export const MESSAGE_KINDS = [
   'USER_INVITATION',
   /** To a user who forgot their password: a one-time link (link) to set a new one; it works until date, time. */
   'PASSWORD_RESET',
+  /** Staff alert to coordinators: a planned Picnik follow-up is due (title = the participant's first name, date = when it was due, link = the case). */
+  'TRAJECTORY_FOLLOW_UP_DUE',
 ] as const;
 
 export type CatalogueKind = (typeof MESSAGE_KINDS)[number];

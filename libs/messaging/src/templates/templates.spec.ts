@@ -121,6 +121,7 @@ const REQUIRED_IN_TEXT: Record<CatalogueKind, string[]> = {
   ['SHIFT_SWAP_REQUESTED']: ['firstName', 'colleague', 'title', 'date', 'time', 'endTime', 'venue', 'address'],
   ['USER_INVITATION']: ['firstName', 'link', 'date', 'time'],
   ['PASSWORD_RESET']: ['firstName', 'link', 'date', 'time'],
+  ['TRAJECTORY_FOLLOW_UP_DUE']: ['firstName', 'title', 'date', 'link'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);

@@ -71,3 +71,12 @@ export enum FollowUpOutcome {
   FURTHER_TRAINING = 'FURTHER_TRAINING',
   OTHER = 'OTHER',
 }
+
+/** Where the newcomer goes on after a closed trajectory ("natraject"); set when it is closed. */
+export enum TrajectoryOutcome {
+  CONTINUES_AT_REFU_INTERIM = 'CONTINUES_AT_REFU_INTERIM',
+  ASSOCIATION_MEMBER = 'ASSOCIATION_MEMBER',
+  CITY_PROJECTS = 'CITY_PROJECTS',
+  OTHER = 'OTHER',
+  UNKNOWN = 'UNKNOWN',
+}

@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
 import { ReferralChannel } from '@app/registrations';
 import { ParticipantEntity } from '@app/registrations';
-import { TrajectoryKind, TrajectoryStatus } from './enums';
+import { TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from './enums';
 
 /** A Picnik trajectory (with FMDO): a newcomer matched to a buddy, volunteer work, an association or an internship. */
 @Entity('trajectory')
@@ -42,6 +42,10 @@ export class TrajectoryEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   notes: string | null;
+
+  /** Where the newcomer went on; set when the trajectory is closed, null while it runs. */
+  @Column({ type: 'enum', enum: TrajectoryOutcome, enumName: 'trajectory_outcome', nullable: true })
+  outcome: TrajectoryOutcome | null;
 
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;

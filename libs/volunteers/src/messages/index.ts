@@ -4,3 +4,4 @@ export * from './shift-outbox';
 export { ShiftMessageComposer, SHIFT_CALENDAR_FILENAME } from './shift-messages';
 export { ShiftMessagesRepository } from './shift-messages.repository';
 export * from './understaffed-shift-alerts';
+export * from './trajectory-follow-up-reminders';

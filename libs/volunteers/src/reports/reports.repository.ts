@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BaseRepository, Transaction } from '@app/database';
 import { ReferralChannel } from '@app/registrations';
-import { TrajectoryKind, TrajectoryStatus } from '../entities';
+import { TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '../entities';
 
 const ZONE = 'Europe/Brussels';
 
@@ -11,6 +11,7 @@ export interface TrajectoryCountRow {
   kind: TrajectoryKind;
   referral_channel: ReferralChannel;
   status: TrajectoryStatus;
+  outcome: TrajectoryOutcome | null;
   count: number;
 }
 
@@ -33,10 +34,10 @@ export class ReportsRepository extends BaseRepository {
     super(dataSource);
   }
 
-  /** Trajectories that started between from and to (inclusive dates), counted per kind, referral channel and status. */
+  /** Trajectories that started between from and to (inclusive dates), counted per kind, referral channel, status and outcome. */
   trajectoryCounts(from: string, to: string, tx?: Transaction): Promise<TrajectoryCountRow[]> {
     return this.on(tx).query<TrajectoryCountRow[]>(
-      `SELECT kind, referral_channel, status, count(*)::int AS count FROM trajectory WHERE starts_on BETWEEN $1::date AND $2::date GROUP BY kind, referral_channel, status`,
+      `SELECT kind, referral_channel, status, outcome, count(*)::int AS count FROM trajectory WHERE starts_on BETWEEN $1::date AND $2::date GROUP BY kind, referral_channel, status, outcome`,
       [from, to],
     );
   }

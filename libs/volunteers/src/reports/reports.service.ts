@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, toCsv, validate } from '@app/common';
 import { ReferralChannel } from '@app/registrations';
-import { TrajectoryKind, TrajectoryStatus } from '../entities';
+import { TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '../entities';
 import { volunteersPolicy } from '../volunteers-policy';
 import { ReportsRepository } from './reports.repository';
 
@@ -17,6 +17,8 @@ export interface TrajectoryReport {
   byKind: CountBy<TrajectoryKind>[];
   byReferralChannel: CountBy<ReferralChannel>[];
   byStatus: CountBy<TrajectoryStatus>[];
+  /** The closed ones; closed before an outcome was asked counts as UNKNOWN. */
+  byOutcome: CountBy<TrajectoryOutcome>[];
 }
 
 export interface ProgrammeMonth {
@@ -50,6 +52,12 @@ export class ReportsService {
       byKind: tally(Object.values(TrajectoryKind), (row) => row.kind),
       byReferralChannel: tally(Object.values(ReferralChannel), (row) => row.referral_channel),
       byStatus: tally(Object.values(TrajectoryStatus), (row) => row.status),
+      byOutcome: Object.values(TrajectoryOutcome).map((key) => ({
+        key,
+        count: rows
+          .filter((row) => row.status === TrajectoryStatus.CLOSED && (row.outcome ?? TrajectoryOutcome.UNKNOWN) === key)
+          .reduce((sum, row) => sum + row.count, 0),
+      })),
     };
   }
 
@@ -60,6 +68,7 @@ export class ReportsService {
       ...report.byKind.map((c) => ['kind', c.key, c.count]),
       ...report.byReferralChannel.map((c) => ['referral_channel', c.key, c.count]),
       ...report.byStatus.map((c) => ['status', c.key, c.count]),
+      ...report.byOutcome.map((c) => ['outcome', c.key, c.count]),
     ];
     return toCsv(['dimension', 'value', 'trajectories'], lines);
   }

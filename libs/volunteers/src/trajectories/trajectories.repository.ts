@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { UserEntity } from '@app/auth';
 import { AppError, validate } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
-import { ParticipantEntity } from '@app/registrations';
+import { ParticipantEntity, ReferralChannel } from '@app/registrations';
 import { TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
 
 /** What a trajectory list may be narrowed by (already validated); `buddyId` for a volunteer's own. */
@@ -15,6 +15,17 @@ export interface TrajectoryQuery {
   participantId?: string | null;
   startsFrom?: string | null;
   startsTo?: string | null;
+  referralChannel?: ReferralChannel | null;
+  hostOrganisationId?: string | null;
+  /** Only trajectories with a planned follow-up due on or before this day that is not done yet. */
+  followUpDueBy?: string | null;
+}
+
+/** A planned follow-up that is due and not done. */
+export interface DueFollowUpRow {
+  id: string;
+  trajectory_id: string;
+  due_on: string;
 }
 
 /** A volunteer who could be a buddy, with what ranks them. */
@@ -92,7 +103,33 @@ export class TrajectoriesRepository extends BaseRepository {
     if (filter.participantId) query.andWhere('t.participant_id = :participantId', { participantId: filter.participantId });
     if (filter.startsFrom) query.andWhere('t.starts_on >= :from', { from: filter.startsFrom });
     if (filter.startsTo) query.andWhere('t.starts_on <= :to', { to: filter.startsTo });
+    if (filter.referralChannel) query.andWhere('t.referral_channel = :channel', { channel: filter.referralChannel });
+    if (filter.hostOrganisationId) query.andWhere('t.host_organisation_id = :host', { host: filter.hostOrganisationId });
+    if (filter.followUpDueBy)
+      query.andWhere(`EXISTS (SELECT 1 FROM trajectory_follow_up f WHERE f.trajectory_id = t.id AND f.recorded_on IS NULL AND f.due_on <= :dueBy)`, {
+        dueBy: filter.followUpDueBy,
+      });
     return query.getMany();
+  }
+
+  /** The follow-up row, locked for the rest of the transaction; NOT_FOUND if there is none. */
+  async lockFollowUp(id: string, tx: Transaction): Promise<TrajectoryFollowUpEntity> {
+    const followUpId = validate.uuid('followUpId', id);
+    const followUp = await tx.getRepository(TrajectoryFollowUpEntity).findOne({ where: { id: followUpId }, lock: { mode: 'pessimistic_write' } });
+    if (!followUp) throw AppError.notFound('TrajectoryFollowUp', followUpId);
+    return followUp;
+  }
+
+  async updateFollowUp(id: string, changes: Partial<TrajectoryFollowUpEntity>, tx?: Transaction): Promise<void> {
+    await this.on(tx).getRepository(TrajectoryFollowUpEntity).update(id, changes);
+  }
+
+  /** Planned follow-ups due on or before `day` that are not done yet. */
+  dueFollowUps(day: string, tx?: Transaction): Promise<DueFollowUpRow[]> {
+    return this.on(tx).query<DueFollowUpRow[]>(
+      `SELECT id, trajectory_id, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM trajectory_follow_up WHERE recorded_on IS NULL AND due_on <= $1::date ORDER BY due_on, id`,
+      [day],
+    );
   }
 
   /** Active volunteers with a profile who are not away on `day`, with their count of MATCHED or ACTIVE buddy trajectories. */
@@ -116,6 +153,7 @@ export class TrajectoriesRepository extends BaseRepository {
   followUpsByTrajectoryIds(ids: readonly string[], tx?: Transaction): Promise<TrajectoryFollowUpEntity[]> {
     return this.on(tx)
       .getRepository(TrajectoryFollowUpEntity)
-      .find({ where: { trajectoryId: In([...ids]) }, order: { recordedOn: 'ASC' } });
+      .find({ where: { trajectoryId: In([...ids]) }, order: { createdAt: 'ASC' } })
+      .then((rows) => rows.sort((a, b) => (a.recordedOn ?? a.dueOn ?? '').localeCompare(b.recordedOn ?? b.dueOn ?? '')));
   }
 }

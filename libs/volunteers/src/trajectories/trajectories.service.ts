@@ -2,14 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
 import { Transaction, Transactions } from '@app/database';
-import { ReferralChannel } from '@app/registrations';
-import { FollowUpOutcome, TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
+import { NewParticipantCommand, ParticipantsService, ReferralChannel, validateNewParticipant } from '@app/registrations';
+import {
+  FollowUpOutcome,
+  TrajectoryEntity,
+  TrajectoryFollowUpEntity,
+  TrajectoryKind,
+  TrajectoryOutcome,
+  TrajectoryStatus,
+  TrajectoryStatusChangeEntity,
+} from '../entities';
 import { brusselsDay } from '../shifts/availability';
 import { volunteersPolicy } from '../volunteers-policy';
 import { TrajectoriesRepository } from './trajectories.repository';
 
 export interface CreateTrajectoryCommand {
-  participantId: string;
+  /** An existing participant; or give `participant` to create one with the case. */
+  participantId?: string | null;
+  participant?: NewParticipantCommand | null;
   kind: TrajectoryKind;
   referralChannel: ReferralChannel;
   buddyId?: string | null;
@@ -32,6 +42,23 @@ export interface TrajectoryFilter {
   participantId?: string | null;
   startsFrom?: string | null;
   startsTo?: string | null;
+  referralChannel?: ReferralChannel | null;
+  /** Coordinators only: a volunteer always sees just their own. */
+  buddyId?: string | null;
+  hostOrganisationId?: string | null;
+  /** Only trajectories with a planned follow-up due today or earlier that is not done yet. */
+  followUpDue?: boolean | null;
+}
+
+export interface PlanFollowUpCommand {
+  dueOn: string;
+  note?: string | null;
+}
+
+export interface CompleteFollowUpCommand {
+  recordedOn: string;
+  outcomes: FollowUpOutcome[];
+  note?: string | null;
 }
 
 export interface BuddySuggestion {
@@ -61,17 +88,22 @@ export class TrajectoriesService {
     private readonly transactions: Transactions,
     private readonly trajectories: TrajectoriesRepository,
     private readonly clock: Clock,
+    private readonly participants: ParticipantsService,
   ) {}
 
   async createTrajectory(actor: Actor | null, command: CreateTrajectoryCommand): Promise<TrajectoryEntity> {
     const coordinator = volunteersPolicy.requireCoordinator(actor, 'start trajectories');
-    const participantId = validate.uuid('participantId', command.participantId);
+    if (!command.participantId === !command.participant) throw AppError.badInput('give participantId or participant, not both', 'participantId');
+    const newcomer = command.participant ? validateNewParticipant(command.participant, null) : null;
+    const knownId = command.participantId ? validate.uuid('participantId', command.participantId) : null;
     if (command.endsOn && command.endsOn < command.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
     if (!Object.values(TrajectoryKind).includes(command.kind)) throw AppError.badInput('kind is not a trajectory kind', 'kind');
     return this.transactions.run(async (tx) => {
-      if (!(await this.trajectories.participantExists(participantId, tx))) throw AppError.notFound('Participant', participantId);
+      if (knownId && !(await this.trajectories.participantExists(knownId, tx))) throw AppError.notFound('Participant', knownId);
       const links = await this.validLinks(tx, command);
       const status = links.buddyId || links.hostOrganisationId ? TrajectoryStatus.MATCHED : TrajectoryStatus.INTAKE;
+      // Created last, so a refused link leaves no participant behind (the transaction rolls back either way).
+      const participantId = knownId ?? (await this.participants.createParticipant(tx, actor, newcomer!, null)).id;
       const trajectory = await this.trajectories.saveTrajectory(
         {
           participantId,
@@ -110,9 +142,19 @@ export class TrajectoriesService {
     });
   }
 
-  async changeStatus(actor: Actor | null, id: string, status: TrajectoryStatus, note?: string | null): Promise<TrajectoryEntity> {
+  /** Closing needs the outcome (where the newcomer goes on); any other move refuses one, and reopening clears it. */
+  async changeStatus(
+    actor: Actor | null,
+    id: string,
+    status: TrajectoryStatus,
+    note?: string | null,
+    outcome?: TrajectoryOutcome | null,
+  ): Promise<TrajectoryEntity> {
     const coordinator = volunteersPolicy.requireCoordinator(actor, 'change trajectories');
     const why = validate.optionalText('note', note, 1000);
+    if (status === TrajectoryStatus.CLOSED && !outcome) throw AppError.badInput('outcome is required when closing a trajectory', 'outcome');
+    if (status !== TrajectoryStatus.CLOSED && outcome) throw AppError.badInput('outcome is only given when closing a trajectory', 'outcome');
+    if (outcome && !Object.values(TrajectoryOutcome).includes(outcome)) throw AppError.badInput('outcome is not a trajectory outcome', 'outcome');
     return this.transactions.run(async (tx) => {
       const trajectory = await this.trajectories.lockTrajectory(id, tx);
       if (trajectory.status === status) return trajectory;
@@ -123,12 +165,13 @@ export class TrajectoriesService {
         });
       }
       const endsOn = status === TrajectoryStatus.CLOSED && !trajectory.endsOn ? brusselsDay(this.clock.now()) : trajectory.endsOn;
-      await this.trajectories.updateTrajectory(trajectory.id, { status, endsOn }, tx);
+      const closingOutcome = status === TrajectoryStatus.CLOSED ? outcome! : null;
+      await this.trajectories.updateTrajectory(trajectory.id, { status, endsOn, outcome: closingOutcome }, tx);
       await this.trajectories.addStatusChange(
         { trajectoryId: trajectory.id, fromStatus: trajectory.status, toStatus: status, note: why, changedById: coordinator.userId },
         tx,
       );
-      return { ...trajectory, status, endsOn };
+      return { ...trajectory, status, endsOn, outcome: closingOutcome };
     });
   }
 
@@ -156,10 +199,48 @@ export class TrajectoriesService {
     });
   }
 
+  /** A follow-up to do later: when, and what to check. The coordinators are reminded once it is due. */
+  async planFollowUp(actor: Actor | null, trajectoryId: string, command: PlanFollowUpCommand): Promise<TrajectoryFollowUpEntity> {
+    const coordinator = volunteersPolicy.requireCoordinator(actor, 'plan follow-ups');
+    const dueOn = validate.isoDate('dueOn', command.dueOn);
+    const plannedNote = validate.optionalText('note', command.note, 1000);
+    return this.transactions.run(async (tx) => {
+      const trajectory = await this.trajectories.lockTrajectory(trajectoryId, tx);
+      if (dueOn < trajectory.startsOn) throw AppError.badInput('dueOn must not be before the trajectory starts', 'dueOn');
+      return this.trajectories.addFollowUp(
+        { trajectoryId: trajectory.id, dueOn, plannedNote, recordedOn: null, outcomes: [], note: null, recordedById: coordinator.userId },
+        tx,
+      );
+    });
+  }
+
+  /** Records a planned follow-up as done; a follow-up is done once. */
+  async completeFollowUp(actor: Actor | null, followUpId: string, command: CompleteFollowUpCommand): Promise<TrajectoryFollowUpEntity> {
+    const coordinator = volunteersPolicy.requireCoordinator(actor, 'record follow-ups');
+    const recordedOn = validate.isoDate('recordedOn', command.recordedOn);
+    if (command.outcomes.length > 10) throw AppError.badInput('outcomes may list at most 10 values', 'outcomes');
+    const note = validate.optionalText('note', command.note, 2000);
+    return this.transactions.run(async (tx) => {
+      const followUp = await this.trajectories.lockFollowUp(followUpId, tx);
+      if (followUp.recordedOn) throw new AppError(ErrorCode.CONFLICT, 'This follow-up is already recorded', { recordedOn: followUp.recordedOn });
+      const trajectory = await this.trajectories.lockTrajectory(followUp.trajectoryId, tx);
+      if (recordedOn < trajectory.startsOn) throw AppError.badInput('recordedOn must not be before the trajectory starts', 'recordedOn');
+      const changes = { recordedOn, outcomes: [...new Set(command.outcomes)], note, recordedById: coordinator.userId };
+      await this.trajectories.updateFollowUp(followUp.id, changes, tx);
+      return { ...followUp, ...changes };
+    });
+  }
+
+  /** Planned follow-ups due today (Brussels) or earlier that are not done yet: the dashboard's signal. */
+  async countDueFollowUps(actor: Actor | null): Promise<number> {
+    volunteersPolicy.requireCoordinator(actor, 'see due follow-ups');
+    return (await this.trajectories.dueFollowUps(brusselsDay(this.clock.now()))).length;
+  }
+
   /** Coordinators: every trajectory (filtered); a volunteer: the ones they are the buddy of. */
   async listTrajectories(actor: Actor | null, filter: TrajectoryFilter = {}): Promise<TrajectoryEntity[]> {
     if (!actor) throw AppError.unauthenticated();
-    let buddyId: string | null = null;
+    let buddyId = filter.buddyId ? validate.uuid('buddyId', filter.buddyId) : null;
     if (!volunteersPolicy.isCoordinator(actor)) {
       if (!actor.roles.includes(Role.VOLUNTEER)) throw AppError.forbidden('Only coordinators and buddies see trajectories');
       buddyId = actor.userId;
@@ -171,6 +252,9 @@ export class TrajectoriesService {
       participantId: filter.participantId ? validate.uuid('participantId', filter.participantId) : null,
       startsFrom: filter.startsFrom,
       startsTo: filter.startsTo,
+      referralChannel: filter.referralChannel,
+      hostOrganisationId: filter.hostOrganisationId ? validate.uuid('hostOrganisationId', filter.hostOrganisationId) : null,
+      followUpDueBy: filter.followUpDue ? brusselsDay(this.clock.now()) : null,
     });
   }
 

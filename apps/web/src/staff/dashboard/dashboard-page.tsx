@@ -47,6 +47,10 @@ export function DashboardPage() {
                     )}
                   </li>
                   <li data-count="follow-ups">{format(d.waiting.followUps, { count: data.followUps.length })}</li>
+                  <li data-count="picnik-follow-ups-due" className={data.dueTrajectoryFollowUpCount > 0 ? 'dashboard__count--alert' : undefined}>
+                    {/* The case board, filtered on the cases with a follow-up due. */}
+                    <Link href="~/staff/picnik?followUpDue=1">{format(d.waiting.picnikFollowUpsDue, { count: data.dueTrajectoryFollowUpCount })}</Link>
+                  </li>
                   <li data-count="unscreened-volunteers">{format(d.waiting.unscreenedVolunteers, { count: data.unscreenedVolunteerCount })}</li>
                   <StandApplicationsCount edition={data.festivalEditions[0]} />
                 </ul>

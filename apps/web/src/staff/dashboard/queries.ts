@@ -32,6 +32,7 @@ export const DASHBOARD_QUERY = graphql(`
       id
     }
     unscreenedVolunteerCount
+    dueTrajectoryFollowUpCount
     festivalEditions {
       id
       name
