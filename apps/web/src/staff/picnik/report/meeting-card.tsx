@@ -20,6 +20,8 @@ export function MeetingCard(props: { meeting: Meeting; past: boolean }) {
   const noShows = meeting.registrations.filter((r) => r.status === 'NO_SHOW');
   const open = meeting.registrations.filter((r) => r.status === 'CONFIRMED');
   const cancelled = meeting.status === 'CANCELLED';
+  // Link text the eye sees, with the meeting's date for a list of links read out of context.
+  const action = props.past ? s.picnikReport.meetings.mark : s.picnikReport.meetings.open;
   return (
     <article className="meetings__meeting" aria-labelledby={headingId} data-session-id={meeting.id}>
       <h3 id={headingId}>{when}</h3>
@@ -47,8 +49,8 @@ export function MeetingCard(props: { meeting: Meeting; past: boolean }) {
         )
       )}
       <p>
-        <Link href={`~/staff/sessions/${meeting.id}`} aria-label={format(s.picnikReport.meetings.openSession, { date: when })}>
-          {props.past ? s.picnikReport.meetings.mark : s.picnikReport.meetings.open}
+        <Link href={`~/staff/sessions/${meeting.id}`} aria-label={format(s.picnikReport.meetings.openSession, { action, date: when })}>
+          {action}
         </Link>
       </p>
     </article>
