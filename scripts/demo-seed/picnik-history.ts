@@ -178,7 +178,9 @@ const at = (iso: string) => DateTime.fromISO(iso, { zone: SCHEDULE_ZONE }).set({
 /**
  * Creates the 82 through the domain services (every rule applies), then dates the trajectories'
  * creation and status history back to when they happened: the services stamp "now", and a history
- * of 2022 all dated today would tell the project worker nothing.
+ * of 2022 all dated today would tell the project worker nothing. The participants keep today as
+ * the day they were entered (from the project's own lists): retention counts from a person's last
+ * activity or entry, so the demo's worker does not erase all 82 at its first sweep.
  */
 export async function seedPicnikHistory(app: INestApplicationContext, seed: PicnikSeed): Promise<void> {
   const { coordinator } = seed;
@@ -236,23 +238,15 @@ export async function seedPicnikHistory(app: INestApplicationContext, seed: Picn
     }
     dated.push({ trajectoryId: created.id, startsOn: planned.startsOn, changes: [planned.startsOn, ...planned.path.map((step) => step.on)] });
   }
-  await backdate(
-    dataSource,
-    dated,
-    people.map((person) => person.id),
-  );
+  await backdate(dataSource, dated);
 }
 
-async function backdate(dataSource: DataSource, dated: { trajectoryId: string; startsOn: string; changes: string[] }[], participantIds: string[]) {
+async function backdate(dataSource: DataSource, dated: { trajectoryId: string; startsOn: string; changes: string[] }[]) {
   const ids = dated.map((row) => row.trajectoryId);
   const starts = dated.map((row) => at(row.startsOn));
   await dataSource.query(
     `UPDATE trajectory t SET created_at = v.at, updated_at = v.at FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE t.id = v.id`,
     [ids, starts],
-  );
-  await dataSource.query(
-    `UPDATE participant p SET created_at = v.at, updated_at = v.at FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE p.id = v.id`,
-    [participantIds, starts],
   );
   // The services wrote each trajectory's changes in order, one transaction each: their order is the plan's.
   const changes = await dataSource.query<{ id: string; trajectory_id: string }[]>(

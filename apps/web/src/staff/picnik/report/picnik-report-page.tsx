@@ -37,9 +37,9 @@ function Figures(props: { report: TrajectoryReport }) {
   const day = (iso: string) =>
     new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
   return (
-    <div className="picnik-report__figures" aria-live="polite">
+    <div className="picnik-report__figures">
       <p className="picnik-report__shown">{format(s.picnikReport.report.shown, { from: day(report.from), to: day(report.to) })}</p>
-      <p id="report-total" className="picnik-report__total" data-total={report.total}>
+      <p id="report-total" className="picnik-report__total" data-total={report.total} aria-live="polite">
         {format(s.picnikReport.report.total, { count: report.total })}
       </p>
       <div className="picnik-report__dimensions">
