@@ -141,6 +141,7 @@ describe('back office: the Picnik report and the monthly meetings', () => {
     expect(await page.locator('#by-referral-table tbody tr[data-key="INTEGRATION_AGENCY"] th').innerText()).toBe('Agentschap Integratie en Inburgering (AgII)');
     expect(await noSidewaysScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    await web.screenshot(page, 'staff-picnik-report');
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download als CSV' }).click();
@@ -217,6 +218,7 @@ describe('back office: the Picnik report and the monthly meetings', () => {
     ]);
     expect(await noSidewaysScroll(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    await web.screenshot(page, 'staff-picnik-meetings');
 
     // Marking happens on the session's own page.
     await august.getByRole('link', { name: /^Aanwezigheid aanduiden \(/ }).click();

@@ -5,6 +5,8 @@ import { useStaffChartWords } from './chart-words';
 export interface Count {
   key: string;
   label: string;
+  /** A shorter name for the chart's narrow label column (the table has the full one). */
+  shortLabel?: string;
   count: number;
 }
 
@@ -16,7 +18,7 @@ export interface Count {
 export function CountSection(props: { id: string; title: string; column: string; counts: Count[] }) {
   const { s, format } = useStaffI18n();
   const words = useStaffChartWords();
-  const bars = props.counts.filter((row) => row.count > 0).map((row) => ({ label: row.label, value: row.count }));
+  const bars = props.counts.filter((row) => row.count > 0).map((row) => ({ label: row.shortLabel ?? row.label, value: row.count }));
   const headingId = `${props.id}-heading`;
   return (
     <section className="picnik-report__dimension" aria-labelledby={headingId}>

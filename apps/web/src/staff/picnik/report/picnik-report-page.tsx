@@ -53,7 +53,12 @@ function Figures(props: { report: TrajectoryReport }) {
           id="by-referral"
           title={s.picnikReport.report.byReferral}
           column={s.picnikReport.report.referral}
-          counts={report.byReferralChannel.map((row) => ({ key: row.key, label: s.picnikReport.channels[row.key], count: row.count }))}
+          counts={report.byReferralChannel.map((row) => ({
+            key: row.key,
+            label: s.picnikReport.channels[row.key],
+            shortLabel: s.picnikReport.channelsShort[row.key],
+            count: row.count,
+          }))}
         />
         <CountSection
           id="by-status"
