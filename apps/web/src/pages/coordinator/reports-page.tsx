@@ -1,5 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { type BarChartWords, type BarGroup, BarChart } from '../../components/bar-chart';
+import { downloadCsv } from '../../components/download';
 import { LoadError, Loading } from '../../components/load-states';
 import { usePageTitle } from '../../components/page-title';
 import { request } from '../../graphql/client';
@@ -7,8 +9,6 @@ import { explainError, FORMS, sayError } from '../../graphql/form-errors';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
-import { type BarGroup, BarChart } from './bar-chart';
-import { downloadCsv } from './download';
 import { defaultPeriod, type MonthPeriod, monthName, periodDates } from './period';
 
 const REPORTS_QUERY = graphql(`
@@ -119,8 +119,15 @@ function PeriodPicker(props: { period: MonthPeriod; onChange(period: MonthPeriod
   );
 }
 
+/** The bar chart in the public site's language (and direction). */
+function useChartWords(): BarChartWords {
+  const { t, format, info } = useI18n();
+  return { bar: (label, value) => format(t.coordinator.bar, { label, value }), number: (value) => format('{value}', { value }), rtl: info.dir === 'rtl' };
+}
+
 function Attendance(props: { rows: Reports['programmeReport'] }) {
   const { t, format, info } = useI18n();
+  const words = useChartWords();
   const months = [...new Set(props.rows.map((row) => row.month))].sort();
   const groups: BarGroup[] = months.map((month) => ({
     label: monthName(month, info.locales),
@@ -134,7 +141,13 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
         <p className="notice">{t.coordinator.noData}</p>
       ) : (
         <>
-          <BarChart id="attendance-chart" title={t.coordinator.attendanceHeading} description={t.coordinator.attendanceDescription} groups={groups} />
+          <BarChart
+            id="attendance-chart"
+            title={t.coordinator.attendanceHeading}
+            description={t.coordinator.attendanceDescription}
+            groups={groups}
+            words={words}
+          />
           <div className="table-scroll" role="region" aria-labelledby="attendance-heading" tabIndex={0}>
             <table id="attendance-table" className="data-table">
               <thead>
@@ -173,6 +186,7 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
 
 function Trajectories(props: { report: Reports['trajectoryReport'] }) {
   const { t, plural } = useI18n();
+  const words = useChartWords();
   const { report } = props;
   // Only what happened: a kind or channel with no trajectory is no bar.
   const byKind = report.byKind.filter((row) => row.count > 0).map((row) => ({ label: t.coordinator.trajectoryKinds[row.key], value: row.count }));
@@ -185,8 +199,14 @@ function Trajectories(props: { report: Reports['trajectoryReport'] }) {
       <p id="trajectories-total">{plural(t.coordinator.trajectoriesTotal, report.total)}</p>
       {report.total > 0 && (
         <div className="columns">
-          <BarChart id="kind-chart" title={t.coordinator.byKind} description={t.coordinator.trajectoriesHeading} groups={[{ bars: byKind }]} />
-          <BarChart id="referral-chart" title={t.coordinator.byReferral} description={t.coordinator.trajectoriesHeading} groups={[{ bars: byReferral }]} />
+          <BarChart id="kind-chart" title={t.coordinator.byKind} description={t.coordinator.trajectoriesHeading} groups={[{ bars: byKind }]} words={words} />
+          <BarChart
+            id="referral-chart"
+            title={t.coordinator.byReferral}
+            description={t.coordinator.trajectoriesHeading}
+            groups={[{ bars: byReferral }]}
+            words={words}
+          />
         </div>
       )}
     </section>

@@ -1,8 +1,13 @@
-import { useI18n } from '../../i18n/i18n';
-
 export interface Bar {
   label: string;
   value: number;
+}
+
+/** How the chart says a bar and writes a number: the public site's words or the back office's. */
+export interface BarChartWords {
+  bar(label: string, value: number): string;
+  number(value: number): string;
+  rtl: boolean;
 }
 
 export interface BarGroup {
@@ -22,17 +27,16 @@ const GROUP_HEADING = 24;
  * A horizontal bar chart in hand-written SVG (no chart library in the bundle). Screen readers get
  * the figure as one image whose name lists every bar ("Praattafel: 3"); each bar also carries its
  * value as text and a data-value, and the page shows the same figures in a table. The chart
- * mirrors for right-to-left languages: labels on the right, bars growing to the left.
+ * mirrors for right-to-left languages: labels on the right, bars growing to the left. Shared by
+ * the coordinator's reports and the back office, each passing its own words.
  */
-export function BarChart(props: { id: string; title: string; description: string; groups: BarGroup[] }) {
-  const { t, format, info } = useI18n();
-  const rtl = info.dir === 'rtl';
+export function BarChart(props: { id: string; title: string; description: string; groups: BarGroup[]; words: BarChartWords }) {
+  const { words } = props;
+  const rtl = words.rtl;
   const max = Math.max(1, ...props.groups.flatMap((group) => group.bars.map((bar) => bar.value)));
   const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const spoken = props.groups
-    .flatMap((group) =>
-      group.bars.map((bar) => format(t.coordinator.bar, { label: group.label ? `${group.label}, ${bar.label}` : bar.label, value: bar.value })),
-    )
+    .flatMap((group) => group.bars.map((bar) => words.bar(group.label ? `${group.label}, ${bar.label}` : bar.label, bar.value)))
     .join('; ');
 
   let y = 0;
@@ -54,7 +58,7 @@ export function BarChart(props: { id: string; title: string; description: string
           </text>
           <rect x={barStart} y={rowTop} width={Math.max(length, bar.value > 0 ? 2 : 0)} height={BAR} rx={3} className="bar-chart__rect" />
           <text x={valueX} y={rowTop + BAR / 2 + 1} dominantBaseline="middle" textAnchor={rtl ? 'end' : 'start'} className="bar-chart__value">
-            {format('{value}', { value: bar.value })}
+            {words.number(bar.value)}
           </text>
         </g>
       );
