@@ -54,7 +54,7 @@ function CreateForm(props: { year: number; dates: { startsOn: string; endsOn: st
     schema: createSchema,
     defaultValues: {
       year: props.year,
-      name: format(f.defaultName, { year: props.year }),
+      name: format(f.defaultName, { year: String(props.year) }),
       startsOn: props.dates.startsOn,
       endsOn: props.dates.endsOn,
       applicationDeadline: addDays(props.dates.startsOn, -DEADLINE_DAYS_BEFORE),
@@ -71,7 +71,7 @@ function CreateForm(props: { year: number; dates: { startsOn: string; endsOn: st
     setValue('startsOn', startsOn);
     setValue('endsOn', endsOn);
     setValue('applicationDeadline', addDays(startsOn, -DEADLINE_DAYS_BEFORE));
-    setValue('name', format(f.defaultName, { year: validYear }));
+    setValue('name', format(f.defaultName, { year: String(validYear) }));
   }, [chosen.data, validYear, props.year, setValue, format, f.defaultName]);
 
   return (

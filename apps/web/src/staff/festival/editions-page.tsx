@@ -49,7 +49,11 @@ export function EditionsPage() {
                 {() => <NewEditionForm editions={data.festivalEditions} />}
               </DialogButton>
             </div>
-            <DataTable caption={f.editions.caption} columns={columns} data={data.festivalEditions} rowId={(row) => row.id} />
+            {data.festivalEditions.length === 0 ? (
+              <p className="notice">{f.editions.none}</p>
+            ) : (
+              <DataTable caption={f.editions.caption} columns={columns} data={data.festivalEditions} rowId={(row) => row.id} />
+            )}
           </>
         )}
       </QueryStatus>
