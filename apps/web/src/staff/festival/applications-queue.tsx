@@ -6,6 +6,7 @@ import { DialogButton } from '../ui/confirm-dialog';
 import { useErrorText } from '../ui/fields';
 import { QueryStatus } from '../ui/query-status';
 import { apiMessage } from '../ui/use-staff-form';
+import { ApplicationForm } from './application-form';
 import { MoveBookingForm, RefuseBookingForm } from './booking-forms';
 import { dayLabel, timeRange } from './festival-time';
 import { type Application, APPLICATIONS_QUERY, type Booking, CONFIRM_BOOKING, type Edition } from './queries';
@@ -18,6 +19,13 @@ export function ApplicationsQueue(props: { edition: Edition; choosePlot(id: stri
   return (
     <section aria-labelledby="queue-heading" className="festival-section">
       <h2 id="queue-heading">{f.title}</h2>
+      {props.edition.plots.length > 0 && (
+        <div className="toolbar">
+          <DialogButton label={s.festival.apply.title} title={s.festival.apply.title}>
+            {(close) => <ApplicationForm edition={props.edition} onSaved={close} />}
+          </DialogButton>
+        </div>
+      )}
       <QueryStatus query={applications}>
         {(data) =>
           data.standApplications.length === 0 ? (

@@ -183,3 +183,24 @@ export const MOVE_BOOKING = graphql(`
     }
   }
 `);
+
+/** The associations that can have a stand: active organisations of kind ASSOCIATION. */
+export const ASSOCIATIONS_QUERY = graphql(`
+  query StaffFestivalAssociations {
+    organisations {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+export const APPLY_FOR_STAND = graphql(`
+  mutation StaffApplyForStand($input: ApplyForStandInput!) {
+    applyForStand(input: $input) {
+      application {
+        id
+      }
+    }
+  }
+`);
