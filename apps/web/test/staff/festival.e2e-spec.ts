@@ -277,4 +277,52 @@ describe('festival set-up in the back office', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(web.pageErrors).toEqual([]);
   });
+  it("enters an association's application for the city: bad input stays in the browser, a taken plot is refused at the plot, a free one is confirmed", async () => {
+    dataOf(
+      await web.api.gql(
+        'mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id } }',
+        { i: { name: 'Syrische Gemeenschap Kortrijk', kind: 'ASSOCIATION' } },
+        world.tokens.admin,
+      ),
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'Aanvraag invoeren' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Aanvraag opslaan' }).waitFor();
+    const tables = ['stand_application', 'stand_booking'];
+    const before = await tableSnapshot(web.api.dataSource, tables);
+    await dialog.getByLabel('Landcode').fill('SYR');
+    await dialog.getByRole('button', { name: 'Aanvraag opslaan' }).click();
+    await dialog.getByText('Vul twee letters in, bijvoorbeeld SY.').waitFor();
+    await dialog.getByText('Vul dit in.').waitFor();
+    expect(await dialog.getByLabel('Land of gemeenschap').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await tableSnapshot(web.api.dataSource, tables)).toEqual(before);
+
+    await choose(page, dialog, /Vereniging/, 'Syrische Gemeenschap Kortrijk');
+    await choose(page, dialog, /Wat brengt de stand/, 'eten');
+    await dialog.getByLabel('Land of gemeenschap').fill('Syrische gemeenschap Kortrijk');
+    await dialog.getByLabel('Landcode').fill('SY');
+    // A1 on Saturday morning is the Afghan association's, confirmed above.
+    await choose(page, dialog, /Standplaats/, 'A1');
+    await choose(page, dialog, /Dag en uur/, 'za 15 mei 2027, 11:00–15:00');
+    await dialog.getByRole('button', { name: 'Aanvraag opslaan' }).click();
+    await dialog.getByText('Deze standplaats is op dat uur al bezet of niet in gebruik.').waitFor();
+    expect(await dialog.getByLabel('Land of gemeenschap').inputValue()).toBe('Syrische gemeenschap Kortrijk');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await tableSnapshot(web.api.dataSource, tables)).toEqual(before);
+
+    await choose(page, dialog, /Standplaats/, 'B1');
+    await dialog.getByRole('button', { name: 'Aanvraag opslaan' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Syrische Gemeenschap Kortrijk', level: 3 }).waitFor();
+    await page.locator('[data-plot-code="B1"]').getByText('0 aangevraagd, 1 bevestigd').waitFor();
+    const [application] = await web.api.dataSource.query<{ community: string; country_code: string; status: string }[]>(
+      `SELECT a.community, a.country_code, b.status FROM stand_application a JOIN stand_booking b ON b.application_id = a.id
+         JOIN organisation o ON o.id = a.organisation_id WHERE o.name = 'Syrische Gemeenschap Kortrijk'`,
+    );
+    expect(application).toEqual({ community: 'Syrische gemeenschap Kortrijk', country_code: 'SY', status: 'CONFIRMED' });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(web.pageErrors).toEqual([]);
+  });
 });
