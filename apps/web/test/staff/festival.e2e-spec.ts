@@ -325,4 +325,35 @@ describe('festival set-up in the back office', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(web.pageErrors).toEqual([]);
   });
+  it('changes an edition and a plot, refusing an empty name in place', async () => {
+    await page.goto(`/staff/festival/editions/${edition2027}`);
+    await page.getByRole('button', { name: `${EDITION_2027} wijzigen` }).click();
+    const dialog = page.getByRole('dialog');
+    const before = await tableSnapshot(web.api.dataSource, ['festival_edition']);
+    await dialog.getByLabel('Naam').fill('');
+    await dialog.getByRole('textbox', { name: 'Standplaatsen per vereniging per dag' }).fill('3');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.getByText('Vul dit in.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await tableSnapshot(web.api.dataSource, ['festival_edition'])).toEqual(before);
+    await dialog.getByLabel('Naam').fill(EDITION_2027);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const [edition] = await web.api.dataSource.query<{ max: number }[]>(
+      `SELECT max_plots_per_organisation_per_day AS max FROM festival_edition WHERE id = $1`,
+      [edition2027],
+    );
+    expect(edition.max).toBe(3);
+
+    await page.getByRole('button', { name: 'Standplaats A2 wijzigen' }).click();
+    await page.getByRole('dialog').getByText('water', { exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.locator('[data-plot-code="A2"]').getByText('3 × 3 m · stroom · water').waitFor();
+    const [plot] = await web.api.dataSource.query<{ has_water: boolean }[]>(`SELECT has_water FROM stand_plot WHERE edition_id = $1 AND code = 'A2'`, [
+      edition2027,
+    ]);
+    expect(plot.has_water).toBe(true);
+    expect(web.pageErrors).toEqual([]);
+  });
 });
