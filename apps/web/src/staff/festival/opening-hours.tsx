@@ -4,7 +4,7 @@ import { GraphQLRequestError } from '../../graphql/client';
 import { useStaffMutation } from '../data';
 import { useStaffI18n } from '../staff-strings';
 import { DialogButton } from '../ui/confirm-dialog';
-import { FormProblem, SelectInput, SubmitButton, TimeInputField } from '../ui/fields';
+import { FormProblem, SelectInput, SubmitButton, TimeInputField, useErrorText } from '../ui/fields';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { clockOf, dayLabel, festivalDays, timeRange } from './festival-time';
@@ -17,7 +17,7 @@ const startMinutes = (from: string) => Number(from.slice(0, 2)) * 60 + Number(fr
 const hoursSchema = z.object({
   blocks: z
     .array(z.object({ date: v.choice(), from: v.time(), to: v.time() }))
-    .min(1)
+    .min(1, { error: 'oneBlock' })
     .superRefine((blocks, context) => {
       blocks.forEach((block, index) => {
         if (/^\d{2}:\d{2}$/.test(block.from) && /^\d{2}:\d{2}$/.test(block.to) && endMinutes(block.to) <= startMinutes(block.from))
@@ -72,6 +72,8 @@ function OpeningHoursForm(props: { edition: Edition; onSaved(): void }) {
     },
   });
   const blocks = useFieldArray({ control: form.control, name: 'blocks' });
+  const errorText = useErrorText();
+  const noBlocks = errorText(form.formState.errors.blocks?.root?.message ?? form.formState.errors.blocks?.message);
   return (
     <form
       noValidate
@@ -103,6 +105,7 @@ function OpeningHoursForm(props: { edition: Edition; onSaved(): void }) {
           </button>
         </fieldset>
       ))}
+      <div role="alert">{noBlocks && <p className="field-error">{noBlocks}</p>}</div>
       <p>
         <button type="button" className="button--secondary" onClick={() => blocks.append({ date: days[0]?.id ?? '', from: '11:00', to: '15:00' })}>
           {f.addBlock}
