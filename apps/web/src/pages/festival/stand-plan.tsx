@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { LoadError, Loading } from '../../components/load-states';
+import { SiteMap } from '../../components/site-map';
 import { request } from '../../graphql/client';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
@@ -266,18 +267,15 @@ export function StandPlan(props: PlanProps) {
 
 /** The plan of the site: plots at their place (percent of the map), a coloured square per opening block. */
 function StandMap(props: { plan: Day; selection: Selection | null; onSelect(plotId: string, block: number): void; label(cell: Cell): string }) {
+  const plots = props.plan.rows.map((row) => ({ ...row.plot, cells: row.cells }));
   return (
     // Hidden from screen readers: the table below says the same, with buttons; a click here is a shortcut for the mouse.
-    <div className="stand-map" aria-hidden="true">
-      {props.plan.rows.map(({ plot, cells }) => (
-        <div
-          key={plot.id}
-          className={`stand-map__plot${props.selection?.plotId === plot.id ? ' stand-map__plot--chosen' : ''}`}
-          style={{ left: `${plot.mapX}%`, top: `${plot.mapY}%` }}
-        >
+    <SiteMap plots={plots} chosenId={props.selection?.plotId} hidden>
+      {(plot) => (
+        <>
           <span className="stand-map__code">{plot.code}</span>
           <span className="stand-map__slots">
-            {cells.map((cell, block) => (
+            {plot.cells.map((cell, block) => (
               <span
                 key={cell.startsAt}
                 className={cellClass(cell)}
@@ -286,9 +284,9 @@ function StandMap(props: { plan: Day; selection: Selection | null; onSelect(plot
               />
             ))}
           </span>
-        </div>
-      ))}
-    </div>
+        </>
+      )}
+    </SiteMap>
   );
 }
 

@@ -1,18 +1,16 @@
 import { Route, Switch } from 'wouter';
-import { useStaffI18n } from '../staff-strings';
+import { EditionPage } from './edition-page';
+import { EditionsPage } from './editions-page';
+import './festival.css';
 
-/** The festival area's pages, mounted under /staff/festival. */
+/** Festival set-up under /staff/festival: the editions, and per edition its hours, plots and stand applications. */
 export default function FestivalRoutes() {
   return (
     <Switch>
+      <Route path="/editions/:id">{(params) => <EditionPage id={params.id} />}</Route>
       <Route path="/">
-        <FestivalHome />
+        <EditionsPage />
       </Route>
     </Switch>
   );
-}
-
-function FestivalHome() {
-  const { s } = useStaffI18n();
-  return <h1>{s.festival.title}</h1>;
 }
