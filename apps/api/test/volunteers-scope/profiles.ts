@@ -34,7 +34,7 @@ export function profileOperations(scope: VolunteersScope): Partial<Record<Operat
       effect: async ({ shiftId }, data) => {
         const history = data.volunteerShiftHistory as { status: string; shift: { id: string }; volunteer: { id: string } }[];
         expect(history.find((row) => row.shift.id === shiftId)).toMatchObject({ status: 'ASSIGNED', volunteer: { id: whose() } });
-        expect(history).toHaveLength(await count(`SELECT count(*) FROM shift_assignment WHERE volunteer_id = $1 AND status <> 'DROPPED'`, [whose()]));
+        expect(history).toHaveLength(await count(`SELECT count(*) AS n FROM shift_assignment WHERE volunteer_id = $1 AND status <> 'DROPPED'`, [whose()]));
       },
       unchanged: async ({ shiftId }, result) => {
         expect(result.data?.volunteerShiftHistory ?? null).toBeNull();
