@@ -19,7 +19,28 @@ import {
 
 /** The operations of the profile rows: profiles, absences and calendar feeds. */
 export function profileOperations(scope: VolunteersScope): Partial<Record<OperationName, ScopedOperation<unknown>>> {
-  const { asAdmin, count, volunteerId, profileRow, saveProfileAsAdmin, feedStatus } = scope;
+  const { asAdmin, count, volunteerId, profileRow, saveProfileAsAdmin, feedStatus, createShift, assign } = scope;
+
+  /** A shift of the case's day with the volunteer on it: their history lists it, with its title, to them and coordinators only. */
+  const historyOperation = (whose: () => string) =>
+    operation<{ shiftId: string }>({
+      arrange: async (c) => {
+        const { shiftId } = await createShift(c);
+        await assign(shiftId, whose());
+        return { shiftId };
+      },
+      act: (_state, token) =>
+        scope.api.gql('query($v: ID!) { volunteerShiftHistory(volunteerId: $v) { status shift { id title } volunteer { id } } }', { v: whose() }, token),
+      effect: async ({ shiftId }, data) => {
+        const history = data.volunteerShiftHistory as { status: string; shift: { id: string }; volunteer: { id: string } }[];
+        expect(history.find((row) => row.shift.id === shiftId)).toMatchObject({ status: 'ASSIGNED', volunteer: { id: whose() } });
+        expect(history).toHaveLength(await count(`SELECT count(*) AS n FROM shift_assignment WHERE volunteer_id = $1 AND status <> 'DROPPED'`, [whose()]));
+      },
+      unchanged: async ({ shiftId }, result) => {
+        expect(result.data?.volunteerShiftHistory ?? null).toBeNull();
+        expectNoLeak(result, shiftId);
+      },
+    });
   const profileOperation = (whose: () => string) =>
     operation<{ phone: string; training: string }>({
       arrange: async (c) => {
@@ -216,6 +237,23 @@ export function profileOperations(scope: VolunteersScope): Partial<Record<Operat
         expect((await profileRow(volunteerId()))?.trainings ?? []).not.toContain(training);
       },
     }),
+
+    volunteerProfiles: operation<{ phone: string }>({
+      arrange: async (c) => {
+        const phone = phoneOf(c);
+        await saveProfileAsAdmin(volunteerId(), { phone });
+        return { phone };
+      },
+      act: (_state, token) => scope.api.gql('{ volunteerProfiles { phone volunteer { id } } }', {}, token),
+      effect: async ({ phone }, data) => {
+        expect(data.volunteerProfiles).toContainEqual({ phone, volunteer: { id: volunteerId() } });
+      },
+      unchanged: async ({ phone }, result) => {
+        expectNoLeak(result, phone);
+      },
+    }),
+    'volunteerShiftHistory (the volunteer)': historyOperation(volunteerId),
+    'volunteerShiftHistory (another volunteer)': historyOperation(() => scope.otherVolunteerId),
 
     'addVolunteerAbsence (the volunteer)': addAbsenceOperation(volunteerId),
     'addVolunteerAbsence (another volunteer)': addAbsenceOperation(() => scope.otherVolunteerId),

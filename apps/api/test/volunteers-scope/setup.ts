@@ -45,6 +45,9 @@ export const MATRIX = {
   'issueCalendarFeed (another volunteer)':                              [U,   A,    A,    F,   F,        F,     F,          F,        F],
   'revokeCalendarFeed (the volunteer)':                                 [U,   A,    A,    F,   F,        F,     F,          F,        A],
   'revokeCalendarFeed (another volunteer)':                             [U,   A,    A,    F,   F,        F,     F,          F,        F],
+  'volunteerProfiles':                                                  [U,   A,    A,    F,   F,        F,     F,          F,        F],
+  'volunteerShiftHistory (the volunteer)':                              [U,   A,    A,    F,   F,        F,     F,          F,        A],
+  'volunteerShiftHistory (another volunteer)':                          [U,   A,    A,    F,   F,        F,     F,          F,        F],
   // Shifts: the needs for anyone logged in; who takes them for coordinators and the session's hosts, a volunteer sees only themself.
   'shifts':                                                             [U,   A,    A,    A,   A,        A,     A,          A,        A],
   'Shift.assignments (at a session hosted by host)':                    [U,   A,    A,    A,   H,        H,     H,          H,        O],

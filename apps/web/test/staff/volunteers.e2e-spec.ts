@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { CREATE_SESSION, createWorld, sessionInput, type World } from '../../../api/test/fixtures';
+import { CREATE_SERIES, CREATE_SESSION, createWorld, sessionInput, type World } from '../../../api/test/fixtures';
 import { dataOf, tableSnapshot } from '../../../api/test/test-api';
 import { ADD_ABSENCE, brussels, createShift, createVolunteers, SAVE_PROFILE, type Volunteer } from '../../../api/test/volunteer-fixtures';
 import { signIn, type WebTest } from '../browser';
@@ -252,6 +252,40 @@ describe('staff volunteers: profiles, absences and shift planning', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.goto('/staff/volunteers');
     await page.getByText('2 keer niet gekomen: bel eerst').waitFor();
+  });
+
+  it('makes the same shift for every coming session of a series at once', async () => {
+    const series = dataOf(
+      await web.api.gql(
+        CREATE_SERIES,
+        {
+          i: {
+            programmeId: world.praattafelId,
+            venueId: world.centreVenueId,
+            title: 'Praattafel op donderdag',
+            durationMinutes: 90,
+            rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=3',
+            firstStartsAt: '2026-09-17T19:00:00+02:00',
+          },
+        },
+        world.tokens.coordinator,
+      ),
+    ).createSessionSeries as { id: string; sessions: { id: string }[] };
+    await page.goto(`/staff/volunteers/planning/session/${series.sessions[0].id}`);
+    await page.getByRole('heading', { name: 'Shiften voor Praattafel op donderdag', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Nieuwe shift' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nieuwe shift' });
+    await choose(page, dialog, /Taak/, 'Kinderopvang');
+    await dialog.getByText('Voor elke komende sessie van de reeks').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Praattafel op donderdag · Kinderopvang' }).waitFor();
+    const stored = await web.api.dataSource.query<{ session_id: string; role: string }[]>(`SELECT session_id, role FROM shift WHERE series_id = $1`, [
+      series.id,
+    ]);
+    expect(stored.map((row) => row.session_id).sort()).toEqual(series.sessions.map((session) => session.id).sort());
+    expect(new Set(stored.map((row) => row.role))).toEqual(new Set(['CHILDCARE']));
   });
 
   it('plans a shift on a festival day: times typed, in Brussels time', async () => {

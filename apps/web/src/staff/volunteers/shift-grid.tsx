@@ -8,7 +8,7 @@ import { useVolunteerWords } from './words';
 type Outcome = { ok: boolean; text: string } | null;
 
 /**
- * The planning grid as a list of cards, one per shift, in time order: on a phone a table of
+ * The planning grid (open shifts only: a cancelled shift leaves it) as a list of cards, one per shift, in time order: on a phone a table of
  * shifts × volunteers would scroll both ways, while a card stacks its volunteers and buttons.
  * Plain buttons in document order: Tab walks through them, nothing traps the keyboard.
  */
@@ -33,7 +33,6 @@ function ShiftCard(props: { shift: ShiftRow }) {
   const { shift } = props;
   const headingId = useId();
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const cancelled = shift.status === 'CANCELLED';
   const started = Date.parse(shift.startsAt) <= Date.now();
   const run = async (action: () => Promise<unknown>) => {
     setOutcome(null);
@@ -48,13 +47,13 @@ function ShiftCard(props: { shift: ShiftRow }) {
   };
   const held = shift.assignments.filter((assignment) => assignment.status !== 'DROPPED');
   return (
-    <article className={cancelled ? 'plan-card plan-card--cancelled' : 'plan-card'} aria-labelledby={headingId}>
+    <article className="plan-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="plan-card__title">
         {shift.title} · {s.volunteers.skills[shift.role]}
       </h2>
       <p className="plan-card__meta">
         {words.day(shift.startsAt)}, {format(s.volunteers.planning.time, { from: words.time(shift.startsAt), to: words.time(shift.endsAt) })} ·{' '}
-        {cancelled ? <strong>{s.volunteers.planning.cancelled}</strong> : format(s.volunteers.planning.places, { filled: shift.filled, needed: shift.needed })}
+        {format(s.volunteers.planning.places, { filled: shift.filled, needed: shift.needed })}
       </p>
       {shift.notes && <p className="muted">{shift.notes}</p>}
       <h3 className="plan-card__subtitle">{s.volunteers.planning.assigned}</h3>
@@ -67,11 +66,11 @@ function ShiftCard(props: { shift: ShiftRow }) {
           ))}
         </ul>
       )}
-      {!cancelled && !started && shift.openPlaces > 0 && <Suggestions shift={shift} run={run} />}
+      {!started && shift.openPlaces > 0 && <Suggestions shift={shift} run={run} />}
       <p role="status" className={outcome ? (outcome.ok ? 'notice notice--ok' : 'notice notice--error') : undefined}>
         {outcome?.text}
       </p>
-      {!cancelled && !started && <CancelShift shift={shift} />}
+      {!started && <CancelShift shift={shift} />}
     </article>
   );
 }
