@@ -20,7 +20,7 @@ import {
   StandPlotsService,
   StandOffering,
 } from '@app/festival';
-import { OrganisationKind } from '@app/organisations';
+import { OrganisationKind, OrganisationScreeningService, OrganisationScreeningStatus } from '@app/organisations';
 import { NewParticipantCommand, RegistrationsModule, RegistrationsService, ContactChannel, ReferralChannel } from '@app/registrations';
 import {
   ClosuresService,
@@ -1145,6 +1145,19 @@ async function seedVolunteers(app: INestApplicationContext, now: Date): Promise<
     if (!id) throw new Error(`the demo organisation ${name} is missing`);
     return id;
   };
+  // Picnik sends newcomers only to screened organisations (the API refuses others): each host of
+  // the demo trajectories was screened and followed a training before its first newcomer. The
+  // city pays volunteers no allowance.
+  const screenings = app.get(OrganisationScreeningService);
+  for (const name of new Set(TRAJECTORIES.flatMap((trajectory) => (trajectory.hostOrganisation ? [trajectory.hostOrganisation] : [])))) {
+    const id = organisationId(name);
+    await screenings.recordScreening(coordinator, id, {
+      status: OrganisationScreeningStatus.SCREENED,
+      screenedOn: monthsAgo(14),
+      paysVolunteerAllowance: name === CITY ? false : null,
+    });
+    await screenings.addTraining(coordinator, id, { name: 'Vorming: werken met diverse groepen', followedOn: monthsAgo(13) });
+  }
   for (const trajectory of TRAJECTORIES) {
     const { participantId } = await registrations.registerParticipant(coordinator, {
       sessionId: nextMeeting.id,

@@ -6,11 +6,13 @@ import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
 import { ClosuresResolver } from '../scheduling/closures.resolver';
+import { OrganisationScreeningFieldsResolver, OrganisationScreeningResolver } from '../scheduling/organisation-screening.resolver';
 import { OrganisationsResolver } from '../scheduling/organisations.resolver';
 import { ProgrammesResolver } from '../scheduling/programmes.resolver';
 import { SessionSeriesResolver } from '../scheduling/session-series.resolver';
 import { SessionsResolver } from '../scheduling/sessions.resolver';
 import { VenuesResolver } from '../scheduling/venues.resolver';
+import { HostSuggestionsResolver } from '../volunteers/host-suggestions.resolver';
 import { ShiftSwapsResolver } from '../volunteers/shift-swaps.resolver';
 import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
 import './enums';
@@ -37,6 +39,9 @@ export const API_RESOLVERS = [
   ShiftAssignmentsResolver,
   ShiftSwapsResolver,
   TrajectoriesResolver,
+  OrganisationScreeningResolver,
+  OrganisationScreeningFieldsResolver,
+  HostSuggestionsResolver,
   PrivacyResolver,
   AuditLogEntryResolver,
   PersonalDataErasureResolver,
