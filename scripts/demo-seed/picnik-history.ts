@@ -182,16 +182,22 @@ const at = (iso: string) => DateTime.fromISO(iso, { zone: SCHEDULE_ZONE }).set({
  * the day they were entered (from the project's own lists): retention counts from a person's last
  * activity or entry, so the demo's worker does not erase all 82 at its first sweep.
  */
+/** Refu Interim, where volunteers of the city's report went on: a partner of the demo from here on. */
+export async function ensureRefuInterim(app: INestApplicationContext, coordinator: PicnikSeed['coordinator']): Promise<void> {
+  const organisations = app.get(OrganisationsService);
+  const existing = await organisations.listOrganisations();
+  if (!existing.some((organisation) => organisation.name === REFU_INTERIM)) {
+    await organisations.createOrganisation(coordinator, { name: REFU_INTERIM, kind: OrganisationKind.PARTNER });
+  }
+}
+
 export async function seedPicnikHistory(app: INestApplicationContext, seed: PicnikSeed): Promise<void> {
   const { coordinator } = seed;
   const organisations = app.get(OrganisationsService);
   const trajectories = app.get(TrajectoriesService);
   const participants = app.get(ParticipantsService);
   const dataSource = app.get(DataSource);
-  const existing = await organisations.listOrganisations();
-  if (!existing.some((organisation) => organisation.name === REFU_INTERIM)) {
-    await organisations.createOrganisation(coordinator, { name: REFU_INTERIM, kind: OrganisationKind.PARTNER });
-  }
+  await ensureRefuInterim(app, coordinator);
   const organisationIds = new Map((await organisations.listOrganisations()).map((organisation) => [organisation.name, organisation.id]));
   const plan = historicalTrajectories();
 

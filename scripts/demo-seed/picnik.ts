@@ -7,9 +7,10 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Actor } from '@app/common';
 import { ContactChannel, NewParticipantCommand, ReferralChannel, RegistrationsService } from '@app/registrations';
+import { OrganisationScreeningService, OrganisationScreeningStatus } from '@app/organisations';
 import { OrganisationsService, SCHEDULE_ZONE } from '@app/scheduling';
 import { FollowUpOutcome, TrajectoriesService, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '@app/volunteers';
-import { CITY, FMDO, seedPicnikHistory } from './picnik-history';
+import { CITY, ensureRefuInterim, FMDO, historicalTrajectories, seedPicnikHistory } from './picnik-history';
 
 export interface PicnikSeed {
   coordinator: Actor;
@@ -204,12 +205,27 @@ export async function seedPicnikTrajectories(app: INestApplicationContext, seed:
   const organisations = app.get(OrganisationsService);
   const trajectories = app.get(TrajectoriesService);
   const registrations = app.get(RegistrationsService);
+  await ensureRefuInterim(app, coordinator);
   const organisationIds = new Map((await organisations.listOrganisations()).map((organisation) => [organisation.name, organisation.id]));
   const organisationId = (name: string) => {
     const id = organisationIds.get(name);
     if (!id) throw new Error(`the demo organisation ${name} is missing`);
     return id;
   };
+  // Picnik sends newcomers only to screened organisations (the API refuses others): each host of
+  // the demo trajectories has a screening of the last three years and followed a training. The city
+  // pays volunteers no allowance.
+  const screenings = app.get(OrganisationScreeningService);
+  const hosts = [...TRAJECTORIES, ...historicalTrajectories()].flatMap((trajectory) => (trajectory.hostOrganisation ? [trajectory.hostOrganisation] : []));
+  for (const name of new Set(hosts)) {
+    const id = organisationId(name);
+    await screenings.recordScreening(coordinator, id, {
+      status: OrganisationScreeningStatus.SCREENED,
+      screenedOn: monthsAgo(14),
+      paysVolunteerAllowance: name === CITY ? false : null,
+    });
+    await screenings.addTraining(coordinator, id, { name: 'Vorming: werken met diverse groepen', followedOn: monthsAgo(13) });
+  }
   for (const trajectory of TRAJECTORIES) {
     const { participantId } = await registrations.registerParticipant(coordinator, {
       // The newcomers of this year are expected at the next meeting.

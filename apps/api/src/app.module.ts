@@ -11,6 +11,7 @@ import { DatabaseModule } from '@app/database';
 import { FestivalMessagesModule, FestivalModule } from '@app/festival';
 import { HealthModule } from '@app/health';
 import { MessagingModule, NotificationsAdminModule } from '@app/messaging';
+import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
@@ -41,6 +42,7 @@ export class AppModule {
         HealthModule.forRoot('api'),
         AuthModule,
         SchedulingModule,
+        OrganisationsModule,
         RegistrationsModule,
         FestivalModule,
         VolunteersModule,

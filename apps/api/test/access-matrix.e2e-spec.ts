@@ -300,6 +300,7 @@ describe('authorisation matrix: every operation for every role', () => {
       trajectories: NO_ARGUMENTS,
       trajectory: args(() => ({ id: base.trajectoryId })),
       suggestBuddies: args(() => ({ participantId: base.participantId })),
+      suggestHostOrganisations: args(() => ({ trajectoryId: base.trajectoryId })),
       trajectoryReport: args(() => ({ from: '2026-01-01', to: '2026-12-31' })),
       dueTrajectoryFollowUpCount: NO_ARGUMENTS,
       trajectoryReportCsv: args(() => ({ from: '2026-01-01', to: '2026-12-31' })),
@@ -330,6 +331,16 @@ describe('authorisation matrix: every operation for every role', () => {
       updateOrganisation: args(() => ({ id: world.associationId, input: { phone: '056 27 74 00' } })),
       deactivateOrganisation: args(async () => ({ id: (await as('coordinator', CREATE_ORGANISATION, { i: { name: unique('Organisatie'), kind: 'PARTNER' } })).createOrganisation.id })),
       reactivateOrganisation: args(() => ({ id: world.associationId })),
+      recordOrganisationScreening: args(() => ({ id: world.associationId, input: { status: 'IN_PROGRESS' } })),
+      addOrganisationTraining: args(() => ({ organisationId: world.associationId, input: { name: unique('Vorming'), followedOn: '2026-08-01' } })),
+      removeOrganisationTraining: args(async () => ({
+        id: (
+          await as('coordinator', `mutation($o: ID!, $i: OrganisationTrainingInput!) { addOrganisationTraining(organisationId: $o, input: $i) { id } }`, {
+            o: world.associationId,
+            i: { name: unique('Vorming'), followedOn: '2026-08-01' },
+          })
+        ).addOrganisationTraining.id,
+      })),
       updateVenue: args(() => ({ id: world.otherSchoolVenueId, input: { accessibilityNotes: unique('Lift') } })),
       deactivateVenue: args(async () => ({ id: (await as('coordinator', CREATE_VENUE, { i: { organisationId: world.centreId, name: unique('Zaal'), address: 'Overleiestraat 1, 8500 Kortrijk' } })).createVenue.id })),
       reactivateVenue: args(() => ({ id: world.otherSchoolVenueId })),
@@ -468,7 +479,7 @@ describe('authorisation matrix: every operation for every role', () => {
     base.registrationId = registered.id;
     base.participantId = registered.participant.id;
     base.shiftId = await shiftAtHostedSession();
-    await as('coordinator', SAVE_PROFILE, { v: world.userIds.volunteer, i: { languages: ['nl'], skills: ['WELCOME'] } });
+    await as('coordinator', SAVE_PROFILE, { v: world.userIds.volunteer, i: { languages: ['nl'], skills: ['WELCOME'], screeningStatus: 'RECEIVED' } });
     base.trajectoryId = await trajectory({ buddyId: world.userIds.volunteer });
     base.bookingId = await requestedBooking();
     base.spareEditionId = (

@@ -1089,7 +1089,7 @@ describe('bad input', () => {
     expect(request.bookStand.status).toBe('REQUESTED');
     const sessionId = created.createSession.id;
     // The volunteer's profile exists (so a refused change would show in its fingerprint) and they take a place on a shift.
-    dataOf(await api.gql(SAVE_PROFILE, { v: world.userIds.volunteer, i: { phone: '0470 11 22 33', languages: ['nl'] } }, token));
+    dataOf(await api.gql(SAVE_PROFILE, { v: world.userIds.volunteer, i: { phone: '0470 11 22 33', languages: ['nl'], screeningStatus: 'RECEIVED' } }, token));
     const shiftId = dataOf(await api.gql<{ createShift: { id: string } }>(CREATE_SHIFT, { i: { sessionId, role: 'WELCOME', needed: 2 } }, token)).createShift
       .id;
     const assignmentId = dataOf(await api.gql<{ assignVolunteer: { id: string } }>(ASSIGN_VOLUNTEER, { s: shiftId, v: world.userIds.volunteer }, token))

@@ -105,7 +105,11 @@ describe('participant fields: every path × role', () => {
     const ownRegistration = dataOf(await as('schoolContact')(REGISTER, { i: { sessionId, participant: own } })).registerParticipant;
     people.ownParent = { id: ownRegistration.participant.id, firstName: 'Amina', phone: own.phone, registrationId: ownRegistration.id };
 
-    // The newcomer gets a buddy.
+    // The newcomer gets a buddy, who handed in their certificate of good conduct.
+    await admin(`mutation($v: ID!, $i: VolunteerProfileInput!) { saveVolunteerProfile(volunteerId: $v, input: $i) { id } }`, {
+      v: world.userIds.volunteer,
+      i: { screeningStatus: 'RECEIVED' },
+    });
     trajectoryId = (
       await admin(`mutation($i: CreateTrajectoryInput!) { createTrajectory(input: $i) { id } }`, {
         i: { participantId: newcomerId, kind: 'BUDDY', referralChannel: 'SCHOOL', startsOn: '2026-09-01', buddyId: world.userIds.volunteer },

@@ -99,7 +99,8 @@ describe('privacy: export, erasure, consent and the audit log', () => {
     const registered = dataOf(await as('schoolContact')(REGISTER, { i: { sessionId: first.id, participant: AMINA } })).registerParticipant;
     participantId = registered.participant.id;
     dataOf(await as('schoolContact')(REGISTER, { i: { sessionId: laterSessionId, participantId } }));
-    // A Picnik trajectory with notes everywhere, the fixture volunteer as buddy.
+    // A Picnik trajectory with notes everywhere, the fixture volunteer as buddy (screened: a buddy must be).
+    dataOf(await coordinator(SAVE_PROFILE, { v: world.userIds.volunteer, i: { screeningStatus: 'RECEIVED' } }));
     trajectoryId = dataOf(
       await coordinator(CREATE_TRAJECTORY, {
         i: { participantId, kind: 'BUDDY', referralChannel: 'SCHOOL', buddyId: world.userIds.volunteer, startsOn: '2026-09-01', notes: TRAJECTORY_NOTE },

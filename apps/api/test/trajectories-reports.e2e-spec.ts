@@ -319,7 +319,7 @@ describe('trajectories and reports', () => {
       await profile(buddies.Heule, { languages: ['ar'], neighbourhood: 'Heule', skills: ['BUDDY'] }); // 3 + 2
       await profile(buddies.Nederlands, { languages: ['nl'], neighbourhood: 'overleie', skills: ['BUDDY'] }); // 2 + 2
       await profile(buddies.Weg, { languages: ['ar'], neighbourhood: 'Overleie', skills: ['BUDDY'] }); // away today
-      await profile(buddies.Druk, { languages: ['ar'], neighbourhood: 'Overleie', skills: ['BUDDY'] }); // 7 - 2 current buddy trajectories
+      await profile(buddies.Druk, { languages: ['ar'], neighbourhood: 'Overleie', skills: ['BUDDY'], screeningStatus: 'RECEIVED' }); // 7 - 2 current buddy trajectories
       dataOf(await api.gql(ADD_ABSENCE, { v: buddies.Weg.id, i: { startsOn: '2026-08-10', endsOn: '2026-08-20', reason: 'Op reis' } }, buddies.Weg.token));
       for (const firstName of ['Samira', 'Tarek']) {
         const participantId = await newcomer({ firstName, preferredLanguage: 'ar' });

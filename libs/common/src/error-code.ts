@@ -31,5 +31,9 @@ export enum ErrorCode {
   PHONE_NOT_ALLOWED = 'PHONE_NOT_ALLOWED',
   /** A safeguard the operation needs (Redis for limits and lockouts) is down: refused, try later. */
   TEMPORARILY_UNAVAILABLE = 'TEMPORARILY_UNAVAILABLE',
+  /** A trajectory's host organisation has no screening, or it expired (`extensions.reason` NOT_SCREENED | EXPIRED, `expiredOn`): record one first. */
+  ORGANISATION_NOT_SCREENED = 'ORGANISATION_NOT_SCREENED',
+  /** A BUDDY trajectory's buddy has not handed in their certificate of good conduct (volunteer screening RECEIVED). */
+  VOLUNTEER_NOT_SCREENED = 'VOLUNTEER_NOT_SCREENED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

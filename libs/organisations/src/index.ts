@@ -5,3 +5,5 @@
 export * from './entities';
 export * from './organisations.repository';
 export * from './organisations.module';
+export * from './organisation-screening.service';
+export * from './screening';

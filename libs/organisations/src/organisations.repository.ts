@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BaseRepository, Transaction } from '@app/database';
-import { OrganisationEntity } from './entities';
+import { OrganisationEntity, OrganisationKind, OrganisationTrainingEntity } from './entities';
 
 /** The organisation table; auth and scheduling read and create organisations only through here. */
 @Injectable()
@@ -33,5 +33,35 @@ export class OrganisationsRepository extends BaseRepository {
 
   exists(id: string, tx?: Transaction): Promise<boolean> {
     return this.on(tx).existsBy(OrganisationEntity, { id });
+  }
+
+  /** The row, locked for the rest of the transaction (a screening and the matches that check it do not cross). */
+  lock(id: string, tx: Transaction): Promise<OrganisationEntity | null> {
+    return tx.getRepository(OrganisationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  activeOfKinds(kinds: readonly OrganisationKind[], tx?: Transaction): Promise<OrganisationEntity[]> {
+    return this.on(tx)
+      .getRepository(OrganisationEntity)
+      .find({ where: { active: true, kind: In([...kinds]) }, order: { name: 'ASC' } });
+  }
+
+  saveTraining(training: Partial<OrganisationTrainingEntity>, tx?: Transaction): Promise<OrganisationTrainingEntity> {
+    return this.on(tx).getRepository(OrganisationTrainingEntity).save(training);
+  }
+
+  findTraining(id: string, tx?: Transaction): Promise<OrganisationTrainingEntity | null> {
+    return this.on(tx).getRepository(OrganisationTrainingEntity).findOneBy({ id });
+  }
+
+  async deleteTraining(id: string, tx?: Transaction): Promise<void> {
+    await this.on(tx).getRepository(OrganisationTrainingEntity).delete({ id });
+  }
+
+  /** Newest first. */
+  trainingsByOrganisationIds(ids: readonly string[], tx?: Transaction): Promise<OrganisationTrainingEntity[]> {
+    return this.on(tx)
+      .getRepository(OrganisationTrainingEntity)
+      .find({ where: { organisationId: In([...ids]) }, order: { followedOn: 'DESC', createdAt: 'DESC' } });
   }
 }

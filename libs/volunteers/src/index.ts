@@ -6,5 +6,6 @@ export * from './shifts/shift-events';
 export * from './shifts/shifts.service';
 export * from './shifts/shift-swaps.service';
 export * from './trajectories/trajectories.service';
+export * from './trajectories/host-suggestions.service';
 export * from './reports/reports.service';
 export * from './messages';

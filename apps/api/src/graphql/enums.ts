@@ -2,7 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { NotificationChannel, Role } from '@app/common';
 import { StandCellState, StandBookingStatus, StandOffering } from '@app/festival';
 import { DeliveryOutcome, NotificationStatus } from '@app/messaging';
-import { OrganisationKind } from '@app/organisations';
+import { OrganisationKind, OrganisationScreeningStatus } from '@app/organisations';
 import { ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
 import { ClosureKind, ProgrammeKind, SessionStatus } from '@app/scheduling';
 import {
@@ -18,6 +18,10 @@ import {
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
+registerEnumType(OrganisationScreeningStatus, {
+  name: 'OrganisationScreeningStatus',
+  description: "The integration service's check of a host organisation (Picnik)",
+});
 registerEnumType(ProgrammeKind, { name: 'ProgrammeKind' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(ClosureKind, { name: 'ClosureKind', description: 'Where a closure day comes from' });
@@ -59,6 +63,7 @@ export {
   NotificationChannel,
   NotificationStatus,
   OrganisationKind,
+  OrganisationScreeningStatus,
   ProgrammeKind,
   ReferralChannel,
   RegistrationStatus,

@@ -12,11 +12,13 @@ import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
 import { ClosuresResolver } from '../scheduling/closures.resolver';
+import { OrganisationScreeningFieldsResolver, OrganisationScreeningResolver } from '../scheduling/organisation-screening.resolver';
 import { OrganisationsResolver } from '../scheduling/organisations.resolver';
 import { ProgrammesResolver } from '../scheduling/programmes.resolver';
 import { SessionSeriesResolver } from '../scheduling/session-series.resolver';
 import { SessionsResolver } from '../scheduling/sessions.resolver';
 import { VenuesResolver } from '../scheduling/venues.resolver';
+import { HostSuggestionsResolver } from '../volunteers/host-suggestions.resolver';
 import { ShiftSwapsResolver } from '../volunteers/shift-swaps.resolver';
 import { TrajectoryFollowUpsResolver, TrajectoryStatusChangesResolver } from '../volunteers/trajectory-follow-ups.resolver';
 import { ShiftAssignmentsResolver, ShiftsResolver, TrajectoriesResolver, VolunteersResolver } from '../volunteers/volunteers.resolver';
@@ -46,6 +48,9 @@ export const API_RESOLVERS = [
   TrajectoriesResolver,
   TrajectoryFollowUpsResolver,
   TrajectoryStatusChangesResolver,
+  OrganisationScreeningResolver,
+  OrganisationScreeningFieldsResolver,
+  HostSuggestionsResolver,
   PrivacyResolver,
   AuditLogEntryResolver,
   PersonalDataErasureResolver,

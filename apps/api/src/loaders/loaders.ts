@@ -13,7 +13,7 @@ import {
   StandPlotEntity,
 } from '@app/festival';
 import { NotificationAdminService, DeliveryAttemptEntity } from '@app/messaging';
-import { OrganisationEntity } from '@app/organisations';
+import { OrganisationEntity, OrganisationScreeningService, OrganisationTrainingEntity } from '@app/organisations';
 import {
   AttendanceSettingsService,
   NoShowStats,
@@ -99,6 +99,7 @@ export class LoadersFactory {
     private readonly volunteers: VolunteersService,
     private readonly shifts: ShiftsService,
     private readonly trajectories: TrajectoriesService,
+    private readonly screening: OrganisationScreeningService,
   ) {}
 
   create(actor: Actor | null) {
@@ -191,6 +192,10 @@ export class LoadersFactory {
       trajectoryFollowUps: groupedBy<TrajectoryFollowUpEntity>(
         (ids) => this.trajectories.followUpsByTrajectoryIds(ids),
         (f) => f.trajectoryId,
+      ),
+      trainingsOfOrganisation: groupedBy<OrganisationTrainingEntity>(
+        (ids) => this.screening.trainingsByOrganisationIds(ids),
+        (t) => t.organisationId,
       ),
       bookingsOfApplication: groupedBy<StandBookingEntity>(
         (ids) => this.standBookings.bookingsByApplicationIds(ids),

@@ -81,6 +81,7 @@ export class BuddySuggestionModel {
   @Field(() => [String]) sharedLanguages: string[];
   @Field() sameNeighbourhood: boolean;
   @Field(() => Int) activeBuddyTrajectories: number;
+  @Field(() => ScreeningStatus, { description: 'Only RECEIVED may be chosen (VOLUNTEER_NOT_SCREENED otherwise)' }) screeningStatus: ScreeningStatus;
 }
 
 @ObjectType('Trajectory', { description: 'A Picnik trajectory. Coordinators, and the buddy' })

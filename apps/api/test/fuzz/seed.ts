@@ -34,7 +34,7 @@ export async function seedFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const festival = await createFestival(api, world);
   dataOf(await api.gql(BOOK_STAND, { i: bookingInput(festival, world, 'A1', '11:00', '15:00') }, world.tokens.organiser));
 
-  await coordinator(SAVE_PROFILE, { v: world.userIds.volunteer, i: { phone: '0470 11 22 33', languages: ['nl', 'ar'] } });
+  await coordinator(SAVE_PROFILE, { v: world.userIds.volunteer, i: { phone: '0470 11 22 33', languages: ['nl', 'ar'], screeningStatus: 'RECEIVED' } });
   await coordinator(ADD_ABSENCE, { v: world.userIds.volunteer, i: { startsOn: '2026-12-24', endsOn: '2026-12-26' } });
   const shift = await createShift(api, world, { sessionId, needed: 2 });
   await coordinator(`mutation($s: ID!, $v: ID!) { assignVolunteer(shiftId: $s, volunteerId: $v) { id } }`, { s: shift.id, v: world.userIds.volunteer });

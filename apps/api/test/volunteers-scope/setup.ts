@@ -226,9 +226,12 @@ export function setUpVolunteersScope() {
     return response.status;
   };
   /** A trajectory started on the case's day, MATCHED with a buddy. */
-  const createTrajectory = async (c: Case, buddyId: string, participantId: string, notes: string): Promise<string> =>
-    (await asAdmin(CREATE_TRAJECTORY, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId, startsOn: dateOf(c), notes } })).createTrajectory
-      .id;
+  const createTrajectory = async (c: Case, buddyId: string, participantId: string, notes: string): Promise<string> => {
+    // A buddy has handed in their certificate of good conduct (VOLUNTEER_NOT_SCREENED otherwise).
+    await saveProfileAsAdmin(buddyId, { screeningStatus: 'RECEIVED' });
+    return (await asAdmin(CREATE_TRAJECTORY, { i: { participantId, kind: 'BUDDY', referralChannel: 'FMDO', buddyId, startsOn: dateOf(c), notes } }))
+      .createTrajectory.id;
+  };
   const trajectoryRow = async (id: string) =>
     (
       await api.dataSource.query<{ status: string; notes: string | null; ends_on: string | null }[]>(

@@ -95,6 +95,9 @@ const CODE_SENTENCES: Record<ApiErrorCode, (error: ApiError) => Part[] | null> =
   TOO_MANY_REQUESTS: (error) => [part((t) => t.formErrors.tooMany), waitPart(error.extensions.retryAfter)],
   PHONE_NOT_ALLOWED: () => [part((t) => t.formErrors.phoneNotAllowed)],
   TEMPORARILY_UNAVAILABLE: () => [part((t) => t.formErrors.temporarilyUnavailable)],
+  // Only the back office matches trajectories (its own words); should a public form, its reader cannot lift the screening rule.
+  ORGANISATION_NOT_SCREENED: () => [part((t) => t.formErrors.forbidden)],
+  VOLUNTEER_NOT_SCREENED: () => [part((t) => t.formErrors.forbidden)],
   INTERNAL_SERVER_ERROR: () => null,
 };
 

@@ -16,6 +16,7 @@ import { PlacesActive1796700000000 } from './1796700000000-PlacesActive';
 import { AccountLinks1796900000000 } from './1796900000000-AccountLinks';
 import { ConsentRecords1797213047311 } from './1797213047311-ConsentRecords';
 import { TrajectoryOutcomeAndPlannedFollowUps1797104000000 } from './1797104000000-TrajectoryOutcomeAndPlannedFollowUps';
+import { OrganisationScreening1797000000000 } from './1797000000000-OrganisationScreening';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -31,6 +32,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CalendarRevisions1796599042173,
   PlacesActive1796700000000,
   AccountLinks1796900000000,
-  ConsentRecords1797213047311,
+  OrganisationScreening1797000000000,
   TrajectoryOutcomeAndPlannedFollowUps1797104000000,
+  ConsentRecords1797213047311,
 ];

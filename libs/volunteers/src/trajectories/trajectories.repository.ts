@@ -5,7 +5,15 @@ import { UserEntity } from '@app/auth';
 import { AppError, validate } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
 import { ParticipantEntity, ReferralChannel } from '@app/registrations';
-import { TrajectoryEntity, TrajectoryFollowUpEntity, TrajectoryKind, TrajectoryStatus, TrajectoryStatusChangeEntity } from '../entities';
+import {
+  ScreeningStatus,
+  TrajectoryEntity,
+  TrajectoryFollowUpEntity,
+  TrajectoryKind,
+  TrajectoryStatus,
+  TrajectoryStatusChangeEntity,
+  VolunteerProfileEntity,
+} from '../entities';
 
 /** What a trajectory list may be narrowed by (already validated); `buddyId` for a volunteer's own. */
 export interface TrajectoryQuery {
@@ -34,6 +42,14 @@ export interface BuddyCandidateRow {
   languages: string[];
   skills: string[];
   neighbourhood: string | null;
+  active: number;
+  screening_status: ScreeningStatus;
+}
+
+/** An organisation that could host a newcomer: its venues' names and addresses (for the neighbourhood) and its current trajectories. */
+export interface HostCandidateRow {
+  organisation_id: string;
+  places: string[];
   active: number;
 }
 
@@ -66,6 +82,10 @@ export class TrajectoriesRepository extends BaseRepository {
 
   findUser(userId: string, tx?: Transaction): Promise<UserEntity | null> {
     return this.on(tx).getRepository(UserEntity).findOneBy({ id: userId });
+  }
+
+  findVolunteerProfile(userId: string, tx?: Transaction): Promise<VolunteerProfileEntity | null> {
+    return this.on(tx).getRepository(VolunteerProfileEntity).findOneBy({ userId });
   }
 
   usersByIds(ids: readonly string[], tx?: Transaction): Promise<UserEntity[]> {
@@ -135,12 +155,23 @@ export class TrajectoriesRepository extends BaseRepository {
   /** Active volunteers with a profile who are not away on `day`, with their count of MATCHED or ACTIVE buddy trajectories. */
   buddyCandidates(day: string, tx?: Transaction): Promise<BuddyCandidateRow[]> {
     return this.on(tx).query<BuddyCandidateRow[]>(
-      `SELECT u.id AS user_id, p.languages, p.skills::text[] AS skills, p.neighbourhood,
+      `SELECT u.id AS user_id, p.languages, p.skills::text[] AS skills, p.neighbourhood, p.screening_status,
               (SELECT count(*)::int FROM trajectory t WHERE t.buddy_id = u.id AND t.status IN ('MATCHED', 'ACTIVE')) AS active
          FROM app_user u JOIN volunteer_profile p ON p.user_id = u.id
         WHERE u.active AND 'VOLUNTEER' = ANY(u.roles::text[])
           AND NOT EXISTS (SELECT 1 FROM volunteer_absence v WHERE v.user_id = u.id AND $1::date BETWEEN v.starts_on AND v.ends_on)`,
       [day],
+    );
+  }
+
+  /** Per organisation: its active venues as "name, address" and its count of MATCHED or ACTIVE trajectories. */
+  hostCandidates(organisationIds: readonly string[], tx?: Transaction): Promise<HostCandidateRow[]> {
+    return this.on(tx).query<HostCandidateRow[]>(
+      `SELECT o.id AS organisation_id,
+              ARRAY(SELECT v.name || ', ' || v.address FROM venue v WHERE v.organisation_id = o.id AND v.active ORDER BY v.name) AS places,
+              (SELECT count(*)::int FROM trajectory t WHERE t.host_organisation_id = o.id AND t.status IN ('MATCHED', 'ACTIVE')) AS active
+         FROM organisation o WHERE o.id = ANY($1::uuid[])`,
+      [[...organisationIds]],
     );
   }
 

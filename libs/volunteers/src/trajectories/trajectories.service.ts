@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, ErrorCode, validate, Role } from '@app/common';
 import { Transaction, Transactions } from '@app/database';
+import { OrganisationScreeningService } from '@app/organisations';
 import { NewParticipantCommand, ParticipantsService, ReferralChannel, validateNewParticipant } from '@app/registrations';
 import {
   FollowUpOutcome,
+  ScreeningStatus,
   TrajectoryEntity,
   TrajectoryFollowUpEntity,
   TrajectoryKind,
@@ -67,6 +69,8 @@ export interface BuddySuggestion {
   sharedLanguages: string[];
   sameNeighbourhood: boolean;
   activeBuddyTrajectories: number;
+  /** Shown, not ranked on: an unscreened buddy is proposed, and refused (VOLUNTEER_NOT_SCREENED) when chosen. */
+  screeningStatus: ScreeningStatus;
 }
 
 /** Status moves a trajectory may make; CLOSED may reopen to FOLLOW_UP (a late follow-up note). */
@@ -89,6 +93,7 @@ export class TrajectoriesService {
     private readonly trajectories: TrajectoriesRepository,
     private readonly clock: Clock,
     private readonly participants: ParticipantsService,
+    private readonly screening: OrganisationScreeningService,
   ) {}
 
   async createTrajectory(actor: Actor | null, command: CreateTrajectoryCommand): Promise<TrajectoryEntity> {
@@ -101,6 +106,7 @@ export class TrajectoriesService {
     return this.transactions.run(async (tx) => {
       if (knownId && !(await this.trajectories.participantExists(knownId, tx))) throw AppError.notFound('Participant', knownId);
       const links = await this.validLinks(tx, command);
+      await this.requireScreened(tx, command.kind, links);
       const status = links.buddyId || links.hostOrganisationId ? TrajectoryStatus.MATCHED : TrajectoryStatus.INTAKE;
       // Created last, so a refused link leaves no participant behind (the transaction rolls back either way).
       const participantId = knownId ?? (await this.participants.createParticipant(tx, actor, newcomer!, null)).id;
@@ -134,6 +140,11 @@ export class TrajectoriesService {
         buddyId: command.buddyId === undefined ? trajectory.buddyId : command.buddyId,
         hostOrganisationId: command.hostOrganisationId === undefined ? trajectory.hostOrganisationId : command.hostOrganisationId,
       });
+      // Only a new match is checked: notes on a trajectory whose host's screening lapsed since stay editable.
+      await this.requireScreened(tx, trajectory.kind, {
+        buddyId: links.buddyId !== trajectory.buddyId ? links.buddyId : null,
+        hostOrganisationId: links.hostOrganisationId !== trajectory.hostOrganisationId ? links.hostOrganisationId : null,
+      });
       const endsOn = command.endsOn === undefined ? trajectory.endsOn : command.endsOn;
       if (endsOn && endsOn < trajectory.startsOn) throw AppError.badInput('endsOn must not be before startsOn', 'endsOn');
       const changes = { ...links, endsOn, notes: command.notes === undefined ? trajectory.notes : validate.optionalText('notes', command.notes, 2000) };
@@ -164,6 +175,7 @@ export class TrajectoriesService {
           to: status,
         });
       }
+      if (status === TrajectoryStatus.MATCHED || status === TrajectoryStatus.ACTIVE) await this.requireScreened(tx, trajectory.kind, trajectory);
       const endsOn = status === TrajectoryStatus.CLOSED && !trajectory.endsOn ? brusselsDay(this.clock.now()) : trajectory.endsOn;
       const closingOutcome = status === TrajectoryStatus.CLOSED ? outcome! : null;
       await this.trajectories.updateTrajectory(trajectory.id, { status, endsOn, outcome: closingOutcome }, tx);
@@ -281,7 +293,7 @@ export class TrajectoriesService {
         const sharedLanguages = languages.filter((language) => row.languages.includes(language));
         const sameNeighbourhood = !!wanted && row.neighbourhood?.toLowerCase() === wanted;
         const score = 3 * sharedLanguages.length + (sameNeighbourhood ? 2 : 0) + (row.skills.includes('BUDDY') ? 2 : 0) - row.active;
-        return { userId: row.user_id, score, sharedLanguages, sameNeighbourhood, activeBuddyTrajectories: row.active };
+        return { userId: row.user_id, score, sharedLanguages, sameNeighbourhood, activeBuddyTrajectories: row.active, screeningStatus: row.screening_status };
       })
       .sort((a, b) => b.score - a.score || a.activeBuddyTrajectories - b.activeBuddyTrajectories || a.userId.localeCompare(b.userId))
       .slice(0, take);
@@ -295,6 +307,30 @@ export class TrajectoriesService {
 
   followUpsByTrajectoryIds(ids: readonly string[]): Promise<TrajectoryFollowUpEntity[]> {
     return this.trajectories.followUpsByTrajectoryIds(ids);
+  }
+
+  /**
+   * Picnik's rule: a newcomer goes only to a host organisation whose screening holds
+   * (ORGANISATION_NOT_SCREENED) and, on a BUDDY trajectory, to a buddy who handed in their
+   * certificate of good conduct (VOLUNTEER_NOT_SCREENED). Null links are not checked.
+   */
+  private async requireScreened(tx: Transaction, kind: TrajectoryKind, links: { buddyId: string | null; hostOrganisationId: string | null }): Promise<void> {
+    if (links.hostOrganisationId) await this.screening.requireScreened(links.hostOrganisationId, 'hostOrganisationId', tx);
+    if (kind !== TrajectoryKind.BUDDY || !links.buddyId) return;
+    const profile = await this.trajectories.findVolunteerProfile(links.buddyId, tx);
+    if (profile?.screeningStatus === ScreeningStatus.RECEIVED) return;
+    const buddy = await this.trajectories.findUser(links.buddyId, tx);
+    const status = profile?.screeningStatus ?? ScreeningStatus.NOT_REQUESTED;
+    throw new AppError(
+      ErrorCode.VOLUNTEER_NOT_SCREENED,
+      `${buddy?.displayName ?? 'This volunteer'} has no certificate of good conduct yet (${status}): a buddy needs one`,
+      {
+        field: 'buddyId',
+        volunteerId: links.buddyId,
+        volunteerName: buddy?.displayName ?? null,
+        screeningStatus: status,
+      },
+    );
   }
 
   private async validLinks(

@@ -5,6 +5,7 @@ import { useStaffI18n } from '../staff-strings';
 import { DialogButton } from '../ui/confirm-dialog';
 import { QueryStatus } from '../ui/query-status';
 import { ActiveBadge } from './list-filters';
+import { OrganisationScreeningSection } from './organisation-screening';
 import { OrganisationActions } from './organisations-page';
 import { ORGANISATIONS_QUERY, type OrganisationRow, VENUES_QUERY } from './queries';
 import { VenueForm } from './venue-form';
@@ -48,6 +49,7 @@ function OrganisationDetails(props: { organisation: OrganisationRow }) {
         </dd>
       </dl>
       <OrganisationActions organisation={organisation} />
+      <OrganisationScreeningSection organisation={organisation} />
       <h2>{format(s.places.organisation.venuesTitle, name)}</h2>
       {organisation.active ? (
         <div className="toolbar">

@@ -12,6 +12,20 @@ export const ORGANISATIONS_QUERY = graphql(`
       venues {
         id
       }
+      screening {
+        status
+        screenedOn
+        validUntil
+        valid
+        expired
+        paysVolunteerAllowance
+        allowanceNote
+        trainings {
+          id
+          name
+          followedOn
+        }
+      }
     }
   }
 `);
@@ -69,6 +83,33 @@ export const DEACTIVATE_ORGANISATION = graphql(`
 export const REACTIVATE_ORGANISATION = graphql(`
   mutation StaffReactivateOrganisation($id: ID!) {
     reactivateOrganisation(id: $id) {
+      id
+    }
+  }
+`);
+
+export const SCREENING_STATUSES = ['NOT_SCREENED', 'IN_PROGRESS', 'SCREENED'] as const;
+export type ScreeningStatusValue = (typeof SCREENING_STATUSES)[number];
+
+export const RECORD_SCREENING = graphql(`
+  mutation StaffRecordOrganisationScreening($id: ID!, $input: OrganisationScreeningInput!) {
+    recordOrganisationScreening(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+
+export const ADD_TRAINING = graphql(`
+  mutation StaffAddOrganisationTraining($organisationId: ID!, $input: OrganisationTrainingInput!) {
+    addOrganisationTraining(organisationId: $organisationId, input: $input) {
+      id
+    }
+  }
+`);
+
+export const REMOVE_TRAINING = graphql(`
+  mutation StaffRemoveOrganisationTraining($id: ID!) {
+    removeOrganisationTraining(id: $id) {
       id
     }
   }
