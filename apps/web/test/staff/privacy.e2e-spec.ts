@@ -179,6 +179,29 @@ describe('staff area: privacy desk', () => {
     expect(web.pageErrors).toEqual([]);
   });
 
+  it("a user's page: no consent, an erasure preview of the account in numbers; your own account cannot be erased", async () => {
+    const page = await signedInStaffPage(web);
+    await page.goto('/staff/privacy');
+    await page.getByRole('searchbox', { name: 'Zoek een gebruiker op naam of e-mail' }).fill('volunteer');
+    await page.getByRole('search', { name: 'Gebruikers (vrijwilligers en medewerkers)' }).getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('link', { name: 'volunteer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Privacy van volunteer', level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Toestemming om contact op te nemen' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Gegevens wissen…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gegevens van volunteer wissen' });
+    await dialog.getByText(/Het account: naam, e-mail en wachtwoord/).waitFor();
+    await dialog.getByText('Geen shiften', { exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.goto(`/staff/privacy/users/${world.userIds.admin}`);
+    await page.getByText('Je kunt je eigen account niet wissen.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Gegevens wissen…' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(web.pageErrors).toEqual([]);
+  });
+
   it('a coordinator has no audit log link, the page says it is not allowed, and the API refuses', async () => {
     const page = await signedInStaffPage(web, { email: 'coordinator@test.oefenkansen.be', password: FIXTURE_PASSWORD });
     await page.goto('/staff/privacy');
