@@ -169,6 +169,26 @@ describe('staff area: privacy desk', () => {
     expect(await form.getByLabel('Over wie (nummer)').getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
 
+    // The whole log, a page of 25 at a time (the API's `after` cursor), and back.
+    // Enough entries for two pages: reads by the host of a participant of theirs, written as the API writes them.
+    await web.api.dataSource.query(
+      `INSERT INTO audit_log_entry (actor_user_id, action, subject_kind, subject_id, operation)
+       SELECT $1, 'READ', 'PARTICIPANT', gen_random_uuid(), 'participants' FROM generate_series(1, 30)`,
+      [world.userIds.host],
+    );
+    await page.goto('/staff/privacy/audit');
+    const total = (await web.api.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log_entry`))[0].n;
+    expect(total).toBeGreaterThan(25);
+    await page.getByText(`${total} regels gevonden.`).waitFor();
+    const firstPage = await log.getByRole('row').allInnerTexts();
+    await page.getByRole('button', { name: 'Volgende pagina' }).click();
+    await page.getByRole('button', { name: 'Vorige pagina' }).and(page.locator(':not([disabled])')).waitFor();
+    const secondPage = await log.getByRole('row').allInnerTexts();
+    expect(secondPage.slice(1)).not.toContainEqual(firstPage[1]);
+    await page.getByRole('button', { name: 'Vorige pagina' }).click();
+    await page.getByRole('button', { name: 'Vorige pagina' }).and(page.locator('[disabled]')).waitFor();
+    expect(await log.getByRole('row').allInnerTexts()).toEqual(firstPage);
+
     // The retention schedule.
     await page.goto('/staff/privacy/retention');
     await page.getByRole('heading', { name: 'Bewaartermijnen', level: 1 }).waitFor();
@@ -176,6 +196,29 @@ describe('staff area: privacy desk', () => {
     await page.getByRole('cell', { name: /24 maanden na de laatste activiteit/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(await pageScrollsSideways(page)).toBe(false);
+    expect(web.pageErrors).toEqual([]);
+  });
+
+  it("a user's page: no consent, an erasure preview of the account in numbers; your own account cannot be erased", async () => {
+    const page = await signedInStaffPage(web);
+    await page.goto('/staff/privacy');
+    await page.getByRole('searchbox', { name: 'Zoek een gebruiker op naam of e-mail' }).fill('volunteer');
+    await page.getByRole('search', { name: 'Gebruikers (vrijwilligers en medewerkers)' }).getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('link', { name: 'volunteer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Privacy van volunteer', level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Toestemming om contact op te nemen' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Gegevens wissen…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gegevens van volunteer wissen' });
+    await dialog.getByText(/Het account: naam, e-mail en wachtwoord/).waitFor();
+    await dialog.getByText('Geen shiften', { exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.goto(`/staff/privacy/users/${world.userIds.admin}`);
+    await page.getByText('Je kunt je eigen account niet wissen.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Gegevens wissen…' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     expect(web.pageErrors).toEqual([]);
   });
 

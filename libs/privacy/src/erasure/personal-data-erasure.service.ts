@@ -102,7 +102,8 @@ export class PersonalDataErasure {
       if (!participant) throw AppError.notFound('Participant', participantId);
       if (participant.erased_at)
         return { subject, erasedAt: participant.erased_at, erasedById: participant.erased_by_id, alreadyErased: true, cancelledNotifications: 0 };
-      refuseIdentifyingReason(reason, participant.identifying);
+      // The retention job's reason is a fixed word, whatever the person is called.
+      if (erasedBy) refuseIdentifyingReason(reason, participant.identifying);
       const now = this.clock.now();
       const erasedById = erasedBy?.userId ?? null;
       await this.repository.deleteCodeRequestsOf(participantId, tx);

@@ -8,7 +8,7 @@ import { QueryStatus } from '../ui/query-status';
 import { ConsentSection } from './consent-section';
 import { EraseSection } from './erase-section';
 import { ExportSection } from './export-section';
-import { FIND_USERS, PRIVACY_PARTICIPANT, type SubjectKind } from './queries';
+import { FIND_USERS, PRIVACY_ME, PRIVACY_PARTICIPANT, type SubjectKind } from './queries';
 
 /** /staff/privacy/participants/:id and /staff/privacy/users/:id: one person's privacy requests. */
 export function PersonPrivacyPage(props: { kind: SubjectKind; id: string }) {
@@ -33,12 +33,22 @@ function ParticipantPrivacy(props: { id: string }) {
 
 function UserPrivacy(props: { id: string }) {
   const { s } = useStaffI18n();
+  const { user: reader } = useAuth();
   const users = useStaffQuery(FIND_USERS, { search: null });
+  const me = useStaffQuery(PRIVACY_ME, {});
   return (
     <QueryStatus query={users}>
       {(data) => {
         const user = data.users.find((candidate) => candidate.id === props.id);
-        return user ? <PersonPrivacy kind="user" id={props.id} name={user.displayName} /> : <NotFound text={s.privacy.person.notFound} />;
+        if (!user) return <NotFound text={s.privacy.person.notFound} />;
+        // As the API: nobody erases their own account, and only an admin erases an admin.
+        const cannotErase =
+          me.data?.me?.id === user.id
+            ? s.privacy.erase.notYourself
+            : user.roles.includes('ADMIN') && !reader?.roles.includes('ADMIN')
+              ? s.privacy.erase.onlyAdmin
+              : null;
+        return <PersonPrivacy kind="user" id={props.id} name={user.displayName} cannotErase={cannotErase} />;
       }}
     </QueryStatus>
   );
@@ -61,7 +71,7 @@ function BackLink() {
   return <Link href="/">{s.privacy.person.back}</Link>;
 }
 
-function PersonPrivacy(props: { kind: SubjectKind; id: string; name: string }) {
+function PersonPrivacy(props: { kind: SubjectKind; id: string; name: string; cannotErase?: string | null }) {
   const { s, format } = useStaffI18n();
   const t = s.privacy.person;
   const { user } = useAuth();
@@ -92,7 +102,14 @@ function PersonPrivacy(props: { kind: SubjectKind; id: string; name: string }) {
       </p>
       <ExportSection kind={props.kind} id={props.id} />
       {props.kind === 'participant' && <ConsentSection participantId={props.id} />}
-      <EraseSection kind={props.kind} id={props.id} name={props.name} onErased={() => setErased(true)} />
+      {props.cannotErase ? (
+        <section className="privacy-section">
+          <h2>{s.privacy.erase.heading}</h2>
+          <p>{props.cannotErase}</p>
+        </section>
+      ) : (
+        <EraseSection kind={props.kind} id={props.id} name={props.name} onErased={() => setErased(true)} />
+      )}
     </>
   );
 }

@@ -22,6 +22,14 @@ export const FIND_USERS = graphql(`
   }
 `);
 
+export const PRIVACY_ME = graphql(`
+  query PrivacyMe {
+    me {
+      id
+    }
+  }
+`);
+
 export const PRIVACY_PARTICIPANT = graphql(`
   query PrivacyParticipant($id: ID!) {
     participant(id: $id) {
