@@ -919,6 +919,16 @@ const CASES: Case[] = [
   trajectory('unknown referralChannel', () => ({ referralChannel: 'RADIO' }), 'BAD_USER_INPUT'),
   trajectory('startsOn 2026-02-30', () => ({ startsOn: '2026-02-30' }), 'BAD_USER_INPUT'),
   trajectory('2,001-character notes', () => ({ notes: 'x'.repeat(2001) }), 'BAD_USER_INPUT'),
+  trajectory(
+    'participantId and a new participant both',
+    () => ({ participant: { firstName: 'Amina', preferredLanguage: 'ar', contactChannel: 'NONE', consentToContact: false } }),
+    'BAD_USER_INPUT',
+  ),
+  trajectory(
+    'a new participant without a first name',
+    () => ({ participantId: null, participant: { firstName: ' ', preferredLanguage: 'ar', contactChannel: 'NONE', consentToContact: false } }),
+    'BAD_USER_INPUT',
+  ),
   {
     name: 'updateTrajectory: endsOn before it starts',
     query: UPDATE_TRAJECTORY,
@@ -946,6 +956,24 @@ const CASES: Case[] = [
     code: 'BAD_USER_INPUT',
   },
   { name: 'changeTrajectoryStatus: unknown id', query: CHANGE_TRAJECTORY_STATUS, variables: () => ({ id: UNKNOWN_ID, s: 'ACTIVE' }), code: 'NOT_FOUND' },
+  {
+    name: 'changeTrajectoryStatus: CLOSED without an outcome',
+    query: CHANGE_TRAJECTORY_STATUS,
+    variables: (ctx) => ({ id: ctx.trajectoryId, s: 'CLOSED' }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'planTrajectoryFollowUp: dueOn before it starts',
+    query: `mutation($id: ID!, $i: PlanFollowUpInput!) { planTrajectoryFollowUp(id: $id, input: $i) { id } }`,
+    variables: (ctx) => ({ id: ctx.trajectoryId, i: { dueOn: '2026-08-31' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'completeTrajectoryFollowUp: unknown id',
+    query: `mutation($f: ID!, $i: CompleteFollowUpInput!) { completeTrajectoryFollowUp(followUpId: $f, input: $i) { id } }`,
+    variables: () => ({ f: UNKNOWN_ID, i: { recordedOn: '2026-12-01', outcomes: [] } }),
+    code: 'NOT_FOUND',
+  },
   {
     name: 'addTrajectoryFollowUp: recordedOn before it starts',
     query: ADD_FOLLOW_UP,

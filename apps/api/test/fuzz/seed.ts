@@ -49,6 +49,11 @@ export async function seedFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     id: trajectoryId,
     i: { outcomes: ['STAYED_MEMBER'], recordedOn: '2026-09-15' },
   });
+  // A planned follow-up, still open: completeTrajectoryFollowUp gets a real id to refuse the rest of.
+  await coordinator(`mutation($id: ID!, $i: PlanFollowUpInput!) { planTrajectoryFollowUp(id: $id, input: $i) { id } }`, {
+    id: trajectoryId,
+    i: { dueOn: '2026-10-15', note: 'Bellen' },
+  });
   await coordinator(`mutation($i: AddClosureDayInput!) { addClosureDay(input: $i) { id } }`, {
     i: { organisationId: world.schoolId, date: '2026-10-05', label: 'Pedagogische studiedag' },
   });

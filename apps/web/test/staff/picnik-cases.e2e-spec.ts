@@ -35,6 +35,8 @@ describe('staff Picnik cases', () => {
 
   beforeAll(async () => {
     web = await startStaffWebTest(BROWSER_NOW);
+    // "Today" for the API too: a follow-up planned for 9 September is due on both sides.
+    web.api.clock.set(BROWSER_NOW);
     world = await createWorld(web.api);
     // The buddy's certificate of good conduct is in: a BUDDY case may be matched with them.
     dataOf(
@@ -236,6 +238,32 @@ describe('staff Picnik cases', () => {
       [participantId],
     );
     expect(row).toEqual({ status: 'ACTIVE', note: 'Start bij de vereniging' });
+    expect(web.pageErrors).toEqual([]);
+  });
+  it('starts a second case for someone we know, found by name, on a wide screen with the columns', async () => {
+    const wide = await signedInStaffPage(web, { viewport: { width: 1280, height: 900 } });
+    await wide.goto('/staff/picnik/new');
+    await wide.getByLabel('Zoek op naam of telefoon').fill('Jawad');
+    await wide.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await wide.getByRole('button', { name: 'Jawad kiezen' }).click();
+    await wide.getByText('Gekozen: Jawad').waitFor();
+    expect(await axeViolations(wide)).toEqual([]);
+    await choose(wide, wide, /Soort traject/, 'Stage');
+    await choose(wide, wide, /Doorverwezen via/, 'CVO');
+    await wide.getByRole('button', { name: 'Traject maken' }).click();
+    await wide.getByRole('heading', { name: 'Traject van Jawad', level: 1 }).waitFor();
+    const [{ count }] = await web.api.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM trajectory t JOIN participant p ON p.id = t.participant_id WHERE p.first_name = 'Jawad'`,
+    );
+    expect(count).toBe(2);
+    await wide.goto('/staff/picnik');
+    await wide
+      .getByRole('region', { name: /^Intake/ })
+      .getByRole('article', { name: 'Jawad' })
+      .waitFor();
+    const columns = await wide.locator('.cases__column').evaluateAll((sections) => sections.map((section) => Math.round(section.getBoundingClientRect().top)));
+    expect(new Set(columns).size).toBe(1);
+    expect(await axeViolations(wide)).toEqual([]);
     expect(web.pageErrors).toEqual([]);
   });
 });

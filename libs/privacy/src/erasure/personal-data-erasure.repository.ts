@@ -80,9 +80,10 @@ export class PersonalDataErasureRepository extends BaseRepository {
     await tx.query(`UPDATE trajectory_status_change SET note = NULL, updated_at = now() WHERE trajectory_id IN (${trajectories}) AND note IS NOT NULL`, [
       participantId,
     ]);
-    await tx.query(`UPDATE trajectory_follow_up SET note = NULL, updated_at = now() WHERE trajectory_id IN (${trajectories}) AND note IS NOT NULL`, [
-      participantId,
-    ]);
+    await tx.query(
+      `UPDATE trajectory_follow_up SET note = NULL, planned_note = NULL, updated_at = now() WHERE trajectory_id IN (${trajectories}) AND (note IS NOT NULL OR planned_note IS NOT NULL)`,
+      [participantId],
+    );
   }
 
   /** The user's row locked for the erasure; null when unknown. */

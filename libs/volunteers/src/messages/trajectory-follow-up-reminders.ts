@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { Clock } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { Transaction, Transactions } from '@app/database';
 import { ComposesMessages, Composition, MessageComposer, Outbox, OutboxRow } from '@app/messaging';
 import { JobName, OnJob } from '@app/queues';
