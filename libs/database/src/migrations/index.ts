@@ -14,6 +14,7 @@ import { OrganisationPhone1796598510359 } from './1796598510359-OrganisationPhon
 import { CalendarRevisions1796599042173 } from './1796599042173-CalendarRevisions';
 import { PlacesActive1796700000000 } from './1796700000000-PlacesActive';
 import { AccountLinks1796900000000 } from './1796900000000-AccountLinks';
+import { Broadcasts1797000000000 } from './1797000000000-Broadcasts';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CalendarRevisions1796599042173,
   PlacesActive1796700000000,
   AccountLinks1796900000000,
+  Broadcasts1797000000000,
 ];

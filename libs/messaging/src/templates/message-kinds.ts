@@ -56,6 +56,8 @@ export const MESSAGE_KINDS = [
   'USER_INVITATION',
   /** To a user who forgot their password: a one-time link (link) to set a new one; it works until date, time. */
   'PASSWORD_RESET',
+  /** To a participant or festival organiser: a coordinator's own words (message), about title; inDutch adds a line saying the words are Dutch. */
+  'BROADCAST',
 ] as const;
 
 export type CatalogueKind = (typeof MESSAGE_KINDS)[number];
@@ -113,4 +115,8 @@ export interface MessageVariables {
   link?: string | null;
   /** The number to call to "let us know" (E.164): the host organisation's, else CONTACT_PHONE; none leaves the line out. */
   contactPhone?: string | null;
+  /** BROADCAST: the coordinator's text, in the reader's language or in Dutch. */
+  message?: string | null;
+  /** BROADCAST: the text is the Dutch original (no translation in the reader's language): a line says so. */
+  inDutch?: boolean;
 }

@@ -61,6 +61,7 @@ const base: MessageVariables = {
   deadline: utc('2026-09-18T21:59:00Z'),
   freePlots: 7,
   code: '042917',
+  message: 'Neem een pen mee.',
   colleagueName: 'Karim El Idrissi',
   link: 'https://oefenkansen.kortrijk.be/invitation/q3Vb0Yw2mJ8xT5nR1cK7hL4pZ9sA6dE0fG2iU8oW3yQ',
   slots: [],
