@@ -67,31 +67,41 @@ export function wordsFor(draft: Pick<BroadcastDraft, 'text' | 'translations'>, l
   return { message: draft.text, inDutch: language !== 'nl', field: 'text' };
 }
 
-/** The broadcast's SMS in a language, as the renderer writes it, and its length. */
+/**
+ * The broadcast's SMS in a language, as the renderer writes it, and whether it fits: within
+ * MAX_SMS_SEGMENTS and, for the Dutch text, with the line saying so (the renderer would drop that
+ * line, an optional part, to fit the budget: then the reader would not know why it is Dutch).
+ */
 export function broadcastSms(draft: Pick<BroadcastDraft, 'text' | 'translations'>, language: string, title: string, now: Date) {
   const words = wordsFor(draft, language);
-  const sms = renderMessage(BROADCAST_KIND, language, {
-    firstName: '',
-    sessionTitle: title,
-    startsAt: now,
-    endsAt: now,
-    venueName: '',
-    venueAddress: '',
-    message: words.message,
-    inDutch: words.inDutch,
-  }).sms;
-  return { sms, length: smsLength(sms), field: words.field };
+  const render = (inDutch: boolean) =>
+    // The renderer fills every part; the SMS itself names no one, so any first name does.
+    renderMessage(BROADCAST_KIND, language, {
+      firstName: 'X',
+      sessionTitle: title,
+      startsAt: now,
+      endsAt: now,
+      venueName: '',
+      venueAddress: '',
+      message: words.message,
+      inDutch,
+    }).sms;
+  const sms = render(words.inDutch);
+  const length = smsLength(sms);
+  const lineDropped = words.inDutch && sms === render(false);
+  const fits = length.segments <= MAX_SMS_SEGMENTS && !lineDropped;
+  return { sms, fits, segments: fits ? length.segments : Math.max(length.segments, MAX_SMS_SEGMENTS + 1), field: words.field };
 }
 
 /** Refuses a broadcast whose SMS would be longer than MAX_SMS_SEGMENTS for a reader in one of these languages. */
 export function requireFitsSms(draft: BroadcastDraft, smsLanguages: Iterable<string>, title: string, now: Date): void {
   for (const language of smsLanguages) {
-    const { length, field } = broadcastSms(draft, language, title, now);
-    if (length.segments > MAX_SMS_SEGMENTS) {
+    const { fits, segments, field } = broadcastSms(draft, language, title, now);
+    if (!fits) {
       throw new AppError(
         ErrorCode.SMS_TOO_LONG,
-        `The SMS in ${language} would take ${length.segments} parts (at most ${MAX_SMS_SEGMENTS}): write a shorter text or a translation`,
-        { field, language, segments: length.segments },
+        `The SMS in ${language} would take ${segments} parts (at most ${MAX_SMS_SEGMENTS}): write a shorter text or a translation`,
+        { field, language, segments },
       );
     }
   }

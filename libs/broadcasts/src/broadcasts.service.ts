@@ -70,7 +70,7 @@ export class BroadcastsService {
           language: reader.language,
           readers: 0,
           translated: !wordsFor(draft, reader.language).inDutch,
-          smsSegments: reader.channel === NotificationChannel.SMS ? broadcastSms(draft, reader.language, title, this.clock.now()).length.segments : null,
+          smsSegments: reader.channel === NotificationChannel.SMS ? broadcastSms(draft, reader.language, title, this.clock.now()).segments : null,
         };
         group.readers += 1;
         groups.set(key, group);
