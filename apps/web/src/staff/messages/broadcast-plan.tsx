@@ -17,7 +17,8 @@ export function BroadcastPlanTable(props: { plan: BroadcastPlan }) {
       </p>
       {unreachable && <p>{unreachable}</p>}
       {plan.groups.length > 0 && (
-        <div className="table-scroll">
+        // Focusable: on a phone the table scrolls sideways inside the dialog, and keyboard users must reach that too.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={words.planCaption}>
           <table className="data-table">
             <caption>{words.planCaption}</caption>
             <thead>

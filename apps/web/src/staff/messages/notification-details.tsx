@@ -46,7 +46,7 @@ export function NotificationDetails(props: { notification: NotificationRow; onRe
           {n.attemptsLog.length === 0 ? (
             <p>{words.noAttempts}</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={words.attemptsCaption}>
               <table className="data-table">
                 <caption>{words.attemptsCaption}</caption>
                 <thead>
