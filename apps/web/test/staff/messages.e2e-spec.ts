@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { Clock } from '@app/common';
 import { NotificationDispatcher } from '@app/messaging';
 import { startSmsGateway, startSmtpCapture, waitFor } from '@app/testing';
+import { BOOK_STAND, bookingInput, createFestival } from '../../../api/test/festival-fixtures';
 import { CREATE_SERIES, createWorld, type World } from '../../../api/test/fixtures';
 import { dataOf, tableSnapshot } from '../../../api/test/test-api';
 import { WorkerModule } from '../../../worker/src/worker.module';
@@ -273,6 +274,23 @@ describe('staff messages: outbox, previews and broadcasts', () => {
     expect(await preview.innerText()).toMatch(/[\u0600-\u06FF]/);
     await page.getByText(/sms-del/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    expect(await pageScrollsSideways(page)).toBe(false);
+  });
+
+  it('opens from the festival pages with the edition chosen, and reaches its organisers', async () => {
+    const festival = await createFestival(web.api, world);
+    dataOf(await web.api.gql(BOOK_STAND, { i: bookingInput(festival, world, 'A1', '11:00', '15:00') }, world.tokens.organiser));
+    await page.goto(`/staff/messages/broadcast?festivalEditionId=${festival.editionId}`);
+    await page.getByRole('heading', { name: 'Bericht aan een groep', level: 1 }).waitFor();
+    const edition = page.locator('.field').filter({ has: page.getByText('Festival', { exact: true }) });
+    await edition.getByRole('button', { name: /KortRIJK aan Culturen 2027/ }).waitFor();
+    await page.getByLabel('Tekst in het Nederlands').fill('De opbouw begint om 9 uur.');
+    await page.getByRole('button', { name: 'Bekijk wie het krijgt' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('1 persoon krijgt dit bericht.').waitFor();
+    expect(await dialog.locator('tr[data-row-id="EMAIL-nl"]').innerText()).toContain('1');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
     expect(await pageScrollsSideways(page)).toBe(false);
   });
 });
