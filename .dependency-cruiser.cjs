@@ -2,7 +2,7 @@
 // tsconfig.json, so the rules see which lib a file really imports).
 //   apps → domain libs → infrastructure libs; libs never import apps; a lib is used through its
 //   index; no cycles; the web app imports nothing of the backend but the translation files.
-const DOMAIN = '^libs/(auth|scheduling|registrations|festival|volunteers|privacy)/';
+const DOMAIN = '^libs/(auth|scheduling|registrations|festival|volunteers|privacy|broadcasts)/';
 const INFRASTRUCTURE = '^libs/(config|database|queues|events|health|messaging|common)/';
 const TEST_FILE = '(\\.(spec|int-spec|e2e-spec)\\.ts$|/test/)';
 

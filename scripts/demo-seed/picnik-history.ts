@@ -8,12 +8,21 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { Actor } from '@app/common';
 import { Transactions } from '@app/database';
 import { OrganisationKind } from '@app/organisations';
 import { ContactChannel, ParticipantsService, ReferralChannel, validateNewParticipant } from '@app/registrations';
 import { OrganisationsService, SCHEDULE_ZONE } from '@app/scheduling';
 import { FollowUpOutcome, TrajectoriesService, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '@app/volunteers';
-import type { PicnikSeed } from './picnik';
+
+/** What the Picnik seed needs of the rest of the demo. */
+export interface PicnikSeed {
+  coordinator: Actor;
+  /** The demo volunteers' user ids by slug ("marie", "ahmad", …). */
+  volunteerIds: Readonly<Record<string, string>>;
+  nextMeetingId: string;
+  now: Date;
+}
 
 export const REPORT_FROM = '2022-01-01';
 export const REPORT_TO = '2023-09-30';

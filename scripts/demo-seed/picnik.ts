@@ -5,20 +5,13 @@
  */
 import { INestApplicationContext } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { Actor } from '@app/common';
-import { ContactChannel, NewParticipantCommand, ReferralChannel, RegistrationsService } from '@app/registrations';
 import { OrganisationScreeningService, OrganisationScreeningStatus } from '@app/organisations';
+import { ContactChannel, NewParticipantCommand, ReferralChannel, RegistrationsService } from '@app/registrations';
 import { OrganisationsService, SCHEDULE_ZONE } from '@app/scheduling';
 import { FollowUpOutcome, TrajectoriesService, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '@app/volunteers';
-import { CITY, ensureRefuInterim, FMDO, historicalTrajectories, seedPicnikHistory } from './picnik-history';
+import { CITY, ensureRefuInterim, FMDO, historicalTrajectories, type PicnikSeed, seedPicnikHistory } from './picnik-history';
 
-export interface PicnikSeed {
-  coordinator: Actor;
-  /** The demo volunteers' user ids by slug ("marie", "ahmad", …). */
-  volunteerIds: Readonly<Record<string, string>>;
-  nextMeetingId: string;
-  now: Date;
-}
+export type { PicnikSeed } from './picnik-history';
 
 type Slug = 'marie' | 'ahmad' | 'zahra' | 'iryna' | 'sophie' | 'ayaan' | 'mehmet';
 

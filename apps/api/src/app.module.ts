@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountMessagesModule, AuthModule, RateLimitStorage, UsersService } from '@app/auth';
+import { BroadcastMessagesModule, BroadcastsModule } from '@app/broadcasts';
 import { ClockModule, pinoParams } from '@app/common';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -51,7 +52,9 @@ export class AppModule {
         FestivalMessagesModule,
         ShiftMessagesModule,
         AccountMessagesModule,
+        BroadcastMessagesModule,
         NotificationsAdminModule,
+        BroadcastsModule,
         LoadersModule,
         PrivacyApiModule,
         ThrottlerModule.forRootAsync({ imports: [AuthModule], inject: [APP_CONFIG, RateLimitStorage], useFactory: rateLimitOptions }),

@@ -1,4 +1,5 @@
 import { AUTH_ENTITIES } from '@app/auth';
+import { BROADCASTS_ENTITIES } from '@app/broadcasts';
 import { FESTIVAL_ENTITIES } from '@app/festival';
 import { NOTIFICATIONS_ENTITIES } from '@app/messaging';
 import { ORGANISATIONS_ENTITIES } from '@app/organisations';
@@ -20,4 +21,5 @@ export const ENTITIES = [
   ...FESTIVAL_ENTITIES,
   ...VOLUNTEERS_ENTITIES,
   ...PRIVACY_ENTITIES,
+  ...BROADCASTS_ENTITIES,
 ];

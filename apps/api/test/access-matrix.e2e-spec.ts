@@ -278,6 +278,9 @@ describe('authorisation matrix: every operation for every role', () => {
       participant: args(() => ({ id: base.participantId })),
       registrationSettings: NO_ARGUMENTS,
       notifications: args(() => ({ filter: { sessionId: base.sessionId } })),
+      messagePreview: args(() => ({ kind: 'BROADCAST', language: 'ar', channel: 'SMS' })),
+      broadcastPlan: args(() => ({ input: { audience: { sessionId: base.sessionId }, text: 'Neem een pen mee.' } })),
+      broadcasts: NO_ARGUMENTS,
       festivalDates: args(() => ({ year: 2027 })),
       festivalEditions: NO_ARGUMENTS,
       festivalEdition: args(() => ({ id: festival.editionId })),
@@ -381,6 +384,7 @@ describe('authorisation matrix: every operation for every role', () => {
         return { requestId, code: await codeSentFor(api, requestId) };
       }),
       resendNotification: args(async () => ({ id: await failedNotification() })),
+      broadcastMessage: args(() => ({ input: { audience: { sessionId: base.sessionId }, text: 'Neem een pen mee.', idempotencyKey: unique('broadcast-key') } })),
       createFestivalEdition: args(() => ({ input: { name: unique('Culturen'), startsOn: '2027-05-14', endsOn: '2027-05-17' } })),
       updateFestivalEdition: args(() => ({ id: base.spareEditionId, input: { siteName: unique('Plein') } })),
       setFestivalOpeningHours: args(() => ({ editionId: base.spareEditionId, openingHours: [{ date: SATURDAY, from: '11:00', to: '23:00' }] })),

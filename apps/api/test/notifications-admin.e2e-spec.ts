@@ -259,14 +259,22 @@ describe('notifications: coordinators', () => {
       }
     });
 
-    it.each([
-      ['no filter', null],
-      ['an empty filter', {}],
-      ['only a kind', { kind: 'SESSION_REMINDER' }],
-    ])('refuses %s with BAD_USER_INPUT', async (_what, filter) => {
-      const result = await query(filter);
-      expect(errorOf(result).code).toBe('BAD_USER_INPUT');
-      expect(result.data).toBeNull();
+    it('without a subject or status keeps to the last 30 days (or since), and filters by kind, channel and language', async () => {
+      const one = await registerByEmail('Periode een');
+      const rows = await rowsOf(one.registrationId);
+      const confirmation = rows.find((row) => row.kind === 'REGISTRATION_CONFIRMED')!;
+      const reminders = rows.filter((row) => row.kind === 'SESSION_REMINDER').map((row) => row.id);
+      for (const filter of [null, {}, { kind: 'SESSION_REMINDER' }]) expect(ids(await query(filter, 200))).toEqual(expect.arrayContaining(reminders));
+      expect(ids(await query({ kind: 'REGISTRATION_CONFIRMED', channel: 'EMAIL', language: 'fr' }, 200))).toContain(confirmation.id);
+      expect(ids(await query({ kind: 'REGISTRATION_CONFIRMED', channel: 'SMS' }, 200))).not.toContain(confirmation.id);
+      expect(ids(await query({ kind: 'REGISTRATION_CONFIRMED', language: 'ar' }, 200))).not.toContain(confirmation.id);
+
+      const old = new Date(NOW.getTime() - 40 * 24 * 3600_000);
+      await sql(`UPDATE notification SET due_at = $2 WHERE id = $1`, [confirmation.id, old]);
+      expect(ids(await query({ kind: 'REGISTRATION_CONFIRMED' }, 200))).not.toContain(confirmation.id);
+      expect(ids(await query({ kind: 'REGISTRATION_CONFIRMED', since: new Date(old.getTime() - 60_000).toISOString() }, 200))).toContain(confirmation.id);
+      expect(ids(await query({ registrationId: one.registrationId }))).toContain(confirmation.id);
+      expect(errorOf(await query({ since: 'not a time' })).code).toBe('BAD_USER_INPUT');
     });
 
     it('refuses an id that is not a UUID with BAD_USER_INPUT', async () => {

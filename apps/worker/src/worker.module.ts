@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountMessagesModule } from '@app/auth';
+import { BroadcastMessagesModule } from '@app/broadcasts';
 import { ClockModule, pinoParams } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -39,6 +40,7 @@ export class WorkerModule {
         FestivalMessagesModule,
         ShiftMessagesModule,
         AccountMessagesModule,
+        BroadcastMessagesModule,
         PrivacyModule,
         DiscoveryModule,
       ],

@@ -21,6 +21,8 @@ export enum ErrorCode {
   VOLUNTEER_UNAVAILABLE = 'VOLUNTEER_UNAVAILABLE',
   /** The organisation or venue is switched off: no new venues or sessions there until it is switched on again. */
   DEACTIVATED = 'DEACTIVATED',
+  /** A broadcast's text would take more SMS parts than a message may (extensions.language: for which readers). */
+  SMS_TOO_LONG = 'SMS_TOO_LONG',
   /** The HTTP request itself is unusable: not JSON, a wrong encoding (HTTP 400). */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The request body is over 100 kB (HTTP 413). */

@@ -8,6 +8,7 @@ export * from './delivery/dispatcher';
 export * from './delivery/delivery.service';
 export * from './admin/notification-admin.service';
 export * from './admin/notification-policy';
+export * from './admin/message-preview';
 export * from './admin/notifications-admin.module';
 export * from './channels/channels';
 export * from './channels/calendar-message';

@@ -10,6 +10,10 @@ export interface NotificationQuery {
   registrationId?: string;
   status?: NotificationStatus;
   kind?: string;
+  channel?: string;
+  language?: string;
+  /** Rows due at or after this time. */
+  since?: Date;
 }
 
 /** The outbox's rows and their delivery attempts, for delivery, the dispatcher and the coordinators' view. */
@@ -77,6 +81,9 @@ export class NotificationRepository extends BaseRepository {
     if (filter.registrationId) query.andWhere('n.registration_id = :registrationId', { registrationId: filter.registrationId });
     if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('n.kind = :kind', { kind: filter.kind });
+    if (filter.channel) query.andWhere('n.channel = :channel', { channel: filter.channel });
+    if (filter.language) query.andWhere('n.language = :language', { language: filter.language });
+    if (filter.since) query.andWhere('n.due_at >= :since', { since: filter.since });
     return query.orderBy('n.due_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit).getMany();
   }
 

@@ -53,6 +53,9 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     registrationSettings: { who: LOGGED_IN },
     // Messages
     notifications: { who: COORDINATORS },
+    messagePreview: { who: COORDINATORS },
+    broadcastPlan: { who: COORDINATORS },
+    broadcasts: { who: COORDINATORS },
     // Festival
     festivalDates: { who: ANYONE },
     festivalEditions: { who: ANYONE },
@@ -143,6 +146,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     confirmRegistrationCode: { who: ANYONE, scope: 'Whoever has the code sent to the phone; it registers that phone’s newcomer only' },
     // Messages
     resendNotification: { who: COORDINATORS },
+    broadcastMessage: { who: COORDINATORS },
     // Festival
     createFestivalEdition: { who: COORDINATORS },
     updateFestivalEdition: { who: COORDINATORS },

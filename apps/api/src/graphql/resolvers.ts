@@ -1,4 +1,5 @@
 import { UsersResolver } from '../auth/users.resolver';
+import { BroadcastsResolver } from '../broadcasts/broadcasts.resolver';
 import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import {
@@ -38,6 +39,7 @@ export const API_RESOLVERS = [
   ParticipantsResolver,
   SelfRegistrationResolver,
   NotificationsResolver,
+  BroadcastsResolver,
   FestivalEditionsResolver,
   StandBookingsResolver,
   StandApplicationsResolver,

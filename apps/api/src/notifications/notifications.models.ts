@@ -37,4 +37,25 @@ export class NotificationFilter {
   @Field(() => ID, { nullable: true }) registrationId?: string | null;
   @Field(() => NotificationStatus, { nullable: true }) status?: NotificationStatus | null;
   @Field(() => String, { nullable: true, description: 'A message kind, e.g. SESSION_REMINDER' }) kind?: string | null;
+  @Field(() => NotificationChannel, { nullable: true }) channel?: NotificationChannel | null;
+  @Field(() => String, { nullable: true, description: 'A message language, e.g. ar' }) language?: string | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Messages due at or after this time; without a subject or status the list keeps to the last 30 days by default',
+  })
+  since?: Date | null;
+}
+
+@ObjectType('MessagePreview', { description: 'A message kind rendered with demo values, as a reader would get it' })
+export class MessagePreviewModel {
+  @Field() kind: string;
+  @Field({ description: 'The language used (nl when the language has no words for this kind: then Dutch + English)' }) language: string;
+  @Field({ description: 'ltr or rtl' }) direction: string;
+  @Field(() => NotificationChannel) channel: NotificationChannel;
+  @Field(() => String, { nullable: true, description: 'Mail only' }) subject: string | null;
+  @Field(() => String, { nullable: true, description: 'Mail only: the plain-text part' }) text: string | null;
+  @Field(() => String, { nullable: true, description: 'Mail only: the HTML part' }) html: string | null;
+  @Field(() => String, { nullable: true, description: 'SMS only: the text as sent' }) sms: string | null;
+  @Field(() => Int, { nullable: true, description: 'SMS only: how many parts' }) smsSegments: number | null;
+  @Field(() => String, { nullable: true, description: 'SMS only: GSM-7 or UCS-2' }) smsEncoding: string | null;
 }

@@ -1,11 +1,12 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
+import { NotificationChannel } from '@app/common';
 import { NotificationAdminService } from '@app/messaging';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { ParticipantModel } from '../registrations/registrations.models';
 import { SessionModel } from '../scheduling/scheduling.models';
-import { DeliveryAttemptModel, NotificationFilter, NotificationModel } from './notifications.models';
+import { DeliveryAttemptModel, MessagePreviewModel, NotificationFilter, NotificationModel } from './notifications.models';
 
 /** The outbox for coordinators: the service checks the role, the fields batch through DataLoaders. */
 @Resolver(() => NotificationModel)
@@ -14,7 +15,7 @@ export class NotificationsResolver {
 
   @Query(() => [NotificationModel], {
     description:
-      'Messages, newest due first (first: 1-200, default 50). Give at least one of sessionId, participantId, registrationId or status. Coordinators only',
+      'Messages, newest due first (first: 1-200, default 50). Without a sessionId, participantId, registrationId or status, those due since `since` (default: the last 30 days). Coordinators only',
   })
   notifications(
     @CurrentActor() actor: Actor | null,
@@ -22,6 +23,18 @@ export class NotificationsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
   ): Promise<NotificationModel[]> {
     return this.service.listNotifications(actor, filter, first);
+  }
+
+  @Query(() => MessagePreviewModel, {
+    description: 'A message kind in one of the 12 languages, rendered by the real renderer with demo values. Coordinators only',
+  })
+  messagePreview(
+    @CurrentActor() actor: Actor | null,
+    @Args('kind') kind: string,
+    @Args('language') language: string,
+    @Args('channel', { type: () => NotificationChannel }) channel: NotificationChannel,
+  ): MessagePreviewModel {
+    return this.service.previewMessage(actor, kind, language, channel);
   }
 
   @Mutation(() => NotificationModel, {

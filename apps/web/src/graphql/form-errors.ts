@@ -90,6 +90,8 @@ const CODE_SENTENCES: Record<ApiErrorCode, (error: ApiError) => Part[] | null> =
   VOLUNTEER_UNAVAILABLE: () => [part((t) => t.volunteer.unavailable)],
   // No public form plans at a venue; should one, a venue deactivated meanwhile is gone for its reader.
   DEACTIVATED: () => [part((t) => t.formErrors.notFound)],
+  // Only the staff's broadcast sends a text of its writer's; no public form meets it.
+  SMS_TOO_LONG: () => [part((t) => t.formErrors.tooLong)],
   BAD_REQUEST: () => null,
   PAYLOAD_TOO_LARGE: () => [part((t) => t.formErrors.tooLong)],
   TOO_MANY_REQUESTS: (error) => [part((t) => t.formErrors.tooMany), waitPart(error.extensions.retryAfter)],

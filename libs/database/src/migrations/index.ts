@@ -14,9 +14,10 @@ import { OrganisationPhone1796598510359 } from './1796598510359-OrganisationPhon
 import { CalendarRevisions1796599042173 } from './1796599042173-CalendarRevisions';
 import { PlacesActive1796700000000 } from './1796700000000-PlacesActive';
 import { AccountLinks1796900000000 } from './1796900000000-AccountLinks';
-import { ConsentRecords1797213047311 } from './1797213047311-ConsentRecords';
-import { TrajectoryOutcomeAndPlannedFollowUps1797104000000 } from './1797104000000-TrajectoryOutcomeAndPlannedFollowUps';
 import { OrganisationScreening1797000000000 } from './1797000000000-OrganisationScreening';
+import { TrajectoryOutcomeAndPlannedFollowUps1797104000000 } from './1797104000000-TrajectoryOutcomeAndPlannedFollowUps';
+import { ConsentRecords1797213047311 } from './1797213047311-ConsentRecords';
+import { Broadcasts1797300000000 } from './1797300000000-Broadcasts';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -35,4 +36,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OrganisationScreening1797000000000,
   TrajectoryOutcomeAndPlannedFollowUps1797104000000,
   ConsentRecords1797213047311,
+  Broadcasts1797300000000,
 ];

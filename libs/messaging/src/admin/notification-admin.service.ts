@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, AppError, Clock, validate } from '@app/common';
+import { Actor, AppError, Clock, NotificationChannel, validate } from '@app/common';
 import { Transactions } from '@app/database';
 import { DeliveryAttemptEntity, NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationRepository } from '../notification.repository';
+import { type MessagePreview, previewMessage } from './message-preview';
 import { notificationPolicy } from './notification-policy';
 
 export const DEFAULT_NOTIFICATIONS_PAGE = 50;
@@ -14,7 +15,14 @@ export interface NotificationFilter {
   registrationId?: string | null;
   status?: NotificationStatus | null;
   kind?: string | null;
+  channel?: NotificationChannel | null;
+  language?: string | null;
+  /** Messages due at or after this time. */
+  since?: Date | null;
 }
+
+/** Without a subject (session, participant, registration) or a status, the desk shows this many days back. */
+export const DEFAULT_OUTBOX_DAYS = 30;
 
 /**
  * The outbox as coordinators see it: what was sent, what failed and why, and a second chance for
@@ -30,14 +38,17 @@ export class NotificationAdminService {
     private readonly clock: Clock,
   ) {}
 
-  /** Messages matching the filter, newest due first. The filter must narrow by subject or status. */
+  /**
+   * Messages matching the filter, newest due first. Without a subject or a status the list keeps
+   * to a period (since, by default the last DEFAULT_OUTBOX_DAYS days): the outbox grows forever.
+   */
   listNotifications(actor: Actor | null, filter: NotificationFilter | null | undefined, first?: number | null): Promise<NotificationEntity[]> {
     notificationPolicy.requireCanAdminister(actor, 'see the outbox');
     const limit = validate.int('first', first ?? DEFAULT_NOTIFICATIONS_PAGE, 1, MAX_NOTIFICATIONS_PAGE);
-    const { sessionId, participantId, registrationId, status, kind } = filter ?? {};
-    if (!sessionId && !participantId && !registrationId && !status) {
-      throw AppError.badInput('Give at least one of sessionId, participantId, registrationId or status', 'filter');
-    }
+    const { sessionId, participantId, registrationId, status, kind, channel, language, since } = filter ?? {};
+    if (since !== undefined && since !== null && Number.isNaN(since.getTime())) throw AppError.badInput('since is not a valid time', 'filter.since');
+    const narrow = !!(sessionId || participantId || registrationId || status);
+    const period = since ?? (narrow ? undefined : new Date(this.clock.now().getTime() - DEFAULT_OUTBOX_DAYS * 24 * 3600 * 1000));
     return this.notifications.list(
       {
         sessionId: sessionId ? validate.uuid('filter.sessionId', sessionId) : undefined,
@@ -45,6 +56,9 @@ export class NotificationAdminService {
         registrationId: registrationId ? validate.uuid('filter.registrationId', registrationId) : undefined,
         status: status ?? undefined,
         kind: validate.optionalText('filter.kind', kind, 40) || undefined,
+        channel: channel ?? undefined,
+        language: validate.optionalText('filter.language', language, 10) || undefined,
+        since: period,
       },
       limit,
     );
@@ -71,6 +85,12 @@ export class NotificationAdminService {
     });
     this.logger.log({ notificationId, by: resender.userId }, 'failed message put back in the outbox');
     return resent;
+  }
+
+  /** A message kind as a reader would get it, with demo values (the desk's preview). */
+  previewMessage(actor: Actor | null, kind: string, language: string, channel: NotificationChannel): MessagePreview {
+    notificationPolicy.requireCanAdminister(actor, 'preview messages');
+    return previewMessage(kind, language, channel, this.clock.now());
   }
 
   /** The attempts of a batch of messages, oldest first, for a DataLoader. */

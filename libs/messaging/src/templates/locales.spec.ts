@@ -113,6 +113,7 @@ describe('bidi isolation of names', () => {
     plotCode: 'B12',
     deadline: new Date('2026-08-28T10:00:00Z'),
     freePlots: 4,
+    message: 'Neem een pen mee.',
   };
   const rtl = SUPPORTED_MESSAGE_LANGUAGES.filter((language) => textDirection(language) === 'rtl');
 

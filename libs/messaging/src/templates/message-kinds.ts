@@ -58,6 +58,8 @@ export const MESSAGE_KINDS = [
   'PASSWORD_RESET',
   /** Staff alert to coordinators: a planned Picnik follow-up is due (title = the participant's first name, date = when it was due, link = the case). */
   'TRAJECTORY_FOLLOW_UP_DUE',
+  /** To a participant or festival organiser: a coordinator's own words (message), about title; inDutch adds a line saying the words are Dutch. */
+  'BROADCAST',
 ] as const;
 
 export type CatalogueKind = (typeof MESSAGE_KINDS)[number];
@@ -115,4 +117,8 @@ export interface MessageVariables {
   link?: string | null;
   /** The number to call to "let us know" (E.164): the host organisation's, else CONTACT_PHONE; none leaves the line out. */
   contactPhone?: string | null;
+  /** BROADCAST: the coordinator's text, in the reader's language or in Dutch. */
+  message?: string | null;
+  /** BROADCAST: the text is the Dutch original (no translation in the reader's language): a line says so. */
+  inDutch?: boolean;
 }

@@ -212,6 +212,8 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     code: clean(vars.code),
     colleague: clean(vars.colleagueName),
     contactPhone: readablePhone(clean(vars.contactPhone)),
+    message: clean(vars.message),
+    inDutch: vars.inDutch ? 'yes' : undefined,
   };
 }
 

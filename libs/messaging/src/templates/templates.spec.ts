@@ -55,6 +55,7 @@ const vars: MessageVariables = {
   deadline: utc('2026-08-28T21:59:00Z'),
   freePlots: 7,
   code: '042917',
+  message: 'Neem een pen mee.',
   colleagueName: 'Karim El Idrissi',
   link: 'https://oefenkansen.kortrijk.be/invitation/q3Vb0Yw2mJ8xT5nR1cK7hL4pZ9sA6dE0fG2iU8oW3yQ',
   slots: [
@@ -91,6 +92,7 @@ const KNOWN_PLACEHOLDERS = new Set([
   'colleague',
   'contactPhone',
   'link',
+  'message',
 ]);
 
 /** What every translation must keep in the e-mail text, so no language silently drops the essentials. */
@@ -122,6 +124,7 @@ const REQUIRED_IN_TEXT: Record<CatalogueKind, string[]> = {
   ['USER_INVITATION']: ['firstName', 'link', 'date', 'time'],
   ['PASSWORD_RESET']: ['firstName', 'link', 'date', 'time'],
   ['TRAJECTORY_FOLLOW_UP_DUE']: ['firstName', 'title', 'date', 'link'],
+  ['BROADCAST']: ['firstName', 'message'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
@@ -156,7 +159,7 @@ describe('catalogues', () => {
     expect([...SUPPORTED_MESSAGE_LANGUAGES]).toEqual(['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr']);
     expect(Object.keys(CATALOGUES).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
     expect(Object.keys(DIGEST_LABELS).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
-    expect(MESSAGE_KINDS).toHaveLength(27);
+    expect(MESSAGE_KINDS).toHaveLength(28);
     expect(new Set(MESSAGE_KINDS).size).toBe(MESSAGE_KINDS.length);
   });
 
@@ -190,8 +193,9 @@ describe('catalogues', () => {
         expect({ kind, lists: placeholdersIn(entry.subject + entry.sms).filter((name) => name === 'lines' || name === 'slots') }).toEqual({ kind, lists: [] });
         const inText = new Set(placeholdersIn(entry.text));
         expect({ kind, missing: REQUIRED_IN_TEXT[kind].filter((name) => !inText.has(name)) }).toEqual({ kind, missing: [] });
-        // The waiting-list SMS may leave out the date to stay short in non-Latin scripts.
-        if (kind !== 'WAITLISTED') expect({ kind, smsHasDate: placeholdersIn(entry.sms).includes('date') }).toEqual({ kind, smsHasDate: true });
+        // The waiting-list SMS may leave out the date to stay short in non-Latin scripts; a broadcast is the coordinator's words only.
+        if (kind !== 'WAITLISTED' && kind !== 'BROADCAST')
+          expect({ kind, smsHasDate: placeholdersIn(entry.sms).includes('date') }).toEqual({ kind, smsHasDate: true });
       }
     });
   });

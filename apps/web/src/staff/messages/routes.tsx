@@ -1,18 +1,29 @@
 import { Route, Switch } from 'wouter';
-import { useStaffI18n } from '../staff-strings';
+import { BroadcastPage } from './broadcast-page';
+import { MessagesNav } from './messages-nav';
+import { OutboxPage } from './outbox-page';
+import { PreviewPage } from './preview-page';
+import './messages.css';
 
-/** The messages area's pages, mounted under /staff/messages. */
+/** The messages desk, under /staff/messages: the outbox, failed deliveries, previews and broadcasts. */
 export default function MessagesRoutes() {
   return (
-    <Switch>
-      <Route path="/">
-        <MessagesHome />
-      </Route>
-    </Switch>
+    <>
+      <MessagesNav />
+      <Switch>
+        <Route path="/failed">
+          <OutboxPage failedOnly />
+        </Route>
+        <Route path="/preview">
+          <PreviewPage />
+        </Route>
+        <Route path="/broadcast">
+          <BroadcastPage />
+        </Route>
+        <Route path="/">
+          <OutboxPage />
+        </Route>
+      </Switch>
+    </>
   );
-}
-
-function MessagesHome() {
-  const { s } = useStaffI18n();
-  return <h1>{s.messages.title}</h1>;
 }
