@@ -11,7 +11,7 @@ import type { WebTest } from '../browser';
 import { BROWSER_NOW } from '../public-fixtures';
 import { axeViolations, signedInStaffPage, startStaffWebTest } from './staff-helpers';
 
-const REPORT = `query($from: Date!, $to: Date!) { trajectoryReport(from: $from, to: $to) { total byKind { key count } byReferralChannel { key count } byStatus { key count } } }`;
+const REPORT = `query($from: Date!, $to: Date!) { trajectoryReport(from: $from, to: $to) { total byKind { key count } byReferralChannel { key count } byStatus { key count } byOutcome { key count } } }`;
 const REPORT_CSV = `query($from: Date!, $to: Date!) { trajectoryReportCsv(from: $from, to: $to) }`;
 const MONTHS = `query($from: Date!, $to: Date!, $p: ID!) { programmeReport(from: $from, to: $to, programmeId: $p) { month attended noShows sessionsHeld confirmed } }`;
 const PICNIK_PERIOD = { from: '2022-01-01', to: '2023-09-30' };
@@ -112,11 +112,9 @@ describe('back office: the Picnik report and the monthly meetings', () => {
     await page.getByRole('button', { name: 'Picnik 2022–2023' }).click();
     await page.getByText('82 trajecten in deze periode').waitFor();
     const report = dataOf(
-      await web.api.gql<{ trajectoryReport: { total: number; byKind: CountRow[]; byReferralChannel: CountRow[]; byStatus: CountRow[] } }>(
-        REPORT,
-        PICNIK_PERIOD,
-        token,
-      ),
+      await web.api.gql<{
+        trajectoryReport: { total: number; byKind: CountRow[]; byReferralChannel: CountRow[]; byStatus: CountRow[]; byOutcome: CountRow[] };
+      }>(REPORT, PICNIK_PERIOD, token),
     ).trajectoryReport;
     expect(report.total).toBe(82);
     expect(report.byKind).toEqual([
@@ -125,12 +123,16 @@ describe('back office: the Picnik report and the monthly meetings', () => {
       { key: 'ASSOCIATION', count: 16 },
       { key: 'INTERNSHIP', count: 1 },
     ]);
+    // Where the closed ones went on: the seed's history closes 79, each with an outcome.
+    expect(report.byOutcome.reduce((sum, row) => sum + row.count, 0)).toBe(report.byStatus.find((row) => row.key === 'CLOSED')?.count);
+    expect(report.byOutcome.find((row) => row.key === 'CONTINUES_AT_REFU_INTERIM')?.count).toBeGreaterThan(0);
     expect(Number(await page.locator('#report-total').getAttribute('data-total'))).toBe(report.total);
     // Every number on the page is the API's: the tables list every category, the charts those that happened.
     const dimensions = [
       ['by-kind', report.byKind, { BUDDY: 'Buddy', VOLUNTEERING: 'Vrijwilligerswerk', ASSOCIATION: 'Vereniging', INTERNSHIP: 'Stage' }],
       ['by-referral', report.byReferralChannel, null],
       ['by-status', report.byStatus, null],
+      ['by-outcome', report.byOutcome, null],
     ] as const;
     for (const [id, counts, labels] of dimensions) {
       expect(await tableCounts(page, id)).toEqual(counts);

@@ -86,11 +86,13 @@ function StandApplicationsCount(props: { edition: { id: string; name: string } |
   const open = applications.data?.standApplications.filter((application) => application.bookings.some((booking) => booking.status === 'REQUESTED')).length;
   return (
     <li data-count="stand-applications">
-      {/* The festival page is where coordinators confirm, refuse or move stand requests. */}
+      {/* The edition's page in the back office is where coordinators confirm, refuse or move stand requests. */}
       {open === undefined ? (
         s.common.loading
       ) : open > 0 ? (
-        <Link href="~/festival">{format(s.dashboard.waiting.standApplications, { count: open, edition: props.edition.name })}</Link>
+        <Link href={`/festival/editions/${props.edition.id}`}>
+          {format(s.dashboard.waiting.standApplications, { count: open, edition: props.edition.name })}
+        </Link>
       ) : (
         format(s.dashboard.waiting.standApplications, { count: open, edition: props.edition.name })
       )}

@@ -12,7 +12,7 @@ import { PicnikTabs } from './picnik-tabs';
 import { TRAJECTORY_REPORT, TRAJECTORY_REPORT_CSV, type TrajectoryReport } from './queries';
 import './report.css';
 
-/** The Picnik trajectory report for any period: total, by kind, referral and status, as charts and tables, and as CSV. */
+/** The Picnik trajectory report for any period: total, by kind, referral, status and (closed ones) outcome, as charts and tables, and as CSV. */
 export function PicnikReportPage() {
   const { s } = useStaffI18n();
   usePageTitle(s.picnikReport.title);
@@ -65,6 +65,12 @@ function Figures(props: { report: TrajectoryReport }) {
           title={s.picnikReport.report.byStatus}
           column={s.picnikReport.report.status}
           counts={report.byStatus.map((row) => ({ key: row.key, label: s.picnikReport.statuses[row.key], count: row.count }))}
+        />
+        <CountSection
+          id="by-outcome"
+          title={s.picnikReport.report.byOutcome}
+          column={s.picnikReport.report.outcome}
+          counts={report.byOutcome.map((row) => ({ key: row.key, label: s.picnikReport.outcomes[row.key], count: row.count }))}
         />
       </div>
     </div>

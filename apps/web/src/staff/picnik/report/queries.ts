@@ -18,6 +18,10 @@ export const TRAJECTORY_REPORT = graphql(`
         key
         count
       }
+      byOutcome {
+        key
+        count
+      }
     }
   }
 `);
