@@ -1,22 +1,18 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { request, setUnauthenticatedHandler } from '../graphql/client';
 import { graphql } from '../graphql/graphql';
-import { readSignedIn, type SignedInUser, signedInFrom, writeSignedIn } from './signed-in';
+import { readSignedIn, type SignedInUser, SIGN_IN_ANSWER, signedInFrom, writeSignedIn } from './signed-in';
 
-const LOGIN_MUTATION = graphql(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      token
-      user {
-        displayName
-        roles
-        organisation {
-          name
-        }
+const LOGIN_MUTATION = graphql(
+  `
+    mutation Login($email: String!, $password: String!) {
+      login(email: $email, password: $password) {
+        ...SignInAnswer
       }
     }
-  }
-`);
+  `,
+  [SIGN_IN_ANSWER],
+);
 
 const LOGOUT_MUTATION = graphql(`
   mutation Logout {

@@ -1,3 +1,6 @@
+import { type FragmentOf, readFragment } from 'gql.tada';
+import { graphql } from '../graphql/graphql';
+
 /**
  * Who is signed in on this tab: the bearer token and what the app shows of the user. Kept in
  * sessionStorage (gone when the tab closes; never shared with another site: the CSP allows
@@ -37,12 +40,21 @@ export function writeSignedIn(user: SignedInUser | null): void {
   }
 }
 
-/** What login and acceptInvitation answer: the token and who it belongs to. */
-export interface SignInAnswer {
-  token: string;
-  user: { displayName: string; roles: readonly string[]; organisation?: { name: string } | null };
-}
+/** What login, acceptInvitation and changePassword answer: the token and who it belongs to. */
+export const SIGN_IN_ANSWER = graphql(`
+  fragment SignInAnswer on AuthPayload {
+    token
+    user {
+      displayName
+      roles
+      organisation {
+        name
+      }
+    }
+  }
+`);
 
-export function signedInFrom(answer: SignInAnswer): SignedInUser {
+export function signedInFrom(masked: FragmentOf<typeof SIGN_IN_ANSWER>): SignedInUser {
+  const answer = readFragment(SIGN_IN_ANSWER, masked);
   return { token: answer.token, displayName: answer.user.displayName, roles: [...answer.user.roles], organisationName: answer.user.organisation?.name ?? null };
 }

@@ -5,7 +5,12 @@
  * in it, so nothing is added here.
  */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  downloadFile(fileName, csv, 'text/csv;charset=utf-8');
+}
+
+/** Any text as a file (a CSV, a JSON export), saved by the browser under fileName. */
+export function downloadFile(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,25 +1,21 @@
 import { homeOf } from '../../auth/auth';
-import { signedInFrom, writeSignedIn } from '../../auth/signed-in';
+import { SIGN_IN_ANSWER, signedInFrom, writeSignedIn } from '../../auth/signed-in';
 import { usePageTitle } from '../../components/page-title';
 import { request } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { SetPasswordForm } from './set-password-form';
 
-const ACCEPT_INVITATION = graphql(`
-  mutation AcceptInvitation($token: String!, $password: String!) {
-    acceptInvitation(token: $token, password: $password) {
-      token
-      user {
-        displayName
-        roles
-        organisation {
-          name
-        }
+const ACCEPT_INVITATION = graphql(
+  `
+    mutation AcceptInvitation($token: String!, $password: String!) {
+      acceptInvitation(token: $token, password: $password) {
+        ...SignInAnswer
       }
     }
-  }
-`);
+  `,
+  [SIGN_IN_ANSWER],
+);
 
 /** /invitation/:token — the link of the invitation mail: the new user chooses a password and is signed in. */
 export function AcceptInvitationPage(props: { token?: string }) {

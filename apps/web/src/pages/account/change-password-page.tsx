@@ -1,25 +1,21 @@
 import { useState } from 'react';
-import { signedInFrom, writeSignedIn } from '../../auth/signed-in';
+import { SIGN_IN_ANSWER, signedInFrom, writeSignedIn } from '../../auth/signed-in';
 import { usePageTitle } from '../../components/page-title';
 import { request } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { SetPasswordForm } from './set-password-form';
 
-const CHANGE_PASSWORD = graphql(`
-  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
-      token
-      user {
-        displayName
-        roles
-        organisation {
-          name
-        }
+const CHANGE_PASSWORD = graphql(
+  `
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+      changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+        ...SignInAnswer
       }
     }
-  }
-`);
+  `,
+  [SIGN_IN_ANSWER],
+);
 
 /**
  * /account — a signed-in user changes their password. The API revokes every older token and

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import { downloadFile } from '../../components/download';
 import { request } from '../../graphql/client';
 import { useStaffI18n } from '../staff-strings';
 import { brusselsDate } from './privacy-words';
@@ -18,14 +19,7 @@ export function ExportSection(props: { kind: SubjectKind; id: string }) {
     try {
       const { exportPersonalData } = await request(EXPORT_PERSONAL_DATA, { subject: subjectOf(props.kind, props.id) });
       const file = fileNameOf(props.kind, props.id, exportPersonalData.exportedAt);
-      const url = URL.createObjectURL(new Blob([JSON.stringify(exportPersonalData.document, null, 2)], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadFile(file, JSON.stringify(exportPersonalData.document, null, 2), 'application/json');
       setState({ busy: false, message: format(t.done, { file }) });
     } catch {
       setState({ busy: false, message: t.failed });

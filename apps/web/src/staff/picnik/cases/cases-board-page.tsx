@@ -5,7 +5,7 @@ import { useStaffQuery } from '../../data';
 import { useStaffI18n } from '../../staff-strings';
 import { QueryStatus } from '../../ui/query-status';
 import { CaseCard } from './case-card';
-import { FilterCheckbox, FilterSelect } from './filters';
+import { CaseFilter, FilterCheckbox } from './filters';
 import {
   brusselsToday,
   CASE_CHOICES_QUERY,
@@ -55,20 +55,20 @@ export function CasesBoardPage() {
         <Link href="/meetings">{t.meetings}</Link>
       </div>
       <section aria-label={t.filters} className="cases__filters">
-        <FilterSelect label={t.kind} value={kind} onChange={setKind} options={KINDS.map((id) => ({ id, label: s.picnik.kinds[id] }))} />
-        <FilterSelect
+        <CaseFilter label={t.kind} value={kind} onChange={setKind} options={KINDS.map((id) => ({ id, label: s.picnik.kinds[id] }))} />
+        <CaseFilter
           label={t.referralChannel}
           value={channel}
           onChange={setChannel}
           options={REFERRAL_CHANNELS.map((id) => ({ id, label: s.picnik.channels[id] }))}
         />
-        <FilterSelect
+        <CaseFilter
           label={t.buddy}
           value={buddy}
           onChange={setBuddy}
           options={(choices.data?.volunteers ?? []).map((volunteer) => ({ id: volunteer.id, label: volunteer.displayName }))}
         />
-        <FilterSelect
+        <CaseFilter
           label={t.host}
           value={host}
           onChange={setHost}
