@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Actor } from '@app/common';
 import { Transactions } from '@app/database';
-import { OrganisationKind } from '@app/organisations';
+import { OrganisationKind, OrganisationScreeningService, OrganisationScreeningStatus } from '@app/organisations';
 import { ContactChannel, ParticipantsService, ReferralChannel, validateNewParticipant } from '@app/registrations';
 import { OrganisationsService, SCHEDULE_ZONE } from '@app/scheduling';
 import { FollowUpOutcome, TrajectoriesService, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '@app/volunteers';
@@ -200,6 +200,27 @@ export async function ensureRefuInterim(app: INestApplicationContext, coordinato
   }
 }
 
+/**
+ * Picnik sends newcomers only to screened organisations (the API refuses others): each host has a
+ * screening of the last three years (the API checks it against today, so also for a 2022
+ * trajectory) and followed a training. The city pays volunteers no allowance.
+ */
+export async function screenHosts(app: INestApplicationContext, seed: PicnikSeed, names: readonly string[]): Promise<void> {
+  const screenings = app.get(OrganisationScreeningService);
+  const organisationIds = new Map((await app.get(OrganisationsService).listOrganisations()).map((organisation) => [organisation.name, organisation.id]));
+  const local = DateTime.fromJSDate(seed.now, { zone: SCHEDULE_ZONE });
+  for (const name of new Set(names)) {
+    const id = organisationIds.get(name);
+    if (!id) throw new Error(`the demo organisation ${name} is missing`);
+    await screenings.recordScreening(seed.coordinator, id, {
+      status: OrganisationScreeningStatus.SCREENED,
+      screenedOn: local.minus({ months: 14 }).toISODate()!,
+      paysVolunteerAllowance: name === CITY ? false : null,
+    });
+    await screenings.addTraining(seed.coordinator, id, { name: 'Vorming: werken met diverse groepen', followedOn: local.minus({ months: 13 }).toISODate()! });
+  }
+}
+
 export async function seedPicnikHistory(app: INestApplicationContext, seed: PicnikSeed): Promise<void> {
   const { coordinator } = seed;
   const organisations = app.get(OrganisationsService);
@@ -207,6 +228,11 @@ export async function seedPicnikHistory(app: INestApplicationContext, seed: Picn
   const participants = app.get(ParticipantsService);
   const dataSource = app.get(DataSource);
   await ensureRefuInterim(app, coordinator);
+  await screenHosts(
+    app,
+    seed,
+    historicalTrajectories().flatMap((trajectory) => (trajectory.hostOrganisation ? [trajectory.hostOrganisation] : [])),
+  );
   const organisationIds = new Map((await organisations.listOrganisations()).map((organisation) => [organisation.name, organisation.id]));
   const plan = historicalTrajectories();
 

@@ -5,11 +5,10 @@
  */
 import { INestApplicationContext } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { OrganisationScreeningService, OrganisationScreeningStatus } from '@app/organisations';
 import { ContactChannel, NewParticipantCommand, ReferralChannel, RegistrationsService } from '@app/registrations';
 import { OrganisationsService, SCHEDULE_ZONE } from '@app/scheduling';
 import { FollowUpOutcome, TrajectoriesService, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '@app/volunteers';
-import { CITY, ensureRefuInterim, FMDO, historicalTrajectories, type PicnikSeed, seedPicnikHistory } from './picnik-history';
+import { CITY, ensureRefuInterim, FMDO, historicalTrajectories, type PicnikSeed, screenHosts, seedPicnikHistory } from './picnik-history';
 
 export type { PicnikSeed } from './picnik-history';
 
@@ -205,20 +204,15 @@ export async function seedPicnikTrajectories(app: INestApplicationContext, seed:
     if (!id) throw new Error(`the demo organisation ${name} is missing`);
     return id;
   };
-  // Picnik sends newcomers only to screened organisations (the API refuses others): each host of
-  // the demo trajectories has a screening of the last three years and followed a training. The city
-  // pays volunteers no allowance.
-  const screenings = app.get(OrganisationScreeningService);
-  const hosts = [...TRAJECTORIES, ...historicalTrajectories()].flatMap((trajectory) => (trajectory.hostOrganisation ? [trajectory.hostOrganisation] : []));
-  for (const name of new Set(hosts)) {
-    const id = organisationId(name);
-    await screenings.recordScreening(coordinator, id, {
-      status: OrganisationScreeningStatus.SCREENED,
-      screenedOn: monthsAgo(14),
-      paysVolunteerAllowance: name === CITY ? false : null,
-    });
-    await screenings.addTraining(coordinator, id, { name: 'Vorming: werken met diverse groepen', followedOn: monthsAgo(13) });
-  }
+  // Picnik sends newcomers only to screened organisations (the API refuses others); the history's
+  // hosts are screened by the history itself.
+  const historyHosts = new Set(historicalTrajectories().map((trajectory) => trajectory.hostOrganisation));
+  const recentHosts = TRAJECTORIES.flatMap((trajectory) => (trajectory.hostOrganisation ? [trajectory.hostOrganisation] : []));
+  await screenHosts(
+    app,
+    seed,
+    recentHosts.filter((name) => !historyHosts.has(name)),
+  );
   for (const trajectory of TRAJECTORIES) {
     const { participantId } = await registrations.registerParticipant(coordinator, {
       // The newcomers of this year are expected at the next meeting.

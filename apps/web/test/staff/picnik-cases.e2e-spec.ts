@@ -56,6 +56,14 @@ describe('staff Picnik cases', () => {
         world.tokens.coordinator,
       ),
     );
+    // The association hosts newcomers only once the integration service screened it.
+    dataOf(
+      await web.api.gql(
+        `mutation($id: ID!, $i: OrganisationScreeningInput!) { recordOrganisationScreening(id: $id, input: $i) { id } }`,
+        { id: world.associationId, i: { status: 'SCREENED', screenedOn: '2026-03-01' } },
+        world.tokens.coordinator,
+      ),
+    );
     page = await signedInStaffPage(web);
   });
   afterAll(() => web?.close());

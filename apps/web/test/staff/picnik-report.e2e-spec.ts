@@ -5,6 +5,7 @@ import { Actor, Role } from '@app/common';
 import { OrganisationKind } from '@app/organisations';
 import { ContactChannel, RegistrationsService } from '@app/registrations';
 import { OrganisationsService, ProgrammeKind, ProgrammesService, SessionsService, VenuesService } from '@app/scheduling';
+import { ScreeningStatus, VolunteersService } from '@app/volunteers';
 import { CITY, FMDO, seedPicnikHistory } from '../../../../scripts/demo-seed/picnik-history';
 import { dataOf, TEST_ADMIN, tableSnapshot } from '../../../api/test/test-api';
 import type { WebTest } from '../browser';
@@ -59,6 +60,8 @@ describe('back office: the Picnik report and the monthly meetings', () => {
         roles: [Role.VOLUNTEER],
       });
       volunteerIds[slug] = user.id;
+      // A buddy has their certificate of good conduct (the API refuses others).
+      await app.get(VolunteersService).saveProfile(admin, user.id, { screeningStatus: ScreeningStatus.RECEIVED, screeningDate: '2026-01-15' });
     }
     await seedPicnikHistory(app, { coordinator: admin, volunteerIds, nextMeetingId: '', now: BROWSER_NOW });
 
