@@ -29,6 +29,14 @@ describe('trajectory case work', () => {
   beforeAll(async () => {
     api = await startTestApi();
     world = await createWorld(api);
+    // The association hosts newcomers only once the integration service screened it.
+    dataOf(
+      await api.gql(
+        `mutation($id: ID!, $i: OrganisationScreeningInput!) { recordOrganisationScreening(id: $id, input: $i) { id } }`,
+        { id: world.associationId, i: { status: 'SCREENED', screenedOn: '2026-03-01' } },
+        world.tokens.coordinator,
+      ),
+    );
     const intake = sessionInput(world, { title: 'Intake Picnik', startsAt: '2027-01-12T19:00:00+01:00', endsAt: '2027-01-12T20:30:00+01:00', capacity: 40 });
     sessionId = dataOf(await coordinator(CREATE_SESSION, { i: intake })).createSession.id;
   });

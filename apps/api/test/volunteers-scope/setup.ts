@@ -80,6 +80,9 @@ export const MATRIX = {
   'updateTrajectory (the volunteer is the buddy)':                      [U,   A,    A,    F,   F,        F,     F,          F,        F],
   'changeTrajectoryStatus (the volunteer is the buddy)':                [U,   A,    A,    F,   F,        F,     F,          F,        F],
   'addTrajectoryFollowUp (the volunteer is the buddy)':                 [U,   A,    A,    F,   F,        F,     F,          F,        F],
+  'planTrajectoryFollowUp (the volunteer is the buddy)':                [U,   A,    A,    F,   F,        F,     F,          F,        F],
+  'completeTrajectoryFollowUp (the volunteer is the buddy)':            [U,   A,    A,    F,   F,        F,     F,          F,        F],
+  'dueTrajectoryFollowUpCount':                                         [U,   A,    A,    F,   F,        F,     F,          F,        F],
   // Reports and their CSVs: coordinators only.
   'trajectoryReport':                                                   [U,   A,    A,    F,   F,        F,     F,          F,        F],
   'trajectoryReportCsv':                                                [U,   A,    A,    F,   F,        F,     F,          F,        F],

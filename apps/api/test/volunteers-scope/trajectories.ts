@@ -229,6 +229,62 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
       },
     }),
 
+    'planTrajectoryFollowUp (the volunteer is the buddy)': operation<{ id: string; notes: string; day: string }>({
+      arrange: async (c) => ({ ...(await buddyTrajectory(c)), day: dateOf(c) }),
+      act: ({ id, day }, token) =>
+        scope.api.gql(
+          `mutation($id: ID!, $i: PlanFollowUpInput!) { planTrajectoryFollowUp(id: $id, input: $i) { id dueOn plannedNote recordedOn } }`,
+          { id, i: { dueOn: day, note: 'Bellen over de fietsles' } },
+          token,
+        ),
+      effect: async ({ id }, data, c) => {
+        expect(data.planTrajectoryFollowUp).toEqual({ id: expect.any(String), dueOn: dateOf(c), plannedNote: 'Bellen over de fietsles', recordedOn: null });
+        expect(await count(`SELECT count(*) AS n FROM trajectory_follow_up WHERE trajectory_id = $1 AND recorded_on IS NULL`, [id])).toBe(1);
+      },
+      unchanged: async ({ id, notes }, result) => {
+        expect(await count(`SELECT count(*) AS n FROM trajectory_follow_up WHERE trajectory_id = $1`, [id])).toBe(0);
+        expectNoLeak(result, notes);
+      },
+    }),
+
+    'completeTrajectoryFollowUp (the volunteer is the buddy)': operation<{ id: string; notes: string; followUpId: string; day: string }>({
+      arrange: async (c) => {
+        const case_ = await buddyTrajectory(c);
+        const planned = await scope.asAdmin(`mutation($id: ID!, $i: PlanFollowUpInput!) { planTrajectoryFollowUp(id: $id, input: $i) { id } }`, {
+          id: case_.id,
+          i: { dueOn: dateOf(c), note: 'Vragen hoe het gaat' },
+        });
+        return { ...case_, followUpId: planned.planTrajectoryFollowUp.id as string, day: dateOf(c) };
+      },
+      act: ({ followUpId, day }, token) =>
+        scope.api.gql(
+          `mutation($f: ID!, $i: CompleteFollowUpInput!) { completeTrajectoryFollowUp(followUpId: $f, input: $i) { id recordedOn outcomes } }`,
+          { f: followUpId, i: { recordedOn: day, outcomes: ['STAYED_MEMBER'] } },
+          token,
+        ),
+      effect: async ({ followUpId }, data, c) => {
+        expect(data.completeTrajectoryFollowUp).toEqual({ id: followUpId, recordedOn: dateOf(c), outcomes: ['STAYED_MEMBER'] });
+      },
+      unchanged: async ({ followUpId, notes }, result) => {
+        expect(await count(`SELECT count(*) AS n FROM trajectory_follow_up WHERE id = $1 AND recorded_on IS NULL`, [followUpId])).toBe(1);
+        expectNoLeak(result, notes);
+      },
+    }),
+
+    dueTrajectoryFollowUpCount: operation<{ due: number }>({
+      // The count is the same planned, unrecorded follow-ups the board's "follow-up due" filter lists.
+      arrange: async () => ({ due: 0 }),
+      act: (_state, token) => scope.api.gql(`{ dueTrajectoryFollowUpCount }`, {}, token),
+      effect: async (_state, data) => {
+        const listed = await scope.asAdmin(`query($f: TrajectoryFilter) { trajectories(filter: $f) { id } }`, { f: { followUpDue: true } });
+        expect(data.dueTrajectoryFollowUpCount).toBeGreaterThanOrEqual(listed.trajectories.length);
+      },
+      // Refused: no count at all, not even 0.
+      unchanged: async (_state, result) => {
+        expect((result.data as Record<string, unknown> | null)?.dueTrajectoryFollowUpCount ?? null).toBeNull();
+      },
+    }),
+
     trajectoryReport: operation<{ day: string }>({
       arrange: reportArrange,
       act: ({ day }, token) =>
