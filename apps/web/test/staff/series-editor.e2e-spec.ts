@@ -181,6 +181,8 @@ describe('series editor in the back office', () => {
       [seriesId],
     );
     expect(later).toEqual([{ status: 'CANCELLED' }]);
+    // Escape closes the dialog that has the focus: the submit button, disabled while it saved, may have dropped it.
+    await dialog.focus();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
