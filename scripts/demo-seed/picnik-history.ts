@@ -201,17 +201,21 @@ export async function ensureRefuInterim(app: INestApplicationContext, coordinato
 }
 
 /**
- * Picnik sends newcomers only to screened organisations (the API refuses others): each host has a
+ * Picnik sends newcomers only to screened organisations (the API refuses others): each host not
+ * screened yet gets a
  * screening of the last three years (the API checks it against today, so also for a 2022
  * trajectory) and followed a training. The city pays volunteers no allowance.
  */
 export async function screenHosts(app: INestApplicationContext, seed: PicnikSeed, names: readonly string[]): Promise<void> {
   const screenings = app.get(OrganisationScreeningService);
-  const organisationIds = new Map((await app.get(OrganisationsService).listOrganisations()).map((organisation) => [organisation.name, organisation.id]));
+  const organisations = new Map((await app.get(OrganisationsService).listOrganisations()).map((organisation) => [organisation.name, organisation]));
   const local = DateTime.fromJSDate(seed.now, { zone: SCHEDULE_ZONE });
   for (const name of new Set(names)) {
-    const id = organisationIds.get(name);
-    if (!id) throw new Error(`the demo organisation ${name} is missing`);
+    const organisation = organisations.get(name);
+    if (!organisation) throw new Error(`the demo organisation ${name} is missing`);
+    // A host of both the recent year and the history is screened once.
+    if (organisation.screeningStatus === OrganisationScreeningStatus.SCREENED) continue;
+    const { id } = organisation;
     await screenings.recordScreening(seed.coordinator, id, {
       status: OrganisationScreeningStatus.SCREENED,
       screenedOn: local.minus({ months: 14 }).toISODate()!,

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { ContactChannel, NewParticipantCommand, ReferralChannel, RegistrationsService } from '@app/registrations';
 import { OrganisationsService, SCHEDULE_ZONE } from '@app/scheduling';
 import { FollowUpOutcome, TrajectoriesService, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus } from '@app/volunteers';
-import { CITY, ensureRefuInterim, FMDO, historicalTrajectories, type PicnikSeed, screenHosts, seedPicnikHistory } from './picnik-history';
+import { CITY, ensureRefuInterim, FMDO, type PicnikSeed, screenHosts, seedPicnikHistory } from './picnik-history';
 
 export type { PicnikSeed } from './picnik-history';
 
@@ -204,14 +204,11 @@ export async function seedPicnikTrajectories(app: INestApplicationContext, seed:
     if (!id) throw new Error(`the demo organisation ${name} is missing`);
     return id;
   };
-  // Picnik sends newcomers only to screened organisations (the API refuses others); the history's
-  // hosts are screened by the history itself.
-  const historyHosts = new Set(historicalTrajectories().map((trajectory) => trajectory.hostOrganisation));
-  const recentHosts = TRAJECTORIES.flatMap((trajectory) => (trajectory.hostOrganisation ? [trajectory.hostOrganisation] : []));
+  // Picnik sends newcomers only to screened organisations (the API refuses others).
   await screenHosts(
     app,
     seed,
-    recentHosts.filter((name) => !historyHosts.has(name)),
+    TRAJECTORIES.flatMap((trajectory) => (trajectory.hostOrganisation ? [trajectory.hostOrganisation] : [])),
   );
   for (const trajectory of TRAJECTORIES) {
     const { participantId } = await registrations.registerParticipant(coordinator, {
