@@ -30,6 +30,8 @@ export class RegistrationModel {
   @Field(() => RegistrationStatus) status: RegistrationStatus;
   @Field(() => DateTimeScalar) createdAt: Date;
   @Field(() => ID, { nullable: true, description: 'Set when the registration came from registerParticipantForSeries' }) seriesId: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'null unless OFFERED' }) seatOfferExpiresAt: Date | null;
+  @Field(() => Int, { description: 'children who come along (childcare / zomerschool); 0 by default' }) children: number;
   sessionId: string;
   participantId: string;
 }

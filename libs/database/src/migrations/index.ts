@@ -18,6 +18,7 @@ import { OrganisationScreening1797000000000 } from './1797000000000-Organisation
 import { TrajectoryOutcomeAndPlannedFollowUps1797104000000 } from './1797104000000-TrajectoryOutcomeAndPlannedFollowUps';
 import { ConsentRecords1797213047311 } from './1797213047311-ConsentRecords';
 import { Broadcasts1797300000000 } from './1797300000000-Broadcasts';
+import { SelfService1797400000000 } from './1797400000000-SelfService';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -37,4 +38,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TrajectoryOutcomeAndPlannedFollowUps1797104000000,
   ConsentRecords1797213047311,
   Broadcasts1797300000000,
+  SelfService1797400000000,
 ];

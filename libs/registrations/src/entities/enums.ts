@@ -4,6 +4,8 @@ export enum RegistrationStatus {
   CANCELLED = 'CANCELLED',
   ATTENDED = 'ATTENDED',
   NO_SHOW = 'NO_SHOW',
+  /** A freed seat held for the first waiting person until seatOfferExpiresAt: accept, decline or let it pass on. */
+  OFFERED = 'OFFERED',
 }
 
 /** Statuses that hold the participant's place at a session (one per participant per session). */

@@ -5,12 +5,14 @@ export * from './registration-event.entity';
 export * from './registration-code-request.entity';
 export * from './session-alert.entity';
 export * from './app-setting.entity';
+export * from './registration-link.entity';
 
 import { AppSettingEntity } from './app-setting.entity';
 import { ParticipantEntity } from './participant.entity';
 import { RegistrationCodeRequestEntity } from './registration-code-request.entity';
 import { RegistrationEventEntity } from './registration-event.entity';
 import { RegistrationEntity } from './registration.entity';
+import { RegistrationLinkEntity } from './registration-link.entity';
 import { SessionAlertEntity } from './session-alert.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
@@ -21,4 +23,5 @@ export const REGISTRATIONS_ENTITIES = [
   RegistrationCodeRequestEntity,
   SessionAlertEntity,
   AppSettingEntity,
+  RegistrationLinkEntity,
 ];

@@ -1,4 +1,4 @@
-import { Column, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
 import { SessionEntity } from '@app/scheduling';
 import { RegistrationStatus } from './enums';
@@ -12,6 +12,7 @@ import { ParticipantEntity } from './participant.entity';
 @Index('registration_one_live_per_participant', ['sessionId', 'participantId'], { unique: true, where: `"status" <> 'CANCELLED'` })
 @Index(['sessionId', 'status', 'arrival'])
 @Index(['participantId'])
+@Check('registration_children_range', '"children" BETWEEN 0 AND 10')
 export class RegistrationEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   sessionId: string;
@@ -47,4 +48,12 @@ export class RegistrationEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   attendanceMarkedAt: Date | null;
+
+  /** Until when an OFFERED seat is held for this person; null in every other status. */
+  @Column({ type: 'timestamptz', nullable: true })
+  seatOfferExpiresAt: Date | null;
+
+  /** Children who come along (childcare, zomerschool); the seat count is of adults. */
+  @Column({ type: 'int', default: 0 })
+  children: number;
 }
