@@ -74,6 +74,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       DATABASE_URL: postgres.urlFor(database),
       REDIS_URL: redis.url,
       JWT_SECRET: 'bench-only-secret-not-used-for-anything-real-0123456789',
+      PERSONAL_LINK_SECRET: 'bench-only-link-secret-not-used-for-anything-real',
       ADMIN_EMAIL: 'admin@oefenkansen.bench',
       ADMIN_PASSWORD: 'bench-admin-password',
       // Every simulated client speaks from 127.0.0.1: per-address limits would measure the limiter.

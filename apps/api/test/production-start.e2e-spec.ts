@@ -47,6 +47,7 @@ describe('the production entry points', () => {
       DATABASE_URL: database.url,
       REDIS_URL: testRedisUrl(),
       JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters-for-tests',
+      PERSONAL_LINK_SECRET: 'a-link-secret-of-at-least-thirty-two-characters',
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
       SMTP_URL: 'smtp://127.0.0.1:9',

@@ -47,6 +47,7 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
       REDIS_URL: testRedisUrl(),
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: sms.url,
+      PERSONAL_LINK_SECRET: 'a-link-secret-of-at-least-thirty-two-characters',
       // A production worker refuses the default sender at .invalid (libs/config).
       MAIL_FROM: 'Oefenkansen Tests <oefenkansen@test.oefenkansen.be>',
     };

@@ -97,6 +97,7 @@ describe('notifications survive a PostgreSQL restart', () => {
       REDIS_URL: testRedisUrl(),
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: sms.url,
+      PERSONAL_LINK_SECRET: 'a-link-secret-of-at-least-thirty-two-characters',
       // A production worker refuses the default sender at .invalid (libs/config).
       MAIL_FROM: 'Oefenkansen Tests <oefenkansen@test.oefenkansen.be>',
       WORKER_PORT: String(await freePort()),

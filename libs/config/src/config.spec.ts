@@ -67,9 +67,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'x@mail.example.INVALID' }, 'worker')).toThrow(
       /MAIL_FROM must be a real sender address/,
     );
-    expect(loadConfig({ ...worker, NODE_ENV: 'production', MAIL_FROM: 'Oefenkansen <oefenkansen@kortrijk.be>' }, 'worker').mailFrom).toBe(
-      'Oefenkansen <oefenkansen@kortrijk.be>',
-    );
+    expect(
+      loadConfig({ ...worker, NODE_ENV: 'production', PERSONAL_LINK_SECRET: 'k'.repeat(32), MAIL_FROM: 'Oefenkansen <oefenkansen@kortrijk.be>' }, 'worker')
+        .mailFrom,
+    ).toBe('Oefenkansen <oefenkansen@kortrijk.be>');
     for (const nodeEnv of ['development', 'test']) expect(loadConfig({ ...worker, NODE_ENV: nodeEnv }, 'worker').mailFrom).toMatch(/@kortrijk\.invalid>$/);
     expect(() => loadConfig({ ...worker, MAIL_FROM: 'Oefenkansen <nobody>' }, 'worker')).toThrow(/MAIL_FROM must be an e-mail address/);
   });
@@ -140,6 +141,27 @@ describe('loadConfig', () => {
   it('refuses the placeholders of docker/.env.example', () => {
     expect(() => loadConfig({ ...valid, JWT_SECRET: 'change-me-to-64-random-characters' }, 'api')).toThrow(/JWT_SECRET is still the placeholder/);
     expect(() => loadConfig({ ...valid, ADMIN_PASSWORD: 'change-me-admin-password' }, 'api')).toThrow(/ADMIN_PASSWORD is still the placeholder/);
+  });
+
+  it('needs the personal-link key in production for API and worker, and derives the same one for both elsewhere', () => {
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail.example.org:587',
+      SMS_GATEWAY_URL: 'https://sms.example.org/m',
+      MAIL_FROM: 'a@kortrijk.be',
+    };
+    expect(() => loadConfig(production, 'api')).toThrow(/PERSONAL_LINK_SECRET is required/);
+    expect(() => loadConfig(production, 'worker')).toThrow(/PERSONAL_LINK_SECRET is required/);
+    expect(() => loadConfig({ ...production, PERSONAL_LINK_SECRET: 'short' }, 'api')).toThrow(/PERSONAL_LINK_SECRET must be at least 32/);
+    expect(() => loadConfig({ ...production, PERSONAL_LINK_SECRET: 'change-me-to-64-random-characters-as-well' }, 'api')).toThrow(
+      /PERSONAL_LINK_SECRET is still the placeholder/,
+    );
+    expect(loadConfig({ ...production, PERSONAL_LINK_SECRET: 'k'.repeat(40) }, 'worker').personalLinkSecret).toBe('k'.repeat(40));
+    const api = loadConfig(valid, 'api').personalLinkSecret;
+    expect(api).toHaveLength(64);
+    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://m:25', SMS_GATEWAY_URL: 'http://s/m' }, 'worker').personalLinkSecret).toBe(api);
+    expect(loadConfig({ ...valid, DATABASE_URL: 'postgres://u:p@localhost:5432/other' }, 'api').personalLinkSecret).not.toBe(api);
   });
 
   it('does not ask the worker for login secrets, but for its mail and SMS routes', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isSupportedCountry, parsePhoneNumberWithError } from 'libphonenumber-js';
 
@@ -42,6 +43,11 @@ export interface AppConfig {
   contactPhone: string | null;
   /** Where people open the web app (scheme://host[:port]): invitation and password links in mails point here. */
   publicBaseUrl: string;
+  /**
+   * HMAC key of the personal links in messages (`/r/<token>`, unsubscribe links): the worker derives
+   * each token from it when it writes a message and the API checks it, so no token is ever stored.
+   */
+  personalLinkSecret: string;
 }
 
 export interface RateLimits {
@@ -150,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     retentionMonths: 0,
     contactPhone: null,
     publicBaseUrl: '',
+    personalLinkSecret: '',
   };
   const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
     const raw = read(name, false, String(fallback));
@@ -209,6 +216,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
 
   // Mail links need an absolute address; by default the API's own port, which serves the web app.
   config.publicBaseUrl = url('PUBLIC_BASE_URL', ['http:', 'https:'], false).replace(/\/+$/, '') || `http://localhost:${config.port}`;
+
+  // Both the API and the worker must derive the same tokens. Outside production an unset key is
+  // derived from DATABASE_URL, which both processes share, so the demo and tests need no extra setting.
+  const linkSecret = read('PERSONAL_LINK_SECRET', consumer !== 'cli' && nodeEnv === 'production');
+  if (linkSecret !== '') {
+    if (linkSecret.length < 32) problems.push('PERSONAL_LINK_SECRET must be at least 32 characters');
+    if (/change-?me/i.test(linkSecret)) problems.push('PERSONAL_LINK_SECRET is still the placeholder from .env.example; set a random value');
+    config.personalLinkSecret = linkSecret;
+  } else config.personalLinkSecret = createHash('sha256').update(`oefenkansen-development-links|${config.databaseUrl}`).digest('hex');
 
   const ttlRaw = read('TOKEN_TTL_MINUTES', false, '720');
   config.tokenTtlMinutes = Number(ttlRaw);

@@ -14,6 +14,7 @@ export function testConfig(database: TestDatabase, overrides: Record<string, str
       DATABASE_URL: database.url,
       REDIS_URL: testRedisUrl(),
       JWT_SECRET: randomBytes(32).toString('hex'),
+      PERSONAL_LINK_SECRET: randomBytes(32).toString('hex'),
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
       // Nothing listens here: tests that send messages pass their own capture servers.
