@@ -12,3 +12,5 @@ export * from './attendance/attendance-settings.service';
 export * from './self-registration/registration-code';
 export * from './self-registration/self-registration.service';
 export * from './messages';
+export * from './seat-offers/seat-offers.service';
+export * from './seat-offers/seat-offer-rules';

@@ -9,12 +9,21 @@ import { ParticipantsRepository } from './participants/participants.repository';
 import { ParticipantsService } from './participants/participants.service';
 import { RegistrationsRepository } from './registrations/registrations.repository';
 import { RegistrationsService } from './registrations/registrations.service';
+import { SeatOffersRepository } from './seat-offers/seat-offers.repository';
+import { SeatOffersService } from './seat-offers/seat-offers.service';
 import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
 
-const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService];
+const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService, SeatOffersService];
 /** Only these run statements on the lib's tables; other libs read through the services. */
-const REPOSITORIES = [ParticipantsRepository, RegistrationsRepository, RegistrationEventsRepository, AppSettingsRepository, RegistrationCodeRequestsRepository];
+const REPOSITORIES = [
+  ParticipantsRepository,
+  RegistrationsRepository,
+  RegistrationEventsRepository,
+  AppSettingsRepository,
+  RegistrationCodeRequestsRepository,
+  SeatOffersRepository,
+];
 
 /** Needs a TypeORM DataSource, Transactions (DatabaseModule) and a Clock from the importing application. */
 @Module({ imports: [SchedulingModule, EventsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })

@@ -14,10 +14,16 @@ export const LIVE_REGISTRATION_STATUSES = [
   RegistrationStatus.WAITLISTED,
   RegistrationStatus.ATTENDED,
   RegistrationStatus.NO_SHOW,
+  RegistrationStatus.OFFERED,
 ] as const;
 
 /** Statuses that take a seat: capacity counts these (docs/architecture.md#invariant-1). */
-export const SEATED_REGISTRATION_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW] as const;
+export const SEATED_REGISTRATION_STATUSES = [
+  RegistrationStatus.CONFIRMED,
+  RegistrationStatus.ATTENDED,
+  RegistrationStatus.NO_SHOW,
+  RegistrationStatus.OFFERED,
+] as const;
 
 export enum ContactChannel {
   SMS = 'SMS',
@@ -47,4 +53,11 @@ export enum RegistrationEventKind {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   ATTENDED = 'ATTENDED',
   NO_SHOW = 'NO_SHOW',
+  /** A freed seat is held for them until seatOfferExpiresAt. */
+  OFFERED = 'OFFERED',
+  OFFER_ACCEPTED = 'OFFER_ACCEPTED',
+  /** They said no: the registration is cancelled and the seat offered to the next. */
+  OFFER_DECLINED = 'OFFER_DECLINED',
+  /** Nobody answered in time: the registration is cancelled and the seat offered to the next. */
+  OFFER_EXPIRED = 'OFFER_EXPIRED',
 }
