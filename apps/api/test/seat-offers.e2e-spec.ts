@@ -1,10 +1,12 @@
-import { SeatOffersService } from '@app/registrations';
+import { PersonalLinks, SeatOffersService } from '@app/registrations';
 import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from './fixtures';
 import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
 
 const CANCEL = `mutation($id: ID!) { cancelRegistration(id: $id) { id status } }`;
 const REGISTRATION = `query($id: ID!) { registration(id: $id) { id status seatOfferExpiresAt } }`;
 const COUNTS = `query($id: ID!) { session(id: $id) { confirmedCount waitlistCount availableSeats } }`;
+const ACCEPT = `mutation($t: String!) { confirmMyRegistration(token: $t) { id status seatOfferExpiresAt confirmedByHolderAt } }`;
+const DECLINE = `mutation($t: String!) { declineSeatOffer(token: $t) { id status } }`;
 const HOUR = 3_600_000;
 
 /** Issue 21 "Seat offers": a seat freed close to the start is held for the first waiting person, who takes it or lets it go on. */
@@ -13,6 +15,9 @@ describe('seat offers', () => {
   let world: World;
   let token: string;
   let offers: SeatOffersService;
+  let links: PersonalLinks;
+  /** What the holder of the registration's personal link does, without a login. */
+  const byLink = (query: string, registrationId: string) => api.gql(query, { t: links.tokenFor(registrationId) }, null);
   const start = new Date('2026-09-08T12:00:00Z');
 
   beforeAll(async () => {
@@ -20,6 +25,7 @@ describe('seat offers', () => {
     world = await createWorld(api);
     token = world.tokens.coordinator;
     offers = api.app.get(SeatOffersService);
+    links = api.app.get(PersonalLinks);
   });
   afterAll(() => api?.close());
   beforeEach(() => api.clock.set(start));
@@ -94,22 +100,27 @@ describe('seat offers', () => {
   it('accept confirms, with the confirmation and the reminders of a promotion', async () => {
     const { holder, waiting } = await fullSession(5, 1, 'Aanvaarden');
     dataOf(await api.gql(CANCEL, { id: holder }, token));
-    const accepted = await offers.accept(waiting[0], null, 'LINK');
-    expect(accepted.status).toBe('CONFIRMED');
+    const accepted = dataOf(await byLink(ACCEPT, waiting[0])).confirmMyRegistration;
+    expect(accepted).toMatchObject({ status: 'CONFIRMED', seatOfferExpiresAt: null });
+    // Yes to the offer is "I am coming" as well.
+    expect(new Date(accepted.confirmedByHolderAt)).toEqual(start);
     expect(await registration(waiting[0])).toEqual({ id: waiting[0], status: 'CONFIRMED', seatOfferExpiresAt: null });
     expect(await eventsOf(waiting[0])).toEqual(['WAITLISTED', 'OFFERED', 'OFFER_ACCEPTED']);
+    expect(
+      await api.dataSource.query(`SELECT actor_id, via FROM registration_event WHERE registration_id = $1 AND kind = 'OFFER_ACCEPTED'`, [waiting[0]]),
+    ).toEqual([{ actor_id: null, via: 'LINK' }]);
     expect(await messagesOf(waiting[0])).toEqual(expect.arrayContaining(['REGISTRATION_CONFIRMED', 'SESSION_REMINDER']));
     // Twice is refused with a code and changes nothing.
     const before = await tableSnapshot(api.dataSource, ['registration', 'registration_event', 'notification']);
-    await expect(offers.accept(waiting[0], null, 'LINK')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(offers.accept(waiting[0], null, null)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await tableSnapshot(api.dataSource, ['registration', 'registration_event', 'notification'])).toEqual(before);
   });
 
   it('decline cancels (the person is told) and offers the seat to the next in line', async () => {
     const { holder, waiting } = await fullSession(5, 2, 'Weigeren');
     dataOf(await api.gql(CANCEL, { id: holder }, token));
-    const declined = await offers.decline(waiting[0], null, 'LINK');
-    expect(declined.status).toBe('CANCELLED');
+    const declined = dataOf(await byLink(DECLINE, waiting[0])).declineSeatOffer;
+    expect(declined).toEqual({ id: waiting[0], status: 'CANCELLED' });
     expect(await eventsOf(waiting[0])).toEqual(['WAITLISTED', 'OFFERED', 'OFFER_DECLINED']);
     expect(await messagesOf(waiting[0])).toEqual(['REGISTRATION_CANCELLED']);
     expect(await registration(waiting[1])).toMatchObject({ status: 'OFFERED' });
@@ -122,15 +133,17 @@ describe('seat offers', () => {
     await offers.expireDue();
     expect((await registration(waiting[0])).status).toBe('OFFERED');
     api.clock.advanceMinutes(1);
+    // A yes after the hold time is too late, even before the sweep came by.
+    expect(errorOf(await byLink(ACCEPT, waiting[0])).code).toBe('CONFLICT');
     await Promise.all([offers.expireDue(), offers.expireDue(), offers.expireDue()]);
     expect(await registration(waiting[0])).toEqual({ id: waiting[0], status: 'CANCELLED', seatOfferExpiresAt: null });
     expect(await eventsOf(waiting[0])).toEqual(['WAITLISTED', 'OFFERED', 'OFFER_EXPIRED']);
     expect(await messagesOf(waiting[0])).toEqual(['SEAT_OFFER_EXPIRED']);
     // The next is offered the seat from now, for at most the time left before the start (2 h).
     expect(await registration(waiting[1])).toEqual({ id: waiting[1], status: 'OFFERED', seatOfferExpiresAt: new Date(start.getTime() + 5 * HOUR) });
-    // An answer after the hold time is too late.
+    // Once the session has started, nothing can be answered.
     api.clock.advanceMinutes(120);
-    await expect(offers.accept(waiting[1], null, 'SMS')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(errorOf(await byLink(ACCEPT, waiting[1])).code).toBe('SESSION_IN_PAST');
     // At the start the last offer runs out and nobody else is offered the seat.
     await offers.expireDue();
     expect((await registration(waiting[1])).status).toBe('CANCELLED');

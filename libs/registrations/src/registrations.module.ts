@@ -13,8 +13,20 @@ import { SeatOffersRepository } from './seat-offers/seat-offers.repository';
 import { SeatOffersService } from './seat-offers/seat-offers.service';
 import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
+import { HolderActions } from './self-service/holder-actions.service';
+import { PersonalLinks } from './self-service/personal-links';
+import { PersonalLinksRepository } from './self-service/personal-links.repository';
 
-const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService, SeatOffersService];
+const SERVICES = [
+  ParticipantsService,
+  RegistrationsService,
+  RegistrationEvents,
+  AttendanceSettingsService,
+  SelfRegistrationService,
+  PersonalLinks,
+  HolderActions,
+  SeatOffersService,
+];
 /** Only these run statements on the lib's tables; other libs read through the services. */
 const REPOSITORIES = [
   ParticipantsRepository,
@@ -22,6 +34,7 @@ const REPOSITORIES = [
   RegistrationEventsRepository,
   AppSettingsRepository,
   RegistrationCodeRequestsRepository,
+  PersonalLinksRepository,
   SeatOffersRepository,
 ];
 

@@ -27,7 +27,7 @@ export class SeatOffers1797420000000 implements MigrationInterface {
     await queryRunner.query(`DELETE FROM "registration_event" WHERE "kind" IN ('OFFERED', 'OFFER_ACCEPTED', 'OFFER_DECLINED', 'OFFER_EXPIRED')`);
     await queryRunner.query(`ALTER TYPE "public"."registration_event_kind" RENAME TO "registration_event_kind_old"`);
     await queryRunner.query(
-      `CREATE TYPE "public"."registration_event_kind" AS ENUM('CONFIRMED', 'WAITLISTED', 'PROMOTED', 'CANCELLED', 'SESSION_CANCELLED', 'ATTENDED', 'NO_SHOW')`,
+      `CREATE TYPE "public"."registration_event_kind" AS ENUM('CONFIRMED', 'WAITLISTED', 'PROMOTED', 'CANCELLED', 'SESSION_CANCELLED', 'ATTENDED', 'NO_SHOW', 'HOLDER_CONFIRMED')`,
     );
     await queryRunner.query(
       `ALTER TABLE "registration_event" ALTER COLUMN "kind" TYPE "public"."registration_event_kind" USING "kind"::"text"::"public"."registration_event_kind"`,

@@ -53,6 +53,8 @@ export enum RegistrationEventKind {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   ATTENDED = 'ATTENDED',
   NO_SHOW = 'NO_SHOW',
+  /** The holder of the personal link said "I am coming" (registration.holderConfirmedAt). */
+  HOLDER_CONFIRMED = 'HOLDER_CONFIRMED',
   /** A freed seat is held for them until seatOfferExpiresAt. */
   OFFERED = 'OFFERED',
   OFFER_ACCEPTED = 'OFFER_ACCEPTED',
@@ -60,4 +62,10 @@ export enum RegistrationEventKind {
   OFFER_DECLINED = 'OFFER_DECLINED',
   /** Nobody answered in time: the registration is cancelled and the seat offered to the next. */
   OFFER_EXPIRED = 'OFFER_EXPIRED',
+}
+
+/** How the holder of a personal link acted without a login: on the link's page or by replying to an SMS. */
+export enum HolderVia {
+  LINK = 'LINK',
+  SMS = 'SMS',
 }

@@ -1,16 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppError, Clock, ErrorCode, validate } from '@app/common';
 import { Transaction, Transactions } from '@app/database';
 import { JobName, OnJob } from '@app/queues';
 import { lockSession, SessionEntity, SessionStatus } from '@app/scheduling';
-import { RegistrationEntity, RegistrationEventKind, RegistrationStatus } from '../entities';
+import { HolderVia, RegistrationEntity, RegistrationEventKind, RegistrationStatus } from '../entities';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { freeSeats } from '../registrations/seat-rules';
 import { offerExpiry, offersSeat } from './seat-offer-rules';
 import { SeatOffersRepository } from './seat-offers.repository';
-
-/** Who answered an offer: the personal link, an SMS reply, or the worker (expiry); for the log. */
-export type SeatOfferVia = 'LINK' | 'SMS' | 'STAFF';
 
 /** Sessions handled per sweep; the rest wait a minute (each one is its own short transaction). */
 const SESSIONS_PER_SWEEP = 200;
@@ -23,8 +20,6 @@ const SESSIONS_PER_SWEEP = 200;
  */
 @Injectable()
 export class SeatOffersService {
-  private readonly logger = new Logger(SeatOffersService.name);
-
   constructor(
     private readonly transactions: Transactions,
     private readonly repository: SeatOffersRepository,
@@ -62,31 +57,56 @@ export class SeatOffersService {
   }
 
   /** The person takes the offered seat: CONFIRMED, with the confirmation and reminders of a promotion. */
-  async accept(registrationIdInput: string, actorId: string | null, via: SeatOfferVia): Promise<RegistrationEntity> {
+  async accept(registrationIdInput: string, actorId: string | null, via: HolderVia | null): Promise<RegistrationEntity> {
     const registrationId = validate.uuid('registrationId', registrationIdInput);
     return this.transactions.run(async (tx) => {
-      const { registration } = await this.lockOffer(tx, registrationId, true);
-      registration.status = RegistrationStatus.CONFIRMED;
-      registration.seatOfferExpiresAt = null;
-      const saved = await this.repository.save(registration, tx);
-      await this.events.record(tx, [eventOf(saved, RegistrationEventKind.OFFER_ACCEPTED, actorId)]);
-      this.logger.log({ registrationId, via }, 'seat offer accepted');
-      return saved;
+      const { session, registration } = await this.lock(tx, registrationId);
+      return this.acceptLocked(tx, session, registration, actorId, via);
     });
   }
 
   /** The person says no: their registration is CANCELLED (the message says so) and the seat is offered to the next. */
-  async decline(registrationIdInput: string, actorId: string | null, via: SeatOfferVia): Promise<RegistrationEntity> {
+  async decline(registrationIdInput: string, actorId: string | null, via: HolderVia | null): Promise<RegistrationEntity> {
     const registrationId = validate.uuid('registrationId', registrationIdInput);
     return this.transactions.run(async (tx) => {
-      // A no after the hold time but before the sweep ends the offer the same way: the seat goes on.
-      const { session, registration } = await this.lockOffer(tx, registrationId, false);
-      const saved = await this.endOffer(tx, registration);
-      const next = await this.fillSession(tx, session, actorId);
-      await this.events.record(tx, [eventOf(saved, RegistrationEventKind.OFFER_DECLINED, actorId), ...next]);
-      this.logger.log({ registrationId, via }, 'seat offer declined');
-      return saved;
+      const { session, registration } = await this.lock(tx, registrationId);
+      return this.declineLocked(tx, session, registration, actorId, via);
     });
+  }
+
+  /** accept, for a caller that already holds the session lock (HolderActions). The holder who says yes also says "I am coming". */
+  async acceptLocked(
+    tx: Transaction,
+    session: SessionEntity,
+    registration: RegistrationEntity,
+    actorId: string | null,
+    via: HolderVia | null,
+  ): Promise<RegistrationEntity> {
+    this.requireOpenOffer(session, registration, true);
+    registration.status = RegistrationStatus.CONFIRMED;
+    registration.seatOfferExpiresAt = null;
+    if (via) registration.holderConfirmedAt = this.clock.now();
+    const saved = await this.repository.save(registration, tx);
+    await this.events.record(tx, [{ ...eventOf(saved, RegistrationEventKind.OFFER_ACCEPTED, actorId), via }]);
+    return saved;
+  }
+
+  /**
+   * decline, for a caller that already holds the session lock. A no after the hold time but before
+   * the sweep ends the offer the same way (the seat goes on), so it is not refused.
+   */
+  async declineLocked(
+    tx: Transaction,
+    session: SessionEntity,
+    registration: RegistrationEntity,
+    actorId: string | null,
+    via: HolderVia | null,
+  ): Promise<RegistrationEntity> {
+    this.requireOpenOffer(session, registration, false);
+    const saved = await this.endOffer(tx, registration);
+    const next = await this.fillSession(tx, session, actorId);
+    await this.events.record(tx, [{ ...eventOf(saved, RegistrationEventKind.OFFER_DECLINED, actorId), via }, ...next]);
+    return saved;
   }
 
   /**
@@ -118,20 +138,19 @@ export class SeatOffersService {
     return this.expireDue();
   }
 
-  private async lockOffer(
-    tx: Transaction,
-    registrationId: string,
-    refuseExpired: boolean,
-  ): Promise<{ session: SessionEntity; registration: RegistrationEntity }> {
+  private async lock(tx: Transaction, registrationId: string): Promise<{ session: SessionEntity; registration: RegistrationEntity }> {
     const sessionId = await this.repository.sessionIdOf(registrationId, tx);
     if (!sessionId) throw AppError.notFound('Registration', registrationId);
     const session = (await lockSession(tx, sessionId))!;
-    const registration = (await this.repository.findById(registrationId, tx))!;
+    return { session, registration: (await this.repository.findById(registrationId, tx))! };
+  }
+
+  private requireOpenOffer(session: SessionEntity, registration: RegistrationEntity, refuseExpired: boolean): void {
     if (registration.status !== RegistrationStatus.OFFERED)
-      throw new AppError(ErrorCode.CONFLICT, `There is no seat offer to answer: the registration is ${registration.status}`, { field: 'registrationId' });
+      throw new AppError(ErrorCode.CONFLICT, `There is no seat offer to answer: the registration is ${registration.status}`);
+    if (hasStarted(session, this.clock.now())) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has started; the offer ran out with it');
     if (refuseExpired && registration.seatOfferExpiresAt && registration.seatOfferExpiresAt.getTime() <= this.clock.now().getTime())
-      throw new AppError(ErrorCode.CONFLICT, 'The seat offer has expired', { field: 'registrationId' });
-    return { session, registration };
+      throw new AppError(ErrorCode.CONFLICT, 'The seat offer has expired: the seat goes to the next in line');
   }
 
   private async endOffer(tx: Transaction, registration: RegistrationEntity): Promise<RegistrationEntity> {
