@@ -51,6 +51,8 @@ describe('JobHandlers', () => {
     async anonymise() {}
     @OnJob(JobName.SWEEP_TRAJECTORY_FOLLOW_UPS)
     async followUpReminders() {}
+    @OnJob(JobName.EXPIRE_SEAT_OFFERS)
+    async expireSeatOffers() {}
   }
 
   @Injectable()

@@ -14,6 +14,13 @@ export const RETENTION_CRON = '0 4 * * *';
 /** Once a day, at the start of the office day in Brussels: the Picnik follow-ups that are due. */
 export const FOLLOW_UP_REMINDER_CRON = '30 8 * * *';
 
+/**
+ * Every minute: seat offers whose hold time ran out. A sweep rather than a delayed job per offer:
+ * Postgres holds the expiry, so a flushed Redis, a moved session or an answered offer needs no job
+ * kept in step, and the sweep ends each offer once under the session lock however often it runs.
+ */
+export const EXPIRE_SEAT_OFFERS_CRON = '* * * * *';
+
 /** The housekeeping queue's name before it was renamed; cleared at start-up. */
 export const LEGACY_HOUSEKEEPING_QUEUE = 'scheduling';
 
@@ -71,5 +78,6 @@ export class RecurringJobs implements OnApplicationBootstrap, OnApplicationShutd
     await this.jobs.schedule(JobName.SWEEP_UNDERSTAFFED_SHIFTS, SWEEP_ALERTS_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.ANONYMISE_INACTIVE_PARTICIPANTS, RETENTION_CRON, { requestedBy: 'scheduler' });
     await this.jobs.schedule(JobName.SWEEP_TRAJECTORY_FOLLOW_UPS, FOLLOW_UP_REMINDER_CRON, { requestedBy: 'scheduler' });
+    await this.jobs.schedule(JobName.EXPIRE_SEAT_OFFERS, EXPIRE_SEAT_OFFERS_CRON, { requestedBy: 'scheduler' });
   }
 }

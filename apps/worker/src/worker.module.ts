@@ -11,7 +11,7 @@ import { HealthModule } from '@app/health';
 import { MessagingDeliveryModule } from '@app/messaging';
 import { PrivacyModule } from '@app/privacy';
 import { QueuesModule } from '@app/queues';
-import { RegistrationMessagesModule } from '@app/registrations';
+import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule } from '@app/volunteers';
 import { ENTITIES } from './entities';
@@ -37,6 +37,8 @@ export class WorkerModule {
         MessagingDeliveryModule,
         // The composers delivery asks to fill in each kind of message, and the alert sweeps.
         RegistrationMessagesModule,
+        // The seat-offer expiry sweep.
+        RegistrationsModule,
         FestivalMessagesModule,
         ShiftMessagesModule,
         AccountMessagesModule,

@@ -68,7 +68,7 @@ export class BroadcastsRepository extends BaseRepository {
          FROM participant p
         WHERE p.erased_at IS NULL
           AND EXISTS (SELECT 1 FROM registration r JOIN session s ON s.id = r.session_id
-                       WHERE r.participant_id = p.id AND r.status IN ('CONFIRMED', 'WAITLISTED')
+                       WHERE r.participant_id = p.id AND r.status IN ('CONFIRMED', 'OFFERED', 'WAITLISTED')
                          AND s.status <> 'CANCELLED' AND s.starts_at > $2 AND ${sessions})
         ORDER BY p.id`,
       [audience.id, now],

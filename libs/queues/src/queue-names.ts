@@ -21,6 +21,8 @@ export enum JobName {
   ANONYMISE_INACTIVE_PARTICIPANTS = 'anonymise-inactive-participants',
   /** Planned Picnik follow-ups that are due: the coordinators are reminded once (the volunteers'). */
   SWEEP_TRAJECTORY_FOLLOW_UPS = 'sweep-trajectory-follow-ups',
+  /** Seat offers whose hold time ran out: each is ended once and its seat offered to the next (the registrations'). */
+  EXPIRE_SEAT_OFFERS = 'expire-seat-offers',
 }
 
 /** The payload each job carries; BullMQ only carries in-flight work, Postgres holds the truth. */
@@ -33,6 +35,7 @@ export interface JobPayloads {
   [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: { requestedBy: 'scheduler' | 'manual' };
   [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: { requestedBy: 'scheduler' | 'manual' };
   [JobName.SWEEP_TRAJECTORY_FOLLOW_UPS]: { requestedBy: 'scheduler' | 'manual' };
+  [JobName.EXPIRE_SEAT_OFFERS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -44,6 +47,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: QueueName.HOUSEKEEPING,
   [JobName.ANONYMISE_INACTIVE_PARTICIPANTS]: QueueName.HOUSEKEEPING,
   [JobName.SWEEP_TRAJECTORY_FOLLOW_UPS]: QueueName.HOUSEKEEPING,
+  [JobName.EXPIRE_SEAT_OFFERS]: QueueName.HOUSEKEEPING,
 };
 
 /** Hash-tagged so every key of every queue lands in one Redis Cluster slot (BullMQ's Lua needs that). */

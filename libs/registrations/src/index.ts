@@ -14,3 +14,5 @@ export * from './self-registration/self-registration.service';
 export * from './self-service/personal-links';
 export * from './self-service/holder-actions.service';
 export * from './messages';
+export * from './seat-offers/seat-offers.service';
+export * from './seat-offers/seat-offer-rules';

@@ -9,6 +9,8 @@ import { ParticipantsRepository } from './participants/participants.repository';
 import { ParticipantsService } from './participants/participants.service';
 import { RegistrationsRepository } from './registrations/registrations.repository';
 import { RegistrationsService } from './registrations/registrations.service';
+import { SeatOffersRepository } from './seat-offers/seat-offers.repository';
+import { SeatOffersService } from './seat-offers/seat-offers.service';
 import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
 import { HolderActions } from './self-service/holder-actions.service';
@@ -23,6 +25,7 @@ const SERVICES = [
   SelfRegistrationService,
   PersonalLinks,
   HolderActions,
+  SeatOffersService,
 ];
 /** Only these run statements on the lib's tables; other libs read through the services. */
 const REPOSITORIES = [
@@ -32,6 +35,7 @@ const REPOSITORIES = [
   AppSettingsRepository,
   RegistrationCodeRequestsRepository,
   PersonalLinksRepository,
+  SeatOffersRepository,
 ];
 
 /** Needs a TypeORM DataSource, Transactions (DatabaseModule) and a Clock from the importing application. */

@@ -34,6 +34,11 @@ export class ProgrammeModel {
   @Field(() => [Int], { description: 'Reminders before each session, in minutes, e.g. [1440, 120]' }) reminderOffsetsMinutes: number[];
   @Field(() => [String], { description: 'BCP 47 tags of the languages the programme is offered in' }) languages: string[];
   @Field() active: boolean;
+  @Field(() => Int, {
+    description: 'A seat freed less than this many minutes before the start is OFFERED to the first waiting person (0: always given at once)',
+  })
+  seatOfferWindowMinutes: number;
+  @Field(() => Int, { description: 'How many minutes an offered seat is held for an answer (never past the start)' }) seatOfferHoldMinutes: number;
 }
 
 @ObjectType('Session')
@@ -167,6 +172,8 @@ export class CreateProgrammeInput {
   @Field(() => Int) defaultCapacity: number;
   @Field(() => [Int], { nullable: true }) reminderOffsetsMinutes?: number[] | null;
   @Field(() => [String], { nullable: true }) languages?: string[] | null;
+  @Field(() => Int, { nullable: true, description: 'Default 1440 (24 h); 0 to 20160' }) seatOfferWindowMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Default 180 (3 h); 15 to 2880' }) seatOfferHoldMinutes?: number | null;
 }
 
 @InputType('UpdateProgrammeInput')
@@ -178,6 +185,8 @@ export class UpdateProgrammeInput {
   @Field(() => [Int], { nullable: true }) reminderOffsetsMinutes?: number[] | null;
   @Field(() => [String], { nullable: true }) languages?: string[] | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+  @Field(() => Int, { nullable: true }) seatOfferWindowMinutes?: number | null;
+  @Field(() => Int, { nullable: true }) seatOfferHoldMinutes?: number | null;
 }
 
 @InputType('CreateSessionInput')

@@ -20,6 +20,7 @@ import { ConsentRecords1797213047311 } from './1797213047311-ConsentRecords';
 import { Broadcasts1797300000000 } from './1797300000000-Broadcasts';
 import { SelfService1797400000000 } from './1797400000000-SelfService';
 import { HolderActions1797410000000 } from './1797410000000-HolderActions';
+import { SeatOffers1797420000000 } from './1797420000000-SeatOffers';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -41,4 +42,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Broadcasts1797300000000,
   SelfService1797400000000,
   HolderActions1797410000000,
+  SeatOffers1797420000000,
 ];

@@ -4,7 +4,7 @@ import type { CatalogueKind } from './message-kinds';
  * One message in one language, from locales/<lang>/messages.json, in ICU MessageFormat.
  *
  * - `{name}` is replaced by a value: {firstName}, {title}, {date}, {time}, {endTime}, {venue},
- *   {address}, {position}, {previousDate}, {previousTime}, {reason}, {confirmed}, {capacity},
+ *   {address}, {position}, {previousDate}, {previousTime}, {until} (when a seat offer ends), {reason}, {confirmed}, {capacity},
  *   {waitlist}, {count} (number of digest lines), {code} (a registration code), {contactPhone} (the number to call,
  *   a tel: link in HTML; mail only, kept out of SMS for their length) and, in `text` only, {lines} (the digest list,
  *   alone in its own paragraph; a table in HTML).

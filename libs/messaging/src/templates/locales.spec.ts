@@ -102,6 +102,7 @@ describe('bidi isolation of names', () => {
     sessionTitle: 'Schoolbabbel De Vlinder',
     startsAt: new Date('2026-09-08T17:00:00Z'),
     endsAt: new Date('2026-09-08T18:30:00Z'),
+    offerExpiresAt: new Date('2026-09-08T14:00:00Z'),
     venueName: 'De Vlinder',
     venueAddress: 'Kortrijkstraat 1, 8500 Kortrijk',
     confirmedCount: 3,

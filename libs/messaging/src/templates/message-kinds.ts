@@ -18,6 +18,10 @@ export const MESSAGE_KINDS = [
   'SESSION_CANCELLED',
   /** To a participant: the session has a new date/time or place (optional previous start). */
   'SESSION_MOVED',
+  /** To a participant: a seat came free close to the start; it is held for them until `until` (yes or no). */
+  'SEAT_OFFERED',
+  /** To a participant: they did not answer a seat offer in time; the seat went on, they may register again. */
+  'SEAT_OFFER_EXPIRED',
   /** Staff alert: all places are taken (needs confirmedCount, capacity; optional waitlistCount). */
   'SESSION_FULL',
   /** Staff alert: many people wait, suggest a second table (needs waitlistCount). */
@@ -115,6 +119,8 @@ export interface MessageVariables {
   colleagueName?: string | null;
   /** USER_INVITATION, PASSWORD_RESET: the one-time link to the web app. */
   link?: string | null;
+  /** SEAT_OFFERED: until when the seat is held ({until}, a time in Brussels). */
+  offerExpiresAt?: Date | null;
   /** The number to call to "let us know" (E.164): the host organisation's, else CONTACT_PHONE; none leaves the line out. */
   contactPhone?: string | null;
   /** BROADCAST: the coordinator's text, in the reader's language or in Dutch. */

@@ -197,6 +197,7 @@ function buildValues(vars: MessageVariables, locale: string): Values {
     position: count(vars.waitlistPosition),
     previousDate: previous ? formatDate(previous) : undefined,
     previousTime: previous ? formatTime(previous) : undefined,
+    until: vars.offerExpiresAt ? formatTime(brussels(vars.offerExpiresAt, locale, 'offerExpiresAt')) : undefined,
     // Templates end the sentence themselves.
     reason: clean(vars.reason)?.replace(/[\s.。۔]+$/u, '') || undefined,
     confirmed: count(vars.confirmedCount),

@@ -16,6 +16,7 @@ const vars: MessageVariables = {
   venueAddress: 'Lange Steenstraat 12, 8500 Kortrijk',
   waitlistPosition: 3,
   previousStartsAt: utc('2026-09-01T17:00:00Z'),
+  offerExpiresAt: utc('2026-09-01T14:00:00Z'),
   reason: 'De begeleider is ziek.',
   confirmedCount: 12,
   capacity: 12,
@@ -76,6 +77,7 @@ const KNOWN_PLACEHOLDERS = new Set([
   'position',
   'previousDate',
   'previousTime',
+  'until',
   'reason',
   'confirmed',
   'capacity',
@@ -104,6 +106,8 @@ const REQUIRED_IN_TEXT: Record<CatalogueKind, string[]> = {
   ['SESSION_REMINDER']: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address'],
   ['SESSION_CANCELLED']: ['firstName', 'title', 'date', 'time', 'reason'],
   ['SESSION_MOVED']: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'previousDate', 'previousTime'],
+  ['SEAT_OFFERED']: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'until'],
+  ['SEAT_OFFER_EXPIRED']: ['firstName', 'title', 'date', 'time'],
   ['SESSION_FULL']: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity', 'waitlist'],
   ['WAITLIST_LONG']: ['firstName', 'title', 'date', 'waitlist'],
   ['UNDER_BOOKED']: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity'],
@@ -159,7 +163,7 @@ describe('catalogues', () => {
     expect([...SUPPORTED_MESSAGE_LANGUAGES]).toEqual(['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr']);
     expect(Object.keys(CATALOGUES).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
     expect(Object.keys(DIGEST_LABELS).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
-    expect(MESSAGE_KINDS).toHaveLength(28);
+    expect(MESSAGE_KINDS).toHaveLength(30);
     expect(new Set(MESSAGE_KINDS).size).toBe(MESSAGE_KINDS.length);
   });
 

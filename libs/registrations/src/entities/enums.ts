@@ -14,10 +14,16 @@ export const LIVE_REGISTRATION_STATUSES = [
   RegistrationStatus.WAITLISTED,
   RegistrationStatus.ATTENDED,
   RegistrationStatus.NO_SHOW,
+  RegistrationStatus.OFFERED,
 ] as const;
 
 /** Statuses that take a seat: capacity counts these (docs/architecture.md#invariant-1). */
-export const SEATED_REGISTRATION_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW] as const;
+export const SEATED_REGISTRATION_STATUSES = [
+  RegistrationStatus.CONFIRMED,
+  RegistrationStatus.ATTENDED,
+  RegistrationStatus.NO_SHOW,
+  RegistrationStatus.OFFERED,
+] as const;
 
 export enum ContactChannel {
   SMS = 'SMS',
@@ -49,6 +55,13 @@ export enum RegistrationEventKind {
   NO_SHOW = 'NO_SHOW',
   /** The holder of the personal link said "I am coming" (registration.holderConfirmedAt). */
   HOLDER_CONFIRMED = 'HOLDER_CONFIRMED',
+  /** A freed seat is held for them until seatOfferExpiresAt. */
+  OFFERED = 'OFFERED',
+  OFFER_ACCEPTED = 'OFFER_ACCEPTED',
+  /** They said no: the registration is cancelled and the seat offered to the next. */
+  OFFER_DECLINED = 'OFFER_DECLINED',
+  /** Nobody answered in time: the registration is cancelled and the seat offered to the next. */
+  OFFER_EXPIRED = 'OFFER_EXPIRED',
 }
 
 /** How the holder of a personal link acted without a login: on the link's page or by replying to an SMS. */

@@ -12,6 +12,7 @@ import { ParticipantEntity } from './participant.entity';
 @Index('registration_one_live_per_participant', ['sessionId', 'participantId'], { unique: true, where: `"status" <> 'CANCELLED'` })
 @Index(['sessionId', 'status', 'arrival'])
 @Index(['participantId'])
+@Index('registration_offer_expiry', ['seatOfferExpiresAt'], { where: `"status" = 'OFFERED'` })
 @Check('registration_children_range', '"children" BETWEEN 0 AND 10')
 export class RegistrationEntity extends BaseEntity {
   @Column({ type: 'uuid' })

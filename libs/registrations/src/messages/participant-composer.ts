@@ -34,6 +34,8 @@ export const PARTICIPANT_MESSAGE_KINDS = [
   RegistrationMessageKind.SESSION_CANCELLED,
   RegistrationMessageKind.SESSION_MOVED,
   RegistrationMessageKind.SESSION_REMINDER,
+  RegistrationMessageKind.SEAT_OFFERED,
+  RegistrationMessageKind.SEAT_OFFER_EXPIRED,
 ];
 
 /** The participant's messages about their registration and its session, read fresh when sent. */
@@ -60,6 +62,7 @@ export class ParticipantMessageComposer implements MessageComposer {
         previousStartsAt: typeof row.payload.previousStartsAt === 'string' ? new Date(row.payload.previousStartsAt) : null,
         reason: subject.cancellation_reason,
         contactPhone: subject.organisation_phone,
+        offerExpiresAt: subject.seat_offer_expires_at,
       },
       measureLateness: row.kind === RegistrationMessageKind.SESSION_REMINDER,
       calendar:
@@ -100,6 +103,8 @@ function staleReason(row: OutboxRow, subject: Subject, now: Date): string | null
   if (moved && ABOUT_THE_PLANNED_TIME.has(row.kind)) return 'the session moved';
   if (new Date(subject.starts_at).getTime() <= now.getTime()) return 'the session has started';
   if (NEEDS_SEAT.has(row.kind) && subject.registration_status !== RegistrationStatus.CONFIRMED) return `the registration is ${subject.registration_status}`;
+  if (row.kind === RegistrationMessageKind.SEAT_OFFERED && subject.registration_status !== RegistrationStatus.OFFERED)
+    return `the offer was answered or ran out: the registration is ${subject.registration_status}`;
   if (row.kind === RegistrationMessageKind.WAITLISTED && subject.registration_status !== RegistrationStatus.WAITLISTED)
     return `the registration is ${subject.registration_status}`;
   return null;

@@ -14,11 +14,21 @@ const MESSAGE_OF_EVENT: Partial<Record<RegistrationEventKind, RegistrationMessag
   [RegistrationEventKind.PROMOTED]: RegistrationMessageKind.PROMOTED,
   [RegistrationEventKind.CANCELLED]: RegistrationMessageKind.REGISTRATION_CANCELLED,
   [RegistrationEventKind.SESSION_CANCELLED]: RegistrationMessageKind.SESSION_CANCELLED,
+  [RegistrationEventKind.OFFERED]: RegistrationMessageKind.SEAT_OFFERED,
+  // Taking an offered seat is a confirmation like any other; saying no cancels (the message says so).
+  [RegistrationEventKind.OFFER_ACCEPTED]: RegistrationMessageKind.REGISTRATION_CONFIRMED,
+  [RegistrationEventKind.OFFER_DECLINED]: RegistrationMessageKind.REGISTRATION_CANCELLED,
+  [RegistrationEventKind.OFFER_EXPIRED]: RegistrationMessageKind.SEAT_OFFER_EXPIRED,
 };
 
 /** Events after which the participant has a seat and gets reminders; and after which they must not. */
-const SEATED_EVENTS = new Set([RegistrationEventKind.CONFIRMED, RegistrationEventKind.PROMOTED]);
-const ENDING_EVENTS = new Set([RegistrationEventKind.CANCELLED, RegistrationEventKind.SESSION_CANCELLED]);
+const SEATED_EVENTS = new Set([RegistrationEventKind.CONFIRMED, RegistrationEventKind.PROMOTED, RegistrationEventKind.OFFER_ACCEPTED]);
+const ENDING_EVENTS = new Set([
+  RegistrationEventKind.CANCELLED,
+  RegistrationEventKind.SESSION_CANCELLED,
+  RegistrationEventKind.OFFER_DECLINED,
+  RegistrationEventKind.OFFER_EXPIRED,
+]);
 
 /** The channel a participant can receive on, or null (VIA_ORGANISATION goes through the school's digest). */
 export function directChannelOf(recipient: Pick<Recipient, 'contact_channel' | 'phone' | 'email' | 'consent_to_contact'>): NotificationChannel | null {

@@ -14,6 +14,10 @@ export enum RegistrationMessageKind {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   /** To a participant: the session has a new date/time or place (optional previous start). */
   SESSION_MOVED = 'SESSION_MOVED',
+  /** To a participant: a seat came free close to the start; it is held for them until offerExpiresAt (yes or no). */
+  SEAT_OFFERED = 'SEAT_OFFERED',
+  /** To a participant: they did not answer a seat offer in time; the seat went on, they may register again. */
+  SEAT_OFFER_EXPIRED = 'SEAT_OFFER_EXPIRED',
   /** Staff alert: all places are taken (needs confirmedCount, capacity; optional waitlistCount). */
   SESSION_FULL = 'SESSION_FULL',
   /** Staff alert: many people wait, suggest a second table (needs waitlistCount). */

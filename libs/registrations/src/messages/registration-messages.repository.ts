@@ -28,6 +28,7 @@ export interface Subject {
   phone: string | null;
   email: string | null;
   registration_status: RegistrationStatus | null;
+  seat_offer_expires_at: Date | null;
   title: string;
   starts_at: Date;
   ends_at: Date;
@@ -137,15 +138,16 @@ export class RegistrationMessagesRepository extends BaseRepository {
 
   /** Confirmed and waiting registrations of the session. */
   async liveRegistrationIds(tx: Transaction, sessionId: string): Promise<string[]> {
-    const rows = await this.on(tx).query<{ id: string }[]>(`SELECT id FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'WAITLISTED')`, [
-      sessionId,
-    ]);
+    const rows = await this.on(tx).query<{ id: string }[]>(
+      `SELECT id FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'OFFERED', 'WAITLISTED')`,
+      [sessionId],
+    );
     return rows.map((row) => row.id);
   }
 
   async subjectOf(tx: Transaction, registrationId: string | null): Promise<Subject | null> {
     const [subject] = await this.on(tx).query<Subject[]>(
-      `SELECT p.first_name, p.phone, p.email, r.status AS registration_status, s.title, s.starts_at, s.ends_at, s.status AS session_status,
+      `SELECT p.first_name, p.phone, p.email, r.status AS registration_status, r.seat_offer_expires_at, s.title, s.starts_at, s.ends_at, s.status AS session_status,
               s.cancellation_reason, v.name AS venue_name, v.address AS venue_address, o.phone AS organisation_phone,
               s.calendar_sequence, s.calendar_changed_at
          FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN venue v ON v.id = s.venue_id
@@ -206,7 +208,7 @@ export class RegistrationMessagesRepository extends BaseRepository {
     return this.on(tx).query<LineRow[]>(
       `SELECT p.first_name, p.last_name, s.title, s.starts_at, s.ends_at, v.name AS venue_name, v.address AS venue_address, p.preferred_language, p.phone, r.status, p.contact_channel
          FROM session s JOIN venue v ON v.id = s.venue_id JOIN session_host sh ON sh.session_id = s.id AND sh.user_id = $1
-         JOIN registration r ON r.session_id = s.id AND r.status IN ('CONFIRMED', 'WAITLISTED')
+         JOIN registration r ON r.session_id = s.id AND r.status IN ('CONFIRMED', 'OFFERED', 'WAITLISTED')
          JOIN participant p ON p.id = r.participant_id
         WHERE ${ofDay} ORDER BY s.starts_at, r.status, r.arrival`,
       [userId, day],
@@ -217,7 +219,7 @@ export class RegistrationMessagesRepository extends BaseRepository {
   async schoolLines(tx: Transaction, organisationId: string, day: string): Promise<LineRow[]> {
     return this.on(tx).query<LineRow[]>(
       `SELECT p.first_name, p.last_name, s.title, s.starts_at, s.ends_at, v.name AS venue_name, v.address AS venue_address, p.preferred_language, p.phone, r.status, p.contact_channel
-         FROM session s JOIN venue v ON v.id = s.venue_id JOIN registration r ON r.session_id = s.id AND r.status IN ('CONFIRMED', 'WAITLISTED')
+         FROM session s JOIN venue v ON v.id = s.venue_id JOIN registration r ON r.session_id = s.id AND r.status IN ('CONFIRMED', 'OFFERED', 'WAITLISTED')
          JOIN participant p ON p.id = r.participant_id AND p.registered_by_organisation_id = $1 AND p.contact_channel = 'VIA_ORGANISATION'
         WHERE ${ofDay} ORDER BY s.starts_at, p.first_name`,
       [organisationId, day],
@@ -251,7 +253,7 @@ export class RegistrationMessagesRepository extends BaseRepository {
       `SELECT DISTINCT u.id AS user_id
          FROM session s JOIN registration r ON r.session_id = s.id JOIN participant p ON p.id = r.participant_id
          JOIN app_user u ON u.organisation_id = p.registered_by_organisation_id AND u.active AND 'SCHOOL_CONTACT' = ANY(u.roles::text[])
-        WHERE s.status = 'SCHEDULED' AND r.status IN ('CONFIRMED', 'WAITLISTED') AND p.contact_channel = 'VIA_ORGANISATION'
+        WHERE s.status = 'SCHEDULED' AND r.status IN ('CONFIRMED', 'OFFERED', 'WAITLISTED') AND p.contact_channel = 'VIA_ORGANISATION'
           AND (s.starts_at AT TIME ZONE '${ZONE}')::date = $1::date`,
       [day],
     );

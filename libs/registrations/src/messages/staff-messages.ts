@@ -89,7 +89,7 @@ export class StaffMessageComposer implements MessageComposer {
 
   private async hostLines(manager: Transaction, userId: string, day: string): Promise<{ row: LineRow; line: DigestLine }[]> {
     const rows = await this.messages.hostLines(manager, userId, day);
-    return rows.map((row) => toLine(row, row.status === 'CONFIRMED' ? 'komt' : 'wachtlijst'));
+    return rows.map((row) => toLine(row, row.status === 'WAITLISTED' ? 'wachtlijst' : row.status === 'OFFERED' ? 'plaats aangeboden' : 'komt'));
   }
 
   private async schoolLines(manager: Transaction, organisationId: string | null, day: string): Promise<{ row: LineRow; line: DigestLine }[]> {

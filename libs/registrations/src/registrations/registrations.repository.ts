@@ -3,18 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
 import { BaseRepository, Transaction } from '@app/database';
 import { sessionResponsibles, SessionSeriesEntity } from '@app/scheduling';
-import { RegistrationEntity, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
+import { LIVE_REGISTRATION_STATUSES, RegistrationEntity, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
 import type { SessionScope } from '../registration-policy';
 import { SEAT_COUNTS_SQL, SessionCounts } from './seat-counts';
 
-const LIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW];
-const ACTIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED];
-
-export interface PromotedRow {
-  id: string;
-  session_id: string;
-  participant_id: string;
-}
+const LIVE = [...LIVE_REGISTRATION_STATUSES];
+/** Not yet attended: what a cancelled session or series ends. */
+const ACTIVE = [RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED];
 
 /**
  * Seated and waiting per session, in one statement; sessions without registrations count 0 and 0.
@@ -61,7 +56,7 @@ export class RegistrationsRepository extends BaseRepository {
     return this.on(tx).findOneBy(RegistrationEntity, { sessionId, participantId, status: In(LIVE) });
   }
 
-  /** CONFIRMED or WAITLISTED ones of the sessions; of one participant when given. */
+  /** CONFIRMED, OFFERED or WAITLISTED ones of the sessions; of one participant when given. */
   activeInSessions(sessionIds: string[], participantId: string | null, tx?: Transaction): Promise<RegistrationEntity[]> {
     if (participantId === null) return this.on(tx).findBy(RegistrationEntity, { sessionId: In(sessionIds), status: In(ACTIVE) });
     return this.on(tx).findBy(RegistrationEntity, { sessionId: In(sessionIds), participantId, status: In(ACTIVE) });
@@ -93,17 +88,6 @@ export class RegistrationsRepository extends BaseRepository {
 
   save(registration: RegistrationEntity, tx?: Transaction): Promise<RegistrationEntity> {
     return this.on(tx).save(registration);
-  }
-
-  /** Confirms the first `free` on the session's waiting list, in order of arrival. */
-  async promote(sessionId: string, free: number, tx?: Transaction): Promise<PromotedRow[]> {
-    const [promoted] = await this.on(tx).query<[PromotedRow[], number]>(
-      `UPDATE registration SET status = 'CONFIRMED', updated_at = now()
-        WHERE id IN (SELECT id FROM registration WHERE session_id = $1 AND status = 'WAITLISTED' ORDER BY arrival LIMIT $2)
-        RETURNING id, session_id, participant_id`,
-      [sessionId, free],
-    );
-    return promoted;
   }
 
   /** registration id → position on its session's waiting list (1 = next), for WAITLISTED ones. */

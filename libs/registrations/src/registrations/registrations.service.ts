@@ -8,6 +8,7 @@ import { RegistrationEventInput, RegistrationEvents } from '../events/registrati
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';
 import { registrationPolicy, SessionScope } from '../registration-policy';
+import { SeatOffersService } from '../seat-offers/seat-offers.service';
 import { RegistrationsRepository } from './registrations.repository';
 import { SessionCounts } from './seat-counts';
 import { freeSeats, statusOfNewRegistration } from './seat-rules';
@@ -41,6 +42,7 @@ export class RegistrationsService {
     private readonly participants: ParticipantsService,
     private readonly events: RegistrationEvents,
     private readonly clock: Clock,
+    private readonly seatOffers: SeatOffersService,
   ) {}
 
   /** More seats: the waiting list moves up (before the alerts look at the session). */
@@ -295,14 +297,8 @@ export class RegistrationsService {
     const { seated } = (await this.repository.seatCounts([session.id], tx)).get(session.id)!;
     const free = freeSeats(session.capacity, seated);
     if (free === 0) return [];
-    const promoted = await this.repository.promote(session.id, free, tx);
-    return promoted.map((row) => ({
-      kind: RegistrationEventKind.PROMOTED,
-      registrationId: row.id,
-      sessionId: row.session_id,
-      participantId: row.participant_id,
-      actorId,
-    }));
+    // Close to the start the seats are offered instead (seat-offers).
+    return this.seatOffers.fillFreeSeats(tx, session, free, actorId);
   }
 
   /** actorId: the staff member registering them; null when the newcomer registered themself. */

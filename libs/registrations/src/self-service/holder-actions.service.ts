@@ -7,6 +7,7 @@ import { RegistrationEvents } from '../events/registration-events';
 import type { ParticipantView } from '../participants/participant-view';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { SeatOffersService } from '../seat-offers/seat-offers.service';
 import { holderView } from './holder-view';
 import { PersonalLinksRepository } from './personal-links.repository';
 
@@ -31,6 +32,7 @@ export class HolderActions {
     private readonly links: PersonalLinksRepository,
     private readonly events: RegistrationEvents,
     private readonly clock: Clock,
+    private readonly seatOffers: SeatOffersService,
   ) {}
 
   async view(registrationId: string): Promise<HeldRegistration | null> {
@@ -38,10 +40,11 @@ export class HolderActions {
     return registration ? this.held(registration) : null;
   }
 
-  /** "I am coming": recorded once on a confirmed seat (hosts see it); asking again changes nothing. */
+  /** "I am coming": recorded once on a confirmed seat (hosts see it); asking again changes nothing. On an offered seat: takes it. */
   async confirm(registrationId: string, via: HolderVia): Promise<HeldRegistration> {
     const registration = await this.transactions.run(async (tx) => {
       const { session, registration } = await this.lock(tx, registrationId);
+      if (registration.status === RegistrationStatus.OFFERED) return this.seatOffers.acceptLocked(tx, session, registration, null, via);
       if (registration.status !== RegistrationStatus.CONFIRMED)
         throw AppError.badInput(`nothing to confirm: this registration is ${registration.status}`, 'token');
       this.requireNotStarted(session);
@@ -75,16 +78,13 @@ export class HolderActions {
     return this.held(registration);
   }
 
-  /**
-   * Gives an OFFERED seat back; anything else has no offer to decline. Until seat offers
-   * (SeatOffersService) take this over, declining is cancelling: the seat passes on as on any cancellation.
-   */
+  /** Gives an OFFERED seat back: the registration is cancelled and the seat offered to the next (SeatOffersService); anything else has no offer to decline. */
   async decline(registrationId: string, via: HolderVia): Promise<HeldRegistration> {
     const registration = await this.transactions.run(async (tx) => {
       const { session, registration } = await this.lock(tx, registrationId);
       if (registration.status !== RegistrationStatus.OFFERED) throw AppError.badInput('no seat is offered', 'token');
       this.requireNotStarted(session);
-      return this.registrations.cancelLocked(tx, null, session, registration, via);
+      return this.seatOffers.declineLocked(tx, session, registration, null, via);
     });
     return this.held(registration);
   }

@@ -4,6 +4,8 @@ import { ProgrammeKind } from './enums';
 
 @Entity('programme')
 @Check('programme_capacity_positive', '"default_capacity" >= 1')
+@Check('programme_seat_offer_window_range', '"seat_offer_window_minutes" BETWEEN 0 AND 20160')
+@Check('programme_seat_offer_hold_range', '"seat_offer_hold_minutes" BETWEEN 15 AND 2880')
 export class ProgrammeEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 200, unique: true })
   name: string;
@@ -25,4 +27,12 @@ export class ProgrammeEntity extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** A seat freed less than this before the start is offered to the first waiting person instead of given (0: never). */
+  @Column({ type: 'int', default: 1440 })
+  seatOfferWindowMinutes: number;
+
+  /** How long an offered seat is held for an answer (never past the start). */
+  @Column({ type: 'int', default: 180 })
+  seatOfferHoldMinutes: number;
 }

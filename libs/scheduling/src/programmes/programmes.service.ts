@@ -11,6 +11,11 @@ export const MAX_CAPACITY = 1000;
 const MAX_REMINDER_OFFSET_MINUTES = 4 * 7 * 24 * 60;
 const MAX_REMINDERS = 5;
 export const DEFAULT_REMINDER_OFFSETS = [1440, 120];
+/** Offers up to two weeks before a session; 0 gives every freed seat at once, as before offers existed. */
+export const MAX_SEAT_OFFER_WINDOW_MINUTES = 14 * 24 * 60;
+/** At least a quarter of an hour to answer, at most two days. */
+export const MIN_SEAT_OFFER_HOLD_MINUTES = 15;
+export const MAX_SEAT_OFFER_HOLD_MINUTES = 2 * 24 * 60;
 
 export interface CreateProgrammeCommand {
   name: string;
@@ -19,6 +24,8 @@ export interface CreateProgrammeCommand {
   defaultCapacity: number;
   reminderOffsetsMinutes?: number[] | null;
   languages?: string[] | null;
+  seatOfferWindowMinutes?: number | null;
+  seatOfferHoldMinutes?: number | null;
 }
 
 export type UpdateProgrammeCommand = { [K in keyof CreateProgrammeCommand]?: CreateProgrammeCommand[K] | null } & { active?: boolean | null };
@@ -42,6 +49,8 @@ export class ProgrammesService {
       defaultCapacity: validate.int('defaultCapacity', input.defaultCapacity, 1, MAX_CAPACITY),
       reminderOffsetsMinutes: this.reminderOffsets(input.reminderOffsetsMinutes ?? DEFAULT_REMINDER_OFFSETS),
       languages: this.languages(input.languages ?? ['nl']),
+      seatOfferWindowMinutes: seatOfferWindow(input.seatOfferWindowMinutes ?? 1440),
+      seatOfferHoldMinutes: seatOfferHold(input.seatOfferHoldMinutes ?? 180),
       active: true,
     };
     return this.saveUnique(programme);
@@ -59,6 +68,8 @@ export class ProgrammesService {
     if (input.reminderOffsetsMinutes != null) programme.reminderOffsetsMinutes = this.reminderOffsets(input.reminderOffsetsMinutes);
     if (input.languages != null) programme.languages = this.languages(input.languages);
     if (input.active != null) programme.active = input.active;
+    if (input.seatOfferWindowMinutes != null) programme.seatOfferWindowMinutes = seatOfferWindow(input.seatOfferWindowMinutes);
+    if (input.seatOfferHoldMinutes != null) programme.seatOfferHoldMinutes = seatOfferHold(input.seatOfferHoldMinutes);
     const offsetsChanged = programme.reminderOffsetsMinutes.join() !== previousOffsets;
     return this.transactions.run(async (tx) => {
       const saved = await this.saveUnique(programme, tx);
@@ -104,4 +115,12 @@ export class ProgrammesService {
       throw error;
     }
   }
+}
+
+function seatOfferWindow(minutes: number): number {
+  return validate.int('seatOfferWindowMinutes', minutes, 0, MAX_SEAT_OFFER_WINDOW_MINUTES);
+}
+
+function seatOfferHold(minutes: number): number {
+  return validate.int('seatOfferHoldMinutes', minutes, MIN_SEAT_OFFER_HOLD_MINUTES, MAX_SEAT_OFFER_HOLD_MINUTES);
 }

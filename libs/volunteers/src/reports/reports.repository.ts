@@ -53,7 +53,7 @@ export class ReportsRepository extends BaseRepository {
        SELECT h.programme_id, p.name AS programme_name, h.month,
               count(*)::int AS "sessionsHeld",
               sum(h.capacity)::int AS "seatsOffered",
-              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW')))::int AS confirmed,
+              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status IN ('CONFIRMED', 'OFFERED', 'ATTENDED', 'NO_SHOW')))::int AS confirmed,
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED'))::int AS attended,
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'NO_SHOW'))::int AS "noShows",
               sum((SELECT count(DISTINCT e.registration_id) FROM registration_event e WHERE e.session_id = h.id AND e.kind = 'WAITLISTED'))::int AS waitlisted
