@@ -3,6 +3,7 @@ import { EventsModule } from '@app/events';
 import { SchedulingModule } from '@app/scheduling';
 import { AppSettingsRepository } from './attendance/app-settings.repository';
 import { AttendanceSettingsService } from './attendance/attendance-settings.service';
+import { WalkInsService } from './attendance/walk-ins';
 import { RegistrationEvents } from './events/registration-events';
 import { RegistrationEventsRepository } from './events/registration-events.repository';
 import { ParticipantsRepository } from './participants/participants.repository';
@@ -12,7 +13,7 @@ import { RegistrationsService } from './registrations/registrations.service';
 import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
 
-const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService];
+const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService, WalkInsService];
 /** Only these run statements on the lib's tables; other libs read through the services. */
 const REPOSITORIES = [ParticipantsRepository, RegistrationsRepository, RegistrationEventsRepository, AppSettingsRepository, RegistrationCodeRequestsRepository];
 

@@ -13,6 +13,7 @@ import { ParticipantEntity } from './participant.entity';
 @Index(['sessionId', 'status', 'arrival'])
 @Index(['participantId'])
 @Check('registration_children_range', '"children" BETWEEN 0 AND 10')
+@Check('registration_beyond_capacity_walk_in', 'NOT "beyond_capacity" OR "walk_in"')
 export class RegistrationEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   sessionId: string;
@@ -56,4 +57,12 @@ export class RegistrationEntity extends BaseEntity {
   /** Children who come along (childcare, zomerschool); the seat count is of adults. */
   @Column({ type: 'int', default: 0 })
   children: number;
+
+  /** Added at the door by a host or coordinator (registerWalkIn), already ATTENDED. */
+  @Column({ type: 'boolean', default: false })
+  walkIn: boolean;
+
+  /** A walk-in who found no free seat: on an extra chair, left out of the booked seats (docs/architecture.md#invariant-1). */
+  @Column({ type: 'boolean', default: false })
+  beyondCapacity: boolean;
 }
