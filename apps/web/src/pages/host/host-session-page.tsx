@@ -10,6 +10,7 @@ import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
 import { ATTENDEE_FRAGMENT, AttendeeRow } from './attendee-row';
 import { CancelSession } from './cancel-session';
+import { WalkInForm, walkInsOpen } from './walk-in-form';
 import './host.css';
 
 const HOST_SESSION_QUERY = graphql(
@@ -97,7 +98,8 @@ export function HostSessionPage(props: { id: string }) {
               <ul className="attendees">
                 {attendees.map((registration) => (
                   <AttendeeRow
-                    key={registration.id}
+                    // Keyed by status too: a booked person added at the door comes back ATTENDED and the row starts afresh.
+                    key={`${registration.id}:${registration.status}`}
                     registration={readFragment(ATTENDEE_FRAGMENT, registration)}
                     canMark={started && !cancelled && isHost}
                     languageName={(tag) => languageNames.of(tag) ?? tag}
@@ -106,6 +108,8 @@ export function HostSessionPage(props: { id: string }) {
               </ul>
             )}
           </section>
+
+          {!cancelled && isHost && walkInsOpen(session, now) && <WalkInForm sessionId={session.id} onAdded={result.retry} />}
 
           {!started && !cancelled && isHost && (
             <CancelSession
