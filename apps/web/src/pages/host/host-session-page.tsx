@@ -8,9 +8,10 @@ import { Seats } from '../../components/seats';
 import { graphql } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
+import { walkInsOpen } from '../../walk-in-window';
 import { ATTENDEE_FRAGMENT, AttendeeRow } from './attendee-row';
 import { CancelSession } from './cancel-session';
-import { WalkInForm, walkInsOpen } from './walk-in-form';
+import { WalkInForm } from './walk-in-form';
 import './host.css';
 
 const HOST_SESSION_QUERY = graphql(

@@ -5,7 +5,6 @@ import { GraphQLRequestError, request } from '../../graphql/client';
 import { FORMS } from '../../graphql/form-errors';
 import { graphql } from '../../graphql/graphql';
 import { LANGUAGES, useI18n } from '../../i18n/i18n';
-import { brusselsDay } from '../../time';
 
 const REGISTER_WALK_IN_MUTATION = graphql(`
   mutation RegisterWalkIn($input: RegisterWalkInInput!) {
@@ -22,15 +21,6 @@ const REGISTER_WALK_IN_MUTATION = graphql(`
 
 const FORM = FORMS.walkIn;
 const FIELD = FORM.fields;
-const OPENS_BEFORE_START_MS = 2 * 3_600_000;
-
-/** The API's window (libs/registrations walk-ins.ts): two hours before the start until the end of the session's day in Brussels. */
-export function walkInsOpen(session: { startsAt: string; endsAt: string }, now: number): boolean {
-  const startsAt = new Date(session.startsAt).getTime();
-  if (now < startsAt - OPENS_BEFORE_START_MS) return false;
-  return now <= new Date(session.endsAt).getTime() || brusselsDay(new Date(now)) === brusselsDay(new Date(startsAt));
-}
-
 type Outcome = { kind: 'ok' | 'error'; text: string };
 
 /**
