@@ -385,6 +385,10 @@ describe('authorisation matrix: every operation for every role', () => {
         now: AFTER_ATTENDANCE_DAY,
       }),
       moveRegistration: args(async () => ({ registrationId: (await register(await hostedSession())).id, toSessionId: await hostedSession() })),
+      registerWalkIn: async () => {
+        const slot = nextAttendanceHour();
+        return { variables: { input: { sessionId: await hostedSession(slot), children: 1 } }, now: new Date(Date.parse(slot.startsAt) + HOUR / 2) };
+      },
       updateParticipant: args(() => ({ id: base.participantId, input: { preferredLanguage: 'ar' } })),
       setNoShowFlagThreshold: args(() => ({ threshold: 3 })),
       requestRegistrationCode: args(() => ({ input: newcomer() })),

@@ -37,5 +37,7 @@ export enum ErrorCode {
   ORGANISATION_NOT_SCREENED = 'ORGANISATION_NOT_SCREENED',
   /** A BUDDY trajectory's buddy has not handed in their certificate of good conduct (volunteer screening RECEIVED). */
   VOLUNTEER_NOT_SCREENED = 'VOLUNTEER_NOT_SCREENED',
+  /** A walk-in outside its window: from two hours before the start until the end of the session's day (Brussels); `extensions.opensAt`, `closesAt`. */
+  WALK_IN_CLOSED = 'WALK_IN_CLOSED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

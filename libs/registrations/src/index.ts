@@ -9,6 +9,7 @@ export * from './registrations/seat-counts';
 export { seatCounts } from './registrations/registrations.repository';
 export * from './events/registration-events';
 export * from './attendance/attendance-settings.service';
+export * from './attendance/walk-ins';
 export * from './self-registration/registration-code';
 export * from './self-registration/self-registration.service';
 export * from './self-service/personal-links';

@@ -3,6 +3,7 @@ import { EventsModule } from '@app/events';
 import { SchedulingModule } from '@app/scheduling';
 import { AppSettingsRepository } from './attendance/app-settings.repository';
 import { AttendanceSettingsService } from './attendance/attendance-settings.service';
+import { WalkInsService } from './attendance/walk-ins';
 import { RegistrationEvents } from './events/registration-events';
 import { RegistrationEventsRepository } from './events/registration-events.repository';
 import { ParticipantsRepository } from './participants/participants.repository';
@@ -26,6 +27,7 @@ const SERVICES = [
   PersonalLinks,
   HolderActions,
   SeatOffersService,
+  WalkInsService,
 ];
 /** Only these run statements on the lib's tables; other libs read through the services. */
 const REPOSITORIES = [

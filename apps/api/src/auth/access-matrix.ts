@@ -140,6 +140,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     cancelRegistration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: at sessions they host; SCHOOL_CONTACT: at their school's sessions" },
     cancelSeriesRegistration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: series they host; SCHOOL_CONTACT: their school's series" },
     markAttendance: { who: [...COORDINATORS, HOST], scope: 'HOST: at sessions they host, once started' },
+    registerWalkIn: { who: [...COORDINATORS, HOST], scope: "HOST: at sessions they host, from two hours before the start until the end of the session's day" },
     moveRegistration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: between sessions they host; SCHOOL_CONTACT: between their school's sessions" },
     updateParticipant: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: 'Only participants they see in full (their school registered them, at sessions they host)' },
     setNoShowFlagThreshold: { who: COORDINATORS },

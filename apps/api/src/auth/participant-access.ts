@@ -18,8 +18,8 @@ import { Role } from '@app/common';
  */
 export type ParticipantReach = 'ALL' | 'IN_FULL' | 'VISIBLE' | 'NONE';
 
-/** The fields anyone responsible for a registration reads of its participant. */
-export const ATTENDANCE_LIST_FIELDS = ['id', 'firstName', 'restricted'] as const;
+/** The fields anyone responsible for a registration reads of its participant (anonymous: a walk-in without a name). */
+export const ATTENDANCE_LIST_FIELDS = ['id', 'firstName', 'anonymous', 'restricted'] as const;
 
 /** The fields only who may see the participant in full reads. */
 export const PERSONAL_FIELDS = [

@@ -20,6 +20,7 @@ export class ParticipantModel {
   registeredByOrganisationId: string | null;
   possibleDuplicateOfId: string | null;
   consentRecordedById: string | null;
+  @Field({ description: 'An anonymous walk-in: a count only, shown as "walk-in"; no name or contact data' }) anonymous: boolean;
   /** Set by ParticipantsService.viewsFor; see the `restricted` field. */
   restricted?: boolean;
 }
@@ -32,6 +33,7 @@ export class RegistrationModel {
   @Field(() => ID, { nullable: true, description: 'Set when the registration came from registerParticipantForSeries' }) seriesId: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'null unless OFFERED' }) seatOfferExpiresAt: Date | null;
   @Field(() => Int, { description: 'children who come along (childcare / zomerschool); 0 by default' }) children: number;
+  @Field({ description: 'Added at the door by registerWalkIn (false for a booked participant marked come there)' }) walkIn: boolean;
   sessionId: string;
   participantId: string;
   holderConfirmedAt?: Date | null;
@@ -80,4 +82,16 @@ export class RegisterParticipantForSeriesInput {
   @Field(() => ID) seriesId: string;
   @Field(() => ID, { nullable: true }) participantId?: string | null;
   @Field(() => NewParticipantInput, { nullable: true }) participant?: NewParticipantInput | null;
+}
+
+@InputType()
+export class RegisterWalkInInput {
+  @Field(() => ID) sessionId: string;
+  @Field(() => ID, { nullable: true, description: 'A known participant; or give participant; or neither for an anonymous walk-in' }) participantId?:
+    string | null;
+  @Field(() => NewParticipantInput, { nullable: true, description: 'May be left out: an anonymous walk-in, counted only' })
+  participant?: NewParticipantInput | null;
+  @Field(() => Int, { nullable: true, description: 'Children who come along, 0..10; 0 when left out' }) children?: number | null;
+  @Field(() => String, { nullable: true, description: 'The language an anonymous walk-in speaks (for the figures); a named one gives it in participant' })
+  preferredLanguage?: string | null;
 }

@@ -1,14 +1,17 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, AppError } from '@app/common';
-import { registrationPolicy, RegistrationsService } from '@app/registrations';
+import { registrationPolicy, RegistrationsService, WalkInsService } from '@app/registrations';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { SessionModel } from '../scheduling/scheduling.models';
-import { ParticipantModel, RegisterParticipantForSeriesInput, RegisterParticipantInput, RegistrationModel } from './registrations.models';
+import { ParticipantModel, RegisterParticipantForSeriesInput, RegisterParticipantInput, RegisterWalkInInput, RegistrationModel } from './registrations.models';
 
 @Resolver(() => RegistrationModel)
 export class RegistrationsResolver {
-  constructor(private readonly service: RegistrationsService) {}
+  constructor(
+    private readonly service: RegistrationsService,
+    private readonly walkIns: WalkInsService,
+  ) {}
 
   @Query(() => RegistrationModel, { nullable: true, description: "For the session's hosts, its school's contact and coordinators" })
   registration(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<RegistrationModel | null> {
@@ -60,6 +63,14 @@ export class RegistrationsResolver {
     @Args('attended', { type: () => Boolean }) attended: boolean,
   ): Promise<RegistrationModel> {
     return this.service.markAttendance(actor, registrationId, attended);
+  }
+
+  @Mutation(() => RegistrationModel, {
+    description:
+      "Someone at the door, ATTENDED at once: from two hours before the start until the end of the session's day (Brussels). For the session's hosts and coordinators",
+  })
+  registerWalkIn(@CurrentActor() actor: Actor | null, @Args('input') input: RegisterWalkInInput): Promise<RegistrationModel> {
+    return this.walkIns.registerWalkIn(actor, input);
   }
 
   @ResolveField(() => SessionModel)

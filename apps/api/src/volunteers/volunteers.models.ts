@@ -162,7 +162,8 @@ export class ProgrammeMonthModel {
   @Field(() => Int) sessionsHeld: number;
   @Field(() => Int) seatsOffered: number;
   @Field(() => Int) confirmed: number;
-  @Field(() => Int) attended: number;
+  @Field(() => Int, { description: 'Walk-ins included' }) attended: number;
+  @Field(() => Int, { description: 'Of the attended, those added at the door (registerWalkIn), anonymous ones included' }) walkIns: number;
   @Field(() => Int) noShows: number;
   @Field(() => Int, { description: 'People who were on a waiting list' }) waitlisted: number;
 }

@@ -33,8 +33,8 @@ export interface ErrorSentence {
 export interface FormSpec {
   /** Each field the API may name (extensions.field) → the id of the input that shows it. */
   fields: Readonly<Record<string, string>>;
-  /** Codes this form says in its own words (reading the error's extensions if need be). */
-  codes?: Partial<Record<ApiErrorCode, (error: ApiError) => Part[]>>;
+  /** Codes this form says in its own words (reading the error's extensions if need be); null: the general rule. */
+  codes?: Partial<Record<ApiErrorCode, (error: ApiError) => Part[] | null>>;
   /** When nothing else fits: no answer from the API, or an unexpected fault. */
   fallback(t: UiStrings): string;
 }
@@ -100,6 +100,8 @@ const CODE_SENTENCES: Record<ApiErrorCode, (error: ApiError) => Part[] | null> =
   // Only the back office matches trajectories (its own words); should a public form, its reader cannot lift the screening rule.
   ORGANISATION_NOT_SCREENED: () => [part((t) => t.formErrors.forbidden)],
   VOLUNTEER_NOT_SCREENED: () => [part((t) => t.formErrors.forbidden)],
+  // Only the host's walk-in form meets it.
+  WALK_IN_CLOSED: () => [part((t) => t.walkIn.closed)],
   INTERNAL_SERVER_ERROR: () => null,
 };
 
@@ -214,6 +216,21 @@ export const FORMS = {
       ALREADY_REGISTERED: () => [part((t) => t.newcomer.alreadyRegistered)],
       SESSION_IN_PAST: () => [part((t) => t.newcomer.closed)],
       SESSION_CANCELLED: () => [part((t) => t.newcomer.closed)],
+    },
+    fallback: (t) => t.loadError,
+  },
+  /** The host's "add walk-in" form: the name, phone and language of a named one, the children of any. */
+  walkIn: {
+    fields: {
+      'participant.firstName': 'walk-in-first-name',
+      'participant.phone': 'walk-in-phone',
+      'participant.preferredLanguage': 'walk-in-language',
+      preferredLanguage: 'walk-in-language',
+      children: 'walk-in-children',
+    },
+    codes: {
+      // Children are only asked here; every other field reads as on the other forms.
+      BAD_USER_INPUT: (error) => (error.extensions.field === 'children' ? [part((t) => t.walkIn.childrenError)] : null),
     },
     fallback: (t) => t.loadError,
   },

@@ -21,6 +21,7 @@ import { Broadcasts1797300000000 } from './1797300000000-Broadcasts';
 import { SelfService1797400000000 } from './1797400000000-SelfService';
 import { HolderActions1797410000000 } from './1797410000000-HolderActions';
 import { SeatOffers1797420000000 } from './1797420000000-SeatOffers';
+import { WalkIns1797450000000 } from './1797450000000-WalkIns';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -43,4 +44,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SelfService1797400000000,
   HolderActions1797410000000,
   SeatOffers1797420000000,
+  WalkIns1797450000000,
 ];

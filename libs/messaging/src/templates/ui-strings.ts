@@ -253,6 +253,37 @@ export interface UiStrings {
     cancelDone: string;
     tooLate: string;
   };
+  /** The host's "add walk-in" form on the session page: someone at the door, with or without a name. */
+  walkIn: {
+    heading: string;
+    /** The button that opens the form. */
+    open: string;
+    intro: string;
+    firstName: string;
+    phone: string;
+    language: string;
+    children: string;
+    childrenHint: string;
+    /** Children not a whole number from 0 to 10. */
+    childrenError: string;
+    save: string;
+    close: string;
+    /** {name}: the first name typed. */
+    added: string;
+    addedAnonymous: string;
+    /** {name}: someone who was registered, now marked as come. */
+    alreadyBooked: string;
+    /** {name}: someone already marked as come. */
+    alreadyPresent: string;
+    /** Outside the window: from two hours before the start until the end of the session's day. */
+    closed: string;
+    /** In the list, instead of the name of an anonymous walk-in. */
+    anonymousName: string;
+    /** In the list, beside a walk-in. */
+    cameWithout: string;
+    /** {count}: the children who came along. */
+    childrenCount: string;
+  };
   // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
   /** A volunteer's page: open shifts that fit them, their own shifts, their calendar feed. */
   volunteer: {

@@ -63,4 +63,8 @@ export class ParticipantEntity extends BaseEntity {
   /** The coordinator who erased them; null when the retention job did. */
   @Column({ type: 'uuid', nullable: true })
   erasedById: string | null;
+
+  /** An anonymous walk-in: a count only, no name or contact data; never listed, searched, matched or messaged. */
+  @Column({ type: 'boolean', default: false })
+  anonymous: boolean;
 }

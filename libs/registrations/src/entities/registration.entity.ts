@@ -14,6 +14,7 @@ import { ParticipantEntity } from './participant.entity';
 @Index(['participantId'])
 @Index('registration_offer_expiry', ['seatOfferExpiresAt'], { where: `"status" = 'OFFERED'` })
 @Check('registration_children_range', '"children" BETWEEN 0 AND 10')
+@Check('registration_beyond_capacity_walk_in', 'NOT "beyond_capacity" OR "walk_in"')
 export class RegistrationEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   sessionId: string;
@@ -61,4 +62,12 @@ export class RegistrationEntity extends BaseEntity {
   /** When the holder of the personal link said "I am coming"; null until then. */
   @Column({ type: 'timestamptz', nullable: true })
   holderConfirmedAt: Date | null;
+
+  /** Added at the door by a host or coordinator (registerWalkIn), already ATTENDED. */
+  @Column({ type: 'boolean', default: false })
+  walkIn: boolean;
+
+  /** A walk-in who found no free seat: on an extra chair, left out of the booked seats (docs/architecture.md#invariant-1). */
+  @Column({ type: 'boolean', default: false })
+  beyondCapacity: boolean;
 }

@@ -34,6 +34,7 @@ export function restrictedView(participant: ParticipantEntity): ParticipantView 
     createdAt: participant.createdAt,
     erasedAt: null,
     erasedById: null,
+    anonymous: participant.anonymous,
     restricted: true,
   } as ParticipantView;
 }

@@ -76,9 +76,11 @@ export class ParticipantsRepository extends BaseRepository {
       .getOne();
   }
 
-  /** Erased participants are only figures now: nobody should pick them to register again. */
+  /** Erased participants are only figures now, and anonymous walk-ins never were anyone: nobody should pick them to register again. */
   search(actor: Actor, search: ParticipantSearch, limit: number, tx?: Transaction): Promise<ParticipantEntity[]> {
-    const query = this.visibleTo(actor, this.on(tx).getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere('p.erased_at IS NULL');
+    const query = this.visibleTo(actor, this.on(tx).getRepository(ParticipantEntity).createQueryBuilder('p')).andWhere(
+      'p.erased_at IS NULL AND NOT p.anonymous',
+    );
     if (search && 'phoneDigits' in search) query.andWhere('p.phone LIKE :phone', { phone: `%${search.phoneDigits}%` });
     else if (search) query.andWhere(`(p.first_name || ' ' || coalesce(p.last_name, '')) ILIKE :name`, { name: `%${search.namePattern}%` });
     return query.orderBy('p.first_name').addOrderBy('p.last_name').addOrderBy('p.id').take(limit).getMany();

@@ -345,7 +345,7 @@ export class RegistrationsService {
     return saved;
   }
 
-  private async resolveParticipant(tx: Transaction, actor: Actor, who: Who, scope: SessionScope): Promise<ParticipantEntity> {
+  async resolveParticipant(tx: Transaction, actor: Actor, who: Who, scope: SessionScope): Promise<ParticipantEntity> {
     if ('participantId' in who) return this.participants.requireVisible(tx, actor, who.participantId);
     // The registering organisation: the caller's own (a school contact's school), otherwise where the session is.
     const organisationId = actor.organisationId ?? scope.organisationId;

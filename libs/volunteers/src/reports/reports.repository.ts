@@ -23,6 +23,7 @@ export interface ProgrammeMonthRow {
   seatsOffered: number;
   confirmed: number;
   attended: number;
+  walkIns: number;
   noShows: number;
   waitlisted: number;
 }
@@ -55,6 +56,7 @@ export class ReportsRepository extends BaseRepository {
               sum(h.capacity)::int AS "seatsOffered",
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status IN ('CONFIRMED', 'OFFERED', 'ATTENDED', 'NO_SHOW')))::int AS confirmed,
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED'))::int AS attended,
+              sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED' AND r.walk_in))::int AS "walkIns",
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'NO_SHOW'))::int AS "noShows",
               sum((SELECT count(DISTINCT e.registration_id) FROM registration_event e WHERE e.session_id = h.id AND e.kind = 'WAITLISTED'))::int AS waitlisted
          FROM held h JOIN programme p ON p.id = h.programme_id

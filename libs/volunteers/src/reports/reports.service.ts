@@ -28,7 +28,10 @@ export interface ProgrammeMonth {
   sessionsHeld: number;
   seatsOffered: number;
   confirmed: number;
+  /** Walk-ins included. */
   attended: number;
+  /** Of the attended, those added at the door (anonymous ones included). */
+  walkIns: number;
   noShows: number;
   waitlisted: number;
 }

@@ -5,13 +5,19 @@ import { graphql } from '../../graphql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { fullName } from '../school/people';
 
+/** BCP 47 "undetermined": the language of an anonymous walk-in nobody asked. */
+const UNDISCLOSED_LANGUAGE = 'und';
+
 /** What the host sees of one seated person; the mark mutation answers with the same, fresh. */
 export const ATTENDEE_FRAGMENT = graphql(`
   fragment Attendee on Registration {
     id
     status
+    walkIn
+    children
     participant {
       id
+      anonymous
       firstName
       lastName
       preferredLanguage
@@ -48,7 +54,8 @@ export function AttendeeRow(props: { registration: Attendee; canMark: boolean; l
   const [pending, setPending] = useState<Mark | null>(null);
   const [failed, setFailed] = useState(false);
   const { participant } = saved;
-  const name = fullName(participant);
+  // An anonymous walk-in has no name: the row says what they are.
+  const name = participant.anonymous ? t.walkIn.anonymousName : fullName(participant);
   const shown = pending ?? saved.status;
 
   const mark = async (choice: Mark) => {
@@ -71,7 +78,14 @@ export function AttendeeRow(props: { registration: Attendee; canMark: boolean; l
     <li className={`attendee attendee--${shown.toLowerCase()}`}>
       <div className="attendee__who">
         <p className="attendee__name">{name}</p>
-        <p className="muted">{i18n.format(t.host.speaks, { language: props.languageName(participant.preferredLanguage) })}</p>
+        {participant.preferredLanguage !== UNDISCLOSED_LANGUAGE && (
+          <p className="muted">{i18n.format(t.host.speaks, { language: props.languageName(participant.preferredLanguage) })}</p>
+        )}
+        {(saved.walkIn || saved.children > 0) && (
+          <p className="muted">
+            {i18n.joinPieces([saved.walkIn && t.walkIn.cameWithout, saved.children > 0 && i18n.format(t.walkIn.childrenCount, { count: saved.children })])}
+          </p>
+        )}
         {participant.flaggedForNoShows ? (
           <p className="attendee__flag">{i18n.plural(t.host.flagged, participant.consecutiveNoShows)}</p>
         ) : (

@@ -8,8 +8,10 @@ import { Seats } from '../../components/seats';
 import { graphql } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { useI18n } from '../../i18n/i18n';
+import { walkInsOpen } from '../../walk-in-window';
 import { ATTENDEE_FRAGMENT, AttendeeRow } from './attendee-row';
 import { CancelSession } from './cancel-session';
+import { WalkInForm } from './walk-in-form';
 import './host.css';
 
 const HOST_SESSION_QUERY = graphql(
@@ -97,7 +99,8 @@ export function HostSessionPage(props: { id: string }) {
               <ul className="attendees">
                 {attendees.map((registration) => (
                   <AttendeeRow
-                    key={registration.id}
+                    // Keyed by status too: a booked person added at the door comes back ATTENDED and the row starts afresh.
+                    key={`${registration.id}:${registration.status}`}
                     registration={readFragment(ATTENDEE_FRAGMENT, registration)}
                     canMark={started && !cancelled && isHost}
                     languageName={(tag) => languageNames.of(tag) ?? tag}
@@ -106,6 +109,8 @@ export function HostSessionPage(props: { id: string }) {
               </ul>
             )}
           </section>
+
+          {!cancelled && isHost && walkInsOpen(session, now) && <WalkInForm sessionId={session.id} onAdded={result.retry} />}
 
           {!started && !cancelled && isHost && (
             <CancelSession

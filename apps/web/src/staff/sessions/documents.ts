@@ -29,8 +29,10 @@ export const SESSION_QUERY = graphql(`
         id
         status
         waitlistPosition
+        walkIn
         participant {
           id
+          anonymous
           firstName
           lastName
           phone

@@ -2,6 +2,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { z } from 'zod';
+import { walkInsOpen } from '../../walk-in-window';
 import { useStaffMutation, useStaffQuery } from '../data';
 import { useStaffI18n } from '../staff-strings';
 import { DialogButton } from '../ui/confirm-dialog';
@@ -13,6 +14,7 @@ import { v } from '../ui/validation';
 import { sessionWhen } from './brussels-time';
 import { CANCEL_REGISTRATION, MARK_ATTENDANCE, MOVE_REGISTRATION, type RegistrationRow, type StaffSession, UPCOMING_SESSIONS } from './documents';
 import { RegisterForm } from './register-form';
+import { WalkInForm } from './walk-in-form';
 
 const fullName = (participant: RegistrationRow['participant']) => [participant.firstName, participant.lastName].filter(Boolean).join(' ');
 
@@ -22,6 +24,7 @@ export function RegistrationsSection(props: { session: StaffSession }) {
   const session = props.session;
   const open = session.status !== 'CANCELLED' && new Date(session.startsAt).getTime() > Date.now();
   const started = session.status !== 'CANCELLED' && !open;
+  const walkIns = session.status !== 'CANCELLED' && walkInsOpen(session, Date.now());
   const seated = session.registrations.filter((r) => r.status !== 'WAITLISTED');
   const waiting = session.registrations.filter((r) => r.status === 'WAITLISTED');
   const [notice, setNotice] = useState('');
@@ -40,7 +43,14 @@ export function RegistrationsSection(props: { session: StaffSession }) {
       {started && row.status !== 'WAITLISTED' && <Attendance registration={row} />}
     </div>
   );
-  const name: ColumnDef<RegistrationRow, unknown> = { id: 'name', header: s.sessions.registrations.name, accessorFn: (row) => fullName(row.participant) };
+  // An anonymous walk-in has no name; a named one is marked as such beside it.
+  const nameOf = (row: RegistrationRow) =>
+    row.participant.anonymous
+      ? s.sessions.walkIn.anonymous
+      : row.walkIn
+        ? `${fullName(row.participant)} (${s.sessions.walkIn.walkIn})`
+        : fullName(row.participant);
+  const name: ColumnDef<RegistrationRow, unknown> = { id: 'name', header: s.sessions.registrations.name, accessorFn: nameOf };
   const phone: ColumnDef<RegistrationRow, unknown> = {
     id: 'phone',
     header: s.sessions.registrations.phone,
@@ -77,11 +87,18 @@ export function RegistrationsSection(props: { session: StaffSession }) {
         rowId={(row) => row.id}
         initialSort={[{ id: 'position', desc: false }]}
       />
-      {open && (
+      {(open || walkIns) && (
         <div className="toolbar">
-          <DialogButton label={s.sessions.register.open} title={s.sessions.register.title}>
-            {(close) => <RegisterForm sessionId={session.id} onSaved={(text) => (setNotice(text), close())} />}
-          </DialogButton>
+          {open && (
+            <DialogButton label={s.sessions.register.open} title={s.sessions.register.title}>
+              {(close) => <RegisterForm sessionId={session.id} onSaved={(text) => (setNotice(text), close())} />}
+            </DialogButton>
+          )}
+          {walkIns && (
+            <DialogButton label={s.sessions.walkIn.open} title={s.sessions.walkIn.title}>
+              {(close) => <WalkInForm sessionId={session.id} onSaved={(text) => (setNotice(text), close())} />}
+            </DialogButton>
+          )}
         </div>
       )}
     </section>
