@@ -11,7 +11,7 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { FestivalMessagesModule, FestivalModule } from '@app/festival';
 import { HealthModule } from '@app/health';
-import { MessagingModule, NotificationsAdminModule } from '@app/messaging';
+import { MailOptOutsModule, MessagingModule, NotificationsAdminModule } from '@app/messaging';
 import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
@@ -25,6 +25,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { API_RESOLVERS } from './graphql/resolvers';
 import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
+import { UnsubscribeController } from './notifications/unsubscribe.controller';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { CalendarFeedController } from './volunteers/calendar-feed.controller';
 
@@ -54,6 +55,7 @@ export class AppModule {
         AccountMessagesModule,
         BroadcastMessagesModule,
         NotificationsAdminModule,
+        MailOptOutsModule,
         BroadcastsModule,
         LoadersModule,
         PrivacyApiModule,
@@ -65,7 +67,7 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
       ],
-      controllers: [CalendarFeedController],
+      controllers: [CalendarFeedController, UnsubscribeController],
       // Guards run in this order: who may call the operation at all, then how often.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

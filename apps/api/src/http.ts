@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { type NextFunction, type Request, type Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { ErrorCode } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -79,6 +79,8 @@ export function configureHttp(app: INestApplication, options: { webRoot?: string
   // Counted before the body is even read: a refused request costs the server next to nothing.
   express.use('/graphql', httpRateLimit(app));
   express.useBodyParser('json', { limit: '100kb' });
+  // One-click unsubscribe (RFC 8058): mail clients POST a form, only there.
+  express.use('/u', urlencoded({ extended: false, limit: '1kb' }));
   express.use(answerRefusedBody);
   express.use('/graphql', preParseChecks);
   express.disable('x-powered-by');

@@ -1,6 +1,7 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, GraphQLObjectType, IntrospectionQuery, isLeafType } from 'graphql';
 import { Role } from '@app/common';
 import { PersonalLinks } from '@app/registrations';
+import { unsubscribeToken } from '@app/messaging';
 import { ACCESS_MATRIX, AccessRule, RootType } from '../src/auth/access-matrix';
 import { at, BOOK_STAND, CREATE_EDITION, createFestival, Festival, SATURDAY, SUNDAY } from './festival-fixtures';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';
@@ -402,6 +403,7 @@ describe('authorisation matrix: every operation for every role', () => {
       declineSeatOffer: args(async () => ({ token: linkOf(await offered()) })),
       resendNotification: args(async () => ({ id: await failedNotification() })),
       broadcastMessage: args(() => ({ input: { audience: { sessionId: base.sessionId }, text: 'Neem een pen mee.', idempotencyKey: unique('broadcast-key') } })),
+      unsubscribeMail: args(() => ({ token: unsubscribeToken(api.config.personalLinkSecret, unique('afgemeld').replace(' ', '-') + '@example.org') })),
       createFestivalEdition: args(() => ({ input: { name: unique('Culturen'), startsOn: '2027-05-14', endsOn: '2027-05-17' } })),
       updateFestivalEdition: args(() => ({ id: base.spareEditionId, input: { siteName: unique('Plein') } })),
       setFestivalOpeningHours: args(() => ({ editionId: base.spareEditionId, openingHours: [{ date: SATURDAY, from: '11:00', to: '23:00' }] })),

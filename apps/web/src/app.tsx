@@ -28,6 +28,7 @@ const AcceptInvitationPage = lazy(() => import('./pages/account/accept-invitatio
 const ForgotPasswordPage = lazy(() => import('./pages/account/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })));
 const ChangePasswordPage = lazy(() => import('./pages/account/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const ResetPasswordPage = lazy(() => import('./pages/account/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));
+const UnsubscribePage = lazy(() => import('./pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })));
 const SchoolSessionPage = lazy(() => import('./pages/school/school-session-page').then((m) => ({ default: m.SchoolSessionPage })));
 
 const HOST_PAGE_ROLES = ['HOST', 'VOLUNTEER'] as const;
@@ -131,6 +132,7 @@ export function App() {
             </Route>
             {/* <newcomer-routes> */}
             <Route path="/sessions/:id/register">{(params) => <NewcomerRegisterPage id={params.id} />}</Route>
+            <Route path="/u/:token">{(params) => <UnsubscribePage token={params.token} />}</Route>
             <Route>
               <NotFoundPage />
             </Route>

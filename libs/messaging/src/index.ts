@@ -14,3 +14,5 @@ export * from './channels/channels';
 export * from './channels/calendar-message';
 export * from './templates';
 export * from './notification.repository';
+export * from './unsubscribe/mail-opt-outs.service';
+export * from './unsubscribe/unsubscribe-token';

@@ -7,17 +7,23 @@ import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
 import { NotificationRepository } from './notification.repository';
 import { Outbox } from './outbox';
+import { MailOptOutRepository } from './unsubscribe/mail-opt-out.repository';
+import { MailOptOuts } from './unsubscribe/mail-opt-outs.service';
 
 /** The outbox the domains write to in their transactions (the API, the worker, anything that changes data). */
 @Module({ providers: [Outbox], exports: [Outbox] })
 export class MessagingModule {}
+
+/** One-click unsubscribe (the API's /u/<token>) and the opt-out check before a mail leaves (the worker). */
+@Module({ providers: [MailOptOutRepository, MailOptOuts], exports: [MailOptOuts] })
+export class MailOptOutsModule {}
 
 /**
  * Moves due rows into BullMQ and sends them (the worker). Needs SMTP_URL and SMS_GATEWAY_URL, and
  * the domain modules whose composers fill in the messages: the registry refuses to start without them.
  */
 @Module({
-  imports: [QueuesModule, DiscoveryModule],
+  imports: [QueuesModule, DiscoveryModule, MailOptOutsModule],
   providers: [NotificationRepository, EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher],
   exports: [NotificationDelivery, NotificationDispatcher],
 })

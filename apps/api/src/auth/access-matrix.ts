@@ -152,6 +152,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     // Messages
     resendNotification: { who: COORDINATORS },
     broadcastMessage: { who: COORDINATORS },
+    unsubscribeMail: { who: ANYONE, scope: 'Whoever has the link from a mail; only that address, only non-transactional mail' },
     // Festival
     createFestivalEdition: { who: COORDINATORS },
     updateFestivalEdition: { who: COORDINATORS },

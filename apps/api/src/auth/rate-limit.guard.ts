@@ -8,13 +8,14 @@ import { AppError, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { normalisePhone, REGISTRATION_CODES_PER_PHONE_PER_HOUR } from '@app/registrations';
 import type { RequestContext } from '../graphql/request-context';
+import { UnsubscribeController } from '../notifications/unsubscribe.controller';
 import { CalendarFeedController } from '../volunteers/calendar-feed.controller';
 
 const FIFTEEN_MINUTES_MS = 15 * 60_000;
 const HOUR_MS = 60 * 60_000;
 
 /** HTTP routes anyone can call besides /graphql: a calendar feed's secret path must not be guessable at speed. */
-const RATE_LIMITED_CONTROLLERS: ReadonlySet<unknown> = new Set([CalendarFeedController]);
+const RATE_LIMITED_CONTROLLERS: ReadonlySet<unknown> = new Set([CalendarFeedController, UnsubscribeController]);
 
 const isGraphql = (context: ExecutionContext) => context.getType<string>() === 'graphql';
 const rootFieldOf = (context: ExecutionContext) => (isGraphql(context) ? GqlExecutionContext.create(context).getInfo<{ fieldName: string }>().fieldName : null);

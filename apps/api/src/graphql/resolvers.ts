@@ -2,6 +2,7 @@ import { UsersResolver } from '../auth/users.resolver';
 import { BroadcastsResolver } from '../broadcasts/broadcasts.resolver';
 import { FestivalEditionsResolver, StandApplicationsResolver, StandBookingsResolver } from '../festival/festival.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
+import { UnsubscribeResolver } from '../notifications/unsubscribe.resolver';
 import {
   AuditLogEntryResolver,
   ConsentRecordResolver,
@@ -41,6 +42,7 @@ export const API_RESOLVERS = [
   SelfRegistrationResolver,
   SelfServiceResolver,
   NotificationsResolver,
+  UnsubscribeResolver,
   BroadcastsResolver,
   FestivalEditionsResolver,
   StandBookingsResolver,

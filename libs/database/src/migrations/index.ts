@@ -22,6 +22,7 @@ import { SelfService1797400000000 } from './1797400000000-SelfService';
 import { HolderActions1797410000000 } from './1797410000000-HolderActions';
 import { SeatOffers1797420000000 } from './1797420000000-SeatOffers';
 import { WalkIns1797450000000 } from './1797450000000-WalkIns';
+import { MailOptOut1797440000000 } from './1797440000000-MailOptOut';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -45,4 +46,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   HolderActions1797410000000,
   SeatOffers1797420000000,
   WalkIns1797450000000,
+  MailOptOut1797440000000,
 ];

@@ -14,6 +14,8 @@ export interface OutgoingEmail {
   dedupeKey: string;
   /** An iCalendar object with a METHOD line: the MIME type repeats that method (RFC 6047 §2.4 says they must match). */
   calendar?: { filename: string; content: string };
+  /** A mail the reader can live without: its one-click unsubscribe address (RFC 8058). */
+  unsubscribeUrl?: string;
 }
 
 export interface OutgoingSms {
@@ -44,7 +46,12 @@ export class EmailChannel implements OnModuleDestroy {
       text: email.text,
       html: email.html,
       messageId,
-      headers: { 'X-Oefenkansen-Key': email.dedupeKey, 'Content-Language': email.language },
+      headers: {
+        'X-Oefenkansen-Key': email.dedupeKey,
+        'Content-Language': email.language,
+        // Mail clients show their own "Unsubscribe" and POST List-Unsubscribe=One-Click to the address (RFC 8058).
+        ...(email.unsubscribeUrl ? { 'List-Unsubscribe': `<${email.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+      },
       // Not nodemailer's icalEvent: it types the attachment application/ics, which calendar apps do not all open.
       alternatives: calendar ? [{ contentType: calendar.contentType, content: calendar.content }] : undefined,
       attachments:

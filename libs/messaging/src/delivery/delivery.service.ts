@@ -10,12 +10,16 @@ import { ComposerRegistry } from '../composer-registry';
 import type { PreparedMessage } from '../composers';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationRepository } from '../notification.repository';
-import type { MessageVariables } from '../templates/message-kinds';
+import { isTransactional, type MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
+import { withUnsubscribeLink } from '../templates/unsubscribe-footer';
+import { MailOptOuts } from '../unsubscribe/mail-opt-outs.service';
 
 /** After this many failed attempts a message ends FAILED with its last error, for coordinators to see. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 const ZONE = 'Europe/Brussels';
+/** The reason on a mail not sent because its address unsubscribed: the messages desk shows it. */
+export const UNSUBSCRIBED = 'not sent: the address unsubscribed from mail of this kind';
 
 export type DeliveryResult = 'SENT' | 'CANCELLED' | 'DEFERRED' | 'NOT_DUE' | 'ALREADY_DONE';
 
@@ -44,6 +48,7 @@ export class NotificationDelivery {
     private readonly sms: SmsChannel,
     private readonly clock: Clock,
     private readonly composers: ComposerRegistry,
+    private readonly optOuts: MailOptOuts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     // Absent where no /metrics is served (e.g. a bench's bare worker context).
     @Optional() private readonly metrics?: MetricsRegistry,
@@ -63,6 +68,11 @@ export class NotificationDelivery {
       const prepared = await this.composers.composerOf(row.kind).compose(manager, row, now);
       if ('stale' in prepared) {
         await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: prepared.stale });
+        await this.settled(manager, row);
+        return { result: 'CANCELLED' as const };
+      }
+      if (this.mayUnsubscribe(row) && (await this.optOuts.hasUnsubscribed(prepared.to, manager))) {
+        await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: UNSUBSCRIBED });
         await this.settled(manager, row);
         return { result: 'CANCELLED' as const };
       }
@@ -114,8 +124,10 @@ export class NotificationDelivery {
     // Whom to call to "let us know": the host organisation's number, else the integration service's (mail only).
     const given = prepared.vars as unknown as MessageVariables;
     const vars = { ...given, contactPhone: given.contactPhone ?? this.config.contactPhone };
-    const message = renderMessage(row.kind, row.language, vars);
-    if (row.channel === NotificationChannel.SMS) return this.sms.send({ to: prepared.to, text: message.sms, reference: row.dedupeKey });
+    const rendered = renderMessage(row.kind, row.language, vars);
+    if (row.channel === NotificationChannel.SMS) return this.sms.send({ to: prepared.to, text: rendered.sms, reference: row.dedupeKey });
+    const unsubscribeUrl = this.mayUnsubscribe(row) ? this.optOuts.unsubscribeUrl(prepared.to, rendered.language) : undefined;
+    const message = unsubscribeUrl ? withUnsubscribeLink(rendered, unsubscribeUrl) : rendered;
     return this.email.send({
       to: prepared.to,
       subject: message.subject,
@@ -125,6 +137,12 @@ export class NotificationDelivery {
       language: row.language,
       dedupeKey: row.dedupeKey,
       calendar: prepared.calendar ?? undefined,
+      unsubscribeUrl,
     });
+  }
+
+  /** Mail a reader can live without (MESSAGE_KIND_INFO): it carries an unsubscribe link and respects an opt-out. SMS have their own STOP. */
+  private mayUnsubscribe(row: NotificationEntity): boolean {
+    return row.channel === NotificationChannel.EMAIL && !isTransactional(row.kind);
   }
 }

@@ -62,6 +62,11 @@ export const DIGEST_LABELS: Readonly<Record<MessageLanguage, DigestLabels>> = Ob
   SUPPORTED_MESSAGE_LANGUAGES.map((language) => [language, MESSAGES[language].digestLabels]),
 ) as Record<MessageLanguage, DigestLabels>;
 
+/** The line under every non-transactional mail: "Don't want these e-mails any more? Unsubscribe". */
+export const MAIL_FOOTERS: Readonly<Record<MessageLanguage, MessagesFile['mailFooter']>> = Object.fromEntries(
+  SUPPORTED_MESSAGE_LANGUAGES.map((language) => [language, MESSAGES[language].mailFooter]),
+) as Record<MessageLanguage, MessagesFile['mailFooter']>;
+
 /** The web app's words per language (locales/<lang>/web.json); the API reuses a few of them for what it writes itself. */
 export const UI: Readonly<Record<MessageLanguage, UiStrings>> = {
   nl: nlWeb,

@@ -1,6 +1,15 @@
 export { type Catalogue, type CatalogueEntry, type DigestLabels } from './catalogue';
 export { CATALOGUES, DIGEST_LABELS, type MessageLanguage, SHIFT_FEED_NAMES, SHIFT_ROLE_LABELS, SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
-export { type CatalogueKind, type DigestLine, MESSAGE_KINDS, type MessageVariables, type StandSlotLine } from './message-kinds';
+export {
+  type CatalogueKind,
+  type DigestLine,
+  isTransactional,
+  MESSAGE_KIND_INFO,
+  MESSAGE_KINDS,
+  type MessageKindInfo,
+  type MessageVariables,
+  type StandSlotLine,
+} from './message-kinds';
 export {
   type CatalogueSet,
   escapeHtml,
@@ -13,3 +22,4 @@ export {
 } from './render';
 export { fitSmsBudget, foldToGsm7, isGsm7, MAX_SMS_SEGMENTS, SMS_ENCODING, smsForLanguage, smsLength, type SmsLength } from './sms';
 export { PARTICIPANT_LANGUAGES } from './languages';
+export { withUnsubscribeLink } from './unsubscribe-footer';

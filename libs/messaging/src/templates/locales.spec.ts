@@ -22,7 +22,7 @@ describe('locales/', () => {
   });
 
   it('keeps the messages for the worker and the words for the web app apart', () => {
-    expect(Object.keys(readLocaleFile('nl', 'messages.json'))).toEqual([...MESSAGE_KINDS, 'digestLabels']);
+    expect(Object.keys(readLocaleFile('nl', 'messages.json'))).toEqual([...MESSAGE_KINDS, 'digestLabels', 'mailFooter']);
     const web = DUTCH['web.json'];
     expect(web.filter(([key]) => MESSAGE_KINDS.includes(key.split('.')[0] as CatalogueKind))).toEqual([]);
     expect(web.filter(([, message]) => message.includes('{firstName}'))).toEqual([]);

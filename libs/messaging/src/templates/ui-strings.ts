@@ -176,6 +176,17 @@ export interface UiStrings {
     /** The new token replaced the old one: this device stays signed in, the others are signed out. */
     changed: string;
   };
+  /** /u/<token>: the page a mail's "Unsubscribe" link opens (broadcasts, digests and alerts; no login). */
+  unsubscribe: {
+    title: string;
+    intro: string;
+    /** What still comes: messages about the reader's own registration. */
+    keeps: string;
+    button: string;
+    done: string;
+    /** A token we did not make (mistyped, cut off): refused. */
+    badLink: string;
+  };
   /** The school contact's pages: the school's schoolbabbel dates, registering parents, the waiting list. */
   school: {
     /** The button that prints the seated parents as a list to tick off at the door. */
