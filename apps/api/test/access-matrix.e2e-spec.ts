@@ -376,6 +376,7 @@ describe('authorisation matrix: every operation for every role', () => {
       }),
       moveRegistration: args(async () => ({ registrationId: (await register(await hostedSession())).id, toSessionId: await hostedSession() })),
       updateParticipant: args(() => ({ id: base.participantId, input: { preferredLanguage: 'ar' } })),
+      changeRegistrationChildren: args(async () => ({ registrationId: (await register(base.sessionId)).id, children: 2 })),
       setNoShowFlagThreshold: args(() => ({ threshold: 3 })),
       requestRegistrationCode: args(() => ({ input: newcomer() })),
       confirmRegistrationCode: args(async () => {

@@ -12,3 +12,6 @@ export * from './attendance/attendance-settings.service';
 export * from './self-registration/registration-code';
 export * from './self-registration/self-registration.service';
 export * from './messages';
+export * from './childcare/childcare.service';
+export * from './childcare/children-rules';
+export type { ChildcareCounts } from './childcare/childcare.repository';

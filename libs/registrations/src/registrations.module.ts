@@ -3,6 +3,8 @@ import { EventsModule } from '@app/events';
 import { SchedulingModule } from '@app/scheduling';
 import { AppSettingsRepository } from './attendance/app-settings.repository';
 import { AttendanceSettingsService } from './attendance/attendance-settings.service';
+import { ChildcareRepository } from './childcare/childcare.repository';
+import { ChildcareService } from './childcare/childcare.service';
 import { RegistrationEvents } from './events/registration-events';
 import { RegistrationEventsRepository } from './events/registration-events.repository';
 import { ParticipantsRepository } from './participants/participants.repository';
@@ -12,9 +14,16 @@ import { RegistrationsService } from './registrations/registrations.service';
 import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
 
-const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService];
+const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService, ChildcareService];
 /** Only these run statements on the lib's tables; other libs read through the services. */
-const REPOSITORIES = [ParticipantsRepository, RegistrationsRepository, RegistrationEventsRepository, AppSettingsRepository, RegistrationCodeRequestsRepository];
+const REPOSITORIES = [
+  ParticipantsRepository,
+  RegistrationsRepository,
+  RegistrationEventsRepository,
+  AppSettingsRepository,
+  RegistrationCodeRequestsRepository,
+  ChildcareRepository,
+];
 
 /** Needs a TypeORM DataSource, Transactions (DatabaseModule) and a Clock from the importing application. */
 @Module({ imports: [SchedulingModule, EventsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })

@@ -34,6 +34,9 @@ export class ProgrammeModel {
   @Field(() => [Int], { description: 'Reminders before each session, in minutes, e.g. [1440, 120]' }) reminderOffsetsMinutes: number[];
   @Field(() => [String], { description: 'BCP 47 tags of the languages the programme is offered in' }) languages: string[];
   @Field() active: boolean;
+  @Field(() => Int, { nullable: true, description: 'Children its childcare takes per session, apart from the seats; null: no childcare' })
+  childcareCapacity: number | null;
+  @Field({ description: 'Each child is registered by name, age and school (the zomerschool)' }) listsChildren: boolean;
 }
 
 @ObjectType('Session')
@@ -167,6 +170,8 @@ export class CreateProgrammeInput {
   @Field(() => Int) defaultCapacity: number;
   @Field(() => [Int], { nullable: true }) reminderOffsetsMinutes?: number[] | null;
   @Field(() => [String], { nullable: true }) languages?: string[] | null;
+  @Field(() => Int, { nullable: true, description: '1 to 200; left out or null: no childcare' }) childcareCapacity?: number | null;
+  @Field(() => Boolean, { nullable: true }) listsChildren?: boolean | null;
 }
 
 @InputType('UpdateProgrammeInput')
@@ -178,6 +183,8 @@ export class UpdateProgrammeInput {
   @Field(() => [Int], { nullable: true }) reminderOffsetsMinutes?: number[] | null;
   @Field(() => [String], { nullable: true }) languages?: string[] | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+  @Field(() => Int, { nullable: true, description: '1 to 200; null stops childcare; left out keeps it' }) childcareCapacity?: number | null;
+  @Field(() => Boolean, { nullable: true }) listsChildren?: boolean | null;
 }
 
 @InputType('CreateSessionInput')

@@ -19,6 +19,12 @@ export const LIVE_REGISTRATION_STATUSES = [
 /** Statuses that take a seat: capacity counts these (docs/architecture.md#invariant-1). */
 export const SEATED_REGISTRATION_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW] as const;
 
+/** A family's place in a programme's childcare: all of its children together, or none (docs/architecture.md#invariant-6). */
+export enum ChildcareStatus {
+  PLACED = 'PLACED',
+  WAITLISTED = 'WAITLISTED',
+}
+
 export enum ContactChannel {
   SMS = 'SMS',
   EMAIL = 'EMAIL',

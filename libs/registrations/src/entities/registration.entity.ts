@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
 import { SessionEntity } from '@app/scheduling';
-import { RegistrationStatus } from './enums';
+import { ChildcareStatus, RegistrationStatus } from './enums';
 import { ParticipantEntity } from './participant.entity';
 
 /**
@@ -56,4 +56,8 @@ export class RegistrationEntity extends BaseEntity {
   /** Children who come along (childcare, zomerschool); the seat count is of adults. */
   @Column({ type: 'int', default: 0 })
   children: number;
+
+  /** The children's childcare place, decided apart from the seat; null without children or without childcare. */
+  @Column({ type: 'enum', enum: ChildcareStatus, enumName: 'childcare_status', nullable: true })
+  childcareStatus: ChildcareStatus | null;
 }

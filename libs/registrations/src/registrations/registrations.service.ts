@@ -3,6 +3,8 @@ import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
 import { EventMap, OnEvent } from '@app/events';
 import { lockSession, lockUpcomingSessionsOfSeries, SessionEntity, SessionStatus } from '@app/scheduling';
+import { ChildcareService } from '../childcare/childcare.service';
+import { FamilyCommand, validateFamily } from '../childcare/children-rules';
 import { ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
@@ -12,13 +14,13 @@ import { RegistrationsRepository } from './registrations.repository';
 import { SessionCounts } from './seat-counts';
 import { freeSeats, statusOfNewRegistration } from './seat-rules';
 
-export interface RegisterCommand {
+export interface RegisterCommand extends FamilyCommand {
   sessionId: string;
   participantId?: string | null;
   participant?: NewParticipantCommand | null;
 }
 
-export interface RegisterForSeriesCommand {
+export interface RegisterForSeriesCommand extends FamilyCommand {
   seriesId: string;
   participantId?: string | null;
   participant?: NewParticipantCommand | null;
@@ -41,6 +43,7 @@ export class RegistrationsService {
     private readonly participants: ParticipantsService,
     private readonly events: RegistrationEvents,
     private readonly clock: Clock,
+    private readonly childcare: ChildcareService,
   ) {}
 
   /** More seats: the waiting list moves up (before the alerts look at the session). */
@@ -64,6 +67,7 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const sessionId = validate.uuid('sessionId', input.sessionId);
     const who = whoToRegister(input);
+    const family = validateFamily(input);
     return this.transactions.run(async (tx) => {
       const session = await lockSession(tx, sessionId);
       if (!session) throw AppError.notFound('Session', sessionId);
@@ -73,7 +77,7 @@ export class RegistrationsService {
       const participant = await this.resolveParticipant(tx, actor, who, scope);
       const existing = await this.liveRegistration(tx, session.id, participant.id);
       if (existing) throw alreadyRegistered(existing.id);
-      return this.insertRegistration(tx, actor.userId, session, participant.id, null);
+      return this.childcare.arrive(tx, session, await this.insertRegistration(tx, actor.userId, session, participant.id, null), family);
     });
   }
 
@@ -100,6 +104,7 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const seriesId = validate.uuid('seriesId', input.seriesId);
     const who = whoToRegister(input);
+    const family = validateFamily(input);
     return this.transactions.run(async (tx) => {
       const sessions = await lockUpcomingSessionsOfSeries(tx, seriesId, this.clock.now());
       if (sessions.length === 0) {
@@ -116,7 +121,9 @@ export class RegistrationsService {
       const result: RegistrationEntity[] = [];
       for (const session of sessions) {
         const existing = await this.liveRegistration(tx, session.id, participant.id);
-        result.push(existing ?? (await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId)));
+        result.push(
+          existing ?? (await this.childcare.arrive(tx, session, await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId), family)),
+        );
       }
       return result;
     });
@@ -210,8 +217,9 @@ export class RegistrationsService {
           registrationId: existing.id,
           field: 'toSessionId',
         });
+      const family = await this.childcare.familyOf(tx, registration);
       await this.cancelLocked(tx, actor, from, registration);
-      return this.insertRegistration(tx, actor.userId, to, registration.participantId, null);
+      return this.childcare.arrive(tx, to, await this.insertRegistration(tx, actor.userId, to, registration.participantId, null), family);
     });
   }
 
@@ -337,6 +345,7 @@ export class RegistrationsService {
     registration.status = RegistrationStatus.CANCELLED;
     registration.cancelledAt = this.clock.now();
     const saved = await this.repository.save(registration, tx);
+    await this.childcare.leave(tx, session, saved);
     const promoted = heldSeat ? await this.promote(tx, session, actor.userId) : [];
     await this.events.record(tx, [eventOf(saved, RegistrationEventKind.CANCELLED, actor.userId), ...promoted]);
     return saved;

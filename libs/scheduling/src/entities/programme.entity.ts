@@ -4,6 +4,7 @@ import { ProgrammeKind } from './enums';
 
 @Entity('programme')
 @Check('programme_capacity_positive', '"default_capacity" >= 1')
+@Check('programme_childcare_capacity_range', '"childcare_capacity" BETWEEN 1 AND 200')
 export class ProgrammeEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 200, unique: true })
   name: string;
@@ -25,4 +26,12 @@ export class ProgrammeEntity extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Children the programme's childcare takes per session, apart from the seats; null when it offers none. */
+  @Column({ type: 'int', nullable: true })
+  childcareCapacity: number | null;
+
+  /** Each child is registered by name, age and school under the parent (the zomerschool). */
+  @Column({ type: 'boolean', default: false })
+  listsChildren: boolean;
 }
