@@ -391,6 +391,7 @@ describe('authorisation matrix: every operation for every role', () => {
         return { variables: { input: { sessionId: await hostedSession(slot), children: 1 } }, now: new Date(Date.parse(slot.startsAt) + HOUR / 2) };
       },
       updateParticipant: args(() => ({ id: base.participantId, input: { preferredLanguage: 'ar' } })),
+      changeRegistrationChildren: args(async () => ({ registrationId: (await register(base.sessionId)).id, children: 2 })),
       setNoShowFlagThreshold: args(() => ({ threshold: 3 })),
       requestRegistrationCode: args(() => ({ input: newcomer() })),
       confirmRegistrationCode: args(async () => {

@@ -458,10 +458,34 @@ describe('trajectories and reports', () => {
 
     it('programmeReportCsv holds the same figures', async () => {
       const csv = dataOf(await coordinator(PROGRAMME_REPORT_CSV, { f: '2026-09-01', t: '2026-10-31', p: programmeId })).programmeReportCsv as string;
-      expect(csv.split('\r\n')[0]).toBe('\uFEFFprogramme;month;sessions_held;seats_offered;confirmed;attended;no_shows;waitlisted');
+      expect(csv.split('\r\n')[0]).toBe(
+        '\uFEFFprogramme;month;sessions_held;seats_offered;confirmed;attended;no_shows;waitlisted;children_confirmed;children_attended',
+      );
       expect(parse(csv, { columns: true, delimiter: ';', bom: true })).toEqual([
-        { programme: 'Babbelbox', month: '2026-09', sessions_held: '2', seats_offered: '4', confirmed: '4', attended: '2', no_shows: '1', waitlisted: '1' },
-        { programme: 'Babbelbox', month: '2026-10', sessions_held: '1', seats_offered: '3', confirmed: '1', attended: '0', no_shows: '1', waitlisted: '0' },
+        {
+          programme: 'Babbelbox',
+          month: '2026-09',
+          sessions_held: '2',
+          seats_offered: '4',
+          confirmed: '4',
+          attended: '2',
+          no_shows: '1',
+          waitlisted: '1',
+          children_confirmed: '0',
+          children_attended: '0',
+        },
+        {
+          programme: 'Babbelbox',
+          month: '2026-10',
+          sessions_held: '1',
+          seats_offered: '3',
+          confirmed: '1',
+          attended: '0',
+          no_shows: '1',
+          waitlisted: '0',
+          children_confirmed: '0',
+          children_attended: '0',
+        },
       ]);
     });
 

@@ -46,6 +46,8 @@ export interface EventMap {
   /** A session's capacity changed: the waiting list moves up, the alerts are re-evaluated. */
   'session.capacityChanged': { session: SessionRef; actorId: string | null };
   'programme.reminderOffsetsChanged': { programmeId: string };
+  /** A programme's childcare capacity changed (or childcare was started or stopped): the childcare waiting lists follow. */
+  'programme.childcareChanged': { programmeId: string };
   /**
    * A question rather than news: of these sessions, which must not be deleted (they hold
    * registrations or shifts) and are cancelled instead. An event whose payload collects the answers,
@@ -76,6 +78,7 @@ export const EVENT_NAMES = Object.keys({
   'sessions.cancelled': true,
   'session.capacityChanged': true,
   'programme.reminderOffsetsChanged': true,
+  'programme.childcareChanged': true,
   'sessions.inUse': true,
   'registrations.recorded': true,
   'shifts.changed': true,

@@ -21,6 +21,11 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataCoverage>
     exported: 'registration_code_requests (without the code hash)',
     erased: 'deleted: those of their registrations and of their phone',
   },
+  registration_child: {
+    subject: 'participant',
+    exported: 'registrations[].children (of the parent)',
+    erased: 'deleted: reports count children from registration.children',
+  },
   trajectory: { subject: 'participant', exported: 'trajectories', erased: 'notes emptied' },
   trajectory_status_change: { subject: 'participant', exported: 'trajectories[].history', erased: 'note emptied' },
   trajectory_follow_up: { subject: 'participant', exported: 'trajectories[].follow_ups', erased: 'note emptied' },

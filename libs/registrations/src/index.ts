@@ -17,3 +17,6 @@ export * from './self-service/holder-actions.service';
 export * from './messages';
 export * from './seat-offers/seat-offers.service';
 export * from './seat-offers/seat-offer-rules';
+export * from './childcare/childcare.service';
+export * from './childcare/children-rules';
+export type { ChildcareCounts } from './childcare/childcare.repository';

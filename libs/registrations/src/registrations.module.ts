@@ -4,6 +4,8 @@ import { SchedulingModule } from '@app/scheduling';
 import { AppSettingsRepository } from './attendance/app-settings.repository';
 import { AttendanceSettingsService } from './attendance/attendance-settings.service';
 import { WalkInsService } from './attendance/walk-ins';
+import { ChildcareRepository } from './childcare/childcare.repository';
+import { ChildcareService } from './childcare/childcare.service';
 import { RegistrationEvents } from './events/registration-events';
 import { RegistrationEventsRepository } from './events/registration-events.repository';
 import { ParticipantsRepository } from './participants/participants.repository';
@@ -28,6 +30,7 @@ const SERVICES = [
   HolderActions,
   SeatOffersService,
   WalkInsService,
+  ChildcareService,
 ];
 /** Only these run statements on the lib's tables; other libs read through the services. */
 const REPOSITORIES = [
@@ -38,6 +41,7 @@ const REPOSITORIES = [
   RegistrationCodeRequestsRepository,
   PersonalLinksRepository,
   SeatOffersRepository,
+  ChildcareRepository,
 ];
 
 /** Needs a TypeORM DataSource, Transactions (DatabaseModule) and a Clock from the importing application. */

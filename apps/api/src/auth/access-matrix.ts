@@ -143,6 +143,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     registerWalkIn: { who: [...COORDINATORS, HOST], scope: "HOST: at sessions they host, from two hours before the start until the end of the session's day" },
     moveRegistration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: between sessions they host; SCHOOL_CONTACT: between their school's sessions" },
     updateParticipant: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: 'Only participants they see in full (their school registered them, at sessions they host)' },
+    changeRegistrationChildren: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: at sessions they host; SCHOOL_CONTACT: their school's participants, until the session starts" },
     setNoShowFlagThreshold: { who: COORDINATORS },
     requestRegistrationCode: { who: ANYONE, scope: 'A newcomer registering themself: a code by SMS to their mobile (Belgian, or a country of SMS_CODE_COUNTRIES), at most 3 per phone number and SMS_CODE_BUDGET_PER_HOUR in all per hour' },
     confirmRegistrationCode: { who: ANYONE, scope: 'Whoever has the code sent to the phone; it registers that phone’s newcomer only' },

@@ -3,7 +3,7 @@ import { NotificationChannel, Role } from '@app/common';
 import { StandCellState, StandBookingStatus, StandOffering } from '@app/festival';
 import { DeliveryOutcome, NotificationStatus } from '@app/messaging';
 import { OrganisationKind, OrganisationScreeningStatus } from '@app/organisations';
-import { ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
+import { ChildcareStatus, ContactChannel, ReferralChannel, RegistrationStatus } from '@app/registrations';
 import { ClosureKind, ProgrammeKind, SessionStatus } from '@app/scheduling';
 import {
   VolunteerSkill,
@@ -29,6 +29,10 @@ registerEnumType(ClosureKind, { name: 'ClosureKind', description: 'Where a closu
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'How a participant can be reached' });
 registerEnumType(ReferralChannel, { name: 'ReferralChannel', description: 'How a participant found the programme' });
+registerEnumType(ChildcareStatus, {
+  name: 'ChildcareStatus',
+  description: "A family's childcare place: all its children together, or on the childcare waiting list",
+});
 
 registerEnumType(NotificationStatus, {
   name: 'NotificationStatus',
@@ -56,6 +60,7 @@ registerEnumType(FollowUpOutcome, { name: 'FollowUpOutcome', description: 'What 
 registerEnumType(TrajectoryOutcome, { name: 'TrajectoryOutcome', description: 'Where the newcomer goes on after a closed trajectory' });
 
 export { Daypart, FollowUpOutcome, ScreeningStatus, ShiftAssignmentStatus, TrajectoryKind, TrajectoryOutcome, TrajectoryStatus, VolunteerSkill };
+export { ChildcareStatus };
 export {
   ClosureKind,
   ContactChannel,

@@ -10,6 +10,7 @@ import {
   PersonalDataErasureResolver,
   PrivacyResolver,
 } from '../privacy/privacy.resolver';
+import { RegistrationChildrenResolver, SessionChildcareResolver } from '../registrations/childcare.resolver';
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
@@ -62,4 +63,6 @@ export const API_RESOLVERS = [
   PersonalDataErasureResolver,
   ParticipantConsentResolver,
   ConsentRecordResolver,
+  RegistrationChildrenResolver,
+  SessionChildcareResolver,
 ];

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ContactChannel, ReferralChannel, RegistrationStatus } from '../graphql/enums';
+import { ChildcareStatus, ContactChannel, ReferralChannel, RegistrationStatus } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
 
 @ObjectType('Participant', { description: 'A newcomer or parent; readable only by logged-in staff responsible for them' })
@@ -34,6 +34,8 @@ export class RegistrationModel {
   @Field(() => DateTimeScalar, { nullable: true, description: 'null unless OFFERED' }) seatOfferExpiresAt: Date | null;
   @Field(() => Int, { description: 'children who come along (childcare / zomerschool); 0 by default' }) children: number;
   @Field({ description: 'Added at the door by registerWalkIn (false for a booked participant marked come there)' }) walkIn: boolean;
+  @Field(() => ChildcareStatus, { nullable: true, description: 'null without children or when the programme offers no childcare' })
+  childcareStatus: ChildcareStatus | null;
   sessionId: string;
   participantId: string;
   holderConfirmedAt?: Date | null;
@@ -70,11 +72,22 @@ export class UpdateParticipantInput {
   contactChannel?: ContactChannel | null;
 }
 
+@InputType({ description: 'A child registered by name under the parent (the zomerschool)' })
+export class ChildInput {
+  @Field() firstName: string;
+  @Field(() => Int, { description: '3 to 14' }) age: number;
+  @Field(() => String, { nullable: true, description: 'Their school, as the parent says it' }) school?: string | null;
+}
+
 @InputType()
 export class RegisterParticipantInput {
   @Field(() => ID) sessionId: string;
   @Field(() => ID, { nullable: true, description: 'An existing participant; or give participant' }) participantId?: string | null;
   @Field(() => NewParticipantInput, { nullable: true, description: 'A new participant; or give participantId' }) participant?: NewParticipantInput | null;
+  @Field(() => Int, { nullable: true, description: 'Children who come along, 0 to 10; the number of childrenDetails when those are given' })
+  children?: number | null;
+  @Field(() => [ChildInput], { nullable: true, description: 'Each child by name, required where the programme lists children (the zomerschool)' })
+  childrenDetails?: ChildInput[] | null;
 }
 
 @InputType()
@@ -82,6 +95,23 @@ export class RegisterParticipantForSeriesInput {
   @Field(() => ID) seriesId: string;
   @Field(() => ID, { nullable: true }) participantId?: string | null;
   @Field(() => NewParticipantInput, { nullable: true }) participant?: NewParticipantInput | null;
+  @Field(() => Int, { nullable: true, description: 'As in RegisterParticipantInput' }) children?: number | null;
+  @Field(() => [ChildInput], { nullable: true, description: 'As in RegisterParticipantInput' }) childrenDetails?: ChildInput[] | null;
+}
+
+@ObjectType('RegistrationChild', { description: 'A child registered by name under the parent; only for who sees the parent in full' })
+export class RegistrationChildModel {
+  @Field() firstName: string;
+  @Field(() => Int) age: number;
+  @Field(() => String, { nullable: true }) school: string | null;
+}
+
+@ObjectType('SessionChildcare', { description: "The programme's childcare at one session, counted in children (apart from the seats)" })
+export class SessionChildcareModel {
+  @Field(() => Int) capacity: number;
+  @Field(() => Int, { description: 'Children with a childcare place' }) placed: number;
+  @Field(() => Int, { description: 'Children on the childcare waiting list' }) waitlisted: number;
+  @Field(() => Int, { description: 'Free childcare places; 0 when the capacity was lowered below the children placed' }) available: number;
 }
 
 @InputType()

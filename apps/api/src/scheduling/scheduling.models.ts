@@ -39,6 +39,9 @@ export class ProgrammeModel {
   })
   seatOfferWindowMinutes: number;
   @Field(() => Int, { description: 'How many minutes an offered seat is held for an answer (never past the start)' }) seatOfferHoldMinutes: number;
+  @Field(() => Int, { nullable: true, description: 'Children its childcare takes per session, apart from the seats; null: no childcare' })
+  childcareCapacity: number | null;
+  @Field({ description: 'Each child is registered by name, age and school (the zomerschool)' }) listsChildren: boolean;
 }
 
 @ObjectType('Session')
@@ -174,6 +177,8 @@ export class CreateProgrammeInput {
   @Field(() => [String], { nullable: true }) languages?: string[] | null;
   @Field(() => Int, { nullable: true, description: 'Default 1440 (24 h); 0 to 20160' }) seatOfferWindowMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: 'Default 180 (3 h); 15 to 2880' }) seatOfferHoldMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: '1 to 200; left out or null: no childcare' }) childcareCapacity?: number | null;
+  @Field(() => Boolean, { nullable: true }) listsChildren?: boolean | null;
 }
 
 @InputType('UpdateProgrammeInput')
@@ -187,6 +192,8 @@ export class UpdateProgrammeInput {
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
   @Field(() => Int, { nullable: true }) seatOfferWindowMinutes?: number | null;
   @Field(() => Int, { nullable: true }) seatOfferHoldMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: '1 to 200; null stops childcare; left out keeps it' }) childcareCapacity?: number | null;
+  @Field(() => Boolean, { nullable: true }) listsChildren?: boolean | null;
 }
 
 @InputType('CreateSessionInput')

@@ -166,6 +166,8 @@ export class ProgrammeMonthModel {
   @Field(() => Int, { description: 'Of the attended, those added at the door (registerWalkIn), anonymous ones included' }) walkIns: number;
   @Field(() => Int) noShows: number;
   @Field(() => Int, { description: 'People who were on a waiting list' }) waitlisted: number;
+  @Field(() => Int, { description: 'Children who came along with the seated adults (confirmed counts adults only)' }) childrenConfirmed: number;
+  @Field(() => Int, { description: 'Children who came along with the adults who attended' }) childrenAttended: number;
 }
 
 @InputType('VolunteerProfileInput')

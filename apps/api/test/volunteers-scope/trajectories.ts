@@ -354,7 +354,18 @@ export function trajectoryOperations(scope: VolunteersScope): Partial<Record<Ope
       act: ({ day }, token) => scope.api.gql(`query($f: Date!, $t: Date!) { programmeReportCsv(from: $f, to: $t) }`, { f: day, t: day }, token),
       effect: async ({ month }, data) => {
         expect(parse(data.programmeReportCsv, { columns: true, delimiter: ';', bom: true })).toEqual([
-          { programme: 'Praattafel', month, sessions_held: '1', seats_offered: '10', confirmed: '1', attended: '0', no_shows: '0', waitlisted: '0' },
+          {
+            programme: 'Praattafel',
+            month,
+            sessions_held: '1',
+            seats_offered: '10',
+            confirmed: '1',
+            attended: '0',
+            no_shows: '0',
+            waitlisted: '0',
+            children_confirmed: '0',
+            children_attended: '0',
+          },
         ]);
       },
       unchanged: async (_state, result) => {

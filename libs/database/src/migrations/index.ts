@@ -23,6 +23,7 @@ import { HolderActions1797410000000 } from './1797410000000-HolderActions';
 import { SeatOffers1797420000000 } from './1797420000000-SeatOffers';
 import { WalkIns1797450000000 } from './1797450000000-WalkIns';
 import { MailOptOut1797440000000 } from './1797440000000-MailOptOut';
+import { Children1797460000000 } from './1797460000000-Children';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -47,4 +48,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SeatOffers1797420000000,
   WalkIns1797450000000,
   MailOptOut1797440000000,
+  Children1797460000000,
 ];

@@ -144,6 +144,8 @@ export interface MessageVariables {
   colleagueName?: string | null;
   /** USER_INVITATION, PASSWORD_RESET: the one-time link to the web app. */
   link?: string | null;
+  /** SEAT_OFFERED: until when the seat is held ({until}, a time in Brussels). */
+  offerExpiresAt?: Date | null;
   /** The number to call to "let us know" (E.164): the host organisation's, else CONTACT_PHONE; none leaves the line out. */
   contactPhone?: string | null;
   /** BROADCAST: the coordinator's text, in the reader's language or in Dutch. */

@@ -19,7 +19,7 @@ export interface ErasurePreview {
 /** The counts as the preview statements answer them (one row, one column per key). */
 export type ErasureCounts = Record<string, number> & { erased: boolean };
 
-export const PARTICIPANT_REMOVED = ['personalDetails', 'notes', 'codeRequests', 'pendingMessages'] as const;
+export const PARTICIPANT_REMOVED = ['personalDetails', 'notes', 'codeRequests', 'children', 'pendingMessages'] as const;
 export const PARTICIPANT_KEPT = ['registrations', 'attendance', 'trajectories', 'messages'] as const;
 export const USER_REMOVED = ['account', 'volunteerProfile', 'absences', 'pendingMessages'] as const;
 export const USER_KEPT = ['shiftAssignments', 'hostedSessions', 'buddyTrajectories', 'messages'] as const;

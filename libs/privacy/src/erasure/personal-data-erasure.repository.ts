@@ -65,6 +65,11 @@ export class PersonalDataErasureRepository extends BaseRepository {
     );
   }
 
+  /** The children a parent listed by name (the zomerschool): reports count them from registration.children, which stays. */
+  async deleteChildrenOf(participantId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM registration_child c USING registration r WHERE r.id = c.registration_id AND r.participant_id = $1`, [participantId]);
+  }
+
   /**
    * Kept: ids and links, registering organisation, referral channel (reports), created_at/by.
    * Consent is withdrawn, recorded as of now and by whoever erased. Then "looked like the same
@@ -155,6 +160,7 @@ const PARTICIPANT_COUNTS = `
           + (SELECT count(*) FROM trajectory_status_change c JOIN trajectory t ON t.id = c.trajectory_id WHERE t.participant_id = p.id AND c.note IS NOT NULL)
           + (SELECT count(*) FROM trajectory_follow_up f JOIN trajectory t ON t.id = f.trajectory_id WHERE t.participant_id = p.id AND f.note IS NOT NULL))::int AS notes,
          (SELECT count(*) FROM registration_code_request q WHERE ${THEIR_CODE_REQUESTS('p.id', 'p.phone')})::int AS "codeRequests",
+         (SELECT count(*) FROM registration_child c JOIN registration r ON r.id = c.registration_id WHERE r.participant_id = p.id)::int AS children,
          (SELECT count(*) FROM notification n WHERE n.participant_id = p.id AND n.status = '${NotificationStatus.PENDING}')::int AS "pendingMessages",
          (SELECT count(*) FROM registration r WHERE r.participant_id = p.id)::int AS registrations,
          (SELECT count(*) FROM registration r WHERE r.participant_id = p.id AND r.status IN ('ATTENDED', 'NO_SHOW'))::int AS attendance,

@@ -21,7 +21,8 @@ const PARTICIPANT_DOCUMENT = `
     'participant', to_jsonb(p) || jsonb_build_object('registered_by_organisation', (SELECT o.name FROM organisation o WHERE o.id = p.registered_by_organisation_id)),
     'registrations', ${list(`
       SELECT jsonb_agg(to_jsonb(r) || jsonb_build_object('session', jsonb_build_object(
-               'id', s.id, 'title', s.title, 'starts_at', s.starts_at, 'ends_at', s.ends_at, 'status', s.status, 'programme', pr.name, 'venue', v.name))
+               'id', s.id, 'title', s.title, 'starts_at', s.starts_at, 'ends_at', s.ends_at, 'status', s.status, 'programme', pr.name, 'venue', v.name),
+               'children', ${list(`SELECT jsonb_agg(to_jsonb(c) ORDER BY c.position) FROM registration_child c WHERE c.registration_id = r.id`)})
              ORDER BY s.starts_at, r.id)
         FROM registration r JOIN session s ON s.id = r.session_id JOIN programme pr ON pr.id = s.programme_id JOIN venue v ON v.id = s.venue_id
        WHERE r.participant_id = p.id`)},

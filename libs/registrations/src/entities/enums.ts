@@ -25,6 +25,12 @@ export const SEATED_REGISTRATION_STATUSES = [
   RegistrationStatus.OFFERED,
 ] as const;
 
+/** A family's place in a programme's childcare: all of its children together, or none (docs/architecture.md#invariant-6). */
+export enum ChildcareStatus {
+  PLACED = 'PLACED',
+  WAITLISTED = 'WAITLISTED',
+}
+
 export enum ContactChannel {
   SMS = 'SMS',
   EMAIL = 'EMAIL',

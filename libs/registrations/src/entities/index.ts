@@ -6,13 +6,15 @@ export * from './registration-code-request.entity';
 export * from './session-alert.entity';
 export * from './app-setting.entity';
 export * from './registration-link.entity';
+export * from './registration-child.entity';
 
 import { AppSettingEntity } from './app-setting.entity';
 import { ParticipantEntity } from './participant.entity';
+import { RegistrationChildEntity } from './registration-child.entity';
 import { RegistrationCodeRequestEntity } from './registration-code-request.entity';
 import { RegistrationEventEntity } from './registration-event.entity';
-import { RegistrationEntity } from './registration.entity';
 import { RegistrationLinkEntity } from './registration-link.entity';
+import { RegistrationEntity } from './registration.entity';
 import { SessionAlertEntity } from './session-alert.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
@@ -24,4 +26,5 @@ export const REGISTRATIONS_ENTITIES = [
   SessionAlertEntity,
   AppSettingEntity,
   RegistrationLinkEntity,
+  RegistrationChildEntity,
 ];

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@app/database';
 import { SessionEntity } from '@app/scheduling';
-import { RegistrationStatus } from './enums';
+import { ChildcareStatus, RegistrationStatus } from './enums';
 import { ParticipantEntity } from './participant.entity';
 
 /**
@@ -70,4 +70,8 @@ export class RegistrationEntity extends BaseEntity {
   /** A walk-in who found no free seat: on an extra chair, left out of the booked seats (docs/architecture.md#invariant-1). */
   @Column({ type: 'boolean', default: false })
   beyondCapacity: boolean;
+
+  /** The children's childcare place, decided apart from the seat; null without children or without childcare. */
+  @Column({ type: 'enum', enum: ChildcareStatus, enumName: 'childcare_status', nullable: true })
+  childcareStatus: ChildcareStatus | null;
 }

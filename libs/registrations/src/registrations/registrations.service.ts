@@ -3,6 +3,8 @@ import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
 import { EventMap, OnEvent } from '@app/events';
 import { lockSession, lockUpcomingSessionsOfSeries, SessionEntity, SessionStatus } from '@app/scheduling';
+import { ChildcareService } from '../childcare/childcare.service';
+import { FamilyCommand, validateFamily } from '../childcare/children-rules';
 import { HolderVia, ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
@@ -13,13 +15,13 @@ import { RegistrationsRepository } from './registrations.repository';
 import { SessionCounts } from './seat-counts';
 import { freeSeats, statusOfNewRegistration } from './seat-rules';
 
-export interface RegisterCommand {
+export interface RegisterCommand extends FamilyCommand {
   sessionId: string;
   participantId?: string | null;
   participant?: NewParticipantCommand | null;
 }
 
-export interface RegisterForSeriesCommand {
+export interface RegisterForSeriesCommand extends FamilyCommand {
   seriesId: string;
   participantId?: string | null;
   participant?: NewParticipantCommand | null;
@@ -43,6 +45,7 @@ export class RegistrationsService {
     private readonly events: RegistrationEvents,
     private readonly clock: Clock,
     private readonly seatOffers: SeatOffersService,
+    private readonly childcare: ChildcareService,
   ) {}
 
   /** More seats: the waiting list moves up (before the alerts look at the session). */
@@ -66,6 +69,7 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const sessionId = validate.uuid('sessionId', input.sessionId);
     const who = whoToRegister(input);
+    const family = validateFamily(input);
     return this.transactions.run(async (tx) => {
       const session = await lockSession(tx, sessionId);
       if (!session) throw AppError.notFound('Session', sessionId);
@@ -75,7 +79,7 @@ export class RegistrationsService {
       const participant = await this.resolveParticipant(tx, actor, who, scope);
       const existing = await this.liveRegistration(tx, session.id, participant.id);
       if (existing) throw alreadyRegistered(existing.id);
-      return this.insertRegistration(tx, actor.userId, session, participant.id, null);
+      return this.childcare.arrive(tx, session, await this.insertRegistration(tx, actor.userId, session, participant.id, null), family);
     });
   }
 
@@ -102,6 +106,7 @@ export class RegistrationsService {
     if (!actor) throw AppError.unauthenticated();
     const seriesId = validate.uuid('seriesId', input.seriesId);
     const who = whoToRegister(input);
+    const family = validateFamily(input);
     return this.transactions.run(async (tx) => {
       const sessions = await lockUpcomingSessionsOfSeries(tx, seriesId, this.clock.now());
       if (sessions.length === 0) {
@@ -118,7 +123,9 @@ export class RegistrationsService {
       const result: RegistrationEntity[] = [];
       for (const session of sessions) {
         const existing = await this.liveRegistration(tx, session.id, participant.id);
-        result.push(existing ?? (await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId)));
+        result.push(
+          existing ?? (await this.childcare.arrive(tx, session, await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId), family)),
+        );
       }
       return result;
     });
@@ -212,8 +219,9 @@ export class RegistrationsService {
           registrationId: existing.id,
           field: 'toSessionId',
         });
+      const family = await this.childcare.familyOf(tx, registration);
       await this.cancelLocked(tx, actor, from, registration);
-      return this.insertRegistration(tx, actor.userId, to, registration.participantId, null);
+      return this.childcare.arrive(tx, to, await this.insertRegistration(tx, actor.userId, to, registration.participantId, null), family);
     });
   }
 
@@ -340,6 +348,7 @@ export class RegistrationsService {
     registration.status = RegistrationStatus.CANCELLED;
     registration.cancelledAt = this.clock.now();
     const saved = await this.repository.save(registration, tx);
+    await this.childcare.leave(tx, session, saved);
     const promoted = heldSeat ? await this.promote(tx, session, actor?.userId ?? null) : [];
     await this.events.record(tx, [{ ...eventOf(saved, RegistrationEventKind.CANCELLED, actor?.userId ?? null), via }, ...promoted]);
     return saved;

@@ -7,6 +7,8 @@ import { schedulingPolicy } from '../scheduling-policy';
 import { ProgrammesRepository } from './programmes.repository';
 
 export const MAX_CAPACITY = 1000;
+/** A room of toddlers with their minders, not a school; the database checks the same range. */
+export const MAX_CHILDCARE_CAPACITY = 200;
 /** Reminders up to four weeks ahead; more than a few per session only annoys people. */
 const MAX_REMINDER_OFFSET_MINUTES = 4 * 7 * 24 * 60;
 const MAX_REMINDERS = 5;
@@ -26,6 +28,9 @@ export interface CreateProgrammeCommand {
   languages?: string[] | null;
   seatOfferWindowMinutes?: number | null;
   seatOfferHoldMinutes?: number | null;
+  /** null: no childcare; otherwise the children it takes per session, apart from the seats. */
+  childcareCapacity?: number | null;
+  listsChildren?: boolean | null;
 }
 
 export type UpdateProgrammeCommand = { [K in keyof CreateProgrammeCommand]?: CreateProgrammeCommand[K] | null } & { active?: boolean | null };
@@ -52,6 +57,8 @@ export class ProgrammesService {
       seatOfferWindowMinutes: seatOfferWindow(input.seatOfferWindowMinutes ?? 1440),
       seatOfferHoldMinutes: seatOfferHold(input.seatOfferHoldMinutes ?? 180),
       active: true,
+      childcareCapacity: childcareCapacity(input.childcareCapacity),
+      listsChildren: input.listsChildren ?? false,
     };
     return this.saveUnique(programme);
   }
@@ -70,11 +77,15 @@ export class ProgrammesService {
     if (input.active != null) programme.active = input.active;
     if (input.seatOfferWindowMinutes != null) programme.seatOfferWindowMinutes = seatOfferWindow(input.seatOfferWindowMinutes);
     if (input.seatOfferHoldMinutes != null) programme.seatOfferHoldMinutes = seatOfferHold(input.seatOfferHoldMinutes);
+    const previousChildcare = programme.childcareCapacity;
+    if (input.childcareCapacity !== undefined) programme.childcareCapacity = childcareCapacity(input.childcareCapacity);
+    if (input.listsChildren != null) programme.listsChildren = input.listsChildren;
     const offsetsChanged = programme.reminderOffsetsMinutes.join() !== previousOffsets;
     return this.transactions.run(async (tx) => {
       const saved = await this.saveUnique(programme, tx);
       // Reminders of people already registered follow the new offsets, in the same transaction.
       if (offsetsChanged) await this.events.emit(tx, 'programme.reminderOffsetsChanged', { programmeId: saved.id });
+      if (saved.childcareCapacity !== previousChildcare) await this.events.emit(tx, 'programme.childcareChanged', { programmeId: saved.id });
       return saved;
     });
   }
@@ -123,4 +134,9 @@ function seatOfferWindow(minutes: number): number {
 
 function seatOfferHold(minutes: number): number {
   return validate.int('seatOfferHoldMinutes', minutes, MIN_SEAT_OFFER_HOLD_MINUTES, MAX_SEAT_OFFER_HOLD_MINUTES);
+}
+
+/** Childcare is optional: null (or left out) offers none; a number is the children it takes per session. */
+function childcareCapacity(value: number | null | undefined): number | null {
+  return value == null ? null : validate.int('childcareCapacity', value, 1, MAX_CHILDCARE_CAPACITY);
 }

@@ -26,6 +26,9 @@ export interface ProgrammeMonthRow {
   walkIns: number;
   noShows: number;
   waitlisted: number;
+  /** Children who came along with the seated (adults above), and with those who attended; from each registration's `children`. */
+  childrenConfirmed: number;
+  childrenAttended: number;
 }
 
 /** The reports' figures: trajectories (this lib's) and sessions, programmes and registrations (read from the libs below). */
@@ -58,7 +61,9 @@ export class ReportsRepository extends BaseRepository {
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED'))::int AS attended,
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED' AND r.walk_in))::int AS "walkIns",
               sum((SELECT count(*) FROM registration r WHERE r.session_id = h.id AND r.status = 'NO_SHOW'))::int AS "noShows",
-              sum((SELECT count(DISTINCT e.registration_id) FROM registration_event e WHERE e.session_id = h.id AND e.kind = 'WAITLISTED'))::int AS waitlisted
+              sum((SELECT count(DISTINCT e.registration_id) FROM registration_event e WHERE e.session_id = h.id AND e.kind = 'WAITLISTED'))::int AS waitlisted,
+              sum((SELECT coalesce(sum(r.children), 0) FROM registration r WHERE r.session_id = h.id AND r.status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW')))::int AS "childrenConfirmed",
+              sum((SELECT coalesce(sum(r.children), 0) FROM registration r WHERE r.session_id = h.id AND r.status = 'ATTENDED'))::int AS "childrenAttended"
          FROM held h JOIN programme p ON p.id = h.programme_id
         GROUP BY h.programme_id, p.name, h.month
         ORDER BY p.name, h.month`,

@@ -34,6 +34,9 @@ export interface ProgrammeMonth {
   walkIns: number;
   noShows: number;
   waitlisted: number;
+  /** Children who came along with the seated (adults above), and with those who attended; from each registration's `children`. */
+  childrenConfirmed: number;
+  childrenAttended: number;
 }
 
 /** Figures for the city's reports; every category appears, with 0 where nothing happened. */
@@ -92,8 +95,19 @@ export class ReportsService {
   async programmeReportCsv(actor: Actor | null, from: string, to: string, programmeId?: string | null): Promise<string> {
     const rows = await this.programmeReport(actor, from, to, programmeId);
     return toCsv(
-      ['programme', 'month', 'sessions_held', 'seats_offered', 'confirmed', 'attended', 'no_shows', 'waitlisted'],
-      rows.map((row) => [row.programmeName, row.month, row.sessionsHeld, row.seatsOffered, row.confirmed, row.attended, row.noShows, row.waitlisted]),
+      ['programme', 'month', 'sessions_held', 'seats_offered', 'confirmed', 'attended', 'no_shows', 'waitlisted', 'children_confirmed', 'children_attended'],
+      rows.map((row) => [
+        row.programmeName,
+        row.month,
+        row.sessionsHeld,
+        row.seatsOffered,
+        row.confirmed,
+        row.attended,
+        row.noShows,
+        row.waitlisted,
+        row.childrenConfirmed,
+        row.childrenAttended,
+      ]),
     );
   }
 }
