@@ -36,6 +36,8 @@ const DECLINE = graphql(`
 /** A step that gives the seat up asks once more: a slip of the thumb must not cancel. */
 type Question = 'cancel' | 'leave' | 'decline';
 type Outcome = 'thanksComing' | 'seatTaken' | 'cancelledDone' | 'leftWaitlist' | 'declinedDone';
+/** Where the holder can still answer; elsewhere the page only tells where things stand. */
+const ANSWERS: Partial<Record<Standing, true>> = { coming: true, waiting: true, offered: true };
 
 /**
  * The buttons that apply to where the registration stands, each confirming its result in words.
@@ -123,33 +125,35 @@ export function RegistrationActions(props: { token: string; standing: Standing; 
           </div>
         </div>
       ) : (
-        <div className="self-service__buttons">
-          {props.standing === 'coming' && (
-            <>
-              <button type="button" className="button--big" disabled={busy} onClick={() => void confirm('thanksComing')}>
-                {t.selfService.coming}
+        props.standing in ANSWERS && (
+          <div className="self-service__buttons">
+            {props.standing === 'coming' && (
+              <>
+                <button type="button" className="button--big" disabled={busy} onClick={() => void confirm('thanksComing')}>
+                  {t.selfService.coming}
+                </button>
+                <button type="button" className="button--big button--secondary" ref={trigger('cancel')} disabled={busy} onClick={ask('cancel')}>
+                  {t.selfService.cannotCome}
+                </button>
+              </>
+            )}
+            {props.standing === 'waiting' && (
+              <button type="button" className="button--big button--secondary" ref={trigger('leave')} disabled={busy} onClick={ask('leave')}>
+                {t.selfService.leaveWaitlist}
               </button>
-              <button type="button" className="button--big button--secondary" ref={trigger('cancel')} disabled={busy} onClick={ask('cancel')}>
-                {t.selfService.cannotCome}
-              </button>
-            </>
-          )}
-          {props.standing === 'waiting' && (
-            <button type="button" className="button--big button--secondary" ref={trigger('leave')} disabled={busy} onClick={ask('leave')}>
-              {t.selfService.leaveWaitlist}
-            </button>
-          )}
-          {props.standing === 'offered' && (
-            <>
-              <button type="button" className="button--big" disabled={busy} onClick={() => void confirm('seatTaken')}>
-                {t.selfService.takeSeat}
-              </button>
-              <button type="button" className="button--big button--secondary" ref={trigger('decline')} disabled={busy} onClick={ask('decline')}>
-                {t.selfService.declineSeat}
-              </button>
-            </>
-          )}
-        </div>
+            )}
+            {props.standing === 'offered' && (
+              <>
+                <button type="button" className="button--big" disabled={busy} onClick={() => void confirm('seatTaken')}>
+                  {t.selfService.takeSeat}
+                </button>
+                <button type="button" className="button--big button--secondary" ref={trigger('decline')} disabled={busy} onClick={ask('decline')}>
+                  {t.selfService.declineSeat}
+                </button>
+              </>
+            )}
+          </div>
+        )
       )}
     </div>
   );

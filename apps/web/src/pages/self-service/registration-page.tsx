@@ -178,7 +178,7 @@ function RegistrationView(props: { registration: MyRegistration; token: string; 
             <br />
             <span className="address">{session.venue.address}</span>
             <br />
-            <a href={mapLink(session.venue.address)} target="_blank" rel="noopener noreferrer">
+            <a href={mapLink(session.venue.address)} target="_blank" rel="noopener noreferrer" className="self-service__map">
               {t.selfService.showOnMap}
             </a>
           </dd>
