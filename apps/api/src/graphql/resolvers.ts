@@ -12,6 +12,7 @@ import {
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
+import { SelfServiceResolver } from '../registrations/self-service.resolver';
 import { ClosuresResolver } from '../scheduling/closures.resolver';
 import { OrganisationScreeningFieldsResolver, OrganisationScreeningResolver } from '../scheduling/organisation-screening.resolver';
 import { OrganisationsResolver } from '../scheduling/organisations.resolver';
@@ -38,6 +39,7 @@ export const API_RESOLVERS = [
   SessionSeatsResolver,
   ParticipantsResolver,
   SelfRegistrationResolver,
+  SelfServiceResolver,
   NotificationsResolver,
   BroadcastsResolver,
   FestivalEditionsResolver,
