@@ -123,6 +123,35 @@ describe('the personal link page /r/:token', () => {
     await checkPage(page);
   });
 
+  it('in Arabic, a seat offered: until when, and "No, give it to someone else" after a second step', async () => {
+    const { web, seeded } = context;
+    const yusuf = await register(seeded.praattafelId, 'Yusuf', 'ar', '0470 12 12 12');
+    // The offers engineer's promotion makes OFFERED seats; here the state is set directly, the page is what is tested.
+    await web.api.dataSource.query(`UPDATE registration SET status = 'OFFERED', seat_offer_expires_at = $2 WHERE id = $1`, [yusuf.id, '2026-09-09T15:00:00Z']);
+    const page = await web.newPage();
+    await page.goto(`/r/${personalLinkToken(web.api, yusuf.id)}`);
+    await page.getByRole('heading', { level: 1, name: fill(ARABIC.hello, { name: 'Yusuf' }) }).waitFor();
+    const until = await page.evaluate(() =>
+      new Intl.DateTimeFormat(['ar'], { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date('2026-09-09T15:00:00Z'),
+      ),
+    );
+    const offer = page.getByText(ARABIC.statusOffered.split('{until}')[0].trim());
+    await offer.waitFor();
+    await expect(offer.innerText()).resolves.toContain(until);
+    await page.getByRole('button', { name: ARABIC.takeSeat }).waitFor();
+    await checkPage(page);
+    await web.screenshot(page, 'self-service-arabic-offered');
+
+    await tabTo(page, ARABIC.declineSeat);
+    await page.keyboard.press('Enter');
+    await page.getByText(ARABIC.declineQuestion).waitFor();
+    await checkPage(page);
+    await page.getByRole('button', { name: ARABIC.yesDecline }).click();
+    await page.getByText(ARABIC.declinedDone).waitFor();
+    expect(await status(web.api, yusuf.id)).toBe('CANCELLED');
+  });
+
   it("in Dutch left to right; the reader may pick another language; a refusal of the API is said in the reader's words", async () => {
     const { web, seeded } = context;
     const els = await register(seeded.nextWeekId, 'Els', 'nl', '0470 77 88 99');

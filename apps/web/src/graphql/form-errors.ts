@@ -262,9 +262,10 @@ export const FORMS = {
       SESSION_IN_PAST: () => [part((t) => t.selfService.tooLate)],
       SESSION_CANCELLED: () => [part((t) => t.selfService.statusSessionCancelled)],
       CONFLICT: () => [part((t) => t.selfService.changed)],
-      // The link died meanwhile (revoked with its registration, or the token is no token).
+      // The link died meanwhile (revoked with its registration, or its session is over).
       NOT_FOUND: () => [part((t) => t.selfService.deadLinkText)],
-      BAD_USER_INPUT: () => [part((t) => t.selfService.deadLinkText)],
+      // The registration is no longer what the page showed (nothing to confirm, no offer to decline).
+      BAD_USER_INPUT: () => [part((t) => t.selfService.changed)],
     },
     fallback: (t) => t.loadError,
   },
