@@ -17,6 +17,7 @@ const SchoolPage = lazy(() => import('./pages/school/school-page').then((m) => (
 // <lazy-pages> (one line per page module, kept sorted by area)
 const VolunteerPage = lazy(() => import('./pages/volunteer/volunteer-page').then((m) => ({ default: m.VolunteerPage })));
 const NewcomerRegisterPage = lazy(() => import('./pages/newcomer/register-page').then((m) => ({ default: m.RegisterPage })));
+const RegistrationLinkPage = lazy(() => import('./pages/self-service/registration-page').then((m) => ({ default: m.RegistrationLinkPage })));
 const CoordinatorPage = lazy(() => import('./pages/coordinator/coordinator-page').then((m) => ({ default: m.CoordinatorPage })));
 const CoordinatorReportsPage = lazy(() => import('./pages/coordinator/reports-page').then((m) => ({ default: m.ReportsPage })));
 const CoordinatorSeriesPage = lazy(() => import('./pages/coordinator/series-page').then((m) => ({ default: m.SeriesPage })));
@@ -133,6 +134,7 @@ export function App() {
             {/* <newcomer-routes> */}
             <Route path="/sessions/:id/register">{(params) => <NewcomerRegisterPage id={params.id} />}</Route>
             <Route path="/u/:token">{(params) => <UnsubscribePage token={params.token} />}</Route>
+            <Route path="/r/:token">{(params) => <RegistrationLinkPage token={params.token} />}</Route>
             <Route>
               <NotFoundPage />
             </Route>

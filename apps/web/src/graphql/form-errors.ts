@@ -272,6 +272,20 @@ export const FORMS = {
   coordinatorResend: { fields: {}, fallback: (t) => t.loadError },
   /** The CSV downloads: the period is chosen in the filter above, already checked by the reports shown. */
   coordinatorDownload: { fields: {}, fallback: (t) => t.loadError },
+  /** The buttons of a personal link's page (/r/<token>); afterwards the page shows the registration as it is now. */
+  selfService: {
+    fields: {},
+    codes: {
+      SESSION_IN_PAST: () => [part((t) => t.selfService.tooLate)],
+      SESSION_CANCELLED: () => [part((t) => t.selfService.statusSessionCancelled)],
+      CONFLICT: () => [part((t) => t.selfService.changed)],
+      // The link died meanwhile (revoked with its registration, or its session is over).
+      NOT_FOUND: () => [part((t) => t.selfService.deadLinkText)],
+      // The registration is no longer what the page showed (nothing to confirm, no offer to decline).
+      BAD_USER_INPUT: () => [part((t) => t.selfService.changed)],
+    },
+    fallback: (t) => t.loadError,
+  },
 } satisfies Record<string, FormSpec>;
 
 export type FormName = keyof typeof FORMS;

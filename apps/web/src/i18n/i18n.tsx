@@ -40,7 +40,7 @@ function pseudoLocaleRequested(): boolean {
   return typeof location !== 'undefined' && new URLSearchParams(location.search).get('lang') === 'pseudo';
 }
 
-function isLanguage(value: unknown): value is Language {
+export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LANGUAGE_INFO, value);
 }
 
@@ -107,7 +107,8 @@ export interface I18n {
   language: Language;
   info: LanguageInfo;
   t: UiStrings;
-  setLanguage(language: Language): Promise<void>;
+  /** Switches the page's language; `remember: false` shows it without keeping it as this device's choice (a personal link's language). */
+  setLanguage(language: Language, options?: { remember?: boolean }): Promise<void>;
   /** Formats an ICU message, filling `{name}` placeholders; numbers are written the language's way. */
   format(template: string, values?: Record<string, string | number>): string;
   /** The ICU plural for count, with its number filled in. */
@@ -137,10 +138,10 @@ export function useI18n(): I18n {
 export function I18nProvider(props: { language: Language; strings: UiStrings; children: ReactNode }) {
   const [current, setCurrent] = useState({ language: props.language, t: props.strings });
 
-  const setLanguage = useCallback(async (language: Language) => {
+  const setLanguage = useCallback(async (language: Language, options: { remember?: boolean } = {}) => {
     const t = await loadStrings(language);
     try {
-      localStorage.setItem(STORAGE_KEY, language);
+      if (options.remember !== false) localStorage.setItem(STORAGE_KEY, language);
     } catch {
       // not kept on this device; the choice still holds for this visit
     }

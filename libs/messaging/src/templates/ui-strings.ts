@@ -579,4 +579,59 @@ export interface UiStrings {
     closed: string;
     backToSession: string;
   };
+  /**
+   * The page a personal link in a message opens (/r/<token>), without login: a parent reads it on
+   * a phone, often with little Dutch. Short words, one idea per sentence.
+   */
+  selfService: {
+    /** The page's title in the browser tab */
+    title: string;
+    /** {name}: the reader's own first name */
+    hello: string;
+    /** Status: they have a seat */
+    statusConfirmed: string;
+    /** Status: {position} = their place on the waiting list */
+    statusWaitlisted: string;
+    /** Status: a seat is held for them; {until} = weekday and time the offer ends */
+    statusOffered: string;
+    /** Status: their registration is cancelled */
+    statusCancelled: string;
+    /** Status: the session itself is cancelled */
+    statusSessionCancelled: string;
+    /** Status: the session has started or is over */
+    statusPast: string;
+    /** The link is unknown, expired or revoked */
+    deadLinkTitle: string;
+    deadLinkText: string;
+    /** Link to the public schedule */
+    toSchedule: string;
+    /** Link that opens the address on a map (a new tab) */
+    showOnMap: string;
+    /** Button: download an .ics file for the phone's calendar */
+    addToCalendar: string;
+    /** The buttons */
+    coming: string;
+    cannotCome: string;
+    leaveWaitlist: string;
+    takeSeat: string;
+    declineSeat: string;
+    /** The second step, so a slip does not cancel */
+    cancelQuestion: string;
+    yesCancel: string;
+    leaveQuestion: string;
+    yesLeave: string;
+    declineQuestion: string;
+    yesDecline: string;
+    goBack: string;
+    /** Outcomes. {name}: first name; {when}: day and time of the session */
+    thanksComing: string;
+    seatTaken: string;
+    cancelledDone: string;
+    leftWaitlist: string;
+    declinedDone: string;
+    /** The API refused because the session started (SESSION_IN_PAST) */
+    tooLate: string;
+    /** Something changed meanwhile (the offer ended, someone else acted) */
+    changed: string;
+  };
 }
