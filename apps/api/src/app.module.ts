@@ -14,7 +14,7 @@ import { HealthModule } from '@app/health';
 import { MessagingModule, NotificationsAdminModule } from '@app/messaging';
 import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
-import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
+import { RegistrationMessagesModule, RegistrationsModule, SmsRepliesModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';
@@ -26,6 +26,7 @@ import { API_RESOLVERS } from './graphql/resolvers';
 import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
+import { SmsWebhookController } from './registrations/sms-webhook.controller';
 import { CalendarFeedController } from './volunteers/calendar-feed.controller';
 
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         BroadcastsModule,
         LoadersModule,
         PrivacyApiModule,
+        SmsRepliesModule,
         ThrottlerModule.forRootAsync({ imports: [AuthModule], inject: [APP_CONFIG, RateLimitStorage], useFactory: rateLimitOptions }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -65,7 +67,7 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
       ],
-      controllers: [CalendarFeedController],
+      controllers: [CalendarFeedController, SmsWebhookController],
       // Guards run in this order: who may call the operation at all, then how often.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,7 +1,7 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { AppConfig } from '@app/config';
 import { Transactions } from '@app/database';
-import { ComposerRegistry, EmailChannel, NotificationDelivery, NotificationRepository, SmsChannel } from '@app/messaging';
+import { ComposerRegistry, EmailChannel, NotificationDelivery, NotificationRepository, SmsChannel, SmsOptOuts } from '@app/messaging';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
@@ -215,6 +215,7 @@ function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
     new SmsChannel(config),
     api.clock,
     composers,
+    new SmsOptOuts(),
     config,
   );
 }

@@ -6,10 +6,11 @@ import { ComposerRegistry } from './composer-registry';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
 import { NotificationRepository } from './notification.repository';
+import { SmsOptOuts } from './opt-outs/sms-opt-outs';
 import { Outbox } from './outbox';
 
 /** The outbox the domains write to in their transactions (the API, the worker, anything that changes data). */
-@Module({ providers: [Outbox], exports: [Outbox] })
+@Module({ providers: [Outbox, SmsOptOuts], exports: [Outbox, SmsOptOuts] })
 export class MessagingModule {}
 
 /**
@@ -18,7 +19,7 @@ export class MessagingModule {}
  */
 @Module({
   imports: [QueuesModule, DiscoveryModule],
-  providers: [NotificationRepository, EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher],
+  providers: [NotificationRepository, EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher, SmsOptOuts],
   exports: [NotificationDelivery, NotificationDispatcher],
 })
 export class MessagingDeliveryModule {}

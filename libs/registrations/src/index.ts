@@ -12,3 +12,6 @@ export * from './attendance/attendance-settings.service';
 export * from './self-registration/registration-code';
 export * from './self-registration/self-registration.service';
 export * from './messages';
+export * from './sms-replies/sms-replies.module';
+export * from './sms-replies/sms-replies.service';
+export * from './sms-replies/keywords';

@@ -12,6 +12,7 @@ import {
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
+import { SmsRepliesResolver } from '../registrations/sms-replies.resolver';
 import { ClosuresResolver } from '../scheduling/closures.resolver';
 import { OrganisationScreeningFieldsResolver, OrganisationScreeningResolver } from '../scheduling/organisation-screening.resolver';
 import { OrganisationsResolver } from '../scheduling/organisations.resolver';
@@ -40,6 +41,7 @@ export const API_RESOLVERS = [
   SelfRegistrationResolver,
   NotificationsResolver,
   BroadcastsResolver,
+  SmsRepliesResolver,
   FestivalEditionsResolver,
   StandBookingsResolver,
   StandApplicationsResolver,

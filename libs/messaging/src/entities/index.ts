@@ -1,9 +1,11 @@
 export * from './enums';
 export * from './notification.entity';
 export * from './delivery-attempt.entity';
+export * from './sms-opt-out.entity';
 
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { NotificationEntity } from './notification.entity';
+import { SmsOptOutEntity } from './sms-opt-out.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
-export const NOTIFICATIONS_ENTITIES = [NotificationEntity, DeliveryAttemptEntity];
+export const NOTIFICATIONS_ENTITIES = [NotificationEntity, DeliveryAttemptEntity, SmsOptOutEntity];

@@ -60,6 +60,10 @@ export const MESSAGE_KINDS = [
   'TRAJECTORY_FOLLOW_UP_DUE',
   /** To a participant or festival organiser: a coordinator's own words (message), about title; inDutch adds a line saying the words are Dutch. */
   'BROADCAST',
+  /** To a number that answered STOP: the one confirmation that no SMS will follow (firstName; no date). */
+  'SMS_STOPPED',
+  /** To a participant whose SMS reply was no keyword: say it with the personal link (link) about title, date, time. */
+  'SMS_REPLY_HELP',
 ] as const;
 
 export type CatalogueKind = (typeof MESSAGE_KINDS)[number];

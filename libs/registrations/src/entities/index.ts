@@ -6,6 +6,7 @@ export * from './registration-code-request.entity';
 export * from './session-alert.entity';
 export * from './app-setting.entity';
 export * from './registration-link.entity';
+export * from './sms-inbound.entity';
 
 import { AppSettingEntity } from './app-setting.entity';
 import { ParticipantEntity } from './participant.entity';
@@ -14,6 +15,7 @@ import { RegistrationEventEntity } from './registration-event.entity';
 import { RegistrationEntity } from './registration.entity';
 import { RegistrationLinkEntity } from './registration-link.entity';
 import { SessionAlertEntity } from './session-alert.entity';
+import { SmsInboundEntity } from './sms-inbound.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
 export const REGISTRATIONS_ENTITIES = [
@@ -24,4 +26,5 @@ export const REGISTRATIONS_ENTITIES = [
   SessionAlertEntity,
   AppSettingEntity,
   RegistrationLinkEntity,
+  SmsInboundEntity,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StaffDirectoryModule } from '@app/auth';
 import { MessagingModule } from '@app/messaging';
+import { SmsReplyComposer } from '../sms-replies/sms-reply-composer';
 import { AlertSweep } from './alert-sweep';
 import { CapacityAlerts } from './capacity-alerts';
 import { ParticipantMessageComposer } from './participant-composer';
@@ -27,6 +28,7 @@ import { StaffRecipients } from './staff-recipients';
     ParticipantMessageComposer,
     StaffMessageComposer,
     RegistrationCodeComposer,
+    SmsReplyComposer,
   ],
   exports: [NotificationOutbox, AlertSweep],
 })
