@@ -69,8 +69,12 @@ describe('domain-event wiring of the API', () => {
       'ShiftsService.onSessionsCancelled',
       'CapacityAlerts.onSessionsCancelled',
     ]);
-    expect(order('session.moved')).toEqual(['ShiftsService.onSessionMoved', 'NotificationOutbox.onSessionMoved']);
-    expect(order('registrations.recorded')).toEqual(['NotificationOutbox.onRegistrationsRecorded', 'CapacityAlerts.onRegistrationsRecorded']);
+    expect(order('session.moved')).toEqual(['ShiftsService.onSessionMoved', 'PersonalLinks.onSessionMoved', 'NotificationOutbox.onSessionMoved']);
+    expect(order('registrations.recorded')).toEqual([
+      'PersonalLinks.onRegistrationsRecorded',
+      'NotificationOutbox.onRegistrationsRecorded',
+      'CapacityAlerts.onRegistrationsRecorded',
+    ]);
     expect(order('shifts.changed')).toEqual(['ShiftSwapsService.onShiftsChanged', 'ShiftOutbox.onShiftsChanged']);
   });
 });

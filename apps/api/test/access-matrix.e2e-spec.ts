@@ -1,5 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, GraphQLObjectType, IntrospectionQuery, isLeafType } from 'graphql';
 import { Role } from '@app/common';
+import { PersonalLinks } from '@app/registrations';
 import { ACCESS_MATRIX, AccessRule, RootType } from '../src/auth/access-matrix';
 import { at, BOOK_STAND, CREATE_EDITION, createFestival, Festival, SATURDAY, SUNDAY } from './festival-fixtures';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';
@@ -205,6 +206,14 @@ describe('authorisation matrix: every operation for every role', () => {
     ).planTrajectoryFollowUp.id;
   const requestedBooking = async (): Promise<string> =>
     (await as('organiser', BOOK_STAND, { i: { ...nextStandSlot(), organisationId: world.associationId } })).bookStand.id;
+  /** The token of a registration's personal link (derived: the API computes the same one). */
+  const linkOf = (registrationId: string) => api.app.get(PersonalLinks).tokenFor(registrationId);
+  /** A seat offered to a fresh registration (set in SQL: the offer itself is seat offers' work, not under test here). */
+  const offered = async (): Promise<string> => {
+    const { id } = await register(await hostedSession());
+    await api.dataSource.query(`UPDATE registration SET status = 'OFFERED', seat_offer_expires_at = now() + interval '3 hours' WHERE id = $1`, [id]);
+    return id;
+  };
   /** A message as the worker leaves it after its last attempt. */
   const failedNotification = async (): Promise<string> => {
     const { id } = await register(base.sessionId, {
@@ -274,6 +283,7 @@ describe('authorisation matrix: every operation for every role', () => {
       previewSessionSeries: args(() => ({ input: seriesInput(world.centreVenueId) })),
       mySessions: NO_ARGUMENTS,
       registration: args(() => ({ id: base.registrationId })),
+      myRegistration: args(() => ({ token: linkOf(base.registrationId) })),
       participants: args(() => ({ search: 'Deelnemer' })),
       participant: args(() => ({ id: base.participantId })),
       registrationSettings: NO_ARGUMENTS,
@@ -383,6 +393,9 @@ describe('authorisation matrix: every operation for every role', () => {
         const { requestId } = dataOf(requested).requestRegistrationCode;
         return { requestId, code: await codeSentFor(api, requestId) };
       }),
+      confirmMyRegistration: args(async () => ({ token: linkOf((await register(await hostedSession())).id) })),
+      cancelMyRegistration: args(async () => ({ token: linkOf((await register(await hostedSession())).id) })),
+      declineSeatOffer: args(async () => ({ token: linkOf(await offered()) })),
       resendNotification: args(async () => ({ id: await failedNotification() })),
       broadcastMessage: args(() => ({ input: { audience: { sessionId: base.sessionId }, text: 'Neem een pen mee.', idempotencyKey: unique('broadcast-key') } })),
       createFestivalEdition: args(() => ({ input: { name: unique('Culturen'), startsOn: '2027-05-14', endsOn: '2027-05-17' } })),

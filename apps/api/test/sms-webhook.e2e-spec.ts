@@ -3,6 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import type { AppConfig } from '@app/config';
 import { Transactions } from '@app/database';
 import { ComposerRegistry, EmailChannel, NotificationDelivery, NotificationRepository, SmsChannel, SmsOptOuts } from '@app/messaging';
+import { PersonalLinks } from '@app/registrations';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from './fixtures';
 import { dataOf, startTestApi, tableSnapshot, TestApi } from './test-api';
@@ -58,6 +59,8 @@ describe('two-way SMS: POST /webhooks/sms', () => {
     );
     for (const { id } of due) await delivery.deliver(id);
   };
+  const statusOf = async (registrationId: string) =>
+    (await api.dataSource.query<{ status: string }[]>(`SELECT status FROM registration WHERE id = $1`, [registrationId]))[0].status;
   const smsTo = (phone: string) => gateway.messages.filter((sms) => sms.to === phone);
 
   beforeAll(async () => {
@@ -204,6 +207,79 @@ describe('two-way SMS: POST /webhooks/sms', () => {
       { status: 'CANCELLED', last_error: 'the number answered STOP: no SMS goes to it any more' },
     ]);
     expect(smsTo(AMINA)).toHaveLength(2);
+  });
+
+  it('NEE / NON: cancels the registration the last SMS was about; the first waiting person is promoted; both hear it by SMS', async () => {
+    const claire = registrationOf[CLAIRE].id;
+    const dina = registrationOf[DINA].id;
+    const before = await counts();
+    expect(await reply(CLAIRE, 'Nee, ik kan niet komen. Sorry!')).toEqual({ status: 200, body: { duplicate: false, outcome: 'CANCELLED' } });
+    const after = await counts();
+    expect(after.sms_inbound.n).toBe(before.sms_inbound.n + 1);
+    expect(after.registration.n).toBe(before.registration.n);
+    expect(after.registration.md5).not.toBe(before.registration.md5);
+    expect(after.consent_record).toEqual(before.consent_record);
+    expect(after.sms_opt_out).toEqual(before.sms_opt_out);
+    expect(after.audit_log_entry.n).toBeGreaterThan(before.audit_log_entry.n);
+    expect(await statusOf(claire)).toBe('CANCELLED');
+    expect(await statusOf(dina)).toBe('CONFIRMED'); // first in line
+    expect(await statusOf(registrationOf[ELIF].id)).toBe('WAITLISTED');
+    expect(await api.dataSource.query(`SELECT via FROM registration_event WHERE registration_id = $1 AND kind = 'CANCELLED'`, [claire])).toEqual([
+      { via: 'SMS' },
+    ]);
+    await deliverDue();
+    expect(smsTo(CLAIRE)).toHaveLength(2); // her confirmation, then the cancellation
+    expect(smsTo(DINA)).toHaveLength(2); // her waiting place, then her seat
+    expect(await count(`notification WHERE registration_id = $1 AND kind = 'PROMOTED' AND status = 'SENT'`, [dina])).toBe(1);
+    // A second NEE about the same, now cancelled, registration changes nothing more.
+    expect((await reply(CLAIRE, 'NON')).body.outcome).toBe('NOT_APPLICABLE');
+    expect(await statusOf(dina)).toBe('CONFIRMED');
+  });
+
+  it('JA: "I am coming" on a confirmed seat, recorded once; YES from the waiting list does not confirm', async () => {
+    const bilal = registrationOf[BILAL].id;
+    const before = await counts();
+    expect(await reply(BILAL, 'Ja!! 👍')).toEqual({ status: 200, body: { duplicate: false, outcome: 'CONFIRMED' } });
+    const after = await counts();
+    expect(after.sms_inbound.n).toBe(before.sms_inbound.n + 1);
+    expect(after.registration.n).toBe(before.registration.n);
+    const [row] = await api.dataSource.query<{ status: string; holder_confirmed_at: Date | null }[]>(
+      `SELECT status, holder_confirmed_at FROM registration WHERE id = $1`,
+      [bilal],
+    );
+    expect(row.status).toBe('CONFIRMED');
+    expect(row.holder_confirmed_at).not.toBeNull();
+    expect(await api.dataSource.query(`SELECT via FROM registration_event WHERE registration_id = $1 AND kind = 'HOLDER_CONFIRMED'`, [bilal])).toEqual([
+      { via: 'SMS' },
+    ]);
+    // Elif waits: her "evet" confirms nothing; she gets the answer with her link instead.
+    expect((await reply(ELIF, 'Evet')).body.outcome).toBe('NOT_APPLICABLE');
+    expect(await statusOf(registrationOf[ELIF].id)).toBe('WAITLISTED');
+  });
+
+  it('anything else: one short answer with the personal link, at most one per registration per hour', async () => {
+    const elif = registrationOf[ELIF].id;
+    await deliverDue();
+    const link = api.app.get(PersonalLinks).urlFor(elif);
+    const answers = () => smsTo(ELIF).filter((sms) => sms.text.includes(link));
+    // Her "evet" above (no seat to confirm) got the answer already, this hour.
+    expect(answers()).toHaveLength(1);
+    expect(answers()[0].text).toMatch(/geliyor musunuz/);
+
+    const before = await counts();
+    expect((await reply(ELIF, 'Ne zaman?')).body.outcome).toBe('HELP_SKIPPED');
+    const after = await counts();
+    expect(after.sms_inbound.n).toBe(before.sms_inbound.n + 1);
+    expect(after.notification).toEqual(before.notification);
+
+    api.clock.set(new Date(api.clock.now().getTime() + 3600_000));
+    expect((await reply(ELIF, 'Ne zaman?')).body.outcome).toBe('HELP_SENT');
+    await deliverDue();
+    expect(answers()).toHaveLength(2);
+    // The link opens her registration.
+    const token = link.slice(link.lastIndexOf('/') + 1);
+    const opened = await api.gql(`query($t: String!) { myRegistration(token: $t) { id status } }`, { t: token });
+    expect(dataOf(opened).myRegistration).toEqual({ id: elif, status: 'WAITLISTED' });
   });
 
   it('handles the same gateway message id once: a replay answers 200 and changes nothing', async () => {

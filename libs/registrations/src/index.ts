@@ -11,6 +11,8 @@ export * from './events/registration-events';
 export * from './attendance/attendance-settings.service';
 export * from './self-registration/registration-code';
 export * from './self-registration/self-registration.service';
+export * from './self-service/personal-links';
+export * from './self-service/holder-actions.service';
 export * from './messages';
 export * from './sms-replies/sms-replies.module';
 export * from './sms-replies/sms-replies.service';

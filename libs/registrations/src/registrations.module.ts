@@ -11,10 +11,28 @@ import { RegistrationsRepository } from './registrations/registrations.repositor
 import { RegistrationsService } from './registrations/registrations.service';
 import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
+import { HolderActions } from './self-service/holder-actions.service';
+import { PersonalLinks } from './self-service/personal-links';
+import { PersonalLinksRepository } from './self-service/personal-links.repository';
 
-const SERVICES = [ParticipantsService, RegistrationsService, RegistrationEvents, AttendanceSettingsService, SelfRegistrationService];
+const SERVICES = [
+  ParticipantsService,
+  RegistrationsService,
+  RegistrationEvents,
+  AttendanceSettingsService,
+  SelfRegistrationService,
+  PersonalLinks,
+  HolderActions,
+];
 /** Only these run statements on the lib's tables; other libs read through the services. */
-const REPOSITORIES = [ParticipantsRepository, RegistrationsRepository, RegistrationEventsRepository, AppSettingsRepository, RegistrationCodeRequestsRepository];
+const REPOSITORIES = [
+  ParticipantsRepository,
+  RegistrationsRepository,
+  RegistrationEventsRepository,
+  AppSettingsRepository,
+  RegistrationCodeRequestsRepository,
+  PersonalLinksRepository,
+];
 
 /** Needs a TypeORM DataSource, Transactions (DatabaseModule) and a Clock from the importing application. */
 @Module({ imports: [SchedulingModule, EventsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })

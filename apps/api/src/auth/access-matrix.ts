@@ -48,6 +48,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     sessionHostCandidates: { who: COORDINATORS },
     // Registrations
     registration: { who: [...COORDINATORS, HOST, SCHOOL_CONTACT], scope: "HOST: at sessions they host; SCHOOL_CONTACT: at their school's sessions" },
+    myRegistration: { who: ANYONE, scope: 'Whoever holds the personal link: that one registration, with their own first name and language only' },
     participants: { who: LOGGED_IN, scope: "ADMIN, COORDINATOR: all; HOST: people they entered or who come to sessions they host; SCHOOL_CONTACT: people their school registered; others: none" },
     participant: { who: LOGGED_IN, scope: 'As participants; null for anyone the caller may not see' },
     registrationSettings: { who: LOGGED_IN },
@@ -145,6 +146,9 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     setNoShowFlagThreshold: { who: COORDINATORS },
     requestRegistrationCode: { who: ANYONE, scope: 'A newcomer registering themself: a code by SMS to their mobile (Belgian, or a country of SMS_CODE_COUNTRIES), at most 3 per phone number and SMS_CODE_BUDGET_PER_HOUR in all per hour' },
     confirmRegistrationCode: { who: ANYONE, scope: 'Whoever has the code sent to the phone; it registers that phone’s newcomer only' },
+    confirmMyRegistration: { who: ANYONE, scope: 'Whoever holds the personal link: that one registration, until its session starts' },
+    cancelMyRegistration: { who: ANYONE, scope: 'Whoever holds the personal link: that one registration, until its session starts' },
+    declineSeatOffer: { who: ANYONE, scope: 'Whoever holds the personal link: that one OFFERED seat' },
     // Messages
     resendNotification: { who: COORDINATORS },
     broadcastMessage: { who: COORDINATORS },

@@ -12,6 +12,7 @@ import {
 import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
+import { SelfServiceResolver } from '../registrations/self-service.resolver';
 import { SmsRepliesResolver } from '../registrations/sms-replies.resolver';
 import { ClosuresResolver } from '../scheduling/closures.resolver';
 import { OrganisationScreeningFieldsResolver, OrganisationScreeningResolver } from '../scheduling/organisation-screening.resolver';
@@ -39,6 +40,7 @@ export const API_RESOLVERS = [
   SessionSeatsResolver,
   ParticipantsResolver,
   SelfRegistrationResolver,
+  SelfServiceResolver,
   NotificationsResolver,
   BroadcastsResolver,
   SmsRepliesResolver,

@@ -34,6 +34,9 @@ export class RegistrationModel {
   @Field(() => Int, { description: 'children who come along (childcare / zomerschool); 0 by default' }) children: number;
   sessionId: string;
   participantId: string;
+  holderConfirmedAt?: Date | null;
+  /** Set when read through a personal link: the holder's own view of themself (the participant field returns it). */
+  holder?: ParticipantModel;
 }
 
 @ObjectType('RegistrationSettings')

@@ -70,6 +70,7 @@ export class RegistrationsResolver {
   /** Reached only through a registration the actor may see; the loader gives the first name only to who may not see them in full. */
   @ResolveField(() => ParticipantModel)
   async participant(@Parent() registration: RegistrationModel, @Loaders() loaders: RequestLoaders): Promise<ParticipantModel> {
+    if (registration.holder) return registration.holder;
     return (await loaders.participant.load(registration.participantId))!;
   }
 

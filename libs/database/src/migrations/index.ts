@@ -19,6 +19,7 @@ import { TrajectoryOutcomeAndPlannedFollowUps1797104000000 } from './17971040000
 import { ConsentRecords1797213047311 } from './1797213047311-ConsentRecords';
 import { Broadcasts1797300000000 } from './1797300000000-Broadcasts';
 import { SelfService1797400000000 } from './1797400000000-SelfService';
+import { HolderActions1797410000000 } from './1797410000000-HolderActions';
 import { SmsReplies1797430000000 } from './1797430000000-SmsReplies';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
@@ -40,5 +41,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConsentRecords1797213047311,
   Broadcasts1797300000000,
   SelfService1797400000000,
+  HolderActions1797410000000,
   SmsReplies1797430000000,
 ];

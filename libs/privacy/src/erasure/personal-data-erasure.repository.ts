@@ -61,6 +61,15 @@ export class PersonalDataErasureRepository extends BaseRepository {
     await tx.query(`DELETE FROM sms_inbound i WHERE ${THEIR_SMS_REPLIES('$1', '(SELECT phone FROM participant WHERE id = $1)')}`, [participantId]);
   }
 
+  /** Their registrations' personal links open nothing any more (only hashes are stored; the rows stay as the record). */
+  async revokePersonalLinksOf(participantId: string, revokedAt: Date, tx: Transaction): Promise<void> {
+    await tx.query(
+      `UPDATE registration_link SET revoked_at = $2, updated_at = now()
+        WHERE revoked_at IS NULL AND registration_id IN (SELECT id FROM registration WHERE participant_id = $1)`,
+      [participantId, revokedAt],
+    );
+  }
+
   /**
    * Kept: ids and links, registering organisation, referral channel (reports), created_at/by.
    * Consent is withdrawn, recorded as of now and by whoever erased. Then "looked like the same

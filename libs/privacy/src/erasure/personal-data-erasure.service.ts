@@ -108,6 +108,7 @@ export class PersonalDataErasure {
       const erasedById = erasedBy?.userId ?? null;
       await this.repository.deleteCodeRequestsOf(participantId, tx);
       await this.repository.deleteSmsRepliesOf(participantId, tx);
+      await this.repository.revokePersonalLinksOf(participantId, now, tx);
       await this.repository.anonymiseParticipant(participantId, { name: ERASED_NAME, language: ERASED_LANGUAGE, erasedAt: now, erasedById }, tx);
       await this.repository.emptyTrajectoryNotes(participantId, tx);
       const cancelledNotifications = await this.repository.silenceNotifications('participant_id', participantId, CANCELLED_BECAUSE, tx);

@@ -47,4 +47,12 @@ export enum RegistrationEventKind {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   ATTENDED = 'ATTENDED',
   NO_SHOW = 'NO_SHOW',
+  /** The holder of the personal link said "I am coming" (registration.holderConfirmedAt). */
+  HOLDER_CONFIRMED = 'HOLDER_CONFIRMED',
+}
+
+/** How the holder of a personal link acted without a login: on the link's page or by replying to an SMS. */
+export enum HolderVia {
+  LINK = 'LINK',
+  SMS = 'SMS',
 }

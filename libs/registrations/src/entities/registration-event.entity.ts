@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { RegistrationEventKind } from './enums';
+import { HolderVia, RegistrationEventKind } from './enums';
 
 /**
  * Every change a participant may need to hear about, written in the transaction of the change
@@ -30,6 +30,10 @@ export class RegistrationEventEntity {
 
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
+
+  /** The holder acted without a login (actorId null), on the link's page or by SMS; null when staff or the system did. */
+  @Column({ type: 'enum', enum: HolderVia, enumName: 'holder_via', nullable: true })
+  via: HolderVia | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   occurredAt: Date;

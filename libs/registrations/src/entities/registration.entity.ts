@@ -56,4 +56,8 @@ export class RegistrationEntity extends BaseEntity {
   /** Children who come along (childcare, zomerschool); the seat count is of adults. */
   @Column({ type: 'int', default: 0 })
   children: number;
+
+  /** When the holder of the personal link said "I am coming"; null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  holderConfirmedAt: Date | null;
 }

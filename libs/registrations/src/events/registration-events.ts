@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/database';
 import { DomainEvents } from '@app/events';
-import { RegistrationEventKind } from '../entities';
+import { HolderVia, RegistrationEventKind } from '../entities';
 import { RegistrationEventsRepository } from './registration-events.repository';
 
 export interface RegistrationEventInput {
@@ -11,6 +11,8 @@ export interface RegistrationEventInput {
   participantId: string;
   waitlistPosition?: number | null;
   actorId: string | null;
+  /** Set when the holder of the personal link acted (actorId null). */
+  via?: HolderVia | null;
 }
 
 /** Writes registration events in the caller's transaction, then emits 'registrations.recorded' with the rows (the outbox and the alerts react). */
@@ -24,7 +26,7 @@ export class RegistrationEvents {
   async record(tx: Transaction, events: RegistrationEventInput[]): Promise<void> {
     if (events.length === 0) return;
     const rows = await this.repository.insert(
-      events.map((event) => ({ ...event, waitlistPosition: event.waitlistPosition ?? null })),
+      events.map((event) => ({ ...event, waitlistPosition: event.waitlistPosition ?? null, via: event.via ?? null })),
       tx,
     );
     await this.events.emit(tx, 'registrations.recorded', { events: rows });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StaffDirectoryModule } from '@app/auth';
 import { MessagingModule } from '@app/messaging';
+import { RegistrationsModule } from '../registrations.module';
 import { SmsReplyComposer } from '../sms-replies/sms-reply-composer';
 import { AlertSweep } from './alert-sweep';
 import { CapacityAlerts } from './capacity-alerts';
@@ -17,7 +18,7 @@ import { StaffRecipients } from './staff-recipients';
  * runs the sweep job). Needs a TypeORM DataSource and a Clock from the application.
  */
 @Module({
-  imports: [MessagingModule, StaffDirectoryModule],
+  imports: [MessagingModule, StaffDirectoryModule, RegistrationsModule],
   providers: [
     RegistrationMessagesRepository,
     StaffRecipients,

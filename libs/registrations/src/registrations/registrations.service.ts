@@ -3,7 +3,7 @@ import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
 import { EventMap, OnEvent } from '@app/events';
 import { lockSession, lockUpcomingSessionsOfSeries, SessionEntity, SessionStatus } from '@app/scheduling';
-import { ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
+import { HolderVia, ParticipantEntity, RegistrationEntity, RegistrationEventKind, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
 import { RegistrationEventInput, RegistrationEvents } from '../events/registration-events';
 import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from '../participants/participant-rules';
 import { ParticipantsService } from '../participants/participants.service';
@@ -332,13 +332,20 @@ export class RegistrationsService {
     return registration;
   }
 
-  private async cancelLocked(tx: Transaction, actor: Actor, session: SessionEntity, registration: RegistrationEntity): Promise<RegistrationEntity> {
+  /** Under the session's lock. actor null with `via`: the holder of the personal link cancels (HolderActions). */
+  async cancelLocked(
+    tx: Transaction,
+    actor: Actor | null,
+    session: SessionEntity,
+    registration: RegistrationEntity,
+    via: HolderVia | null = null,
+  ): Promise<RegistrationEntity> {
     const heldSeat = SEATED.includes(registration.status);
     registration.status = RegistrationStatus.CANCELLED;
     registration.cancelledAt = this.clock.now();
     const saved = await this.repository.save(registration, tx);
-    const promoted = heldSeat ? await this.promote(tx, session, actor.userId) : [];
-    await this.events.record(tx, [eventOf(saved, RegistrationEventKind.CANCELLED, actor.userId), ...promoted]);
+    const promoted = heldSeat ? await this.promote(tx, session, actor?.userId ?? null) : [];
+    await this.events.record(tx, [{ ...eventOf(saved, RegistrationEventKind.CANCELLED, actor?.userId ?? null), via }, ...promoted]);
     return saved;
   }
 

@@ -6,7 +6,7 @@
  * keyword (it starts with "ik") and gets the short help answer with the personal link, where the
  * person can say it with a button. A longer phrase wins over its first word ("جی نہیں" is NO although
  * "جی" alone is YES). Case, diacritics, Arabic-script letter variants, punctuation, emoji and
- * stretched letters ("jaaa", "STOPP") do not matter.
+ * stretched letters ("jaaa", "STOPP") do not matter; a shortened word is another word ("ne" is not "nee").
  */
 export enum SmsKeyword {
   STOP = 'STOP',
@@ -103,7 +103,7 @@ const ARABIC_LETTER_VARIANTS: Record<string, string> = {
   ٱ: 'ا',
 };
 
-/** One word as the table knows it: compatibility forms unfolded, marks stripped, lower case, stretched letters folded. */
+/** One word as the table knows it: compatibility forms unfolded, marks stripped, Arabic-script variants as one, lower case. */
 export function normaliseWord(word: string): string {
   const unfolded = word
     .normalize('NFKD')
@@ -112,8 +112,18 @@ export function normaliseWord(word: string): string {
     .replace(/[\u0600-\u06ff]/g, (letter) => ARABIC_LETTER_VARIANTS[letter] ?? letter)
     .replace(/ı/g, 'i')
     .toLowerCase();
-  // "jaaa", "STOPP", "neeee": a letter written twice or more counts once (the table is folded the same way).
-  return unfolded.replace(/(\p{L})\1+/gu, '$1');
+  return unfolded;
+}
+
+/** The word with each run of one letter written once: "jaaa" and "ja", "stopp" and "stop" look the same. */
+const squeezed = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');
+
+/**
+ * A reply's word is the table's, or a stretched spelling of it ("jaaa", "STOPP", "neeee"); never a
+ * shorter one: "ne" (Turkish "what", French "not") is not "nee", "ha" is not "haa".
+ */
+function sameWord(typed: string, known: string): boolean {
+  return typed === known || (typed.length > known.length && squeezed(typed) === squeezed(known));
 }
 
 /** The words of a reply, without punctuation, emoji or spaces between them. */
@@ -157,7 +167,7 @@ const TABLE = keywordTable();
 export function keywordOf(text: string): SmsKeyword | null {
   const words = wordsOf(text);
   for (const entry of TABLE) {
-    if (entry.words.length <= words.length && entry.words.every((word, i) => words[i] === word)) return entry.keyword;
+    if (entry.words.length <= words.length && entry.words.every((word, i) => sameWord(words[i], word))) return entry.keyword;
   }
   return null;
 }

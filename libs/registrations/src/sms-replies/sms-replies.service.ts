@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, Clock, NotificationChannel, requireCoordinator, validate } from '@app/common';
+import { Actor, AppError, Clock, NotificationChannel, requireCoordinator, validate } from '@app/common';
 import { type Transaction, Transactions } from '@app/database';
 import { DomainEvents } from '@app/events';
 import { Outbox, SmsOptOuts } from '@app/messaging';
-import { RegistrationStatus, SmsReplyOutcome } from '../entities';
+import { HolderVia, RegistrationStatus, SmsReplyOutcome } from '../entities';
 import { RegistrationMessageKind } from '../messages/registration-message-kinds';
+import { HolderActions } from '../self-service/holder-actions.service';
 import { parseInboundSms } from './inbound-sms';
 import { keywordOf, SmsKeyword } from './keywords';
 import { type InboundSms, type RepliedTo, SmsRepliesRepository, type SmsReplyRow } from './sms-replies.repository';
@@ -61,6 +62,7 @@ export class SmsReplies {
     private readonly optOuts: SmsOptOuts,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly holder: HolderActions,
   ) {}
 
   /** Validates the body (BAD_USER_INPUT naming the field, nothing stored), then handles it once. */
@@ -107,9 +109,39 @@ export class SmsReplies {
         consentWithdrawnFrom: await this.repository.reachedBySms(tx, sms.fromPhone),
       };
     }
-    if (keyword !== null) return { outcome: SmsReplyOutcome.NOT_APPLICABLE, consentWithdrawnFrom: [] };
+    if (keyword !== null) {
+      const acted = await this.holderAction(keyword, about);
+      // A keyword that no longer applies (a waiting place said YES, the session started): the link says where they stand.
+      if (!acted) await this.writeHelp(tx, about, sms, now);
+      return { outcome: acted ?? SmsReplyOutcome.NOT_APPLICABLE, consentWithdrawnFrom: [] };
+    }
     const helped = await this.writeHelp(tx, about, sms, now);
     return { outcome: helped ? SmsReplyOutcome.HELP_SENT : SmsReplyOutcome.HELP_SKIPPED, consentWithdrawnFrom: [] };
+  }
+
+  /**
+   * NO cancels (an offered seat is declined: it passes on), YES says "I am coming" on a confirmed
+   * seat; each in HolderActions' own transaction, which locks the session. Both are idempotent, so
+   * when this reply's transaction fails after them the gateway's retry does no harm. Null: the
+   * action does not apply to the registration as it is now.
+   */
+  private async holderAction(keyword: SmsKeyword.NO | SmsKeyword.YES, about: RepliedTo): Promise<SmsReplyOutcome | null> {
+    const status = about.registration_status;
+    try {
+      if (keyword === SmsKeyword.NO) {
+        if (status === RegistrationStatus.OFFERED) await this.holder.decline(about.registration_id, HolderVia.SMS);
+        else if (LIVE.has(status)) await this.holder.cancel(about.registration_id, HolderVia.SMS);
+        else return null;
+        return SmsReplyOutcome.CANCELLED;
+      }
+      if (status !== RegistrationStatus.CONFIRMED) return null;
+      await this.holder.confirm(about.registration_id, HolderVia.SMS);
+      return SmsReplyOutcome.CONFIRMED;
+    } catch (error) {
+      // Started, cancelled session, no longer there: refused with a code, nothing changed.
+      if (error instanceof AppError) return null;
+      throw error;
+    }
   }
 
   private async writeStopped(tx: Transaction, inboundId: string, about: RepliedTo, now: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { SessionStatus } from '@app/scheduling';
 import { RegistrationStatus } from '../entities';
 import { RegistrationMessageKind } from '../messages/registration-message-kinds';
 import { RegistrationMessagesRepository, type Subject } from '../messages/registration-messages.repository';
+import { PersonalLinks } from '../self-service/personal-links';
 
 const LIVE = new Set<string>([RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED]);
 
@@ -16,7 +17,10 @@ const LIVE = new Set<string>([RegistrationStatus.CONFIRMED, RegistrationStatus.W
 @Injectable()
 @ComposesMessages(RegistrationMessageKind.SMS_STOPPED, RegistrationMessageKind.SMS_REPLY_HELP)
 export class SmsReplyComposer implements MessageComposer {
-  constructor(private readonly messages: RegistrationMessagesRepository) {}
+  constructor(
+    private readonly messages: RegistrationMessagesRepository,
+    private readonly links: PersonalLinks,
+  ) {}
 
   async compose(tx: Transaction, row: OutboxRow, now: Date): Promise<Composition> {
     const subject = await this.messages.subjectOf(tx, row.registrationId);
@@ -32,11 +36,7 @@ export class SmsReplyComposer implements MessageComposer {
     if (row.kind === RegistrationMessageKind.SMS_STOPPED) return { to: subject.phone, vars, calendar: null, ignoresQuietHours: true, confirmsOptOut: true };
     const stale = helpStale(subject, now);
     if (stale) return { stale };
-    return { to: subject.phone, vars: { ...vars, link: this.linkOf(row.registrationId!) }, calendar: null, ignoresQuietHours: true };
-  }
-
-  private linkOf(registrationId: string): string {
-    return `TODO-LINK/${registrationId}`;
+    return { to: subject.phone, vars: { ...vars, link: this.links.urlFor(row.registrationId!) }, calendar: null, ignoresQuietHours: true };
   }
 }
 
