@@ -14,7 +14,7 @@ import { HealthModule } from '@app/health';
 import { MailOptOutsModule, MessagingModule, NotificationsAdminModule } from '@app/messaging';
 import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
-import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
+import { RegistrationMessagesModule, RegistrationsModule, SmsRepliesModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';
@@ -27,6 +27,7 @@ import { LoadersFactory } from './loaders/loaders';
 import { LoadersModule } from './loaders/loaders.module';
 import { UnsubscribeController } from './notifications/unsubscribe.controller';
 import { PrivacyApiModule } from './privacy/privacy-api.module';
+import { SmsWebhookController } from './registrations/sms-webhook.controller';
 import { CalendarFeedController } from './volunteers/calendar-feed.controller';
 
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         BroadcastsModule,
         LoadersModule,
         PrivacyApiModule,
+        SmsRepliesModule,
         ThrottlerModule.forRootAsync({ imports: [AuthModule], inject: [APP_CONFIG, RateLimitStorage], useFactory: rateLimitOptions }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -67,7 +69,7 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
       ],
-      controllers: [CalendarFeedController, UnsubscribeController],
+      controllers: [CalendarFeedController, UnsubscribeController, SmsWebhookController],
       // Guards run in this order: who may call the operation at all, then how often.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -3,6 +3,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { EVENT_NAMES, EventRegistry, ON_EVENT, OnEventOptions, type DiscoveredHandler, type EventName } from '@app/events';
 import { FestivalMessagesModule, FestivalModule } from '@app/festival';
 import { NotificationsAdminModule } from '@app/messaging';
+import { PrivacyModule } from '@app/privacy';
 import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
@@ -47,6 +48,7 @@ describe('domain-event wiring of the API', () => {
     FestivalMessagesModule,
     ShiftMessagesModule,
     NotificationsAdminModule,
+    PrivacyModule,
   ]);
 
   it('has a handler for every event of the EventMap', () => {

@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type NextFunction, type Request, type Response, urlencoded } from 'express';
+import { raw, type NextFunction, type Request, type Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { ErrorCode } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
 import { preParseChecks, httpRateLimit } from './http-rate-limit';
+import { SMS_WEBHOOK_PATH } from './registrations/sms-webhook.controller';
 import { GRAPHIQL_PATH, serveGraphiql, wantsGraphiql } from './web/serve-graphiql';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app';
 
@@ -78,6 +79,8 @@ export function configureHttp(app: INestApplication, options: { webRoot?: string
   express.set('trust proxy', config.trustProxy);
   // Counted before the body is even read: a refused request costs the server next to nothing.
   express.use('/graphql', httpRateLimit(app));
+  // The SMS webhook's signature is over the exact bytes: they stay a Buffer there (the JSON parser then skips them).
+  express.use(SMS_WEBHOOK_PATH, raw({ type: () => true, limit: '16kb' }));
   express.useBodyParser('json', { limit: '100kb' });
   // One-click unsubscribe (RFC 8058): mail clients POST a form, only there.
   express.use('/u', urlencoded({ extended: false, limit: '1kb' }));

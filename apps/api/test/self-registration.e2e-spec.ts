@@ -1,7 +1,7 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { AppConfig } from '@app/config';
 import { Transactions } from '@app/database';
-import { ComposerRegistry, EmailChannel, MailOptOuts, NotificationDelivery, NotificationRepository, SmsChannel } from '@app/messaging';
+import { ComposerRegistry, EmailChannel, MailOptOuts, NotificationDelivery, NotificationRepository, SmsChannel, SmsOptOuts } from '@app/messaging';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
@@ -216,6 +216,7 @@ function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
     api.clock,
     composers,
     api.app.get(MailOptOuts),
+    new SmsOptOuts(),
     config,
   );
 }

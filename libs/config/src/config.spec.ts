@@ -164,6 +164,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, DATABASE_URL: 'postgres://u:p@localhost:5432/other' }, 'api').personalLinkSecret).not.toBe(api);
   });
 
+  it('takes the SMS webhook key when set (at least 32 characters, not the placeholder) and leaves the webhook off when not', () => {
+    expect(loadConfig(valid, 'api').smsWebhookSecret).toBeNull();
+    expect(loadConfig({ ...valid, SMS_WEBHOOK_SECRET: 'w'.repeat(32) }, 'api').smsWebhookSecret).toBe('w'.repeat(32));
+    expect(() => loadConfig({ ...valid, SMS_WEBHOOK_SECRET: 'too-short' }, 'api')).toThrow(/SMS_WEBHOOK_SECRET must be at least 32/);
+    expect(() => loadConfig({ ...valid, SMS_WEBHOOK_SECRET: 'change-me-to-the-secret-of-the-sms-gateway' }, 'api')).toThrow(
+      /SMS_WEBHOOK_SECRET is still the placeholder/,
+    );
+  });
+
   it('does not ask the worker for login secrets, but for its mail and SMS routes', () => {
     const worker = {
       DATABASE_URL: valid.DATABASE_URL,

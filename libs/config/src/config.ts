@@ -48,6 +48,11 @@ export interface AppConfig {
    * each token from it when it writes a message and the API checks it, so no token is ever stored.
    */
   personalLinkSecret: string;
+  /**
+   * HMAC key the SMS gateway signs the replies it forwards with (`POST /webhooks/sms`); null: the
+   * city's gateway forwards none and the endpoint answers 404.
+   */
+  smsWebhookSecret: string | null;
 }
 
 export interface RateLimits {
@@ -157,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     contactPhone: null,
     publicBaseUrl: '',
     personalLinkSecret: '',
+    smsWebhookSecret: null,
   };
   const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
     const raw = read(name, false, String(fallback));
@@ -225,6 +231,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     if (/change-?me/i.test(linkSecret)) problems.push('PERSONAL_LINK_SECRET is still the placeholder from .env.example; set a random value');
     config.personalLinkSecret = linkSecret;
   } else config.personalLinkSecret = createHash('sha256').update(`oefenkansen-development-links|${config.databaseUrl}`).digest('hex');
+
+  const webhookSecret = read('SMS_WEBHOOK_SECRET', false);
+  if (webhookSecret !== '') {
+    if (webhookSecret.length < 32) problems.push('SMS_WEBHOOK_SECRET must be at least 32 characters');
+    if (/change-?me/i.test(webhookSecret))
+      problems.push('SMS_WEBHOOK_SECRET is still the placeholder from .env.example; set the random value the SMS gateway signs with');
+    config.smsWebhookSecret = webhookSecret;
+  }
 
   const ttlRaw = read('TOKEN_TTL_MINUTES', false, '720');
   config.tokenTtlMinutes = Number(ttlRaw);

@@ -38,6 +38,18 @@ export interface RegistrationCodeRequestRef {
   sessionId: string;
 }
 
+/** What an SMS reply did, for the audit trail and the consent history (privacy's). */
+export interface SmsReplyHandled {
+  inboundId: string;
+  /** The participant the reply was about; null for an unknown number. */
+  participantId: string | null;
+  keyword: string | null;
+  outcome: string;
+  /** STOP: the participants reached on that number whose consent to be contacted is now withdrawn. */
+  consentWithdrawnFrom: string[];
+  at: Date;
+}
+
 export interface EventMap {
   /** A session starts at another time: its shifts and reminders follow. */
   'session.moved': { session: SessionRef; previousStartsAt: Date; actorId: string | null };
@@ -68,6 +80,8 @@ export interface EventMap {
   'registrationCode.withdrawn': { requestIds: string[] };
   /** The hourly budget of code SMS is used up: the coordinators must hear it. */
   'registrationCode.budgetReached': { budget: number };
+  /** An SMS reply was handled: it must reach the audit trail (and a STOP the consent history). */
+  'smsReply.handled': SmsReplyHandled;
 }
 
 export type EventName = keyof EventMap;
@@ -87,6 +101,7 @@ export const EVENT_NAMES = Object.keys({
   'registrationCode.issued': true,
   'registrationCode.withdrawn': true,
   'registrationCode.budgetReached': true,
+  'smsReply.handled': true,
 } satisfies Record<EventName, true>) as EventName[];
 
 /** Emitting these without a handler throws: their effect is the whole point of the caller's transaction. */
@@ -94,4 +109,5 @@ export const EVENTS_THAT_NEED_A_HANDLER: ReadonlySet<EventName> = new Set<EventN
   'registrationCode.issued',
   'registrationCode.withdrawn',
   'registrationCode.budgetReached',
+  'smsReply.handled',
 ]);

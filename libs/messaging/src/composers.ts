@@ -10,6 +10,8 @@ export interface PreparedMessage {
   calendar: { filename: string; content: string } | null;
   /** An SMS awaited right now (a registration code): it leaves at night too. */
   ignoresQuietHours?: boolean;
+  /** The confirmation of a STOP: the one SMS that still goes to a number on the opt-out list. */
+  confirmsOptOut?: boolean;
   /** A reminder: how late it left after its due time is measured (/metrics). */
   measureLateness?: boolean;
 }

@@ -1,6 +1,7 @@
 export * from './outbox-message';
 export * from './composers';
 export * from './outbox';
+export * from './opt-outs/sms-opt-outs';
 export * from './composer-registry';
 export * from './entities';
 export * from './messaging.module';

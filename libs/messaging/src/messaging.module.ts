@@ -6,12 +6,13 @@ import { ComposerRegistry } from './composer-registry';
 import { NotificationDelivery } from './delivery/delivery.service';
 import { NotificationDispatcher } from './delivery/dispatcher';
 import { NotificationRepository } from './notification.repository';
+import { SmsOptOuts } from './opt-outs/sms-opt-outs';
 import { Outbox } from './outbox';
 import { MailOptOutRepository } from './unsubscribe/mail-opt-out.repository';
 import { MailOptOuts } from './unsubscribe/mail-opt-outs.service';
 
 /** The outbox the domains write to in their transactions (the API, the worker, anything that changes data). */
-@Module({ providers: [Outbox], exports: [Outbox] })
+@Module({ providers: [Outbox, SmsOptOuts], exports: [Outbox, SmsOptOuts] })
 export class MessagingModule {}
 
 /** One-click unsubscribe (the API's /u/<token>) and the opt-out check before a mail leaves (the worker). */
@@ -24,7 +25,7 @@ export class MailOptOutsModule {}
  */
 @Module({
   imports: [QueuesModule, DiscoveryModule, MailOptOutsModule],
-  providers: [NotificationRepository, EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher],
+  providers: [NotificationRepository, EmailChannel, SmsChannel, ComposerRegistry, NotificationDelivery, NotificationDispatcher, SmsOptOuts],
   exports: [NotificationDelivery, NotificationDispatcher],
 })
 export class MessagingDeliveryModule {}

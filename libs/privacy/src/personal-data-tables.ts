@@ -31,6 +31,7 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataCoverage>
   trajectory_follow_up: { subject: 'participant', exported: 'trajectories[].follow_ups', erased: 'note emptied' },
   notification: { subject: 'participant', exported: 'notifications (of a participant or a user)', erased: 'last_error emptied, pending ones cancelled' },
   delivery_attempt: { subject: 'participant', exported: 'notifications[].delivery_attempts', erased: 'error emptied' },
+  sms_inbound: { subject: 'participant', exported: 'sms_replies', erased: 'deleted: those about them and those from their phone' },
   app_user: { subject: 'user', exported: 'user (without secrets)', erased: 'anonymised, deactivated' },
   volunteer_profile: { subject: 'user', exported: 'volunteer_profile', erased: 'emptied' },
   volunteer_absence: { subject: 'user', exported: 'absences', erased: 'deleted' },
@@ -42,5 +43,8 @@ export const PERSONAL_DATA_TABLES: Readonly<Record<string, PersonalDataCoverage>
   shift: { notAboutAPerson: "a shift's practical notes" },
   venue: { notAboutAPerson: "a building's address and accessibility notes" },
   festival_edition: { notAboutAPerson: "the festival site's address" },
+  sms_opt_out: {
+    notAboutAPerson: 'a bare number that answered STOP, with no name or link to anyone: kept after an erasure, so that number is never texted again',
+  },
   organisation: { notAboutAPerson: "a school's or centre's general phone number, which mails give as the number to call" },
 };

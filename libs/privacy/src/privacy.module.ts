@@ -5,6 +5,7 @@ import { AuditLogRepository } from './audit/audit-log.repository';
 import { AuditLog } from './audit/audit-log.service';
 import { ConsentRecordsRepository } from './consent/consent-records.repository';
 import { ConsentService } from './consent/consent.service';
+import { SmsReplyConsent } from './consent/sms-reply-consent';
 import { ErasurePreviewRepository, PersonalDataErasureRepository } from './erasure/personal-data-erasure.repository';
 import { PersonalDataErasure } from './erasure/personal-data-erasure.service';
 import { PersonalDataExportRepository } from './export/personal-data-export.repository';
@@ -12,7 +13,7 @@ import { PersonalDataExporter } from './export/personal-data-export.service';
 import { RetentionRepository } from './retention/retention.repository';
 import { RetentionService } from './retention/retention.service';
 
-const SERVICES = [AuditLog, PersonalDataExporter, PersonalDataErasure, ConsentService, RetentionService];
+const SERVICES = [AuditLog, PersonalDataExporter, PersonalDataErasure, ConsentService, RetentionService, SmsReplyConsent];
 const REPOSITORIES = [
   AuditLogRepository,
   PersonalDataExportRepository,

@@ -20,3 +20,6 @@ export * from './seat-offers/seat-offer-rules';
 export * from './childcare/childcare.service';
 export * from './childcare/children-rules';
 export type { ChildcareCounts } from './childcare/childcare.repository';
+export * from './sms-replies/sms-replies.module';
+export * from './sms-replies/sms-replies.service';
+export * from './sms-replies/keywords';

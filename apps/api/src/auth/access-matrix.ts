@@ -57,6 +57,7 @@ export const ACCESS_MATRIX: Readonly<Record<RootType, Readonly<Record<string, Ac
     messagePreview: { who: COORDINATORS },
     broadcastPlan: { who: COORDINATORS },
     broadcasts: { who: COORDINATORS },
+    smsReplies: { who: COORDINATORS },
     // Festival
     festivalDates: { who: ANYONE },
     festivalEditions: { who: ANYONE },

@@ -15,6 +15,7 @@ import { ParticipantsResolver } from '../registrations/participants.resolver';
 import { RegistrationsResolver, SessionSeatsResolver } from '../registrations/registrations.resolver';
 import { SelfRegistrationResolver } from '../registrations/self-registration.resolver';
 import { SelfServiceResolver } from '../registrations/self-service.resolver';
+import { SmsRepliesResolver } from '../registrations/sms-replies.resolver';
 import { ClosuresResolver } from '../scheduling/closures.resolver';
 import { OrganisationScreeningFieldsResolver, OrganisationScreeningResolver } from '../scheduling/organisation-screening.resolver';
 import { OrganisationsResolver } from '../scheduling/organisations.resolver';
@@ -45,6 +46,7 @@ export const API_RESOLVERS = [
   NotificationsResolver,
   UnsubscribeResolver,
   BroadcastsResolver,
+  SmsRepliesResolver,
   FestivalEditionsResolver,
   StandBookingsResolver,
   StandApplicationsResolver,

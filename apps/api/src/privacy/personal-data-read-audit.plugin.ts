@@ -21,6 +21,7 @@ export const PERSONAL_DATA_TYPES: Readonly<Record<string, { kind: AuditSubjectKi
   TrajectoryStatusChange: { kind: AuditSubjectKind.TRAJECTORY, subjectOf: (change) => change.trajectoryId },
   TrajectoryFollowUp: { kind: AuditSubjectKind.TRAJECTORY, subjectOf: (followUp) => followUp.trajectoryId },
   ConsentRecord: { kind: AuditSubjectKind.PARTICIPANT, subjectOf: (record) => record.participantId },
+  SmsReply: { kind: AuditSubjectKind.PARTICIPANT, subjectOf: (reply) => reply.participantId },
 };
 
 const IDENTIFYING_ONLY = new Set(['id', '__typename']);

@@ -24,6 +24,7 @@ import { SeatOffers1797420000000 } from './1797420000000-SeatOffers';
 import { WalkIns1797450000000 } from './1797450000000-WalkIns';
 import { MailOptOut1797440000000 } from './1797440000000-MailOptOut';
 import { Children1797460000000 } from './1797460000000-Children';
+import { SmsReplies1797430000000 } from './1797430000000-SmsReplies';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -49,4 +50,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WalkIns1797450000000,
   MailOptOut1797440000000,
   Children1797460000000,
+  SmsReplies1797430000000,
 ];

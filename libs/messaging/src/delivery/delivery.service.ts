@@ -10,6 +10,7 @@ import { ComposerRegistry } from '../composer-registry';
 import type { PreparedMessage } from '../composers';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationRepository } from '../notification.repository';
+import { SmsOptOuts } from '../opt-outs/sms-opt-outs';
 import { isTransactional, type MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
 import { withUnsubscribeLink } from '../templates/unsubscribe-footer';
@@ -48,7 +49,8 @@ export class NotificationDelivery {
     private readonly sms: SmsChannel,
     private readonly clock: Clock,
     private readonly composers: ComposerRegistry,
-    private readonly optOuts: MailOptOuts,
+    private readonly mailOptOuts: MailOptOuts,
+    private readonly smsOptOuts: SmsOptOuts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     // Absent where no /metrics is served (e.g. a bench's bare worker context).
     @Optional() private readonly metrics?: MetricsRegistry,
@@ -66,12 +68,16 @@ export class NotificationDelivery {
       const now = this.clock.now();
       if (row.dueAt.getTime() > now.getTime() + 1000) return { result: 'NOT_DUE' as const };
       const prepared = await this.composers.composerOf(row.kind).compose(manager, row, now);
-      if ('stale' in prepared) {
-        await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: prepared.stale });
+      // Whatever domain wrote it: a number that answered STOP gets no SMS but the stop's confirmation.
+      const optedOut =
+        'stale' in prepared || row.channel !== NotificationChannel.SMS || prepared.confirmsOptOut ? false : await this.smsOptOuts.isOptedOut(manager, prepared.to);
+      if ('stale' in prepared || optedOut) {
+        const reason = 'stale' in prepared ? prepared.stale : 'the number answered STOP: no SMS goes to it any more';
+        await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: reason });
         await this.settled(manager, row);
         return { result: 'CANCELLED' as const };
       }
-      if (this.mayUnsubscribe(row) && (await this.optOuts.hasUnsubscribed(prepared.to, manager))) {
+      if (this.mayUnsubscribe(row) && (await this.mailOptOuts.hasUnsubscribed(prepared.to, manager))) {
         await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: UNSUBSCRIBED });
         await this.settled(manager, row);
         return { result: 'CANCELLED' as const };
@@ -126,7 +132,7 @@ export class NotificationDelivery {
     const vars = { ...given, contactPhone: given.contactPhone ?? this.config.contactPhone };
     const rendered = renderMessage(row.kind, row.language, vars);
     if (row.channel === NotificationChannel.SMS) return this.sms.send({ to: prepared.to, text: rendered.sms, reference: row.dedupeKey });
-    const unsubscribeUrl = this.mayUnsubscribe(row) ? this.optOuts.unsubscribeUrl(prepared.to, rendered.language) : undefined;
+    const unsubscribeUrl = this.mayUnsubscribe(row) ? this.mailOptOuts.unsubscribeUrl(prepared.to, rendered.language) : undefined;
     const message = unsubscribeUrl ? withUnsubscribeLink(rendered, unsubscribeUrl) : rendered;
     return this.email.send({
       to: prepared.to,

@@ -36,6 +36,10 @@ export const MESSAGE_KIND_INFO = {
   SEAT_OFFERED: { transactional: true, why: 'about their own registration: a seat held for them, to take or pass on' },
   /** To a participant: they did not answer a seat offer in time; the seat went on, they may register again. */
   SEAT_OFFER_EXPIRED: { transactional: true, why: 'about their own registration: the seat held for them went to the next person' },
+  /** To a number that answered STOP: the one confirmation that no SMS will follow (firstName; no date). */
+  SMS_STOPPED: { transactional: true, why: 'the answer to their own STOP: the one SMS that confirms no other will follow' },
+  /** To a participant whose SMS reply was no keyword: say it with the personal link (link) about title, date, time. */
+  SMS_REPLY_HELP: { transactional: true, why: 'the answer to their own reply: how to act on their registration' },
   /** Staff alert: all places are taken (needs confirmedCount, capacity; optional waitlistCount). */
   SESSION_FULL: { transactional: false, why: 'a staff alert: the session page shows the same numbers' },
   /** Staff alert: many people wait, suggest a second table (needs waitlistCount). */

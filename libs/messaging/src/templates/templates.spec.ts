@@ -130,6 +130,8 @@ const REQUIRED_IN_TEXT: Record<CatalogueKind, string[]> = {
   ['PASSWORD_RESET']: ['firstName', 'link', 'date', 'time'],
   ['TRAJECTORY_FOLLOW_UP_DUE']: ['firstName', 'title', 'date', 'link'],
   ['BROADCAST']: ['firstName', 'message'],
+  ['SMS_STOPPED']: ['firstName'],
+  ['SMS_REPLY_HELP']: ['firstName', 'title', 'date', 'time', 'link'],
 };
 
 const placeholdersIn = (template: string) => [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]);
@@ -198,8 +200,9 @@ describe('catalogues', () => {
         expect({ kind, lists: placeholdersIn(entry.subject + entry.sms).filter((name) => name === 'lines' || name === 'slots') }).toEqual({ kind, lists: [] });
         const inText = new Set(placeholdersIn(entry.text));
         expect({ kind, missing: REQUIRED_IN_TEXT[kind].filter((name) => !inText.has(name)) }).toEqual({ kind, missing: [] });
-        // The waiting-list SMS may leave out the date to stay short in non-Latin scripts; a broadcast is the coordinator's words only.
-        if (kind !== 'WAITLISTED' && kind !== 'BROADCAST')
+        // The waiting-list SMS may leave out the date to stay short in non-Latin scripts; a broadcast is the coordinator's words only;
+        // a stop's confirmation is about no session.
+        if (kind !== 'WAITLISTED' && kind !== 'BROADCAST' && kind !== 'SMS_STOPPED')
           expect({ kind, smsHasDate: placeholdersIn(entry.sms).includes('date') }).toEqual({ kind, smsHasDate: true });
       }
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock } from '@app/common';
 import { Transactions } from '@app/database';
-import { Outbox } from '@app/messaging';
+import { Outbox, SmsOptOuts } from '@app/messaging';
 import { ParticipantsService, registrationPolicy, ParticipantEntity } from '@app/registrations';
 import { ConsentRecord, ConsentRecordsRepository } from './consent-records.repository';
 
@@ -20,6 +20,7 @@ export class ConsentService {
     private readonly participants: ParticipantsService,
     private readonly records: ConsentRecordsRepository,
     private readonly clock: Clock,
+    private readonly optOuts: SmsOptOuts,
   ) {}
 
   /** Whoever may see the participant (a coordinator, their school's contact, their host) records it. */
@@ -34,6 +35,8 @@ export class ConsentService {
       await this.participants.recordConsent(tx, participant.id, changes);
       await this.records.insert({ participantId: participant.id, consent, recordedAt: changes.consentRecordedAt, recordedById: viewer.userId }, tx);
       if (!consent) await this.outbox.cancelPending(tx, { participantId: participant.id }, 'consent to contact was withdrawn');
+      // Consent given again to staff undoes an earlier STOP by SMS: their number may be texted again.
+      if (consent && participant.phone) await this.optOuts.lift(tx, participant.phone);
       return { ...participant, ...changes };
     });
   }

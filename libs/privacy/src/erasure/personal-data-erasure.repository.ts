@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
 import { NotificationStatus } from '@app/messaging';
-import { THEIR_CODE_REQUESTS } from '../export/personal-data-export.repository';
+import { THEIR_CODE_REQUESTS, THEIR_SMS_REPLIES } from '../export/personal-data-export.repository';
 import type { ErasureCounts } from './erasure-preview';
 
 /** What names or reaches the person (name, e-mail, phone), as stored; nulls where empty. */
@@ -54,6 +54,11 @@ export class PersonalDataErasureRepository extends BaseRepository {
     await tx.query(`DELETE FROM registration_code_request q WHERE ${THEIR_CODE_REQUESTS('$1', '(SELECT phone FROM participant WHERE id = $1)')}`, [
       participantId,
     ]);
+  }
+
+  /** Their SMS replies may say anything: they go, before the phone that finds them does. */
+  async deleteSmsRepliesOf(participantId: string, tx: Transaction): Promise<void> {
+    await tx.query(`DELETE FROM sms_inbound i WHERE ${THEIR_SMS_REPLIES('$1', '(SELECT phone FROM participant WHERE id = $1)')}`, [participantId]);
   }
 
   /** Their registrations' personal links open nothing any more (only hashes are stored; the rows stay as the record). */

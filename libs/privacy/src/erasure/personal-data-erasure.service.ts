@@ -107,6 +107,7 @@ export class PersonalDataErasure {
       const now = this.clock.now();
       const erasedById = erasedBy?.userId ?? null;
       await this.repository.deleteCodeRequestsOf(participantId, tx);
+      await this.repository.deleteSmsRepliesOf(participantId, tx);
       await this.repository.revokePersonalLinksOf(participantId, now, tx);
       await this.repository.deleteChildrenOf(participantId, tx);
       await this.repository.anonymiseParticipant(participantId, { name: ERASED_NAME, language: ERASED_LANGUAGE, erasedAt: now, erasedById }, tx);

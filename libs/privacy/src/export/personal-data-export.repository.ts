@@ -12,6 +12,10 @@ import type { PersonalDataSubject } from '../subject';
 export const THEIR_CODE_REQUESTS = (participantId: string, phone: string) =>
   `(q.registration_id IN (SELECT r.id FROM registration r WHERE r.participant_id = ${participantId}) OR (${phone} IS NOT NULL AND q.phone = ${phone}))`;
 
+/** The SMS replies about a participant, and every other one from their phone. */
+export const THEIR_SMS_REPLIES = (participantId: string, phone: string) =>
+  `(i.participant_id = ${participantId} OR (${phone} IS NOT NULL AND i.from_phone = ${phone}))`;
+
 /** A JSON array of the rows a subquery yields, [] when none. */
 const list = (subquery: string) => `coalesce((${subquery}), '[]'::jsonb)`;
 
@@ -35,6 +39,8 @@ const PARTICIPANT_DOCUMENT = `
     'registration_code_requests', ${list(`
       SELECT jsonb_agg(to_jsonb(q) - 'code_hash' ORDER BY q.created_at, q.id) FROM registration_code_request q
        WHERE ${THEIR_CODE_REQUESTS('p.id', 'p.phone')}`)},
+    'sms_replies', ${list(`
+      SELECT jsonb_agg(to_jsonb(i) ORDER BY i.received_at, i.id) FROM sms_inbound i WHERE ${THEIR_SMS_REPLIES('p.id', 'p.phone')}`)},
     'notifications', ${list(`
       SELECT jsonb_agg(to_jsonb(n) || jsonb_build_object('delivery_attempts',
                ${list(`SELECT jsonb_agg(to_jsonb(a) ORDER BY a.attempt) FROM delivery_attempt a WHERE a.notification_id = n.id`)}) ORDER BY n.due_at, n.id)

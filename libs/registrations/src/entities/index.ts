@@ -7,6 +7,7 @@ export * from './session-alert.entity';
 export * from './app-setting.entity';
 export * from './registration-link.entity';
 export * from './registration-child.entity';
+export * from './sms-inbound.entity';
 
 import { AppSettingEntity } from './app-setting.entity';
 import { ParticipantEntity } from './participant.entity';
@@ -16,6 +17,7 @@ import { RegistrationEventEntity } from './registration-event.entity';
 import { RegistrationLinkEntity } from './registration-link.entity';
 import { RegistrationEntity } from './registration.entity';
 import { SessionAlertEntity } from './session-alert.entity';
+import { SmsInboundEntity } from './sms-inbound.entity';
 
 /** The tables this lib owns; the apps list every lib's entities for TypeORM. */
 export const REGISTRATIONS_ENTITIES = [
@@ -27,4 +29,5 @@ export const REGISTRATIONS_ENTITIES = [
   AppSettingEntity,
   RegistrationLinkEntity,
   RegistrationChildEntity,
+  SmsInboundEntity,
 ];

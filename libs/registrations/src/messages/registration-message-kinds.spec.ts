@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { MESSAGE_KINDS, MESSAGE_KINDS_METADATA } from '@app/messaging';
+import { SmsReplyComposer } from '../sms-replies/sms-reply-composer';
 import { ParticipantMessageComposer } from './participant-composer';
 import { RegistrationCodeComposer } from './registration-code-messages';
 import { RegistrationMessageKind } from './registration-message-kinds';
@@ -13,7 +14,7 @@ describe('registrations message kinds', () => {
   });
 
   it('each have exactly one of the registrations composers', () => {
-    const composed = [ParticipantMessageComposer, StaffMessageComposer, RegistrationCodeComposer].flatMap(
+    const composed = [ParticipantMessageComposer, StaffMessageComposer, RegistrationCodeComposer, SmsReplyComposer].flatMap(
       (composer) => Reflect.getMetadata(MESSAGE_KINDS_METADATA, composer) as string[],
     );
     expect([...composed].sort()).toEqual([...kinds].sort());

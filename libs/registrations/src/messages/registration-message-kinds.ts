@@ -32,4 +32,8 @@ export enum RegistrationMessageKind {
   REGISTRATION_CODE = 'REGISTRATION_CODE',
   /** Staff alert to coordinators, once per hour: the hourly budget of code SMS is used up, new requests are refused (capacity = budget; date, time = when). */
   SMS_CODE_BUDGET_REACHED = 'SMS_CODE_BUDGET_REACHED',
+  /** To a number that answered STOP: the one SMS that still goes to it, saying no more will. */
+  SMS_STOPPED = 'SMS_STOPPED',
+  /** To a participant whose SMS reply was no keyword: their personal link, at most once per registration per hour. */
+  SMS_REPLY_HELP = 'SMS_REPLY_HELP',
 }

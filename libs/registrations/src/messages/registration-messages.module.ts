@@ -4,6 +4,8 @@ import { MessagingModule } from '@app/messaging';
 import { PersonalLinkRows } from '../self-service/personal-link-rows';
 import { PersonalLinks } from '../self-service/personal-links';
 import { PersonalLinksRepository } from '../self-service/personal-links.repository';
+import { RegistrationsModule } from '../registrations.module';
+import { SmsReplyComposer } from '../sms-replies/sms-reply-composer';
 import { AlertSweep } from './alert-sweep';
 import { CapacityAlerts } from './capacity-alerts';
 import { ParticipantMessageComposer } from './participant-composer';
@@ -19,7 +21,7 @@ import { StaffRecipients } from './staff-recipients';
  * runs the sweep job). Needs a TypeORM DataSource and a Clock from the application.
  */
 @Module({
-  imports: [MessagingModule, StaffDirectoryModule],
+  imports: [MessagingModule, StaffDirectoryModule, RegistrationsModule],
   providers: [
     RegistrationMessagesRepository,
     StaffRecipients,
@@ -33,6 +35,7 @@ import { StaffRecipients } from './staff-recipients';
     PersonalLinks,
     PersonalLinksRepository,
     PersonalLinkRows,
+    SmsReplyComposer,
   ],
   exports: [NotificationOutbox, AlertSweep],
 })
