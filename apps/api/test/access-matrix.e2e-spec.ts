@@ -1,7 +1,7 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, GraphQLField, GraphQLObjectType, IntrospectionQuery, isLeafType } from 'graphql';
 import { Role } from '@app/common';
-import { PersonalLinks } from '@app/registrations';
 import { unsubscribeToken } from '@app/messaging';
+import { PersonalLinks } from '@app/registrations';
 import { ACCESS_MATRIX, AccessRule, RootType } from '../src/auth/access-matrix';
 import { at, BOOK_STAND, CREATE_EDITION, createFestival, Festival, SATURDAY, SUNDAY } from './festival-fixtures';
 import { CREATE_SERIES, CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';

@@ -21,10 +21,10 @@ import { Broadcasts1797300000000 } from './1797300000000-Broadcasts';
 import { SelfService1797400000000 } from './1797400000000-SelfService';
 import { HolderActions1797410000000 } from './1797410000000-HolderActions';
 import { SeatOffers1797420000000 } from './1797420000000-SeatOffers';
-import { WalkIns1797450000000 } from './1797450000000-WalkIns';
-import { MailOptOut1797440000000 } from './1797440000000-MailOptOut';
-import { Children1797460000000 } from './1797460000000-Children';
 import { SmsReplies1797430000000 } from './1797430000000-SmsReplies';
+import { MailOptOut1797440000000 } from './1797440000000-MailOptOut';
+import { WalkIns1797450000000 } from './1797450000000-WalkIns';
+import { Children1797460000000 } from './1797460000000-Children';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795430355210,
   Registrations1795432790114,
@@ -47,8 +47,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SelfService1797400000000,
   HolderActions1797410000000,
   SeatOffers1797420000000,
-  WalkIns1797450000000,
-  MailOptOut1797440000000,
-  Children1797460000000,
   SmsReplies1797430000000,
+  MailOptOut1797440000000,
+  WalkIns1797450000000,
+  Children1797460000000,
 ];

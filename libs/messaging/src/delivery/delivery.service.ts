@@ -70,7 +70,9 @@ export class NotificationDelivery {
       const prepared = await this.composers.composerOf(row.kind).compose(manager, row, now);
       // Whatever domain wrote it: a number that answered STOP gets no SMS but the stop's confirmation.
       const optedOut =
-        'stale' in prepared || row.channel !== NotificationChannel.SMS || prepared.confirmsOptOut ? false : await this.smsOptOuts.isOptedOut(manager, prepared.to);
+        'stale' in prepared || row.channel !== NotificationChannel.SMS || prepared.confirmsOptOut
+          ? false
+          : await this.smsOptOuts.isOptedOut(manager, prepared.to);
       if ('stale' in prepared || optedOut) {
         const reason = 'stale' in prepared ? prepared.stale : 'the number answered STOP: no SMS goes to it any more';
         await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: reason });

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { StaffDirectoryModule } from '@app/auth';
 import { MessagingModule } from '@app/messaging';
+import { RegistrationsModule } from '../registrations.module';
 import { PersonalLinkRows } from '../self-service/personal-link-rows';
 import { PersonalLinks } from '../self-service/personal-links';
 import { PersonalLinksRepository } from '../self-service/personal-links.repository';
-import { RegistrationsModule } from '../registrations.module';
 import { SmsReplyComposer } from '../sms-replies/sms-reply-composer';
 import { AlertSweep } from './alert-sweep';
 import { CapacityAlerts } from './capacity-alerts';
