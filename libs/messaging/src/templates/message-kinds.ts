@@ -36,10 +36,6 @@ export const MESSAGE_KIND_INFO = {
   SEAT_OFFERED: { transactional: true, why: 'about their own registration: a seat held for them, to take or pass on' },
   /** To a participant: they did not answer a seat offer in time; the seat went on, they may register again. */
   SEAT_OFFER_EXPIRED: { transactional: true, why: 'about their own registration: the seat held for them went to the next person' },
-  /** To a number that answered STOP: the one confirmation that no SMS will follow (firstName; no date). */
-  SMS_STOPPED: { transactional: true, why: 'the answer to their own STOP: the one SMS that confirms no other will follow' },
-  /** To a participant whose SMS reply was no keyword: say it with the personal link (link) about title, date, time. */
-  SMS_REPLY_HELP: { transactional: true, why: 'the answer to their own reply: how to act on their registration' },
   /** Staff alert: all places are taken (needs confirmedCount, capacity; optional waitlistCount). */
   SESSION_FULL: { transactional: false, why: 'a staff alert: the session page shows the same numbers' },
   /** Staff alert: many people wait, suggest a second table (needs waitlistCount). */
@@ -82,6 +78,10 @@ export const MESSAGE_KIND_INFO = {
   TRAJECTORY_FOLLOW_UP_DUE: { transactional: false, why: 'a staff alert: the case desk counts the follow-ups due' },
   /** To a participant or festival organiser: a coordinator's own words (message), about title; inDutch adds a line saying the words are Dutch. */
   BROADCAST: { transactional: false, why: "a coordinator's announcement to many readers, not asked for by the reader" },
+  /** To a number that answered STOP: the one confirmation that no SMS will follow (firstName; no date). */
+  SMS_STOPPED: { transactional: true, why: 'the answer to their own STOP: the one SMS that confirms no other will follow' },
+  /** To a participant whose SMS reply was no keyword: say it with the personal link (link) about title, date, time. */
+  SMS_REPLY_HELP: { transactional: true, why: 'the answer to their own reply: how to act on their registration' },
 } as const satisfies Record<string, MessageKindInfo>;
 
 export type CatalogueKind = keyof typeof MESSAGE_KIND_INFO;

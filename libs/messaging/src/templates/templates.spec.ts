@@ -166,7 +166,7 @@ describe('catalogues', () => {
     expect([...SUPPORTED_MESSAGE_LANGUAGES]).toEqual(['nl', 'fr', 'en', 'ar', 'ru', 'prs', 'ps', 'so', 'ro', 'ur', 'uk', 'tr']);
     expect(Object.keys(CATALOGUES).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
     expect(Object.keys(DIGEST_LABELS).sort()).toEqual([...SUPPORTED_MESSAGE_LANGUAGES].sort());
-    expect(MESSAGE_KINDS).toHaveLength(30);
+    expect(MESSAGE_KINDS).toHaveLength(32);
     expect(new Set(MESSAGE_KINDS).size).toBe(MESSAGE_KINDS.length);
   });
 
