@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { StaffDirectoryModule } from '@app/auth';
 import { MessagingModule } from '@app/messaging';
 import { RegistrationsModule } from '../registrations.module';
-import { PersonalLinkRows } from '../self-service/personal-link-rows';
 import { PersonalLinks } from '../self-service/personal-links';
 import { PersonalLinksRepository } from '../self-service/personal-links.repository';
 import { SmsReplyComposer } from '../sms-replies/sms-reply-composer';
@@ -34,7 +33,6 @@ import { StaffRecipients } from './staff-recipients';
     RegistrationCodeComposer,
     PersonalLinks,
     PersonalLinksRepository,
-    PersonalLinkRows,
     SmsReplyComposer,
   ],
   exports: [NotificationOutbox, AlertSweep],
