@@ -127,6 +127,49 @@ describe('walk-ins: someone at the door, added by a host or a coordinator as ATT
     for (let i = 0; i < 3; i += 1) dataOf(await walkIn({ sessionId: id }));
     expect(await seats(id)).toEqual({ booked: 2, beyond: 3 });
     expect(await list(id)).toMatchObject({ confirmedCount: 2, availableSeats: 0 });
+
+    // Jamal, still on the waiting list, turns up too: his own registration comes in as a walk-in.
+    const [{ participant_id }] = await api.dataSource.query(`SELECT participant_id FROM registration WHERE id = $1`, [waiting.id]);
+    const jamal = dataOf(await walkIn({ sessionId: id, participantId: participant_id })).registerWalkIn;
+    expect(jamal).toMatchObject({ id: waiting.id, status: 'ATTENDED', walkIn: true });
+    expect(await seats(id)).toEqual({ booked: 2, beyond: 4 });
+  });
+
+  it('never registers an anonymous walk-in again: their id is NOT_FOUND for registerParticipant and registerWalkIn', async () => {
+    const id = await session(5);
+    const next = await session(5, { startsAt: '2026-09-15T19:00:00+02:00', endsAt: '2026-09-15T20:30:00+02:00' });
+    api.clock.set(DURING);
+    const anonymousId = dataOf(await walkIn({ sessionId: id })).registerWalkIn.participant.id;
+    const before = await tableSnapshot(api.dataSource, TABLES);
+    expect(errorOf(await walkIn({ sessionId: id, participantId: anonymousId })).code).toBe('NOT_FOUND');
+    expect(errorOf(await api.gql(REGISTER_PARTICIPANT, { i: { sessionId: next, participantId: anonymousId } }, world.tokens.host)).code).toBe('NOT_FOUND');
+    expect(await tableSnapshot(api.dataSource, TABLES)).toEqual(before);
+  });
+
+  it('keeps the booked seats within capacity when walk-ins and online registrations race an hour before the start', async () => {
+    const id = await session(4);
+    api.clock.set(HOUR_BEFORE);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2 === 0
+          ? walkIn({ sessionId: id, children: i % 3 })
+          : api.gql(REGISTER_PARTICIPANT, { i: { sessionId: id, participant: parent(`Race${i}`) } }, world.tokens.host),
+      ),
+    );
+    for (const result of results) dataOf(result);
+    const [row] = await api.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status IN ('CONFIRMED', 'ATTENDED', 'NO_SHOW') AND NOT beyond_capacity)::int AS booked,
+              count(*) FILTER (WHERE beyond_capacity)::int AS beyond,
+              count(*) FILTER (WHERE beyond_capacity AND NOT walk_in)::int AS beyond_not_walk_in,
+              count(*) FILTER (WHERE walk_in AND status <> 'ATTENDED')::int AS walk_ins_not_attended,
+              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waiting
+         FROM registration WHERE session_id = $1`,
+      [id],
+    );
+    // Four seats: whoever came first took them; the other walk-ins sit beyond capacity, the other registrations wait.
+    expect(row).toMatchObject({ booked: 4, beyond_not_walk_in: 0, walk_ins_not_attended: 0 });
+    expect(row.beyond + row.waiting).toBe(8);
+    expect(await list(id)).toMatchObject({ confirmedCount: 4, availableSeats: 0 });
   });
 
   it('refuses the same call the day after, and three hours before the start, with WALK_IN_CLOSED; nothing changes', async () => {

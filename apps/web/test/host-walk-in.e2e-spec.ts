@@ -133,6 +133,20 @@ describe('host page: add a walk-in', () => {
     ]);
   });
 
+  it('counts the walk-ins in the coordinator’s report: among the attended, and apart', async () => {
+    const page = await web.newPage({ viewport: PHONE });
+    await page.goto(`/login?next=${encodeURIComponent('/coordinator/reports')}`);
+    await signIn(page, 'coordinator@test.oefenkansen.be');
+    await page.getByRole('heading', { level: 1, name: 'Rapporten' }).waitFor();
+    const table = page.locator('#attendance-table');
+    await table.locator('tbody tr').first().waitFor();
+    const headers = await table.locator('thead th').allInnerTexts();
+    const cells = await table.locator('tbody tr', { hasText: 'Praattafel' }).locator('th, td').allInnerTexts();
+    const column = (header: string) => cells[headers.indexOf(header)];
+    expect([column('Aanwezig'), column('Waarvan zonder inschrijving')]).toEqual(['2', '2']);
+    expect((await runAxe(page)).violations).toEqual([]);
+  });
+
   it('offers no walk-in before the window opens (tomorrow’s session)', async () => {
     const page = await web.newPage({ viewport: PHONE });
     await page.goto(`/login?next=${encodeURIComponent(`/host/sessions/${tomorrowId}`)}`);

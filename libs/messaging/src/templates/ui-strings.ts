@@ -294,6 +294,8 @@ export interface UiStrings {
     cameWithout: string;
     /** {count}: the children who came along. */
     childrenCount: string;
+    /** The coordinator's report: the column of walk-ins among the attended. */
+    reportColumn: string;
   };
   // <volunteer-strings> (anchor: the volunteer pages' strings go right below)
   /** A volunteer's page: open shifts that fit them, their own shifts, their calendar feed. */

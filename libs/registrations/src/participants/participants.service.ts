@@ -119,7 +119,8 @@ export class ParticipantsService {
   async requireVisible(tx: Transaction, actor: Actor, participantId: string): Promise<ParticipantEntity> {
     const id = validate.uuid('participantId', participantId);
     const participant = await this.repository.findVisible(actor, id, tx);
-    if (!participant) throw AppError.notFound('Participant', id);
+    // An anonymous walk-in was a count at one session, nobody to register again.
+    if (!participant || participant.anonymous) throw AppError.notFound('Participant', id);
     if (participant.erasedAt)
       throw new AppError(ErrorCode.CONFLICT, 'This participant’s data was erased; enter them as a new participant if they come back', { participantId: id });
     return participant;

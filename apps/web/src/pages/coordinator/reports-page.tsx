@@ -21,6 +21,7 @@ const REPORTS_QUERY = graphql(`
       seatsOffered
       confirmed
       attended
+      walkIns
       noShows
       waitlisted
     }
@@ -158,6 +159,7 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
                   <th scope="col">{t.coordinator.seatsOffered}</th>
                   <th scope="col">{t.coordinator.confirmed}</th>
                   <th scope="col">{t.coordinator.attended}</th>
+                  <th scope="col">{t.walkIn.reportColumn}</th>
                   <th scope="col">{t.coordinator.noShows}</th>
                   <th scope="col">{t.coordinator.waitlisted}</th>
                 </tr>
@@ -171,6 +173,7 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
                     <td>{number(row.seatsOffered)}</td>
                     <td>{number(row.confirmed)}</td>
                     <td>{number(row.attended)}</td>
+                    <td>{number(row.walkIns)}</td>
                     <td>{number(row.noShows)}</td>
                     <td>{number(row.waitlisted)}</td>
                   </tr>
