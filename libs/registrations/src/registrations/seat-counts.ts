@@ -1,5 +1,5 @@
 export interface SessionCounts {
-  /** CONFIRMED, ATTENDED and NO_SHOW, not walk-ins on an extra chair: what capacity counts (docs/architecture.md#invariant-1). */
+  /** CONFIRMED, OFFERED, ATTENDED and NO_SHOW, not walk-ins on an extra chair: what capacity counts (docs/architecture.md#invariant-1). */
   seated: number;
   waitlisted: number;
 }
