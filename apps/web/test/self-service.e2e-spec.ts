@@ -77,6 +77,9 @@ describe('the personal link page /r/:token', () => {
     await page.getByText(fill(DARI.thanksComing.split('{when}')[0], { name: 'Shabnam' }).trim()).waitFor();
     await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('status');
     expect(await status(web.api, shabnam.id)).toBe('CONFIRMED');
+    // Said once, it is kept: the page says so, and the button that would say it again is gone.
+    await page.getByText(DARI.statusComingSaid).waitFor();
+    await expect(page.getByRole('button', { name: DARI.coming }).count()).resolves.toBe(0);
 
     // "I cannot come" asks once more; "No, go back" changes nothing.
     await tabTo(page, DARI.cannotCome);

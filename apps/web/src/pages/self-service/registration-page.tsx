@@ -21,6 +21,7 @@ const MY_REGISTRATION = graphql(`
       status
       waitlistPosition
       seatOfferExpiresAt
+      confirmedByHolderAt
       participant {
         firstName
         preferredLanguage
@@ -131,7 +132,7 @@ function RegistrationView(props: { registration: MyRegistration; token: string; 
   const place = [session.venue.name, session.venue.room].filter(Boolean).join(', ');
 
   const status: Record<Standing, string> = {
-    coming: t.selfService.statusConfirmed,
+    coming: registration.confirmedByHolderAt ? t.selfService.statusComingSaid : t.selfService.statusConfirmed,
     waiting: format(t.selfService.statusWaitlisted, { position: registration.waitlistPosition ?? 1 }),
     offered: format(t.selfService.statusOffered, {
       until: registration.seatOfferExpiresAt ? offerEnds(new Date(registration.seatOfferExpiresAt), i18n.info.locales, i18n.info.dir === 'rtl') : '',
@@ -191,7 +192,14 @@ function RegistrationView(props: { registration: MyRegistration; token: string; 
           </button>
         </p>
       )}
-      <RegistrationActions token={props.token} standing={standing} firstName={registration.participant.firstName} when={when} refresh={props.refresh} />
+      <RegistrationActions
+        token={props.token}
+        standing={standing}
+        comingSaid={!!registration.confirmedByHolderAt}
+        firstName={registration.participant.firstName}
+        when={when}
+        refresh={props.refresh}
+      />
       {ended && <ScheduleLink />}
     </article>
   );
