@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StaffDirectoryModule } from '@app/auth';
 import { MessagingModule } from '@app/messaging';
-import { PersonalLinkRows } from '../self-service/personal-link-rows';
 import { PersonalLinks } from '../self-service/personal-links';
 import { PersonalLinksRepository } from '../self-service/personal-links.repository';
 import { AlertSweep } from './alert-sweep';
@@ -32,7 +31,6 @@ import { StaffRecipients } from './staff-recipients';
     RegistrationCodeComposer,
     PersonalLinks,
     PersonalLinksRepository,
-    PersonalLinkRows,
   ],
   exports: [NotificationOutbox, AlertSweep],
 })
