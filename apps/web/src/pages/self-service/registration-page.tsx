@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/page-title';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { isLanguage, useI18n } from '../../i18n/i18n';
+import { TIME_ZONE } from '../../time';
 import { CALENDAR_FILE_NAME, mapLink, sessionCalendar } from './calendar-file';
 import { RegistrationActions } from './registration-actions';
 import { type Standing, standingOf } from './standing';
@@ -110,7 +111,7 @@ function ScheduleLink() {
 /** "dinsdag 16:00": an offer ends within a day or so, the weekday keeps it unambiguous. */
 function offerEnds(instant: Date, locales: readonly string[], rtl: boolean): string {
   const text = new Intl.DateTimeFormat([...locales], {
-    timeZone: 'Europe/Brussels',
+    timeZone: TIME_ZONE,
     weekday: 'long',
     hour: '2-digit',
     minute: '2-digit',
