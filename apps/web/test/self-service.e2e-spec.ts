@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ical, { type VEvent } from 'node-ical';
 import type { Page } from 'playwright-core';
-import { REGISTER_PARTICIPANT } from '../../api/test/fixtures';
+import { CREATE_SESSION, REGISTER_PARTICIPANT } from '../../api/test/fixtures';
 import { dataOf, type TestApi } from '../../api/test/test-api';
 import { runAxe, unlabelledFields } from './page-checks';
 import { withPublicScheduleWeb } from './public-fixtures';
@@ -77,6 +77,9 @@ describe('the personal link page /r/:token', () => {
     await page.getByText(fill(DARI.thanksComing.split('{when}')[0], { name: 'Shabnam' }).trim()).waitFor();
     await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe('status');
     expect(await status(web.api, shabnam.id)).toBe('CONFIRMED');
+    // Said once, it is kept: the page says so, and the button that would say it again is gone.
+    await page.getByText(DARI.statusComingSaid).waitFor();
+    await expect(page.getByRole('button', { name: DARI.coming }).count()).resolves.toBe(0);
 
     // "I cannot come" asks once more; "No, go back" changes nothing.
     await tabTo(page, DARI.cannotCome);
@@ -174,6 +177,47 @@ describe('the personal link page /r/:token', () => {
       await page.getByText(ENGLISH.tooLate).waitFor();
       expect(await status(web.api, els.id)).toBe('CONFIRMED');
       await checkPage(page);
+    } finally {
+      web.api.clock.set(new Date('2026-09-09T08:00:00Z'));
+    }
+  });
+
+  it('a cancelled session and a session under way: the sentence, no buttons, a way to the schedule', async () => {
+    const { web, seeded } = context;
+    const admin = seeded.world.tokens.admin;
+    const newSession = async (title: string, startsAt: string, endsAt: string) =>
+      dataOf(
+        await web.api.gql<{ createSession: { id: string } }>(
+          CREATE_SESSION,
+          { i: { programmeId: seeded.world.praattafelId, venueId: seeded.world.centreVenueId, title, startsAt, endsAt, capacity: 8 } },
+          admin,
+        ),
+      ).createSession.id;
+    const cancelledId = await newSession('Praattafel afgelast', '2026-09-17T19:00:00+02:00', '2026-09-17T20:30:00+02:00');
+    const nadia = await register(cancelledId, 'Nadia', 'nl', '0470 31 31 31');
+    dataOf(
+      await web.api.gql('mutation($id: ID!, $r: String) { cancelSession(id: $id, reason: $r) { id } }', { id: cancelledId, r: 'De zaal is dicht' }, admin),
+    );
+    const page = await web.newPage();
+    await page.goto(`/r/${personalLinkToken(web.api, nadia.id)}`);
+    await page.getByText(DUTCH.statusSessionCancelled).waitFor();
+    await page.getByText('Reden: De zaal is dicht').waitFor();
+    await expect(page.locator('main button').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: DUTCH.toSchedule }).waitFor();
+    await checkPage(page);
+
+    // The session started an hour ago (API and browser agree): the link still opens it until its end, to read only.
+    const underWayId = await newSession('Praattafel nu', '2026-09-18T19:00:00+02:00', '2026-09-18T20:30:00+02:00');
+    const omar = await register(underWayId, 'Omar', 'nl', '0470 32 32 32');
+    web.api.clock.set(new Date('2026-09-18T18:00:00Z'));
+    try {
+      const later = await web.newPage();
+      await later.clock.setFixedTime(new Date('2026-09-18T18:00:00Z'));
+      await later.goto(`/r/${personalLinkToken(web.api, omar.id)}`);
+      await later.getByText(DUTCH.statusPast).waitFor();
+      await expect(later.locator('main button').count()).resolves.toBe(0);
+      await later.getByRole('link', { name: DUTCH.toSchedule }).waitFor();
+      await checkPage(later);
     } finally {
       web.api.clock.set(new Date('2026-09-09T08:00:00Z'));
     }

@@ -592,6 +592,8 @@ export interface UiStrings {
     hello: string;
     /** Status: they have a seat */
     statusConfirmed: string;
+    /** Status: they have a seat and already said "I am coming" */
+    statusComingSaid: string;
     /** Status: {position} = their place on the waiting list */
     statusWaitlisted: string;
     /** Status: a seat is held for them; {until} = weekday and time the offer ends */

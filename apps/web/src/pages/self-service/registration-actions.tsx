@@ -43,7 +43,15 @@ const ANSWERS: Partial<Record<Standing, true>> = { coming: true, waiting: true, 
  * The buttons that apply to where the registration stands, each confirming its result in words.
  * After each answer (or refusal) the page reads the registration again, so what it shows is true.
  */
-export function RegistrationActions(props: { token: string; standing: Standing; firstName: string; when: string; refresh(): void }) {
+export function RegistrationActions(props: {
+  token: string;
+  standing: Standing;
+  /** They already said "I am coming": saying it again would change nothing. */
+  comingSaid: boolean;
+  firstName: string;
+  when: string;
+  refresh(): void;
+}) {
   const { t, format } = useI18n();
   const problem = useFormError(FORMS.selfService);
   const [asking, setAsking] = useState<Question | null>(null);
@@ -129,9 +137,11 @@ export function RegistrationActions(props: { token: string; standing: Standing; 
           <div className="self-service__buttons">
             {props.standing === 'coming' && (
               <>
-                <button type="button" className="button--big" disabled={busy} onClick={() => void confirm('thanksComing')}>
-                  {t.selfService.coming}
-                </button>
+                {!props.comingSaid && (
+                  <button type="button" className="button--big" disabled={busy} onClick={() => void confirm('thanksComing')}>
+                    {t.selfService.coming}
+                  </button>
+                )}
                 <button type="button" className="button--big button--secondary" ref={trigger('cancel')} disabled={busy} onClick={ask('cancel')}>
                   {t.selfService.cannotCome}
                 </button>

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/page-title';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useQuery } from '../../graphql/use-query';
 import { isLanguage, useI18n } from '../../i18n/i18n';
+import { TIME_ZONE } from '../../time';
 import { CALENDAR_FILE_NAME, mapLink, sessionCalendar } from './calendar-file';
 import { RegistrationActions } from './registration-actions';
 import { type Standing, standingOf } from './standing';
@@ -21,6 +22,7 @@ const MY_REGISTRATION = graphql(`
       status
       waitlistPosition
       seatOfferExpiresAt
+      confirmedByHolderAt
       participant {
         firstName
         preferredLanguage
@@ -109,7 +111,7 @@ function ScheduleLink() {
 /** "dinsdag 16:00": an offer ends within a day or so, the weekday keeps it unambiguous. */
 function offerEnds(instant: Date, locales: readonly string[], rtl: boolean): string {
   const text = new Intl.DateTimeFormat([...locales], {
-    timeZone: 'Europe/Brussels',
+    timeZone: TIME_ZONE,
     weekday: 'long',
     hour: '2-digit',
     minute: '2-digit',
@@ -131,7 +133,7 @@ function RegistrationView(props: { registration: MyRegistration; token: string; 
   const place = [session.venue.name, session.venue.room].filter(Boolean).join(', ');
 
   const status: Record<Standing, string> = {
-    coming: t.selfService.statusConfirmed,
+    coming: registration.confirmedByHolderAt ? t.selfService.statusComingSaid : t.selfService.statusConfirmed,
     waiting: format(t.selfService.statusWaitlisted, { position: registration.waitlistPosition ?? 1 }),
     offered: format(t.selfService.statusOffered, {
       until: registration.seatOfferExpiresAt ? offerEnds(new Date(registration.seatOfferExpiresAt), i18n.info.locales, i18n.info.dir === 'rtl') : '',
@@ -191,7 +193,14 @@ function RegistrationView(props: { registration: MyRegistration; token: string; 
           </button>
         </p>
       )}
-      <RegistrationActions token={props.token} standing={standing} firstName={registration.participant.firstName} when={when} refresh={props.refresh} />
+      <RegistrationActions
+        token={props.token}
+        standing={standing}
+        comingSaid={!!registration.confirmedByHolderAt}
+        firstName={registration.participant.firstName}
+        when={when}
+        refresh={props.refresh}
+      />
       {ended && <ScheduleLink />}
     </article>
   );
