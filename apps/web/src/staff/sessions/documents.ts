@@ -17,6 +17,11 @@ export const SESSION_QUERY = graphql(`
         id
         name
       }
+      childcare {
+        capacity
+        placed
+        waitlisted
+      }
       venue {
         id
         name
@@ -29,6 +34,9 @@ export const SESSION_QUERY = graphql(`
         id
         status
         waitlistPosition
+        children
+        childcareStatus
+        childcareWaitingPosition
         participant {
           id
           firstName

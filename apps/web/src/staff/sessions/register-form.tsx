@@ -3,7 +3,7 @@ import { Button, Input, Label, TextField } from 'react-aria-components';
 import { z } from 'zod';
 import { useStaffMutation, useStaffQuery } from '../data';
 import { useStaffI18n } from '../staff-strings';
-import { CheckboxInput, FormProblem, SelectInput, SubmitButton, TextInput } from '../ui/fields';
+import { CheckboxInput, FormProblem, NumberInput, SelectInput, SubmitButton, TextInput } from '../ui/fields';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { PARTICIPANT_SEARCH, REGISTER_PARTICIPANT } from './documents';
@@ -19,6 +19,7 @@ const registerSchema = z
     preferredLanguage: z.string(),
     contactChannel: z.string(),
     consentToContact: z.boolean(),
+    children: v.int(0, 10),
   })
   .superRefine((values, context) => {
     if (values.participantId) return;
@@ -38,6 +39,7 @@ const EMPTY = {
   preferredLanguage: '',
   contactChannel: '',
   consentToContact: false,
+  children: 0,
 };
 
 interface Found {
@@ -69,9 +71,10 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
       noValidate
       onSubmit={form.submit(async (values) => {
         const input = values.participantId
-          ? { sessionId: props.sessionId, participantId: values.participantId }
+          ? { sessionId: props.sessionId, participantId: values.participantId, children: values.children }
           : {
               sessionId: props.sessionId,
+              children: values.children,
               participant: {
                 firstName: values.firstName,
                 lastName: values.lastName || null,
@@ -149,6 +152,7 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
           <CheckboxInput control={form.control} name="consentToContact" label={s.sessions.register.consent} />
         </fieldset>
       )}
+      <NumberInput control={form.control} name="children" label={s.sessions.register.children} description={s.sessions.register.childrenHint} isRequired />
       <SubmitButton control={form.control}>{s.sessions.register.submit}</SubmitButton>
     </form>
   );

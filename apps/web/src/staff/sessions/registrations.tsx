@@ -11,6 +11,7 @@ import { QueryStatus } from '../ui/query-status';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { sessionWhen } from './brussels-time';
+import { ChangeChildrenForm, ChildcareSection, useChildrenText } from './childcare';
 import { CANCEL_REGISTRATION, MARK_ATTENDANCE, MOVE_REGISTRATION, type RegistrationRow, type StaffSession, UPCOMING_SESSIONS } from './documents';
 import { RegisterForm } from './register-form';
 
@@ -25,6 +26,7 @@ export function RegistrationsSection(props: { session: StaffSession }) {
   const seated = session.registrations.filter((r) => r.status !== 'WAITLISTED');
   const waiting = session.registrations.filter((r) => r.status === 'WAITLISTED');
   const [notice, setNotice] = useState('');
+  const childrenText = useChildrenText();
   const actions = (row: RegistrationRow) => (
     <div className="row-actions">
       {open && (
@@ -34,6 +36,9 @@ export function RegistrationsSection(props: { session: StaffSession }) {
           </DialogButton>
           <DialogButton label={`${s.sessions.registrations.move}: ${fullName(row.participant)}`} title={s.sessions.registrations.moveTitle}>
             {(close) => <MoveRegistrationForm session={session} registration={row} onSaved={close} />}
+          </DialogButton>
+          <DialogButton label={`${s.sessions.registrations.changeChildren}: ${fullName(row.participant)}`} title={s.sessions.registrations.changeChildrenTitle}>
+            {(close) => <ChangeChildrenForm registration={row} onSaved={(text) => (setNotice(text), close())} />}
           </DialogButton>
         </>
       )}
@@ -47,6 +52,7 @@ export function RegistrationsSection(props: { session: StaffSession }) {
     accessorFn: (row) => row.participant.phone ?? '',
     enableSorting: false,
   };
+  const children: ColumnDef<RegistrationRow, unknown> = { id: 'children', header: s.sessions.registrations.children, accessorFn: childrenText };
   const actionColumn: ColumnDef<RegistrationRow, unknown> = {
     id: 'actions',
     header: s.sessions.registrations.actions,
@@ -57,12 +63,14 @@ export function RegistrationsSection(props: { session: StaffSession }) {
     name,
     phone,
     { id: 'status', header: s.sessions.registrations.status, accessorFn: (row) => s.sessions.registrationStatus[row.status] },
+    children,
     actionColumn,
   ];
   const waitingColumns: ColumnDef<RegistrationRow, unknown>[] = [
     { id: 'position', header: s.sessions.registrations.position, accessorFn: (row) => row.waitlistPosition ?? 0 },
     name,
     phone,
+    children,
     actionColumn,
   ];
   return (
@@ -77,6 +85,7 @@ export function RegistrationsSection(props: { session: StaffSession }) {
         rowId={(row) => row.id}
         initialSort={[{ id: 'position', desc: false }]}
       />
+      <ChildcareSection session={session} />
       {open && (
         <div className="toolbar">
           <DialogButton label={s.sessions.register.open} title={s.sessions.register.title}>
