@@ -503,6 +503,9 @@ export interface UiStrings {
     attended: string;
     noShows: string;
     waitlisted: string;
+    /** Children who came along with the registered adults (the columns before count adults). */
+    childrenConfirmed: string;
+    childrenAttended: string;
     trajectoriesHeading: string;
     /** {count}: trajectories started in the period. */
     trajectoriesTotal: PluralForms;

@@ -23,6 +23,8 @@ const REPORTS_QUERY = graphql(`
       attended
       noShows
       waitlisted
+      childrenConfirmed
+      childrenAttended
     }
     trajectoryReport(from: $from, to: $to) {
       total
@@ -160,6 +162,8 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
                   <th scope="col">{t.coordinator.attended}</th>
                   <th scope="col">{t.coordinator.noShows}</th>
                   <th scope="col">{t.coordinator.waitlisted}</th>
+                  <th scope="col">{t.coordinator.childrenConfirmed}</th>
+                  <th scope="col">{t.coordinator.childrenAttended}</th>
                 </tr>
               </thead>
               <tbody>
@@ -173,6 +177,8 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
                     <td>{number(row.attended)}</td>
                     <td>{number(row.noShows)}</td>
                     <td>{number(row.waitlisted)}</td>
+                    <td>{number(row.childrenConfirmed)}</td>
+                    <td>{number(row.childrenAttended)}</td>
                   </tr>
                 ))}
               </tbody>
