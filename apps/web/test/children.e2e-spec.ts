@@ -158,4 +158,37 @@ describe('children in the browser', () => {
     await page.getByRole('cell', { name: '2 (in de opvang)' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('staff register a parent for the zomerschool with each child; a missing age is said at that child', async () => {
+    const page = await signedInStaffPage(web);
+    await page.goto(`/staff/sessions/${zomerschoolSessionId}`);
+    await page.getByRole('button', { name: 'Iemand inschrijven' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('group', { name: 'De kinderen' }).waitFor();
+    await dialog.getByLabel('Voornaam', { exact: true }).fill('Rahima');
+    await dialog.getByRole('button', { name: /Taal/ }).click();
+    await page.getByRole('option', { name: 'Arabisch' }).click();
+    await dialog.getByRole('button', { name: /Berichten via/ }).click();
+    await page.getByRole('option', { name: 'geen berichten' }).click();
+    await dialog.getByRole('textbox', { name: 'Voornaam van kind 1', exact: true }).fill('Ilyas');
+    await dialog.getByRole('button', { name: 'Een kind toevoegen' }).click();
+    await dialog.getByRole('textbox', { name: 'Voornaam van kind 2', exact: true }).fill('Sara');
+    await dialog.getByRole('textbox', { name: 'Leeftijd van kind 2', exact: true }).fill('9');
+    const before = await tableSnapshot(web.api.dataSource, TABLES);
+    await dialog.getByRole('button', { name: 'Inschrijven', exact: true }).click();
+    await dialog.locator('[aria-invalid="true"]').first().waitFor();
+    expect(await dialog.getByRole('textbox', { name: 'Leeftijd van kind 1', exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await tableSnapshot(web.api.dataSource, TABLES)).toEqual(before);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('textbox', { name: 'Leeftijd van kind 1', exact: true }).fill('5');
+    await dialog.getByRole('textbox', { name: 'Leeftijd van kind 1', exact: true }).press('Tab');
+    await dialog.getByRole('button', { name: 'Inschrijven', exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Rahima', exact: true }).waitFor();
+    expect((await registrationsOf(zomerschoolSessionId)).map((r) => [r.first_name, r.children])).toEqual([
+      ['Halima', 2],
+      ['Rahima', 2],
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

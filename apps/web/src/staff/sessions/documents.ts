@@ -16,6 +16,7 @@ export const SESSION_QUERY = graphql(`
       programme {
         id
         name
+        listsChildren
       }
       childcare {
         capacity

@@ -89,7 +89,7 @@ export function RegistrationsSection(props: { session: StaffSession }) {
       {open && (
         <div className="toolbar">
           <DialogButton label={s.sessions.register.open} title={s.sessions.register.title}>
-            {(close) => <RegisterForm sessionId={session.id} onSaved={(text) => (setNotice(text), close())} />}
+            {(close) => <RegisterForm sessionId={session.id} listsChildren={session.programme.listsChildren} onSaved={(text) => (setNotice(text), close())} />}
           </DialogButton>
         </div>
       )}
