@@ -159,6 +159,7 @@ export async function seedKortrijkDemo(
       description: 'Weekly Dutch conversation for parents at school, after drop-off.',
       defaultCapacity: 12,
       languages: ['nl', 'ar', 'tr', 'prs', 'ps'],
+      childcareCapacity: 8,
     });
     const praattafel = await programmes.createProgramme(actor, {
       name: 'Praattafel',
@@ -188,6 +189,7 @@ export async function seedKortrijkDemo(
       defaultCapacity: 20,
       reminderOffsetsMinutes: [1440],
       languages: ['nl', 'uk', 'ar'],
+      listsChildren: true,
     });
 
     const city = await organisations.createOrganisation(actor, {
@@ -355,7 +357,8 @@ async function seedParents(
     { firstName: 'Irina', preferredLanguage: 'ru', phone: '+32 485 55 44 33', contactChannel: ContactChannel.SMS, consentToContact: true },
     { firstName: 'Ioana', lastName: 'Popescu', preferredLanguage: 'ro', contactChannel: ContactChannel.NONE, consentToContact: false },
   ];
-  const [next] = await registrations.registerParticipantForSeries(schoolContact, { seriesId, participant: parents[0] });
+  // Amina brings her two youngest to the schoolbabbel's childcare.
+  const [next] = await registrations.registerParticipantForSeries(schoolContact, { seriesId, participant: parents[0], children: 2 });
   await makeSmall(next.sessionId);
   for (const participant of parents.slice(1)) await registrations.registerParticipantForSeries(schoolContact, { seriesId, participant });
 }

@@ -39,6 +39,19 @@ export interface FormSpec {
   fallback(t: UiStrings): string;
 }
 
+/** childrenDetails.<i>.firstName / age / school → the inputs of the i-th child of a form that lists children (the zomerschool). */
+export function listedChildFields(prefix: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let index = 0; index < 10; index += 1)
+    for (const [field, id] of [
+      ['firstName', 'first-name'],
+      ['age', 'age'],
+      ['school', 'school'],
+    ])
+      fields[`childrenDetails.${index}.${field}`] = `${prefix}-${index}-${id}`;
+  return fields;
+}
+
 const part = (text: Part['text'], extra: Omit<Part, 'text'> = {}): Part => ({ text, ...extra });
 
 /** "Try again in 40 seconds" under two minutes, else whole minutes rounded up. */
@@ -62,6 +75,9 @@ const FIELD_SENTENCES: Record<string, Part['text']> = {
   to: (t) => t.formErrors.date,
   plotId: (t) => t.formErrors.choice,
   startsAt: (t) => t.formErrors.choice,
+  children: (t) => t.formErrors.childrenCount,
+  childrenDetails: (t) => t.formErrors.childrenList,
+  age: (t) => t.formErrors.childAge,
 };
 
 function fieldSentence(field: string): Part['text'] {
@@ -192,6 +208,9 @@ export const FORMS = {
       'participant.phone': 'parent-phone',
       'participant.preferredLanguage': 'parent-language',
       'participant.contactChannel': 'parent-contact',
+      children: 'parent-children',
+      childrenDetails: 'parent-children-list',
+      ...listedChildFields('parent-child'),
     },
     fallback: (t) => t.loadError,
   },

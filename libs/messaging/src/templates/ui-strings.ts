@@ -124,6 +124,12 @@ export interface UiStrings {
     full: string;
     /** More text than the API accepts in one request. */
     tooLong: string;
+    /** The number of children who come along (0 to 10). */
+    childrenCount: string;
+    /** A listed child's age (3 to 14). */
+    childAge: string;
+    /** A programme that lists children (the zomerschool) got none. */
+    childrenList: string;
   };
   /** Staff (school contacts, hosts, the city) sign in; the public pages need no account. */
   account: {
@@ -227,6 +233,21 @@ export interface UiStrings {
     /** {name} */
     alreadyRegistered: string;
     smsNeedsPhone: string;
+    /** The number of children who come with the parent (childcare). */
+    children: string;
+    childrenHint: string;
+    /** The zomerschool: each child by name, age and school. */
+    childrenList: string;
+    childrenListHint: string;
+    /** {number}: 1 for the first child listed, 2 for the second, … */
+    childFirstName: string;
+    /** {number} */
+    childAge: string;
+    /** {number} */
+    childSchool: string;
+    addChild: string;
+    /** {number}: the button's accessible name. */
+    removeChild: string;
   };
   // <host-strings> (anchor: the host pages' strings go right below)
   /** The host's pages: their sessions, who comes (with their language), attendance on a phone, cancelling. */
@@ -526,6 +547,9 @@ export interface UiStrings {
     attended: string;
     noShows: string;
     waitlisted: string;
+    /** Children who came along with the registered adults (the columns before count adults). */
+    childrenConfirmed: string;
+    childrenAttended: string;
     trajectoriesHeading: string;
     /** {count}: trajectories started in the period. */
     trajectoriesTotal: PluralForms;

@@ -24,6 +24,8 @@ const REPORTS_QUERY = graphql(`
       walkIns
       noShows
       waitlisted
+      childrenConfirmed
+      childrenAttended
     }
     trajectoryReport(from: $from, to: $to) {
       total
@@ -162,6 +164,8 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
                   <th scope="col">{t.walkIn.reportColumn}</th>
                   <th scope="col">{t.coordinator.noShows}</th>
                   <th scope="col">{t.coordinator.waitlisted}</th>
+                  <th scope="col">{t.coordinator.childrenConfirmed}</th>
+                  <th scope="col">{t.coordinator.childrenAttended}</th>
                 </tr>
               </thead>
               <tbody>
@@ -176,6 +180,8 @@ function Attendance(props: { rows: Reports['programmeReport'] }) {
                     <td>{number(row.walkIns)}</td>
                     <td>{number(row.noShows)}</td>
                     <td>{number(row.waitlisted)}</td>
+                    <td>{number(row.childrenConfirmed)}</td>
+                    <td>{number(row.childrenAttended)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,7 @@ import { GraphQLRequestError, request } from '../../graphql/client';
 import { FORMS } from '../../graphql/form-errors';
 import { graphql, type VariablesOf } from '../../graphql/graphql';
 import { LANGUAGES, useI18n } from '../../i18n/i18n';
+import { ListedChildren, newChildRow, type ChildRow } from './listed-children';
 import { fullName } from './people';
 
 const SEARCH_QUERY = graphql(`
@@ -24,6 +25,7 @@ const REGISTER_MUTATION = graphql(`
       id
       status
       waitlistPosition
+      children
       participant {
         firstName
         lastName
@@ -45,14 +47,16 @@ const SEARCH_DELAY_MS = 250;
 
 /**
  * Registering a parent in a few seconds: search first (name or phone), one click on the found
- * parent; otherwise a short form for a new parent, reached by the school by default.
+ * parent; otherwise a short form for a new parent, reached by the school by default, with the
+ * children who come along (a number, or each child by name where the programme lists them).
  */
-export function RegisterParent(props: { sessionId: string; onRegistered(): void }) {
+export function RegisterParent(props: { sessionId: string; listsChildren: boolean; onRegistered(): void }) {
   const { t, format } = useI18n();
   const [search, setSearch] = useState('');
   const [matches, setMatches] = useState<Parent[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [children, setChildren] = useState<ChildRow[]>(() => [newChildRow()]);
   const problem = useFormError(FORM);
 
   useEffect(() => {
@@ -110,8 +114,12 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
       return;
     }
     const firstName = text('firstName') ?? '';
+    const family = props.listsChildren
+      ? { childrenDetails: children.map((child) => ({ firstName: child.firstName, age: Number(child.age || NaN), school: child.school.trim() || null })) }
+      : { children: text('children') === null ? 0 : Number(text('children')) };
     const done = await register(
       {
+        ...family,
         participant: {
           firstName,
           lastName: text('lastName'),
@@ -123,7 +131,10 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
       },
       firstName,
     );
-    if (done) formElement.reset();
+    if (done) {
+      formElement.reset();
+      setChildren([newChildRow()]);
+    }
   };
 
   return (
@@ -216,6 +227,27 @@ export function RegisterParent(props: { sessionId: string; onRegistered(): void 
           </select>
           {problem.fieldError(FIELD['participant.contactChannel'])}
         </div>
+        {props.listsChildren ? (
+          <ListedChildren rows={children} onChange={setChildren} problem={problem} idPrefix="parent-child" listId={FIELD.childrenDetails} />
+        ) : (
+          <div className="field">
+            <label htmlFor={FIELD.children}>{t.school.children}</label>
+            <input
+              id={FIELD.children}
+              name="children"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              defaultValue={0}
+              {...problem.fieldProps(FIELD.children, 'parent-children-hint')}
+            />
+            <p id="parent-children-hint" className="muted">
+              {t.school.childrenHint}
+            </p>
+            {problem.fieldError(FIELD.children)}
+          </div>
+        )}
         <div className="checkbox">
           <input id="parent-consent" name="consent" type="checkbox" />
           <label htmlFor="parent-consent">{t.school.consent}</label>

@@ -18,6 +18,10 @@ const SCHOOL_SESSION_QUERY = graphql(`
       status
       availableSeats
       waitlistCount
+      programme {
+        id
+        listsChildren
+      }
       registrations {
         id
         status
@@ -68,7 +72,7 @@ export function SchoolSessionPage(props: { id: string }) {
             <RegistrationList id="waiting" heading={t.school.waiting} registrations={waiting} numbered />
           </div>
           <div className="no-print">
-            <RegisterParent sessionId={session.id} onRegistered={result.retry} />
+            <RegisterParent sessionId={session.id} listsChildren={session.programme.listsChildren} onRegistered={result.retry} />
           </div>
         </>
       )}

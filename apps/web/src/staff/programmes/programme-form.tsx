@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { GraphQLRequestError } from '../../graphql/client';
 import { useStaffMutation } from '../data';
 import { useStaffI18n } from '../staff-strings';
-import { CheckboxGroupInput, FormProblem, NumberInput, SelectInput, SubmitButton, TextInput } from '../ui/fields';
+import { CheckboxGroupInput, CheckboxInput, FormProblem, NumberInput, SelectInput, SubmitButton, TextInput } from '../ui/fields';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { useLanguageName, useReminderLabel } from './programme-words';
@@ -23,6 +23,8 @@ const programmeSchema = z
     languages: z.array(z.string()),
     otherLanguages: z.string().trim().regex(TAG_LIST, { error: 'invalid' }),
     description: v.optionalText(2000),
+    childcareCapacity: v.optionalInt(1, 200),
+    listsChildren: z.boolean(),
   })
   .refine((values) => values.languages.length > 0 || values.otherLanguages.trim() !== '', {
     path: ['languages'],
@@ -39,7 +41,18 @@ type ProgrammeValues = z.infer<typeof programmeSchema>;
 const isPlatform = (tag: string) => (PLATFORM_LANGUAGES as readonly string[]).includes(tag);
 
 function valuesOf(programme: ProgrammeRow | undefined): ProgrammeValues {
-  if (!programme) return { name: '', kind: '', defaultCapacity: 12, reminders: ['1440', '120'], languages: ['nl'], otherLanguages: '', description: '' };
+  if (!programme)
+    return {
+      name: '',
+      kind: '',
+      defaultCapacity: 12,
+      reminders: ['1440', '120'],
+      languages: ['nl'],
+      otherLanguages: '',
+      description: '',
+      childcareCapacity: null,
+      listsChildren: false,
+    };
   return {
     name: programme.name,
     kind: programme.kind,
@@ -48,6 +61,8 @@ function valuesOf(programme: ProgrammeRow | undefined): ProgrammeValues {
     languages: programme.languages.filter(isPlatform),
     otherLanguages: programme.languages.filter((tag) => !isPlatform(tag)).join(', '),
     description: programme.description ?? '',
+    childcareCapacity: programme.childcareCapacity,
+    listsChildren: programme.listsChildren,
   };
 }
 
@@ -83,6 +98,8 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
           reminderOffsetsMinutes: values.reminders.map(Number),
           languages: [...values.languages, ...otherTags],
           description: values.description || null,
+          childcareCapacity: values.childcareCapacity,
+          listsChildren: values.listsChildren,
         };
         try {
           const id = props.programme
@@ -119,6 +136,8 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
         columns
       />
       <TextInput control={form.control} name="otherLanguages" label={p.fields.otherLanguages} description={p.fields.otherLanguagesHint} />
+      <NumberInput control={form.control} name="childcareCapacity" label={p.fields.childcareCapacity} description={p.fields.childcareCapacityHint} />
+      <CheckboxInput control={form.control} name="listsChildren" label={p.fields.listsChildren} />
       <TextInput control={form.control} name="description" label={p.fields.description} multiline description={s.common.optional} />
       <SubmitButton control={form.control}>{s.common.actions.save}</SubmitButton>
       {saved && <p role="status">{s.common.saved}</p>}

@@ -16,6 +16,12 @@ export const SESSION_QUERY = graphql(`
       programme {
         id
         name
+        listsChildren
+      }
+      childcare {
+        capacity
+        placed
+        waitlisted
       }
       venue {
         id
@@ -30,6 +36,9 @@ export const SESSION_QUERY = graphql(`
         status
         waitlistPosition
         walkIn
+        children
+        childcareStatus
+        childcareWaitingPosition
         participant {
           id
           anonymous

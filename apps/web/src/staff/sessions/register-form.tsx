@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
+import { useFieldArray } from 'react-hook-form';
 import { z } from 'zod';
 import { useStaffMutation, useStaffQuery } from '../data';
 import { useStaffI18n } from '../staff-strings';
-import { CheckboxInput, FormProblem, SelectInput, SubmitButton, TextInput } from '../ui/fields';
+import { CheckboxInput, FormProblem, NumberInput, SelectInput, SubmitButton, TextInput } from '../ui/fields';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { PARTICIPANT_SEARCH, REGISTER_PARTICIPANT } from './documents';
@@ -19,6 +20,8 @@ const registerSchema = z
     preferredLanguage: z.string(),
     contactChannel: z.string(),
     consentToContact: z.boolean(),
+    children: v.int(0, 10),
+    childrenDetails: z.array(z.object({ firstName: v.text(100), age: v.int(3, 14), school: v.optionalText(200) })).max(10),
   })
   .superRefine((values, context) => {
     if (values.participantId) return;
@@ -38,7 +41,18 @@ const EMPTY = {
   preferredLanguage: '',
   contactChannel: '',
   consentToContact: false,
+  children: 0,
+  childrenDetails: [] as { firstName: string; age: number; school: string }[],
 };
+
+const NEW_CHILD = { firstName: '', age: NaN, school: '' };
+
+/** The API names a listed child's field childrenDetails.<i>.<field>, as this form does. */
+const CHILD_FIELDS = Object.fromEntries(
+  Array.from({ length: 10 }, (_, index) =>
+    ['firstName', 'age', 'school'].map((field) => [`childrenDetails.${index}.${field}`, `childrenDetails.${index}.${field}`]),
+  ).flat(),
+);
 
 interface Found {
   id: string;
@@ -51,27 +65,34 @@ interface Found {
  * Search first (name or phone), so nobody is entered twice; pick someone found, or fill in a new
  * participant in the same form. The API seats them or puts them at the end of the waiting list.
  */
-export function RegisterForm(props: { sessionId: string; onSaved(notice: string): void }) {
+export function RegisterForm(props: { sessionId: string; listsChildren: boolean; onSaved(notice: string): void }) {
   const { s, format, language } = useStaffI18n();
   const [search, setSearch] = useState('');
   const [asked, setAsked] = useState('');
   const [picked, setPicked] = useState<Found | null>(null);
   const found = useStaffQuery(PARTICIPANT_SEARCH, { search: asked }, { enabled: asked.length >= 2 });
   const register = useStaffMutation(REGISTER_PARTICIPANT);
-  const form = useStaffForm({ schema: registerSchema, defaultValues: EMPTY });
+  const empty = { ...EMPTY, childrenDetails: props.listsChildren ? [NEW_CHILD] : [] };
+  const form = useStaffForm({ schema: registerSchema, defaultValues: empty, apiFields: CHILD_FIELDS as never });
+  const listed = useFieldArray({ control: form.control, name: 'childrenDetails' });
   const pick = (participant: Found | null) => {
     setPicked(participant);
     // Someone found replaces whatever was typed for a new participant (hidden now, so never checked).
-    form.reset({ ...EMPTY, participantId: participant?.id ?? '' });
+    form.reset({ ...empty, participantId: participant?.id ?? '' });
   };
   return (
     <form
       noValidate
       onSubmit={form.submit(async (values) => {
+        // A programme that lists children (the zomerschool) takes them by name; their number follows.
+        const family = props.listsChildren
+          ? { childrenDetails: values.childrenDetails.map((child) => ({ firstName: child.firstName, age: child.age, school: child.school || null })) }
+          : { children: values.children };
         const input = values.participantId
-          ? { sessionId: props.sessionId, participantId: values.participantId }
+          ? { sessionId: props.sessionId, participantId: values.participantId, ...family }
           : {
               sessionId: props.sessionId,
+              ...family,
               participant: {
                 firstName: values.firstName,
                 lastName: values.lastName || null,
@@ -148,6 +169,45 @@ export function RegisterForm(props: { sessionId: string; onSaved(notice: string)
           />
           <CheckboxInput control={form.control} name="consentToContact" label={s.sessions.register.consent} />
         </fieldset>
+      )}
+      {props.listsChildren ? (
+        <fieldset>
+          <legend>{s.sessions.register.childrenList}</legend>
+          <p className="field__hint">{s.sessions.register.childrenListHint}</p>
+          {listed.fields.map((child, index) => (
+            <div key={child.id} className="listed-child">
+              <TextInput
+                control={form.control}
+                name={`childrenDetails.${index}.firstName`}
+                label={format(s.sessions.register.childFirstName, { number: index + 1 })}
+                isRequired
+              />
+              <NumberInput
+                control={form.control}
+                name={`childrenDetails.${index}.age`}
+                label={format(s.sessions.register.childAge, { number: index + 1 })}
+                isRequired
+              />
+              <TextInput
+                control={form.control}
+                name={`childrenDetails.${index}.school`}
+                label={format(s.sessions.register.childSchool, { number: index + 1 })}
+              />
+              {listed.fields.length > 1 && (
+                <Button className="button--secondary" onPress={() => listed.remove(index)}>
+                  {format(s.sessions.register.removeChild, { number: index + 1 })}
+                </Button>
+              )}
+            </div>
+          ))}
+          {listed.fields.length < 10 && (
+            <Button className="button--secondary" onPress={() => listed.append(NEW_CHILD)}>
+              {s.sessions.register.addChild}
+            </Button>
+          )}
+        </fieldset>
+      ) : (
+        <NumberInput control={form.control} name="children" label={s.sessions.register.children} description={s.sessions.register.childrenHint} isRequired />
       )}
       <SubmitButton control={form.control}>{s.sessions.register.submit}</SubmitButton>
     </form>

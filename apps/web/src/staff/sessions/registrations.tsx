@@ -12,6 +12,7 @@ import { QueryStatus } from '../ui/query-status';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
 import { sessionWhen } from './brussels-time';
+import { ChangeChildrenForm, ChildcareSection, useChildrenText } from './childcare';
 import { CANCEL_REGISTRATION, MARK_ATTENDANCE, MOVE_REGISTRATION, type RegistrationRow, type StaffSession, UPCOMING_SESSIONS } from './documents';
 import { RegisterForm } from './register-form';
 import { WalkInForm } from './walk-in-form';
@@ -28,6 +29,7 @@ export function RegistrationsSection(props: { session: StaffSession }) {
   const seated = session.registrations.filter((r) => r.status !== 'WAITLISTED');
   const waiting = session.registrations.filter((r) => r.status === 'WAITLISTED');
   const [notice, setNotice] = useState('');
+  const childrenText = useChildrenText();
   const actions = (row: RegistrationRow) => (
     <div className="row-actions">
       {open && (
@@ -37,6 +39,9 @@ export function RegistrationsSection(props: { session: StaffSession }) {
           </DialogButton>
           <DialogButton label={`${s.sessions.registrations.move}: ${fullName(row.participant)}`} title={s.sessions.registrations.moveTitle}>
             {(close) => <MoveRegistrationForm session={session} registration={row} onSaved={close} />}
+          </DialogButton>
+          <DialogButton label={`${s.sessions.registrations.changeChildren}: ${fullName(row.participant)}`} title={s.sessions.registrations.changeChildrenTitle}>
+            {(close) => <ChangeChildrenForm registration={row} onSaved={(text) => (setNotice(text), close())} />}
           </DialogButton>
         </>
       )}
@@ -57,6 +62,7 @@ export function RegistrationsSection(props: { session: StaffSession }) {
     accessorFn: (row) => row.participant.phone ?? '',
     enableSorting: false,
   };
+  const children: ColumnDef<RegistrationRow, unknown> = { id: 'children', header: s.sessions.registrations.children, accessorFn: childrenText };
   const actionColumn: ColumnDef<RegistrationRow, unknown> = {
     id: 'actions',
     header: s.sessions.registrations.actions,
@@ -67,12 +73,14 @@ export function RegistrationsSection(props: { session: StaffSession }) {
     name,
     phone,
     { id: 'status', header: s.sessions.registrations.status, accessorFn: (row) => s.sessions.registrationStatus[row.status] },
+    children,
     actionColumn,
   ];
   const waitingColumns: ColumnDef<RegistrationRow, unknown>[] = [
     { id: 'position', header: s.sessions.registrations.position, accessorFn: (row) => row.waitlistPosition ?? 0 },
     name,
     phone,
+    children,
     actionColumn,
   ];
   return (
@@ -87,11 +95,12 @@ export function RegistrationsSection(props: { session: StaffSession }) {
         rowId={(row) => row.id}
         initialSort={[{ id: 'position', desc: false }]}
       />
+      <ChildcareSection session={session} />
       {(open || walkIns) && (
         <div className="toolbar">
           {open && (
             <DialogButton label={s.sessions.register.open} title={s.sessions.register.title}>
-              {(close) => <RegisterForm sessionId={session.id} onSaved={(text) => (setNotice(text), close())} />}
+              {(close) => <RegisterForm sessionId={session.id} listsChildren={session.programme.listsChildren} onSaved={(text) => (setNotice(text), close())} />}
             </DialogButton>
           )}
           {walkIns && (
