@@ -292,6 +292,7 @@ describe('authorisation matrix: every operation for every role', () => {
       messagePreview: args(() => ({ kind: 'BROADCAST', language: 'ar', channel: 'SMS' })),
       broadcastPlan: args(() => ({ input: { audience: { sessionId: base.sessionId }, text: 'Neem een pen mee.' } })),
       broadcasts: NO_ARGUMENTS,
+      smsReplies: NO_ARGUMENTS,
       festivalDates: args(() => ({ year: 2027 })),
       festivalEditions: NO_ARGUMENTS,
       festivalEdition: args(() => ({ id: festival.editionId })),

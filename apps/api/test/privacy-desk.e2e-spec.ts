@@ -108,7 +108,14 @@ describe('privacy desk queries', () => {
   it('shows the retention schedule with the next nightly run and what it removes', async () => {
     api.clock.set(new Date('2026-09-03T10:00:00Z'));
     const rules = dataOf(await as('coordinator')(SCHEDULE)).retentionSchedule;
-    expect(rules.map((rule: { key: string }) => rule.key)).toEqual(['inactiveParticipants', 'codeRequests', 'accounts', 'anonymousFigures', 'auditLog']);
+    expect(rules.map((rule: { key: string }) => rule.key)).toEqual([
+      'inactiveParticipants',
+      'codeRequests',
+      'smsReplies',
+      'accounts',
+      'anonymousFigures',
+      'auditLog',
+    ]);
     const [participants] = rules;
     // 04:00 in Brussels in September is 02:00 UTC, the next morning.
     expect(participants).toMatchObject({ table: 'participant', action: 'ANONYMISE', keptMonths: 24, dueCount: 0 });

@@ -3,6 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import type { AppConfig } from '@app/config';
 import { Transactions } from '@app/database';
 import { ComposerRegistry, EmailChannel, MailOptOuts, NotificationDelivery, NotificationRepository, SmsChannel, SmsOptOuts } from '@app/messaging';
+import { RetentionService } from '@app/privacy';
 import { PersonalLinks } from '@app/registrations';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from './fixtures';
@@ -261,10 +262,11 @@ describe('two-way SMS: POST /webhooks/sms', () => {
     const elif = registrationOf[ELIF].id;
     await deliverDue();
     const link = api.app.get(PersonalLinks).urlFor(elif);
-    const answers = () => smsTo(ELIF).filter((sms) => sms.text.includes(link));
+    const answers = () => smsTo(ELIF).filter((sms) => sms.reference.startsWith('SMS_REPLY_HELP|'));
     // Her "evet" above (no seat to confirm) got the answer already, this hour.
     expect(answers()).toHaveLength(1);
     expect(answers()[0].text).toMatch(/geliyor musunuz/);
+    expect(answers()[0].text).toContain(link);
 
     const before = await counts();
     expect((await reply(ELIF, 'Ne zaman?')).body.outcome).toBe('HELP_SKIPPED');
@@ -291,6 +293,18 @@ describe('two-way SMS: POST /webhooks/sms', () => {
     expect(again).toEqual({ status: 200, body: { duplicate: true, outcome: null } });
     expect(await counts()).toEqual(before);
     expect(await count(`sms_inbound WHERE message_id = $1`, [messageId])).toBe(1);
+  });
+
+  it('the nightly retention job deletes replies 90 days after they came in', async () => {
+    const kept = await count('sms_inbound');
+    expect(kept).toBeGreaterThan(0);
+    const retention = api.app.get(RetentionService);
+    api.clock.set(new Date(api.clock.now().getTime() + 89 * 24 * 3600_000));
+    await retention.anonymiseInactiveParticipants();
+    expect(await count('sms_inbound')).toBe(kept);
+    api.clock.set(new Date(api.clock.now().getTime() + 2 * 24 * 3600_000));
+    await retention.anonymiseInactiveParticipants();
+    expect(await count('sms_inbound')).toBe(0);
   });
 });
 

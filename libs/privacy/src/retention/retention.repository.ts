@@ -43,6 +43,14 @@ const CODE_REQUESTS_DUE = `
  */
 const SPENT_CODE_REQUESTS = `DELETE FROM registration_code_request WHERE expires_at < $1::timestamptz - interval '1 day'`;
 
+/** SMS replies are read by coordinators within days; after SMS_REPLY_DAYS their text (it may say anything) goes. */
+export const SMS_REPLY_DAYS = 90;
+const SMS_REPLIES_DUE = `
+  SELECT count(*) FILTER (WHERE received_at < $1::timestamptz - make_interval(days => ${SMS_REPLY_DAYS}))::int AS due,
+         min(received_at) + make_interval(days => ${SMS_REPLY_DAYS}) AS first_due_at
+    FROM sms_inbound`;
+const OLD_SMS_REPLIES = `DELETE FROM sms_inbound WHERE received_at < $1::timestamptz - make_interval(days => ${SMS_REPLY_DAYS})`;
+
 /**
  * Storage limitation reads every lib's activity of a participant (trajectories sit in volunteers,
  * above privacy) and deletes spent code requests of registrations: the same legal duty as erasure
@@ -70,6 +78,18 @@ export class RetentionRepository extends BaseRepository {
   async codeRequestsDue(at: Date, tx?: Transaction): Promise<RetentionDue> {
     const [row] = await this.on(tx).query<{ due: number; first_due_at: Date | null }[]>(CODE_REQUESTS_DUE, [at]);
     return { due: row.due, firstDueAt: row.first_due_at };
+  }
+
+  /** SMS replies older than SMS_REPLY_DAYS at `at`, and when the earliest is (or was) due. */
+  async smsRepliesDue(at: Date, tx?: Transaction): Promise<RetentionDue> {
+    const [row] = await this.on(tx).query<{ due: number; first_due_at: Date | null }[]>(SMS_REPLIES_DUE, [at]);
+    return { due: row.due, firstDueAt: row.first_due_at };
+  }
+
+  /** Returns how many were deleted. */
+  async deleteOldSmsReplies(now: Date, tx?: Transaction): Promise<number> {
+    const [, deleted] = (await this.on(tx).query(OLD_SMS_REPLIES, [now])) as [unknown, number];
+    return deleted;
   }
 
   /** Returns how many were deleted. */

@@ -6,7 +6,7 @@ import { auditScope } from '../audit/audit-scope';
 import { PersonalDataErasure } from '../erasure/personal-data-erasure.service';
 import { privacyPolicy } from '../privacy-policy';
 import { nextRetentionRun, RetentionAction, RetentionRule } from './retention-schedule';
-import { RetentionRepository } from './retention.repository';
+import { RetentionRepository, SMS_REPLY_DAYS } from './retention.repository';
 
 /** The reason the retention job's erasures carry in the audit log. */
 export const RETENTION_REASON = 'retention';
@@ -41,6 +41,8 @@ export class RetentionService {
         if (batch.length < BATCH_SIZE) break;
       }
       const codeRequestsDeleted = await this.repository.deleteSpentCodeRequests(now);
+      const smsRepliesDeleted = await this.repository.deleteOldSmsReplies(now);
+      if (smsRepliesDeleted > 0) this.logger.log({ smsRepliesDeleted, keptDays: SMS_REPLY_DAYS }, 'deleted old SMS replies');
       if (anonymised > 0 || codeRequestsDeleted > 0) {
         this.logger.log(
           { anonymised, codeRequestsDeleted, retentionMonths: this.config.retentionMonths },
@@ -61,6 +63,7 @@ export class RetentionService {
     const nextRunAt = nextRetentionRun(this.clock.now());
     const participants = await this.repository.participantsDue(nextRunAt, this.config.retentionMonths);
     const codeRequests = await this.repository.codeRequestsDue(nextRunAt);
+    const smsReplies = await this.repository.smsRepliesDue(nextRunAt);
     const kept = { action: RetentionAction.KEEP, keptMonths: null, keptDays: null, nextRunAt: null, dueCount: 0, firstDueAt: null };
     return [
       {
@@ -82,6 +85,16 @@ export class RetentionService {
         nextRunAt,
         dueCount: codeRequests.due,
         firstDueAt: codeRequests.firstDueAt,
+      },
+      {
+        key: 'smsReplies',
+        table: 'sms_inbound',
+        action: RetentionAction.DELETE,
+        keptMonths: null,
+        keptDays: SMS_REPLY_DAYS,
+        nextRunAt,
+        dueCount: smsReplies.due,
+        firstDueAt: smsReplies.firstDueAt,
       },
       { key: 'accounts', table: 'app_user', ...kept },
       { key: 'anonymousFigures', table: 'registration', ...kept },

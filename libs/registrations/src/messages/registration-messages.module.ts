@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StaffDirectoryModule } from '@app/auth';
 import { MessagingModule } from '@app/messaging';
-import { RegistrationsModule } from '../registrations.module';
 import { PersonalLinks } from '../self-service/personal-links';
 import { PersonalLinksRepository } from '../self-service/personal-links.repository';
 import { SmsReplyComposer } from '../sms-replies/sms-reply-composer';
@@ -20,7 +19,7 @@ import { StaffRecipients } from './staff-recipients';
  * runs the sweep job). Needs a TypeORM DataSource and a Clock from the application.
  */
 @Module({
-  imports: [MessagingModule, StaffDirectoryModule, RegistrationsModule],
+  imports: [MessagingModule, StaffDirectoryModule],
   providers: [
     RegistrationMessagesRepository,
     StaffRecipients,

@@ -23,6 +23,7 @@ export function MessagesNav() {
         <NavLink href="/failed" label={nav.failed} />
         <NavLink href="/preview" label={nav.preview} />
         <NavLink href="/broadcast" label={nav.broadcast} />
+        <NavLink href="/replies" label={nav.replies} />
       </ul>
     </nav>
   );

@@ -136,3 +136,24 @@ export const BROADCASTS_QUERY = graphql(`
 `);
 
 export type BroadcastRow = ResultOf<typeof BROADCASTS_QUERY>['broadcasts'][number];
+
+export const SMS_REPLIES_QUERY = graphql(`
+  query StaffSmsReplies {
+    smsReplies(first: 200) {
+      totalCount
+      replies {
+        id
+        receivedAt
+        maskedFrom
+        keyword
+        outcome
+        text
+        participantId
+        firstName
+        sessionTitle
+      }
+    }
+  }
+`);
+
+export type SmsReplyRow = ResultOf<typeof SMS_REPLIES_QUERY>['smsReplies']['replies'][number];

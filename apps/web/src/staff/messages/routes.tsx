@@ -3,9 +3,10 @@ import { BroadcastPage } from './broadcast-page';
 import { MessagesNav } from './messages-nav';
 import { OutboxPage } from './outbox-page';
 import { PreviewPage } from './preview-page';
+import { RepliesPage } from './replies-page';
 import './messages.css';
 
-/** The messages desk, under /staff/messages: the outbox, failed deliveries, previews and broadcasts. */
+/** The messages desk, under /staff/messages: the outbox, failed deliveries, previews, broadcasts and SMS replies. */
 export default function MessagesRoutes() {
   return (
     <>
@@ -19,6 +20,9 @@ export default function MessagesRoutes() {
         </Route>
         <Route path="/broadcast">
           <BroadcastPage />
+        </Route>
+        <Route path="/replies">
+          <RepliesPage />
         </Route>
         <Route path="/">
           <OutboxPage />
