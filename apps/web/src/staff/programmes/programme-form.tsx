@@ -13,12 +13,17 @@ const TAG = '[a-z]{2,3}(-[A-Za-z0-9]{2,8})*';
 const TAG_LIST = new RegExp(`^$|^${TAG}(\\s*,\\s*${TAG})*$`);
 /** As the API allows: at most five reminders, at most four weeks ahead. */
 const MAX_REMINDERS = 5;
+/** Seat offers in whole hours (the API keeps minutes): a window of up to two weeks, a hold of 1 to 48 hours. */
+const MAX_OFFER_WINDOW_HOURS = 336;
+const MAX_OFFER_HOLD_HOURS = 48;
 
 const programmeSchema = z
   .object({
     name: v.text(200),
     kind: v.choice(),
     defaultCapacity: v.int(1, 1000),
+    seatOfferWindowHours: v.int(0, MAX_OFFER_WINDOW_HOURS),
+    seatOfferHoldHours: v.int(1, MAX_OFFER_HOLD_HOURS),
     reminders: z.array(z.string()).max(MAX_REMINDERS, { error: `max:${MAX_REMINDERS}` }),
     languages: z.array(z.string()),
     otherLanguages: z.string().trim().regex(TAG_LIST, { error: 'invalid' }),
@@ -39,16 +44,34 @@ type ProgrammeValues = z.infer<typeof programmeSchema>;
 const isPlatform = (tag: string) => (PLATFORM_LANGUAGES as readonly string[]).includes(tag);
 
 function valuesOf(programme: ProgrammeRow | undefined): ProgrammeValues {
-  if (!programme) return { name: '', kind: '', defaultCapacity: 12, reminders: ['1440', '120'], languages: ['nl'], otherLanguages: '', description: '' };
+  if (!programme)
+    return {
+      name: '',
+      kind: '',
+      defaultCapacity: 12,
+      seatOfferWindowHours: 24,
+      seatOfferHoldHours: 3,
+      reminders: ['1440', '120'],
+      languages: ['nl'],
+      otherLanguages: '',
+      description: '',
+    };
   return {
     name: programme.name,
     kind: programme.kind,
     defaultCapacity: programme.defaultCapacity,
+    seatOfferWindowHours: Math.round(programme.seatOfferWindowMinutes / 60),
+    seatOfferHoldHours: Math.max(1, Math.round(programme.seatOfferHoldMinutes / 60)),
     reminders: programme.reminderOffsetsMinutes.map(String),
     languages: programme.languages.filter(isPlatform),
     otherLanguages: programme.languages.filter((tag) => !isPlatform(tag)).join(', '),
     description: programme.description ?? '',
   };
+}
+
+/** Minutes for the API; an unchanged hour field keeps minutes set elsewhere that are not whole hours (e.g. 90). */
+function minutesOf(hours: number, previousMinutes: number | undefined, previousHours: number | undefined): number {
+  return previousMinutes !== undefined && hours === previousHours ? previousMinutes : hours * 60;
 }
 
 /** Create a programme (no `programme`) or change one; `onSaved` gets its id. */
@@ -63,7 +86,7 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
   const form = useStaffForm({
     schema: programmeSchema,
     defaultValues: valuesOf(props.programme),
-    apiFields: { reminderOffsetsMinutes: 'reminders' },
+    apiFields: { reminderOffsetsMinutes: 'reminders', seatOfferWindowMinutes: 'seatOfferWindowHours', seatOfferHoldMinutes: 'seatOfferHoldHours' },
   });
   const reminderOptions = [...new Set([...REMINDER_CHOICES, ...(props.programme?.reminderOffsetsMinutes ?? [])])]
     .sort((a, b) => b - a)
@@ -76,6 +99,7 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
           .split(',')
           .map((tag) => tag.trim())
           .filter(Boolean);
+        const previous = props.programme ? valuesOf(props.programme) : undefined;
         const input = {
           name: values.name,
           kind: values.kind as (typeof PROGRAMME_KINDS)[number],
@@ -83,6 +107,8 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
           reminderOffsetsMinutes: values.reminders.map(Number),
           languages: [...values.languages, ...otherTags],
           description: values.description || null,
+          seatOfferWindowMinutes: minutesOf(values.seatOfferWindowHours, props.programme?.seatOfferWindowMinutes, previous?.seatOfferWindowHours),
+          seatOfferHoldMinutes: minutesOf(values.seatOfferHoldHours, props.programme?.seatOfferHoldMinutes, previous?.seatOfferHoldHours),
         };
         try {
           const id = props.programme
@@ -110,6 +136,8 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
         options={PROGRAMME_KINDS.map((kind) => ({ id: kind, label: p.kinds[kind] }))}
       />
       <NumberInput control={form.control} name="defaultCapacity" label={p.fields.defaultCapacity} description={p.fields.defaultCapacityHint} isRequired />
+      <NumberInput control={form.control} name="seatOfferWindowHours" label={p.fields.seatOfferWindow} description={p.fields.seatOfferWindowHint} isRequired />
+      <NumberInput control={form.control} name="seatOfferHoldHours" label={p.fields.seatOfferHold} description={p.fields.seatOfferHoldHint} isRequired />
       <CheckboxGroupInput control={form.control} name="reminders" label={p.fields.reminders} description={p.fields.remindersHint} options={reminderOptions} />
       <CheckboxGroupInput
         control={form.control}

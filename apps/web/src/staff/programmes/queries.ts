@@ -11,6 +11,8 @@ export const PROGRAMMES_QUERY = graphql(`
       reminderOffsetsMinutes
       languages
       description
+      seatOfferWindowMinutes
+      seatOfferHoldMinutes
     }
   }
 `);

@@ -29,6 +29,7 @@ export const SESSION_QUERY = graphql(`
         id
         status
         waitlistPosition
+        seatOfferExpiresAt
         participant {
           id
           firstName

@@ -10,7 +10,7 @@ import { FormProblem, SelectInput, SubmitButton } from '../ui/fields';
 import { QueryStatus } from '../ui/query-status';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
-import { sessionWhen } from './brussels-time';
+import { brusselsTime, sessionWhen } from './brussels-time';
 import { CANCEL_REGISTRATION, MARK_ATTENDANCE, MOVE_REGISTRATION, type RegistrationRow, type StaffSession, UPCOMING_SESSIONS } from './documents';
 import { RegisterForm } from './register-form';
 
@@ -18,7 +18,7 @@ const fullName = (participant: RegistrationRow['participant']) => [participant.f
 
 /** The seated list and the waiting list (with positions), and registering someone new. */
 export function RegistrationsSection(props: { session: StaffSession }) {
-  const { s } = useStaffI18n();
+  const { s, format } = useStaffI18n();
   const session = props.session;
   const open = session.status !== 'CANCELLED' && new Date(session.startsAt).getTime() > Date.now();
   const started = session.status !== 'CANCELLED' && !open;
@@ -32,12 +32,14 @@ export function RegistrationsSection(props: { session: StaffSession }) {
           <DialogButton label={`${s.sessions.registrations.cancel}: ${fullName(row.participant)}`} title={s.sessions.registrations.cancelTitle}>
             {(close) => <CancelRegistration registration={row} onDone={(text) => (setNotice(text), close())} waitingCount={waiting.length} />}
           </DialogButton>
-          <DialogButton label={`${s.sessions.registrations.move}: ${fullName(row.participant)}`} title={s.sessions.registrations.moveTitle}>
-            {(close) => <MoveRegistrationForm session={session} registration={row} onSaved={close} />}
-          </DialogButton>
+          {row.status !== 'OFFERED' && (
+            <DialogButton label={`${s.sessions.registrations.move}: ${fullName(row.participant)}`} title={s.sessions.registrations.moveTitle}>
+              {(close) => <MoveRegistrationForm session={session} registration={row} onSaved={close} />}
+            </DialogButton>
+          )}
         </>
       )}
-      {started && row.status !== 'WAITLISTED' && <Attendance registration={row} />}
+      {started && row.status !== 'WAITLISTED' && row.status !== 'OFFERED' && <Attendance registration={row} />}
     </div>
   );
   const name: ColumnDef<RegistrationRow, unknown> = { id: 'name', header: s.sessions.registrations.name, accessorFn: (row) => fullName(row.participant) };
@@ -56,7 +58,15 @@ export function RegistrationsSection(props: { session: StaffSession }) {
   const seatedColumns: ColumnDef<RegistrationRow, unknown>[] = [
     name,
     phone,
-    { id: 'status', header: s.sessions.registrations.status, accessorFn: (row) => s.sessions.registrationStatus[row.status] },
+    {
+      id: 'status',
+      header: s.sessions.registrations.status,
+      // An offered seat is held until its expiry; then it goes to the next person.
+      accessorFn: (row) =>
+        row.status === 'OFFERED' && row.seatOfferExpiresAt
+          ? format(s.sessions.registrations.offeredUntil, { time: brusselsTime(row.seatOfferExpiresAt) })
+          : s.sessions.registrationStatus[row.status],
+    },
     actionColumn,
   ];
   const waitingColumns: ColumnDef<RegistrationRow, unknown>[] = [
