@@ -47,6 +47,7 @@ import {
   VolunteerSkill,
 } from '@app/volunteers';
 import { ENTITIES } from '../apps/api/src/entities';
+import { DemoPersonalLink, demoPersonalLink } from './demo-seed/personal-link';
 import { seedPicnikTrajectories } from './demo-seed/picnik';
 import { FMDO } from './demo-seed/picnik-history';
 
@@ -97,7 +98,10 @@ function firstWeekday(from: DateTime, weekday: (typeof WEEKDAYS)[number], time: 
 }
 
 /** Seeds the demo when the database has no programmes yet; returns false when it was already seeded. */
-export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+export async function seedKortrijkDemo(
+  config: AppConfig,
+  now = new Date(),
+): Promise<{ seeded: boolean; logins: DemoLogin[]; personalLink: DemoPersonalLink | null }> {
   const app = await NestFactory.createApplicationContext(
     {
       module: DemoSeedModule,
@@ -138,7 +142,8 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     if ((await programmes.listProgrammes(true)).length > 0) {
       const festival = await seedFestival(app, now);
       const volunteers = await seedVolunteers(app, now);
-      return { seeded: festival || volunteers, logins };
+      const personalLink = await demoPersonalLink(app, { userId: admin.id, roles: [Role.ADMIN], organisationId: null }, now);
+      return { seeded: festival || volunteers, logins, personalLink };
     }
     const actor: Actor = { userId: admin.id, roles: [Role.ADMIN], organisationId: null };
     const organisations = app.get(OrganisationsService);
@@ -319,7 +324,7 @@ export async function seedKortrijkDemo(config: AppConfig, now = new Date()): Pro
     );
     await seedFestival(app, now);
     await seedVolunteers(app, now);
-    return { seeded: true, logins };
+    return { seeded: true, logins, personalLink: await demoPersonalLink(app, actor, now) };
   } finally {
     await app.close();
   }

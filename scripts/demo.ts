@@ -25,6 +25,7 @@ import {
   startSmtpCapture,
 } from '@app/testing';
 import { DEMO_PASSWORD, seedKortrijkDemo } from './demo-seed';
+import type { DemoPersonalLink } from './demo-seed/personal-link';
 
 const ROOT = join(__dirname, '..', '..');
 const DATA = join(ROOT, '.data');
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
   await dataSource.destroy();
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
 
-  const { seeded, logins } = await seedKortrijkDemo(config);
+  const { seeded, logins, personalLink } = await seedKortrijkDemo(config);
   console.log(seeded ? 'Seeded the Kortrijk demo data.' : 'Demo data already present (delete .data/ to reseed).');
 
   children.push(startChild('API', 'apps/api/src/main.js', env), startChild('worker', 'apps/worker/src/main.js', env));
@@ -153,8 +154,21 @@ Oefenkansen demo is running.
 ${logins.map((l) => `    ${l.email.padEnd(width)}  ${l.role.toUpperCase()}`).join('\n')}
 
   Try: mutation { login(email: "coordinator@oefenkansen.demo", password: "${DEMO_PASSWORD}") { token } }
-  then send "Authorization: Bearer <token>". Press Ctrl-C to stop.
+  then send "Authorization: Bearer <token>".
+${personalLinkLines(personalLink)}
+  Press Ctrl-C to stop.
 `);
+}
+
+/** What a newcomer's SMS links to: her own registration, without a login. */
+function personalLinkLines(link: DemoPersonalLink | null): string {
+  if (!link) return '';
+  const when = link.startsAt.toLocaleString('nl-BE', { timeZone: 'Europe/Brussels', dateStyle: 'full', timeStyle: 'short' });
+  return `
+  A parent's personal link (as in her SMS; no login: she sees her registration, can say she comes or cancel)
+    ${link.firstName}, ${link.sessionTitle}, ${when}
+    ${link.url}
+`;
 }
 
 async function waitForHealth(port: number): Promise<void> {

@@ -67,9 +67,9 @@ describe('domain-event wiring of the API', () => {
       'ShiftsService.onSessionsCancelled',
       'CapacityAlerts.onSessionsCancelled',
     ]);
-    expect(order('session.moved')).toEqual(['ShiftsService.onSessionMoved', 'PersonalLinks.onSessionMoved', 'NotificationOutbox.onSessionMoved']);
+    expect(order('session.moved')).toEqual(['ShiftsService.onSessionMoved', 'PersonalLinkRows.onSessionMoved', 'NotificationOutbox.onSessionMoved']);
     expect(order('registrations.recorded')).toEqual([
-      'PersonalLinks.onRegistrationsRecorded',
+      'PersonalLinkRows.onRegistrationsRecorded',
       'NotificationOutbox.onRegistrationsRecorded',
       'CapacityAlerts.onRegistrationsRecorded',
     ]);

@@ -13,11 +13,12 @@ describe('the demo seed: the Picnik figures of the city report', () => {
   let token: string;
   let seedMs: number;
 
+  let personalLink: Awaited<ReturnType<typeof seedKortrijkDemo>>['personalLink'];
   beforeAll(async () => {
     const now = new Date();
     api = await startTestApi({ now });
     const started = Date.now();
-    await seedKortrijkDemo(api.config, now);
+    ({ personalLink } = await seedKortrijkDemo(api.config, now));
     seedMs = Date.now() - started;
     token = await api.login('coordinator@oefenkansen.demo', DEMO_PASSWORD);
   }, 180_000);
@@ -66,5 +67,17 @@ describe('the demo seed: the Picnik figures of the city report', () => {
       expect(days.every((day: string) => day < '2024-07-01')).toBe(true);
     }
     expect(historicalTrajectories().map((t) => t.startsOn)).toEqual(trajectories.map((t: { startsOn: string }) => t.startsOn).sort());
+  });
+
+  it('hands the demo a parent’s personal link that opens her upcoming registration in Arabic, without a login', async () => {
+    expect(personalLink).not.toBeNull();
+    expect(personalLink!.url).toMatch(new RegExp(`^${api.config.publicBaseUrl}/r/[A-Za-z0-9_-]{22}$`));
+    expect(personalLink!.startsAt.getTime()).toBeGreaterThan(Date.now());
+    const token = personalLink!.url.split('/r/')[1];
+    const { myRegistration } = dataOf(
+      await api.gql(`query($t: String!) { myRegistration(token: $t) { status participant { firstName preferredLanguage } session { title } } }`, { t: token }),
+    );
+    expect(myRegistration).toMatchObject({ participant: { firstName: 'Amina', preferredLanguage: 'ar' }, session: { title: personalLink!.sessionTitle } });
+    expect(['CONFIRMED', 'WAITLISTED']).toContain(myRegistration.status);
   });
 });

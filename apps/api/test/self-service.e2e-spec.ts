@@ -175,7 +175,7 @@ describe('self-service through the personal link (no login)', () => {
     const karim = await register(sessionId, 'Karim');
     await register(sessionId, 'Layla');
     const own = await anonymous(
-      `query($t: String!) { myRegistration(token: $t) { participant { id firstName lastName phone email preferredLanguage contactChannel consentToContact restricted erasedAt noShowCount registrations { id } registeredByOrganisation { id } possibleDuplicateOf { id } } } }`,
+      `query($t: String!) { myRegistration(token: $t) { participant { id firstName lastName phone email preferredLanguage contactChannel consentToContact restricted erasedAt noShowCount consecutiveNoShows flaggedForNoShows consentRecordedAt consentRecordedBy { id } referralChannel registrations { id } registeredByOrganisation { id } possibleDuplicateOf { id } } } }`,
       { t: karim.token },
     );
     expect(dataOf(own).myRegistration.participant).toMatchObject({
@@ -189,6 +189,11 @@ describe('self-service through the personal link (no login)', () => {
       restricted: true,
       erasedAt: null,
       noShowCount: 0,
+      consecutiveNoShows: 0,
+      flaggedForNoShows: false,
+      consentRecordedAt: null,
+      consentRecordedBy: null,
+      referralChannel: null,
       registrations: [],
       registeredByOrganisation: null,
       possibleDuplicateOf: null,

@@ -52,7 +52,7 @@ describe('a waiting-list promotion when the session moves before it is sent', ()
     const toBram = smsTo('+32471223344');
     expect(toBram.map((m) => m.reference.split('|')[0]).sort()).toEqual(['PROMOTED', 'SESSION_MOVED', 'WAITLISTED']);
     const promoted = toBram.find((m) => m.reference === `PROMOTED|${bram.id}|0`)!;
-    expect(promoted.text).toContain('Er is plaats');
+    expect(promoted.text).toContain('Je hebt een plaats');
     expect(promoted.text).toContain('woensdag 23 september om 18:00');
     expect(promoted.text).not.toContain('22 september');
     const moved = toBram.find((m) => m.reference.startsWith(`SESSION_MOVED|${bram.id}|`))!;

@@ -14,6 +14,7 @@ import { SeatOffersService } from './seat-offers/seat-offers.service';
 import { RegistrationCodeRequestsRepository } from './self-registration/registration-code-requests.repository';
 import { SelfRegistrationService } from './self-registration/self-registration.service';
 import { HolderActions } from './self-service/holder-actions.service';
+import { PersonalLinkRows } from './self-service/personal-link-rows';
 import { PersonalLinks } from './self-service/personal-links';
 import { PersonalLinksRepository } from './self-service/personal-links.repository';
 
@@ -27,6 +28,8 @@ const SERVICES = [
   HolderActions,
   SeatOffersService,
 ];
+/** Keeps each registration's link row (an event listener; nothing calls it). */
+const LISTENERS = [PersonalLinkRows];
 /** Only these run statements on the lib's tables; other libs read through the services. */
 const REPOSITORIES = [
   ParticipantsRepository,
@@ -39,5 +42,5 @@ const REPOSITORIES = [
 ];
 
 /** Needs a TypeORM DataSource, Transactions (DatabaseModule) and a Clock from the importing application. */
-@Module({ imports: [SchedulingModule, EventsModule], providers: [...SERVICES, ...REPOSITORIES], exports: SERVICES })
+@Module({ imports: [SchedulingModule, EventsModule], providers: [...SERVICES, ...LISTENERS, ...REPOSITORIES], exports: SERVICES })
 export class RegistrationsModule {}

@@ -19,7 +19,7 @@ export class SelfServiceResolver {
     return held ? asModel(held) : null;
   }
 
-  @Mutation(() => RegistrationModel, { description: '"I am coming"; accepts an OFFERED seat' })
+  @Mutation(() => RegistrationModel, { description: 'The holder says "I am coming"; accepts an OFFERED seat' })
   async confirmMyRegistration(@Args('token') token: string): Promise<RegistrationModel> {
     return asModel(await this.holder.confirm(await this.registrationIdOf(token), HolderVia.LINK));
   }

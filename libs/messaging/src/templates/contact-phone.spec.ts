@@ -26,6 +26,7 @@ const vars: MessageVariables = {
   plotCode: 'B12',
   slots: [{ plotCode: 'B12', startsAt: new Date('2026-09-08T17:00:00Z'), endsAt: new Date('2026-09-08T18:30:00Z') }],
   contactPhone: '+3256278330',
+  link: 'https://oefenkansen.kortrijk.be/r/Xq3Vb0Yw2mJ8xT5nR1cK7h',
 };
 
 describe('the number to call', () => {

@@ -11,5 +11,17 @@ export {
   resolveMessageLanguage,
   textDirection,
 } from './render';
-export { fitSmsBudget, foldToGsm7, isGsm7, MAX_SMS_SEGMENTS, SMS_ENCODING, smsForLanguage, smsLength, type SmsLength } from './sms';
+export {
+  fitSmsBudget,
+  fitsSmsBudget,
+  foldToGsm7,
+  isGsm7,
+  MAX_GSM7_SEGMENTS_WITH_LINK,
+  MAX_SMS_SEGMENTS,
+  maxSegments,
+  SMS_ENCODING,
+  smsForLanguage,
+  smsLength,
+  type SmsLength,
+} from './sms';
 export { PARTICIPANT_LANGUAGES } from './languages';

@@ -83,7 +83,7 @@ export function renderMessage(kindName: string, language: string, vars: MessageV
       subject: part.subject,
       text: part.text,
       html: htmlDocument(resolved, direction, part.subject, section(part, 'h1')),
-      sms: fitSmsBudget(resolved, part.shortenable, (shortened) => part.sms(shortened)),
+      sms: fitSmsBudget(resolved, part.shortenable, (shortened) => part.sms(shortened), entry.sms.includes('{link}')),
     };
   }
   return renderFallback(kind, vars, catalogues);

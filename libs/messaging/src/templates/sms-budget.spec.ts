@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { CATALOGUES, SUPPORTED_MESSAGE_LANGUAGES } from './catalogues';
 import { type CatalogueKind, MESSAGE_KINDS, type MessageVariables } from './message-kinds';
 import { MESSAGE_TIME_ZONE, renderMessage } from './render';
-import { MAX_SMS_SEGMENTS, SMS_ENCODING, smsForLanguage, smsLength } from './sms';
+import { MAX_GSM7_SEGMENTS_WITH_LINK, MAX_SMS_SEGMENTS, maxSegments, SMS_ENCODING, smsForLanguage, smsLength } from './sms';
 
 const utc = (iso: string) => new Date(iso);
 
@@ -68,6 +68,26 @@ const base: MessageVariables = {
   slots: [],
 };
 
+/**
+ * A personal link as a realistic production PUBLIC_BASE_URL makes it (issue 21): every message
+ * about a registration carries one, and in GSM-7 it must still fit in one segment.
+ */
+const PERSONAL_LINK = 'https://oefenkansen.kortrijk.be/r/Xq3Vb0Yw2mJ8xT5nR1cK7h';
+/** The messages about a registration (libs/registrations' participant kinds): each carries the person's own link. */
+const ABOUT_A_REGISTRATION: readonly CatalogueKind[] = [
+  'REGISTRATION_CONFIRMED',
+  'WAITLISTED',
+  'PROMOTED',
+  'SESSION_REMINDER',
+  'SESSION_MOVED',
+  'REGISTRATION_CANCELLED',
+  'SESSION_CANCELLED',
+  'SEAT_OFFERED',
+  'SEAT_OFFER_EXPIRED',
+];
+const varsOf = (kind: CatalogueKind, vars: MessageVariables): MessageVariables =>
+  ABOUT_A_REGISTRATION.includes(kind) ? { ...vars, link: PERSONAL_LINK } : vars;
+
 /** The renderer's date, computed independently (and checked against an SMS with a short title first). */
 function longDate(date: Date, language: string): string {
   const candidates = ({ en: ['en-GB'], prs: ['prs', 'fa-AF', 'fa'], ps: ['ps', 'fa-AF', 'fa'] } as Record<string, string[]>)[language] ?? [language];
@@ -123,32 +143,56 @@ function shownTitle(sms: string, title: string, language: string): string | null
 describe('SMS segment budget', () => {
   const cases = SUPPORTED_MESSAGE_LANGUAGES.flatMap((language) => MESSAGE_KINDS.map((kind) => [language, kind] as const));
 
-  it.each(cases)('%s %s fits in MAX_SMS_SEGMENTS with the longest titles and venues, keeping names, dates, times and codes', (language, kind) => {
-    const short = renderMessage(kind, language, { ...base, sessionTitle: 'Babbel+', venueName: 'Refter' }).sms;
-    // The test's own date and values are right: the SMS with a short title shows them all.
-    for (const piece of essentials(kind, language, base)) expect({ piece, in: short.includes(piece) }).toEqual({ piece, in: true });
+  it.each(cases)(
+    '%s %s fits its budget (GSM-7 with a link: one segment; otherwise MAX_SMS_SEGMENTS) with the longest titles and venues, keeping names, dates, times, codes and links',
+    (language, kind) => {
+      const withLink = CATALOGUES[language][kind].sms.includes('{link}');
+      const short = renderMessage(kind, language, varsOf(kind, { ...base, sessionTitle: 'Babbel+', venueName: 'Refter' })).sms;
+      // The test's own date and values are right: the SMS with a short title shows them all.
+      for (const piece of essentials(kind, language, varsOf(kind, base))) expect({ piece, in: short.includes(piece) }).toEqual({ piece, in: true });
 
-    for (const title of TITLES) {
-      for (const venueName of VENUES) {
-        const vars = { ...base, sessionTitle: title, venueName };
-        const sms = renderMessage(kind, language, vars).sms;
-        const length = smsLength(sms);
-        if (length.segments > MAX_SMS_SEGMENTS)
-          throw new Error(`${language} ${kind}: ${length.segments} ${length.encoding} segments (${length.units} units):\n${sms}`);
-        for (const piece of essentials(kind, language, vars)) expect({ title, piece, in: sms.includes(piece) }).toEqual({ title, piece, in: true });
-        if (CATALOGUES[language][kind].sms.includes('{title}'))
-          expect({ title, shown: shownTitle(sms, title, language) !== null }).toEqual({ title, shown: true });
+      for (const title of TITLES) {
+        for (const venueName of VENUES) {
+          const vars = varsOf(kind, { ...base, sessionTitle: title, venueName });
+          const sms = renderMessage(kind, language, vars).sms;
+          const length = smsLength(sms);
+          if (length.segments > maxSegments(length.encoding, withLink))
+            throw new Error(`${language} ${kind}: ${length.segments} ${length.encoding} segments (${length.units} units):\n${sms}`);
+          for (const piece of essentials(kind, language, vars)) expect({ title, piece, in: sms.includes(piece) }).toEqual({ title, piece, in: true });
+          if (CATALOGUES[language][kind].sms.includes('{title}'))
+            expect({ title, shown: shownTitle(sms, title, language) !== null }).toEqual({ title, shown: true });
+        }
       }
+    },
+  );
+
+  it.each(SUPPORTED_MESSAGE_LANGUAGES)('%s: every message about a registration carries the personal link, in its SMS and its mail', (language) => {
+    for (const kind of ABOUT_A_REGISTRATION) {
+      const rendered = renderMessage(kind, language, varsOf(kind, base));
+      expect({ kind, sms: rendered.sms.includes(PERSONAL_LINK) }).toEqual({ kind, sms: true });
+      expect({ kind, text: rendered.text.split(/\s/).includes(PERSONAL_LINK) }).toEqual({ kind, text: true });
+      expect({ kind, html: rendered.html.includes(`href="${PERSONAL_LINK}"`) }).toEqual({ kind, html: true });
     }
   });
 
+  it('counts a GSM-7 SMS with a link over one segment as too long, and a UCS-2 one over two', () => {
+    expect(MAX_GSM7_SEGMENTS_WITH_LINK).toBe(1);
+    expect(maxSegments('GSM-7', true)).toBe(1);
+    expect(maxSegments('UCS-2', true)).toBe(MAX_SMS_SEGMENTS);
+    expect(maxSegments('GSM-7', false)).toBe(MAX_SMS_SEGMENTS);
+    // The same rule the renderer keeps: a Dutch SMS one character over 160 no longer fits.
+    const at = (units: number) => `${'a'.repeat(units - PERSONAL_LINK.length - 1)} ${PERSONAL_LINK}`;
+    expect(smsLength(at(160)).segments).toBe(1);
+    expect(smsLength(at(161)).segments).toBeGreaterThan(maxSegments('GSM-7', true));
+  });
+
   it('shortens the title only when the shortest SMS does not fit, and only as much as needed', () => {
-    const fits = renderMessage('REGISTRATION_CONFIRMED', 'ru', { ...base, sessionTitle: 'Schoolbabbel De Vlieger' }).sms;
-    expect(fits).toContain('Schoolbabbel De Vlieger');
+    const fits = renderMessage('REGISTRATION_CONFIRMED', 'ru', varsOf('REGISTRATION_CONFIRMED', { ...base, sessionTitle: 'Praattafel' })).sms;
+    expect(fits).toContain('Praattafel');
     expect(fits).not.toContain('…');
 
     const title = TITLES[4];
-    const sms = renderMessage('REGISTRATION_CONFIRMED', 'ru', { ...base, sessionTitle: title }).sms;
+    const sms = renderMessage('REGISTRATION_CONFIRMED', 'ru', varsOf('REGISTRATION_CONFIRMED', { ...base, sessionTitle: title })).sms;
     const start = shownTitle(sms, title, 'ru') as string;
     expect(start.length).toBeGreaterThan(0);
     expect(start.length).toBeLessThan(title.length);
@@ -164,7 +208,7 @@ describe('SMS segment budget', () => {
   it('keeps the SMS of an unknown language (Dutch + English) within the budget too', () => {
     for (const kind of MESSAGE_KINDS) {
       for (const title of TITLES) {
-        const sms = renderMessage(kind, 'xx', { ...base, sessionTitle: title }).sms;
+        const sms = renderMessage(kind, 'xx', varsOf(kind, { ...base, sessionTitle: title })).sms;
         const length = smsLength(sms);
         if (length.segments > MAX_SMS_SEGMENTS) throw new Error(`xx ${kind}: ${length.segments} ${length.encoding} segments (${length.units} units):\n${sms}`);
         if (CATALOGUES.nl[kind].sms.includes('{time}')) expect(sms).toContain('19:00');

@@ -12,6 +12,24 @@ const BASIC = new Set(GSM7_BASIC);
 const EXTENSION = new Set(GSM7_EXTENSION);
 
 export const MAX_SMS_SEGMENTS = 2;
+/**
+ * An SMS that carries a personal link ({link}, issue 21) in GSM-7 is one segment: many phones show
+ * a two-part text with the link cut off or out of order, and a newcomer acts on that one text. In
+ * UCS-2 (Arabic, Cyrillic, Turkish) one segment holds 70 units, too few for a sentence and a link,
+ * so those keep MAX_SMS_SEGMENTS.
+ */
+export const MAX_GSM7_SEGMENTS_WITH_LINK = 1;
+
+/** The most segments an SMS of this encoding may take; `withLink`: its template carries {link}. */
+export function maxSegments(encoding: SmsLength['encoding'], withLink: boolean): number {
+  return withLink && encoding === 'GSM-7' ? MAX_GSM7_SEGMENTS_WITH_LINK : MAX_SMS_SEGMENTS;
+}
+
+/** Whether the SMS is within its budget (see maxSegments). */
+export function fitsSmsBudget(sms: string, withLink: boolean): boolean {
+  const length = smsLength(sms);
+  return length.segments <= maxSegments(length.encoding, withLink);
+}
 
 export interface SmsLength {
   encoding: 'GSM-7' | 'UCS-2';
@@ -127,14 +145,14 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const CUT_END = /[\s,;:–—-]+$/u;
 
 /**
- * The SMS as sent, within MAX_SMS_SEGMENTS: the first of the candidates (longest first, e.g.
+ * The SMS as sent, within its budget (maxSegments): the first of the candidates (longest first, e.g.
  * with and without optional parts) that fits; otherwise the last one with the title, then the
  * venue, cut to the longest start that fits, plus an ellipsis. `render` gives the candidates for
  * shortened values; `values` are the full ones. Only when even "…" for both does not fit (a very
  * long name) is the SMS longer than the budget.
  */
-export function fitSmsBudget(language: string, values: SmsShortening, render: (shortened: SmsShortening) => string[]): string {
-  const fits = (sms: string) => smsLength(sms).segments <= MAX_SMS_SEGMENTS;
+export function fitSmsBudget(language: string, values: SmsShortening, render: (shortened: SmsShortening) => string[], withLink = false): string {
+  const fits = (sms: string) => fitsSmsBudget(sms, withLink);
   const candidates = render({}).map((sms) => smsForLanguage(sms, language));
   const fitting = candidates.find(fits);
   if (fitting !== undefined) return fitting;

@@ -58,7 +58,8 @@ const vars: MessageVariables = {
   code: '042917',
   message: 'Neem een pen mee.',
   colleagueName: 'Karim El Idrissi',
-  link: 'https://oefenkansen.kortrijk.be/invitation/q3Vb0Yw2mJ8xT5nR1cK7hL4pZ9sA6dE0fG2iU8oW3yQ',
+  // A personal link of a registration (issue 21); account links are longer, but mail-only.
+  link: 'https://oefenkansen.kortrijk.be/r/Xq3Vb0Yw2mJ8xT5nR1cK7h',
   slots: [
     { plotCode: 'B12', startsAt: utc('2026-09-08T17:00:00Z'), endsAt: utc('2026-09-08T18:30:00Z') },
     { plotCode: 'C4', startsAt: utc('2026-09-09T09:00:00Z'), endsAt: utc('2026-09-09T13:00:00Z') },
@@ -106,8 +107,8 @@ const REQUIRED_IN_TEXT: Record<CatalogueKind, string[]> = {
   ['SESSION_REMINDER']: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address'],
   ['SESSION_CANCELLED']: ['firstName', 'title', 'date', 'time', 'reason'],
   ['SESSION_MOVED']: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'previousDate', 'previousTime'],
-  ['SEAT_OFFERED']: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'until'],
-  ['SEAT_OFFER_EXPIRED']: ['firstName', 'title', 'date', 'time'],
+  ['SEAT_OFFERED']: ['firstName', 'title', 'date', 'time', 'endTime', 'venue', 'address', 'until', 'link'],
+  ['SEAT_OFFER_EXPIRED']: ['firstName', 'title', 'date', 'time', 'link'],
   ['SESSION_FULL']: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity', 'waitlist'],
   ['WAITLIST_LONG']: ['firstName', 'title', 'date', 'waitlist'],
   ['UNDER_BOOKED']: ['firstName', 'title', 'date', 'time', 'confirmed', 'capacity'],
@@ -327,7 +328,8 @@ describe('direction', () => {
     expect(message.html).toContain(`<html lang="${language}" dir="rtl">`);
     expect(message.html).toContain('<body dir="rtl"');
     expect(message.html).toContain('direction:rtl;text-align:right;');
-    expect(message.html).not.toContain('dir="ltr"');
+    // Only a web address (the personal link) is isolated left-to-right, as its Latin letters read.
+    expect(message.html.replace(/<a [^>]*>/g, '')).not.toContain('dir="ltr"');
   });
 
   it('tells directions apart for any tag', () => {
@@ -350,8 +352,8 @@ describe('fallback to Dutch + English', () => {
     expect(message.text).toContain('Tuesday 8 September');
     expect(message.html).toContain('<html lang="nl" dir="ltr">');
     expect(message.html.indexOf('<section lang="nl">')).toBeLessThan(message.html.indexOf('<section lang="en" dir="ltr">'));
-    expect(message.sms.indexOf('Je bent ingeschreven')).toBeLessThan(message.sms.indexOf('You are registered'));
-    expect(message.sms.indexOf('Je bent ingeschreven')).toBeGreaterThanOrEqual(0);
+    expect(message.sms.indexOf('je bent ingeschreven')).toBeLessThan(message.sms.indexOf('you are registered'));
+    expect(message.sms.indexOf('je bent ingeschreven')).toBeGreaterThanOrEqual(0);
   });
 
   it.each(MESSAGE_KINDS)('renders %s for an unknown language cleanly, within 2 SMS segments', (kind) => {
@@ -493,6 +495,7 @@ describe('SMS length', () => {
       const sms = renderMessage('SESSION_CANCELLED', language, long).sms;
       expect([language, smsSegments(sms).segments <= 2]).toEqual([language, true]);
     }
-    expect(renderMessage('SESSION_CANCELLED', 'nl', vars).sms).toContain('Reden: De begeleider is ziek.');
+    // With the personal link a Dutch SMS is one segment (160): the reason fits beside a short title.
+    expect(renderMessage('SESSION_CANCELLED', 'nl', { ...vars, sessionTitle: 'Praattafel' }).sms).toContain('Reden: De begeleider is ziek.');
   });
 });

@@ -4,6 +4,7 @@ import type { Transaction } from '@app/database';
 import { calendarMessage, ComposesMessages, type Composition, type MessageComposer, type OutboxRow } from '@app/messaging';
 import { SessionStatus } from '@app/scheduling';
 import { RegistrationStatus } from '../entities';
+import { PersonalLinks } from '../self-service/personal-links';
 import { RegistrationMessageKind } from './registration-message-kinds';
 import { RegistrationMessagesRepository, type Subject } from './registration-messages.repository';
 
@@ -42,13 +43,18 @@ export const PARTICIPANT_MESSAGE_KINDS = [
 @Injectable()
 @ComposesMessages(...PARTICIPANT_MESSAGE_KINDS)
 export class ParticipantMessageComposer implements MessageComposer {
-  constructor(private readonly messages: RegistrationMessagesRepository) {}
+  constructor(
+    private readonly messages: RegistrationMessagesRepository,
+    private readonly links: PersonalLinks,
+  ) {}
 
   async compose(manager: Transaction, row: OutboxRow, now: Date): Promise<Composition> {
     const subject = await this.messages.subjectOf(manager, row.registrationId);
     if (!subject) return { stale: 'the registration or session no longer exists' };
     const stale = staleReason(row, subject, now);
     if (stale) return { stale };
+    // Derived when the message leaves, so no outbox row ever holds the token; the row it opens is ensured here too.
+    await this.links.ensure(manager, { id: row.registrationId! });
     return {
       to: row.channel === NotificationChannel.SMS ? subject.phone! : subject.email!,
       vars: {
@@ -63,6 +69,7 @@ export class ParticipantMessageComposer implements MessageComposer {
         reason: subject.cancellation_reason,
         contactPhone: subject.organisation_phone,
         offerExpiresAt: subject.seat_offer_expires_at,
+        link: this.links.urlFor(row.registrationId!),
       },
       measureLateness: row.kind === RegistrationMessageKind.SESSION_REMINDER,
       calendar:

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { StaffDirectoryModule } from '@app/auth';
 import { MessagingModule } from '@app/messaging';
+import { PersonalLinks } from '../self-service/personal-links';
+import { PersonalLinksRepository } from '../self-service/personal-links.repository';
 import { AlertSweep } from './alert-sweep';
 import { CapacityAlerts } from './capacity-alerts';
 import { ParticipantMessageComposer } from './participant-composer';
@@ -27,6 +29,8 @@ import { StaffRecipients } from './staff-recipients';
     ParticipantMessageComposer,
     StaffMessageComposer,
     RegistrationCodeComposer,
+    PersonalLinks,
+    PersonalLinksRepository,
   ],
   exports: [NotificationOutbox, AlertSweep],
 })

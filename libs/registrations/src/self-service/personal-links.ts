@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import type { Transaction } from '@app/database';
-import { EventMap, OnEvent } from '@app/events';
 import { PersonalLinksRepository } from './personal-links.repository';
 
 /** 22 base64url characters: 132 bits of the HMAC, URL-safe, short enough for an SMS. */
@@ -57,20 +56,5 @@ export class PersonalLinks {
   async resolve(token: unknown): Promise<string | null> {
     if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return null;
     return this.repository.openRegistrationId(this.hashOf(token), this.clock.now());
-  }
-
-  /** Every registration gets its link in the transaction that made or changed it, before its message is written (order 100). */
-  @OnEvent({ name: 'registrations.recorded', order: 50 })
-  async onRegistrationsRecorded(tx: Transaction, { events }: EventMap['registrations.recorded']): Promise<void> {
-    await this.ensureAll(
-      tx,
-      events.map((event) => event.registrationId),
-    );
-  }
-
-  /** A moved session's links expire at its new end (and registrations from before links existed get theirs). */
-  @OnEvent({ name: 'session.moved', order: 50 })
-  async onSessionMoved(tx: Transaction, { session }: EventMap['session.moved']): Promise<void> {
-    await this.ensureAll(tx, await this.repository.registrationIdsOfSession(session.id, tx));
   }
 }
