@@ -82,6 +82,8 @@ const ABOUT_A_REGISTRATION: readonly CatalogueKind[] = [
   'SESSION_MOVED',
   'REGISTRATION_CANCELLED',
   'SESSION_CANCELLED',
+  'SEAT_OFFERED',
+  'SEAT_OFFER_EXPIRED',
 ];
 const varsOf = (kind: CatalogueKind, vars: MessageVariables): MessageVariables =>
   ABOUT_A_REGISTRATION.includes(kind) ? { ...vars, link: PERSONAL_LINK } : vars;

@@ -266,6 +266,8 @@ export interface UiStrings {
     attended: string;
     noShow: string;
     notMarked: string;
+    /** A seat offered to someone from the waiting list: they can say yes until {time} (HH:mm), then it goes to the next person. */
+    offeredUntil: string;
     saving: string;
     /** {name}: the participant. */
     saveFailed: string;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { request } from '../../graphql/client';
 import { graphql } from '../../graphql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { TIME_ZONE } from '../../time';
 import { fullName } from '../school/people';
 
 /** BCP 47 "undetermined": the language of an anonymous walk-in nobody asked. */
@@ -15,6 +16,7 @@ export const ATTENDEE_FRAGMENT = graphql(`
     status
     walkIn
     children
+    seatOfferExpiresAt
     participant {
       id
       anonymous
@@ -73,6 +75,8 @@ export function AttendeeRow(props: { registration: Attendee; canMark: boolean; l
     }
   };
 
+  // An offered seat waits for the person's yes or no until its expiry; nothing to mark yet.
+  if (saved.status === 'OFFERED') return <OfferedRow registration={saved} languageName={props.languageName} />;
   const state = pending ? t.host.saving : shown === 'ATTENDED' ? t.host.attended : shown === 'NO_SHOW' ? t.host.noShow : t.host.notMarked;
   return (
     <li className={`attendee attendee--${shown.toLowerCase()}`}>
@@ -119,6 +123,26 @@ export function AttendeeRow(props: { registration: Attendee; canMark: boolean; l
           state
         ) : null}
       </p>
+    </li>
+  );
+}
+
+/** Someone offered the freed seat: who, and until when they can say yes (then it goes to the next person). */
+function OfferedRow(props: { registration: Attendee; languageName(tag: string): string }) {
+  const i18n = useI18n();
+  const { participant, seatOfferExpiresAt } = props.registration;
+  const time = seatOfferExpiresAt
+    ? new Intl.DateTimeFormat([...i18n.info.locales], { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date(seatOfferExpiresAt),
+      )
+    : '';
+  return (
+    <li className="attendee attendee--offered">
+      <div className="attendee__who">
+        <p className="attendee__name">{fullName(participant)}</p>
+        <p className="muted">{i18n.format(i18n.t.host.speaks, { language: props.languageName(participant.preferredLanguage) })}</p>
+      </div>
+      <p className="attendee__state">{i18n.format(i18n.t.host.offeredUntil, { time })}</p>
     </li>
   );
 }

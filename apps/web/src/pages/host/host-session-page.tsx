@@ -41,8 +41,8 @@ const HOST_SESSION_QUERY = graphql(
   [ATTENDEE_FRAGMENT],
 );
 
-/** Registrations with a seat: the people the host expects (and marks as come or not). */
-const SEATED = new Set(['CONFIRMED', 'ATTENDED', 'NO_SHOW']);
+/** Registrations with a seat: the people the host expects (and marks as come or not); an offered seat is held for its person. */
+const SEATED = new Set(['CONFIRMED', 'ATTENDED', 'NO_SHOW', 'OFFERED']);
 
 /** One session of the host: who comes and in which language, attendance once it started, cancelling before. */
 export function HostSessionPage(props: { id: string }) {

@@ -13,12 +13,17 @@ const TAG = '[a-z]{2,3}(-[A-Za-z0-9]{2,8})*';
 const TAG_LIST = new RegExp(`^$|^${TAG}(\\s*,\\s*${TAG})*$`);
 /** As the API allows: at most five reminders, at most four weeks ahead. */
 const MAX_REMINDERS = 5;
+/** Seat offers in whole hours (the API keeps minutes): a window of up to two weeks, a hold of 1 to 48 hours. */
+const MAX_OFFER_WINDOW_HOURS = 336;
+const MAX_OFFER_HOLD_HOURS = 48;
 
 const programmeSchema = z
   .object({
     name: v.text(200),
     kind: v.choice(),
     defaultCapacity: v.int(1, 1000),
+    seatOfferWindowHours: v.int(0, MAX_OFFER_WINDOW_HOURS),
+    seatOfferHoldHours: v.int(1, MAX_OFFER_HOLD_HOURS),
     reminders: z.array(z.string()).max(MAX_REMINDERS, { error: `max:${MAX_REMINDERS}` }),
     languages: z.array(z.string()),
     otherLanguages: z.string().trim().regex(TAG_LIST, { error: 'invalid' }),
@@ -46,6 +51,8 @@ function valuesOf(programme: ProgrammeRow | undefined): ProgrammeValues {
       name: '',
       kind: '',
       defaultCapacity: 12,
+      seatOfferWindowHours: 24,
+      seatOfferHoldHours: 3,
       reminders: ['1440', '120'],
       languages: ['nl'],
       otherLanguages: '',
@@ -57,6 +64,8 @@ function valuesOf(programme: ProgrammeRow | undefined): ProgrammeValues {
     name: programme.name,
     kind: programme.kind,
     defaultCapacity: programme.defaultCapacity,
+    seatOfferWindowHours: Math.round(programme.seatOfferWindowMinutes / 60),
+    seatOfferHoldHours: Math.max(1, Math.round(programme.seatOfferHoldMinutes / 60)),
     reminders: programme.reminderOffsetsMinutes.map(String),
     languages: programme.languages.filter(isPlatform),
     otherLanguages: programme.languages.filter((tag) => !isPlatform(tag)).join(', '),
@@ -64,6 +73,11 @@ function valuesOf(programme: ProgrammeRow | undefined): ProgrammeValues {
     childcareCapacity: programme.childcareCapacity,
     listsChildren: programme.listsChildren,
   };
+}
+
+/** Minutes for the API; an unchanged hour field keeps minutes set elsewhere that are not whole hours (e.g. 90). */
+function minutesOf(hours: number, previousMinutes: number | undefined, previousHours: number | undefined): number {
+  return previousMinutes !== undefined && hours === previousHours ? previousMinutes : hours * 60;
 }
 
 /** Create a programme (no `programme`) or change one; `onSaved` gets its id. */
@@ -78,7 +92,7 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
   const form = useStaffForm({
     schema: programmeSchema,
     defaultValues: valuesOf(props.programme),
-    apiFields: { reminderOffsetsMinutes: 'reminders' },
+    apiFields: { reminderOffsetsMinutes: 'reminders', seatOfferWindowMinutes: 'seatOfferWindowHours', seatOfferHoldMinutes: 'seatOfferHoldHours' },
   });
   const reminderOptions = [...new Set([...REMINDER_CHOICES, ...(props.programme?.reminderOffsetsMinutes ?? [])])]
     .sort((a, b) => b - a)
@@ -91,6 +105,7 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
           .split(',')
           .map((tag) => tag.trim())
           .filter(Boolean);
+        const previous = props.programme ? valuesOf(props.programme) : undefined;
         const input = {
           name: values.name,
           kind: values.kind as (typeof PROGRAMME_KINDS)[number],
@@ -100,6 +115,8 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
           description: values.description || null,
           childcareCapacity: values.childcareCapacity,
           listsChildren: values.listsChildren,
+          seatOfferWindowMinutes: minutesOf(values.seatOfferWindowHours, props.programme?.seatOfferWindowMinutes, previous?.seatOfferWindowHours),
+          seatOfferHoldMinutes: minutesOf(values.seatOfferHoldHours, props.programme?.seatOfferHoldMinutes, previous?.seatOfferHoldHours),
         };
         try {
           const id = props.programme
@@ -127,6 +144,8 @@ export function ProgrammeForm(props: { programme?: ProgrammeRow; onSaved(id: str
         options={PROGRAMME_KINDS.map((kind) => ({ id: kind, label: p.kinds[kind] }))}
       />
       <NumberInput control={form.control} name="defaultCapacity" label={p.fields.defaultCapacity} description={p.fields.defaultCapacityHint} isRequired />
+      <NumberInput control={form.control} name="seatOfferWindowHours" label={p.fields.seatOfferWindow} description={p.fields.seatOfferWindowHint} isRequired />
+      <NumberInput control={form.control} name="seatOfferHoldHours" label={p.fields.seatOfferHold} description={p.fields.seatOfferHoldHint} isRequired />
       <CheckboxGroupInput control={form.control} name="reminders" label={p.fields.reminders} description={p.fields.remindersHint} options={reminderOptions} />
       <CheckboxGroupInput
         control={form.control}

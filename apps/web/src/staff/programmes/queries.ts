@@ -13,6 +13,8 @@ export const PROGRAMMES_QUERY = graphql(`
       description
       childcareCapacity
       listsChildren
+      seatOfferWindowMinutes
+      seatOfferHoldMinutes
     }
   }
 `);

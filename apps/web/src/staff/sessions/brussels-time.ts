@@ -18,3 +18,8 @@ export function sessionWhen(startsAt: string, endsAt: string, language: string):
   const end = DateTime.fromISO(endsAt, { zone: TIME_ZONE }).setLocale(language);
   return `${start.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
 }
+
+/** "15:00": the Brussels wall-clock time of an instant (an offered seat is kept until then, on the session's day or before). */
+export function brusselsTime(instant: string): string {
+  return DateTime.fromISO(instant, { zone: TIME_ZONE }).toFormat('HH:mm');
+}

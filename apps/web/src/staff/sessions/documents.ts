@@ -39,6 +39,7 @@ export const SESSION_QUERY = graphql(`
         children
         childcareStatus
         childcareWaitingPosition
+        seatOfferExpiresAt
         participant {
           id
           anonymous

@@ -11,7 +11,7 @@ import { FormProblem, SelectInput, SubmitButton } from '../ui/fields';
 import { QueryStatus } from '../ui/query-status';
 import { useStaffForm } from '../ui/use-staff-form';
 import { v } from '../ui/validation';
-import { sessionWhen } from './brussels-time';
+import { brusselsTime, sessionWhen } from './brussels-time';
 import { ChangeChildrenForm, ChildcareSection, useChildrenText } from './childcare';
 import { CANCEL_REGISTRATION, MARK_ATTENDANCE, MOVE_REGISTRATION, type RegistrationRow, type StaffSession, UPCOMING_SESSIONS } from './documents';
 import { RegisterForm } from './register-form';
@@ -21,7 +21,7 @@ const fullName = (participant: RegistrationRow['participant']) => [participant.f
 
 /** The seated list and the waiting list (with positions), and registering someone new. */
 export function RegistrationsSection(props: { session: StaffSession }) {
-  const { s } = useStaffI18n();
+  const { s, format } = useStaffI18n();
   const session = props.session;
   const open = session.status !== 'CANCELLED' && new Date(session.startsAt).getTime() > Date.now();
   const started = session.status !== 'CANCELLED' && !open;
@@ -37,15 +37,17 @@ export function RegistrationsSection(props: { session: StaffSession }) {
           <DialogButton label={`${s.sessions.registrations.cancel}: ${fullName(row.participant)}`} title={s.sessions.registrations.cancelTitle}>
             {(close) => <CancelRegistration registration={row} onDone={(text) => (setNotice(text), close())} waitingCount={waiting.length} />}
           </DialogButton>
-          <DialogButton label={`${s.sessions.registrations.move}: ${fullName(row.participant)}`} title={s.sessions.registrations.moveTitle}>
-            {(close) => <MoveRegistrationForm session={session} registration={row} onSaved={close} />}
-          </DialogButton>
+          {row.status !== 'OFFERED' && (
+            <DialogButton label={`${s.sessions.registrations.move}: ${fullName(row.participant)}`} title={s.sessions.registrations.moveTitle}>
+              {(close) => <MoveRegistrationForm session={session} registration={row} onSaved={close} />}
+            </DialogButton>
+          )}
           <DialogButton label={`${s.sessions.registrations.changeChildren}: ${fullName(row.participant)}`} title={s.sessions.registrations.changeChildrenTitle}>
             {(close) => <ChangeChildrenForm registration={row} onSaved={(text) => (setNotice(text), close())} />}
           </DialogButton>
         </>
       )}
-      {started && row.status !== 'WAITLISTED' && <Attendance registration={row} />}
+      {started && row.status !== 'WAITLISTED' && row.status !== 'OFFERED' && <Attendance registration={row} />}
     </div>
   );
   // An anonymous walk-in has no name; a named one is marked as such beside it.
@@ -72,7 +74,15 @@ export function RegistrationsSection(props: { session: StaffSession }) {
   const seatedColumns: ColumnDef<RegistrationRow, unknown>[] = [
     name,
     phone,
-    { id: 'status', header: s.sessions.registrations.status, accessorFn: (row) => s.sessions.registrationStatus[row.status] },
+    {
+      id: 'status',
+      header: s.sessions.registrations.status,
+      // An offered seat is held until its expiry; then it goes to the next person.
+      accessorFn: (row) =>
+        row.status === 'OFFERED' && row.seatOfferExpiresAt
+          ? format(s.sessions.registrations.offeredUntil, { time: brusselsTime(row.seatOfferExpiresAt) })
+          : s.sessions.registrationStatus[row.status],
+    },
     children,
     actionColumn,
   ];
@@ -100,7 +110,9 @@ export function RegistrationsSection(props: { session: StaffSession }) {
         <div className="toolbar">
           {open && (
             <DialogButton label={s.sessions.register.open} title={s.sessions.register.title}>
-              {(close) => <RegisterForm sessionId={session.id} listsChildren={session.programme.listsChildren} onSaved={(text) => (setNotice(text), close())} />}
+              {(close) => (
+                <RegisterForm sessionId={session.id} listsChildren={session.programme.listsChildren} onSaved={(text) => (setNotice(text), close())} />
+              )}
             </DialogButton>
           )}
           {walkIns && (
