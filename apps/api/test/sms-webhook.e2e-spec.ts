@@ -258,6 +258,44 @@ describe('two-way SMS: POST /webhooks/sms', () => {
     expect(await statusOf(registrationOf[ELIF].id)).toBe('WAITLISTED');
   });
 
+  it('JA on an offered seat accepts it: the seat freed 5 h before the start was held for the first in line, now CONFIRMED', async () => {
+    const FARID = '+32470111106';
+    const GUL = '+32470111107';
+    // 14:00 now; the session at 19:00 the same day, one seat: a seat freed now is OFFERED, not given.
+    const soonId = dataOf(
+      await api.gql<{ createSession: { id: string } }>(
+        CREATE_SESSION,
+        { i: sessionInput(world, { venueId: world.schoolVenueId, capacity: 1, startsAt: '2026-09-01T19:00:00+02:00', endsAt: '2026-09-01T20:30:00+02:00' }) },
+        world.tokens.coordinator,
+      ),
+    ).createSession.id;
+    const register = async (firstName: string, phone: string) =>
+      dataOf(
+        await api.gql<{ registerParticipant: { id: string; status: string } }>(
+          REGISTER_PARTICIPANT,
+          { i: { sessionId: soonId, participant: { firstName, phone, preferredLanguage: 'prs', contactChannel: 'SMS', consentToContact: true } } },
+          world.tokens.coordinator,
+        ),
+      ).registerParticipant;
+    const farid = await register('Farid', FARID);
+    const gul = await register('Gul', GUL);
+    expect([farid.status, gul.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
+    dataOf(await api.gql(`mutation ($id: ID!) { cancelRegistration(id: $id) { id } }`, { id: farid.id }, world.tokens.coordinator));
+    expect(await statusOf(gul.id)).toBe('OFFERED');
+    await deliverDue();
+    expect(await count(`notification WHERE registration_id = $1 AND kind = 'SEAT_OFFERED' AND status = 'SENT'`, [gul.id])).toBe(1);
+    expect(await reply(GUL, 'بله')).toEqual({ status: 200, body: { duplicate: false, outcome: 'CONFIRMED' } });
+    expect(await statusOf(gul.id)).toBe('CONFIRMED');
+    expect(await api.dataSource.query(`SELECT kind, via FROM registration_event WHERE registration_id = $1 AND kind = 'OFFER_ACCEPTED'`, [gul.id])).toEqual([
+      { kind: 'OFFER_ACCEPTED', via: 'SMS' },
+    ]);
+    const [{ seated }] = await api.dataSource.query<{ seated: number }[]>(
+      `SELECT count(*)::int AS seated FROM registration WHERE session_id = $1 AND status IN ('CONFIRMED', 'OFFERED', 'ATTENDED', 'NO_SHOW')`,
+      [soonId],
+    );
+    expect(seated).toBe(1);
+  });
+
   it('anything else: one short answer with the personal link, at most one per registration per hour', async () => {
     const elif = registrationOf[ELIF].id;
     await deliverDue();

@@ -134,7 +134,7 @@ export class SmsReplies {
         else return null;
         return SmsReplyOutcome.CANCELLED;
       }
-      if (status !== RegistrationStatus.CONFIRMED) return null;
+      if (status !== RegistrationStatus.CONFIRMED && status !== RegistrationStatus.OFFERED) return null;
       await this.holder.confirm(about.registration_id, HolderVia.SMS);
       return SmsReplyOutcome.CONFIRMED;
     } catch (error) {
