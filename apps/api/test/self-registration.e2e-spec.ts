@@ -1,11 +1,9 @@
-import { DiscoveryService } from '@nestjs/core';
-import type { AppConfig } from '@app/config';
-import { Transactions } from '@app/database';
-import { ComposerRegistry, EmailChannel, MailOptOuts, NotificationDelivery, NotificationRepository, SmsChannel, SmsOptOuts } from '@app/messaging';
+import { NotificationDelivery } from '@app/messaging';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { CONFIRM_CODE, codeSentFor, REQUEST_CODE } from './self-registration-fixtures';
 import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
+import { deliveryOf } from './worker-delivery';
 
 type Requested = { requestRegistrationCode: { requestId: string; expiresAt: string } };
 type Confirmed = { confirmRegistrationCode: { id: string; status: string; waitlistPosition: number | null; sessionId: string } };
@@ -203,20 +201,3 @@ describe('a newcomer registers themself with a first name, a phone and an SMS co
     expect(await tableSnapshot(api.dataSource, ['registration_code_request', 'notification'])).toEqual(before);
   });
 });
-
-/** The worker's delivery over the API's database and providers (the API loads every domain's composers). */
-function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
-  const composers = new ComposerRegistry(api.app.get(DiscoveryService));
-  composers.onModuleInit();
-  return new NotificationDelivery(
-    new Transactions(api.dataSource),
-    new NotificationRepository(api.dataSource),
-    new EmailChannel(config),
-    new SmsChannel(config),
-    api.clock,
-    composers,
-    api.app.get(MailOptOuts),
-    new SmsOptOuts(),
-    config,
-  );
-}

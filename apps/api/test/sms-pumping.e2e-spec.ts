@@ -1,11 +1,8 @@
-import { DiscoveryService } from '@nestjs/core';
-import type { AppConfig } from '@app/config';
-import { Transactions } from '@app/database';
-import { ComposerRegistry, EmailChannel, MailOptOuts, NotificationDelivery, NotificationRepository, SmsChannel, SmsOptOuts } from '@app/messaging';
 import { startSmtpCapture } from '@app/testing';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { REQUEST_CODE } from './self-registration-fixtures';
 import { dataOf, errorOf, startTestApi, tableSnapshot, TestApi } from './test-api';
+import { deliveryOf } from './worker-delivery';
 
 /** A mobile number of each country, as libphonenumber's examples give them: 12 abroad and none allowed by default. */
 const FOREIGN_MOBILES = [
@@ -89,20 +86,3 @@ describe('SMS codes go only to allowed mobiles, within an hourly budget', () => 
     api.clock.set(new Date('2026-08-15T10:00:00Z'));
   });
 });
-
-/** The worker's delivery over the API's database and providers (the API loads every domain's composers). */
-function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
-  const composers = new ComposerRegistry(api.app.get(DiscoveryService));
-  composers.onModuleInit();
-  return new NotificationDelivery(
-    new Transactions(api.dataSource),
-    new NotificationRepository(api.dataSource),
-    new EmailChannel(config),
-    new SmsChannel(config),
-    api.clock,
-    composers,
-    api.app.get(MailOptOuts),
-    new SmsOptOuts(),
-    config,
-  );
-}

@@ -1,13 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { DiscoveryService } from '@nestjs/core';
-import type { AppConfig } from '@app/config';
-import { Transactions } from '@app/database';
-import { ComposerRegistry, EmailChannel, MailOptOuts, NotificationDelivery, NotificationRepository, SmsChannel, SmsOptOuts } from '@app/messaging';
+import { NotificationDelivery } from '@app/messaging';
 import { RetentionService } from '@app/privacy';
 import { PersonalLinks } from '@app/registrations';
 import { startSmsGateway } from '@app/testing';
 import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from './fixtures';
 import { dataOf, startTestApi, tableSnapshot, TestApi } from './test-api';
+import { deliveryOf } from './worker-delivery';
 
 const SECRET = 'sms-webhook-secret-of-the-test-gateway-0123456789';
 const TABLES = ['sms_inbound', 'registration', 'notification', 'audit_log_entry', 'consent_record', 'sms_opt_out'] as const;
@@ -348,21 +346,4 @@ describe('two-way SMS: POST /webhooks/sms', () => {
 
 function sign(raw: string): string {
   return `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
-}
-
-/** The worker's delivery over the API's database and providers (the API loads every domain's composers). */
-function deliveryOf(api: TestApi, config: AppConfig): NotificationDelivery {
-  const composers = new ComposerRegistry(api.app.get(DiscoveryService));
-  composers.onModuleInit();
-  return new NotificationDelivery(
-    new Transactions(api.dataSource),
-    new NotificationRepository(api.dataSource),
-    new EmailChannel(config),
-    new SmsChannel(config),
-    api.clock,
-    composers,
-    api.app.get(MailOptOuts),
-    new SmsOptOuts(),
-    config,
-  );
 }
