@@ -5,7 +5,14 @@ import { Clock, FixedClock } from '@app/common';
 import { JobName, JobProducer } from '@app/queues';
 import { SessionSeriesService } from '@app/scheduling';
 import { createTestDatabase, flushTestRedis, TestDatabase, testConfig, waitFor as waitForValue } from '@app/testing';
-import { DISPATCH_NOTIFICATIONS_CRON, EXTEND_HORIZONS_CRON, FOLLOW_UP_REMINDER_CRON, RETENTION_CRON, SWEEP_ALERTS_CRON } from '../src/recurring-jobs';
+import {
+  DISPATCH_NOTIFICATIONS_CRON,
+  EXPIRE_SEAT_OFFERS_CRON,
+  EXTEND_HORIZONS_CRON,
+  FOLLOW_UP_REMINDER_CRON,
+  RETENTION_CRON,
+  SWEEP_ALERTS_CRON,
+} from '../src/recurring-jobs';
 import { WorkerModule } from '../src/worker.module';
 
 const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
@@ -44,6 +51,7 @@ describe('the worker process', () => {
     expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
       [JobName.ANONYMISE_INACTIVE_PARTICIPANTS, RETENTION_CRON, 'Europe/Brussels'],
       [JobName.DISPATCH_NOTIFICATIONS, DISPATCH_NOTIFICATIONS_CRON, 'Europe/Brussels'],
+      [JobName.EXPIRE_SEAT_OFFERS, EXPIRE_SEAT_OFFERS_CRON, 'Europe/Brussels'],
       [JobName.EXTEND_SERIES_HORIZONS, EXTEND_HORIZONS_CRON, 'Europe/Brussels'],
       [JobName.SWEEP_ALERTS, SWEEP_ALERTS_CRON, 'Europe/Brussels'],
       [JobName.SWEEP_FESTIVAL_DEADLINES, SWEEP_ALERTS_CRON, 'Europe/Brussels'],

@@ -54,6 +54,7 @@ export function demoVariables(now: Date, language: string): MessageVariables {
     code: '042917',
     colleagueName: 'Karim',
     link: 'https://oefenkansen.kortrijk.be/invitation/demo',
+    offerExpiresAt: at(0, -3),
     contactPhone: '+3256277000',
     message: 'Neem morgen een pen en je agenda mee.',
     inDutch: language !== 'nl',
