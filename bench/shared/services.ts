@@ -77,6 +77,8 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       PERSONAL_LINK_SECRET: 'bench-only-link-secret-not-used-for-anything-real',
       ADMIN_EMAIL: 'admin@oefenkansen.bench',
       ADMIN_PASSWORD: 'bench-admin-password',
+      // Production refuses a sender at .invalid; nothing is mailed beyond the local capture server.
+      MAIL_FROM: 'Oefenkansen Bench <bench@oefenkansen.example.org>',
       // Every simulated client speaks from 127.0.0.1: per-address limits would measure the limiter.
       RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
       RATE_LIMIT_USER_PER_MINUTE: '1000000',
