@@ -1,9 +1,25 @@
 import { performance } from 'node:perf_hooks';
 import type { StatementCounter } from './statements';
 
+/**
+ * `BENCH_SMOKE=1`: the benchmark only proves it still runs to its report (the smoke test in `npm
+ * test` runs every benchmark so, since they once all stopped running unnoticed): phases of a few
+ * hundred milliseconds and, in each benchmark, fewer messages, sessions or page loads. Its
+ * figures mean nothing.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+
+/**
+ * `n` outside smoke mode; in smoke mode a small share of it (at least `floor`), for a benchmark's
+ * own sizes (messages seeded, clients, page loads) that would make the smoke run slow.
+ */
+export function smokeScaled(n: number, floor = 1): number {
+  return SMOKE ? Math.max(floor, Math.ceil(n / 100)) : n;
+}
+
 /** Overridable for a quick look while developing (`BENCH_MEASURE_MS=3000 npm run bench`); figures to compare use the defaults. */
-export const WARM_UP_MS = Number(process.env.BENCH_WARM_UP_MS ?? 2_000);
-export const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 10_000);
+export const WARM_UP_MS = Number(process.env.BENCH_WARM_UP_MS ?? (SMOKE ? 200 : 2_000));
+export const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? (SMOKE ? 500 : 10_000));
 
 export interface Measurement {
   requests: number;

@@ -14,10 +14,13 @@ import { createDatabaseIfMissing, freePort, RunningPostgres, RunningRedis, start
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureHttp } from '../../apps/api/src/http';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { RssSampler } from './memory';
 import { StatementCounter } from './statements';
 
 export interface RunningApi {
   url: string;
+  /** http://127.0.0.1:<port>, where the web app's pages are when the API serves a build. */
+  origin: string;
   /** The API's own connection pool size, for a pg side that should queue on no more connections. */
   poolSize: number;
   /** Every statement the API's TypeORM DataSource sends once started. */
@@ -34,8 +37,11 @@ export interface RunningWorker {
 
 export interface BenchServices {
   config: AppConfig;
-  /** The real API, in this process; closed when the benchmark ends. */
-  startApi(): Promise<RunningApi>;
+  /**
+   * The real API, in this process; closed when the benchmark ends. It serves the web app's build
+   * in `webRoot` (default dist/web, as in production) when that folder holds one.
+   */
+  startApi(options?: { webRoot?: string }): Promise<RunningApi>;
   /**
    * The real worker (BullMQ processors, repeating jobs, outbox dispatch), in this process as an
    * application context: no health port. Closed when the benchmark ends, if not before. With
@@ -60,6 +66,9 @@ export async function withBenchServices<T>(database: string, benchmark: (service
   const apps: INestApplicationContext[] = [];
   const pools: Pool[] = [];
   let stopping = false;
+  // Peak memory of the API and the worker under the benchmark's load, printed after its report.
+  const memory = new RssSampler();
+  let finished = false;
   try {
     console.log('Starting PostgreSQL and redis-server in a temporary directory …');
     postgres = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: await freePort(), disposable: true, log: (line) => pgLog.push(line) });
@@ -87,10 +96,11 @@ export async function withBenchServices<T>(database: string, benchmark: (service
     };
     const config = loadConfig(environment, 'api');
 
-    const startApi = async (): Promise<RunningApi> => {
+    const startApi = async (options: { webRoot?: string } = {}): Promise<RunningApi> => {
       const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
       apps.push(app);
-      configureHttp(app);
+      memory.start();
+      configureHttp(app, { webRoot: options.webRoot });
       const dataSource = app.get(DataSource);
       const statements = new StatementCounter();
       // setOptions swaps the logger of the running DataSource: the API module itself stays untouched.
@@ -98,7 +108,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;
       const poolSize = Number((dataSource.options.extra as { max?: number } | undefined)?.max ?? 10);
-      return { url: `http://127.0.0.1:${port}/graphql`, poolSize, statements };
+      return { url: `http://127.0.0.1:${port}/graphql`, origin: `http://127.0.0.1:${port}`, poolSize, statements };
     };
 
     const startWorker = async (routes: { SMTP_URL: string; SMS_GATEWAY_URL: string }, clock?: Clock): Promise<RunningWorker> => {
@@ -118,6 +128,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
         app = await NestFactory.createApplicationContext(module, { logger: false });
       }
       apps.push(app);
+      memory.start();
       const close = async () => {
         const index = apps.indexOf(app);
         if (index < 0) return;
@@ -138,12 +149,16 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       return pool;
     };
 
-    return await benchmark({ config, startApi, startWorker, openPool });
+    const result = await benchmark({ config, startApi, startWorker, openPool });
+    finished = true;
+    return result;
   } catch (error) {
     // PostgreSQL's own log is the only clue when it does not come up at all.
     if (!postgres && pgLog.length) console.error(pgLog.slice(-20).join(''));
     throw error;
   } finally {
+    const memoryReport = memory.stop();
+    if (finished && memoryReport.length) console.log(['', ...memoryReport].join('\n'));
     stopping = true;
     for (const app of apps) await app.close();
     for (const pool of pools) await pool.end();
