@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Role } from '@app/common';
-import { BaseRepository, Transaction } from '@app/database';
+import { BaseRepository, findEntitiesByIds, Transaction } from '@app/database';
 import { UserEntity } from './entities';
 
 /** The app_user table. */
@@ -28,10 +28,9 @@ export class UsersRepository extends BaseRepository {
     return this.on(tx).getRepository(UserEntity).findOneByOrFail({ email });
   }
 
+  /** For DataLoaders: a statement written once, not built per call (findEntitiesByIds). */
   findByIds(ids: readonly string[], tx?: Transaction): Promise<UserEntity[]> {
-    return this.on(tx)
-      .getRepository(UserEntity)
-      .findBy({ id: In([...ids]) });
+    return findEntitiesByIds(this.on(tx), UserEntity, ids);
   }
 
   /** Users by part of their name or address (case-insensitive), with a role, by name; at most 500. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BaseRepository, Transaction } from '@app/database';
+import { BaseRepository, findEntitiesByIds, Transaction } from '@app/database';
 import { OrganisationEntity, OrganisationKind, OrganisationTrainingEntity } from './entities';
 
 /** The organisation table; auth and scheduling read and create organisations only through here. */
@@ -21,10 +21,9 @@ export class OrganisationsRepository extends BaseRepository {
       .find({ where: includeInactive ? {} : { active: true }, order: { name: 'ASC' } });
   }
 
+  /** For DataLoaders: a statement written once, not built per call (findEntitiesByIds). */
   findByIds(ids: readonly string[], tx?: Transaction): Promise<OrganisationEntity[]> {
-    return this.on(tx)
-      .getRepository(OrganisationEntity)
-      .findBy({ id: In([...ids]) });
+    return findEntitiesByIds(this.on(tx), OrganisationEntity, ids);
   }
 
   findById(id: string, tx?: Transaction): Promise<OrganisationEntity | null> {

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -9,6 +10,7 @@ import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { LoadersFactory } from '../loaders/loaders';
 import { formatError } from './format-error';
+import { noStoreResponses } from './no-store.plugin';
 import type { RequestContext } from './request-context';
 import { responseStatusByMediaType } from './response-status';
 import { DateTimeScalar } from './scalars';
@@ -69,7 +71,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     includeStacktraceInErrorResponses: false,
     formatError,
     // A request error is 400 for application/graphql-response+json clients, 200 for application/json ones.
-    plugins: [responseStatusByMediaType],
+    // Apollo's cache-control plugin is replaced by its only effect here (no-store.plugin.ts).
+    plugins: [responseStatusByMediaType, noStoreResponses, ApolloServerPluginCacheControlDisabled()],
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;

@@ -33,13 +33,48 @@ function literal(ast: ValueNode): unknown {
   return ast.kind === Kind.STRING ? ast.value : undefined;
 }
 
+const HOUR_MS = 3_600_000;
+/** Brussels' UTC offset in minutes per UTC hour (ms / HOUR_MS); a schedule page touches a handful of hours. */
+const brusselsOffsetByHour = new Map<number, number>();
+
+/**
+ * Brussels' offset at an instant. Since 1892 every Brussels offset is a whole number of hours, so
+ * every change of offset falls on a whole UTC hour and one lookup per UTC hour is exact. The
+ * Intl-backed luxon zone lookup costs about as much as the rest of a field's execution; a page of
+ * 50 sessions writes 100 instants, mostly in the same few hours.
+ */
+function brusselsOffsetMinutes(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = brusselsOffsetByHour.get(hour);
+  if (offset === undefined) {
+    // Bounded: a long-running process that writes instants from many years still holds little.
+    if (brusselsOffsetByHour.size >= 50_000) brusselsOffsetByHour.clear();
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: OUTPUT_ZONE }).offset;
+    brusselsOffsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** What luxon's toISO({ suppressMilliseconds: true }) writes in Brussels time (scalars.spec compares the two). */
+export function toBrusselsIso(date: Date): string {
+  const ms = date.getTime();
+  // Years outside 0-9999 have no four-digit ISO form; luxon's own writing stays the rule there.
+  if (!(ms >= -62_135_596_800_000 && ms <= 253_402_300_799_000)) return DateTime.fromJSDate(date, { zone: OUTPUT_ZONE }).toISO({ suppressMilliseconds: true })!;
+  const offset = brusselsOffsetMinutes(ms);
+  const local = new Date(ms + offset * 60_000);
+  const wallClock = local.toISOString().slice(0, local.getUTCMilliseconds() === 0 ? 19 : 23);
+  const abs = Math.abs(offset);
+  return `${wallClock}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`;
+}
+
 /** Instants; written with the Brussels offset of that moment so clients show local wall-clock time. */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'ISO 8601 date-time with offset, e.g. 2026-03-02T15:30:00+01:00 (output in Europe/Brussels)',
   serialize(value) {
-    const date = value instanceof Date ? value : new Date(String(value));
-    return DateTime.fromJSDate(date, { zone: OUTPUT_ZONE }).toISO({ suppressMilliseconds: true })!;
+    return toBrusselsIso(value instanceof Date ? value : new Date(String(value)));
   },
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(literal(ast)),

@@ -1,8 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
 import { SessionPage, SessionsService } from '@app/scheduling';
 import { UserModel } from '../auth/auth.models';
 import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
+import type { RequestContext } from '../graphql/request-context';
 import { DateTimeScalar } from '../graphql/scalars';
 import type { Loaders as RequestLoaders } from '../loaders/loaders';
 import { CreateSessionInput, ProgrammeModel, SessionConnectionModel, SessionFilterInput, SessionModel, VenueModel } from './scheduling.models';
@@ -106,27 +107,31 @@ export class SessionsResolver {
     return this.service.updateSessionCapacity(actor, id, capacity);
   }
 
+  // The nested fields below take graphql's own (source, args, context) instead of @Parent() and
+  // @Loaders(): a field resolver without parameter decorators is bound as it is by @nestjs/graphql,
+  // skipping the ExternalContextCreator (param factories, pipes) it otherwise runs on each call, on
+  // every node of a page (bench/README.md, sessions page). They return the loader's promise as it is.
   @ResolveField(() => ProgrammeModel)
-  async programme(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<ProgrammeModel> {
-    return (await loaders.programme.load(session.programmeId))!;
+  programme(session: SessionModel, _args: unknown, { loaders }: RequestContext): Promise<ProgrammeModel> {
+    return loaders.programme.load(session.programmeId) as Promise<ProgrammeModel>;
   }
 
   @ResolveField(() => VenueModel)
-  async venue(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<VenueModel> {
-    return (await loaders.venue.load(session.venueId))!;
+  venue(session: SessionModel, _args: unknown, { loaders }: RequestContext): Promise<VenueModel> {
+    return loaders.venue.load(session.venueId) as Promise<VenueModel>;
   }
 
   @ResolveField(() => [String], {
     description:
       "BCP 47 tags of the languages besides Dutch someone at the session helps in: the programme's, then its hosts' (from their volunteer profiles, without saying whose)",
   })
-  async helpLanguages(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<string[]> {
+  async helpLanguages(session: SessionModel, _args: unknown, { loaders }: RequestContext): Promise<string[]> {
     const [programme, hostLanguages] = await Promise.all([loaders.programme.load(session.programmeId), loaders.hostLanguagesOfSession(session.id)]);
     return helpLanguages(programme?.languages ?? [], hostLanguages);
   }
 
   @ResolveField(() => [UserModel])
-  hosts(@Parent() session: SessionModel, @Loaders() loaders: RequestLoaders): Promise<UserModel[]> {
+  hosts(session: SessionModel, _args: unknown, { loaders }: RequestContext): Promise<UserModel[]> {
     return loaders.hostsOfSession(session.id);
   }
 }

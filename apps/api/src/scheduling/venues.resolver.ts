@@ -1,8 +1,8 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@app/common';
 import { VenuesService } from '@app/scheduling';
-import { CurrentActor, Loaders } from '../auth/current-actor.decorator';
-import type { Loaders as RequestLoaders } from '../loaders/loaders';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { RequestContext } from '../graphql/request-context';
 import { CreateVenueInput, OrganisationModel, UpdateVenueInput, VenueModel } from './scheduling.models';
 
 @Resolver(() => VenueModel)
@@ -38,8 +38,9 @@ export class VenuesResolver {
     return this.service.setVenueActive(actor, id, true);
   }
 
+  /** Without parameter decorators, as SessionsResolver's nested fields (why: there). */
   @ResolveField(() => OrganisationModel)
-  async organisation(@Parent() venue: VenueModel, @Loaders() loaders: RequestLoaders): Promise<OrganisationModel> {
-    return (await loaders.organisation.load(venue.organisationId))!;
+  organisation(venue: VenueModel, _args: unknown, { loaders }: RequestContext): Promise<OrganisationModel> {
+    return loaders.organisation.load(venue.organisationId) as Promise<OrganisationModel>;
   }
 }
