@@ -52,10 +52,6 @@ export class StandApplicationsRepository extends BaseRepository {
     return this.on(tx).getRepository(StandApplicationEntity).findOneByOrFail({ id });
   }
 
-  findOf(editionId: string, organisationId: string, tx?: Transaction): Promise<StandApplicationEntity | null> {
-    return this.on(tx).getRepository(StandApplicationEntity).findOneBy({ editionId, organisationId });
-  }
-
   /** The applications of an edition in the order they came in; only one association's when visible is set. */
   ofEdition(editionId: string, visible: string | null, tx?: Transaction): Promise<StandApplicationEntity[]> {
     return this.on(tx)

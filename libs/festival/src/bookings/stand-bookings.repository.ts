@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppError, validate } from '@app/common';
 import { BaseRepository, Transaction } from '@app/database';
-import { OrganisationEntity } from '@app/organisations';
 import { LIVE_STAND_BOOKING_STATUSES, StandBookingEntity, StandBookingStatus } from '../entities';
 
 export interface StandBookingQuery {
@@ -24,7 +23,7 @@ export interface TakenSlot {
 
 const LIVE: StandBookingStatus[] = [...LIVE_STAND_BOOKING_STATUSES];
 
-/** stand_booking, and the one read of organisation that placing a booking needs. */
+/** stand_booking (placing bookings: StandPlacementRepository). */
 @Injectable()
 export class StandBookingsRepository extends BaseRepository {
   constructor(@InjectDataSource() dataSource: DataSource) {
@@ -41,11 +40,6 @@ export class StandBookingsRepository extends BaseRepository {
 
   async update(id: string, changes: Partial<StandBookingEntity>, tx?: Transaction): Promise<void> {
     await this.on(tx).getRepository(StandBookingEntity).update(id, changes);
-  }
-
-  /** In one statement; a live overlap on a plot fails with the exclusion violation `stand_booking_no_overlap`. */
-  saveMany(rows: DeepPartial<StandBookingEntity>[], tx?: Transaction): Promise<StandBookingEntity[]> {
-    return this.on(tx).getRepository(StandBookingEntity).save(rows);
   }
 
   liveOfEdition(editionId: string, tx?: Transaction): Promise<StandBookingEntity[]> {
@@ -91,27 +85,6 @@ export class StandBookingsRepository extends BaseRepository {
       .find({ where: { applicationId: In([...ids]) }, order: { startsAt: 'ASC' } });
   }
 
-  /** Held to the end of the transaction: one request at a time counts an association's plots per day in an edition. */
-  async lockDailyLimit(editionId: string, organisationId: string, tx: Transaction): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`stand-limit:${editionId}:${organisationId}`]);
-  }
-
-  /** The distinct plots an association holds live on these days, leaving out one booking (the one being moved). */
-  async heldPlotsByDay(
-    editionId: string,
-    organisationId: string,
-    days: string[],
-    exceptBookingId: string | null,
-    tx?: Transaction,
-  ): Promise<{ day: string; plotId: string }[]> {
-    const held = await this.on(tx).query<{ day: string; plot_id: string }[]>(
-      `SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day, plot_id FROM stand_booking
-        WHERE edition_id = $1 AND organisation_id = $2 AND status = ANY($3::stand_booking_status[]) AND day = ANY($4::date[]) AND ($5::uuid IS NULL OR id <> $5)`,
-      [editionId, organisationId, LIVE, days, exceptBookingId],
-    );
-    return held.map((row) => ({ day: row.day, plotId: row.plot_id }));
-  }
-
   /** The first live booking (other than exceptBookingId) overlapping this slot of the plot, with the plot's code. */
   async firstOverlapping(plotId: string, startsAt: Date, endsAt: Date, exceptBookingId: string | null, tx?: Transaction): Promise<TakenSlot | null> {
     const [taken] = await this.on(tx).query<TakenSlot[]>(
@@ -121,10 +94,5 @@ export class StandBookingsRepository extends BaseRepository {
       [plotId, startsAt, endsAt, LIVE, exceptBookingId],
     );
     return taken ?? null;
-  }
-
-  /** organisation belongs to @app/organisations, which this lib depends on; a read only. */
-  organisationExists(id: string, tx?: Transaction): Promise<boolean> {
-    return this.on(tx).getRepository(OrganisationEntity).existsBy({ id });
   }
 }

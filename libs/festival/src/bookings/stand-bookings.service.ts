@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { pgErrorCode, PgErrorCode, Transaction, Transactions } from '@app/database';
 import { FestivalEditionsRepository } from '../editions/festival-editions.repository';
-import { describePeriods, OpeningBlock, periodContaining } from '../editions/opening-hours';
-import { FESTIVAL_ZONE } from '../editions/sinksenfeesten';
-import { FestivalEditionEntity, StandApplicationEntity, StandBookingEntity, StandBookingStatus, StandOffering, StandPlotEntity } from '../entities';
+import { StandApplicationEntity, StandBookingEntity, StandBookingStatus, StandOffering } from '../entities';
 import { festivalPolicy } from '../festival-policy';
-import { StandPlotsRepository } from '../plots/stand-plots.repository';
 import { FestivalEvents, StandEvent } from './festival-events';
 import { StandApplicationsRepository } from './stand-applications.repository';
 import { StandBookingsRepository } from './stand-bookings.repository';
-import { cancelledByCity, dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
+import { PlacementQuery, StandPlacementRepository } from './stand-placement.repository';
+import { cancelledByCity, overlapError, planPlacement } from './stand-rules';
 
 export interface SlotCommand {
   plotId: string;
@@ -48,20 +45,15 @@ export interface StandBookingFilter {
   organisationId?: string | null;
 }
 
-interface PlannedSlot {
-  plot: StandPlotEntity;
-  startsAt: Date;
-  endsAt: Date;
-  day: string;
-}
-
 const MAX_SLOTS_PER_APPLICATION = 30;
 
 /**
  * Stand applications and bookings. A booking is written in a transaction that holds the edition
  * row shared (its opening hours and deadline cannot change meanwhile) and an advisory lock per
  * association and edition (the per-day plot limit counts one request at a time); the exclusion
- * constraint `stand_booking_no_overlap` decides between competing requests for one plot.
+ * constraint `stand_booking_no_overlap` decides between competing requests for one plot. The
+ * rules (stand-rules.ts, planPlacement) run on facts read in one statement: once without locks,
+ * which refuses most refused requests without a transaction, and again under the locks.
  */
 @Injectable()
 export class StandBookingsService {
@@ -69,7 +61,7 @@ export class StandBookingsService {
     private readonly transactions: Transactions,
     private readonly bookings: StandBookingsRepository,
     private readonly applications: StandApplicationsRepository,
-    private readonly plots: StandPlotsRepository,
+    private readonly placement: StandPlacementRepository,
     private readonly editions: FestivalEditionsRepository,
     private readonly events: FestivalEvents,
     private readonly clock: Clock,
@@ -80,9 +72,8 @@ export class StandBookingsService {
     const organisationId = validate.uuid('organisationId', command.organisationId);
     festivalPolicy.requireCanActFor(actor, organisationId, 'book stands');
     const plotId = validate.uuid('plotId', command.plotId);
-    const plot = await this.plots.findById(plotId);
-    if (!plot) throw AppError.notFound('StandPlot', plotId);
-    const [booking] = await this.place(actor!, plot.editionId, organisationId, [{ ...command, plotId }], null);
+    // The plot names the edition: the facts are read by the plot's edition_id.
+    const [booking] = await this.place(actor!, null, organisationId, [{ plotId, startsAt: command.startsAt, endsAt: command.endsAt }], null);
     return booking;
   }
 
@@ -184,9 +175,11 @@ export class StandBookingsService {
         const booking = await this.bookings.lock(bookingId, tx);
         if (booking.status === StandBookingStatus.CANCELLED) throw new AppError(ErrorCode.CONFLICT, 'A cancelled booking cannot be moved');
         target = { plotId: requested.plotId ?? booking.plotId, startsAt: requested.startsAt ?? booking.startsAt, endsAt: requested.endsAt ?? booking.endsAt };
-        const edition = await this.editions.lock(booking.editionId, 'pessimistic_read', tx);
-        const [slot] = await this.planSlots(tx, edition, [target], true);
-        await this.checkDailyLimit(tx, edition, booking.organisationId, [slot], booking.id);
+        if (!(await this.placement.lock(booking.editionId, booking.organisationId, tx))) throw AppError.notFound('FestivalEdition', booking.editionId);
+        // Left out of the association's plots and of the overlaps: the booking's own place, which it leaves.
+        const query: PlacementQuery = { editionId: booking.editionId, organisationId: booking.organisationId, slots: [target], exceptBookingId: booking.id };
+        // Only coordinators move: past the deadline, and onto a closed plot too.
+        const [slot] = planPlacement((await this.placement.facts(query, tx))!, query, this.clock.now(), true);
         const moved = { plotId: slot.plot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, day: slot.day };
         await this.bookings.update(booking.id, moved, tx);
         await this.events.publish(tx, [
@@ -238,26 +231,34 @@ export class StandBookingsService {
     return this.bookings.byApplicationIds(ids);
   }
 
+  /**
+   * The rules on facts read without locks first: what they refuse (a taken slot above all, when
+   * many want the same plots) ends there, in one statement and without a transaction. What they
+   * allow is decided again on facts read under the locks, and the constraint has the last word.
+   */
   private async place(
     actor: Actor,
-    editionId: string,
+    editionId: string | null,
     organisationId: string,
     slots: SlotCommand[],
     saveApplication: ((tx: Transaction) => Promise<string>) | null,
   ): Promise<StandBookingEntity[]> {
     const byCoordinator = festivalPolicy.isCoordinator(actor);
+    const query: PlacementQuery = { editionId, organisationId, slots, exceptBookingId: null };
+    const early = await this.placement.facts(query);
+    if (!early) throw editionId ? AppError.notFound('FestivalEdition', editionId) : AppError.notFound('StandPlot', slots[0].plotId);
+    planPlacement(early, query, this.clock.now(), byCoordinator);
+    const edition = early.edition.id;
     try {
       return await this.transactions.run(async (tx) => {
-        const edition = await this.editions.lock(editionId, 'pessimistic_read', tx);
-        requireApplicationsOpen(edition, this.clock.now(), byCoordinator);
-        if (!(await this.bookings.organisationExists(organisationId, tx))) throw AppError.notFound('Organisation', organisationId);
-        const planned = await this.planSlots(tx, edition, slots, byCoordinator);
-        await this.checkDailyLimit(tx, edition, organisationId, planned, null);
-        const applicationId = saveApplication ? await saveApplication(tx) : ((await this.applications.findOf(editionId, organisationId, tx))?.id ?? null);
+        if (!(await this.placement.lock(edition, organisationId, tx))) throw AppError.notFound('FestivalEdition', edition);
+        const facts = (await this.placement.facts({ ...query, editionId: edition }, tx))!;
         const now = this.clock.now();
+        const planned = planPlacement(facts, query, now, byCoordinator);
+        const applicationId = saveApplication ? await saveApplication(tx) : facts.applicationId;
         const status = byCoordinator ? StandBookingStatus.CONFIRMED : StandBookingStatus.REQUESTED;
         const rows = planned.map((slot) => ({
-          editionId,
+          editionId: edition,
           plotId: slot.plot.id,
           organisationId,
           applicationId,
@@ -268,79 +269,14 @@ export class StandBookingsService {
           requestedById: actor.userId,
           decidedById: byCoordinator ? actor.userId : null,
           decidedAt: byCoordinator ? now : null,
-          reason: null,
         }));
-        const bookings = await this.bookings.saveMany(rows, tx);
+        const bookings = await this.placement.insert(rows, tx);
         const event: StandEvent = { kind: byCoordinator ? 'CONFIRMED' : 'APPLIED', organisationId, bookingIds: bookings.map((booking) => booking.id) };
         await this.events.publish(tx, [event]);
         return bookings;
       });
     } catch (error) {
       throw await this.explainOverlap(error, slots, null);
-    }
-  }
-
-  /** Each slot on an active plot of the edition, inside its opening hours and not begun; coordinators may book a closed plot. */
-  private async planSlots(tx: Transaction, edition: FestivalEditionEntity, slots: SlotCommand[], allowInactive: boolean): Promise<PlannedSlot[]> {
-    const plots = new Map(
-      (
-        await this.plots.findByIds(
-          slots.map((slot) => slot.plotId),
-          tx,
-        )
-      ).map((plot) => [plot.id, plot]),
-    );
-    const blocks: OpeningBlock[] = await this.editions.openingBlocks(edition.id, null, tx);
-    if (slotsOverlapOnOnePlot(slots)) throw AppError.badInput('Two of the slots asked for overlap on the same plot', 'slots');
-    return slots.map((slot) => {
-      const plot = plots.get(slot.plotId);
-      if (!plot || plot.editionId !== edition.id) throw AppError.notFound('StandPlot', slot.plotId);
-      if (!plot.active && !allowInactive)
-        throw new AppError(ErrorCode.STAND_UNAVAILABLE, `Plot ${plot.code} is not in use this edition`, {
-          reason: 'PLOT_INACTIVE',
-          plotId: plot.id,
-          plotCode: plot.code,
-        });
-      validate.range('startsAt', slot.startsAt, slot.endsAt);
-      this.requireNotBegun(slot.startsAt);
-      const period = periodContaining(blocks, slot.startsAt, slot.endsAt);
-      if (!period) {
-        throw new AppError(
-          ErrorCode.OUTSIDE_OPENING_HOURS,
-          `The festival is open ${describePeriods(blocks)} (Brussels time); a stand booking must lie within one of these`,
-          {
-            field: 'startsAt',
-          },
-        );
-      }
-      return { plot, startsAt: slot.startsAt, endsAt: slot.endsAt, day: period.day };
-    });
-  }
-
-  /** At most edition.maxPlotsPerOrganisationPerDay different plots per association per day, counting the live bookings it has. */
-  private async checkDailyLimit(
-    tx: Transaction,
-    edition: FestivalEditionEntity,
-    organisationId: string,
-    planned: PlannedSlot[],
-    exceptBookingId: string | null,
-  ): Promise<void> {
-    await this.bookings.lockDailyLimit(edition.id, organisationId, tx);
-    const held = await this.bookings.heldPlotsByDay(edition.id, organisationId, [...new Set(planned.map((slot) => slot.day))], exceptBookingId, tx);
-    const over = dayOverPlotLimit(
-      held,
-      planned.map((slot) => ({ day: slot.day, plotId: slot.plot.id })),
-      edition.maxPlotsPerOrganisationPerDay,
-    );
-    if (over) {
-      throw new AppError(
-        ErrorCode.STAND_LIMIT_REACHED,
-        `An association may hold at most ${edition.maxPlotsPerOrganisationPerDay} plot(s) on ${over.day}; this would make ${over.plots}`,
-        {
-          day: over.day,
-          limit: edition.maxPlotsPerOrganisationPerDay,
-        },
-      );
     }
   }
 
@@ -359,20 +295,7 @@ export class StandBookingsService {
     for (const slot of slots) {
       // After the rollback, on its own: the failed transaction can run nothing more.
       const taken = await this.bookings.firstOverlapping(slot.plotId, slot.startsAt, slot.endsAt, exceptBookingId);
-      if (taken) {
-        const local = (date: Date) => DateTime.fromJSDate(new Date(date), { zone: FESTIVAL_ZONE });
-        const from = local(taken.starts_at);
-        return new AppError(
-          ErrorCode.STAND_UNAVAILABLE,
-          `Plot ${taken.code} is taken on ${from.toFormat('yyyy-MM-dd')} from ${from.toFormat('HH:mm')} to ${local(taken.ends_at).toFormat('HH:mm')} (${taken.status.toLowerCase()})`,
-          {
-            reason: 'OVERLAP',
-            plotId: slot.plotId,
-            plotCode: taken.code,
-            conflict: { startsAt: new Date(taken.starts_at).toISOString(), endsAt: new Date(taken.ends_at).toISOString(), status: taken.status },
-          },
-        );
-      }
+      if (taken) return overlapError(slot.plotId, taken);
     }
     // Taken by a request that has since been undone: the slot may be free now; the client can retry.
     return new AppError(ErrorCode.STAND_UNAVAILABLE, 'The plot was taken for an overlapping time while you booked; look at the plan again', {
