@@ -336,7 +336,8 @@ export class RegistrationsService {
     try {
       const id = randomUUID();
       const linkTokenHash = this.links.hashOf(this.links.tokenFor(id));
-      arrival = await this.repository.insertArrival({ id, linkTokenHash, sessionId: session.id, capacity: session.capacity, participantId, actorId, seriesId }, tx);
+      const { capacity } = session;
+      arrival = await this.repository.insertArrival({ id, linkTokenHash, sessionId: session.id, capacity, participantId, actorId, seriesId }, tx);
     } catch (error) {
       // The partial unique index is the last word on "one live registration per participant".
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw alreadyRegistered();
@@ -369,7 +370,12 @@ export class RegistrationsService {
   }
 
   /** isNew: created just now, in this transaction. */
-  private async participantToRegister(tx: Transaction, actor: Actor, who: Who, scope: SessionScope): Promise<{ participant: ParticipantEntity; isNew: boolean }> {
+  private async participantToRegister(
+    tx: Transaction,
+    actor: Actor,
+    who: Who,
+    scope: SessionScope,
+  ): Promise<{ participant: ParticipantEntity; isNew: boolean }> {
     if ('participantId' in who) return { participant: await this.participants.requireVisible(tx, actor, who.participantId), isNew: false };
     // The registering organisation: the caller's own (a school contact's school), otherwise where the session is.
     const organisationId = actor.organisationId ?? scope.organisationId;
