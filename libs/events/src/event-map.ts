@@ -18,6 +18,8 @@ export interface RecordedRegistrationEvent {
   sessionId: string;
   participantId: string;
   waitlistPosition: number | null;
+  /** The statement that recorded it also wrote the registration's personal link row (a new registration's arrival). */
+  linkWritten?: boolean;
 }
 
 /** Assignments that now hold a volunteer's time (reminders due), hold it at another time (reminders follow), or no longer do (reminders off). */

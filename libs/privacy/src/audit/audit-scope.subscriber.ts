@@ -4,10 +4,7 @@ import { auditScope, AuditScope } from './audit-scope';
 /** Statements that may write; a read never fires the audit triggers, so it needs no scope. */
 const MAY_WRITE = /^\s*(INSERT|UPDATE|DELETE|WITH|MERGE)\b/i;
 
-/** The settings the audit triggers read (migration Privacy): $4 = true keeps them to the transaction. */
-const SET_SCOPE = `SELECT set_config('oefenkansen.actor_user_id', $1, $4), set_config('oefenkansen.operation', $2, $4), set_config('oefenkansen.request_id', $3, $4)`;
-
-const parameters = (scope: AuditScope | null, local: boolean) => [scope?.actorUserId ?? '', scope?.operation ?? '', scope?.requestId ?? '', local];
+const parameters = (scope: AuditScope | null, local: boolean) => [...auditScope.parameters(scope), local];
 
 /**
  * Hands the current audit scope to PostgreSQL before the first write of each transaction (as
@@ -17,7 +14,6 @@ const parameters = (scope: AuditScope | null, local: boolean) => [scope?.actorUs
  * whatever library or raw SQL made it. Reads and work outside a scope cost nothing.
  */
 export class AuditScopeSubscriber implements EntitySubscriberInterface {
-  private readonly scopedTransactions = new WeakSet<QueryRunner>();
   private readonly scopedSessions = new WeakSet<QueryRunner>();
 
   async beforeQuery(event: QueryEvent): Promise<void> {
@@ -25,12 +21,13 @@ export class AuditScopeSubscriber implements EntitySubscriberInterface {
     const runner = event.queryRunner;
     if (!scope || !MAY_WRITE.test(event.query)) return;
     if (runner.isTransactionActive) {
-      if (this.scopedTransactions.has(runner)) return;
-      await runner.query(SET_SCOPE, parameters(scope, true));
-      this.scopedTransactions.add(runner);
+      // Already set by this subscriber, or by the transaction's first statement (auditScope.inTransaction).
+      if (auditScope.isSetFor(runner)) return;
+      await runner.query(auditScope.SET_SQL, parameters(scope, true));
+      auditScope.markSetFor(runner);
     } else if (!this.scopedSessions.has(runner)) {
       // Marked only once set: the SET statement's own afterQuery must not clear it again.
-      await runner.query(SET_SCOPE, parameters(scope, false));
+      await runner.query(auditScope.SET_SQL, parameters(scope, false));
       this.scopedSessions.add(runner);
     }
   }
@@ -39,7 +36,7 @@ export class AuditScopeSubscriber implements EntitySubscriberInterface {
     const runner = event.queryRunner;
     if (!this.scopedSessions.has(runner)) return;
     this.scopedSessions.delete(runner);
-    await runner.query(SET_SCOPE, parameters(null, false));
+    await runner.query(auditScope.SET_SQL, parameters(null, false));
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
@@ -52,6 +49,6 @@ export class AuditScopeSubscriber implements EntitySubscriberInterface {
 
   private transactionEnded(runner: QueryRunner): void {
     // A savepoint released or rolled back leaves the outer transaction, and its settings, in place.
-    if (!runner.isTransactionActive) this.scopedTransactions.delete(runner);
+    if (!runner.isTransactionActive) auditScope.transactionEnded(runner);
   }
 }

@@ -7,7 +7,7 @@ import { ChildcareStatus, RegistrationChildEntity, RegistrationEntity, Registrat
 import { ParticipantsService } from '../participants/participants.service';
 import { registrationPolicy } from '../registration-policy';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
-import { ChildcareCounts, ChildcareRepository } from './childcare.repository';
+import { ChildcareCounts, ChildcareRepository, ChildcareSettings } from './childcare.repository';
 import { Family, familiesToPlace, MAX_CHILDREN, requireFamilyFitsProgramme } from './children-rules';
 
 /**
@@ -27,8 +27,15 @@ export class ChildcareService {
   ) {}
 
   /** A new registration's children: counted, listed where the programme lists them, and placed in childcare when they fit. */
-  async arrive(tx: Transaction, session: SessionEntity, registration: RegistrationEntity, family: Family): Promise<RegistrationEntity> {
-    const settings = await this.repository.settingsOfSession(session.id, tx);
+  async arrive(
+    tx: Transaction,
+    session: Pick<SessionEntity, 'id'>,
+    registration: RegistrationEntity,
+    family: Family,
+    /** The programme's settings when the caller read them under the lock already (an arrival does). */
+    known?: ChildcareSettings,
+  ): Promise<RegistrationEntity> {
+    const settings = known ?? (await this.repository.settingsOfSession(session.id, tx));
     requireFamilyFitsProgramme(family, settings.listsChildren);
     if (family.details) await this.repository.replaceChildren(registration.id, family.details, tx);
     if (family.children === 0) return registration;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/database';
-import { DomainEvents } from '@app/events';
+import { DomainEvents, type RecordedRegistrationEvent } from '@app/events';
 import { HolderVia, RegistrationEventKind } from '../entities';
 import { RegistrationEventsRepository } from './registration-events.repository';
 
@@ -29,6 +29,12 @@ export class RegistrationEvents {
       events.map((event) => ({ ...event, waitlistPosition: event.waitlistPosition ?? null, via: event.via ?? null })),
       tx,
     );
+    await this.announce(tx, rows);
+  }
+
+  /** Events a statement of the caller already wrote (an arrival writes its registration and event in one): only the listeners run. */
+  async announce(tx: Transaction, rows: RecordedRegistrationEvent[]): Promise<void> {
+    if (rows.length === 0) return;
     await this.events.emit(tx, 'registrations.recorded', { events: rows });
   }
 }

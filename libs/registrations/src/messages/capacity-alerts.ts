@@ -47,18 +47,14 @@ export class CapacityAlerts {
   }
 
   /**
-   * One read of the stored states for all the sessions, and a write only where a condition began
+   * One read of the loads and stored states for all the sessions, and a write only where a condition began
    * or ended. No extra lock: every caller already holds the sessions' row locks.
    */
   async evaluate(manager: Transaction, sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    const loads = await this.messages.sessionLoads(manager, sessionIds);
-    const stored = await this.messages.alertStates(manager, sessionIds);
-    const stateOf = (sessionId: string, kind: RegistrationMessageKind) =>
-      stored.find((row) => row.session_id === sessionId && row.condition === kind) ?? { active: false, episodes: 0 };
-    for (const load of loads) {
+    for (const load of await this.messages.loadsWithAlertStates(manager, sessionIds)) {
       for (const condition of ALERT_CONDITIONS) {
-        const state = stateOf(load.id, condition.kind);
+        const state = load.alerts.find((row) => row.condition === condition.kind) ?? { active: false, episodes: 0 };
         const holds = condition.holds(load);
         if (holds !== state.active) await this.transition(manager, load.id, condition.kind, holds, holds ? state.episodes + 1 : state.episodes);
       }

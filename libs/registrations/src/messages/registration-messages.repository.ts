@@ -181,10 +181,24 @@ export class RegistrationMessagesRepository extends BaseRepository {
     return sessions.map((session) => ({ ...session, ...counts.get(session.id)! }));
   }
 
-  async alertStates(tx: Transaction, sessionIds: string[]): Promise<AlertState[]> {
-    return this.on(tx).query<AlertState[]>(`SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`, [
-      sessionIds,
-    ]);
+  /**
+   * Each session's load (as sessionLoads counts it) with its stored alert states, in one statement:
+   * what the capacity alerts compare on every registration change.
+   */
+  async loadsWithAlertStates(tx: Transaction, sessionIds: readonly string[]): Promise<(SessionLoad & { alerts: Omit<AlertState, 'session_id'>[] })[]> {
+    return this.on(tx).query(
+      `SELECT s.id, s.capacity, s.status, c.seated, c.waitlisted, coalesce(a.alerts, '[]'::json) AS alerts
+         FROM session s
+        CROSS JOIN LATERAL (
+              SELECT count(*) FILTER (WHERE r.status = ANY($2::registration_status[]) AND NOT r.beyond_capacity)::int AS seated,
+                     count(*) FILTER (WHERE r.status = 'WAITLISTED')::int AS waitlisted
+                FROM registration r WHERE r.session_id = s.id) c
+         LEFT JOIN LATERAL (
+              SELECT json_agg(json_build_object('condition', sa.condition, 'active', sa.active, 'episodes', sa.episodes)) AS alerts
+                FROM session_alert sa WHERE sa.session_id = s.id) a ON true
+        WHERE s.id = ANY($1::uuid[])`,
+      [[...sessionIds], [...SEATED_REGISTRATION_STATUSES]],
+    );
   }
 
   async saveAlertState(tx: Transaction, sessionId: string, condition: string, active: boolean, episodes: number): Promise<void> {

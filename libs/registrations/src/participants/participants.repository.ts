@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasAnyRole, Role } from '@app/common';
-import { BaseRepository, Transaction } from '@app/database';
+import { BaseRepository, entityFromRow, Transaction } from '@app/database';
 import { ContactChannel, ParticipantEntity, RegistrationStatus } from '../entities';
 import { registrationPolicy } from '../registration-policy';
 import type { ValidParticipant } from './participant-rules';
@@ -14,6 +14,13 @@ export interface NoShowStats {
 
 /** How a search narrows the list: the national part of a phone number, or a name (already escaped for LIKE). */
 export type ParticipantSearch = { phoneDigits: string } | { namePattern: string } | null;
+
+/** A participant as created: the consent answer recorded by whoever created them (null: they registered themself). */
+export interface NewParticipantRow extends ValidParticipant {
+  registeredByOrganisationId: string | null;
+  createdById: string | null;
+  consentRecordedAt: Date;
+}
 
 /** What recording consent changes on the participant row. */
 export interface ContactChange {
@@ -41,16 +48,38 @@ export class ParticipantsRepository extends BaseRepository {
     super(dataSource);
   }
 
-  /** The oldest participant that looks like the same person (same phone, or same name at the same organisation). */
-  async likelyDuplicateOf(participant: ValidParticipant, organisationId: string | null, tx?: Transaction): Promise<string | null> {
-    const [duplicate] = await this.on(tx).query<{ id: string }[]>(
-      `SELECT id FROM participant
-        WHERE ($1::text IS NOT NULL AND phone = $1)
-           OR (registered_by_organisation_id = $4::uuid AND lower(first_name) = lower($2) AND lower(coalesce(last_name, '')) = lower(coalesce($3, '')))
-        ORDER BY created_at LIMIT 1`,
-      [participant.phone, participant.firstName, participant.lastName, organisationId],
+  /**
+   * A new participant, flagged with the oldest one that looks like the same person (same phone, or
+   * the same name at the same organisation): the lookup and the insert in one round trip.
+   */
+  async insertFlaggingDuplicate(participant: NewParticipantRow, tx: Transaction): Promise<ParticipantEntity> {
+    const [row] = await tx.query<Record<string, unknown>[]>(
+      `INSERT INTO participant (first_name, last_name, phone, email, preferred_language, contact_channel, consent_to_contact,
+                                referral_channel, registered_by_organisation_id, created_by_id, consent_recorded_at, consent_recorded_by_id,
+                                possible_duplicate_of_id)
+       VALUES ($1::varchar, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::contact_channel, $7::boolean,
+               $8::referral_channel, $9::uuid, $10::uuid, $11::timestamptz, $10::uuid,
+               (SELECT id FROM participant
+                 WHERE ($3::varchar IS NOT NULL AND phone = $3::varchar)
+                    OR (registered_by_organisation_id = $9::uuid AND lower(first_name) = lower($1::varchar)
+                        AND lower(coalesce(last_name, '')) = lower(coalesce($2::varchar, '')))
+                 ORDER BY created_at LIMIT 1))
+       RETURNING *`,
+      [
+        participant.firstName,
+        participant.lastName,
+        participant.phone,
+        participant.email,
+        participant.preferredLanguage,
+        participant.contactChannel,
+        participant.consentToContact,
+        participant.referralChannel,
+        participant.registeredByOrganisationId,
+        participant.createdById,
+        participant.consentRecordedAt,
+      ],
     );
-    return duplicate?.id ?? null;
+    return entityFromRow(tx, ParticipantEntity, row);
   }
 
   insert(participant: DeepPartial<ParticipantEntity>, tx?: Transaction): Promise<ParticipantEntity> {

@@ -77,16 +77,13 @@ export class ParticipantsService {
    * actor null: the newcomer registered themself, so they gave their consent themself.
    */
   async createParticipant(tx: Transaction, actor: Actor | null, participant: ValidParticipant, organisationId: string | null): Promise<ParticipantEntity> {
-    const duplicateId = await this.repository.likelyDuplicateOf(participant, organisationId, tx);
-    return this.repository.insert(
+    return this.repository.insertFlaggingDuplicate(
       {
         ...participant,
         registeredByOrganisationId: organisationId,
         createdById: actor?.userId ?? null,
-        // A "no" is a recorded answer too: when and by whom, like a "yes".
+        // A "no" is a recorded answer too: when and by whom (the creator, the same column), like a "yes".
         consentRecordedAt: this.clock.now(),
-        consentRecordedById: actor?.userId ?? null,
-        possibleDuplicateOfId: duplicateId,
       },
       tx,
     );

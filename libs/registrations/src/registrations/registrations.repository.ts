@@ -1,11 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
-import { BaseRepository, Transaction } from '@app/database';
-import { sessionResponsibles, SessionSeriesEntity } from '@app/scheduling';
+import { auditScope, BaseRepository, entityFromRow, Transaction } from '@app/database';
+import type { RecordedRegistrationEvent } from '@app/events';
+import { type SessionEntity, sessionResponsibles, SessionSeriesEntity } from '@app/scheduling';
+import type { ChildcareSettings } from '../childcare/childcare.repository';
 import { LIVE_REGISTRATION_STATUSES, RegistrationEntity, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
 import type { SessionScope } from '../registration-policy';
+import { INSERT_ARRIVAL_SQL, LOCK_SESSION_FOR_ARRIVAL_SQL } from './arrival-sql';
 import { SEAT_COUNTS_SQL, SessionCounts } from './seat-counts';
+
+/** What an arrival needs of its locked session. */
+export type ArrivalSession = Pick<SessionEntity, 'id' | 'capacity' | 'status' | 'startsAt' | 'programmeId'>;
+
+export interface NewArrival {
+  /** Drawn by the caller: the personal link's hash is derived from it. */
+  id: string;
+  linkTokenHash: string;
+  sessionId: string;
+  capacity: number;
+  participantId: string;
+  /** null: the newcomer registered themself. */
+  actorId: string | null;
+  seriesId: string | null;
+}
+
+/** The registration written, the event recorded with it, and the programme's childcare settings as read under the lock. */
+export interface Arrival {
+  registration: RegistrationEntity;
+  event: RecordedRegistrationEvent;
+  childcare: ChildcareSettings;
+}
 
 const LIVE = [...LIVE_REGISTRATION_STATUSES];
 /** Not yet attended: what a cancelled session or series ends. */
@@ -37,6 +62,47 @@ export class RegistrationsRepository extends BaseRepository {
   /** Who is responsible for each session (scheduling's read), in the caller's transaction or on its own. */
   scopes(sessionIds: readonly string[], tx?: Transaction): Promise<Map<string, SessionScope>> {
     return sessionResponsibles(this.on(tx), sessionIds);
+  }
+
+  /** Locks the session row for an arrival, reads its scope and sets the audit scope, in one statement; null for an unknown session. */
+  async lockForArrival(sessionId: string, tx: Transaction): Promise<{ session: ArrivalSession; scope: SessionScope } | null> {
+    const [row] = await tx.query<
+      { id: string; capacity: number; status: SessionEntity['status']; starts_at: Date; programme_id: string; organisation_id: string; host_ids: string[] }[]
+    >(LOCK_SESSION_FOR_ARRIVAL_SQL, [sessionId, ...auditScope.parameters(auditScope.current())]);
+    if (!row) return null;
+    auditScope.applied(tx);
+    return {
+      session: { id: row.id, capacity: row.capacity, status: row.status, startsAt: row.starts_at, programmeId: row.programme_id },
+      scope: { organisationId: row.organisation_id, hostIds: row.host_ids },
+    };
+  }
+
+  /** Seated or waitlisted, and its event, in one statement under the caller's session lock (arrival-sql). */
+  async insertArrival(arrival: NewArrival, tx: Transaction): Promise<Arrival> {
+    const [row] = await tx.query<Record<string, unknown>[]>(INSERT_ARRIVAL_SQL, [
+      arrival.sessionId,
+      arrival.participantId,
+      arrival.actorId,
+      arrival.seriesId,
+      arrival.capacity,
+      [...SEATED_REGISTRATION_STATUSES],
+      arrival.id,
+      arrival.linkTokenHash,
+    ]);
+    const registration = entityFromRow(tx, RegistrationEntity, row);
+    return {
+      registration,
+      event: {
+        id: row.event_id as string,
+        kind: row.event_kind as string,
+        registrationId: registration.id,
+        sessionId: registration.sessionId,
+        participantId: registration.participantId,
+        waitlistPosition: row.event_waitlist_position as number | null,
+        linkWritten: true,
+      },
+      childcare: { childcareCapacity: row.childcare_capacity as number | null, listsChildren: row.lists_children as boolean },
+    };
   }
 
   seriesExists(seriesId: string, tx?: Transaction): Promise<boolean> {

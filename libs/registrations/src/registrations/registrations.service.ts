@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
@@ -11,9 +12,10 @@ import { NewParticipantCommand, ValidParticipant, validateNewParticipant } from 
 import { ParticipantsService } from '../participants/participants.service';
 import { registrationPolicy, SessionScope } from '../registration-policy';
 import { SeatOffersService } from '../seat-offers/seat-offers.service';
-import { RegistrationsRepository } from './registrations.repository';
+import { PersonalLinks } from '../self-service/personal-links';
+import { Arrival, RegistrationsRepository } from './registrations.repository';
 import { SessionCounts } from './seat-counts';
-import { freeSeats, statusOfNewRegistration } from './seat-rules';
+import { freeSeats } from './seat-rules';
 
 export interface RegisterCommand extends FamilyCommand {
   sessionId: string;
@@ -46,6 +48,7 @@ export class RegistrationsService {
     private readonly clock: Clock,
     private readonly seatOffers: SeatOffersService,
     private readonly childcare: ChildcareService,
+    private readonly links: PersonalLinks,
   ) {}
 
   /** More seats: the waiting list moves up (before the alerts look at the session). */
@@ -71,15 +74,17 @@ export class RegistrationsService {
     const who = whoToRegister(input);
     const family = validateFamily(input);
     return this.transactions.run(async (tx) => {
-      const session = await lockSession(tx, sessionId);
-      if (!session) throw AppError.notFound('Session', sessionId);
-      const scope = await this.scopeOf(tx, session);
+      const locked = await this.repository.lockForArrival(sessionId, tx);
+      if (!locked) throw AppError.notFound('Session', sessionId);
+      const { session, scope } = locked;
       registrationPolicy.requireCanManageRegistrations(actor, scope);
       this.requireOpen(session);
-      const participant = await this.resolveParticipant(tx, actor, who, scope);
-      const existing = await this.liveRegistration(tx, session.id, participant.id);
+      const { participant, isNew } = await this.participantToRegister(tx, actor, who, scope);
+      // A participant created a moment ago in this transaction has no registration anywhere yet.
+      const existing = isNew ? null : await this.liveRegistration(tx, session.id, participant.id);
       if (existing) throw alreadyRegistered(existing.id);
-      return this.childcare.arrive(tx, session, await this.insertRegistration(tx, actor.userId, session, participant.id, null), family);
+      const arrival = await this.insertRegistration(tx, actor.userId, session, participant.id, null);
+      return this.childcare.arrive(tx, session, arrival.registration, family, arrival.childcare);
     });
   }
 
@@ -89,13 +94,14 @@ export class RegistrationsService {
    * carry no actor. Someone with this phone already in the session gets ALREADY_REGISTERED.
    */
   async registerSelf(tx: Transaction, sessionId: string, newcomer: ValidParticipant): Promise<RegistrationEntity> {
-    const session = await lockSession(tx, sessionId);
-    if (!session) throw AppError.notFound('Session', sessionId);
+    const locked = await this.repository.lockForArrival(sessionId, tx);
+    if (!locked) throw AppError.notFound('Session', sessionId);
+    const { session } = locked;
     this.requireOpen(session);
     if (await this.repository.phoneRegisteredInSession(session.id, newcomer.phone, tx))
       throw new AppError(ErrorCode.ALREADY_REGISTERED, 'Someone with this phone number is already registered for this session');
     const participant = await this.participants.createParticipant(tx, null, newcomer, null);
-    return this.insertRegistration(tx, null, session, participant.id, null);
+    return (await this.insertRegistration(tx, null, session, participant.id, null)).registration;
   }
 
   /**
@@ -123,9 +129,12 @@ export class RegistrationsService {
       const result: RegistrationEntity[] = [];
       for (const session of sessions) {
         const existing = await this.liveRegistration(tx, session.id, participant.id);
-        result.push(
-          existing ?? (await this.childcare.arrive(tx, session, await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId), family)),
-        );
+        if (existing) {
+          result.push(existing);
+          continue;
+        }
+        const arrival = await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId);
+        result.push(await this.childcare.arrive(tx, session, arrival.registration, family, arrival.childcare));
       }
       return result;
     });
@@ -221,7 +230,8 @@ export class RegistrationsService {
         });
       const family = await this.childcare.familyOf(tx, registration);
       await this.cancelLocked(tx, actor, from, registration);
-      return this.childcare.arrive(tx, to, await this.insertRegistration(tx, actor.userId, to, registration.participantId, null), family);
+      const arrival = await this.insertRegistration(tx, actor.userId, to, registration.participantId, null);
+      return this.childcare.arrive(tx, to, arrival.registration, family, arrival.childcare);
     });
   }
 
@@ -309,31 +319,32 @@ export class RegistrationsService {
     return this.seatOffers.fillFreeSeats(tx, session, free, actorId);
   }
 
-  /** actorId: the staff member registering them; null when the newcomer registered themself. */
+  /**
+   * Seated while a seat is free, otherwise at the end of the waiting list: one statement under the
+   * session lock counts, inserts and records the event (arrival-sql); the listeners (personal link,
+   * outbox, alerts) then run as for any recorded event. actorId: the staff member registering
+   * them; null when the newcomer registered themself.
+   */
   private async insertRegistration(
     tx: Transaction,
     actorId: string | null,
-    session: SessionEntity,
+    session: Pick<SessionEntity, 'id' | 'capacity'>,
     participantId: string,
     seriesId: string | null,
-  ): Promise<RegistrationEntity> {
-    const { seated, waitlisted } = (await this.repository.seatCounts([session.id], tx)).get(session.id)!;
-    const status = statusOfNewRegistration(seated, session.capacity);
-    let registration: RegistrationEntity;
+  ): Promise<Arrival> {
+    let arrival: Arrival;
     try {
-      registration = await this.repository.insert({ sessionId: session.id, participantId, status, registeredById: actorId, seriesId }, tx);
+      const id = randomUUID();
+      const linkTokenHash = this.links.hashOf(this.links.tokenFor(id));
+      const { capacity } = session;
+      arrival = await this.repository.insertArrival({ id, linkTokenHash, sessionId: session.id, capacity, participantId, actorId, seriesId }, tx);
     } catch (error) {
       // The partial unique index is the last word on "one live registration per participant".
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw alreadyRegistered();
       throw error;
     }
-    await this.events.record(tx, [
-      {
-        ...eventOf(registration, status === RegistrationStatus.CONFIRMED ? RegistrationEventKind.CONFIRMED : RegistrationEventKind.WAITLISTED, actorId),
-        waitlistPosition: status === RegistrationStatus.WAITLISTED ? waitlisted + 1 : null,
-      },
-    ]);
-    return registration;
+    await this.events.announce(tx, [arrival.event]);
+    return arrival;
   }
 
   /** Under the session's lock. actor null with `via`: the holder of the personal link cancels (HolderActions). */
@@ -355,14 +366,23 @@ export class RegistrationsService {
   }
 
   async resolveParticipant(tx: Transaction, actor: Actor, who: Who, scope: SessionScope): Promise<ParticipantEntity> {
-    if ('participantId' in who) return this.participants.requireVisible(tx, actor, who.participantId);
+    return (await this.participantToRegister(tx, actor, who, scope)).participant;
+  }
+
+  /** isNew: created just now, in this transaction. */
+  private async participantToRegister(
+    tx: Transaction,
+    actor: Actor,
+    who: Who,
+    scope: SessionScope,
+  ): Promise<{ participant: ParticipantEntity; isNew: boolean }> {
+    if ('participantId' in who) return { participant: await this.participants.requireVisible(tx, actor, who.participantId), isNew: false };
     // The registering organisation: the caller's own (a school contact's school), otherwise where the session is.
     const organisationId = actor.organisationId ?? scope.organisationId;
     const participant = validateNewParticipant(who.participant, organisationId);
-    return (
-      (await this.participants.findKnownParent(tx, actor, participant, organisationId)) ??
-      this.participants.createParticipant(tx, actor, participant, organisationId)
-    );
+    const known = await this.participants.findKnownParent(tx, actor, participant, organisationId);
+    if (known) return { participant: known, isNew: false };
+    return { participant: await this.participants.createParticipant(tx, actor, participant, organisationId), isNew: true };
   }
 
   /**
@@ -374,7 +394,7 @@ export class RegistrationsService {
     throw AppError.forbidden('Only who registered this participant (their school, the session’s hosts) or a coordinator cancels for them');
   }
 
-  private requireOpen(session: SessionEntity): void {
+  private requireOpen(session: Pick<SessionEntity, 'status' | 'startsAt'>): void {
     requireOpenForRegistration(session, this.clock.now());
   }
 
@@ -417,7 +437,7 @@ export function whoToRegister(input: { participantId?: string | null; participan
 }
 
 /** SESSION_CANCELLED or SESSION_IN_PAST when nobody can register for the session any more. */
-export function requireOpenForRegistration(session: SessionEntity, now: Date): void {
+export function requireOpenForRegistration(session: Pick<SessionEntity, 'status' | 'startsAt'>, now: Date): void {
   if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
   if (session.startsAt.getTime() <= now.getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
 }

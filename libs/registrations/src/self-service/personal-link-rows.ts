@@ -6,7 +6,8 @@ import { PersonalLinksRepository } from './personal-links.repository';
 
 /**
  * Keeps a registration_link row beside every registration, in the transaction that records it, before
- * its messages are written (the outbox, order 100), on the API and in the worker alike.
+ * its messages are written (the outbox, order 100), on the API and in the worker alike. A new
+ * registration's arrival writes its row in the same statement (arrival-sql), so it is not upserted again.
  */
 @Injectable()
 export class PersonalLinkRows {
@@ -17,10 +18,8 @@ export class PersonalLinkRows {
 
   @OnEvent({ name: 'registrations.recorded', order: 50 })
   async onRegistrationsRecorded(tx: Transaction, { events }: EventMap['registrations.recorded']): Promise<void> {
-    await this.links.ensureAll(
-      tx,
-      events.map((event) => event.registrationId),
-    );
+    const missing = events.filter((event) => !event.linkWritten).map((event) => event.registrationId);
+    if (missing.length > 0) await this.links.ensureAll(tx, missing);
   }
 
   /** A moved session's links expire at its new end (and registrations from before links existed get theirs). */
