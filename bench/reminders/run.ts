@@ -350,7 +350,8 @@ function main(): Promise<boolean> {
       const plainQueue = new Queue(PLAIN_QUEUE, { connection, prefix: QUEUE_PREFIX });
       const plainWorker = new Worker(
         PLAIN_QUEUE,
-        (job: Job<{ registrationId: string }>) => sendReminder(sms, links, worker.config.contactPhone, byRegistration.get(job.data.registrationId)!, PLAIN_KEY_PREFIX + job.data.registrationId),
+        (job: Job<{ registrationId: string }>) =>
+          sendReminder(sms, links, worker.config.contactPhone, byRegistration.get(job.data.registrationId)!, PLAIN_KEY_PREFIX + job.data.registrationId),
         // As NotificationsProcessor: the lock settings decide how often BullMQ talks to Redis.
         { connection, prefix: QUEUE_PREFIX, concurrency: CONCURRENCY, lockDuration: 15_000, stalledInterval: 5_000 },
       );
