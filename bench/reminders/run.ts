@@ -29,7 +29,7 @@ import { Pool } from 'pg';
 import { Clock } from '@app/common';
 import { MESSAGE_TIME_ZONE, nextSmsWindow, renderMessage, SmsChannel, DeliveryOutcome, NotificationStatus } from '@app/messaging';
 import { DEFAULT_JOB_OPTIONS, JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
-import { RegistrationMessageKind } from '@app/registrations';
+import { PersonalLinks, RegistrationMessageKind } from '@app/registrations';
 import { CapturedSms, startSmsGateway } from '@app/testing';
 import { percentile } from '../shared/load';
 import { MACHINE } from '../shared/report';
@@ -202,8 +202,12 @@ async function readSubjects(pool: Pool): Promise<Subject[]> {
 // (b) plain BullMQ
 // ---------------------------------------------------------------------------------------------
 
-/** What NotificationDelivery sends for a reminder by SMS, from memory instead of the database. */
-function sendReminder(sms: SmsChannel, subject: Subject, reference: string): Promise<string> {
+/**
+ * What NotificationDelivery sends for a reminder by SMS, from memory instead of the database: the
+ * same variables, with the personal link derived as the worker derives it (an HMAC of the
+ * registration id; the platform also keeps its hash in registration_link, the plain side keeps nothing).
+ */
+function sendReminder(sms: SmsChannel, links: PersonalLinks, contactPhone: string | null, subject: Subject, reference: string): Promise<string> {
   const message = renderMessage(RegistrationMessageKind.SESSION_REMINDER, 'nl', {
     firstName: subject.first_name,
     sessionTitle: subject.title,
@@ -213,6 +217,8 @@ function sendReminder(sms: SmsChannel, subject: Subject, reference: string): Pro
     venueAddress: subject.venue_address,
     waitlistPosition: null,
     reason: null,
+    contactPhone,
+    link: links.urlFor(subject.registration_id),
   });
   return sms.send({ to: subject.phone, text: message.sms, reference });
 }
@@ -305,6 +311,8 @@ function main(): Promise<boolean> {
       // The worker's configuration requires an SMTP route; nothing is sent there, every reminder is an SMS.
       const worker = await startWorker({ SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: gateway.url }, skewMs ? new ShiftedClock(skewMs) : undefined);
       const queue = worker.app.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
+      // A pure function of the registration id and PERSONAL_LINK_SECRET: the plain side uses it after the worker closed.
+      const links = worker.app.get(PersonalLinks);
       console.log('Worker started; waiting for its startup dispatch, the due instant and every reminder …');
       const queued = await waitFor(async () => {
         const counts = await queue.getJobCounts('delayed', 'wait', 'prioritized', 'active', 'completed', 'failed');
@@ -342,7 +350,8 @@ function main(): Promise<boolean> {
       const plainQueue = new Queue(PLAIN_QUEUE, { connection, prefix: QUEUE_PREFIX });
       const plainWorker = new Worker(
         PLAIN_QUEUE,
-        (job: Job<{ registrationId: string }>) => sendReminder(sms, byRegistration.get(job.data.registrationId)!, PLAIN_KEY_PREFIX + job.data.registrationId),
+        (job: Job<{ registrationId: string }>) =>
+          sendReminder(sms, links, worker.config.contactPhone, byRegistration.get(job.data.registrationId)!, PLAIN_KEY_PREFIX + job.data.registrationId),
         // As NotificationsProcessor: the lock settings decide how often BullMQ talks to Redis.
         { connection, prefix: QUEUE_PREFIX, concurrency: CONCURRENCY, lockDuration: 15_000, stalledInterval: 5_000 },
       );

@@ -26,6 +26,12 @@ export type Composition = PreparedMessage | { stale: string };
  */
 export interface MessageComposer {
   compose(tx: Transaction, row: OutboxRow, now: Date): Promise<Composition>;
+  /**
+   * The same for a batch of rows of this composer's kinds, in their order, with the reads shared
+   * (a burst of reminders reads its subjects in one statement). Optional: without it, delivery
+   * calls `compose` once per row.
+   */
+  composeMany?(tx: Transaction, rows: readonly OutboxRow[], now: Date): Promise<Composition[]>;
   /** After the row is final (sent, failed for good, cancelled): e.g. a registration code forgets the code. */
   settled?(tx: Transaction, row: OutboxRow): Promise<void>;
 }

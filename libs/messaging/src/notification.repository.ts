@@ -3,6 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BaseRepository, type Transaction } from '@app/database';
 import { DeliveryAttemptEntity, DeliveryOutcome, NotificationEntity, NotificationStatus } from './entities';
+import type { OutboxRow } from './outbox-message';
+
+/** A row as delivery reads it: the outbox row the composers see, its state, and nothing TypeORM has to hydrate. */
+export interface DeliveryRow extends OutboxRow {
+  status: NotificationStatus;
+  attempts: number;
+}
+
+/** A message that left: its attempt is closed and its row marked SENT together. */
+export interface SentMessage {
+  notificationId: string;
+  attempt: number;
+  providerId: string;
+  sentAt: Date;
+}
+
+const DELIVERY_COLUMNS = `id, kind, channel, language, participant_id AS "participantId", user_id AS "userId", registration_id AS "registrationId",
+  session_id AS "sessionId", stand_booking_id AS "standBookingId", shift_assignment_id AS "shiftAssignmentId", offset_minutes AS "offsetMinutes",
+  payload, due_at AS "dueAt", dedupe_key AS "dedupeKey", status, attempts`;
 
 export interface NotificationQuery {
   sessionId?: string;
@@ -26,6 +45,61 @@ export class NotificationRepository extends BaseRepository {
   /** The row, locked for the rest of the transaction (FOR UPDATE). */
   lock(tx: Transaction, id: string): Promise<NotificationEntity | null> {
     return tx.findOne(NotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * The rows, locked for the rest of the transaction, in id order (two batches that share rows
+   * lock them alike and cannot deadlock). With `skipLocked`, a row another transaction holds is
+   * left out rather than waited for: the caller takes it again on its own.
+   */
+  lockForDelivery(tx: Transaction, ids: readonly string[], skipLocked: boolean): Promise<DeliveryRow[]> {
+    return tx.query<DeliveryRow[]>(
+      `SELECT ${DELIVERY_COLUMNS} FROM notification WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+      [[...ids]],
+    );
+  }
+
+  /**
+   * Counts one more attempt on each row and records it STARTED, in one statement; returns each
+   * row's new attempt number. The attempt exists before the message leaves, so a crash leaves a trace.
+   */
+  async startAttempts(tx: Transaction, ids: readonly string[], startedAt: Date): Promise<Map<string, number>> {
+    const rows = await tx.query<{ id: string; attempt: number }[]>(
+      `WITH counted AS (
+         UPDATE notification SET attempts = attempts + 1, updated_at = now() WHERE id = ANY($1::uuid[]) RETURNING id, attempts
+       ), started AS (
+         INSERT INTO delivery_attempt (notification_id, attempt, outcome, started_at) SELECT id, attempts, $2, $3 FROM counted
+       )
+       SELECT id, attempts AS attempt FROM counted`,
+      [[...ids], DeliveryOutcome.STARTED, startedAt],
+    );
+    return new Map(rows.map((row) => [row.id, row.attempt]));
+  }
+
+  /**
+   * Closes each message's attempt as SUCCEEDED and marks its row SENT, in one statement (so
+   * atomically, in the caller's transaction or on its own).
+   */
+  async markSent(tx: Transaction | undefined, sent: readonly SentMessage[]): Promise<void> {
+    if (sent.length === 0) return;
+    await this.on(tx).query(
+      `WITH sent AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::timestamptz[]) AS s(notification_id, attempt, provider_id, sent_at)
+       ), closed AS (
+         UPDATE delivery_attempt a SET outcome = $5, finished_at = now(), provider_id = sent.provider_id
+           FROM sent WHERE a.notification_id = sent.notification_id AND a.attempt = sent.attempt
+       )
+       UPDATE notification n SET status = $6, sent_at = sent.sent_at, last_error = NULL, updated_at = now()
+         FROM sent WHERE n.id = sent.notification_id`,
+      [
+        sent.map((s) => s.notificationId),
+        sent.map((s) => s.attempt),
+        sent.map((s) => s.providerId),
+        sent.map((s) => s.sentAt),
+        DeliveryOutcome.SUCCEEDED,
+        NotificationStatus.SENT,
+      ],
+    );
   }
 
   async update(

@@ -7,14 +7,16 @@ import { MetricsRegistry } from '@app/health';
 import { JobName, OnJob } from '@app/queues';
 import { EmailChannel, SmsChannel } from '../channels/channels';
 import { ComposerRegistry } from '../composer-registry';
-import type { PreparedMessage } from '../composers';
-import { NotificationEntity, NotificationStatus } from '../entities';
-import { NotificationRepository } from '../notification.repository';
+import type { Composition, PreparedMessage } from '../composers';
+import { NotificationStatus } from '../entities';
+import { type DeliveryRow, NotificationRepository, type SentMessage } from '../notification.repository';
 import { SmsOptOuts } from '../opt-outs/sms-opt-outs';
+import type { OutboxRow } from '../outbox-message';
 import { isTransactional, type MessageVariables } from '../templates/message-kinds';
 import { renderMessage } from '../templates/render';
 import { withUnsubscribeLink } from '../templates/unsubscribe-footer';
 import { MailOptOuts } from '../unsubscribe/mail-opt-outs.service';
+import { GroupCommit, type Settled } from './group-commit';
 
 /** After this many failed attempts a message ends FAILED with its last error, for coordinators to see. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -23,6 +25,20 @@ const ZONE = 'Europe/Brussels';
 export const UNSUBSCRIBED = 'not sent: the address unsubscribed from mail of this kind';
 
 export type DeliveryResult = 'SENT' | 'CANCELLED' | 'DEFERRED' | 'NOT_DUE' | 'ALREADY_DONE';
+
+/** A row claimed for sending: its attempt is recorded STARTED and committed. */
+interface Claimed {
+  result: 'CLAIMED';
+  row: DeliveryRow;
+  message: PreparedMessage;
+  attempt: number;
+}
+type ClaimResult = Exclude<DeliveryResult, 'SENT'> | Claimed;
+
+/** At most this many rows share a claim or a mark: one statement's arrays, one transaction's locks. */
+const MAX_BATCH = 100;
+/** Claims (and marks) in flight at once: each holds one of the pool's connections while it runs. */
+const BATCHES_IN_FLIGHT = 2;
 
 /** SMS wait for daytime: none between 21:00 and 08:00 Brussels time. */
 export function nextSmsWindow(now: Date): Date | null {
@@ -33,14 +49,23 @@ export function nextSmsWindow(now: Date): Date | null {
 }
 
 /**
- * Sends one outbox row. The row is re-read and re-checked first (no stale messages), the attempt is
- * recorded before the message leaves, and the row is marked SENT after. A crash between sending
- * and marking leaves a STARTED attempt: the retry resends with the same Message-ID / gateway
- * reference, so the gateway drops the duplicate and mail clients can fold it (at-least-once window).
+ * Sends outbox rows, one BullMQ job each. Each row is locked and re-checked first (no stale
+ * messages), its attempt is recorded before the message leaves, and it is marked SENT after. A crash
+ * between sending and marking leaves a STARTED attempt: the retry resends with the same Message-ID /
+ * gateway reference, so the gateway drops the duplicate and mail clients can fold it (at-least-once
+ * window).
+ *
+ * The jobs running at the same time share their database work (group commit, docs/architecture.md
+ * "Delivery in batches"): the claims of the rows that arrive together are one transaction (one
+ * locking read, one read per composer, one opt-out read, one statement recording the attempts), and
+ * the marks of the messages that left together are one statement. Each message still leaves, fails
+ * and is retried on its own, with its own job's backoff.
  */
 @Injectable()
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
+  private readonly claims = new GroupCommit<string, ClaimResult>((ids) => this.claimBatch(ids), MAX_BATCH, BATCHES_IN_FLIGHT);
+  private readonly marks = new GroupCommit<{ row: DeliveryRow; sent: SentMessage }, void>((items) => this.markBatch(items), MAX_BATCH, BATCHES_IN_FLIGHT);
 
   constructor(
     private readonly transactions: Transactions,
@@ -62,40 +87,8 @@ export class NotificationDelivery {
   }
 
   async deliver(notificationId: string): Promise<DeliveryResult> {
-    const claim = await this.transactions.run(async (manager) => {
-      const row = await this.notifications.lock(manager, notificationId);
-      if (!row || row.status !== NotificationStatus.PENDING) return { result: 'ALREADY_DONE' as const };
-      const now = this.clock.now();
-      if (row.dueAt.getTime() > now.getTime() + 1000) return { result: 'NOT_DUE' as const };
-      const prepared = await this.composers.composerOf(row.kind).compose(manager, row, now);
-      // Whatever domain wrote it: a number that answered STOP gets no SMS but the stop's confirmation.
-      const optedOut =
-        'stale' in prepared || row.channel !== NotificationChannel.SMS || prepared.confirmsOptOut
-          ? false
-          : await this.smsOptOuts.isOptedOut(manager, prepared.to);
-      if ('stale' in prepared || optedOut) {
-        const reason = 'stale' in prepared ? prepared.stale : 'the number answered STOP: no SMS goes to it any more';
-        await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: reason });
-        await this.settled(manager, row);
-        return { result: 'CANCELLED' as const };
-      }
-      if (this.mayUnsubscribe(row) && (await this.mailOptOuts.hasUnsubscribed(prepared.to, manager))) {
-        await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: UNSUBSCRIBED });
-        await this.settled(manager, row);
-        return { result: 'CANCELLED' as const };
-      }
-      // A message awaited right now (a registration code dies in ten minutes) ignores quiet hours.
-      const window = row.channel === NotificationChannel.SMS && !prepared.ignoresQuietHours ? nextSmsWindow(now) : null;
-      if (window) {
-        await this.notifications.update(manager, row.id, { dueAt: window });
-        return { result: 'DEFERRED' as const };
-      }
-      const attempt = row.attempts + 1;
-      await this.notifications.update(manager, row.id, { attempts: attempt });
-      await this.notifications.startAttempt(manager, row.id, attempt, now);
-      return { result: 'CLAIMED' as const, row, message: prepared, attempt };
-    });
-    if (claim.result !== 'CLAIMED') return claim.result;
+    const claim = await this.claims.submit(notificationId);
+    if (typeof claim === 'string') return claim;
 
     const { row, message: prepared, attempt } = claim;
     let providerId: string;
@@ -114,21 +107,131 @@ export class NotificationDelivery {
       throw error;
     }
     const sentAt = this.clock.now();
-    await this.transactions.run(async (manager) => {
-      await this.notifications.attemptSucceeded(manager, row.id, attempt, providerId);
-      await this.notifications.update(manager, row.id, { status: NotificationStatus.SENT, sentAt, lastError: null });
-      await this.settled(manager, row);
-    });
+    await this.marks.submit({ row, sent: { notificationId: row.id, attempt, providerId, sentAt } });
     this.metrics?.notificationSent(row.channel, prepared.measureLateness ? { dueAt: row.dueAt, sentAt } : undefined);
     return 'SENT';
   }
 
+  /**
+   * Claims the rows in one transaction: each is re-checked, composed fresh and checked against the
+   * opt-outs; the ones to send get their attempt recorded. A row another transaction holds (a
+   * coordinator's resend, a cancellation) is not waited for inside the batch but claimed again on its
+   * own afterwards, waiting for the lock as a single delivery always did.
+   */
+  private async claimBatch(ids: readonly string[]): Promise<Settled<ClaimResult>[]> {
+    const results = await this.transactions.run((manager) => this.claimLocked(manager, ids, ids.length > 1));
+    const skipped = ids.filter((id) => !results.has(id));
+    if (skipped.length > 0) {
+      const waited = await this.transactions.run((manager) => this.claimLocked(manager, skipped, false));
+      for (const [id, result] of waited) results.set(id, result);
+    }
+    // A row that no longer exists (or was never there) has nothing left to send.
+    return ids.map((id) => ({ value: results.get(id) ?? 'ALREADY_DONE' }));
+  }
+
+  private async claimLocked(manager: Transaction, ids: readonly string[], skipLocked: boolean): Promise<Map<string, ClaimResult>> {
+    const results = new Map<string, ClaimResult>();
+    const now = this.clock.now();
+    const live: DeliveryRow[] = [];
+    for (const row of await this.notifications.lockForDelivery(manager, ids, skipLocked)) {
+      if (row.status !== NotificationStatus.PENDING) results.set(row.id, 'ALREADY_DONE');
+      else if (row.dueAt.getTime() > now.getTime() + 1000) results.set(row.id, 'NOT_DUE');
+      else live.push(row);
+    }
+    const compositions = await this.composeAll(manager, live, now);
+    // Whatever domain wrote it: a number that answered STOP gets no SMS but the stop's confirmation.
+    const checksOptOut = (row: DeliveryRow, prepared: Composition): prepared is PreparedMessage =>
+      !('stale' in prepared) && row.channel === NotificationChannel.SMS && !prepared.confirmsOptOut;
+    const optedOut = await this.smsOptOuts.optedOutAmong(
+      manager,
+      live.flatMap((row, i) => {
+        const prepared = compositions[i];
+        return checksOptOut(row, prepared) ? [prepared.to] : [];
+      }),
+    );
+    // Quiet hours are the same for the whole batch: one instant, one look at the clock of Brussels.
+    const smsWindow = nextSmsWindow(now);
+    const toClaim: { row: DeliveryRow; message: PreparedMessage }[] = [];
+    for (const [i, row] of live.entries()) {
+      const prepared = compositions[i];
+      if ('stale' in prepared || (checksOptOut(row, prepared) && optedOut.has(prepared.to))) {
+        const reason = 'stale' in prepared ? prepared.stale : 'the number answered STOP: no SMS goes to it any more';
+        await this.cancel(manager, row, reason);
+        results.set(row.id, 'CANCELLED');
+        continue;
+      }
+      if (this.mayUnsubscribe(row) && (await this.mailOptOuts.hasUnsubscribed(prepared.to, manager))) {
+        await this.cancel(manager, row, UNSUBSCRIBED);
+        results.set(row.id, 'CANCELLED');
+        continue;
+      }
+      // A message awaited right now (a registration code dies in ten minutes) ignores quiet hours.
+      const window = row.channel === NotificationChannel.SMS && !prepared.ignoresQuietHours ? smsWindow : null;
+      if (window) {
+        await this.notifications.update(manager, row.id, { dueAt: window });
+        results.set(row.id, 'DEFERRED');
+        continue;
+      }
+      toClaim.push({ row, message: prepared });
+    }
+    if (toClaim.length > 0) {
+      const attempts = await this.notifications.startAttempts(
+        manager,
+        toClaim.map(({ row }) => row.id),
+        now,
+      );
+      for (const { row, message } of toClaim) results.set(row.id, { result: 'CLAIMED', row, message, attempt: attempts.get(row.id)! });
+    }
+    return results;
+  }
+
+  /** Each row's composition, in order; a composer that can compose a batch gets its rows together. */
+  private async composeAll(manager: Transaction, rows: readonly DeliveryRow[], now: Date): Promise<Composition[]> {
+    const compositions = new Array<Composition>(rows.length);
+    const byComposer = new Map<ReturnType<ComposerRegistry['composerOf']>, number[]>();
+    for (const [i, row] of rows.entries()) {
+      const composer = this.composers.composerOf(row.kind);
+      byComposer.set(composer, [...(byComposer.get(composer) ?? []), i]);
+    }
+    for (const [composer, indexes] of byComposer) {
+      if (composer.composeMany) {
+        const composed = await composer.composeMany(
+          manager,
+          indexes.map((i) => rows[i]),
+          now,
+        );
+        indexes.forEach((rowIndex, k) => (compositions[rowIndex] = composed[k]));
+      } else {
+        for (const i of indexes) compositions[i] = await composer.compose(manager, rows[i], now);
+      }
+    }
+    return compositions;
+  }
+
+  private async cancel(manager: Transaction, row: DeliveryRow, reason: string): Promise<void> {
+    await this.notifications.update(manager, row.id, { status: NotificationStatus.CANCELLED, lastError: reason });
+    await this.settled(manager, row);
+  }
+
+  /** Marks the messages SENT in one statement; in a transaction only when a composer has to settle a row with it. */
+  private async markBatch(items: readonly { row: DeliveryRow; sent: SentMessage }[]): Promise<Settled<void>[]> {
+    const sent = items.map((item) => item.sent);
+    const settling = items.filter(({ row }) => this.composers.composerOf(row.kind).settled);
+    if (settling.length === 0) await this.notifications.markSent(undefined, sent);
+    else
+      await this.transactions.run(async (manager) => {
+        await this.notifications.markSent(manager, sent);
+        for (const { row } of settling) await this.settled(manager, row);
+      });
+    return items.map(() => ({ value: undefined }));
+  }
+
   /** The row is final: its domain may drop what it kept only for sending (a registration code). */
-  private async settled(manager: Transaction, row: NotificationEntity): Promise<void> {
+  private async settled(manager: Transaction, row: OutboxRow): Promise<void> {
     await this.composers.composerOf(row.kind).settled?.(manager, row);
   }
 
-  private async send(row: NotificationEntity, prepared: PreparedMessage): Promise<string> {
+  private async send(row: OutboxRow, prepared: PreparedMessage): Promise<string> {
     // Whom to call to "let us know": the host organisation's number, else the integration service's (mail only).
     const given = prepared.vars as unknown as MessageVariables;
     const vars = { ...given, contactPhone: given.contactPhone ?? this.config.contactPhone };
@@ -150,7 +253,7 @@ export class NotificationDelivery {
   }
 
   /** Mail a reader can live without (MESSAGE_KIND_INFO): it carries an unsubscribe link and respects an opt-out. SMS have their own STOP. */
-  private mayUnsubscribe(row: NotificationEntity): boolean {
+  private mayUnsubscribe(row: OutboxRow): boolean {
     return row.channel === NotificationChannel.EMAIL && !isTransactional(row.kind);
   }
 }

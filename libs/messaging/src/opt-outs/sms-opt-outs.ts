@@ -22,7 +22,13 @@ export class SmsOptOuts {
   }
 
   async isOptedOut(tx: Transaction, phone: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM sms_opt_out WHERE phone = $1`, [phone]);
-    return rows.length > 0;
+    return (await this.optedOutAmong(tx, [phone])).has(phone);
+  }
+
+  /** Which of the numbers answered STOP, in one statement (delivery checks a batch at once). */
+  async optedOutAmong(tx: Transaction, phones: readonly string[]): Promise<Set<string>> {
+    if (phones.length === 0) return new Set();
+    const rows = await tx.query<{ phone: string }[]>(`SELECT phone FROM sms_opt_out WHERE phone = ANY($1::varchar[])`, [[...new Set(phones)]]);
+    return new Set(rows.map((row) => row.phone));
   }
 }

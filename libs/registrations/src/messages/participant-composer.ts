@@ -49,12 +49,30 @@ export class ParticipantMessageComposer implements MessageComposer {
   ) {}
 
   async compose(manager: Transaction, row: OutboxRow, now: Date): Promise<Composition> {
-    const subject = await this.messages.subjectOf(manager, row.registrationId);
-    if (!subject) return { stale: 'the registration or session no longer exists' };
-    const stale = staleReason(row, subject, now);
-    if (stale) return { stale };
+    return (await this.composeMany(manager, [row], now))[0];
+  }
+
+  /** One read of every row's subject and one upsert of their links, however many rows. */
+  async composeMany(manager: Transaction, rows: readonly OutboxRow[], now: Date): Promise<Composition[]> {
+    const subjects = await this.messages.subjectsOf(
+      manager,
+      rows.flatMap((row) => (row.registrationId ? [row.registrationId] : [])),
+    );
+    const compositions = rows.map((row): Composition => {
+      const subject = row.registrationId ? subjects.get(row.registrationId) : undefined;
+      if (!subject) return { stale: 'the registration or session no longer exists' };
+      const stale = staleReason(row, subject, now);
+      return stale ? { stale } : this.prepared(row, subject, now);
+    });
     // Derived when the message leaves, so no outbox row ever holds the token; the row it opens is ensured here too.
-    await this.links.ensure(manager, { id: row.registrationId! });
+    await this.links.ensureAll(
+      manager,
+      rows.filter((_, i) => !('stale' in compositions[i])).map((row) => row.registrationId!),
+    );
+    return compositions;
+  }
+
+  private prepared(row: OutboxRow, subject: Subject, now: Date): Composition {
     return {
       to: row.channel === NotificationChannel.SMS ? subject.phone! : subject.email!,
       vars: {

@@ -146,16 +146,23 @@ export class RegistrationMessagesRepository extends BaseRepository {
   }
 
   async subjectOf(tx: Transaction, registrationId: string | null): Promise<Subject | null> {
-    const [subject] = await this.on(tx).query<Subject[]>(
-      `SELECT p.first_name, p.phone, p.email, r.status AS registration_status, r.seat_offer_expires_at, s.title, s.starts_at, s.ends_at, s.status AS session_status,
-              s.cancellation_reason, v.name AS venue_name, v.address AS venue_address, o.phone AS organisation_phone,
+    if (registrationId === null) return null;
+    return (await this.subjectsOf(tx, [registrationId])).get(registrationId) ?? null;
+  }
+
+  /** The subjects of many registrations in one statement, by registration id (a missing one is absent). */
+  async subjectsOf(tx: Transaction, registrationIds: readonly string[]): Promise<Map<string, Subject>> {
+    if (registrationIds.length === 0) return new Map();
+    const rows = await this.on(tx).query<(Subject & { registration_id: string })[]>(
+      `SELECT r.id AS registration_id, p.first_name, p.phone, p.email, r.status AS registration_status, r.seat_offer_expires_at, s.title, s.starts_at, s.ends_at,
+              s.status AS session_status, s.cancellation_reason, v.name AS venue_name, v.address AS venue_address, o.phone AS organisation_phone,
               s.calendar_sequence, s.calendar_changed_at
          FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN venue v ON v.id = s.venue_id
          JOIN organisation o ON o.id = v.organisation_id
-        WHERE r.id = $1`,
-      [registrationId],
+        WHERE r.id = ANY($1::uuid[])`,
+      [[...new Set(registrationIds)]],
     );
-    return subject ?? null;
+    return new Map(rows.map(({ registration_id, ...subject }) => [registration_id, subject]));
   }
 
   async codeRequestOf(tx: Transaction, requestId: unknown): Promise<CodeRequestRow | null> {
