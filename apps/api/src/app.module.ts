@@ -14,6 +14,7 @@ import { HealthModule } from '@app/health';
 import { MailOptOutsModule, MessagingModule, NotificationsAdminModule } from '@app/messaging';
 import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
+import { ResponseCacheModule } from '@app/response-cache';
 import { RegistrationMessagesModule, RegistrationsModule, SmsRepliesModule } from '@app/registrations';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
@@ -41,6 +42,8 @@ export class AppModule {
         LoggerModule.forRoot(pinoParams(config.logLevel, 'oefenkansen-api')),
         ClockModule,
         DatabaseModule.forRoot('oefenkansen-api', ENTITIES),
+        // Every committed write retires the cached public answers (libs/response-cache).
+        ResponseCacheModule,
         QueuesModule,
         HealthModule.forRoot('api'),
         AuthModule,

@@ -10,6 +10,7 @@ import { AppConfig } from '@app/config';
 import { LoadersFactory } from '../loaders/loaders';
 import { formatError } from './format-error';
 import type { RequestContext } from './request-context';
+import { markStorableResponses } from './response-cache-http';
 import { responseStatusByMediaType } from './response-status';
 import { DateTimeScalar } from './scalars';
 
@@ -55,8 +56,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     playground: false,
     // "Did you mean …?" in a validation error names fields a stranger may not know of.
     hideSchemaDetailsFromClientErrors: production,
-    // No client uses automatic persisted queries; off, a persistedQuery extension is a clean
-    // PERSISTED_QUERY_NOT_SUPPORTED instead of a hash check that fails as a server error.
+    // Automatic persisted queries stay off: the web app's operations are persisted by a static
+    // manifest instead (persisted-queries.ts resolves an id before Apollo sees the request).
     persistedQueries: false,
     csrfPrevention: true,
     // graphql-js's own lexer limit: parsing stops at the first token over it.
@@ -69,7 +70,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     includeStacktraceInErrorResponses: false,
     formatError,
     // A request error is 400 for application/graphql-response+json clients, 200 for application/json ones.
-    plugins: [responseStatusByMediaType],
+    plugins: [responseStatusByMediaType, markStorableResponses],
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;
