@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -70,7 +71,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     includeStacktraceInErrorResponses: false,
     formatError,
     // A request error is 400 for application/graphql-response+json clients, 200 for application/json ones.
-    plugins: [responseStatusByMediaType, markStorableResponses],
+    // Cache-Control is the response cache's (response-cache-http.ts), not Apollo's cache hints.
+    plugins: [responseStatusByMediaType, markStorableResponses, ApolloServerPluginCacheControlDisabled()],
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;

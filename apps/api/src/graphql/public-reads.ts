@@ -20,6 +20,8 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 const MEMO_LIMIT = 1000;
+/** As QUERY_LIMITS.maxTokens (graphql-options.ts, which imports this file): Apollo refuses longer documents anyway. */
+const MAX_TOKENS = 1500;
 const memo = new Map<string, boolean>();
 
 /**
@@ -42,7 +44,8 @@ export function isPublicRead(document: string, operationName: string | undefined
 function decide(document: string, operationName: string | undefined): boolean {
   let operations: OperationDefinitionNode[];
   try {
-    operations = parse(document, { maxTokens: 1500 }).definitions.filter((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);
+    const definitions = parse(document, { maxTokens: MAX_TOKENS }).definitions;
+    operations = definitions.filter((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);
   } catch {
     return false;
   }
