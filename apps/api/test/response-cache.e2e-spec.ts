@@ -217,9 +217,12 @@ describe('the response cache', () => {
       expect((await post()).headers.get('cache-control')).toMatch(/^public/);
     });
     expect(keys).toHaveLength(1);
-    const unknown = await fetch(`${api.baseUrl}/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`, {
-      headers: { 'x-apollo-operation-name': 'X' },
-    });
+    const unknown = await fetch(
+      `${api.baseUrl}/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`,
+      {
+        headers: { 'x-apollo-operation-name': 'X' },
+      },
+    );
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
   });

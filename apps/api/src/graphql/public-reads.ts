@@ -49,7 +49,8 @@ function decide(document: string, operationName: string | undefined): boolean {
   } catch {
     return false;
   }
-  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const single = operations.length === 1 ? operations[0] : undefined;
+  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : single;
   if (!operation || operation.operation !== 'query') return false;
   return operation.selectionSet.selections.every(
     (selection) => selection.kind === Kind.FIELD && (selection.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(selection.name.value)),

@@ -7,8 +7,6 @@ import { SESSION_QUERY } from '../graphql/public-operations';
 import { useQuery } from '../graphql/use-query';
 import { useI18n } from '../i18n/i18n';
 
-
-
 type Session = NonNullable<ResultOf<typeof SESSION_QUERY>['session']>;
 
 export function SessionPage(props: { id: string }) {
