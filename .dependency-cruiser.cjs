@@ -3,7 +3,7 @@
 //   apps → domain libs → infrastructure libs; libs never import apps; a lib is used through its
 //   index; no cycles; the web app imports nothing of the backend but the translation files.
 const DOMAIN = '^libs/(auth|scheduling|registrations|festival|volunteers|privacy|broadcasts)/';
-const INFRASTRUCTURE = '^libs/(config|database|queues|events|health|messaging|common)/';
+const INFRASTRUCTURE = '^libs/(config|database|queues|events|health|messaging|common|response-cache)/';
 const TEST_FILE = '(\\.(spec|int-spec|e2e-spec)\\.ts$|/test/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -18,7 +18,7 @@ module.exports = {
     },
     {
       name: 'infrastructure-not-domain',
-      comment: 'Infrastructure (config, database, queues, events, health, messaging, common) knows no domain lib.',
+      comment: 'Infrastructure (config, database, queues, events, health, messaging, common, response-cache) knows no domain lib.',
       severity: 'error',
       from: { path: INFRASTRUCTURE },
       to: { path: DOMAIN },

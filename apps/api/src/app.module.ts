@@ -15,6 +15,7 @@ import { MailOptOutsModule, MessagingModule, NotificationsAdminModule } from '@a
 import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule, RegistrationsModule, SmsRepliesModule } from '@app/registrations';
+import { ResponseCacheModule } from '@app/response-cache';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';
@@ -41,6 +42,8 @@ export class AppModule {
         LoggerModule.forRoot(pinoParams(config.logLevel, 'oefenkansen-api')),
         ClockModule,
         DatabaseModule.forRoot('oefenkansen-api', ENTITIES),
+        // Every committed write retires the cached public answers (libs/response-cache).
+        ResponseCacheModule,
         QueuesModule,
         HealthModule.forRoot('api'),
         AuthModule,

@@ -22,7 +22,7 @@ interface Caller {
 
 const callerOf = (res: Response): Caller | undefined => res.locals.caller as Caller | undefined;
 
-function refuse(res: Response, status: number, code: ErrorCode | 'PERSISTED_QUERY_NOT_SUPPORTED', message: string, retryAfter?: number): void {
+function refuse(res: Response, status: number, code: ErrorCode, message: string, retryAfter?: number): void {
   if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
   res.status(status).json({ errors: [{ message, extensions: { code, ...(retryAfter !== undefined ? { retryAfter } : {}) } }] });
 }
@@ -61,19 +61,11 @@ export function httpRateLimit(app: INestApplication): RequestHandler {
   };
 }
 
-function asksForPersistedQuery(req: Request): boolean {
-  const extensions: unknown = (req.body as { extensions?: unknown } | undefined)?.extensions ?? req.query?.extensions;
-  if (typeof extensions === 'string') return extensions.includes('persistedQuery');
-  return typeof extensions === 'object' && extensions !== null && 'persistedQuery' in extensions;
-}
-
 /**
- * After the body is read, before GraphQL parses it: no client uses persisted queries (Apollo has
- * them off, but would still answer 200), and an anonymous caller's query may not be longer than
- * the public pages need.
+ * After the body is read and a persisted query id became its document (persisted-queries.ts),
+ * before GraphQL parses it: an anonymous caller's query may not be longer than the public pages need.
  */
 export function preParseChecks(req: Request, res: Response, next: NextFunction): void {
-  if (asksForPersistedQuery(req)) return refuse(res, 400, 'PERSISTED_QUERY_NOT_SUPPORTED', 'Persisted queries are not supported; send the query itself');
   if (!callerOf(res)?.anonymous) return next();
   const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.query;
   if (typeof query === 'string' && query.length > ANONYMOUS_QUERY_MAX_LENGTH) {

@@ -4,7 +4,10 @@ import { raw, type NextFunction, type Request, type Response, urlencoded } from 
 import helmet from 'helmet';
 import { ErrorCode } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { ResponseCache } from '@app/response-cache';
 import { BULL_BOARD_PATH, mountBullBoard } from './admin/bull-board';
+import { loadPersistedQueries, resolvePersistedQueries } from './graphql/persisted-queries';
+import { serveCachedResponses } from './graphql/response-cache-http';
 import { preParseChecks, httpRateLimit } from './http-rate-limit';
 import { SMS_WEBHOOK_PATH } from './registrations/sms-webhook.controller';
 import { GRAPHIQL_PATH, serveGraphiql, wantsGraphiql } from './web/serve-graphiql';
@@ -85,7 +88,7 @@ export function configureHttp(app: INestApplication, options: { webRoot?: string
   // One-click unsubscribe (RFC 8058): mail clients POST a form, only there.
   express.use('/u', urlencoded({ extended: false, limit: '1kb' }));
   express.use(answerRefusedBody);
-  express.use('/graphql', preParseChecks);
+  express.use('/graphql', resolvePersistedQueries(loadPersistedQueries()), preParseChecks);
   express.disable('x-powered-by');
   // No CORS_ORIGINS: browsers may call the API only from its own origin (the served web app).
   express.enableCors({
@@ -103,6 +106,8 @@ export function configureHttp(app: INestApplication, options: { webRoot?: string
     if (wantsGraphiql(req) || req.path.startsWith(`${GRAPHIQL_PATH}/`)) return graphiql(req, res, next);
     return api(req, res, next);
   });
+  // After the security headers, so an answer from the cache carries them as Apollo's do.
+  express.use('/graphql', serveCachedResponses(app.get(ResponseCache)));
   // Bull Board (ADMIN only); /health and /metrics are Nest controllers of HealthModule.
   mountBullBoard(app);
   // GraphiQL from the web build (development only), ahead of Apollo, whose own landing page is off.

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
+import { loadPersistedQueries } from '../src/graphql/persisted-queries';
 import { startTestApi, TEST_ADMIN, TestApi } from './test-api';
 
 const ME = '{ me { id } }';
@@ -37,17 +38,44 @@ describe('production hardening', () => {
     expect(body.errors?.[0].message).not.toMatch(/did you mean/i);
   });
 
-  it('answers a persisted query (wrong hash or none) with 400 PERSISTED_QUERY_NOT_SUPPORTED, logging nothing', async () => {
+  it('answers a persisted query id the web app does not ship with 400 PERSISTED_QUERY_NOT_FOUND, logging nothing', async () => {
     const persisted = { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } };
     for (const body of [{ query: '{ programmes { id } }', extensions: persisted }, { extensions: persisted }]) {
       const result = await answer(await post(body));
-      expect(result).toEqual({ status: 400, body: { errors: [{ message: expect.any(String), extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }] } });
+      expect(result).toEqual({ status: 400, body: { errors: [{ message: expect.any(String), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } });
     }
     const viaGet = await fetch(`${api.baseUrl}/graphql?extensions=${encodeURIComponent(JSON.stringify(persisted))}`, {
       headers: { 'apollo-require-preflight': '1' },
     });
-    expect((await answer(viaGet)).body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    expect(await answer(viaGet)).toEqual({
+      status: 400,
+      body: { errors: [{ message: expect.any(String), extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] },
+    });
+    const malformed = await post({ extensions: { persistedQuery: { version: 2, sha256Hash: 7 } } });
+    expect((await answer(malformed)).body.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
     expect(loggedErrors).not.toHaveBeenCalled();
+  });
+
+  it('runs a persisted query of the web app by id over GET, and refuses a mutation over GET', async () => {
+    const [id, document] = [...loadPersistedQueries()].find(([, text]) => text.includes('query PublicSession('))!;
+    const params = new URLSearchParams({
+      variables: JSON.stringify({ id: '00000000-0000-4000-8000-000000000000' }),
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: id } }),
+    });
+    const viaGet = await answer(await fetch(`${api.baseUrl}/graphql?${params.toString()}`, { headers: { 'x-apollo-operation-name': 'PublicSession' } }));
+    expect(viaGet.body.errors?.[0].extensions?.code).not.toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(viaGet.body.data).toEqual({ session: null });
+    // The document sent with an id must be that id's.
+    expect(
+      (await answer(await post({ query: '{ programmes { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: id } } }))).body.errors?.[0].extensions
+        ?.code,
+    ).toBe('BAD_REQUEST');
+    expect(document).toContain('session(id: $id)');
+    const mutation = await fetch(`${api.baseUrl}/graphql?query=${encodeURIComponent('mutation { logout }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(mutation.status).toBe(405);
+    // CSRF prevention stays on for GET: without a header a plain link cannot send, nothing runs.
+    const bare = await fetch(`${api.baseUrl}/graphql?${params.toString()}`);
+    expect(bare.status).toBe(400);
   });
 
   it('answers a body that is not what its Content-Encoding says with 400 BAD_REQUEST, logging nothing', async () => {

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, RunningRedis, startRedisServer } from '@app/testing';
+import { loadPersistedQueries } from '../src/graphql/persisted-queries';
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from './fixtures';
 import { REQUEST_CODE } from './self-registration-fixtures';
 import { dataOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
@@ -76,5 +77,20 @@ describe('with Redis down', () => {
     expect((await post('198.51.100.8', '{ programmes { id } }')).errors).toBeUndefined();
     // A logged-in coordinator has a budget of their own.
     expect((await post(client, '{ programmes { id } }', {}, world.tokens.coordinator)).data).toEqual({ programmes: expect.any(Array) });
+  });
+
+  it('answers the public pages uncached, and still right after a write, with the response cache unreachable', async () => {
+    const [id] = [...loadPersistedQueries()].find(([, text]) => text.includes('query PublicSession('))!;
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: id } });
+    const params = new URLSearchParams({ variables: JSON.stringify({ id: sessionId }), extensions });
+    const read = async () => {
+      const headers = { 'x-apollo-operation-name': 'PublicSession', 'x-forwarded-for': '198.51.100.20' };
+      const response = await fetch(`${api.baseUrl}/graphql?${params.toString()}`, { headers });
+      return { status: response.status, body: (await response.json()) as { data: { session: { capacity: number } } } };
+    };
+    expect(await read()).toMatchObject({ status: 200, body: { data: { session: { capacity: 10 } } } });
+    const grow = 'mutation($id: ID!, $c: Int!) { updateSessionCapacity(id: $id, capacity: $c) { id } }';
+    dataOf(await api.gql(grow, { id: sessionId, c: 12 }, world.tokens.coordinator));
+    expect((await read()).body.data.session.capacity).toBe(12);
   });
 });

@@ -54,3 +54,8 @@ export function scheduleWindow(now: Date): ScheduleWindow {
   const nextWeekStarts = addDays(today, 7 - weekdayIndex(today));
   return { from: now, to: startOfBrusselsDay(addDays(nextWeekStarts, 7)), nextWeekStarts };
 }
+
+/** The same instant with its seconds and milliseconds dropped. */
+export function startOfMinute(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
+}

@@ -12,6 +12,7 @@ import { MessagingDeliveryModule } from '@app/messaging';
 import { PrivacyModule } from '@app/privacy';
 import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule, RegistrationsModule } from '@app/registrations';
+import { ResponseCacheModule } from '@app/response-cache';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule } from '@app/volunteers';
 import { ENTITIES } from './entities';
@@ -31,6 +32,8 @@ export class WorkerModule {
         LoggerModule.forRoot(pinoParams(config.logLevel, 'oefenkansen-worker')),
         ClockModule,
         DatabaseModule.forRoot('oefenkansen-worker', ENTITIES),
+        // Every committed write retires the cached public answers (libs/response-cache).
+        ResponseCacheModule,
         QueuesModule,
         HealthModule.forRoot('worker'),
         SchedulingModule,

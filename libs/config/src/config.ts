@@ -53,6 +53,11 @@ export interface AppConfig {
    * city's gateway forwards none and the endpoint answers 404.
    */
   smsWebhookSecret: string | null;
+  /**
+   * How long an anonymous public answer stays in the Redis response cache at most (0: no cache).
+   * Writes invalidate it at once; the time only bounds an invalidation that could not reach Redis.
+   */
+  responseCacheTtlSeconds: number;
 }
 
 export interface RateLimits {
@@ -163,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     publicBaseUrl: '',
     personalLinkSecret: '',
     smsWebhookSecret: null,
+    responseCacheTtlSeconds: 0,
   };
   const wholeNumber = (name: string, fallback: number, min: number, max: number, unit: string): number => {
     const raw = read(name, false, String(fallback));
@@ -187,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     problems.push(`SMS_CODE_COUNTRIES must be a comma-separated list of ISO country codes like "BE,NL" (got "${env.SMS_CODE_COUNTRIES ?? ''}")`);
   }
   config.retentionMonths = wholeNumber('RETENTION_MONTHS', 24, 1, 240, 'months');
+  config.responseCacheTtlSeconds = wholeNumber('RESPONSE_CACHE_TTL_SECONDS', 60, 0, 3600, 'seconds');
   const contactPhone = read('CONTACT_PHONE', false);
   if (contactPhone !== '') {
     try {

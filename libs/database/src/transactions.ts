@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -8,13 +8,35 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 export type Transaction = EntityManager;
 
+/** Runs after a transaction of `Transactions.run` committed, before `run` returns to its caller. */
+export type AfterCommit = () => Promise<void>;
+
 /** Opens transactions for services, so that a service needs no DataSource of its own. */
 @Injectable()
 export class Transactions {
+  private readonly logger = new Logger(Transactions.name);
+  private readonly afterCommit: AfterCommit[] = [];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * Every state-changing service method is one `run` (docs/architecture.md), so this is the one
+   * place that sees every committed write, of the API and of the worker alike: the response cache
+   * hangs its invalidation here rather than in each service, where one would be forgotten.
+   */
+  onCommitted(listener: AfterCommit): void {
+    this.afterCommit.push(listener);
+  }
+
+  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    // Awaited: a caller that has its answer must find every listener's effect done (the next read
+    // after a registration must not come from a cache the registration made stale). A listener
+    // that fails cannot undo the commit: it is logged, and the listener itself must fail safe.
+    for (const listener of this.afterCommit) {
+      await listener().catch((error: unknown) => this.logger.error(`after-commit listener failed: ${String(error)}`));
+    }
+    return result;
   }
 }
 

@@ -10,8 +10,8 @@ import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { LoadersFactory } from '../loaders/loaders';
 import { formatError } from './format-error';
-import { noStoreResponses } from './no-store.plugin';
 import type { RequestContext } from './request-context';
+import { markStorableResponses } from './response-cache-http';
 import { responseStatusByMediaType } from './response-status';
 import { DateTimeScalar } from './scalars';
 
@@ -57,8 +57,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     playground: false,
     // "Did you mean …?" in a validation error names fields a stranger may not know of.
     hideSchemaDetailsFromClientErrors: production,
-    // No client uses automatic persisted queries; off, a persistedQuery extension is a clean
-    // PERSISTED_QUERY_NOT_SUPPORTED instead of a hash check that fails as a server error.
+    // Automatic persisted queries stay off: the web app's operations are persisted by a static
+    // manifest instead (persisted-queries.ts resolves an id before Apollo sees the request).
     persistedQueries: false,
     csrfPrevention: true,
     // graphql-js's own lexer limit: parsing stops at the first token over it.
@@ -71,8 +71,8 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     includeStacktraceInErrorResponses: false,
     formatError,
     // A request error is 400 for application/graphql-response+json clients, 200 for application/json ones.
-    // Apollo's cache-control plugin is replaced by its only effect here (no-store.plugin.ts).
-    plugins: [responseStatusByMediaType, noStoreResponses, ApolloServerPluginCacheControlDisabled()],
+    // Cache-Control is the response cache's (response-cache-http.ts), not Apollo's cache hints.
+    plugins: [responseStatusByMediaType, markStorableResponses, ApolloServerPluginCacheControlDisabled()],
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;

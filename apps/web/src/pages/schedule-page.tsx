@@ -4,52 +4,11 @@ import { LoadError, Loading } from '../components/load-states';
 import { usePageTitle } from '../components/page-title';
 import { Seats } from '../components/seats';
 import { request } from '../graphql/client';
-import { graphql, type ResultOf } from '../graphql/graphql';
+import { type ResultOf } from '../graphql/graphql';
+import { SCHEDULE_QUERY } from '../graphql/public-operations';
 import { useQuery } from '../graphql/use-query';
 import { type I18n, useI18n } from '../i18n/i18n';
-import { brusselsDay, scheduleWindow } from '../time';
-
-/**
- * One request draws the page: every session of the two weeks with what the cards and the
- * filters need. Filtering happens here, so changing a filter sends no request (the API limits
- * anonymous requests per minute). Cancelled sessions come too: whoever planned to come sees
- * them crossed out until they would have ended (the API drops them then: `from` is on endsAt).
- */
-const SCHEDULE_QUERY = graphql(`
-  query PublicSchedule($from: DateTime!, $to: DateTime!, $after: String) {
-    sessions(first: 100, after: $after, filter: { from: $from, to: $to, includeCancelled: true }) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          title
-          startsAt
-          endsAt
-          status
-          helpLanguages
-          availableSeats
-          waitlistCount
-          programme {
-            id
-            name
-            languages
-          }
-          venue {
-            id
-            name
-            organisation {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+import { brusselsDay, scheduleWindow, startOfMinute } from '../time';
 
 type Page = ResultOf<typeof SCHEDULE_QUERY>['sessions'];
 type ScheduleSession = Page['edges'][number]['node'];
@@ -69,7 +28,9 @@ export function SchedulePage() {
   const { t } = useI18n();
   usePageTitle(t.schedule.title);
   const [period] = useState(() => scheduleWindow(new Date()));
-  const variables = useMemo(() => ({ from: period.from.toISOString(), to: period.to.toISOString(), after: null }), [period]);
+  // From the start of this minute, not this millisecond: everyone who opens the page within a
+  // minute asks the same question, which the API (and any proxy) then answers from its cache.
+  const variables = useMemo(() => ({ from: startOfMinute(period.from).toISOString(), to: period.to.toISOString(), after: null }), [period]);
   const first = useQuery(SCHEDULE_QUERY, variables);
   const more = useMorePages(variables);
 

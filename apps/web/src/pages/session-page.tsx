@@ -2,41 +2,10 @@ import { Link } from 'wouter';
 import { usePageTitle } from '../components/page-title';
 import { Seats } from '../components/seats';
 import { SessionFrame, sessionNotFound } from '../components/session-frame';
-import { graphql, type ResultOf } from '../graphql/graphql';
+import { type ResultOf } from '../graphql/graphql';
+import { SESSION_QUERY } from '../graphql/public-operations';
 import { useQuery } from '../graphql/use-query';
 import { useI18n } from '../i18n/i18n';
-
-const SESSION_QUERY = graphql(`
-  query PublicSession($id: ID!) {
-    session(id: $id) {
-      id
-      title
-      startsAt
-      endsAt
-      status
-      cancellationReason
-      capacity
-      availableSeats
-      waitlistCount
-      helpLanguages
-      programme {
-        id
-        name
-      }
-      venue {
-        id
-        name
-        room
-        address
-        accessibilityNotes
-        organisation {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
 
 type Session = NonNullable<ResultOf<typeof SESSION_QUERY>['session']>;
 

@@ -1,0 +1,2 @@
+export * from './response-cache';
+export * from './response-cache.module';
