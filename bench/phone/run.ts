@@ -159,7 +159,14 @@ async function throttle(cdp: CDPSession, network: NetworkProfile): Promise<void>
 function recordRequests(cdp: CDPSession): { reset(): void; requests(): Request[] } {
   let byId = new Map<string, { url: string; type: string; bytes: number; fromCache: boolean; start: number; end: number }>();
   cdp.on('Network.requestWillBeSent', (event) => {
-    byId.set(event.requestId, { url: event.request.url, type: event.type ?? 'Other', bytes: 0, fromCache: false, start: event.timestamp, end: event.timestamp });
+    byId.set(event.requestId, {
+      url: event.request.url,
+      type: event.type ?? 'Other',
+      bytes: 0,
+      fromCache: false,
+      start: event.timestamp,
+      end: event.timestamp,
+    });
   });
   cdp.on('Network.responseReceived', (event) => {
     const request = byId.get(event.requestId);

@@ -140,7 +140,8 @@ describe('the API serves the web app', () => {
 
   it("names the guessed language's strings in a modulepreload Link header, so they load alongside the bundle", async () => {
     const manifest = JSON.parse(readFileSync(join(build, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string }>;
-    const chunk = (language: string) => `</${Object.entries(manifest).find(([source]) => source.endsWith(`locales/${language}/web.json`))![1].file}>; rel=modulepreload`;
+    const chunk = (language: string) =>
+      `</${Object.entries(manifest).find(([source]) => source.endsWith(`locales/${language}/web.json`))![1].file}>; rel=modulepreload`;
     for (const [acceptLanguage, language] of [
       [undefined, 'nl'],
       ['nl-BE,nl;q=0.9,en;q=0.8', 'nl'],
