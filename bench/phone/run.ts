@@ -25,7 +25,8 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { AppConfig } from '@app/config';
 import { withPgClient } from '@app/testing';
@@ -35,7 +36,12 @@ import { MACHINE } from '../shared/report';
 import { migrate, runAndExit, withBenchServices } from '../shared/services';
 
 const DATABASE = 'oefenkansen_bench_phone';
-const ROOT = join(__dirname, '..', '..', '..');
+/** The checkout: the build sits in dist/ or, for the smoke test, in .test-build/<name>/. */
+const ROOT = (function findRoot(dir: string): string {
+  if (existsSync(join(dir, 'scripts', 'build-web.mjs'))) return dir;
+  if (dirname(dir) === dir) throw new Error(`no checkout above ${__dirname}`);
+  return findRoot(dirname(dir));
+})(__dirname);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = smokeScaled(Number(process.env.BENCH_PHONE_RUNS ?? 5));
 const VIEWPORT = { width: 390, height: 844 };
@@ -153,7 +159,14 @@ async function throttle(cdp: CDPSession, network: NetworkProfile): Promise<void>
 function recordRequests(cdp: CDPSession): { reset(): void; requests(): Request[] } {
   let byId = new Map<string, { url: string; type: string; bytes: number; fromCache: boolean; start: number; end: number }>();
   cdp.on('Network.requestWillBeSent', (event) => {
-    byId.set(event.requestId, { url: event.request.url, type: event.type ?? 'Other', bytes: 0, fromCache: false, start: event.timestamp, end: event.timestamp });
+    byId.set(event.requestId, {
+      url: event.request.url,
+      type: event.type ?? 'Other',
+      bytes: 0,
+      fromCache: false,
+      start: event.timestamp,
+      end: event.timestamp,
+    });
   });
   cdp.on('Network.responseReceived', (event) => {
     const request = byId.get(event.requestId);

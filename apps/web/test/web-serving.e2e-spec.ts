@@ -138,6 +138,23 @@ describe('the API serves the web app', () => {
     expect(wire).toBeLessThan(plain / 3);
   });
 
+  it("names the guessed language's strings in a modulepreload Link header, so they load alongside the bundle", async () => {
+    const manifest = JSON.parse(readFileSync(join(build, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string }>;
+    const chunk = (language: string) =>
+      `</${Object.entries(manifest).find(([source]) => source.endsWith(`locales/${language}/web.json`))![1].file}>; rel=modulepreload`;
+    for (const [acceptLanguage, language] of [
+      [undefined, 'nl'],
+      ['nl-BE,nl;q=0.9,en;q=0.8', 'nl'],
+      ['de-DE, ar-EG;q=0.8, en;q=0.9', 'en'],
+      ['fa-AF', 'prs'],
+      ['de, ja', 'nl'],
+    ] as const) {
+      const response = await get('/sessions/elders', acceptLanguage ? { 'accept-language': acceptLanguage } : {});
+      expect([acceptLanguage, response.headers.get('link')]).toEqual([acceptLanguage, chunk(language)]);
+      expect([acceptLanguage, response.headers.get('vary')]).toEqual([acceptLanguage, expect.stringMatching(/accept-language/i)]);
+    }
+  });
+
   it('leaves /graphql, /health, /metrics, /admin and /calendar to the API', async () => {
     const graphql = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',

@@ -86,6 +86,45 @@ function findVariants(root: string): Map<string, Encoding[]> {
   return found;
 }
 
+/** What the web app falls back to (apps/web/src/i18n/i18n.tsx DEFAULT_LANGUAGE). */
+const DEFAULT_LANGUAGE = 'nl';
+/** As apps/web/src/i18n/browser-language.ts: browser tags naming one of our languages under another code. */
+const LANGUAGE_ALIASES: Readonly<Record<string, string>> = { fa: 'prs', pbt: 'ps', pbu: 'ps', pst: 'ps' };
+
+/** Each language's strings chunk (locales/<lang>/web.json) by the build's manifest: /assets/nl-<hash>.js. */
+function languageChunks(root: string): Map<string, string> {
+  const chunks = new Map<string, string>();
+  const manifest = join(root, '.vite', 'manifest.json');
+  if (!existsSync(manifest)) return chunks;
+  for (const [source, chunk] of Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, { file: string }>)) {
+    const language = /(?:^|\/)locales\/([a-z]+)\/web\.json$/.exec(source)?.[1];
+    if (language) chunks.set(language, `/${chunk.file}`);
+  }
+  return chunks;
+}
+
+/**
+ * The language the app will pick on a first visit: the first of the Accept-Language tags (the
+ * browser sends navigator.languages, best first) that it speaks, as pickBrowserLanguage does in
+ * the browser; else Dutch. A guess only: a language chosen earlier is in the browser's storage.
+ */
+export function guessLanguage(header: string | undefined, supported: ReadonlySet<string>): string {
+  const tags = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((param) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter(({ tag, q }) => tag && tag !== '*' && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of tags) {
+    const base = tag.split(/[-_]/)[0];
+    for (const candidate of [tag, base, LANGUAGE_ALIASES[base]]) if (candidate && supported.has(candidate)) return candidate;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
 /**
  * Serves the built web app (apps/web) from the API process: its files, and index.html for any
  * other page address (the app routes in the browser), never for the API's own paths. Sends the
@@ -96,6 +135,8 @@ export function serveWebApp(app: INestApplication, root: string): boolean {
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) return false;
   const variants = findVariants(root);
+  const languages = languageChunks(root);
+  const supported = new Set(languages.keys());
   const index = {
     identity: readFileSync(indexFile),
     br: variants.get('/index.html')?.includes('br') ? readFileSync(`${indexFile}.br`) : undefined,
@@ -145,6 +186,15 @@ export function serveWebApp(app: INestApplication, root: string): boolean {
       response.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
       response.setHeader('Cache-Control', 'no-cache');
       response.vary('Accept-Encoding');
+      // The app loads its language's strings before its first paint, which it can only start
+      // once its bundle has run: named here, the phone fetches them alongside the bundle instead
+      // of one round trip after it (bench/phone). The header, not the HTML, so the page's bytes
+      // stay the build's own (and its precompressed files valid) whichever language is guessed.
+      const strings = languages.get(guessLanguage(request.headers['accept-language'], supported));
+      if (strings) {
+        response.setHeader('Link', `<${strings}>; rel=modulepreload`);
+        response.vary('Accept-Language');
+      }
       const encoding = chooseEncoding(
         request.headers['accept-encoding'],
         (['br', 'gzip'] as const).filter((name) => index[name]),
