@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { at, BOOK_STAND, CREATE_PLOT, createFestival, SATURDAY } from './festival-fixtures';
 import { CREATE_SERIES, createWorld, World } from './fixtures';
-import { dataOf, startTestApi, TestApi } from './test-api';
+import { dataOf, errorOf, startTestApi, TestApi } from './test-api';
 
 const NESTED_PAGE = `query($first: Int!, $after: String) {
   sessions(first: $first, after: $after, filter: { from: "2026-09-01T00:00:00+02:00" }) {
@@ -131,6 +131,22 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     );
     expect(fifty.statements.length).toBe(ten.statements.length);
     expect(fifty.statements.length).toBeLessThanOrEqual(12);
+  });
+
+  it('books a stand in ten statements and refuses a taken slot in two, without a transaction', async () => {
+    const festival = await createFestival(api, world, { name: 'KortRIJK aan Culturen 2027 (statements)' });
+    const book = `mutation($i: BookStandInput!) { bookStand(input: $i) { id status } }`;
+    const slot = { plotId: festival.plots.A1, organisationId: world.associationId, startsAt: at(SATURDAY, '11:00'), endsAt: at(SATURDAY, '15:00') };
+    const booked = await countStatements(() => api.gql(book, { i: slot }, world.tokens.organiser));
+    expect(dataOf(booked.result).bookStand.status).toBe('REQUESTED');
+    // auth + the facts without locks; START, the edition and advisory locks, the facts under them, the
+    // audit settings, the INSERT, the association's organisers, one outbox row for its one organiser, COMMIT
+    expect(booked.statements.length).toBeLessThanOrEqual(10);
+    const overlapping = { ...slot, startsAt: at(SATURDAY, '14:00'), endsAt: at(SATURDAY, '16:00') };
+    const refused = await countStatements(() => api.gql(book, { i: overlapping }, world.tokens.organiser));
+    expect(errorOf(refused.result).code).toBe('STAND_UNAVAILABLE');
+    // auth + the facts: the live booking in the way is read with them, so no transaction starts
+    expect(refused.statements.length).toBeLessThanOrEqual(2);
   });
 
   it('costs a constant number of statements for stand bookings with their plots, associations and applications, and for the plan', async () => {

@@ -165,22 +165,19 @@ export class StandPlacementRepository extends BaseRepository {
   async insert(rows: readonly NewStandBooking[], tx: Transaction): Promise<StandBookingEntity[]> {
     // The rows of one request differ only in their slot.
     const [first] = rows;
-    const inserted = await tx.query<InsertedRow[]>(
-      INSERT_SQL,
-      [
-        first.editionId,
-        first.organisationId,
-        first.applicationId,
-        first.status,
-        first.requestedById,
-        first.decidedById,
-        first.decidedAt,
-        rows.map((row) => row.plotId),
-        rows.map((row) => row.startsAt),
-        rows.map((row) => row.endsAt),
-        rows.map((row) => row.day),
-      ],
-    );
+    const inserted = await tx.query<InsertedRow[]>(INSERT_SQL, [
+      first.editionId,
+      first.organisationId,
+      first.applicationId,
+      first.status,
+      first.requestedById,
+      first.decidedById,
+      first.decidedAt,
+      rows.map((row) => row.plotId),
+      rows.map((row) => row.startsAt),
+      rows.map((row) => row.endsAt),
+      rows.map((row) => row.day),
+    ]);
     // Matched by plot and start, which the rules keep unique within one request, not by the order RETURNING happens to keep.
     return rows.map((row) => {
       const written = inserted.find((candidate) => candidate.plot_id === row.plotId && new Date(candidate.starts_at).getTime() === row.startsAt.getTime())!;

@@ -2,7 +2,8 @@ import { Actor, AppError, ErrorCode, Role } from '@app/common';
 import { OpeningBlock, openingBlocksOf, periodContaining } from '../editions/opening-hours';
 import { defaultOpeningBlocks } from '../editions/sinksenfeesten';
 import { festivalPolicy } from '../festival-policy';
-import { cancelledByCity, dayOverPlotLimit, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
+import type { PlacementFacts, PlacementQuery } from './stand-placement.repository';
+import { cancelledByCity, dayOverPlotLimit, planPlacement, requireApplicationsOpen, slotsOverlapOnOnePlot } from './stand-rules';
 
 function refusal(run: () => unknown): { code: ErrorCode; message: string; details: Record<string, unknown> } | null {
   try {
@@ -170,5 +171,65 @@ describe('who acts for an association at the festival', () => {
     expect(festivalPolicy.visibleOrganisation(coordinator)).toBeNull();
     expect(festivalPolicy.visibleOrganisation(organiser)).toBe(association);
     expect([organiser, otherOrganiser, coordinator, host].map((who) => festivalPolicy.canSeeBookingOf(who, association))).toEqual([true, false, true, false]);
+  });
+});
+
+describe('the rules of a booking, on the facts read for it', () => {
+  const now = new Date('2027-04-01T10:00:00Z');
+  const facts = (overrides: Partial<PlacementFacts> = {}): PlacementFacts => ({
+    edition: { id: 'E', name: 'KortRIJK aan Culturen 2027', applicationDeadline: new Date('2027-04-17T00:00:00+02:00'), maxPlotsPerOrganisationPerDay: 1 },
+    organisationExists: true,
+    applicationId: null,
+    plots: [
+      { id: 'A1', editionId: 'E', code: 'A1', active: true },
+      { id: 'A2', editionId: 'E', code: 'A2', active: false },
+    ],
+    blocks: openingBlocksOf(
+      ['2027-05-15', '2027-05-16'].flatMap((date) => defaultOpeningBlocks(date).map((block) => ({ date, ...block }))),
+      '2027-05-14',
+      '2027-05-17',
+    ),
+    held: [],
+    taken: null,
+    ...overrides,
+  });
+  const query = (...slots: ReturnType<typeof slot>[]): PlacementQuery => ({ editionId: 'E', organisationId: 'O', slots, exceptBookingId: null });
+  const saturday = slot('A1', '2027-05-15T11:00', '2027-05-15T15:00');
+  const taken = { plotId: 'A1', code: 'A1', starts_at: at('2027-05-15T11:00'), ends_at: at('2027-05-15T15:00'), status: 'CONFIRMED' };
+
+  it('plans each slot on its festival day', () => {
+    expect(planPlacement(facts(), query(saturday), now, false).map((planned) => [planned.plot.code, planned.day])).toEqual([['A1', '2027-05-15']]);
+  });
+
+  it('names the live booking in the way', () => {
+    const error = refusal(() => planPlacement(facts({ taken }), query(saturday), now, false));
+    expect([error?.code, error?.details.reason, error?.message]).toEqual([
+      ErrorCode.STAND_UNAVAILABLE,
+      'OVERLAP',
+      'Plot A1 is taken on 2027-05-15 from 11:00 to 15:00 (confirmed)',
+    ]);
+  });
+
+  it('refuses in the order the rules take precedence, whatever else the facts say', () => {
+    const late = new Date('2027-04-20T10:00:00Z');
+    expect(refusal(() => planPlacement(facts({ taken, organisationExists: false }), query(saturday), late, false))?.code).toBe(ErrorCode.DEADLINE_PASSED);
+    expect(refusal(() => planPlacement(facts({ taken, organisationExists: false }), query(saturday), now, false))?.code).toBe(ErrorCode.NOT_FOUND);
+    const inactive = slot('A2', '2027-05-15T11:00', '2027-05-15T15:00');
+    expect(refusal(() => planPlacement(facts({ taken }), query(inactive), now, false))?.details.reason).toBe('PLOT_INACTIVE');
+    // Over the limit and on a taken plot: the limit is what the association hears.
+    const held = [{ day: '2027-05-15', plotId: 'A3' }];
+    expect(refusal(() => planPlacement(facts({ taken, held }), query(saturday), now, false))?.code).toBe(ErrorCode.STAND_LIMIT_REACHED);
+  });
+
+  it('counts only the plots held on the days asked for, and lets coordinators past the deadline onto a closed plot', () => {
+    const otherDay = [{ day: '2027-05-16', plotId: 'A3' }];
+    expect(planPlacement(facts({ held: otherDay }), query(saturday), now, false)).toHaveLength(1);
+    const late = new Date('2027-04-20T10:00:00Z');
+    expect(planPlacement(facts(), query(slot('A2', '2027-05-15T11:00', '2027-05-15T15:00')), late, true)).toHaveLength(1);
+  });
+
+  it('refuses a plot of another edition as not found', () => {
+    const foreign = facts({ plots: [{ id: 'A1', editionId: 'OTHER', code: 'A1', active: true }] });
+    expect(refusal(() => planPlacement(foreign, query(saturday), now, false))?.code).toBe(ErrorCode.NOT_FOUND);
   });
 });

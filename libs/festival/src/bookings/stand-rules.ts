@@ -83,7 +83,11 @@ export function planPlacement(facts: PlacementFacts, { organisationId, slots }: 
     const plot = plots.get(slot.plotId);
     if (!plot || plot.editionId !== edition.id) throw AppError.notFound('StandPlot', slot.plotId);
     if (!plot.active && !byCoordinator)
-      throw new AppError(ErrorCode.STAND_UNAVAILABLE, `Plot ${plot.code} is not in use this edition`, { reason: 'PLOT_INACTIVE', plotId: plot.id, plotCode: plot.code });
+      throw new AppError(ErrorCode.STAND_UNAVAILABLE, `Plot ${plot.code} is not in use this edition`, {
+        reason: 'PLOT_INACTIVE',
+        plotId: plot.id,
+        plotCode: plot.code,
+      });
     validate.range('startsAt', slot.startsAt, slot.endsAt);
     if (slot.startsAt.getTime() <= now.getTime()) throw AppError.badInput('startsAt has already passed', 'startsAt');
     const period = periodContaining(facts.blocks, slot.startsAt, slot.endsAt);
