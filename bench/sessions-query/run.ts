@@ -122,7 +122,9 @@ function pgClient(pool: Pool, from: Date, statements: StatementCounter): () => P
     const [programmes, venues, hosts] = await Promise.all([
       query('SELECT p.* FROM programme p WHERE p.id = ANY($1)', [programmeIds]),
       query('SELECT v.* FROM venue v WHERE v.id = ANY($1)', [venueIds]),
-      query('SELECT h.session_id AS host_owner_id, u.* FROM session_host h JOIN app_user u ON u.id = h.user_id WHERE h.session_id = ANY($1::uuid[])', [sessionIds]),
+      query('SELECT h.session_id AS host_owner_id, u.* FROM session_host h JOIN app_user u ON u.id = h.user_id WHERE h.session_id = ANY($1::uuid[])', [
+        sessionIds,
+      ]),
     ]);
     // The venues' organisations: a third level, as the API reads it (a hand-written one could join
     // it into the venue statement and save this round trip; see the header).

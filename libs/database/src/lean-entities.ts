@@ -30,7 +30,19 @@ const plans = new WeakMap<EntityMetadata, LeanPlan | null>();
  * keeps). Every other type, and any column with a transformer, goes through prepareHydratedValue;
  * the lean-entities spec compares every entity with TypeORM's own reading.
  */
-const AS_THE_DRIVER_RETURNS = new Set<unknown>(['uuid', 'varchar', 'character varying', 'text', 'citext', 'int', 'integer', 'smallint', 'json', 'jsonb', 'timestamptz']);
+const AS_THE_DRIVER_RETURNS = new Set<unknown>([
+  'uuid',
+  'varchar',
+  'character varying',
+  'text',
+  'citext',
+  'int',
+  'integer',
+  'smallint',
+  'json',
+  'jsonb',
+  'timestamptz',
+]);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -105,9 +117,8 @@ export async function findEntitiesByIds<T extends ObjectLiteral>(manager: Entity
   if (!plan) return manager.getRepository(target).findBy({ [metadata.primaryColumns[0].propertyName]: In([...ids]) } as never);
   if (ids.length === 0) return [];
   // The same array parameter whatever the number of ids, so PostgreSQL sees one statement text.
-  const rows = await manager.query<Record<string, unknown>[]>(
-    `SELECT ${plan.columns('e')} FROM ${plan.table} "e" WHERE "e".${quote(plan.primary)} = ANY($1)`,
-    [[...ids]],
-  );
+  const rows = await manager.query<Record<string, unknown>[]>(`SELECT ${plan.columns('e')} FROM ${plan.table} "e" WHERE "e".${quote(plan.primary)} = ANY($1)`, [
+    [...ids],
+  ]);
   return rows.map((row) => plan.hydrate(manager, row) as T);
 }
