@@ -24,6 +24,26 @@ interface LeanPlan {
 
 const plans = new WeakMap<EntityMetadata, LeanPlan | null>();
 
+/**
+ * Column types whose values the pg driver already returns as TypeORM hands them out: the Postgres
+ * driver's prepareHydratedValue changes none of them (timestamptz arrives as a Date, which it
+ * keeps). Every other type, and any column with a transformer, goes through prepareHydratedValue;
+ * the lean-entities spec compares every entity with TypeORM's own reading.
+ */
+const AS_THE_DRIVER_RETURNS = new Set<unknown>([
+  'uuid',
+  'varchar',
+  'character varying',
+  'text',
+  'citext',
+  'int',
+  'integer',
+  'smallint',
+  'json',
+  'jsonb',
+  'timestamptz',
+]);
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function planFor(manager: EntityManager, metadata: EntityMetadata): LeanPlan | null {
@@ -46,13 +66,25 @@ function planFor(manager: EntityManager, metadata: EntityMetadata): LeanPlan | n
   }
   const selected: ColumnMetadata[] = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
   const driver = manager.connection.driver;
+  // Per column, once: the row key, the property, and whether the driver must prepare the value.
+  // setEntityValue is a plain assignment for a real (not virtual) column outside an embedded one.
+  const steps = selected.map((column) => ({
+    column,
+    key: column.databaseName,
+    property: column.propertyName,
+    direct: !column.embeddedMetadata,
+    prepare: !!column.transformer || !AS_THE_DRIVER_RETURNS.has(column.type),
+  }));
   const plan: LeanPlan = {
     columns: (alias) => selected.map((column) => `${quote(alias)}.${quote(column.databaseName)}`).join(', '),
     hydrate: (txManager, row) => {
       const entity = metadata.create(txManager.queryRunner, { fromDeserializer: true }) as ObjectLiteral;
-      for (const column of selected) {
-        const value = row[column.databaseName];
-        if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+      for (const { column, key, property, direct, prepare } of steps) {
+        let value = row[key];
+        if (value === undefined) continue;
+        if (prepare) value = driver.prepareHydratedValue(value, column);
+        if (direct) entity[property] = value;
+        else column.setEntityValue(entity, value);
       }
       return entity;
     },
@@ -85,9 +117,8 @@ export async function findEntitiesByIds<T extends ObjectLiteral>(manager: Entity
   if (!plan) return manager.getRepository(target).findBy({ [metadata.primaryColumns[0].propertyName]: In([...ids]) } as never);
   if (ids.length === 0) return [];
   // The same array parameter whatever the number of ids, so PostgreSQL sees one statement text.
-  const rows = await manager.query<Record<string, unknown>[]>(
-    `SELECT ${plan.columns('e')} FROM ${plan.table} "e" WHERE "e".${quote(plan.primary)} = ANY($1)`,
-    [[...ids]],
-  );
+  const rows = await manager.query<Record<string, unknown>[]>(`SELECT ${plan.columns('e')} FROM ${plan.table} "e" WHERE "e".${quote(plan.primary)} = ANY($1)`, [
+    [...ids],
+  ]);
   return rows.map((row) => plan.hydrate(manager, row) as T);
 }

@@ -108,6 +108,11 @@ export class LoadersFactory {
       const byId = await this.sessions.hostIdsBySessionIds(ids);
       return ids.map((id) => byId.get(id) ?? []);
     });
+    // A page's hosts with their accounts in one statement (not the ids, then the users).
+    const hostsBySession = new DataLoader<string, UserEntity[]>(async (ids) => {
+      const byId = await this.sessions.hostsBySessionIds(ids);
+      return ids.map((id) => byId.get(id) ?? []);
+    });
     const hostIdsBySeries = new DataLoader<string, string[]>(async (ids) => {
       const byId = await this.series.hostIdsBySeriesIds(ids);
       return ids.map((id) => byId.get(id) ?? []);
@@ -130,7 +135,7 @@ export class LoadersFactory {
         (ids) => this.sessions.findBySeriesIds(ids),
         (s) => s.seriesId!,
       ),
-      hostsOfSession: async (sessionId: string) => usersOf(await hostIdsBySession.load(sessionId)),
+      hostsOfSession: (sessionId: string) => hostsBySession.load(sessionId),
       hostsOfSeries: async (seriesId: string) => usersOf(await hostIdsBySeries.load(seriesId)),
       // What the hosts speak, from their volunteer profiles: one statement for a page of sessions.
       hostLanguagesOfSession: async (sessionId: string) => {

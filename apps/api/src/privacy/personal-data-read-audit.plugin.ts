@@ -26,8 +26,23 @@ export const PERSONAL_DATA_TYPES: Readonly<Record<string, { kind: AuditSubjectKi
 
 const IDENTIFYING_ONLY = new Set(['id', '__typename']);
 
-/** Whether the operation asks for any field of a personal-data type; the public schedule, for one, does not. */
+/**
+ * The answer per document and schema. Apollo's document store hands out the same parsed
+ * DocumentNode for every request with the same query text, so a client repeating the public schedule
+ * query pays for the walk with type information once, not on every request (bench/README.md).
+ */
+const personalDataSelected = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
+
 function selectsPersonalData(schema: GraphQLSchema, document: DocumentNode): boolean {
+  let bySchema = personalDataSelected.get(schema);
+  if (!bySchema) personalDataSelected.set(schema, (bySchema = new WeakMap()));
+  let selects = bySchema.get(document);
+  if (selects === undefined) bySchema.set(document, (selects = walkSelectsPersonalData(schema, document)));
+  return selects;
+}
+
+/** Whether the operation asks for any field of a personal-data type; the public schedule, for one, does not. */
+function walkSelectsPersonalData(schema: GraphQLSchema, document: DocumentNode): boolean {
   const typeInfo = new TypeInfo(schema);
   let selects = false;
   visit(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BaseRepository, Transaction } from '@app/database';
+import { UserEntity } from '@app/auth';
+import { BaseRepository, entityColumns, hydrateEntities, Transaction } from '@app/database';
 
 /** The two link tables between users and what they host; table names come only from here. */
 const LINKS = {
@@ -27,6 +28,30 @@ export class HostsRepository extends BaseRepository {
     );
     const byOwner = new Map<string, string[]>();
     for (const row of rows) byOwner.set(row.owner_id, [...(byOwner.get(row.owner_id) ?? []), row.user_id]);
+    return byOwner;
+  }
+
+  /**
+   * owner id → the hosts' user accounts, for a batch in one statement: a schedule page's hosts in
+   * one round trip instead of the ids and then the users. The users as UserEntity, hydrated as
+   * TypeORM would (lean-entities).
+   */
+  async hostsByOwner(kind: HostedKind, ownerIds: readonly string[], tx?: Transaction): Promise<Map<string, UserEntity[]>> {
+    const { table, owner } = LINKS[kind];
+    const manager = this.on(tx);
+    const columns = entityColumns(manager, UserEntity, 'u');
+    if (!columns) throw new Error('UserEntity must stay readable by lean-entities');
+    const rows = await manager.query<({ host_owner_id: string } & Record<string, unknown>)[]>(
+      `SELECT h.${owner} AS host_owner_id, ${columns} FROM ${table} h JOIN app_user u ON u.id = h.user_id WHERE h.${owner} = ANY($1::uuid[])`,
+      [[...ownerIds]],
+    );
+    const users = hydrateEntities(manager, UserEntity, rows);
+    const byOwner = new Map<string, UserEntity[]>();
+    rows.forEach((row, index) => {
+      const hosts = byOwner.get(row.host_owner_id);
+      if (hosts) hosts.push(users[index]);
+      else byOwner.set(row.host_owner_id, [users[index]]);
+    });
     return byOwner;
   }
 

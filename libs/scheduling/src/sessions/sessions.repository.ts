@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { BaseRepository, findEntitiesByIds, Transaction } from '@app/database';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BaseRepository, entityColumns, findEntitiesByIds, hydrateEntities, Transaction } from '@app/database';
 import { SessionEntity, SessionSeriesEntity, SessionStatus } from '../entities';
 
 /** Who is responsible for a session: its hosts and the organisation of its venue. */
@@ -152,44 +152,52 @@ export class SessionsRepository extends BaseRepository {
     return cancelled.map((row) => row.id);
   }
 
-  /** One page of sessions in start order after the keyset cursor, with the count of the whole query. */
+  /**
+   * One page of sessions in start order after the keyset cursor, with the count of the whole query,
+   * in one statement: the count's row is always there (an empty page too), the page's rows joined to
+   * it. The statement is written here rather than built by TypeORM's query builder, and its rows
+   * hydrated by lean-entities: the public schedule runs it on every request (bench/README.md).
+   */
   async page(
     filter: SessionQuery,
     size: number,
     cursor: { at: Date; id: string } | null,
     tx?: Transaction,
   ): Promise<{ rows: SessionEntity[]; totalCount: number }> {
-    const query = this.filtered(filter, tx);
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere('(s.starts_at, s.id) > (:cursorAt, :cursorId)', { cursorAt: cursor.at, cursorId: cursor.id });
-    const rows = await query
-      .orderBy('s.starts_at', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .take(size + 1)
-      .getMany();
-    return { rows, totalCount };
+    const manager = this.on(tx);
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = this.filterSql(filter, param);
+    const pageWhere = cursor ? `${where} AND (s.starts_at, s.id) > (${param(cursor.at)}, ${param(cursor.id)})` : where;
+    const columns = entityColumns(manager, SessionEntity, 's');
+    if (!columns) throw new Error('SessionEntity must stay readable by lean-entities');
+    const rows = await manager.query<({ total_count: number } & Record<string, unknown>)[]>(
+      `SELECT c.total_count, p.* FROM (SELECT count(*)::int AS total_count FROM session s WHERE ${where}) c
+         LEFT JOIN LATERAL (SELECT ${columns} FROM session s WHERE ${pageWhere} ORDER BY s.starts_at ASC, s.id ASC LIMIT ${param(size + 1)}) p ON true
+        ORDER BY p.starts_at ASC, p.id ASC`,
+      params,
+    );
+    const pageRows = rows.length === 1 && rows[0].id === null ? [] : rows;
+    return { rows: hydrateEntities(manager, SessionEntity, pageRows), totalCount: rows[0].total_count };
   }
 
-  private filtered(filter: SessionQuery, tx?: Transaction): SelectQueryBuilder<SessionEntity> {
-    const query = this.on(tx).getRepository(SessionEntity).createQueryBuilder('s');
-    if (filter.from) query.andWhere('s.ends_at > :from', { from: filter.from });
-    if (filter.to) query.andWhere('s.starts_at < :to', { to: filter.to });
-    if (filter.programmeId) query.andWhere('s.programme_id = :programmeId', { programmeId: filter.programmeId });
-    if (filter.venueId) query.andWhere('s.venue_id = :venueId', { venueId: filter.venueId });
-    if (filter.seriesId) query.andWhere('s.series_id = :seriesId', { seriesId: filter.seriesId });
-    if (filter.organisationId)
-      query.andWhere('s.venue_id IN (SELECT id FROM venue WHERE organisation_id = :organisationId)', { organisationId: filter.organisationId });
-    if (!filter.includeCancelled) query.andWhere('s.status = :scheduled', { scheduled: SessionStatus.SCHEDULED });
+  /** The filter as a WHERE condition on `session s`; values only as parameters. */
+  private filterSql(filter: SessionQuery, param: (value: unknown) => string): string {
+    const conditions: string[] = [];
+    if (filter.from) conditions.push(`s.ends_at > ${param(filter.from)}`);
+    if (filter.to) conditions.push(`s.starts_at < ${param(filter.to)}`);
+    if (filter.programmeId) conditions.push(`s.programme_id = ${param(filter.programmeId)}`);
+    if (filter.venueId) conditions.push(`s.venue_id = ${param(filter.venueId)}`);
+    if (filter.seriesId) conditions.push(`s.series_id = ${param(filter.seriesId)}`);
+    if (filter.organisationId) conditions.push(`s.venue_id IN (SELECT id FROM venue WHERE organisation_id = ${param(filter.organisationId)})`);
+    if (!filter.includeCancelled) conditions.push(`s.status = ${param(SessionStatus.SCHEDULED)}`);
     const scope = filter.scope;
     if (scope) {
-      query.andWhere(
-        new Brackets((mine) => {
-          mine.where('1 = 0');
-          if (scope.hostUserId) mine.orWhere('s.id IN (SELECT session_id FROM session_host WHERE user_id = :me)', { me: scope.hostUserId });
-          if (scope.organisationId) mine.orWhere('s.venue_id IN (SELECT id FROM venue WHERE organisation_id = :myOrg)', { myOrg: scope.organisationId });
-        }),
-      );
+      const mine = ['1 = 0'];
+      if (scope.hostUserId) mine.push(`s.id IN (SELECT session_id FROM session_host WHERE user_id = ${param(scope.hostUserId)})`);
+      if (scope.organisationId) mine.push(`s.venue_id IN (SELECT id FROM venue WHERE organisation_id = ${param(scope.organisationId)})`);
+      conditions.push(`(${mine.join(' OR ')})`);
     }
-    return query;
+    return conditions.length ? conditions.join(' AND ') : 'true';
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UserEntity } from '@app/auth';
 import { Actor, AppError, Clock, decodeCursor, encodeCursor, ErrorCode, hasAnyRole, validate, Role } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transactions } from '@app/database';
 import { DomainEvents } from '@app/events';
@@ -220,6 +221,11 @@ export class SessionsService {
 
   findBySeriesIds(seriesIds: readonly string[]): Promise<SessionEntity[]> {
     return this.sessions.findBySeriesIds(seriesIds);
+  }
+
+  /** session id → its hosts' accounts, for a batch of sessions in one statement. */
+  hostsBySessionIds(sessionIds: readonly string[]): Promise<Map<string, UserEntity[]>> {
+    return this.hosts.hostsByOwner('session', sessionIds);
   }
 
   /** session id → host user ids, for a batch of sessions in one statement. */
