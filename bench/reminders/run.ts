@@ -7,11 +7,15 @@
  *   (a) the platform: 10,000 SESSION_REMINDER text messages seeded as PENDING outbox rows (500
  *       sessions of 20 confirmed participants) all due at one instant a few seconds ahead, sent by
  *       the real worker (WorkerModule in this process: its startup dispatch moves them into BullMQ
- *       as delayed jobs, NotificationDelivery locks and re-checks each row, records the attempt,
- *       renders, sends and marks it SENT), and
+ *       as delayed jobs, one per row; NotificationDelivery locks and re-checks each row, reads its
+ *       subject, ensures its personal link, checks the STOP list and records the attempt, renders,
+ *       sends and marks it SENT — the jobs running together sharing the claim transaction and the
+ *       mark statement, docs/architecture.md "Delivery in batches"), and
  *   (b) plain BullMQ: a Queue and a Worker with the same concurrency and job options, 10,000 delayed
- *       jobs due at one instant, each rendering the same reminder from memory and sending it through
- *       the same SmsChannel, with no database at all.
+ *       jobs due at one instant, each rendering the same reminder from memory (its personal link
+ *       derived as the worker derives it) and sending it through the same SmsChannel, with no
+ *       database at all: what a hand-written sender without an outbox, re-check or attempt log does.
+ * The report gives the SQL statements per message the worker sent (BEGIN and COMMIT included).
  * Both send to one local SMS gateway (@app/testing), which stamps each message's arrival; lateness
  * is arrival minus the due instant, throughput is messages over the span from the due instant to
  * the last arrival. The run fails (exit 1) unless each of the platform's 10,000 reminders reached
