@@ -142,7 +142,7 @@ function summarise(arrivals: Arrivals, expectedKeys: Iterable<string>, dueAt: nu
     p99: at(99),
     max: at(100),
     seconds,
-    statementsPerMessage: statements / MESSAGES,
+    statementsPerMessage: lateness.length ? statements / lateness.length : NaN,
   };
 }
 
