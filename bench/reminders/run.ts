@@ -7,11 +7,15 @@
  *   (a) the platform: 10,000 SESSION_REMINDER text messages seeded as PENDING outbox rows (500
  *       sessions of 20 confirmed participants) all due at one instant a few seconds ahead, sent by
  *       the real worker (WorkerModule in this process: its startup dispatch moves them into BullMQ
- *       as delayed jobs, NotificationDelivery locks and re-checks each row, records the attempt,
- *       renders, sends and marks it SENT), and
+ *       as delayed jobs, one per row; NotificationDelivery locks and re-checks each row, reads its
+ *       subject, ensures its personal link, checks the STOP list and records the attempt, renders,
+ *       sends and marks it SENT — the jobs running together sharing the claim transaction and the
+ *       mark statement, docs/architecture.md "Delivery in batches"), and
  *   (b) plain BullMQ: a Queue and a Worker with the same concurrency and job options, 10,000 delayed
- *       jobs due at one instant, each rendering the same reminder from memory and sending it through
- *       the same SmsChannel, with no database at all.
+ *       jobs due at one instant, each rendering the same reminder from memory (its personal link
+ *       derived as the worker derives it) and sending it through the same SmsChannel, with no
+ *       database at all: what a hand-written sender without an outbox, re-check or attempt log does.
+ * The report gives the SQL statements per message the worker sent (BEGIN and COMMIT included).
  * Both send to one local SMS gateway (@app/testing), which stamps each message's arrival; lateness
  * is arrival minus the due instant, throughput is messages over the span from the due instant to
  * the last arrival. The run fails (exit 1) unless each of the platform's 10,000 reminders reached
@@ -26,6 +30,7 @@ import 'reflect-metadata';
 import { Job, Queue, Worker } from 'bullmq';
 import { DateTime } from 'luxon';
 import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { Clock } from '@app/common';
 import { MESSAGE_TIME_ZONE, nextSmsWindow, renderMessage, SmsChannel, DeliveryOutcome, NotificationStatus } from '@app/messaging';
 import { DEFAULT_JOB_OPTIONS, JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
@@ -34,6 +39,7 @@ import { CapturedSms, startSmsGateway } from '@app/testing';
 import { percentile } from '../shared/load';
 import { MACHINE } from '../shared/report';
 import { migrate, runAndExit, withBenchServices } from '../shared/services';
+import { StatementCounter } from '../shared/statements';
 
 const DATABASE = 'oefenkansen_bench_reminders';
 const SESSIONS = 500;
@@ -90,6 +96,8 @@ interface PhaseResult {
   max: number;
   /** From the due instant to the last arrival. */
   seconds: number;
+  /** SQL statements the side sent per message (BEGIN and COMMIT included); the plain side sends none. */
+  statementsPerMessage: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,7 +115,7 @@ function instantAfter(ms: number): number {
   return Math.ceil((Date.now() + ms) / 1000) * 1000;
 }
 
-function summarise(arrivals: Arrivals, expectedKeys: Iterable<string>, dueAt: number, queuedMarginMs: number): PhaseResult {
+function summarise(arrivals: Arrivals, expectedKeys: Iterable<string>, dueAt: number, queuedMarginMs: number, statements: number): PhaseResult {
   let missing = 0;
   const lateness: number[] = [];
   let last = dueAt;
@@ -134,6 +142,7 @@ function summarise(arrivals: Arrivals, expectedKeys: Iterable<string>, dueAt: nu
     p99: at(99),
     max: at(100),
     seconds,
+    statementsPerMessage: lateness.length ? statements / lateness.length : NaN,
   };
 }
 
@@ -228,10 +237,19 @@ function sendReminder(sms: SmsChannel, links: PersonalLinks, contactPhone: strin
 // ---------------------------------------------------------------------------------------------
 
 function report(platform: PhaseResult, plain: PhaseResult, skewMs: number): void {
-  const widths = [10, 14, 14, 14, 10, 12, 10];
+  const widths = [10, 14, 14, 14, 10, 12, 10, 12];
   const line = (name: string, cells: string[]) => `  ${name.padEnd(30)}${cells.map((cell, i) => cell.padStart(widths[i])).join('')}`;
   const row = (name: string, r: PhaseResult) =>
-    line(name, [r.perSecond.toFixed(1), r.p50.toFixed(0), r.p99.toFixed(0), r.max.toFixed(0), String(r.received), String(r.duplicates), String(r.missing)]);
+    line(name, [
+      r.perSecond.toFixed(1),
+      r.p50.toFixed(0),
+      r.p99.toFixed(0),
+      r.max.toFixed(0),
+      String(r.received),
+      String(r.duplicates),
+      String(r.missing),
+      r.statementsPerMessage.toFixed(2),
+    ]);
   const queued = (name: string, r: PhaseResult) =>
     `${name}: all ${MESSAGES} jobs in Redis ${(Math.abs(r.queuedMarginMs) / 1000).toFixed(1)} s ${r.queuedMarginMs >= 0 ? 'before' : 'AFTER'} the due instant; last message ${r.seconds.toFixed(2)} s after it`;
   const shifted = skewMs
@@ -246,7 +264,7 @@ both sides, one redis-server, one PostgreSQL; worker, gateway and plain side sha
 (${MACHINE}).
 Lateness = arrival at the gateway - due instant; throughput = messages / (last arrival - due instant).${shifted}
 
-${line('', ['msgs/s', 'p50 late ms', 'p99 late ms', 'max late ms', 'received', 'duplicates', 'missing'])}
+${line('', ['msgs/s', 'p50 late ms', 'p99 late ms', 'max late ms', 'received', 'duplicates', 'missing', 'SQL/msg'])}
 ${row('platform (outbox + worker)', platform)}
 ${row('plain BullMQ (no database)', plain)}
 
@@ -311,6 +329,9 @@ function main(): Promise<boolean> {
       // The worker's configuration requires an SMTP route; nothing is sent there, every reminder is an SMS.
       const worker = await startWorker({ SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: gateway.url }, skewMs ? new ShiftedClock(skewMs) : undefined);
       const queue = worker.app.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
+      // Every statement the worker's DataSource sends from here on, the startup dispatch included.
+      const statements = new StatementCounter();
+      worker.app.get(DataSource).setOptions({ logger: statements });
       // A pure function of the registration id and PERSONAL_LINK_SECRET: the plain side uses it after the worker closed.
       const links = worker.app.get(PersonalLinks);
       console.log('Worker started; waiting for its startup dispatch, the due instant and every reminder …');
@@ -329,7 +350,7 @@ function main(): Promise<boolean> {
       );
       await worker.close();
       platformArrivals.duplicates = gateway.requests - platformArrivals.byKey.size;
-      const platform = summarise(platformArrivals, platformKeys, platformDue, platformDue - platformQueuedAt);
+      const platform = summarise(platformArrivals, platformKeys, platformDue, platformDue - platformQueuedAt, statements.count);
       const attempts = (
         await pool.query<{ total: number; failed: number }>(
           `SELECT count(*)::int AS total, count(*) FILTER (WHERE outcome = $1)::int AS failed FROM delivery_attempt`,
@@ -376,7 +397,7 @@ function main(): Promise<boolean> {
           return counts.delayed + counts.wait + counts.active === 0;
         }, plainDeadline);
         plainArrivals.duplicates = gateway.requests - requestsBefore - plainArrivals.byKey.size;
-        const plain = summarise(plainArrivals, plainKeys, plainDue, plainDue - plainQueuedAt);
+        const plain = summarise(plainArrivals, plainKeys, plainDue, plainDue - plainQueuedAt, 0);
 
         requireSameMessage(platformArrivals.sample, plainArrivals.sample);
         report(platform, plain, skewMs);
@@ -396,11 +417,12 @@ function main(): Promise<boolean> {
 
 /**
  * The two sides must send the same message: otherwise the plain side is not doing the platform's
- * work and the ratio means nothing. Participants, numbers and sessions differ by digits only.
+ * work and the ratio means nothing. Participants, numbers and sessions differ by digits only, links by their token.
  */
 function requireSameMessage(platform: CapturedSms | null, plain: CapturedSms | null): void {
   if (!platform || !plain) throw new Error('a side sent no message at all');
-  const shape = (sms: CapturedSms) => sms.text.replace(/\d+/g, '#');
+  // The personal link's token is an HMAC of the registration id: letters too, so it goes first.
+  const shape = (sms: CapturedSms) => sms.text.replace(/\/r\/[\w-]+/g, '/r/<token>').replace(/\d+/g, '#');
   if (shape(platform) !== shape(plain)) throw new Error(`the plain side sends a different message than the platform:\n${platform.text}\n---\n${plain.text}`);
 }
 

@@ -90,8 +90,9 @@ export class ParticipantMessageComposer implements MessageComposer {
         link: this.links.urlFor(row.registrationId!),
       },
       measureLateness: row.kind === RegistrationMessageKind.SESSION_REMINDER,
+      // Mail only: an SMS has no attachment, so a text reminder does not build the calendar it would drop.
       calendar:
-        WITH_CALENDAR.has(row.kind) && subject.registration_status === RegistrationStatus.CONFIRMED
+        row.channel === NotificationChannel.EMAIL && WITH_CALENDAR.has(row.kind) && subject.registration_status === RegistrationStatus.CONFIRMED
           ? {
               filename: 'oefenkansen.ics',
               content: calendarMessage(
