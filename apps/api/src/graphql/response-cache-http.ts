@@ -37,6 +37,12 @@ interface Operation {
 function operationOf(req: Request): Operation | null {
   const source = (req.method === 'GET' ? req.query : req.method === 'POST' ? req.body : undefined) as Record<string, unknown> | undefined;
   if (!source || typeof source.query !== 'string') return null;
+  // Anything malformed is Apollo's to refuse (400), never a hit: a cache must not answer what GraphQL would not.
+  if (source.operationName != null && typeof source.operationName !== 'string') return null;
+  const variablesType = source.variables === null || Array.isArray(source.variables) ? 'other' : typeof source.variables;
+  if (source.variables !== undefined && source.variables !== null && !(req.method === 'GET' ? variablesType === 'string' : variablesType === 'object'))
+    return null;
+  if (source.extensions !== undefined) return null;
   const operationName = typeof source.operationName === 'string' && source.operationName !== '' ? source.operationName : undefined;
   // GET carries the variables as the JSON text; POST as parsed JSON (one object, however it was spaced).
   const variables = typeof source.variables === 'string' ? source.variables : JSON.stringify(source.variables ?? null);
