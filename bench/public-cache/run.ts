@@ -18,8 +18,6 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
-import { AppConfig } from '@app/config';
 import { seedKortrijkDemo } from '../../scripts/demo-seed';
 import { callGraphql, graphqlHeaders, postGraphql } from '../shared/graphql';
 import { MEASURE_MS, Measured, Measurement, measure, runLoad, WARM_UP_MS } from '../shared/load';
@@ -75,7 +73,8 @@ class SeatLedger {
   check(sent: Map<string, number>, shown: Map<string, number>): void {
     for (const [sessionId, count] of sent) {
       const expected = this.baseline.get(sessionId)! + count;
-      if ((shown.get(sessionId) ?? -1) < expected) throw new Error(`stale seat count for ${sessionId}: shows ${shown.get(sessionId)}, ${expected} had returned`);
+      if ((shown.get(sessionId) ?? -1) < expected)
+        throw new Error(`stale seat count for ${sessionId}: shows ${shown.get(sessionId)}, ${expected} had returned`);
     }
   }
 }
@@ -119,9 +118,9 @@ function main(): Promise<number> {
     if (sample.edges.length < 10) throw new Error(`expected a schedule of some size, got ${sample.edges.length} sessions`);
     const sessionIds = sample.edges.filter(({ node }) => node.status === 'SCHEDULED').map(({ node }) => node.id);
     const capacities = new Map(
-      (await pool.query<{ id: string; capacity: number }>('SELECT id, capacity FROM session WHERE id = ANY($1::uuid[])', [sample.edges.map((e) => e.node.id)])).rows.map(
-        (row) => [row.id, row.capacity],
-      ),
+      (
+        await pool.query<{ id: string; capacity: number }>('SELECT id, capacity FROM session WHERE id = ANY($1::uuid[])', [sample.edges.map((e) => e.node.id)])
+      ).rows.map((row) => [row.id, row.capacity]),
     );
 
     const load = (operation: () => Promise<unknown>) => (durationMs: number) => runLoad(CONCURRENCY, durationMs, () => operation);
@@ -155,7 +154,12 @@ function main(): Promise<number> {
         checkedReads += 1;
       };
     };
-    const cachedWritesResult = await measure('GraphQL GET, a registration every 100', 'req/s', (durationMs) => runLoad(CONCURRENCY, durationMs, withWrites), api.statements);
+    const cachedWritesResult = await measure(
+      'GraphQL GET, a registration every 100',
+      'req/s',
+      (durationMs) => runLoad(CONCURRENCY, durationMs, withWrites),
+      api.statements,
+    );
 
     let pgOperations = 0;
     const pgWithWrites = (): (() => Promise<unknown>) => {
@@ -173,7 +177,7 @@ function main(): Promise<number> {
     };
     const pgWritesResult = await measure('pg direct, a write every 100', 'req/s', (durationMs) => runLoad(CONCURRENCY, durationMs, pgWithWrites), pgStatements);
 
-    report(config, sample, missStatements, hitStatements.length, pgStatementsOfOne.length, cachedResult, pgResult, cachedWritesResult, pgWritesResult, {
+    report(sample, missStatements, hitStatements.length, pgStatementsOfOne.length, cachedResult, pgResult, cachedWritesResult, pgWritesResult, {
       writes,
       checkedReads,
     });
@@ -182,7 +186,6 @@ function main(): Promise<number> {
 }
 
 function report(
-  _config: AppConfig,
   sample: PublicSchedulePage,
   missStatements: string[],
   hitStatements: number,

@@ -19,8 +19,13 @@ describe('public web app', () => {
   it('lists this week and next with free seats, and filters by programme and day without asking the API again', async () => {
     const page = await context.web.newPage();
     const graphqlRequests: string[] = [];
+    const methods: string[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) graphqlRequests.push(request.postData() ?? '');
+      const url = new URL(request.url());
+      if (url.pathname !== '/graphql') return;
+      methods.push(request.method());
+      // A GET by persisted id (cacheable by the API and proxies) carries its variables in the address.
+      graphqlRequests.push(request.postData() ?? url.searchParams.get('variables') ?? '');
     });
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Nederlands oefenen in Kortrijk' }).waitFor();
@@ -60,6 +65,7 @@ describe('public web app', () => {
 
     // One query per page view (twice: the first view and the reload); filtering is local.
     expect(graphqlRequests).toHaveLength(2);
+    expect(methods).toEqual(['GET', 'GET']);
     expect(graphqlRequests[0]).toContain('"from":"2026-09-09T08:00:00.000Z"');
     expect(graphqlRequests[0]).toContain('"to":"2026-09-20T22:00:00.000Z"');
   });

@@ -193,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, consumer: ConfigConsumer): Ap
     problems.push(`SMS_CODE_COUNTRIES must be a comma-separated list of ISO country codes like "BE,NL" (got "${env.SMS_CODE_COUNTRIES ?? ''}")`);
   }
   config.retentionMonths = wholeNumber('RETENTION_MONTHS', 24, 1, 240, 'months');
-  config.responseCacheTtlSeconds = wholeNumber('RESPONSE_CACHE_TTL_SECONDS', 60, 0, 3600, 'seconds');
+  config.responseCacheTtlSeconds = wholeNumber('RESPONSE_CACHE_TTL_SECONDS', 30, 0, 3600, 'seconds');
   const contactPhone = read('CONTACT_PHONE', false);
   if (contactPhone !== '') {
     try {

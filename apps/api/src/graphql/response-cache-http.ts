@@ -37,6 +37,12 @@ interface Operation {
 function operationOf(req: Request): Operation | null {
   const source = (req.method === 'GET' ? req.query : req.method === 'POST' ? req.body : undefined) as Record<string, unknown> | undefined;
   if (!source || typeof source.query !== 'string') return null;
+  // Anything malformed is Apollo's to refuse (400), never a hit: a cache must not answer what GraphQL would not.
+  if (source.operationName != null && typeof source.operationName !== 'string') return null;
+  const variablesType = source.variables === null || Array.isArray(source.variables) ? 'other' : typeof source.variables;
+  if (source.variables !== undefined && source.variables !== null && !(req.method === 'GET' ? variablesType === 'string' : variablesType === 'object'))
+    return null;
+  if (source.extensions !== undefined) return null;
   const operationName = typeof source.operationName === 'string' && source.operationName !== '' ? source.operationName : undefined;
   // GET carries the variables as the JSON text; POST as parsed JSON (one object, however it was spaced).
   const variables = typeof source.variables === 'string' ? source.variables : JSON.stringify(source.variables ?? null);
@@ -60,13 +66,19 @@ function sendCached(req: Request, res: Response, contentType: string, etag: stri
   res.status(200).type(contentType).send(body);
 }
 
+/** A miss being computed by Apollo in this process: the answer, or null when it turned out not storable. */
+type Fill = Promise<{ etag: string; body: string } | null>;
+
 /**
  * Ahead of Apollo on /graphql: an anonymous public read (no Authorization header, so no actor;
  * root fields of PUBLIC_ROOT_FIELDS only) is answered from Redis when the current generation holds
  * it, as the exact bytes Apollo sent the first time. A miss goes on to Apollo with the generation
  * read now, before any of its statements; the answer is stored on its way out (storeOnSend).
+ * Misses of one key and generation that arrive while it is being computed wait for that one
+ * answer instead of each running the query: right after a write every reader misses at once.
  */
 export function serveCachedResponses(cache: ResponseCache): RequestHandler {
+  const fills = new Map<string, Fill>();
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
     if (!cache.enabled || req.headers.authorization !== undefined || !passesCsrfPrevention(req)) return next();
@@ -75,12 +87,29 @@ export function serveCachedResponses(cache: ResponseCache): RequestHandler {
     // The media type is part of the answer (Apollo negotiates it from Accept).
     const contentType = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
     const key = ResponseCache.keyOf([operation.document, operation.operationName ?? null, operation.variables, contentType]);
+    const compute = (generation: string) => {
+      const fillKey = `${generation} ${key}`;
+      let settle: (answer: Awaited<Fill>) => void = () => undefined;
+      const fill: Fill = new Promise((resolve) => (settle = resolve));
+      fills.set(fillKey, fill);
+      // Settled once, on the answer or on a connection that closed without one.
+      const done = (answer: Awaited<Fill>) => {
+        if (fills.get(fillKey) === fill) fills.delete(fillKey);
+        settle(answer);
+      };
+      res.locals.responseCache = { key, generation, storable: false } satisfies Pending;
+      storeOnSend(req, res, cache, done);
+      res.on('close', () => done(null));
+      next();
+    };
     cache.lookup(key).then(
-      (found) => {
+      async (found) => {
         if (!found) return next();
         if (found.hit) return sendCached(req, res, contentType, found.hit.etag, found.hit.body);
-        res.locals.responseCache = { key, generation: found.generation, storable: false } satisfies Pending;
-        storeOnSend(req, res, cache);
+        const inFlight = fills.get(`${found.generation} ${key}`);
+        if (!inFlight) return compute(found.generation);
+        const answer = await inFlight;
+        if (answer) return sendCached(req, res, contentType, answer.etag, answer.body);
         next();
       },
       () => next(),
@@ -88,14 +117,18 @@ export function serveCachedResponses(cache: ResponseCache): RequestHandler {
   };
 }
 
-/** Apollo's integration answers with one `res.send(string)`: that string is what is stored and tagged. */
-function storeOnSend(req: Request, res: Response, cache: ResponseCache): void {
+/** Apollo's integration answers with one `res.send(string)`: that string is what is stored, tagged and handed to waiting misses. */
+function storeOnSend(req: Request, res: Response, cache: ResponseCache, done: (answer: Awaited<Fill>) => void): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     const pending = pendingOf(res);
-    if (!pending?.storable || res.statusCode !== 200 || typeof body !== 'string') return send(body);
+    if (!pending?.storable || res.statusCode !== 200 || typeof body !== 'string') {
+      done(null);
+      return send(body);
+    }
     const etag = strongEtag(body);
     void cache.store(pending.key, pending.generation, { etag, body });
+    done({ etag, body });
     res.setHeader('cache-control', PUBLIC_CACHE_CONTROL);
     res.setHeader('vary', VARY);
     res.setHeader('etag', etag);
