@@ -11,6 +11,15 @@ export type Transaction = EntityManager;
 /** Runs after a transaction of `Transactions.run` committed, before `run` returns to its caller. */
 export type AfterCommit = () => Promise<void>;
 
+export interface RunOptions {
+  /**
+   * False for a transaction that writes only rows no public read shows (a message's delivery
+   * bookkeeping): its commit then leaves the response cache alone. Left out, every commit counts
+   * as a change, so a write nobody thought about can only cost a cache miss, never a stale answer.
+   */
+  changesPublicData?: boolean;
+}
+
 /** Opens transactions for services, so that a service needs no DataSource of its own. */
 @Injectable()
 export class Transactions {
@@ -28,8 +37,9 @@ export class Transactions {
     this.afterCommit.push(listener);
   }
 
-  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const result = await this.dataSource.transaction(work);
+    if (options.changesPublicData === false) return result;
     // Awaited: a caller that has its answer must find every listener's effect done (the next read
     // after a registration must not come from a cache the registration made stale). A listener
     // that fails cannot undo the commit: it is logged, and the listener itself must fail safe.

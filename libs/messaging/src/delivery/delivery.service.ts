@@ -21,6 +21,8 @@ import { GroupCommit, type Settled } from './group-commit';
 /** After this many failed attempts a message ends FAILED with its last error, for coordinators to see. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 const ZONE = 'Europe/Brussels';
+/** Claims and retries write only the outbox and its attempts, which no public read shows. */
+const DELIVERY_BOOKKEEPING = { changesPublicData: false } as const;
 /** The reason on a mail not sent because its address unsubscribed: the messages desk shows it. */
 export const UNSUBSCRIBED = 'not sent: the address unsubscribed from mail of this kind';
 
@@ -97,11 +99,15 @@ export class NotificationDelivery {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = attempt >= MAX_DELIVERY_ATTEMPTS;
-      await this.transactions.run(async (manager) => {
-        await this.notifications.attemptFailed(manager, row.id, attempt, message);
-        await this.notifications.update(manager, row.id, { lastError: message, ...(final ? { status: NotificationStatus.FAILED } : {}) });
-        if (final) await this.settled(manager, row);
-      });
+      await this.transactions.run(
+        async (manager) => {
+          await this.notifications.attemptFailed(manager, row.id, attempt, message);
+          await this.notifications.update(manager, row.id, { lastError: message, ...(final ? { status: NotificationStatus.FAILED } : {}) });
+          if (final) await this.settled(manager, row);
+          // A final failure lets its domain settle the row, which may be any write; a retry is bookkeeping.
+        },
+        final ? undefined : DELIVERY_BOOKKEEPING,
+      );
       this.logger.warn({ notificationId: row.id, attempt, error: message }, final ? 'message failed for good' : 'message failed; will retry');
       if (final) this.metrics?.notificationFailed(row.channel);
       throw error;
@@ -119,10 +125,10 @@ export class NotificationDelivery {
    * own afterwards, waiting for the lock as a single delivery always did.
    */
   private async claimBatch(ids: readonly string[]): Promise<Settled<ClaimResult>[]> {
-    const results = await this.transactions.run((manager) => this.claimLocked(manager, ids, ids.length > 1));
+    const results = await this.transactions.run((manager) => this.claimLocked(manager, ids, ids.length > 1), DELIVERY_BOOKKEEPING);
     const skipped = ids.filter((id) => !results.has(id));
     if (skipped.length > 0) {
-      const waited = await this.transactions.run((manager) => this.claimLocked(manager, skipped, false));
+      const waited = await this.transactions.run((manager) => this.claimLocked(manager, skipped, false), DELIVERY_BOOKKEEPING);
       for (const [id, result] of waited) results.set(id, result);
     }
     // A row that no longer exists (or was never there) has nothing left to send.
