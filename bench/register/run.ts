@@ -228,8 +228,8 @@ function pgRegister(pool: Pool, coordinatorId: string, links: PersonalLinks, sta
       // A brand-new participant holds no registration anywhere: no duplicate-registration read (the unique index stays the guard).
       const id = randomUUID();
       const linkHash = links.hashOf(links.tokenFor(id));
-      const arrival = (await on<ArrivalRow>(client, INSERT_ARRIVAL_SQL, [sessionId, participant.id, coordinatorId, null, session.capacity, SEATED, id, linkHash]))
-        .rows[0];
+      const arrivalParameters = [sessionId, participant.id, coordinatorId, null, session.capacity, SEATED, id, linkHash];
+      const arrival = (await on<ArrivalRow>(client, INSERT_ARRIVAL_SQL, arrivalParameters)).rows[0];
       // Contact channel NONE without consent: no message and no reminders to put in the outbox.
       for (const alert of ALERTS) {
         const state = arrival.alerts.find((row) => row.condition === alert.kind) ?? { active: false, episodes: 0 };
