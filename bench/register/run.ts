@@ -5,8 +5,19 @@
  * One run starts a throw-away PostgreSQL and redis-server, migrates, creates a venue, a programme
  * and sessions of capacity 10 over GraphQL as the admin, logs in as a coordinator, starts the real
  * API in this process and measures, for a fixed time each and on sessions of their own,
- *   (a) registerParticipant mutations over HTTP, and
- *   (b) the same SQL statements, in the same transaction, with plain `pg`.
+ *   (a) registerParticipant mutations over HTTP: the token's user read by the guard, then one
+ *       transaction of the session lock (which also reads the scope and sets the audit triggers'
+ *       actor/operation/request), the participant INSERT with its duplicate lookup, and one
+ *       statement that counts the seats, inserts the registration, its event and its personal link
+ *       row and returns what the outbox and the capacity alerts need; and
+ *   (b) the same registration written by hand with plain `pg`, as a competent implementation with
+ *       the same invariants would: the user check, BEGIN, the lock with scope and audit settings,
+ *       the participant INSERT, the arrival statement (the API's exported LOCK_SESSION_FOR_ARRIVAL_SQL
+ *       and INSERT_ARRIVAL_SQL: the leanest text for that work, with the same link hash), the
+ *       capacity-alert transitions when one begins (upsert, staff, their notifications) and COMMIT.
+ *       No outbox row: the participant has no contact channel, so neither side writes one.
+ * The API must not send more statements than (b); both sides' sample registrations must leave the
+ * same participant, registration, event, link and audit-log rows.
  * Both spread new participants over the same number of sessions in the same pseudo-random order, so
  * the first ten per session are confirmed, the rest waitlisted, and concurrent requests for one
  * session queue on its row lock: that queueing is part of the price of a registration. While pg
@@ -19,8 +30,7 @@ import { randomUUID } from 'node:crypto';
 import 'reflect-metadata';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
 import { AppConfig } from '@app/config';
-import { WAITLIST_LONG_THRESHOLD } from '@app/registrations';
-import { SEAT_COUNTS_SQL, SEATED_REGISTRATION_STATUSES } from '@app/registrations';
+import { INSERT_ARRIVAL_SQL, LOCK_SESSION_FOR_ARRIVAL_SQL, PersonalLinks, SEATED_REGISTRATION_STATUSES, WAITLIST_LONG_THRESHOLD } from '@app/registrations';
 import { seededRandom } from '@app/testing';
 import { graphqlHeaders, postGraphql } from '../shared/graphql';
 import { MEASURE_MS, Measured, Measurement, measure, Phase, runLoad, WARM_UP_MS } from '../shared/load';
@@ -159,40 +169,20 @@ function graphqlRegister(url: string, token: string): Register {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (b) the same statements with plain pg
+// (b) a hand-written registration with plain pg
 // ---------------------------------------------------------------------------------------------
 
-// The texts below are TypeORM's own for these calls (print them with --sql), so PostgreSQL parses,
-// plans and returns exactly what it does for the API; only the round trips' origin differs.
-const USER_SQL =
-  'SELECT "UserEntity"."id" AS "UserEntity_id", "UserEntity"."created_at" AS "UserEntity_created_at", "UserEntity"."updated_at" AS "UserEntity_updated_at", "UserEntity"."email" AS "UserEntity_email", "UserEntity"."password_hash" AS "UserEntity_password_hash", "UserEntity"."display_name" AS "UserEntity_display_name", "UserEntity"."roles" AS "UserEntity_roles", "UserEntity"."organisation_id" AS "UserEntity_organisation_id", "UserEntity"."active" AS "UserEntity_active", "UserEntity"."preferred_language" AS "UserEntity_preferred_language", "UserEntity"."token_version" AS "UserEntity_token_version", "UserEntity"."erased_at" AS "UserEntity_erased_at", "UserEntity"."erased_by_id" AS "UserEntity_erased_by_id" FROM "app_user" "UserEntity" WHERE (("UserEntity"."id" = $1)) LIMIT 1';
-const LOCK_SESSION_SQL =
-  'SELECT "SessionEntity"."id" AS "SessionEntity_id", "SessionEntity"."created_at" AS "SessionEntity_created_at", "SessionEntity"."updated_at" AS "SessionEntity_updated_at", "SessionEntity"."programme_id" AS "SessionEntity_programme_id", "SessionEntity"."venue_id" AS "SessionEntity_venue_id", "SessionEntity"."series_id" AS "SessionEntity_series_id", "SessionEntity"."title" AS "SessionEntity_title", "SessionEntity"."starts_at" AS "SessionEntity_starts_at", "SessionEntity"."ends_at" AS "SessionEntity_ends_at", "SessionEntity"."capacity" AS "SessionEntity_capacity", "SessionEntity"."status" AS "SessionEntity_status", "SessionEntity"."cancellation_reason" AS "SessionEntity_cancellation_reason", "SessionEntity"."cancelled_at" AS "SessionEntity_cancelled_at" FROM "session" "SessionEntity" WHERE (("SessionEntity"."id" = $1)) LIMIT 1 FOR UPDATE';
-const SCOPE_SQL = `SELECT s.id, v.organisation_id, ARRAY(SELECT sh.user_id FROM session_host sh WHERE sh.session_id = s.id) AS host_ids
-       FROM session s JOIN venue v ON v.id = s.venue_id WHERE s.id = ANY($1::uuid[])`;
-const DUPLICATE_SQL = `SELECT id FROM participant
-        WHERE ($1::text IS NOT NULL AND phone = $1)
-           OR (registered_by_organisation_id = $4::uuid AND lower(first_name) = lower($2) AND lower(coalesce(last_name, '')) = lower(coalesce($3, '')))
-        ORDER BY created_at LIMIT 1`;
-const INSERT_PARTICIPANT_SQL =
-  'INSERT INTO "participant"("id", "created_at", "updated_at", "first_name", "last_name", "phone", "email", "preferred_language", "contact_channel", "consent_to_contact", "consent_recorded_at", "consent_recorded_by_id", "referral_channel", "registered_by_organisation_id", "created_by_id", "possible_duplicate_of_id", "erased_at", "erased_by_id") VALUES (DEFAULT, DEFAULT, DEFAULT, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, DEFAULT, DEFAULT) RETURNING "id", "created_at", "updated_at", "consent_to_contact"';
-// Before the first write of a transaction the API tells the audit triggers who acts (libs/privacy).
-const AUDIT_SCOPE_SQL = `SELECT set_config('oefenkansen.actor_user_id', $1, $4), set_config('oefenkansen.operation', $2, $4), set_config('oefenkansen.request_id', $3, $4)`;
-const LIVE_REGISTRATION_SQL =
-  'SELECT "RegistrationEntity"."id" AS "RegistrationEntity_id", "RegistrationEntity"."created_at" AS "RegistrationEntity_created_at", "RegistrationEntity"."updated_at" AS "RegistrationEntity_updated_at", "RegistrationEntity"."session_id" AS "RegistrationEntity_session_id", "RegistrationEntity"."participant_id" AS "RegistrationEntity_participant_id", "RegistrationEntity"."status" AS "RegistrationEntity_status", "RegistrationEntity"."arrival" AS "RegistrationEntity_arrival", "RegistrationEntity"."registered_by_id" AS "RegistrationEntity_registered_by_id", "RegistrationEntity"."series_id" AS "RegistrationEntity_series_id", "RegistrationEntity"."cancelled_at" AS "RegistrationEntity_cancelled_at", "RegistrationEntity"."attendance_marked_at" AS "RegistrationEntity_attendance_marked_at" FROM "registration" "RegistrationEntity" WHERE (("RegistrationEntity"."session_id" = $1) AND ("RegistrationEntity"."participant_id" = $2) AND ("RegistrationEntity"."status" IN ($3, $4, $5, $6))) LIMIT 1';
-const COUNT_SQL = SEAT_COUNTS_SQL;
-const INSERT_REGISTRATION_SQL =
-  'INSERT INTO "registration"("id", "created_at", "updated_at", "session_id", "participant_id", "status", "registered_by_id", "series_id", "cancelled_at", "attendance_marked_at") VALUES (DEFAULT, DEFAULT, DEFAULT, $1, $2, $3, $4, $5, DEFAULT, DEFAULT) RETURNING "id", "created_at", "updated_at", "arrival"';
-const INSERT_EVENT_SQL =
-  'INSERT INTO "registration_event"("id", "kind", "registration_id", "session_id", "participant_id", "waitlist_position", "actor_id", "occurred_at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, DEFAULT) RETURNING "id", "occurred_at"';
-
-// What the notifications outbox and the capacity alerts read and write in the same transaction.
-const RECIPIENTS_SQL = `SELECT r.id AS registration_id, r.session_id, p.id AS participant_id, p.contact_channel, p.phone, p.email, p.consent_to_contact,
-              p.preferred_language, s.starts_at, pr.reminder_offsets_minutes
-         FROM registration r JOIN participant p ON p.id = r.participant_id JOIN session s ON s.id = r.session_id JOIN programme pr ON pr.id = s.programme_id
-        WHERE r.id = ANY($1::uuid[])`;
-const ALERT_SESSIONS_SQL = `SELECT id, capacity, status FROM session WHERE id = ANY($1::uuid[])`;
-const ALERT_STATES_SQL = `SELECT session_id, condition, active, episodes FROM session_alert WHERE session_id = ANY($1::uuid[])`;
+// What the API's guard checks of the token's user on every request, outside the transaction.
+const USER_SQL = `SELECT id, active, roles, organisation_id, token_version FROM app_user WHERE id = $1`;
+// A new participant, flagged (never merged) with the oldest one that looks like the same person.
+const INSERT_PARTICIPANT_SQL = `INSERT INTO participant (first_name, last_name, phone, email, preferred_language, contact_channel, consent_to_contact,
+                            registered_by_organisation_id, created_by_id, consent_recorded_at, consent_recorded_by_id, possible_duplicate_of_id)
+   VALUES ($1::varchar, $2::varchar, $3::varchar, NULL, $4, $5, $6, $7::uuid, $8::uuid, now(), $8::uuid,
+           (SELECT id FROM participant
+             WHERE ($3::varchar IS NOT NULL AND phone = $3::varchar)
+                OR (registered_by_organisation_id = $7::uuid AND lower(first_name) = lower($1::varchar) AND lower(coalesce(last_name, '')) = lower(coalesce($2::varchar, '')))
+             ORDER BY created_at LIMIT 1))
+   RETURNING id`;
 const ALERT_UPSERT_SQL = `INSERT INTO session_alert (session_id, condition, active, episodes) VALUES ($1, $2, $3, $4)
        ON CONFLICT (session_id, condition) DO UPDATE SET active = EXCLUDED.active, episodes = EXCLUDED.episodes`;
 const SESSION_STAFF_SQL = `SELECT user_id AS id FROM session_host WHERE session_id = $1
@@ -205,73 +195,56 @@ const ALERTS: { kind: string; holds: (capacity: number, seated: number, waitlist
 ];
 
 const SEATED = [...SEATED_REGISTRATION_STATUSES];
-const LIVE = ['CONFIRMED', 'WAITLISTED', 'ATTENDED', 'NO_SHOW'];
 
-function pgRegister(pool: Pool, coordinatorId: string, statements: StatementCounter): Register {
+interface ArrivalRow {
+  status: string;
+  seated_after: number;
+  waitlisted_after: number;
+  session_capacity: number;
+  session_status: string;
+  alerts: { condition: string; active: boolean; episodes: number }[];
+}
+
+function pgRegister(pool: Pool, coordinatorId: string, links: PersonalLinks, statements: StatementCounter): Register {
   const on = <R extends QueryResultRow = any>(client: Pool | PoolClient, sql: string, params: unknown[] = []) => {
     statements.logQuery(sql);
     return client.query<R>(sql, params);
   };
   return async (sessionId, firstName) => {
-    // The API reads the token's user on every request, outside the transaction, before any resolver runs.
     const user = (await on(pool, USER_SQL, [coordinatorId])).rows[0];
-    if (!user?.UserEntity_active) throw new Error('coordinator not found or inactive');
+    if (!user?.active) throw new Error('coordinator not found or inactive');
     const client = await pool.connect();
     try {
-      await on(client, 'START TRANSACTION');
-      const session = (await on(client, LOCK_SESSION_SQL, [sessionId])).rows[0];
+      await on(client, 'BEGIN');
+      // The lock, the session's scope and the audit triggers' settings (actor, operation, request) at once.
+      const session = (await on(client, LOCK_SESSION_FOR_ARRIVAL_SQL, [sessionId, coordinatorId, 'registerParticipant', randomUUID()])).rows[0];
       if (!session) throw new Error(`session ${sessionId} not found`);
-      const scope = (await on<{ organisation_id: string }>(client, SCOPE_SQL, [[sessionId]])).rows[0];
-      // The API's remaining checks (coordinator may register; session scheduled and not started) need no SQL.
-      if (session.SessionEntity_status !== 'SCHEDULED' || session.SessionEntity_starts_at.getTime() <= Date.now())
-        throw new Error(`session ${sessionId} is not open`);
+      // The remaining checks (a coordinator may register; scheduled and not started) need no SQL.
+      if (session.status !== 'SCHEDULED' || session.starts_at.getTime() <= Date.now()) throw new Error(`session ${sessionId} is not open`);
       // A coordinator has no organisation of their own: the participant is the venue's organisation's.
-      const organisationId = user.UserEntity_organisation_id ?? scope.organisation_id;
-      const [duplicate] = (await on<{ id: string }>(client, DUPLICATE_SQL, [null, firstName, null, organisationId])).rows;
-      await on(client, AUDIT_SCOPE_SQL, [coordinatorId, 'registerParticipant', randomUUID(), true]);
+      const organisationId = user.organisation_id ?? session.organisation_id;
       const participant = (
-        await on<{ id: string }>(client, INSERT_PARTICIPANT_SQL, [
-          firstName,
-          null,
-          null,
-          null,
-          'nl',
-          'NONE',
-          false,
-          new Date(),
-          coordinatorId,
-          null,
-          organisationId,
-          coordinatorId,
-          duplicate?.id ?? null,
-        ])
+        await on<{ id: string }>(client, INSERT_PARTICIPANT_SQL, [firstName, null, null, 'nl', 'NONE', false, organisationId, coordinatorId])
       ).rows[0];
-      if ((await on(client, LIVE_REGISTRATION_SQL, [sessionId, participant.id, ...LIVE])).rows.length) throw new Error('already registered');
-      const { seated, waitlisted } = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [[sessionId], SEATED])).rows[0] ?? {
-        seated: 0,
-        waitlisted: 0,
-      };
-      const status = seated < session.SessionEntity_capacity ? 'CONFIRMED' : 'WAITLISTED';
-      const registration = (await on<{ id: string }>(client, INSERT_REGISTRATION_SQL, [sessionId, participant.id, status, coordinatorId, null])).rows[0];
-      await on(client, INSERT_EVENT_SQL, [status, registration.id, sessionId, participant.id, status === 'WAITLISTED' ? waitlisted + 1 : null, coordinatorId]);
-      // Contact channel NONE: the outbox reads the recipient and writes nothing for them.
-      await on(client, RECIPIENTS_SQL, [[registration.id]]);
-      const load = (await on<{ capacity: number; status: string }>(client, ALERT_SESSIONS_SQL, [[sessionId]])).rows[0];
-      const counts = (await on<{ seated: number; waitlisted: number }>(client, COUNT_SQL, [[sessionId], SEATED])).rows[0] ?? { seated: 0, waitlisted: 0 };
-      const states = (await on<{ condition: string; active: boolean; episodes: number }>(client, ALERT_STATES_SQL, [[sessionId]])).rows;
+      // A brand-new participant holds no registration anywhere: no duplicate-registration read (the unique index stays the guard).
+      const id = randomUUID();
+      const linkHash = links.hashOf(links.tokenFor(id));
+      const arrivalParameters = [sessionId, participant.id, coordinatorId, null, session.capacity, SEATED, id, linkHash];
+      const arrival = (await on<ArrivalRow>(client, INSERT_ARRIVAL_SQL, arrivalParameters)).rows[0];
+      // Contact channel NONE without consent: no message and no reminders to put in the outbox.
       for (const alert of ALERTS) {
-        const state = states.find((row) => row.condition === alert.kind) ?? { active: false, episodes: 0 };
-        const holds = load.status === 'SCHEDULED' && alert.holds(load.capacity, counts.seated, counts.waitlisted);
+        const state = arrival.alerts.find((row) => row.condition === alert.kind) ?? { active: false, episodes: 0 };
+        const holds = arrival.session_status === 'SCHEDULED' && alert.holds(arrival.session_capacity, arrival.seated_after, arrival.waitlisted_after);
         if (holds === state.active) continue;
         const episodes = holds ? state.episodes + 1 : state.episodes;
         await on(client, ALERT_UPSERT_SQL, [sessionId, alert.kind, holds, episodes]);
         if (!holds) continue;
-        for (const { id } of (await on<{ id: string }>(client, SESSION_STAFF_SQL, [sessionId])).rows) {
-          await on(client, STAFF_NOTIFICATION_SQL, [alert.kind, id, sessionId, '{}', new Date(), `${alert.kind}|${sessionId}|${episodes}|${id}`]);
+        for (const { id: userId } of (await on<{ id: string }>(client, SESSION_STAFF_SQL, [sessionId])).rows) {
+          await on(client, STAFF_NOTIFICATION_SQL, [alert.kind, userId, sessionId, '{}', new Date(), `${alert.kind}|${sessionId}|${episodes}|${userId}`]);
         }
       }
       await on(client, 'COMMIT');
-      return status;
+      return arrival.status;
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
@@ -315,11 +288,7 @@ function measureRegistrations(
   // The warm-up runs on sessions of its own, so the measured run still finds every seat free.
   const load = (durationMs: number, phase: Phase) =>
     phase === 'warm-up' ? runRegistrations(register, warmUpSessions, `${label} warm-up`, durationMs) : runRegistrations(register, sessions, label, durationMs);
-  const timed = async (durationMs: number, phase: Phase) => {
-    if (process.env.TMP_PRINT) console.error(`TMP ${label} ${phase} start ${process.hrtime.bigint() / 1000n}`);
-    try { return await load(durationMs, phase); } finally { if (process.env.TMP_PRINT) console.error(`TMP ${label} ${phase} end ${process.hrtime.bigint() / 1000n}`); }
-  };
-  return measure(label, 'registrations/s', timed, statements);
+  return measure(label, 'registrations/s', load, statements);
 }
 
 /**
@@ -327,13 +296,13 @@ function measureRegistrations(
  * come back afterwards. The duplicate lookup reads the whole participant table, so without this
  * the side measured second would pay for the first side's rows and the comparison would be skewed.
  */
-const PARKED_TABLES = ['participant', 'registration', 'registration_event'];
+const PARKED_TABLES = ['participant', 'registration', 'registration_event', 'registration_link'];
 
 async function parkRegistrations(pool: Pool): Promise<void> {
   for (const table of PARKED_TABLES) await pool.query(`CREATE TABLE bench_parked_${table} AS SELECT * FROM ${table}`);
   // TRUNCATE rather than DELETE: fresh heap and index files, as the GraphQL side had them.
   // No ANALYZE: TRUNCATE resets the tables' size estimates to "never analysed", as after migrating.
-  // CASCADE reaches only the Picnik trajectory tables (they reference participant), empty in this bench.
+  // CASCADE reaches only tables empty in this bench (the Picnik trajectories, children, participants' notifications).
   await pool.query(`TRUNCATE ${PARKED_TABLES.join(', ')} CASCADE`);
 }
 
@@ -395,8 +364,15 @@ const COLUMNS: Column<RegistrationMeasurement>[] = [
   { header: 'waitlisted', width: 12, cell: (m) => String(m.waitlisted) },
 ];
 
-function report(sampleStatements: string[], graphql: Measured<RegistrationMeasurement>, pg: Measured<RegistrationMeasurement>, invariants: Invariants): void {
-  const comparison = formatComparison({ request: 'registration', rate: 'registrations/s', columns: COLUMNS, sampleStatements, graphql, pg });
+function report(
+  sampleStatements: string[],
+  pgStatementCount: number,
+  graphql: Measured<RegistrationMeasurement>,
+  pg: Measured<RegistrationMeasurement>,
+  invariants: Invariants,
+): void {
+  const baseline = { row: `hand-written pg (${pgStatementCount} st.)`, ratio: 'a hand-written pg registration' };
+  const comparison = formatComparison({ request: 'registration', rate: 'registrations/s', columns: COLUMNS, sampleStatements, graphql, pg, baseline });
   console.log(`
 Registration benchmark: registerParticipant with a new participant, ${CONCURRENCY} concurrent clients, spread over
 ${SESSIONS_PER_SIDE} sessions of capacity ${CAPACITY} per side; ${MEASURE_MS / 1000} s per side after a ${WARM_UP_MS / 1000} s warm-up; client, API and pg driver
@@ -427,27 +403,24 @@ function main(): Promise<boolean> {
     const pool = openPool(api.poolSize);
     const pgStatements = new StatementCounter();
     const graphql = graphqlRegister(api.url, world.coordinatorToken);
-    const direct = pgRegister(pool, world.coordinatorId, pgStatements);
+    // tokenFor and hashOf read only the configuration: the same link hash the API derives.
+    const links = new PersonalLinks(config, undefined as never, undefined as never);
+    const direct = pgRegister(pool, world.coordinatorId, links, pgStatements);
 
     // One registration on its own, recording its statements: the list printed in the report.
     const { result: sampleStatus, statements } = await api.statements.record(() => graphql(world.sessions.graphqlSample, 'Sample graphql'));
     const { result: pgSampleStatus, statements: pgSampleStatements } = await pgStatements.record(() => direct(world.sessions.pgSample, 'Sample pg'));
-    // Same texts, not just as many: a changed query in the API must show up here. Compared sorted:
-    // TypeORM logs a statement before its subscribers' beforeQuery runs, so the audit scope that is
-    // sent before the first INSERT (libs/privacy) is logged after it.
-    const sorted = (list: string[]) => list.map((sql) => sql.replace(/\s+/g, ' ').trim()).sort();
-    const [apiSorted, pgSorted] = [sorted(statements), sorted(pgSampleStatements)];
-    if (process.env.TMP_PRINT_SQL) { statements.forEach((q, i) => console.log(i + 1, q.slice(0, 400))); }
-    if (!process.env.TMP_PRINT && (apiSorted.length !== pgSorted.length || apiSorted.some((sql, i) => sql !== pgSorted[i]))) {
-      const differences = [
-        ...apiSorted.filter((sql) => !pgSorted.includes(sql)).map((sql) => `  API only: ${sql}`),
-        ...pgSorted.filter((sql) => !apiSorted.includes(sql)).map((sql) => `  pg only:  ${sql}`),
-      ];
+    // Not the same texts any more: the pg side is a hand-written baseline, not a replay of the API's
+    // statements. What must hold is that the API needs no more round trips than that baseline, and
+    // that both leave the same rows (requireSameRows). A change that adds a statement to the API's
+    // registration shows up here.
+    if (statements.length > pgSampleStatements.length) {
       throw new Error(
-        `the API sent ${statements.length} SQL statements, the pg side ${pgSampleStatements.length}; update the pg side:\n${differences.join('\n')}`,
+        `the API sent ${statements.length} SQL statements for one registration, the hand-written pg side ${pgSampleStatements.length}:\n` +
+          statements.map((sql, i) => `  ${i + 1}. ${sql.replace(/\s+/g, ' ').trim().slice(0, 140)}`).join('\n'),
       );
     }
-    if (!process.env.TMP_PRINT) await requireSameRows(pool, sampleStatus, pgSampleStatus);
+    await requireSameRows(pool, sampleStatus, pgSampleStatus);
 
     const graphqlResult = await measureRegistrations('GraphQL over HTTP', graphql, world.sessions.graphqlWarmUp, world.sessions.graphql, api.statements);
     await parkRegistrations(pool);
@@ -455,7 +428,7 @@ function main(): Promise<boolean> {
     await restoreRegistrations(pool);
 
     const invariants = await checkInvariants(pool);
-    report(statements, graphqlResult, pgResult, invariants);
+    report(statements, pgSampleStatements.length, graphqlResult, pgResult, invariants);
     return invariants.overbooked === 0 && invariants.outOfOrder === 0 && invariants.duplicatePositions === 0 && invariants.wrongPositions === 0;
   });
 }
@@ -469,12 +442,18 @@ async function requireSameRows(pool: Pool, graphqlStatus: string, pgStatus: stri
     `SELECT p.first_name,
             to_jsonb(p) - '{id,created_at,updated_at,first_name,consent_recorded_at}'::text[] AS participant,
             to_jsonb(r) - '{id,created_at,updated_at,arrival,session_id,participant_id}'::text[] AS registration,
-            (SELECT jsonb_agg(to_jsonb(e) - '{id,occurred_at,registration_id,session_id,participant_id}'::text[]) FROM registration_event e WHERE e.registration_id = r.id) AS events
+            (SELECT jsonb_agg(to_jsonb(e) - '{id,occurred_at,registration_id,session_id,participant_id}'::text[]) FROM registration_event e WHERE e.registration_id = r.id) AS events,
+            (SELECT jsonb_agg(jsonb_build_object('expiresAtSessionEnd', l.expires_at = s.ends_at, 'revoked', l.revoked_at IS NOT NULL))
+               FROM registration_link l JOIN session s ON s.id = r.session_id WHERE l.registration_id = r.id) AS links,
+            (SELECT jsonb_agg(jsonb_build_object('action', a.action, 'kind', a.subject_kind, 'operation', a.operation, 'actor', a.actor_user_id IS NOT NULL,
+                                                 'request', a.request_id IS NOT NULL) ORDER BY a.subject_kind, a.action)
+               FROM audit_log_entry a WHERE a.subject_id IN (p.id, r.id)) AS audit
        FROM participant p JOIN registration r ON r.participant_id = p.id
       WHERE p.first_name IN ('Sample graphql', 'Sample pg') ORDER BY p.first_name`,
   );
   const [fromGraphql, fromPg] = rows;
-  const comparable = (row: (typeof rows)[number]) => JSON.stringify({ participant: row.participant, registration: row.registration, events: row.events });
+  const comparable = (row: (typeof rows)[number]) =>
+    JSON.stringify({ participant: row.participant, registration: row.registration, events: row.events, links: row.links, audit: row.audit });
   if (graphqlStatus !== pgStatus || rows.length !== 2 || comparable(fromGraphql) !== comparable(fromPg)) {
     throw new Error(`GraphQL and pg wrote different rows: the pg side no longer mirrors the API\n${JSON.stringify(rows, null, 2)}`);
   }

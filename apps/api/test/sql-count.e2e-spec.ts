@@ -149,6 +149,22 @@ describe('DataLoaders keep the SQL count of a page of sessions constant', () => 
     expect(refused.statements.length).toBeLessThanOrEqual(2);
   });
 
+  it('registers a new participant in six statements: user, transaction, lock, participant, arrival, commit', async () => {
+    const sessionId = dataOf(await api.gql(`{ sessions(first: 1) { edges { node { id } } } }`)).sessions.edges[0].node.id as string;
+    const participant = { firstName: 'Nieuwe ouder', preferredLanguage: 'nl', contactChannel: 'NONE', consentToContact: false };
+    const { result, statements } = await countStatements(() =>
+      api.gql(
+        `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id status } }`,
+        { i: { sessionId, participant } },
+        world.tokens.coordinator,
+      ),
+    );
+    expect(['CONFIRMED', 'WAITLISTED']).toContain(dataOf(result).registerParticipant.status);
+    // The lock also sets the audit scope, and the arrival writes the registration, its event and its
+    // link and reads what the outbox and the alerts need (arrival-sql): nothing else goes to the database.
+    expect(statements.length).toBeLessThanOrEqual(6);
+  });
+
   it('costs a constant number of statements for stand bookings with their plots, associations and applications, and for the plan', async () => {
     const festival = await createFestival(api, world);
     const coordinator = (query: string, variables: Record<string, unknown>) => api.gql(query, variables, world.tokens.coordinator).then(dataOf);

@@ -16,9 +16,11 @@ const scopedTransactions = new WeakSet<QueryRunner>();
 
 /** The settings the audit triggers read (migration Privacy), as select-list items. */
 const settings = (first: number, local: string) =>
-  [`set_config('oefenkansen.actor_user_id', $${first}, ${local})`, `set_config('oefenkansen.operation', $${first + 1}, ${local})`, `set_config('oefenkansen.request_id', $${first + 2}, ${local})`].join(
-    ', ',
-  );
+  [
+    `set_config('oefenkansen.actor_user_id', $${first}, ${local})`,
+    `set_config('oefenkansen.operation', $${first + 1}, ${local})`,
+    `set_config('oefenkansen.request_id', $${first + 2}, ${local})`,
+  ].join(', ');
 
 /**
  * The scope follows the async flow of one GraphQL operation or job, so that code deep in a domain

@@ -20,6 +20,35 @@ export interface RecordedRegistrationEvent {
   waitlistPosition: number | null;
   /** The statement that recorded it also wrote the registration's personal link row (a new registration's arrival). */
   linkWritten?: boolean;
+  /** Who to tell and how, when the emitter has it at hand in the same transaction (an arrival): the outbox then reads nothing. */
+  recipient?: RegistrationRecipient;
+}
+
+/** A registration's participant as the notifications outbox needs them (registrations' Recipient row). */
+export interface RegistrationRecipient {
+  registration_id: string;
+  session_id: string;
+  participant_id: string;
+  contact_channel: string;
+  phone: string | null;
+  email: string | null;
+  consent_to_contact: boolean;
+  preferred_language: string;
+  starts_at: Date;
+  reminder_offsets_minutes: number[];
+}
+
+/**
+ * A session's seats and stored capacity-alert states right after the change, when the emitter read
+ * them under the session lock in the same transaction (an arrival): the capacity alerts then read nothing.
+ */
+export interface SessionLoadAfter {
+  id: string;
+  capacity: number;
+  status: string;
+  seated: number;
+  waitlisted: number;
+  alerts: { condition: string; active: boolean; episodes: number }[];
 }
 
 /** Assignments that now hold a volunteer's time (reminders due), hold it at another time (reminders follow), or no longer do (reminders off). */
@@ -70,7 +99,7 @@ export interface EventMap {
    */
   'sessions.inUse': { sessionIds: string[]; inUse: Set<string> };
   /** Registration events were written (never emitted with an empty list). */
-  'registrations.recorded': { events: RecordedRegistrationEvent[] };
+  'registrations.recorded': { events: RecordedRegistrationEvent[]; loads?: SessionLoadAfter[] };
   /** Shift assignments changed (only changes with assignments; never emitted empty). */
   'shifts.changed': { events: ShiftChange[] };
   /** A colleague was asked to take a shift over. */

@@ -6,6 +6,7 @@ export * from './participants/participants.service';
 export * from './participants/participant-view';
 export * from './registrations/registrations.service';
 export * from './registrations/seat-counts';
+export * from './registrations/arrival-sql';
 export { seatCounts } from './registrations/registrations.repository';
 export * from './events/registration-events';
 export * from './attendance/attendance-settings.service';

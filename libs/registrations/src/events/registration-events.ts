@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/database';
-import { DomainEvents, type RecordedRegistrationEvent } from '@app/events';
+import { DomainEvents, type RecordedRegistrationEvent, type SessionLoadAfter } from '@app/events';
 import { HolderVia, RegistrationEventKind } from '../entities';
 import { RegistrationEventsRepository } from './registration-events.repository';
 
@@ -33,8 +33,8 @@ export class RegistrationEvents {
   }
 
   /** Events a statement of the caller already wrote (an arrival writes its registration and event in one): only the listeners run. */
-  async announce(tx: Transaction, rows: RecordedRegistrationEvent[]): Promise<void> {
+  async announce(tx: Transaction, rows: RecordedRegistrationEvent[], loads?: SessionLoadAfter[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.events.emit(tx, 'registrations.recorded', { events: rows });
+    await this.events.emit(tx, 'registrations.recorded', loads ? { events: rows, loads } : { events: rows });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@app/common';
 import type { Transaction } from '@app/database';
-import { EventMap, OnEvent } from '@app/events';
+import { EventMap, OnEvent, type SessionLoadAfter } from '@app/events';
 import { RegistrationMessageKind } from './registration-message-kinds';
 import { RegistrationMessagesRepository, type SessionLoad } from './registration-messages.repository';
 import { StaffRecipients } from './staff-recipients';
@@ -30,8 +30,11 @@ export class CapacityAlerts {
   ) {}
 
   @OnEvent({ name: 'registrations.recorded', order: 110 })
-  async onRegistrationsRecorded(manager: Transaction, { events }: EventMap['registrations.recorded']): Promise<void> {
-    await this.evaluate(manager, [...new Set(events.map((e) => e.sessionId))]);
+  async onRegistrationsRecorded(manager: Transaction, { events, loads }: EventMap['registrations.recorded']): Promise<void> {
+    const sessionIds = [...new Set(events.map((e) => e.sessionId))];
+    // An arrival read its session's load under the lock already; anything else is read here.
+    if (loads && sessionIds.every((id) => loads.some((load) => load.id === id))) await this.compare(manager, loads);
+    else await this.evaluate(manager, sessionIds);
   }
 
   /** After the waiting list moved up (order 10). */
@@ -52,7 +55,11 @@ export class CapacityAlerts {
    */
   async evaluate(manager: Transaction, sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
-    for (const load of await this.messages.loadsWithAlertStates(manager, sessionIds)) {
+    await this.compare(manager, await this.messages.loadsWithAlertStates(manager, sessionIds));
+  }
+
+  private async compare(manager: Transaction, loads: SessionLoadAfter[]): Promise<void> {
+    for (const load of loads) {
       for (const condition of ALERT_CONDITIONS) {
         const state = load.alerts.find((row) => row.condition === condition.kind) ?? { active: false, episodes: 0 };
         const holds = condition.holds(load);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotificationChannel } from '@app/common';
 import type { Transaction } from '@app/database';
-import { EventMap, OnEvent } from '@app/events';
+import { EventMap, OnEvent, type RecordedRegistrationEvent } from '@app/events';
 import { type NewOutboxMessage, Outbox } from '@app/messaging';
 import { SessionEntity } from '@app/scheduling';
 import { ContactChannel, RegistrationEventEntity, RegistrationEventKind } from '../entities';
@@ -20,6 +20,9 @@ const MESSAGE_OF_EVENT: Partial<Record<RegistrationEventKind, RegistrationMessag
   [RegistrationEventKind.OFFER_DECLINED]: RegistrationMessageKind.REGISTRATION_CANCELLED,
   [RegistrationEventKind.OFFER_EXPIRED]: RegistrationMessageKind.SEAT_OFFER_EXPIRED,
 };
+
+/** A written event, with its recipient when the emitter had it at hand. */
+type WrittenEvent = RegistrationEventEntity & Pick<RecordedRegistrationEvent, 'recipient'>;
 
 /** Events after which the participant has a seat and gets reminders; and after which they must not. */
 const SEATED_EVENTS = new Set([RegistrationEventKind.CONFIRMED, RegistrationEventKind.PROMOTED, RegistrationEventKind.OFFER_ACCEPTED]);
@@ -57,7 +60,7 @@ export class NotificationOutbox {
   /** Before the capacity alerts (order 110) look at the same events. */
   @OnEvent({ name: 'registrations.recorded', order: 100 })
   async onRegistrationsRecorded(manager: Transaction, { events }: EventMap['registrations.recorded']): Promise<void> {
-    await this.write(manager, events as RegistrationEventEntity[]);
+    await this.write(manager, events as WrittenEvent[]);
   }
 
   @OnEvent({ name: 'session.moved', order: 100 })
@@ -117,14 +120,13 @@ export class NotificationOutbox {
     }
   }
 
-  async write(manager: Transaction, events: RegistrationEventEntity[]): Promise<void> {
-    const recipients = await this.messages.recipients(
-      manager,
-      events.map((e) => e.registrationId),
-    );
+  async write(manager: Transaction, events: WrittenEvent[]): Promise<void> {
+    // An arrival brings its recipient along (read in its own statements); the others are read here, at once.
+    const unknown = events.filter((e) => !e.recipient).map((e) => e.registrationId);
+    const recipients = unknown.length > 0 ? await this.messages.recipients(manager, unknown) : new Map<string, Recipient>();
     const now = this.clock.now();
     for (const event of events) {
-      const recipient = recipients.get(event.registrationId);
+      const recipient = (event.recipient as Recipient | undefined) ?? recipients.get(event.registrationId);
       if (!recipient) continue;
       if (ENDING_EVENTS.has(event.kind)) await this.outbox.cancelPending(manager, { registrationIds: [event.registrationId] });
       const channel = directChannelOf(recipient);

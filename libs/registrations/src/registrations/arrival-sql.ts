@@ -24,8 +24,10 @@ export const LOCK_SESSION_FOR_ARRIVAL_SQL = `SELECT ${auditScope.selectItems(2)}
  * statusOfNewRegistration: seated < capacity, walk-ins beyond capacity not counted) or join the end
  * of the waiting list, and record the CONFIRMED or WAITLISTED event with the position it got.
  * It runs after the lock was taken, so its snapshot sees every registration committed before.
- * The programme's childcare settings are read here too, for the same reason: after the lock, so a
- * childcare change committed by the lock's previous holder is seen (invariant 6).
+ * What its listeners would read next is returned with it, read after the lock for the same reason:
+ * the programme's childcare settings (so a childcare change committed by the lock's previous
+ * holder is seen, invariant 6), the session's start and the programme's reminder offsets (the
+ * outbox), the seats after the arrival and the stored alert states (the capacity alerts).
  * The registration's personal link row is written with it (its hash needs the id, so the id is
  * drawn by the caller), expiring at the session's end like every link (PersonalLinksRepository).
  * $1 session, $2 participant, $3 actor (null: the newcomer themself), $4 series, $5 capacity,
@@ -52,6 +54,11 @@ export const INSERT_ARRIVAL_SQL = `WITH counts AS (
    RETURNING id, kind, waitlist_position
  )
  SELECT inserted.*, event.id AS event_id, event.kind AS event_kind, event.waitlist_position AS event_waitlist_position,
-        p.childcare_capacity, p.lists_children
-   FROM inserted, event, session s JOIN programme p ON p.id = s.programme_id
+        p.childcare_capacity, p.lists_children, s.starts_at AS session_starts_at, p.reminder_offsets_minutes,
+        s.capacity AS session_capacity, s.status AS session_status,
+        counts.seated + (inserted.status = 'CONFIRMED')::int AS seated_after,
+        counts.waitlisted + (inserted.status = 'WAITLISTED')::int AS waitlisted_after,
+        coalesce((SELECT json_agg(json_build_object('condition', sa.condition, 'active', sa.active, 'episodes', sa.episodes))
+                    FROM session_alert sa WHERE sa.session_id = s.id), '[]'::json) AS alerts
+   FROM inserted, event, counts, session s JOIN programme p ON p.id = s.programme_id
   WHERE s.id = $1`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
 import { auditScope, BaseRepository, entityFromRow, Transaction } from '@app/database';
-import type { RecordedRegistrationEvent } from '@app/events';
+import type { RecordedRegistrationEvent, SessionLoadAfter } from '@app/events';
 import { type SessionEntity, sessionResponsibles, SessionSeriesEntity } from '@app/scheduling';
 import type { ChildcareSettings } from '../childcare/childcare.repository';
 import { LIVE_REGISTRATION_STATUSES, RegistrationEntity, RegistrationStatus, SEATED_REGISTRATION_STATUSES } from '../entities';
@@ -25,11 +25,14 @@ export interface NewArrival {
   seriesId: string | null;
 }
 
-/** The registration written, the event recorded with it, and the programme's childcare settings as read under the lock. */
+/** The registration written, the event recorded with it, and what its listeners need, as read under the lock. */
 export interface Arrival {
   registration: RegistrationEntity;
   event: RecordedRegistrationEvent;
   childcare: ChildcareSettings;
+  startsAt: Date;
+  reminderOffsetsMinutes: number[];
+  load: SessionLoadAfter;
 }
 
 const LIVE = [...LIVE_REGISTRATION_STATUSES];
@@ -102,6 +105,16 @@ export class RegistrationsRepository extends BaseRepository {
         linkWritten: true,
       },
       childcare: { childcareCapacity: row.childcare_capacity as number | null, listsChildren: row.lists_children as boolean },
+      startsAt: row.session_starts_at as Date,
+      reminderOffsetsMinutes: row.reminder_offsets_minutes as number[],
+      load: {
+        id: registration.sessionId,
+        capacity: row.session_capacity as number,
+        status: row.session_status as string,
+        seated: row.seated_after as number,
+        waitlisted: row.waitlisted_after as number,
+        alerts: row.alerts as SessionLoadAfter['alerts'],
+      },
     };
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, AppError, Clock, ErrorCode, validate } from '@app/common';
 import { PgErrorCode, pgErrorCode, Transaction, Transactions } from '@app/database';
-import { EventMap, OnEvent } from '@app/events';
+import { EventMap, OnEvent, type RegistrationRecipient } from '@app/events';
 import { lockSession, lockUpcomingSessionsOfSeries, SessionEntity, SessionStatus } from '@app/scheduling';
 import { ChildcareService } from '../childcare/childcare.service';
 import { FamilyCommand, validateFamily } from '../childcare/children-rules';
@@ -83,7 +83,7 @@ export class RegistrationsService {
       // A participant created a moment ago in this transaction has no registration anywhere yet.
       const existing = isNew ? null : await this.liveRegistration(tx, session.id, participant.id);
       if (existing) throw alreadyRegistered(existing.id);
-      const arrival = await this.insertRegistration(tx, actor.userId, session, participant.id, null);
+      const arrival = await this.insertRegistration(tx, actor.userId, session, participant, null);
       return this.childcare.arrive(tx, session, arrival.registration, family, arrival.childcare);
     });
   }
@@ -101,7 +101,7 @@ export class RegistrationsService {
     if (await this.repository.phoneRegisteredInSession(session.id, newcomer.phone, tx))
       throw new AppError(ErrorCode.ALREADY_REGISTERED, 'Someone with this phone number is already registered for this session');
     const participant = await this.participants.createParticipant(tx, null, newcomer, null);
-    return (await this.insertRegistration(tx, null, session, participant.id, null)).registration;
+    return (await this.insertRegistration(tx, null, session, participant, null)).registration;
   }
 
   /**
@@ -133,7 +133,7 @@ export class RegistrationsService {
           result.push(existing);
           continue;
         }
-        const arrival = await this.insertRegistration(tx, actor.userId, session, participant.id, seriesId);
+        const arrival = await this.insertRegistration(tx, actor.userId, session, participant, seriesId);
         result.push(await this.childcare.arrive(tx, session, arrival.registration, family, arrival.childcare));
       }
       return result;
@@ -230,7 +230,7 @@ export class RegistrationsService {
         });
       const family = await this.childcare.familyOf(tx, registration);
       await this.cancelLocked(tx, actor, from, registration);
-      const arrival = await this.insertRegistration(tx, actor.userId, to, registration.participantId, null);
+      const arrival = await this.insertRegistration(tx, actor.userId, to, { id: registration.participantId }, null);
       return this.childcare.arrive(tx, to, arrival.registration, family, arrival.childcare);
     });
   }
@@ -322,16 +322,18 @@ export class RegistrationsService {
   /**
    * Seated while a seat is free, otherwise at the end of the waiting list: one statement under the
    * session lock counts, inserts and records the event (arrival-sql); the listeners (personal link,
-   * outbox, alerts) then run as for any recorded event. actorId: the staff member registering
-   * them; null when the newcomer registered themself.
+   * outbox, alerts) then run as for any recorded event, given what that statement read for them and,
+   * when the caller holds the whole participant, their contact details. actorId: the staff member
+   * registering them; null when the newcomer registered themself.
    */
   private async insertRegistration(
     tx: Transaction,
     actorId: string | null,
     session: Pick<SessionEntity, 'id' | 'capacity'>,
-    participantId: string,
+    participant: ParticipantEntity | { id: string },
     seriesId: string | null,
   ): Promise<Arrival> {
+    const participantId = participant.id;
     let arrival: Arrival;
     try {
       const id = randomUUID();
@@ -343,7 +345,8 @@ export class RegistrationsService {
       if (pgErrorCode(error) === PgErrorCode.UNIQUE_VIOLATION) throw alreadyRegistered();
       throw error;
     }
-    await this.events.announce(tx, [arrival.event]);
+    const recipient = 'contactChannel' in participant ? recipientOf(participant, arrival) : undefined;
+    await this.events.announce(tx, [{ ...arrival.event, recipient }], [arrival.load]);
     return arrival;
   }
 
@@ -440,6 +443,21 @@ export function whoToRegister(input: { participantId?: string | null; participan
 export function requireOpenForRegistration(session: Pick<SessionEntity, 'status' | 'startsAt'>, now: Date): void {
   if (session.status === SessionStatus.CANCELLED) throw new AppError(ErrorCode.SESSION_CANCELLED, 'The session was cancelled');
   if (session.startsAt.getTime() <= now.getTime()) throw new AppError(ErrorCode.SESSION_IN_PAST, 'The session has already started');
+}
+
+function recipientOf(participant: ParticipantEntity, { registration, startsAt, reminderOffsetsMinutes }: Arrival): RegistrationRecipient {
+  return {
+    registration_id: registration.id,
+    session_id: registration.sessionId,
+    participant_id: participant.id,
+    contact_channel: participant.contactChannel,
+    phone: participant.phone,
+    email: participant.email,
+    consent_to_contact: participant.consentToContact,
+    preferred_language: participant.preferredLanguage,
+    starts_at: startsAt,
+    reminder_offsets_minutes: reminderOffsetsMinutes,
+  };
 }
 
 function eventOf(registration: RegistrationEntity, kind: RegistrationEventKind, actorId: string | null): RegistrationEventInput {
