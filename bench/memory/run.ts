@@ -82,7 +82,12 @@ interface Child {
 }
 
 function startChild(name: string, script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [join(DIST, script)], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CHILD_NODE_OPTIONS (e.g. --max-old-space-size=160): to tell a leak from a heap V8 simply lets grow.
+  const nodeOptions = process.env.BENCH_CHILD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_CHILD_NODE_OPTIONS } : {};
+  const child = spawn(process.execPath, [join(DIST, script)], {
+    env: { PATH: process.env.PATH ?? '', ...env, ...nodeOptions },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const entry: Child = { name, process: child, output: [], crashed: null, peakRss: 0, lastHwm: 0, atLoadStart: 0 };
   // The last lines only: the clue when it dies, without keeping a production log in memory.
   const keep = (chunk: Buffer) => {
