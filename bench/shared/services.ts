@@ -37,6 +37,8 @@ export interface RunningWorker {
 
 export interface BenchServices {
   config: AppConfig;
+  /** The environment the API and worker are configured from, for a benchmark that starts them as processes of their own. */
+  environment: Record<string, string>;
   /**
    * The real API, in this process; closed when the benchmark ends. It serves the web app's build
    * in `webRoot` (default dist/web, as in production) when that folder holds one.
@@ -75,7 +77,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
     redis = await startRedisServer({ port: await freePort(), dir: join(root, 'redis') });
     await createDatabaseIfMissing(postgres.adminUrl, database);
 
-    const environment = {
+    const environment: Record<string, string> = {
       // Production mode, as deployed: no introspection or GraphiQL; silent logs, so the
       // benchmark measures the API and not the writing of one log line per request.
       NODE_ENV: 'production',
@@ -149,7 +151,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       return pool;
     };
 
-    const result = await benchmark({ config, startApi, startWorker, openPool });
+    const result = await benchmark({ config, environment, startApi, startWorker, openPool });
     finished = true;
     return result;
   } catch (error) {
