@@ -82,7 +82,13 @@ export function serveCachedResponses(cache: ResponseCache): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
     if (!cache.enabled || req.headers.authorization !== undefined || !passesCsrfPrevention(req)) return next();
-    const operation = operationOf(req);
+    let operation: Operation | null;
+    try {
+      operation = operationOf(req);
+    } catch {
+      // Variables nested too deep to serialise (a hostile body): Apollo refuses them itself.
+      return next();
+    }
     if (!operation || !isPublicRead(operation.document, operation.operationName)) return next();
     // The media type is part of the answer (Apollo negotiates it from Accept).
     const contentType = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
