@@ -15,6 +15,7 @@ import { MailOptOutsModule, MessagingModule, NotificationsAdminModule } from '@a
 import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule, RegistrationsModule, SmsRepliesModule } from '@app/registrations';
+import { ResponseCache } from '@app/response-cache';
 import { ResponseCacheModule } from '@app/response-cache';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
@@ -68,7 +69,7 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [LoadersModule, AuthModule],
-          inject: [APP_CONFIG, LoadersFactory, UsersService],
+          inject: [APP_CONFIG, LoadersFactory, UsersService, ResponseCache],
           useFactory: graphqlOptions,
         }),
       ],

@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
+import { ResponseCache } from '@app/response-cache';
 import { LoadersFactory } from '../loaders/loaders';
 import { formatError } from './format-error';
 import type { RequestContext } from './request-context';
@@ -42,7 +43,7 @@ const REPORT_AS_VALIDATION_ERROR = {
 
 export const BUILD_SCHEMA_OPTIONS: BuildSchemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
 
-export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users: UsersService): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users: UsersService, cache: ResponseCache): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
   return {
     path: '/graphql',
@@ -72,7 +73,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     formatError,
     // A request error is 400 for application/graphql-response+json clients, 200 for application/json ones.
     // Cache-Control is the response cache's (response-cache-http.ts), not Apollo's cache hints.
-    plugins: [responseStatusByMediaType, markStorableResponses, ApolloServerPluginCacheControlDisabled()],
+    plugins: [responseStatusByMediaType, markStorableResponses(cache), ApolloServerPluginCacheControlDisabled()],
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;

@@ -151,15 +151,20 @@ function storeOnSend(req: Request, res: Response, cache: ResponseCache, done: (a
  * actor with no error at all (an anonymous caller asking for a field it may not see gets an error,
  * so an answer that selects personal data is never stored).
  */
-export const markStorableResponses: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart({ contextValue }) {
-    const pending = pendingOf(contextValue.req.res as Response);
-    if (!pending) return;
-    return {
-      async willSendResponse({ response, contextValue: context }) {
-        const single = response.body.kind === 'single' ? response.body.singleResult : null;
-        pending.storable = !!single && single.data != null && !single.errors?.length && context.actor === null && !context.tokenRejected;
-      },
-    };
-  },
-};
+export function markStorableResponses(cache: ResponseCache): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const pending = pendingOf(contextValue.req.res as Response);
+      return {
+        async willSendResponse({ response, contextValue: context, operation }) {
+          // Not every write is one Transactions.run (a repository may write on its own), so every
+          // mutation also retires the cached answers before its answer leaves.
+          if (operation?.operation === 'mutation') await cache.bump();
+          if (!pending) return;
+          const single = response.body.kind === 'single' ? response.body.singleResult : null;
+          pending.storable = !!single && single.data != null && !single.errors?.length && context.actor === null && !context.tokenRejected;
+        },
+      };
+    },
+  };
+}
