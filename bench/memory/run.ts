@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { freePort, startSmsGateway, startSmtpCapture, waitFor } from '@app/testing';
 import { DEMO_PASSWORD, seedKortrijkDemo } from '../../scripts/demo-seed';
-import { callGraphql, graphqlHeaders, postGraphql, sendGraphql } from '../shared/graphql';
+import { callGraphql, graphqlHeaders, postGraphql, sendGraphql, SESSIONS_QUERY } from '../shared/graphql';
 import { runLoad, SMOKE } from '../shared/load';
 import { migrate, runAndExit, withBenchServices } from '../shared/services';
 
@@ -36,21 +36,6 @@ const READERS = 8;
 const REGISTRARS = 4;
 /** dist/bench/memory → dist: the build this script is part of holds the apps too. */
 const DIST = join(__dirname, '..', '..');
-
-const SESSIONS_QUERY = `query Schedule($from: DateTime!) {
-  sessions(first: 50, filter: { from: $from }) {
-    totalCount
-    edges {
-      cursor
-      node {
-        id title startsAt endsAt capacity status
-        programme { id name }
-        venue { id name organisation { id name } }
-        hosts { id displayName }
-      }
-    }
-  }
-}`;
 
 const REGISTER_MUTATION = `mutation Register($input: RegisterParticipantInput!) {
   registerParticipant(input: $input) { id status }

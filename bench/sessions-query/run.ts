@@ -23,30 +23,14 @@ import { encodeCursor } from '@app/common';
 import { AppConfig } from '@app/config';
 import { withPgClient } from '@app/testing';
 import { seedKortrijkDemo } from '../../scripts/demo-seed';
-import { graphqlHeaders, postGraphql } from '../shared/graphql';
+import { graphqlHeaders, postGraphql, SCHEDULE_PAGE_SIZE as PAGE_SIZE, SESSIONS_QUERY } from '../shared/graphql';
 import { MEASURE_MS, Measured, Measurement, measure, runLoad, WARM_UP_MS } from '../shared/load';
 import { Column, formatComparison, MACHINE } from '../shared/report';
 import { migrate, runAndExit, withBenchServices } from '../shared/services';
 import { StatementCounter } from '../shared/statements';
 
-const PAGE_SIZE = 50;
 const CONCURRENCY = 8;
 const DATABASE = 'oefenkansen_bench';
-
-const SESSIONS_QUERY = `query Schedule($from: DateTime!) {
-  sessions(first: ${PAGE_SIZE}, filter: { from: $from }) {
-    totalCount
-    edges {
-      cursor
-      node {
-        id title startsAt endsAt capacity status
-        programme { id name }
-        venue { id name organisation { id name } }
-        hosts { id displayName }
-      }
-    }
-  }
-}`;
 
 /** The shape both sides deliver; dates stay strings or Dates until normalise() compares them. */
 interface SchedulePage {

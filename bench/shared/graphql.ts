@@ -36,3 +36,20 @@ export async function postGraphql<T>(url: string, headers: Record<string, string
 export function callGraphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   return postGraphql<T>(url, graphqlHeaders(token), JSON.stringify({ query, variables }));
 }
+
+/** The public schedule's main query, a page of sessions with their nested data: what the sessions and memory benches load. */
+export const SCHEDULE_PAGE_SIZE = 50;
+export const SESSIONS_QUERY = `query Schedule($from: DateTime!) {
+  sessions(first: ${SCHEDULE_PAGE_SIZE}, filter: { from: $from }) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id title startsAt endsAt capacity status
+        programme { id name }
+        venue { id name organisation { id name } }
+        hosts { id displayName }
+      }
+    }
+  }
+}`;
