@@ -37,6 +37,18 @@ export type RigJob =
   | JobName.SWEEP_TRAJECTORY_FOLLOW_UPS;
 const SWEEPS = [JobName.SWEEP_ALERTS, JobName.SWEEP_FESTIVAL_DEADLINES, JobName.SWEEP_UNDERSTAFFED_SHIFTS] as const;
 
+/** Runs a scheduling job in the worker and waits until it is done; a job that vanished (a flushed Redis) is enqueued again. */
+export async function runJobToCompletion(worker: INestApplication, name: RigJob): Promise<void> {
+  const producer = worker.get(JobProducer);
+  let id = await producer.enqueue(name, { requestedBy: 'manual' });
+  await waitFor(async () => {
+    const state = await producer.queueFor(name).getJobState(id!);
+    if (state === 'completed') return true;
+    if (state === 'unknown') id = await producer.enqueue(name, { requestedBy: 'manual' });
+    return undefined;
+  }, `the ${name} job`);
+}
+
 /** `env` adds configuration for the API and the worker both (e.g. CONTACT_PHONE). */
 export async function startMessageRig(now: string, env?: Record<string, string>): Promise<MessageRig> {
   const smtp = await startSmtpCapture();
@@ -52,17 +64,7 @@ export async function startMessageRig(now: string, env?: Record<string, string>)
 
   const query = <T>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, params) as Promise<T[]>;
   const deliveries = () => worker.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
-  /** Runs a scheduling job in the worker and waits until it is done; a job that vanished (a flushed Redis) is enqueued again. */
-  const run = async (name: RigJob) => {
-    const producer = worker.get(JobProducer);
-    let id = await producer.enqueue(name, { requestedBy: 'manual' });
-    await waitFor(async () => {
-      const state = await producer.queueFor(name).getJobState(id!);
-      if (state === 'completed') return true;
-      if (state === 'unknown') id = await producer.enqueue(name, { requestedBy: 'manual' });
-      return undefined;
-    }, `the ${name} job`);
-  };
+  const run = (name: RigJob) => runJobToCompletion(worker, name);
   return {
     api,
     worker,

@@ -9,6 +9,7 @@ import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture, waitFor a
 import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
 import { WorkerModule } from '../src/worker.module';
+import { runJobToCompletion } from './message-rig';
 
 const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000) => waitForValue(probe, what, timeoutMs);
 
@@ -45,7 +46,7 @@ describe('notifications', () => {
     api.clock.set(new Date(iso));
     workerClock.set(new Date(iso));
   };
-  const dispatch = () => worker.get(JobProducer).enqueue(JobName.DISPATCH_NOTIFICATIONS, { requestedBy: 'manual' });
+  const dispatch = () => runJobToCompletion(worker, JobName.DISPATCH_NOTIFICATIONS);
   const statuses = async (registrationId: string) =>
     (await api.dataSource.query(`SELECT kind, offset_minutes, status FROM notification WHERE registration_id = $1 ORDER BY kind, offset_minutes`, [
       registrationId,
@@ -282,7 +283,11 @@ describe('notifications', () => {
   });
 
   describe('alerts to staff', () => {
-    const sweep = () => worker.get(JobProducer).enqueue(JobName.SWEEP_ALERTS, { requestedBy: 'manual' });
+    // The sweep only writes rows: the test dispatches them itself rather than wait for the 20-second dispatcher.
+    const sweep = async () => {
+      await runJobToCompletion(worker, JobName.SWEEP_ALERTS);
+      await dispatch();
+    };
     const staffMails = (kind: string, sessionId: string) => smtp.mails.filter((m) => m.dedupeKey.startsWith(`${kind}|${sessionId}|`));
     const settle = async () => {
       await dispatch();
