@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { simpleParser } from 'mailparser';
 import { Clock, FixedClock } from '@app/common';
 import { mailDomain } from '@app/config';
-import { JobName, JobProducer } from '@app/queues';
+import { JobName } from '@app/queues';
 import { CapturedMail, CapturedSms, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
 import { CREATE_SESSION, createWorld, REGISTER_PARTICIPANT, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, startTestApi, TestApi } from '../../api/test/test-api';
