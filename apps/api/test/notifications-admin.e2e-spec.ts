@@ -7,6 +7,7 @@ import { MetricsRegistry } from '@app/health';
 import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, lintPrometheusText, startSmsGateway, startSmtpCapture } from '@app/testing';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { runJobToCompletion } from '../../worker/test/message-rig';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
 import { casesOf, MatrixRow, operation, Operation, Who } from './scope-matrix';
 import { dataOf, errorOf, GraphQLResult, startTestApi, tableSnapshot, TestApi } from './test-api';
@@ -455,7 +456,7 @@ describe('notifications: coordinators', () => {
       api.clock.set(NOW);
     });
 
-    const dispatch = () => worker.get(JobProducer).enqueue(JobName.DISPATCH_NOTIFICATIONS, { requestedBy: 'manual' });
+    const dispatch = () => runJobToCompletion(worker, JobName.DISPATCH_NOTIFICATIONS);
     async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
