@@ -15,8 +15,7 @@ import { MailOptOutsModule, MessagingModule, NotificationsAdminModule } from '@a
 import { OrganisationsModule } from '@app/organisations';
 import { QueuesModule } from '@app/queues';
 import { RegistrationMessagesModule, RegistrationsModule, SmsRepliesModule } from '@app/registrations';
-import { ResponseCache } from '@app/response-cache';
-import { ResponseCacheModule } from '@app/response-cache';
+import { ResponseCache, ResponseCacheModule } from '@app/response-cache';
 import { SchedulingModule } from '@app/scheduling';
 import { ShiftMessagesModule, VolunteersModule } from '@app/volunteers';
 import { AccessGuard, AccessMatrixCheck } from './auth/access.guard';

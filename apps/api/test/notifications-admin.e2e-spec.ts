@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { Clock, FixedClock } from '@app/common';
 import { MetricsRegistry } from '@app/health';
 import { JobName, JobProducer } from '@app/queues';
-import { CapturedMail, lintPrometheusText, startSmsGateway, startSmtpCapture } from '@app/testing';
+import { CapturedMail, lintPrometheusText, startSmsGateway, startSmtpCapture, waitFor as waitForValue } from '@app/testing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { runJobToCompletion } from '../../worker/test/message-rig';
 import { CREATE_SESSION, createWorld, sessionInput, World } from './fixtures';
@@ -457,15 +457,7 @@ describe('notifications: coordinators', () => {
     });
 
     const dispatch = () => runJobToCompletion(worker, JobName.DISPATCH_NOTIFICATIONS);
-    async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await probe();
-        if (value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
+    const waitFor = <T>(probe: () => Promise<T | undefined> | T | undefined, what: string) => waitForValue(probe, what, 20_000, 50);
     const statusOf = async (id: string) => (await sql<{ status: string }>(`SELECT status FROM notification WHERE id = $1`, [id]))[0].status;
     const metricValue = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
 
