@@ -36,6 +36,7 @@ import { MESSAGE_TIME_ZONE, nextSmsWindow, renderMessage, SmsChannel, DeliveryOu
 import { DEFAULT_JOB_OPTIONS, JobName, JobProducer, QUEUE_PREFIX, redisConnectionOptions } from '@app/queues';
 import { PersonalLinks, RegistrationMessageKind } from '@app/registrations';
 import { CapturedSms, startSmsGateway } from '@app/testing';
+import { TEXT_MESSAGES_IN_FLIGHT } from '../../apps/worker/src/notifications.processor';
 import { percentile } from '../shared/load';
 import { MACHINE } from '../shared/report';
 import { migrate, runAndExit, withBenchServices } from '../shared/services';
@@ -45,8 +46,8 @@ const DATABASE = 'oefenkansen_bench_reminders';
 const SESSIONS = 500;
 const PER_SESSION = 20;
 const MESSAGES = SESSIONS * PER_SESSION;
-/** The worker's notification concurrency (NotificationsProcessor); the plain worker gets the same. */
-const CONCURRENCY = 10;
+/** The worker's text-message concurrency (TextMessagesProcessor); the plain worker gets the same. */
+const CONCURRENCY = TEXT_MESSAGES_IN_FLIGHT;
 /**
  * The platform's due instant lies this far after seeding starts: enough for seeding, the worker's
  * start and its startup dispatch, so that (as in production, where rows enter BullMQ up to ten
@@ -328,7 +329,7 @@ function main(): Promise<boolean> {
       const platformArrivals = arrivals;
       // The worker's configuration requires an SMTP route; nothing is sent there, every reminder is an SMS.
       const worker = await startWorker({ SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: gateway.url }, skewMs ? new ShiftedClock(skewMs) : undefined);
-      const queue = worker.app.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
+      const queue = worker.app.get(JobProducer).queueFor(JobName.DELIVER_TEXT_MESSAGE);
       // Every statement the worker's DataSource sends from here on, the startup dispatch included.
       const statements = new StatementCounter();
       worker.app.get(DataSource).setOptions({ logger: statements });

@@ -369,7 +369,7 @@ describe('notifications: coordinators', () => {
       expect((await board('/api/queues', { cookie: `token=${world.tokens[who]}` })).status).toBe(403);
     });
 
-    it('shows both queues to the admin (bearer header, or ?token= once and then the cookie)', async () => {
+    it('shows every queue to the admin (bearer header, or ?token= once and then the cookie)', async () => {
       const page = await board('/', bearer(world.tokens.admin));
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toContain('text/html');
@@ -378,7 +378,7 @@ describe('notifications: coordinators', () => {
       const queues = await board('/api/queues', bearer(world.tokens.admin));
       expect(queues.status).toBe(200);
       const body = (await queues.json()) as { queues: { name: string }[] };
-      expect(body.queues.map((q) => q.name).sort()).toEqual(['housekeeping', 'notifications']);
+      expect(body.queues.map((q) => q.name).sort()).toEqual(['housekeeping', 'notifications', 'text-messages']);
 
       // The address the 401 names: sent on to the board's own folder with the same query, the cookie set.
       const viaQuery = await board(`?token=${world.tokens.admin}`);
@@ -404,7 +404,7 @@ describe('notifications: coordinators', () => {
       expect(text).toMatch(/^oefenkansen_process_cpu_user_seconds_total \d/m);
       expect(text).toMatch(/^oefenkansen_nodejs_eventloop_lag_seconds /m);
       expect(text).toContain('# TYPE oefenkansen_queue_jobs gauge');
-      for (const queue of ['housekeeping', 'notifications']) {
+      for (const queue of ['housekeeping', 'notifications', 'text-messages']) {
         for (const state of ['waiting', 'delayed', 'active', 'failed'])
           expect(text).toMatch(new RegExp(`^oefenkansen_queue_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, 'm'));
       }

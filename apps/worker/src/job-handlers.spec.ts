@@ -59,6 +59,8 @@ describe('JobHandlers', () => {
   class Delivery {
     @OnJob(JobName.DELIVER_NOTIFICATION)
     async deliver() {}
+    @OnJob(JobName.DELIVER_TEXT_MESSAGE)
+    async deliverTextMessage() {}
   }
 
   async function boot(...providers: (new () => object)[]): Promise<JobHandlers> {
@@ -83,9 +85,14 @@ describe('JobHandlers', () => {
     await expect(handlers.run(QueueName.HOUSEKEEPING, job(JobName.DELIVER_NOTIFICATION), logger)).rejects.toThrow(
       `no handler for job "${JobName.DELIVER_NOTIFICATION}" on queue housekeeping`,
     );
+    // Mail and text messages are handled alike, but each only on its own channel's queue.
+    await expect(handlers.run(QueueName.NOTIFICATIONS, job(JobName.DELIVER_TEXT_MESSAGE), logger)).rejects.toThrow(
+      `no handler for job "${JobName.DELIVER_TEXT_MESSAGE}" on queue notifications`,
+    );
+    await expect(handlers.run(QueueName.TEXT_MESSAGES, job(JobName.DELIVER_TEXT_MESSAGE), logger)).resolves.toBeUndefined();
   });
 
   it('stops the worker from starting when a job has no handler', async () => {
-    await expect(boot(Housekeeping)).rejects.toThrow(`the worker has no handler for ${JobName.DELIVER_NOTIFICATION}`);
+    await expect(boot(Housekeeping)).rejects.toThrow(`the worker has no handler for ${JobName.DELIVER_NOTIFICATION}, ${JobName.DELIVER_TEXT_MESSAGE}`);
   });
 });

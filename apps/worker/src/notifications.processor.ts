@@ -4,9 +4,24 @@ import type { Job } from 'bullmq';
 import { QueueName } from '@app/queues';
 import { JobHandlers } from './job-handlers';
 
-/** Sends messages, several at a time: each one is a network round trip to SMTP or the SMS gateway. */
+/**
+ * Mails in flight at once per worker. A mail that left but whose SENT mark was not yet committed is
+ * sent again after a crash or a database restart, so this bounds the duplicates a fault can cause
+ * (the chaos specs hold the worker to it) and the SMTP conversations a relay sees.
+ */
+export const MAILS_IN_FLIGHT = 10;
+/**
+ * Text messages in flight at once per worker: a resend after a fault carries the same reference,
+ * which the gateway drops, so more in flight costs no duplicate and an evening's reminders leave
+ * sooner (bench/reminders).
+ */
+export const TEXT_MESSAGES_IN_FLIGHT = 40;
+
 // A short lock (renewed while a send runs) lets another worker take over a killed one's messages quickly.
-@Processor(QueueName.NOTIFICATIONS, { concurrency: 10, lockDuration: 15_000, stalledInterval: 5_000 })
+const LOCKS = { lockDuration: 15_000, stalledInterval: 5_000 };
+
+/** Sends mail, several at a time: each one is an SMTP conversation. */
+@Processor(QueueName.NOTIFICATIONS, { concurrency: MAILS_IN_FLIGHT, ...LOCKS })
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
@@ -16,5 +31,19 @@ export class NotificationsProcessor extends WorkerHost {
 
   process(job: Job): Promise<unknown> {
     return this.handlers.run(QueueName.NOTIFICATIONS, job, this.logger);
+  }
+}
+
+/** Sends text messages, many at a time: each one is a request to the SMS gateway. */
+@Processor(QueueName.TEXT_MESSAGES, { concurrency: TEXT_MESSAGES_IN_FLIGHT, ...LOCKS })
+export class TextMessagesProcessor extends WorkerHost {
+  private readonly logger = new Logger(TextMessagesProcessor.name);
+
+  constructor(private readonly handlers: JobHandlers) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.handlers.run(QueueName.TEXT_MESSAGES, job, this.logger);
   }
 }

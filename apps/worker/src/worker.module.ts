@@ -18,7 +18,7 @@ import { ShiftMessagesModule } from '@app/volunteers';
 import { ENTITIES } from './entities';
 import { HousekeepingProcessor } from './housekeeping.processor';
 import { JobHandlers } from './job-handlers';
-import { NotificationsProcessor } from './notifications.processor';
+import { NotificationsProcessor, TextMessagesProcessor } from './notifications.processor';
 import { RecurringJobs } from './recurring-jobs';
 
 @Module({})
@@ -49,7 +49,7 @@ export class WorkerModule {
         PrivacyModule,
         DiscoveryModule,
       ],
-      providers: [JobHandlers, HousekeepingProcessor, NotificationsProcessor, RecurringJobs],
+      providers: [JobHandlers, HousekeepingProcessor, NotificationsProcessor, TextMessagesProcessor, RecurringJobs],
     };
   }
 }

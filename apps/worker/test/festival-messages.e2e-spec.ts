@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import ical, { type VEvent } from 'node-ical';
-import { deliveryJobId, NotificationDispatcher } from '@app/messaging';
+import { NotificationChannel } from '@app/common';
+import { NotificationDispatcher } from '@app/messaging';
 import { CapturedMail, startSmtpCapture } from '@app/testing';
 import { at, BOOK_STAND, bookingInput, createFestival, Festival, SATURDAY, SUNDAY } from '../../api/test/festival-fixtures';
 import { createWorld, FIXTURE_PASSWORD, World } from '../../api/test/fixtures';
@@ -60,7 +61,6 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
     query(`SELECT kind, status, last_error FROM notification WHERE stand_booking_id = $1 ORDER BY created_at, kind`, [bookingId]);
   const setNow = (iso: string) => rig.setNow(iso);
   const query = <T = Row>(sql: string, params: unknown[] = []) => rig.query<T>(sql, params);
-  const deliveries = () => rig.deliveries();
   const sweep = () => rig.sweep();
   const deliverDue = () => rig.deliverDue();
   const withDeliveriesHeld = (act: () => Promise<void>) => rig.withDeliveriesHeld(act);
@@ -169,9 +169,12 @@ describe('KortRIJK aan Culturen: messages to organisers and coordinators', () =>
       later = (await as('organiser')(BOOK_STAND, { i: bookingInput(festival, world, 'A3', '15:00', '19:00', SUNDAY) })).bookStand.id;
       await as('coordinator')(CONFIRM, { id: later });
       await worker.get(NotificationDispatcher).dispatchDue();
-      const queued = await query<{ id: string; due_at: Date }>(`SELECT id, due_at FROM notification WHERE stand_booking_id = $1`, [later]);
+      const queued = await query<{ id: string; due_at: Date; channel: NotificationChannel }>(
+        `SELECT id, due_at, channel FROM notification WHERE stand_booking_id = $1`,
+        [later],
+      );
       expect(queued).toHaveLength(2);
-      for (const row of queued) expect(await deliveries().getJob(deliveryJobId(row.id, row.due_at))).toBeDefined();
+      for (const row of queued) expect(await rig.deliveryJob(row)).toBeDefined();
       await api.dataSource.query(`UPDATE stand_booking SET status = 'CANCELLED' WHERE id = $1`, [later]);
     });
     await deliverDue();

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Clock, FixedClock } from '@app/common';
-import { NotificationDispatcher } from '@app/messaging';
+import type { Queue } from 'bullmq';
+import { Clock, FixedClock, NotificationChannel } from '@app/common';
+import { deliveryJobId, deliveryJobName, NotificationDispatcher } from '@app/messaging';
 import { JobName, JobProducer } from '@app/queues';
 import { CapturedMail, startSmsGateway, startSmtpCapture, waitFor } from '@app/testing';
 import { startTestApi, TestApi } from '../../api/test/test-api';
@@ -19,7 +20,8 @@ export interface MessageRig {
   sms: Awaited<ReturnType<typeof startSmsGateway>>;
   setNow(iso: string): void;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  deliveries(): ReturnType<JobProducer['queueFor']>;
+  /** The delivery job queued for an outbox row at its due time, on its channel's queue. */
+  deliveryJob(row: { id: string; due_at: Date; channel: NotificationChannel }): ReturnType<Queue['getJob']>;
   run(name: RigJob): Promise<void>;
   sweep(): Promise<void>;
   deliverDue(): Promise<void>;
@@ -63,7 +65,7 @@ export async function startMessageRig(now: string, env?: Record<string, string>)
   await worker.init();
 
   const query = <T>(sql: string, params: unknown[] = []) => api.dataSource.query(sql, params) as Promise<T[]>;
-  const deliveries = () => worker.get(JobProducer).queueFor(JobName.DELIVER_NOTIFICATION);
+  const deliveryQueues = () => [JobName.DELIVER_NOTIFICATION, JobName.DELIVER_TEXT_MESSAGE].map((name) => worker.get(JobProducer).queueFor(name));
   const run = (name: RigJob) => runJobToCompletion(worker, name);
   return {
     api,
@@ -76,7 +78,7 @@ export async function startMessageRig(now: string, env?: Record<string, string>)
       workerClock.set(new Date(iso));
     },
     query,
-    deliveries,
+    deliveryJob: (row) => worker.get(JobProducer).queueFor(deliveryJobName(row.channel)).getJob(deliveryJobId(row.id, row.due_at)),
     run,
     /** Every time-driven alert: the sessions' sweep and the festival's and shifts' own. */
     async sweep() {
@@ -101,11 +103,11 @@ export async function startMessageRig(now: string, env?: Record<string, string>)
     },
     /** Holds deliveries while `act` runs: jobs may be queued, none is sent. What `act` changes is what the worker finds when it sends. */
     async withDeliveriesHeld(act) {
-      await deliveries().pause();
+      await Promise.all(deliveryQueues().map((queue) => queue.pause()));
       try {
         await act();
       } finally {
-        await deliveries().resume();
+        await Promise.all(deliveryQueues().map((queue) => queue.resume()));
       }
     },
     mailsKeyed: (key) => smtp.mails.filter((m: CapturedMail) => m.dedupeKey === key),

@@ -13,11 +13,12 @@ import {
   testRedisUrl,
   waitFor as waitForValue,
 } from '@app/testing';
+import { MAILS_IN_FLIGHT } from '../src/notifications.processor';
 import { seedDueReminders, seedVenueAndProgramme } from './due-reminders';
 
 const BATCH = 500;
-/** The worker's notification concurrency: at most this many sends can be in flight when it is killed. */
-const IN_FLIGHT = 10;
+/** The worker's mail concurrency: at most this many mails can be in flight when it is killed. */
+const IN_FLIGHT = MAILS_IN_FLIGHT;
 
 const waitFor = <T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 90_000) => waitForValue(probe, what, timeoutMs);
 

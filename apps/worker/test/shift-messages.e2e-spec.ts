@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import ical, { type VEvent } from 'node-ical';
-import { FixedClock } from '@app/common';
-import { deliveryJobId, NotificationDispatcher } from '@app/messaging';
+import { FixedClock, NotificationChannel } from '@app/common';
+import { NotificationDispatcher } from '@app/messaging';
 import { CapturedMail, startSmtpCapture } from '@app/testing';
 import { CREATE_SESSION, createWorld, FIXTURE_PASSWORD, sessionInput, World } from '../../api/test/fixtures';
 import { dataOf, TestApi } from '../../api/test/test-api';
@@ -64,13 +64,15 @@ describe('volunteer shifts: reminders to volunteers and under-staffed alerts to 
   /** Queues every due row while deliveries are held, and checks each has its delivery job waiting. */
   const queueDue = async () => {
     await worker.get(NotificationDispatcher).dispatchDue();
-    const due = await query<{ id: string; due_at: Date }>(`SELECT id, due_at FROM notification WHERE status = 'PENDING' AND due_at <= $1`, [workerClock.now()]);
+    const due = await query<{ id: string; due_at: Date; channel: NotificationChannel }>(
+      `SELECT id, due_at, channel FROM notification WHERE status = 'PENDING' AND due_at <= $1`,
+      [workerClock.now()],
+    );
     expect(due.length).toBeGreaterThan(0);
-    for (const row of due) expect(await deliveries().getJob(deliveryJobId(row.id, row.due_at))).toBeDefined();
+    for (const row of due) expect(await rig.deliveryJob(row)).toBeDefined();
   };
   const setNow = (iso: string) => rig.setNow(iso);
   const query = <T = Row>(sql: string, params: unknown[] = []) => rig.query<T>(sql, params);
-  const deliveries = () => rig.deliveries();
   const sweep = () => rig.sweep();
   const deliverDue = () => rig.deliverDue();
   const withDeliveriesHeld = (act: () => Promise<void>) => rig.withDeliveriesHeld(act);

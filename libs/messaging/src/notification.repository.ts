@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { NotificationChannel } from '@app/common';
 import { BaseRepository, type Transaction } from '@app/database';
 import { DeliveryAttemptEntity, DeliveryOutcome, NotificationEntity, NotificationStatus } from './entities';
 import type { OutboxRow } from './outbox-message';
@@ -138,9 +139,9 @@ export class NotificationRepository extends BaseRepository {
   }
 
   /** PENDING rows due by `until`, after the (due_at, id) cursor, in that order. */
-  due(until: Date, after: Date, afterId: string, limit: number): Promise<{ id: string; due_at: Date }[]> {
-    return this.on().query<{ id: string; due_at: Date }[]>(
-      `SELECT id, due_at FROM notification
+  due(until: Date, after: Date, afterId: string, limit: number): Promise<{ id: string; due_at: Date; channel: NotificationChannel }[]> {
+    return this.on().query<{ id: string; due_at: Date; channel: NotificationChannel }[]>(
+      `SELECT id, due_at, channel FROM notification
         WHERE status = $1 AND due_at <= $2 AND (due_at, id) > ($3, $4::uuid)
         ORDER BY due_at, id LIMIT $5`,
       [NotificationStatus.PENDING, until, after, afterId, limit],

@@ -16,8 +16,12 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export class JobProducer {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.HOUSEKEEPING) housekeeping: Queue, @InjectQueue(QueueName.NOTIFICATIONS) notifications: Queue) {
-    this.queues = { [QueueName.HOUSEKEEPING]: housekeeping, [QueueName.NOTIFICATIONS]: notifications };
+  constructor(
+    @InjectQueue(QueueName.HOUSEKEEPING) housekeeping: Queue,
+    @InjectQueue(QueueName.NOTIFICATIONS) notifications: Queue,
+    @InjectQueue(QueueName.TEXT_MESSAGES) textMessages: Queue,
+  ) {
+    this.queues = { [QueueName.HOUSEKEEPING]: housekeeping, [QueueName.NOTIFICATIONS]: notifications, [QueueName.TEXT_MESSAGES]: textMessages };
   }
 
   /** Adds many jobs of one name in one round trip; a job whose id already exists is left as it is. */

@@ -2,7 +2,10 @@
 export enum QueueName {
   /** Sweeps, series horizons, dispatch, retention: one at a time. */
   HOUSEKEEPING = 'housekeeping',
+  /** E-mail deliveries: few at a time, since a mail sent but not yet marked is sent again after a crash. */
   NOTIFICATIONS = 'notifications',
+  /** Text-message deliveries: many at a time, since the gateway drops a repeated reference. */
+  TEXT_MESSAGES = 'text-messages',
 }
 
 /** Every job; each has exactly one `@OnJob` handler in the worker, checked when it starts. */
@@ -10,7 +13,10 @@ export enum JobName {
   EXTEND_SERIES_HORIZONS = 'extend-series-horizons',
   /** Moves due outbox rows into BullMQ and re-enqueues rows whose job vanished. */
   DISPATCH_NOTIFICATIONS = 'dispatch-notifications',
+  /** Sends one e-mail outbox row. */
   DELIVER_NOTIFICATION = 'deliver-notification',
+  /** Sends one SMS outbox row: the same delivery, on the text-message queue. */
+  DELIVER_TEXT_MESSAGE = 'deliver-text-message',
   /** Under-booked sessions two days ahead and the daily digests. */
   SWEEP_ALERTS = 'sweep-alerts',
   /** Festival application deadlines within a week while plots are still free (the festival's). */
@@ -30,6 +36,7 @@ export interface JobPayloads {
   [JobName.EXTEND_SERIES_HORIZONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
   [JobName.DISPATCH_NOTIFICATIONS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
   [JobName.DELIVER_NOTIFICATION]: { notificationId: string };
+  [JobName.DELIVER_TEXT_MESSAGE]: { notificationId: string };
   [JobName.SWEEP_ALERTS]: { requestedBy: 'scheduler' | 'startup' | 'manual' };
   [JobName.SWEEP_FESTIVAL_DEADLINES]: { requestedBy: 'scheduler' | 'manual' };
   [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: { requestedBy: 'scheduler' | 'manual' };
@@ -42,6 +49,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.EXTEND_SERIES_HORIZONS]: QueueName.HOUSEKEEPING,
   [JobName.DISPATCH_NOTIFICATIONS]: QueueName.HOUSEKEEPING,
   [JobName.DELIVER_NOTIFICATION]: QueueName.NOTIFICATIONS,
+  [JobName.DELIVER_TEXT_MESSAGE]: QueueName.TEXT_MESSAGES,
   [JobName.SWEEP_ALERTS]: QueueName.HOUSEKEEPING,
   [JobName.SWEEP_FESTIVAL_DEADLINES]: QueueName.HOUSEKEEPING,
   [JobName.SWEEP_UNDERSTAFFED_SHIFTS]: QueueName.HOUSEKEEPING,

@@ -84,7 +84,12 @@ export class NotificationDelivery {
   ) {}
 
   @OnJob(JobName.DELIVER_NOTIFICATION)
-  deliverJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
+  deliverMailJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
+    return this.deliver(notificationId);
+  }
+
+  @OnJob(JobName.DELIVER_TEXT_MESSAGE)
+  deliverTextMessageJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
     return this.deliver(notificationId);
   }
 

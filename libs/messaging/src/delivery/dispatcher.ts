@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@app/common';
+import { Clock, NotificationChannel } from '@app/common';
 import { JobName, JobProducer, OnJob } from '@app/queues';
 import { NotificationRepository } from '../notification.repository';
 
@@ -10,6 +10,11 @@ const BATCH = 1000;
 /** The BullMQ job id of a row's current due time: a deferred row gets a new job, a lost job comes back. */
 export function deliveryJobId(notificationId: string, dueAt: Date): string {
   return `${notificationId}-${dueAt.getTime()}`;
+}
+
+/** Mail and text messages leave through queues of their own, each worked at its own concurrency (apps/worker). */
+export function deliveryJobName(channel: NotificationChannel): JobName.DELIVER_NOTIFICATION | JobName.DELIVER_TEXT_MESSAGE {
+  return channel === NotificationChannel.SMS ? JobName.DELIVER_TEXT_MESSAGE : JobName.DELIVER_NOTIFICATION;
 }
 
 /**
@@ -33,14 +38,18 @@ export class NotificationDispatcher {
     for (;;) {
       const rows = await this.notifications.due(new Date(now.getTime() + DISPATCH_LOOKAHEAD_MS), after, afterId, BATCH);
       if (rows.length === 0) return { enqueued };
-      await this.jobs.enqueueMany(
-        JobName.DELIVER_NOTIFICATION,
-        rows.map((row) => ({
-          payload: { notificationId: row.id },
-          jobId: deliveryJobId(row.id, row.due_at),
-          delay: Math.max(0, row.due_at.getTime() - now.getTime()),
-        })),
-      );
+      for (const channel of new Set(rows.map((row) => row.channel))) {
+        await this.jobs.enqueueMany(
+          deliveryJobName(channel),
+          rows
+            .filter((row) => row.channel === channel)
+            .map((row) => ({
+              payload: { notificationId: row.id },
+              jobId: deliveryJobId(row.id, row.due_at),
+              delay: Math.max(0, row.due_at.getTime() - now.getTime()),
+            })),
+        );
+      }
       enqueued += rows.length;
       after = rows[rows.length - 1].due_at;
       afterId = rows[rows.length - 1].id;
