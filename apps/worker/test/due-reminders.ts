@@ -30,3 +30,31 @@ export async function seedDueReminders(db: Client, round: string, count: number)
   );
   return rows.map((row: { dedupe_key: string }) => row.dedupe_key);
 }
+
+/**
+ * `count` confirmed participants of a session two days ahead, each with the answer to an SMS reply
+ * ("help": their personal link) due now, by text message; returns the dedupe keys, which are the
+ * gateway references. These answers ignore quiet hours, so the test means the same at 03:00.
+ */
+export async function seedDueTextMessages(db: Client, round: string, count: number): Promise<string[]> {
+  const [session] = (
+    await db.query(
+      `INSERT INTO session (programme_id, venue_id, title, starts_at, ends_at, capacity)
+       SELECT p.id, v.id, $1, now() + interval '2 days', now() + interval '2 days 1 hour', 1000 FROM programme p, venue v RETURNING id`,
+      [`Praattafel ${round}`],
+    )
+  ).rows;
+  const { rows } = await db.query(
+    `WITH people AS (
+       INSERT INTO participant (first_name, phone, preferred_language, contact_channel, consent_to_contact)
+       SELECT 'Ouder ' || g, '+3247' || lpad(g::text, 7, '0'), 'nl', 'SMS', true FROM generate_series(1, $2::int) g RETURNING id
+     ), seats AS (
+       INSERT INTO registration (session_id, participant_id, status) SELECT $1, id, 'CONFIRMED' FROM people RETURNING id, participant_id
+     )
+     INSERT INTO notification (kind, channel, participant_id, language, registration_id, session_id, payload, due_at, dedupe_key)
+     SELECT 'SMS_REPLY_HELP', 'SMS', participant_id, 'nl', id, $1, '{}'::jsonb, now() - interval '1 minute', 'SMS_REPLY_HELP|' || id FROM seats
+     RETURNING dedupe_key`,
+    [session.id, count],
+  );
+  return rows.map((row: { dedupe_key: string }) => row.dedupe_key);
+}

@@ -13,8 +13,8 @@ import {
   testRedisUrl,
   waitFor as waitForValue,
 } from '@app/testing';
-import { MAILS_IN_FLIGHT } from '../src/notifications.processor';
-import { seedDueReminders, seedVenueAndProgramme } from './due-reminders';
+import { MAILS_IN_FLIGHT, TEXT_MESSAGES_IN_FLIGHT } from '../src/notifications.processor';
+import { seedDueReminders, seedDueTextMessages, seedVenueAndProgramme } from './due-reminders';
 
 const BATCH = 500;
 /** The worker's mail concurrency: at most this many mails can be in flight when it is killed. */
@@ -31,6 +31,7 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
   let database: TestDatabase;
   let build: string;
   let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
   let env: Record<string, string>;
   let db: Client;
   const workers: BuiltProcess[] = [];
@@ -40,7 +41,7 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
     database = await createTestDatabase();
     await flushTestRedis();
     smtp = await startSmtpCapture();
-    const sms = await startSmsGateway();
+    sms = await startSmsGateway();
     env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -60,6 +61,7 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
     for (const worker of workers) worker.child.kill('SIGKILL');
     await db?.end();
     await smtp?.stop();
+    await sms?.stop();
     await database?.drop();
   });
 
@@ -102,6 +104,29 @@ describe('notifications survive a killed worker and a flushed Redis', () => {
       await second.exited;
     });
   }
+
+  it(`kill -9 of the worker in the middle of ${BATCH} due text messages (${TEXT_MESSAGES_IN_FLIGHT} in flight): every one reaches the gateway once, the resends it drops are at most those in flight`, async () => {
+    const keys = await seedDueTextMessages(db, 'sms-kill', BATCH);
+    const wanted = new Set(keys);
+    const kept = () => new Set(sms.messages.filter((message) => wanted.has(message.reference)).map((message) => message.reference));
+    const requestsBefore = sms.requests;
+    const first = await startWorker();
+    await waitFor(() => (kept().size >= 100 ? true : undefined), 'the first 100 text messages');
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    expect(kept().size).toBeLessThan(BATCH);
+    const second = await startWorker();
+    await waitFor(() => (kept().size === BATCH ? true : undefined), `all ${BATCH} text messages`);
+    await waitFor(async () => {
+      const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM notification WHERE dedupe_key = ANY($1) GROUP BY status`, [keys]);
+      return rows.length === 1 && rows[0].status === 'SENT' && rows[0].n === BATCH ? true : undefined;
+    }, 'every row marked SENT');
+    // Each person got one text: the gateway keeps a reference once, and only messages in flight at the kill were sent again.
+    expect(sms.messages.filter((message) => wanted.has(message.reference))).toHaveLength(BATCH);
+    expect(sms.requests - requestsBefore - BATCH).toBeLessThanOrEqual(TEXT_MESSAGES_IN_FLIGHT);
+    second.child.kill('SIGTERM');
+    await second.exited;
+  });
 
   it(`SIGTERM to the worker in the middle of ${BATCH} due reminders: it finishes its running sends and exits 0; a new worker sends the rest, none twice`, async () => {
     const keys = await dueReminders('sigterm');
