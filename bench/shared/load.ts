@@ -32,10 +32,16 @@ export interface Measurement {
 
 export type Phase = 'warm-up' | 'measured';
 
-/** A measured run and the SQL statements its requests sent on average. */
+/** A measured run, the SQL statements its requests sent on average, and this process's CPU per request. */
 export interface Measured<M extends Measurement> {
   result: M;
   statementsPerRequest: number;
+  /**
+   * User and system CPU of this Node process (load generator, API and pg driver alike) over the
+   * measured run, per request: unlike the rates, hardly moved by other work on the machine, so
+   * the figure to compare two builds by on a busy one.
+   */
+  cpuMsPerRequest: number;
 }
 
 /** The value below which `p` per cent of `sorted` (ascending) lies, by nearest rank. */
@@ -92,8 +98,10 @@ export async function measure<M extends Measurement>(
   process.stdout.write(`Measuring ${label}: ${WARM_UP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured …`);
   await load(WARM_UP_MS, 'warm-up');
   const before = statements.count;
+  const cpu = process.cpuUsage();
   const result = await load(MEASURE_MS, 'measured');
+  const { user, system } = process.cpuUsage(cpu);
   process.stdout.write(` ${result.perSecond.toFixed(0)} ${rateUnit}\n`);
   // Nothing else sends statements through `statements` meanwhile, so every one belongs to a request.
-  return { result, statementsPerRequest: (statements.count - before) / result.requests };
+  return { result, statementsPerRequest: (statements.count - before) / result.requests, cpuMsPerRequest: (user + system) / 1000 / result.requests };
 }

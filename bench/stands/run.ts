@@ -325,11 +325,8 @@ interface AttemptMeasurement extends Measurement {
   failed: number;
   /** The first few failures as reported, for the message that fails the run. */
   failures: string[];
-  /** CPU time of this Node process (client, API and pg driver) per attempt, warm-up included: unlike the rates, hardly moved by other work on the machine. */
-  cpuMsPerAttempt: number;
 }
 
-/** The CPU per attempt is filled in by measureAttempts, which sees both phases. */
 async function runAttempts(book: Book, next: () => Attempt, durationMs: number): Promise<AttemptMeasurement> {
   const counts = { booked: 0, refused: 0, failed: 0 };
   const failures: string[] = [];
@@ -346,21 +343,13 @@ async function runAttempts(book: Book, next: () => Attempt, durationMs: number):
     },
     count,
   );
-  return { ...measurement, ...counts, failures, cpuMsPerAttempt: 0 };
+  return { ...measurement, ...counts, failures };
 }
 
 async function measureAttempts(label: string, book: Book, world: World, side: Side, statements: StatementCounter): Promise<Measured<AttemptMeasurement>> {
   // Each phase on an edition of its own, each drawing the same sequence from the same seed.
-  let attemptsSoFar = 0;
-  const load = async (durationMs: number, phase: Phase) => {
-    const measurement = await runAttempts(book, attempts(world, world.editions[side][phase]), durationMs);
-    attemptsSoFar += measurement.requests;
-    return measurement;
-  };
-  const cpu = process.cpuUsage();
-  const measured = await measure(label, 'attempts/s', load, statements);
-  const { user, system } = process.cpuUsage(cpu);
-  return { ...measured, result: { ...measured.result, cpuMsPerAttempt: (user + system) / 1000 / attemptsSoFar } };
+  const load = (durationMs: number, phase: Phase) => runAttempts(book, attempts(world, world.editions[side][phase]), durationMs);
+  return measure(label, 'attempts/s', load, statements);
 }
 
 interface Check {
@@ -425,8 +414,6 @@ ${WARM_UP_MS / 1000} s warm-up on plots of its own; refused = a live booking in 
 and pg driver share this one Node process (${MACHINE}).
 
 ${comparison}
-
-Node CPU per attempt (this process, warm-up included): GraphQL ${graphql.result.cpuMsPerAttempt.toFixed(2)} ms, pg ${pg.result.cpuMsPerAttempt.toFixed(2)} ms
 
 ${line('the GraphQL phase', afterGraphql, graphql.result.booked)}
 ${line('the pg phase', afterPg, pg.result.booked)}

@@ -10,6 +10,7 @@ import { UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ResponseCache } from '@app/response-cache';
 import { LoadersFactory } from '../loaders/loaders';
+import { compiledReads } from './compiled-reads';
 import { formatError } from './format-error';
 import type { RequestContext } from './request-context';
 import { markStorableResponses } from './response-cache-http';
@@ -73,7 +74,7 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory, users
     formatError,
     // A request error is 400 for application/graphql-response+json clients, 200 for application/json ones.
     // Cache-Control is the response cache's (response-cache-http.ts), not Apollo's cache hints.
-    plugins: [responseStatusByMediaType, markStorableResponses(cache), ApolloServerPluginCacheControlDisabled()],
+    plugins: [responseStatusByMediaType, markStorableResponses(cache), compiledReads, ApolloServerPluginCacheControlDisabled()],
     context: async ({ req }: { req: Request }): Promise<RequestContext> => {
       const token = bearerToken(req);
       const actor = token ? await users.actorForToken(token) : null;

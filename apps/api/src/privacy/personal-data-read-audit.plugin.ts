@@ -33,7 +33,7 @@ const IDENTIFYING_ONLY = new Set(['id', '__typename']);
  */
 const personalDataSelected = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
 
-function selectsPersonalData(schema: GraphQLSchema, document: DocumentNode): boolean {
+export function selectsPersonalData(schema: GraphQLSchema, document: DocumentNode): boolean {
   let bySchema = personalDataSelected.get(schema);
   if (!bySchema) personalDataSelected.set(schema, (bySchema = new WeakMap()));
   let selects = bySchema.get(document);
