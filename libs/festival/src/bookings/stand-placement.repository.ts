@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BaseRepository, Transaction } from '@app/database';
+import { auditScope, BaseRepository, Transaction } from '@app/database';
 import { OpeningBlock } from '../editions/opening-hours';
 import { LIVE_STAND_BOOKING_STATUSES, StandBookingEntity, StandBookingStatus } from '../entities';
 import { TakenSlot } from './stand-bookings.repository';
@@ -84,11 +84,14 @@ SELECT e.id, e.name, e.application_deadline, e.max_plots_per_organisation_per_da
  * The edition row shared first (its opening hours and deadline hold until the booking commits; an
  * edition change takes it exclusively), then the association's advisory lock (one request at a
  * time counts its plots per day): the order every booking path takes them in, so they cannot
- * deadlock. MATERIALIZED keeps the row lock ahead of the advisory lock in the one statement.
+ * deadlock. The subquery locks its row before the select list takes the advisory lock, and the
+ * select list also hands the audit scope ($3-$5) to the triggers for the transaction's writes: no
+ * SET round trip. A SELECT, not a WITH, so AuditScopeSubscriber does not take it for a write.
  */
 const LOCK_SQL = `
-WITH edition AS MATERIALIZED (SELECT id FROM festival_edition WHERE id = $1 FOR SHARE)
-SELECT e.id, pg_advisory_xact_lock(hashtextextended('stand-limit:' || e.id::text || ':' || $2::uuid::text, 0)) AS locked FROM edition e`;
+SELECT e.id, pg_advisory_xact_lock(hashtextextended('stand-limit:' || e.id::text || ':' || $2::uuid::text, 0)) AS locked,
+       ${auditScope.selectItems(3)}
+  FROM (SELECT id FROM festival_edition WHERE id = $1 FOR SHARE) e`;
 
 const INSERT_SQL = `
 INSERT INTO stand_booking (edition_id, plot_id, organisation_id, application_id, starts_at, ends_at, day, status, requested_by_id, decided_by_id, decided_at)
@@ -157,8 +160,10 @@ export class StandPlacementRepository extends BaseRepository {
 
   /** Holds the edition shared and the association's plot count to the end of the transaction; false when the edition is gone. */
   async lock(editionId: string, organisationId: string, tx: Transaction): Promise<boolean> {
-    const rows = await tx.query<unknown[]>(LOCK_SQL, [editionId, organisationId]);
-    return rows.length > 0;
+    const rows = await tx.query<unknown[]>(LOCK_SQL, [editionId, organisationId, ...auditScope.parameters(auditScope.current())]);
+    if (rows.length === 0) return false;
+    auditScope.applied(tx);
+    return true;
   }
 
   /** In one statement, in the order given; a live overlap on a plot fails with the exclusion violation `stand_booking_no_overlap`. */
