@@ -6,8 +6,8 @@
  * through its in-process DataSource), so the peak RSS they print is one figure for the API, the
  * worker, the load generator and the pg side together: an upper bound only. This one starts a
  * throw-away PostgreSQL and redis-server, migrates, seeds the Kortrijk demo, and then runs the real
- * production entry points as children, `node dist/apps/api/src/main.js` and
- * `node dist/apps/worker/src/main.js` (NODE_ENV=production, the bench environment of
+ * production entry points as children, as `npm run start:api` and `start:worker` start them
+ * (`node --max-old-space-size=… dist/apps/api/src/main.js`, heap limits included; NODE_ENV=production, the bench environment of
  * bench/shared/services.ts; SMTP and SMS go to @app/testing's local capture servers in this
  * process). After both answer GET /health it loads them for a fixed time with
  *   - 8 anonymous clients sending the public schedule query (bench/sessions-query's), and
@@ -35,7 +35,8 @@ const LOAD_MS = Number(process.env.BENCH_MEASURE_MS ?? (SMOKE ? 1_000 : 20_000))
 const READERS = 8;
 const REGISTRARS = 4;
 /** dist/bench/memory → dist: the build this script is part of holds the apps too. */
-const DIST = join(__dirname, '..', '..');
+/** The checkout: dist/bench/memory is two folders below dist/. */
+const ROOT = join(__dirname, '..', '..', '..');
 
 const REGISTER_MUTATION = `mutation Register($input: RegisterParticipantInput!) {
   registerParticipant(input: $input) { id status }
@@ -66,10 +67,22 @@ interface Child {
   atLoadStart: number;
 }
 
-function startChild(name: string, script: string, env: Record<string, string>): Child {
-  // BENCH_CHILD_NODE_OPTIONS (e.g. --max-old-space-size=160): to tell a leak from a heap V8 simply lets grow.
+/**
+ * The production command of `npm run <script>` (`node <flags> dist/…/main.js`), as node arguments
+ * from the repository root: the bench measures the processes as production starts them, heap
+ * limits included.
+ */
+function productionArguments(script: 'start:api' | 'start:worker'): string[] {
+  const command = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[script];
+  const [node, ...args] = command.trim().split(/\s+/);
+  if (node !== 'node' || !args.at(-1)?.endsWith('main.js')) throw new Error(`npm run ${script} is no longer "node [flags] <main.js>": ${command}`);
+  return [...args.slice(0, -1), join(ROOT, args.at(-1)!)];
+}
+
+function startChild(name: string, script: 'start:api' | 'start:worker', env: Record<string, string>): Child {
+  // BENCH_CHILD_NODE_OPTIONS (e.g. --max-old-space-size=96): to tell a leak from a heap V8 simply lets grow.
   const nodeOptions = process.env.BENCH_CHILD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_CHILD_NODE_OPTIONS } : {};
-  const child = spawn(process.execPath, [join(DIST, script)], {
+  const child = spawn(process.execPath, productionArguments(script), {
     env: { PATH: process.env.PATH ?? '', ...env, ...nodeOptions },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -121,9 +134,9 @@ async function main(): Promise<number> {
     let sampler: NodeJS.Timeout | null = null;
     try {
       console.log('Starting the built API and worker as processes of their own …');
-      children.push(startChild('API', 'apps/api/src/main.js', { ...environment, HOST: '127.0.0.1', PORT: String(apiPort) }));
+      children.push(startChild('API', 'start:api', { ...environment, HOST: '127.0.0.1', PORT: String(apiPort) }));
       children.push(
-        startChild('worker', 'apps/worker/src/main.js', {
+        startChild('worker', 'start:worker', {
           ...environment,
           WORKER_HOST: '127.0.0.1',
           WORKER_PORT: String(workerPort),
