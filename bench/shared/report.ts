@@ -58,6 +58,6 @@ export function formatComparison<M extends Measurement>({ request, rate, columns
     row(pgRow, pg.result),
     '',
     `graphql/pg = ${(graphql.result.perSecond / pg.result.perSecond).toFixed(2)}  (GraphQL serves ${((100 * graphql.result.perSecond) / pg.result.perSecond).toFixed(0)}% of the ${rate} of ${pgBaseline} run directly)`,
-    `Node CPU per ${request} (this process: load generator, API and pg driver; measured run): GraphQL ${graphql.cpuMsPerRequest.toFixed(2)} ms, pg ${pg.cpuMsPerRequest.toFixed(2)} ms`,
+    `Node CPU per request (this process: load generator, API and pg driver; measured run): GraphQL ${graphql.cpuMsPerRequest.toFixed(2)} ms, pg ${pg.cpuMsPerRequest.toFixed(2)} ms`,
   ].join('\n');
 }
