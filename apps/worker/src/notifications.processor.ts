@@ -1,8 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { QueueName } from '@app/queues';
-import { JobHandlers } from './job-handlers';
+import { QueueProcessor } from './queue-processor';
 
 /**
  * Mails in flight at once per worker. A mail that left but whose SENT mark was not yet committed is
@@ -22,28 +20,12 @@ const LOCKS = { lockDuration: 15_000, stalledInterval: 5_000 };
 
 /** Sends mail, several at a time: each one is an SMTP conversation. */
 @Processor(QueueName.NOTIFICATIONS, { concurrency: MAILS_IN_FLIGHT, ...LOCKS })
-export class NotificationsProcessor extends WorkerHost {
-  private readonly logger = new Logger(NotificationsProcessor.name);
-
-  constructor(private readonly handlers: JobHandlers) {
-    super();
-  }
-
-  process(job: Job): Promise<unknown> {
-    return this.handlers.run(QueueName.NOTIFICATIONS, job, this.logger);
-  }
+export class NotificationsProcessor extends QueueProcessor {
+  protected readonly queue = QueueName.NOTIFICATIONS;
 }
 
 /** Sends text messages, many at a time: each one is a request to the SMS gateway. */
 @Processor(QueueName.TEXT_MESSAGES, { concurrency: TEXT_MESSAGES_IN_FLIGHT, ...LOCKS })
-export class TextMessagesProcessor extends WorkerHost {
-  private readonly logger = new Logger(TextMessagesProcessor.name);
-
-  constructor(private readonly handlers: JobHandlers) {
-    super();
-  }
-
-  process(job: Job): Promise<unknown> {
-    return this.handlers.run(QueueName.TEXT_MESSAGES, job, this.logger);
-  }
+export class TextMessagesProcessor extends QueueProcessor {
+  protected readonly queue = QueueName.TEXT_MESSAGES;
 }
