@@ -57,10 +57,8 @@ describe('JobHandlers', () => {
 
   @Injectable()
   class Delivery {
-    @OnJob(JobName.DELIVER_NOTIFICATION)
+    @OnJob(JobName.DELIVER_NOTIFICATION, JobName.DELIVER_TEXT_MESSAGE)
     async deliver() {}
-    @OnJob(JobName.DELIVER_TEXT_MESSAGE)
-    async deliverTextMessage() {}
   }
 
   async function boot(...providers: (new () => object)[]): Promise<JobHandlers> {

@@ -66,8 +66,8 @@ export class JobHandlers implements OnModuleInit {
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method = prototype[methodName] as (payload: unknown) => Promise<unknown>;
-        const name = Reflect.getMetadata(ON_JOB, method) as string | undefined;
-        if (name) found.push({ name, className: instance.constructor.name, methodName, run: (payload) => method.call(instance, payload) });
+        const names = (Reflect.getMetadata(ON_JOB, method) as string[] | undefined) ?? [];
+        for (const name of names) found.push({ name, className: instance.constructor.name, methodName, run: (payload) => method.call(instance, payload) });
       }
     }
     return found;

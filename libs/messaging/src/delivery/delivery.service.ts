@@ -83,13 +83,9 @@ export class NotificationDelivery {
     @Optional() private readonly metrics?: MetricsRegistry,
   ) {}
 
-  @OnJob(JobName.DELIVER_NOTIFICATION)
-  deliverMailJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
-    return this.deliver(notificationId);
-  }
-
-  @OnJob(JobName.DELIVER_TEXT_MESSAGE)
-  deliverTextMessageJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
+  // One delivery for both channels; each has its own queue only to be worked at its own concurrency.
+  @OnJob(JobName.DELIVER_NOTIFICATION, JobName.DELIVER_TEXT_MESSAGE)
+  deliverJob({ notificationId }: { notificationId: string }): Promise<DeliveryResult> {
     return this.deliver(notificationId);
   }
 
