@@ -6,15 +6,19 @@ export async function seedVenueAndProgramme(db: Client): Promise<void> {
   await db.query(`INSERT INTO programme (name, kind, default_capacity) VALUES ('Praattafel', 'TABLE', 1000)`);
 }
 
+/** A session of the one programme at the one venue, two days ahead (real time), with room for a thousand. */
+async function seedSessionTwoDaysAhead(db: Client, round: string): Promise<{ id: string; starts_at: Date }> {
+  const { rows } = await db.query(
+    `INSERT INTO session (programme_id, venue_id, title, starts_at, ends_at, capacity)
+     SELECT p.id, v.id, $1, now() + interval '2 days', now() + interval '2 days 1 hour', 1000 FROM programme p, venue v RETURNING id, starts_at`,
+    [`Praattafel ${round}`],
+  );
+  return rows[0] as { id: string; starts_at: Date };
+}
+
 /** `count` confirmed participants of a session two days ahead (real time), each with an e-mail reminder due now; returns the dedupe keys. */
 export async function seedDueReminders(db: Client, round: string, count: number): Promise<string[]> {
-  const [session] = (
-    await db.query(
-      `INSERT INTO session (programme_id, venue_id, title, starts_at, ends_at, capacity)
-       SELECT p.id, v.id, $1, now() + interval '2 days', now() + interval '2 days 1 hour', 1000 FROM programme p, venue v RETURNING id, starts_at`,
-      [`Praattafel ${round}`],
-    )
-  ).rows;
+  const session = await seedSessionTwoDaysAhead(db, round);
   const { rows } = await db.query(
     `WITH people AS (
        INSERT INTO participant (first_name, email, preferred_language, contact_channel, consent_to_contact)
@@ -37,13 +41,7 @@ export async function seedDueReminders(db: Client, round: string, count: number)
  * gateway references. These answers ignore quiet hours, so the test means the same at 03:00.
  */
 export async function seedDueTextMessages(db: Client, round: string, count: number): Promise<string[]> {
-  const [session] = (
-    await db.query(
-      `INSERT INTO session (programme_id, venue_id, title, starts_at, ends_at, capacity)
-       SELECT p.id, v.id, $1, now() + interval '2 days', now() + interval '2 days 1 hour', 1000 FROM programme p, venue v RETURNING id`,
-      [`Praattafel ${round}`],
-    )
-  ).rows;
+  const session = await seedSessionTwoDaysAhead(db, round);
   const { rows } = await db.query(
     `WITH people AS (
        INSERT INTO participant (first_name, phone, preferred_language, contact_channel, consent_to_contact)

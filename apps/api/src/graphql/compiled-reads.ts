@@ -2,22 +2,20 @@ import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { selectsPersonalData } from '../privacy/personal-data-read-audit.plugin';
+import { perDocument } from './per-document';
 import type { RequestContext } from './request-context';
 
-/** Per document (Apollo's document store hands out one per query text) and operation name: its compiled form, or null where graphql-jit declined. */
-const compiledQueries = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CompiledQuery | null>>>();
+/** Each document's operations by name, compiled on first use; null where graphql-jit declined. */
+const compiledOperations = perDocument(() => new Map<string, CompiledQuery | null>());
 
 function compiledQueryOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-  let bySchema = compiledQueries.get(schema);
-  if (!bySchema) compiledQueries.set(schema, (bySchema = new WeakMap()));
-  let byOperation = bySchema.get(document);
-  if (!byOperation) bySchema.set(document, (byOperation = new Map()));
+  const byName = compiledOperations(schema, document);
   const key = operationName ?? '';
-  if (!byOperation.has(key)) {
+  if (!byName.has(key)) {
     const compiled = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-    byOperation.set(key, isCompiledQuery(compiled) ? compiled : null);
+    byName.set(key, isCompiledQuery(compiled) ? compiled : null);
   }
-  return byOperation.get(key)!;
+  return byName.get(key)!;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Plugin } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { BREAK, DocumentNode, FieldNode, GraphQLResolveInfo, GraphQLSchema, Kind, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { AuditLog, AuditRead, AuditSubjectKind } from '@app/privacy';
+import { perDocument } from '../graphql/per-document';
 import type { RequestContext } from '../graphql/request-context';
 import { requestIdOf } from './audit-scope.interceptor';
 
@@ -26,20 +27,8 @@ export const PERSONAL_DATA_TYPES: Readonly<Record<string, { kind: AuditSubjectKi
 
 const IDENTIFYING_ONLY = new Set(['id', '__typename']);
 
-/**
- * The answer per document and schema. Apollo's document store hands out the same parsed
- * DocumentNode for every request with the same query text, so a client repeating the public schedule
- * query pays for the walk with type information once, not on every request (bench/README.md).
- */
-const personalDataSelected = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
-
-export function selectsPersonalData(schema: GraphQLSchema, document: DocumentNode): boolean {
-  let bySchema = personalDataSelected.get(schema);
-  if (!bySchema) personalDataSelected.set(schema, (bySchema = new WeakMap()));
-  let selects = bySchema.get(document);
-  if (selects === undefined) bySchema.set(document, (selects = walkSelectsPersonalData(schema, document)));
-  return selects;
-}
+/** Whether the operation selects personal data, decided once per document (bench/README.md). */
+export const selectsPersonalData = perDocument(walkSelectsPersonalData);
 
 /** Whether the operation asks for any field of a personal-data type; the public schedule, for one, does not. */
 function walkSelectsPersonalData(schema: GraphQLSchema, document: DocumentNode): boolean {
